@@ -1,0 +1,251 @@
+package io.driftwatch.stats.profile;
+
+import io.driftwatch.stats.sample.CategoryCounts;
+import org.apache.datasketches.frequencies.ErrorType;
+import org.apache.datasketches.frequencies.ItemsSketch;
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.TgtHllType;
+import org.apache.datasketches.hll.Union;
+import org.jspecify.annotations.Nullable;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Everything the drift tests need from one categorical column, in a form that merges: counts of valid and
+ * missing values; exact counts per category while there are at most
+ * {@link CategoricalProfileConfig#maxExactCategories()} distinct ones, then a DataSketches frequent-items
+ * sketch whose bounds ({@link #frequency(String)}) hold with certainty, its error at most
+ * {@link #maximumError()}; and an HLL sketch of the distinct count.
+ *
+ * <p>Merge guarantee: while the merged profile stays exact, its counts equal those of the concatenated
+ * data exactly; after the switch the frequent-items bounds still hold for the merged stream. The HLL
+ * estimate of a merge may differ slightly from that of the concatenation (a merged HLL uses the
+ * out-of-order estimator, relative standard error 1.62% instead of 1.30% at the default lgK 12).
+ *
+ * <p>Mutable and not thread-safe, like the sketches it holds.
+ */
+public final class CategoricalProfile implements ColumnProfile {
+    // HLL ignores an empty string; a stand-in lets the empty category still count as one distinct value.
+    private static final String EMPTY_CATEGORY_KEY = "\u0000empty-category";
+    private static final TgtHllType HLL_TYPE = TgtHllType.HLL_4;
+
+    private final CategoricalProfileConfig config;
+    private long count;
+    private long nullCount;
+    private long wrongTypeCount;
+    private @Nullable Map<String, Long> exactCounts;
+    private @Nullable ItemsSketch<String> frequentItems;
+    private HllSketch distinct;
+
+    private CategoricalProfile(CategoricalProfileConfig config, @Nullable Map<String, Long> exactCounts,
+                               @Nullable ItemsSketch<String> frequentItems, HllSketch distinct) {
+        this.config = config;
+        this.exactCounts = exactCounts;
+        this.frequentItems = frequentItems;
+        this.distinct = distinct;
+    }
+
+    public static CategoricalProfile create(CategoricalProfileConfig config) {
+        requireNonNull(config, "config");
+        return new CategoricalProfile(config, new HashMap<>(), null, new HllSketch(config.hllLgK(), HLL_TYPE));
+    }
+
+    /** The profile of {@code categories}. */
+    public static CategoricalProfile of(CategoricalProfileConfig config, Iterable<String> categories) {
+        CategoricalProfile profile = create(config);
+        for (String category : requireNonNull(categories, "categories")) {
+            profile.update(category);
+        }
+        return profile;
+    }
+
+    /** Rebuilds a profile from its decoded parts; exactly one of the two count forms is non-null. */
+    static CategoricalProfile restore(CategoricalProfileConfig config, long count, MissingCounts missing,
+                                      @Nullable Map<String, Long> exactCounts,
+                                      @Nullable ItemsSketch<String> frequentItems, HllSketch distinct) {
+        CategoricalProfile profile = new CategoricalProfile(config, exactCounts, frequentItems, distinct);
+        profile.count = count;
+        profile.nullCount = missing.nullCount();
+        profile.wrongTypeCount = missing.wrongTypeCount();
+        return profile;
+    }
+
+    public void update(String category) {
+        requireNonNull(category, "category (use updateNull() for a missing value)");
+        count++;
+        distinct.update(category.isEmpty() ? EMPTY_CATEGORY_KEY : category);
+        if (exactCounts != null) {
+            exactCounts.merge(category, 1L, Long::sum);
+            if (exactCounts.size() > config.maxExactCategories()) {
+                switchToSketch();
+            }
+        } else {
+            requireNonNull(frequentItems).update(category);
+        }
+    }
+
+    public void updateNull() {
+        nullCount++;
+    }
+
+    public void updateWrongType() {
+        wrongTypeCount++;
+    }
+
+    /**
+     * Adds {@code other}'s data to this profile; {@code other} is unchanged.
+     *
+     * @throws IllegalArgumentException if the two profiles were configured differently
+     */
+    public void merge(CategoricalProfile other) {
+        requireNonNull(other, "other");
+        if (other == this) {
+            other = copy();
+        }
+        if (!config.equals(other.config)) {
+            throw new IllegalArgumentException("cannot merge categorical profiles configured differently: "
+                    + config + " and " + other.config + "; rebuild one of them with the other's configuration");
+        }
+        count += other.count;
+        nullCount += other.nullCount;
+        wrongTypeCount += other.wrongTypeCount;
+        Union union = new Union(config.hllLgK());
+        union.update(distinct);
+        union.update(other.distinct);
+        distinct = union.getResult(HLL_TYPE);
+        if (exactCounts != null && other.exactCounts != null) {
+            other.exactCounts.forEach((category, n) -> requireNonNull(exactCounts).merge(category, n, Long::sum));
+            if (exactCounts.size() > config.maxExactCategories()) {
+                switchToSketch();
+            }
+            return;
+        }
+        if (exactCounts != null) {
+            switchToSketch();
+        }
+        ItemsSketch<String> sketch = requireNonNull(frequentItems);
+        if (other.exactCounts != null) {
+            new TreeMap<>(other.exactCounts).forEach(sketch::update);
+        } else {
+            sketch.merge(requireNonNull(other.frequentItems));
+        }
+    }
+
+    /** An independent copy, for merging without touching the original. */
+    public CategoricalProfile copy() {
+        CategoricalProfile copy = create(config);
+        copy.merge(this);
+        return copy;
+    }
+
+    public CategoricalProfileConfig config() {
+        return config;
+    }
+
+    @Override
+    public long count() {
+        return count;
+    }
+
+    @Override
+    public long nullCount() {
+        return nullCount;
+    }
+
+    @Override
+    public long wrongTypeCount() {
+        return wrongTypeCount;
+    }
+
+    /** Whether every category is counted exactly (no more than {@code maxExactCategories} were seen). */
+    public boolean isExact() {
+        return exactCounts != null;
+    }
+
+    /** The exact counts while the profile is exact; empty after the switch to the frequent-items sketch. */
+    public Optional<CategoryCounts> exactCounts() {
+        return exactCounts == null ? Optional.empty() : Optional.of(CategoryCounts.of(exactCounts));
+    }
+
+    /**
+     * The most any count may be off: 0 while exact, else the frequent-items sketch's
+     * {@code getMaximumError()}. A category the profile does not list occurred at most this often.
+     */
+    public long maximumError() {
+        return exactCounts != null ? 0 : requireNonNull(frequentItems).getMaximumError();
+    }
+
+    /** The bounds on how often {@code category} occurred; [0, maximumError()] for a category not tracked. */
+    public CategoryFrequency frequency(String category) {
+        requireNonNull(category, "category");
+        if (exactCounts != null) {
+            long n = exactCounts.getOrDefault(category, 0L);
+            return new CategoryFrequency(category, n, n);
+        }
+        ItemsSketch<String> sketch = requireNonNull(frequentItems);
+        return new CategoryFrequency(category, sketch.getLowerBound(category), sketch.getUpperBound(category));
+    }
+
+    /** Every category the profile tracks, in category order, with its count bounds. */
+    public List<CategoryFrequency> frequencies() {
+        List<CategoryFrequency> frequencies = new ArrayList<>();
+        if (exactCounts != null) {
+            exactCounts.forEach((category, n) -> frequencies.add(new CategoryFrequency(category, n, n)));
+        } else {
+            for (ItemsSketch.Row<String> row : requireNonNull(frequentItems).getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
+                frequencies.add(new CategoryFrequency(row.getItem(), row.getLowerBound(), row.getUpperBound()));
+            }
+        }
+        frequencies.sort(Comparator.comparing(CategoryFrequency::category));
+        return frequencies;
+    }
+
+    /** Number of distinct categories: exact while exact, else the HLL estimate. */
+    public double distinctCountEstimate() {
+        return exactCounts != null ? exactCounts.size() : distinct.getEstimate();
+    }
+
+    /**
+     * An upper bound on the number of distinct categories seen by this profile or {@code other}: exact when
+     * both are exact, else the HLL union's bound at {@code numStdDev} (1 to 3) standard deviations.
+     */
+    public double distinctCountUpperBoundWith(CategoricalProfile other, int numStdDev) {
+        requireNonNull(other, "other");
+        if (exactCounts != null && other.exactCounts != null) {
+            long shared = exactCounts.keySet().stream().filter(other.exactCounts::containsKey).count();
+            return exactCounts.size() + other.exactCounts.size() - shared;
+        }
+        Union union = new Union(Math.max(config.hllLgK(), other.config.hllLgK()));
+        union.update(distinct);
+        union.update(other.distinct);
+        return union.getUpperBound(numStdDev);
+    }
+
+    @Nullable Map<String, Long> rawExactCounts() {
+        return exactCounts;
+    }
+
+    @Nullable ItemsSketch<String> rawFrequentItems() {
+        return frequentItems;
+    }
+
+    HllSketch distinctSketch() {
+        return distinct;
+    }
+
+    private void switchToSketch() {
+        ItemsSketch<String> sketch = new ItemsSketch<>(1 << config.frequentItemsLgMaxMapSize());
+        // Category order, so that the sketch (and its bytes) does not depend on hash-map iteration order.
+        new TreeMap<>(requireNonNull(exactCounts)).forEach(sketch::update);
+        frequentItems = sketch;
+        exactCounts = null;
+    }
+}
