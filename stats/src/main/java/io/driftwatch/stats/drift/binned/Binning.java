@@ -15,8 +15,9 @@ import static java.util.Objects.requireNonNull;
  */
 public enum Binning {
     /**
-     * Ten bins cut at the reference's deciles 0.1 ... 0.9 (NumPy's linear interpolation), the outer bins
-     * open to infinity, a value equal to an edge counted in the upper bin. With ties in the reference two
+     * Ten bins cut at the reference's deciles (NumPy's {@code quantile(reference, np.arange(1, 10) / 10)},
+     * linear interpolation, the levels being the doubles nearest 0.1 ... 0.9), the outer bins open to
+     * infinity, a value equal to an edge counted in the upper bin. With ties in the reference two
      * or more deciles can coincide; the bins between equal edges are then empty on both sides (as with
      * NumPy's {@code searchsorted(edges, x, side="right")}), and a value equal to the repeated edge goes
      * above all of them. A constant reference thus puts all its values in the top bin.
