@@ -89,7 +89,7 @@ final class EqualWidthEdges {
      * integer n, log2(n) is at least 1 / (n ln 2) away from an integer, far more than the ulp this division
      * may be off, so ceil() decides as NumPy's does.
      */
-    static double log2(double value) {
+    private static double log2(double value) {
         if (value > 0 && value == Math.rint(value) && value < 0x1p62 && Long.bitCount((long) value) == 1) {
             return Long.numberOfTrailingZeros((long) value);
         }
