@@ -1,0 +1,106 @@
+package io.driftwatch.app.tabular;
+
+import io.driftwatch.stats.compare.ColumnData;
+import io.driftwatch.stats.compare.ColumnType;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A reference and a current file read side by side (in parallel) and made comparable: where the two
+ * files disagree on an undeclared column's type, the reference decides. A current value that is not a
+ * number in a column whose reference is numeric is bad input, unless no current value is a number at
+ * all, which is a type change the comparison reports.
+ */
+public record TablePair(Table reference, Table current) {
+    public TablePair {
+        requireNonNull(reference, "reference");
+        requireNonNull(current, "current");
+    }
+
+    /**
+     * @throws BadInputException for a missing or malformed file, a non-number in a numeric column, or a
+     *                           column without any value
+     */
+    public static TablePair read(Path referenceFile, Path currentFile, Map<String, ColumnType> declaredTypes)
+            throws BadInputException {
+        TableReader reader = new TableReader(declaredTypes);
+        CompletableFuture<Table> referenceRead = CompletableFuture.supplyAsync(() -> readUnchecked(reader, referenceFile));
+        Table current = readOrThrow(() -> readUnchecked(reader, currentFile));
+        Table reference = readOrThrow(referenceRead::join);
+        Map<String, ColumnType> currentAsCategories = new HashMap<>();
+        for (Map.Entry<String, ColumnData> entry : reference.columns().entrySet()) {
+            String column = entry.getKey();
+            ColumnData currentColumn = current.columns().get(column);
+            if (currentColumn == null || declaredTypes.containsKey(column)
+                    || entry.getValue().type() == currentColumn.type()) {
+                continue;
+            }
+            if (entry.getValue().type() == ColumnType.NUMERIC) {
+                Table.MixedColumn mixed = current.mixedColumns().get(column);
+                if (mixed != null) {
+                    throw new BadInputException(currentFile + " line " + mixed.line() + ", column '" + column + "': '"
+                            + ColumnSet.abbreviate(mixed.firstNotNumber()) + "' is not a number, but the column is numeric in "
+                            + referenceFile + " (" + mixed.notNumbers() + " such values in all); fix the values, or "
+                            + "declare --column-type " + column + "=categorical");
+                }
+            } else if (reference.mixedColumns().containsKey(column)) {
+                currentAsCategories.put(column, ColumnType.CATEGORICAL);
+            }
+        }
+        if (!currentAsCategories.isEmpty()) {
+            current = reader.read(currentFile, currentAsCategories);
+        }
+        requireValues(reference);
+        requireValues(current);
+        return new TablePair(reference, current);
+    }
+
+    private static void requireValues(Table table) throws BadInputException {
+        for (Map.Entry<String, ColumnData> entry : table.columns().entrySet()) {
+            if (entry.getValue().validCount() == 0) {
+                throw new BadInputException(table.file() + ", column '" + entry.getKey() + "': all " + table.rows()
+                        + " rows are missing; an empty column cannot be compared; drop it from the file or fill it");
+            }
+        }
+    }
+
+    private interface TableSupplier {
+        Table get();
+    }
+
+    private static Table readOrThrow(TableSupplier supplier) throws BadInputException {
+        try {
+            return supplier.get();
+        } catch (CompletionException | UncheckedBadInput e) {
+            Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+            if (cause instanceof UncheckedBadInput unchecked) {
+                throw unchecked.badInput;
+            }
+            throw e;
+        }
+    }
+
+    private static Table readUnchecked(TableReader reader, Path file) {
+        try {
+            return reader.read(file);
+        } catch (BadInputException e) {
+            throw new UncheckedBadInput(e);
+        }
+    }
+
+    /** Carries a checked {@link BadInputException} through a CompletableFuture. */
+    private static final class UncheckedBadInput extends RuntimeException {
+        private final BadInputException badInput;
+
+        UncheckedBadInput(BadInputException badInput) {
+            super(badInput.getMessage(), badInput);
+            this.badInput = badInput;
+        }
+    }
+}

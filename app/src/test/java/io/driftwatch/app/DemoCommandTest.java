@@ -1,0 +1,30 @@
+package io.driftwatch.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoCommandTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void findsEveryPlantedProblemAndLeavesTheSampleFilesWhereAsked() {
+        StringWriter out = new StringWriter();
+        int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(out))
+                .execute("demo", "--keep-files", directory.toString());
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString())
+                .contains("All three planted problems were found.")
+                .contains("income")
+                .contains("unseen_category")
+                .contains("missing_rate_jump");
+        assertThat(directory.resolve("reference.csv")).exists();
+        assertThat(directory.resolve("current.csv")).exists();
+    }
+}

@@ -1,0 +1,66 @@
+package io.driftwatch.stats.compare;
+
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a comparison runs and how strictly it judges: the test options, an explicit test list (empty for
+ * the {@link DriftDefaults} selection), per-column test lists, and threshold overrides per test or per
+ * column and test. Immutable.
+ *
+ * @param tests             tests for every column; empty means the default selection per column
+ * @param testsByColumn     tests for the named columns, taking precedence over {@code tests}
+ * @param thresholdsByTest  threshold levels replacing the defaults for a test on every column
+ * @param thresholdsByColumn threshold levels for one column, by column then test; take precedence
+ * @param datasetDriftShare share of drifted columns at which the data set counts as drifted
+ * @param missingRateJump   absolute growth of the missing-value rate that is reported as a finding
+ */
+public record ComparisonSettings(TestOptions options, List<String> tests, Map<String, List<String>> testsByColumn,
+                                 Map<String, Double> thresholdsByTest,
+                                 Map<String, Map<String, Double>> thresholdsByColumn,
+                                 double datasetDriftShare, double missingRateJump) {
+
+    public static final ComparisonSettings DEFAULT = new ComparisonSettings(TestOptions.DEFAULT, List.of(), Map.of(),
+            Map.of(), Map.of(), DriftDefaults.DATASET_DRIFT_SHARE, DriftDefaults.MISSING_RATE_JUMP);
+
+    public ComparisonSettings {
+        requireNonNull(options, "options");
+        tests = List.copyOf(tests);
+        testsByColumn = Map.copyOf(testsByColumn);
+        thresholdsByTest = Map.copyOf(thresholdsByTest);
+        thresholdsByColumn = Map.copyOf(thresholdsByColumn);
+        tests.forEach(TestCatalog::requireKnown);
+        testsByColumn.values().forEach(list -> list.forEach(TestCatalog::requireKnown));
+        thresholdsByTest.keySet().forEach(TestCatalog::requireKnown);
+        thresholdsByColumn.values().forEach(byTest -> byTest.keySet().forEach(TestCatalog::requireKnown));
+        if (!(datasetDriftShare > 0 && datasetDriftShare <= 1)) {
+            throw new IllegalArgumentException("dataset drift share must be in (0, 1], got " + datasetDriftShare);
+        }
+        if (!(missingRateJump > 0 && missingRateJump <= 1)) {
+            throw new IllegalArgumentException("missing-rate jump must be in (0, 1], got " + missingRateJump);
+        }
+    }
+
+    /** The tests requested for {@code column}; empty means the default selection. */
+    public List<String> testsFor(String column) {
+        return testsByColumn.getOrDefault(column, tests);
+    }
+
+    /** The threshold {@code test} is held to on {@code column}: column override, else test override, else default. */
+    public Threshold thresholdFor(String column, String test) {
+        Threshold defaultThreshold = DriftDefaults.threshold(test);
+        Double columnLevel = thresholdsByColumn.getOrDefault(column, Map.of()).get(test);
+        if (columnLevel != null) {
+            return defaultThreshold.withValue(columnLevel);
+        }
+        Double testLevel = thresholdsByTest.get(test);
+        return testLevel != null ? defaultThreshold.withValue(testLevel) : defaultThreshold;
+    }
+
+    public ComparisonSettings withOptions(TestOptions newOptions) {
+        return new ComparisonSettings(newOptions, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
+                datasetDriftShare, missingRateJump);
+    }
+}

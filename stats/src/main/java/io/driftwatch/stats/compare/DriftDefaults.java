@@ -1,0 +1,90 @@
+package io.driftwatch.stats.compare;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static io.driftwatch.stats.compare.Threshold.Rule.P_VALUE_AT_MOST;
+import static io.driftwatch.stats.compare.Threshold.Rule.P_VALUE_BELOW;
+import static io.driftwatch.stats.compare.Threshold.Rule.STATISTIC_AT_LEAST;
+
+/**
+ * The one place where driftwatch's default test selection and thresholds are written down. They follow
+ * Evidently's data-drift defaults, so a team moving from Evidently gets the same verdicts on the same data;
+ * the README's table and {@code driftwatch check --list-tests} are generated from here.
+ *
+ * <p>Selection, as Evidently decides it: with a reference of at most {@value #SMALL_REFERENCE_MAX_ROWS} values,
+ * a numeric column with more than {@value #FEW_DISTINCT_VALUES_MAX} distinct values (reference and current
+ * together) gets {@code ks}; a numeric column with fewer, or a categorical column, gets {@code chi_square}, or
+ * {@code z_test} when it has exactly two values. With a larger reference, numeric columns with more than
+ * {@value #FEW_DISTINCT_VALUES_MAX} distinct values get {@code wasserstein}, everything else
+ * {@code jensen_shannon}. Numeric columns with few distinct values are compared as categories.
+ */
+public final class DriftDefaults {
+    /** Largest reference for which the p-value tests are the default. */
+    public static final long SMALL_REFERENCE_MAX_ROWS = 1_000;
+    /** At most this many distinct values and a numeric column is compared as categories. */
+    public static final int FEW_DISTINCT_VALUES_MAX = 5;
+    /** Dataset drift when at least this share of the compared columns drifted. */
+    public static final double DATASET_DRIFT_SHARE = 0.5;
+    /** A schema finding when the missing-value rate grew by at least this much (absolute share). */
+    public static final double MISSING_RATE_JUMP = 0.1;
+
+    private static final Map<String, Threshold> THRESHOLDS = defaultThresholds();
+
+    private DriftDefaults() {
+    }
+
+    private static Map<String, Threshold> defaultThresholds() {
+        Map<String, Threshold> thresholds = new LinkedHashMap<>();
+        thresholds.put("ks", new Threshold(P_VALUE_AT_MOST, 0.05));
+        thresholds.put("psi", new Threshold(STATISTIC_AT_LEAST, 0.1));
+        thresholds.put("wasserstein", new Threshold(STATISTIC_AT_LEAST, 0.1));
+        thresholds.put("jensen_shannon", new Threshold(STATISTIC_AT_LEAST, 0.1));
+        thresholds.put("hellinger", new Threshold(STATISTIC_AT_LEAST, 0.1));
+        thresholds.put("kl_divergence", new Threshold(STATISTIC_AT_LEAST, 0.1));
+        thresholds.put("l_infinity", new Threshold(STATISTIC_AT_LEAST, 0.1));
+        thresholds.put("chi_square", new Threshold(P_VALUE_BELOW, 0.05));
+        thresholds.put("z_test", new Threshold(P_VALUE_BELOW, 0.05));
+        thresholds.put("energy_distance", new Threshold(STATISTIC_AT_LEAST, 0.1));
+        thresholds.put("cramer_von_mises", new Threshold(P_VALUE_AT_MOST, 0.05));
+        // Scholz & Stephens' 5% critical value of the standardized two-sample statistic (SciPy's table, m = 1).
+        thresholds.put("anderson_darling", new Threshold(STATISTIC_AT_LEAST, 1.961));
+        thresholds.put("mann_whitney", new Threshold(P_VALUE_AT_MOST, 0.05));
+        thresholds.put("t_test_welch", new Threshold(P_VALUE_AT_MOST, 0.05));
+        return Map.copyOf(thresholds);
+    }
+
+    /** The default threshold of {@code test}. */
+    public static Threshold threshold(String test) {
+        Threshold threshold = THRESHOLDS.get(TestCatalog.requireKnown(test));
+        if (threshold == null) {
+            throw new IllegalStateException("no default threshold for known test " + test);
+        }
+        return threshold;
+    }
+
+    /**
+     * The test Evidently would pick for a column.
+     *
+     * @param referenceRows  number of valid reference values
+     * @param distinctValues number of distinct valid values in reference and current together
+     */
+    public static TestChoice defaultTest(ColumnType type, long referenceRows, int distinctValues) {
+        boolean asCategories = type == ColumnType.CATEGORICAL || distinctValues <= FEW_DISTINCT_VALUES_MAX;
+        if (referenceRows <= SMALL_REFERENCE_MAX_ROWS) {
+            if (!asCategories) {
+                return new TestChoice("ks", false);
+            }
+            return new TestChoice(distinctValues == 2 ? "z_test" : "chi_square", true);
+        }
+        return asCategories ? new TestChoice("jensen_shannon", true) : new TestChoice("wasserstein", false);
+    }
+
+    /**
+     * A default test and whether the column is compared as categories.
+     *
+     * @param asCategories true when a numeric column's distinct values are treated as labels
+     */
+    public record TestChoice(String test, boolean asCategories) {
+    }
+}
