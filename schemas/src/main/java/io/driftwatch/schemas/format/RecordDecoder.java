@@ -1,0 +1,20 @@
+package io.driftwatch.schemas.format;
+
+import io.driftwatch.schemas.registry.RegistryUnavailableException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the bytes of one record into a typed value or a reasoned failure. Implementations are
+ * thread-safe. A registry outage is not a decoding failure: it is thrown, so the caller can wait.
+ *
+ * @param <T> the record type produced
+ */
+public interface RecordDecoder<T> {
+
+    /**
+     * @param topic the topic the bytes came from (subject naming and messages use it)
+     * @param bytes the record value; null is a tombstone and decodes to a failure
+     * @throws RegistryUnavailableException when the schema registry cannot be reached
+     */
+    DecodeResult<T> decode(String topic, byte @Nullable [] bytes);
+}
