@@ -1,20 +1,15 @@
 package io.driftwatch.stats.profile;
 
 import io.driftwatch.stats.sample.CategoryCounts;
-import org.apache.datasketches.frequencies.ErrorType;
 import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
 import org.jspecify.annotations.Nullable;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -41,21 +36,19 @@ public final class CategoricalProfile implements ColumnProfile {
     private long count;
     private long nullCount;
     private long wrongTypeCount;
-    private @Nullable Map<String, Long> exactCounts;
-    private @Nullable ItemsSketch<String> frequentItems;
+    private final CategoryTally tally;
     private HllSketch distinct;
 
-    private CategoricalProfile(CategoricalProfileConfig config, @Nullable Map<String, Long> exactCounts,
-                               @Nullable ItemsSketch<String> frequentItems, HllSketch distinct) {
+    private CategoricalProfile(CategoricalProfileConfig config, CategoryTally tally, HllSketch distinct) {
         this.config = config;
-        this.exactCounts = exactCounts;
-        this.frequentItems = frequentItems;
+        this.tally = tally;
         this.distinct = distinct;
     }
 
     public static CategoricalProfile create(CategoricalProfileConfig config) {
         requireNonNull(config, "config");
-        return new CategoricalProfile(config, new HashMap<>(), null, new HllSketch(config.hllLgK(), HLL_TYPE));
+        return new CategoricalProfile(config, CategoryTally.exact(config, Map.of()),
+                new HllSketch(config.hllLgK(), HLL_TYPE));
     }
 
     /** The profile of {@code categories}. */
@@ -67,11 +60,10 @@ public final class CategoricalProfile implements ColumnProfile {
         return profile;
     }
 
-    /** Rebuilds a profile from its decoded parts; exactly one of the two count forms is non-null. */
+    /** Rebuilds a profile from its decoded parts; {@link ProfileCodec} has checked their consistency. */
     static CategoricalProfile restore(CategoricalProfileConfig config, long count, MissingCounts missing,
-                                      @Nullable Map<String, Long> exactCounts,
-                                      @Nullable ItemsSketch<String> frequentItems, HllSketch distinct) {
-        CategoricalProfile profile = new CategoricalProfile(config, exactCounts, frequentItems, distinct);
+                                      CategoryTally tally, HllSketch distinct) {
+        CategoricalProfile profile = new CategoricalProfile(config, tally, distinct);
         profile.count = count;
         profile.nullCount = missing.nullCount();
         profile.wrongTypeCount = missing.wrongTypeCount();
@@ -82,14 +74,7 @@ public final class CategoricalProfile implements ColumnProfile {
         requireNonNull(category, "category (use updateNull() for a missing value)");
         count++;
         distinct.update(category.isEmpty() ? EMPTY_CATEGORY_KEY : category);
-        if (exactCounts != null) {
-            exactCounts.merge(category, 1L, Long::sum);
-            if (exactCounts.size() > config.maxExactCategories()) {
-                switchToSketch();
-            }
-        } else {
-            requireNonNull(frequentItems).update(category);
-        }
+        tally.update(category);
     }
 
     public void updateNull() {
@@ -121,22 +106,7 @@ public final class CategoricalProfile implements ColumnProfile {
         union.update(distinct);
         union.update(other.distinct);
         distinct = union.getResult(HLL_TYPE);
-        if (exactCounts != null && other.exactCounts != null) {
-            other.exactCounts.forEach((category, n) -> requireNonNull(exactCounts).merge(category, n, Long::sum));
-            if (exactCounts.size() > config.maxExactCategories()) {
-                switchToSketch();
-            }
-            return;
-        }
-        if (exactCounts != null) {
-            switchToSketch();
-        }
-        ItemsSketch<String> sketch = requireNonNull(frequentItems);
-        if (other.exactCounts != null) {
-            new TreeMap<>(other.exactCounts).forEach(sketch::update);
-        } else {
-            sketch.merge(requireNonNull(other.frequentItems));
-        }
+        tally.merge(other.tally);
     }
 
     /** An independent copy, for merging without touching the original. */
@@ -167,12 +137,13 @@ public final class CategoricalProfile implements ColumnProfile {
 
     /** Whether every category is counted exactly (no more than {@code maxExactCategories} were seen). */
     public boolean isExact() {
-        return exactCounts != null;
+        return tally.exactCounts() != null;
     }
 
     /** The exact counts while the profile is exact; empty after the switch to the frequent-items sketch. */
     public Optional<CategoryCounts> exactCounts() {
-        return exactCounts == null ? Optional.empty() : Optional.of(CategoryCounts.of(exactCounts));
+        Map<String, Long> exact = tally.exactCounts();
+        return exact == null ? Optional.empty() : Optional.of(CategoryCounts.of(exact));
     }
 
     /**
@@ -180,37 +151,23 @@ public final class CategoricalProfile implements ColumnProfile {
      * {@code getMaximumError()}. A category the profile does not list occurred at most this often.
      */
     public long maximumError() {
-        return exactCounts != null ? 0 : requireNonNull(frequentItems).getMaximumError();
+        return tally.maximumError();
     }
 
     /** The bounds on how often {@code category} occurred; [0, maximumError()] for a category not tracked. */
     public CategoryFrequency frequency(String category) {
-        requireNonNull(category, "category");
-        if (exactCounts != null) {
-            long n = exactCounts.getOrDefault(category, 0L);
-            return new CategoryFrequency(category, n, n);
-        }
-        ItemsSketch<String> sketch = requireNonNull(frequentItems);
-        return new CategoryFrequency(category, sketch.getLowerBound(category), sketch.getUpperBound(category));
+        return tally.frequency(requireNonNull(category, "category"));
     }
 
     /** Every category the profile tracks, in category order, with its count bounds. */
     public List<CategoryFrequency> frequencies() {
-        List<CategoryFrequency> frequencies = new ArrayList<>();
-        if (exactCounts != null) {
-            exactCounts.forEach((category, n) -> frequencies.add(new CategoryFrequency(category, n, n)));
-        } else {
-            for (ItemsSketch.Row<String> row : requireNonNull(frequentItems).getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
-                frequencies.add(new CategoryFrequency(row.getItem(), row.getLowerBound(), row.getUpperBound()));
-            }
-        }
-        frequencies.sort(Comparator.comparing(CategoryFrequency::category));
-        return frequencies;
+        return tally.frequencies();
     }
 
     /** Number of distinct categories: exact while exact, else the HLL estimate. */
     public double distinctCountEstimate() {
-        return exactCounts != null ? exactCounts.size() : distinct.getEstimate();
+        Map<String, Long> exact = tally.exactCounts();
+        return exact != null ? exact.size() : distinct.getEstimate();
     }
 
     /**
@@ -219,9 +176,11 @@ public final class CategoricalProfile implements ColumnProfile {
      */
     public double distinctCountUpperBoundWith(CategoricalProfile other, int numStdDev) {
         requireNonNull(other, "other");
-        if (exactCounts != null && other.exactCounts != null) {
-            long shared = exactCounts.keySet().stream().filter(other.exactCounts::containsKey).count();
-            return exactCounts.size() + other.exactCounts.size() - shared;
+        Map<String, Long> mine = tally.exactCounts();
+        Map<String, Long> theirs = other.tally.exactCounts();
+        if (mine != null && theirs != null) {
+            long shared = mine.keySet().stream().filter(theirs::containsKey).count();
+            return mine.size() + theirs.size() - shared;
         }
         Union union = new Union(Math.max(config.hllLgK(), other.config.hllLgK()));
         union.update(distinct);
@@ -230,22 +189,14 @@ public final class CategoricalProfile implements ColumnProfile {
     }
 
     @Nullable Map<String, Long> rawExactCounts() {
-        return exactCounts;
+        return tally.exactCounts();
     }
 
     @Nullable ItemsSketch<String> rawFrequentItems() {
-        return frequentItems;
+        return tally.frequentItems();
     }
 
     HllSketch distinctSketch() {
         return distinct;
-    }
-
-    private void switchToSketch() {
-        ItemsSketch<String> sketch = new ItemsSketch<>(1 << config.frequentItemsLgMaxMapSize());
-        // Category order, so that the sketch (and its bytes) does not depend on hash-map iteration order.
-        new TreeMap<>(requireNonNull(exactCounts)).forEach(sketch::update);
-        frequentItems = sketch;
-        exactCounts = null;
     }
 }

@@ -73,20 +73,16 @@ final class CategoricalProfileFormat {
         CategoricalProfileConfig config = readConfig(reader);
         long count = reader.readCount("count");
         MissingCounts missing = new MissingCounts(reader.readCount("nullCount"), 0, reader.readCount("wrongTypeCount"));
-        Map<String, Long> exactCounts = null;
-        ItemsSketch<String> frequentItems = null;
-        if ((flags & FLAG_EXACT_COUNTS) != 0) {
-            exactCounts = readExactCounts(reader, config, count);
-        } else {
-            frequentItems = readFrequentItems(reader, count);
-        }
+        CategoryTally tally = (flags & FLAG_EXACT_COUNTS) != 0
+                ? CategoryTally.exact(config, readExactCounts(reader, config, count))
+                : CategoryTally.sketched(config, readFrequentItems(reader, count));
         HllSketch distinct = readSketch(reader, "HLL sketch", HllSketch::heapify);
         if (distinct.getLgConfigK() != config.hllLgK()) {
             throw reader.corrupt("the HLL sketch has lgK " + distinct.getLgConfigK() + " but the profile is"
                     + " configured with " + config.hllLgK());
         }
         reader.requireEnd();
-        return CategoricalProfile.restore(config, count, missing, exactCounts, frequentItems, distinct);
+        return CategoricalProfile.restore(config, count, missing, tally, distinct);
     }
 
     private static CategoricalProfileConfig readConfig(ProfileReader reader) {

@@ -49,33 +49,52 @@ public final class SketchChiSquare implements CategoricalSketchTest {
                     new ErrorBound(exact.statistic(), exact.statistic(), p, p, 1.0));
         }
         List<String> names = CategoryBoxes.trackedNames(reference, current);
-        double referenceTotal = reference.count();
-        long currentInReferenceLow = 0;
-        long currentCertainlyOutside = 0;
-        long currentAssigned = 0;
-        long referenceAssigned = 0;
-        int certainCategories = 0;
-        for (String name : names) {
-            CategoryFrequency ref = reference.frequency(name);
-            CategoryFrequency cur = current.frequency(name);
-            currentAssigned += cur.lowerBound();
-            referenceAssigned += ref.lowerBound();
-            if (ref.lowerBound() > 0) {
-                currentInReferenceLow += cur.lowerBound();
-                certainCategories++;
-            } else if (ref.upperBound() == 0) {
-                currentCertainlyOutside += cur.lowerBound();
-            }
-        }
-        double mLow = currentInReferenceLow;
-        double mHigh = current.count() - currentCertainlyOutside;
-        if (mLow == 0) {
+        Overlap overlap = Overlap.of(names, reference, current);
+        if (overlap.mLow() == 0) {
             // No current value is certainly in a reference category: the statistic could be anything.
-            return withPValues(reference, new Range(0, Double.POSITIVE_INFINITY), 0, certainCategories);
+            return withPValues(reference, new Range(0, Double.POSITIVE_INFINITY), 0, overlap.certainCategories());
         }
+        Range terms = trackedTerms(names, reference, current, overlap).plus(untrackedTerms(reference, current, overlap));
+        Range statistic = new Range(overlap.mLow() * terms.low(), overlap.mHigh() * terms.high());
+        return withPValues(reference, statistic, statistic.clamp(estimate(names, reference, current)),
+                overlap.certainCategories());
+    }
+
+    /**
+     * What the tracked names say about the reference categories: the current count M in them lies in
+     * [mLow, mHigh]; {@code certainCategories} names certainly are reference categories; the assigned
+     * counts are the sums of the count lower bounds over all tracked names.
+     */
+    private record Overlap(double mLow, double mHigh, int certainCategories, long referenceAssigned,
+                           long currentAssigned) {
+        static Overlap of(List<String> names, CategoricalProfile reference, CategoricalProfile current) {
+            long inReference = 0;
+            long certainlyOutside = 0;
+            long referenceAssigned = 0;
+            long currentAssigned = 0;
+            int certain = 0;
+            for (String name : names) {
+                CategoryFrequency ref = reference.frequency(name);
+                CategoryFrequency cur = current.frequency(name);
+                referenceAssigned += ref.lowerBound();
+                currentAssigned += cur.lowerBound();
+                if (ref.lowerBound() > 0) {
+                    inReference += cur.lowerBound();
+                    certain++;
+                } else if (ref.upperBound() == 0) {
+                    certainlyOutside += cur.lowerBound();
+                }
+            }
+            return new Overlap(inReference, current.count() - certainlyOutside, certain, referenceAssigned,
+                    currentAssigned);
+        }
+    }
+
+    /** Sum over tracked names of the range of (q - p)^2 / p; a name the reference may lack ranges from 0. */
+    private static Range trackedTerms(List<String> names, CategoricalProfile reference, CategoricalProfile current,
+                                      Overlap overlap) {
+        double referenceTotal = reference.count();
         Range terms = Range.ZERO;
-        double estimateTerms = 0;
-        double estimateM = 0;
         for (String name : names) {
             CategoryFrequency ref = reference.frequency(name);
             CategoryFrequency cur = current.frequency(name);
@@ -83,25 +102,40 @@ public final class SketchChiSquare implements CategoricalSketchTest {
                 continue;
             }
             Range term = DivergenceTerm.CHI_SQUARE.convexRange(Math.max(ref.lowerBound(), 1) / referenceTotal,
-                    ref.upperBound() / referenceTotal, cur.lowerBound() / mHigh, Math.min(1, cur.upperBound() / mLow));
+                    ref.upperBound() / referenceTotal, cur.lowerBound() / overlap.mHigh(),
+                    Math.min(1, cur.upperBound() / overlap.mLow()));
             terms = terms.plus(ref.lowerBound() > 0 ? term : new Range(0, term.high()));
+        }
+        return terms;
+    }
+
+    /** What reference categories that neither profile tracks can add: none when the reference is exact. */
+    private static Range untrackedTerms(CategoricalProfile reference, CategoricalProfile current, Overlap overlap) {
+        if (reference.maximumError() == 0) {
+            return Range.ZERO;
+        }
+        double referenceTotal = reference.count();
+        double currentShare = (current.count() - overlap.currentAssigned()) / overlap.mLow();
+        double largestShare = Math.min(1, current.maximumError() / overlap.mLow());
+        double referenceShare = (referenceTotal - overlap.referenceAssigned()) / referenceTotal;
+        return new Range(0, largestShare * currentShare * referenceTotal + referenceShare);
+    }
+
+    /** sum o^2 / (M share) - M, the textbook form, at the midpoints of the certain reference categories' bounds. */
+    private static double estimate(List<String> names, CategoricalProfile reference, CategoricalProfile current) {
+        double sumOfSquaresOverShare = 0;
+        double m = 0;
+        for (String name : names) {
+            CategoryFrequency ref = reference.frequency(name);
             if (ref.lowerBound() > 0) {
-                double share = (ref.lowerBound() + ref.upperBound()) / 2.0 / referenceTotal;
+                CategoryFrequency cur = current.frequency(name);
+                double share = (ref.lowerBound() + ref.upperBound()) / 2.0 / reference.count();
                 double observed = (cur.lowerBound() + cur.upperBound()) / 2.0;
-                estimateM += observed;
-                estimateTerms += observed * observed / share;
+                m += observed;
+                sumOfSquaresOverShare += observed * observed / share;
             }
         }
-        if (reference.maximumError() > 0) {
-            double untrackedCurrentShare = (current.count() - currentAssigned) / mLow;
-            double largestShare = Math.min(1, current.maximumError() / mLow);
-            double untrackedReferenceShare = (referenceTotal - referenceAssigned) / referenceTotal;
-            terms = terms.plus(new Range(0, largestShare * untrackedCurrentShare * referenceTotal + untrackedReferenceShare));
-        }
-        Range statistic = new Range(mLow * terms.low(), mHigh * terms.high());
-        // sum o^2 / (M share) - M, the textbook form, from the estimated counts.
-        double estimate = statistic.clamp(estimateM > 0 ? estimateTerms / estimateM - estimateM : statistic.low());
-        return withPValues(reference, statistic, estimate, certainCategories);
+        return m > 0 ? sumOfSquaresOverShare / m - m : 0;
     }
 
     private static TestOutcome withPValues(CategoricalProfile reference, Range statistic, double estimate,
