@@ -141,7 +141,23 @@ final class SketchCdf {
 
     /** The integral of |F_a - F_b| over the real line: the first Wasserstein distance of the two CDFs. */
     static double areaBetween(SketchCdf a, SketchCdf b) {
-        double area = 0;
+        return integrate(a, b, false).low();
+    }
+
+    /**
+     * Bounds on the integral of |F_a - F_b| for the true CDFs. On each stretch between consecutive items
+     * the estimates are constant; each true CDF lies in the estimate +- its rank error, clipped to [0, 1],
+     * and is known exactly outside its sketch's [min, max) (0 below the min, 1 from the max on, since KLL
+     * keeps both). The largest and smallest gap between two such bands, times the stretch's length, sum to
+     * the bounds.
+     */
+    static Range areaBounds(SketchCdf a, SketchCdf b) {
+        return integrate(a, b, true);
+    }
+
+    private static Range integrate(SketchCdf a, SketchCdf b, boolean bands) {
+        double low = 0;
+        double high = 0;
         int i = 0;
         int j = 0;
         double x = nextItem(a, i, b, j);
@@ -152,10 +168,23 @@ final class SketchCdf {
                 break;
             }
             double next = nextItem(a, i, b, j);
-            area += Math.abs(a.fractionBefore(i) - b.fractionBefore(j)) * (next - x);
+            double fa = a.fractionBefore(i);
+            double fb = b.fractionBefore(j);
+            if (bands) {
+                double errorA = x >= a.min() && x < a.max() ? a.rankError : 0;
+                double errorB = x >= b.min() && x < b.max() ? b.rankError : 0;
+                double lowA = Math.max(0, fa - errorA);
+                double highA = Math.min(1, fa + errorA);
+                double lowB = Math.max(0, fb - errorB);
+                double highB = Math.min(1, fb + errorB);
+                low += Math.max(0, Math.max(lowA - highB, lowB - highA)) * (next - x);
+                high += Math.max(highA - lowB, highB - lowA) * (next - x);
+            } else {
+                low += Math.abs(fa - fb) * (next - x);
+            }
             x = next;
         }
-        return area;
+        return bands ? new Range(low, high) : new Range(low, low);
     }
 
     private static double nextItem(SketchCdf a, int i, SketchCdf b, int j) {
