@@ -1,7 +1,6 @@
 package io.driftwatch.schemas.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 
 import java.util.Locale;
@@ -56,7 +55,7 @@ final class SchemaAnswerReader {
             throw notARegistry(call, "no 'schema' text field");
         try {
             return new Schema.Parser().setValidateDefaults(false).parse(text.asText());
-        } catch (AvroRuntimeException e) {
+        } catch (RuntimeException e) { // Avro 1.12 throws NullPointerException for unknown type names, not only SchemaParseException
             throw new UnsupportedSchemaException(schemaId, "schema id " + schemaId + " is not valid Avro: " + e.getMessage(), e);
         }
     }

@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.driftwatch.schemas.registry.FakeRegistryDialect.Answer;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.jspecify.annotations.Nullable;
@@ -352,7 +351,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
         Schema schema;
         try {
             schema = new Schema.Parser().parse(schemaText);
-        } catch (AvroRuntimeException e) {
+        } catch (RuntimeException e) { // Avro throws NullPointerException for unknown type names
             return dialect.invalidSchema(e.getMessage());
         }
         String canonical = schema.toString();
