@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -266,9 +268,20 @@ public final class FakeSchemaRegistry implements AutoCloseable {
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
             requests.add(new RecordedRequest(exchange.getRequestMethod(), apiPath, headers, body));
-            send(exchange, answer(exchange, underPrefix, apiPath, body));
+            send(exchange, answerOrBug(exchange, underPrefix, apiPath, body));
         } catch (IOException | InterruptedException e) {
             // the client gave up (a timeout test) or the server is closing; nobody is left to answer
+        }
+    }
+
+    /** A bug in the fake answers 500 with its stack trace, rather than a silently dropped connection. */
+    private Answer answerOrBug(HttpExchange exchange, boolean underPrefix, String apiPath, String body) throws InterruptedException {
+        try {
+            return answer(exchange, underPrefix, apiPath, body);
+        } catch (RuntimeException e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            return new Answer(500, "text/plain", "bug in FakeSchemaRegistry: " + trace);
         }
     }
 
@@ -282,8 +295,8 @@ public final class FakeSchemaRegistry implements AutoCloseable {
             Thread.sleep(delay.delay().toMillis());
         if (accessDenied)
             return dialect.forbidden();
-        if (!acceptedAuthorizations.isEmpty()
-                && !acceptedAuthorizations.contains(exchange.getRequestHeaders().getFirst("Authorization")))
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (!acceptedAuthorizations.isEmpty() && (authorization == null || !acceptedAuthorizations.contains(authorization)))
             return dialect.unauthorized();
         return underPrefix ? route(exchange.getRequestMethod(), apiPath, body) : dialect.noRoute();
     }
