@@ -1,5 +1,6 @@
 package io.driftwatch.schemas.registry;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,37 +65,53 @@ final class RegistryTransport {
         return sendWithRetries(request.build(), method + " " + apiPath);
     }
 
+    /** One try: an answer to return, or why it failed in a way worth retrying. */
+    private record Attempt(@Nullable RegistryReply answer, String failure) {
+        static Attempt answered(RegistryReply answer) {
+            return new Attempt(answer, "");
+        }
+
+        static Attempt failed(String failure) {
+            return new Attempt(null, failure);
+        }
+    }
+
     private RegistryReply sendWithRetries(HttpRequest request, String call) {
         RetryPolicy retry = settings.retry();
         String lastFailure = "";
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             if (attempt > 1)
                 pause(retry.delayBeforeRetry(attempt - 1, ThreadLocalRandom.current()::nextDouble), call);
-            try {
-                RegistryReply reply = toReply(http.send(request, HttpResponse.BodyHandlers.ofString()));
-                if (!isRetryable(reply.status()))
-                    return refuseAuthFailure(reply, call);
-                lastFailure = reply.describe();
-            } catch (HttpConnectTimeoutException e) {
-                lastFailure = "no connection within " + settings.connectTimeout().toMillis() + " ms (" + CONNECT_TIMEOUT_MS_CONFIG + ")";
-            } catch (HttpTimeoutException e) {
-                lastFailure = "no answer within " + settings.requestTimeout().toMillis() + " ms (" + REQUEST_TIMEOUT_MS_CONFIG + ")";
-            } catch (SSLException e) {
-                throw new RegistryUnavailableException("TLS with schema registry " + settings.url() + " failed for " + call
-                        + ": " + e.getMessage() + "; if the registry's certificate is self-signed or from a private CA, set "
-                        + TRUSTSTORE_LOCATION_CONFIG, e);
-            } catch (ConnectException e) {
-                lastFailure = "connection refused or unreachable (is " + URL_CONFIG + " right and the registry running?)";
-            } catch (IOException e) {
-                lastFailure = "I/O error: " + e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RegistryUnavailableException("interrupted during " + call + " to schema registry " + settings.url(), e);
-            }
+            Attempt outcome = sendOnce(request, call);
+            if (outcome.answer() != null)
+                return outcome.answer();
+            lastFailure = outcome.failure();
             log.debug("Schema registry {}: {} attempt {} of {} failed: {}", settings.url(), call, attempt, retry.maxAttempts(), lastFailure);
         }
         throw new RegistryUnavailableException("schema registry " + settings.url() + " unavailable: " + call + " failed "
                 + retry.maxAttempts() + (retry.maxAttempts() == 1 ? " time" : " times") + "; last failure: " + lastFailure);
+    }
+
+    private Attempt sendOnce(HttpRequest request, String call) {
+        try {
+            RegistryReply reply = toReply(http.send(request, HttpResponse.BodyHandlers.ofString()));
+            return isRetryable(reply.status()) ? Attempt.failed(reply.describe()) : Attempt.answered(refuseAuthFailure(reply, call));
+        } catch (HttpConnectTimeoutException e) {
+            return Attempt.failed("no connection within " + settings.connectTimeout().toMillis() + " ms (" + CONNECT_TIMEOUT_MS_CONFIG + ")");
+        } catch (HttpTimeoutException e) {
+            return Attempt.failed("no answer within " + settings.requestTimeout().toMillis() + " ms (" + REQUEST_TIMEOUT_MS_CONFIG + ")");
+        } catch (SSLException e) {
+            throw new RegistryUnavailableException("TLS with schema registry " + settings.url() + " failed for " + call
+                    + ": " + e.getMessage() + "; if the registry's certificate is self-signed or from a private CA, set "
+                    + TRUSTSTORE_LOCATION_CONFIG, e);
+        } catch (ConnectException e) {
+            return Attempt.failed("connection refused or unreachable (is " + URL_CONFIG + " right and the registry running?)");
+        } catch (IOException e) {
+            return Attempt.failed("I/O error: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryUnavailableException("interrupted during " + call + " to schema registry " + settings.url(), e);
+        }
     }
 
     private static RegistryReply toReply(HttpResponse<String> response) {
