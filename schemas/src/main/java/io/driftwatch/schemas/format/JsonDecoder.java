@@ -1,0 +1,122 @@
+package io.driftwatch.schemas.format;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.driftwatch.schemas.record.DeadLetterReason;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads records written as one JSON object each, the format of model servers that log without Avro. The
+ * object's fields are found through the {@link RecordMapping}: driftwatch's own names
+ * ({@code requestId}, {@code modelName}, {@code modelVersion}, {@code eventTime} as epoch milliseconds or
+ * ISO-8601, {@code features}, {@code prediction}, {@code classScores}, {@code segments}) by default, the
+ * user's own shape when configured; nested feature objects become dotted feature names. Duplicate keys
+ * and anything after the object are errors, not silently dropped; nesting, string lengths and record size
+ * are bounded by {@link DecodeLimits}. Never throws for a bad record. Thread-safe.
+ *
+ * @param <T> {@code InferenceLog} or {@code FeedbackLabel}, as the mapping says
+ */
+public final class JsonDecoder<T> implements RecordDecoder<T> {
+    private static final int MAX_DETAIL_CHARS = 160;
+
+    private final ObjectMapper json;
+    private final RecordMapping<T> mapping;
+    private final DecodeLimits limits;
+
+    public JsonDecoder(RecordMapping<T> mapping, DecodeLimits limits) {
+        this.mapping = requireNonNull(mapping, "mapping");
+        this.limits = requireNonNull(limits, "limits");
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxStringLength(limits.maxStringBytes())
+                        .maxDocumentLength(limits.maxRecordBytes())
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.json = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    }
+
+    @Override
+    public DecodeResult<T> decode(String topic, byte @Nullable [] bytes) {
+        requireNonNull(topic, "topic");
+        return read(bytes, null);
+    }
+
+    @Override
+    public DecodeResult<T> decode(String topic, byte @Nullable [] bytes, Instant recordTime) {
+        requireNonNull(topic, "topic");
+        return read(bytes, requireNonNull(recordTime, "recordTime"));
+    }
+
+    private DecodeResult<T> read(byte @Nullable [] bytes, @Nullable Instant recordTime) {
+        if (bytes == null || bytes.length == 0) {
+            return DecodeResult.failed(DeadLetterReason.INVALID_JSON, "the record value is "
+                    + (bytes == null ? "null (a tombstone)" : "empty") + "; expected one JSON object");
+        } else if (bytes.length > limits.maxRecordBytes()) {
+            return DecodeResult.failed(DeadLetterReason.TOO_LARGE, "the record value has " + bytes.length
+                    + " bytes, more than the limit of " + limits.maxRecordBytes());
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            return parseFailed(e, bytes);
+        } catch (IOException e) {
+            return DecodeResult.failed(DeadLetterReason.INVALID_JSON, "invalid JSON: " + detail(e.getMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            String found = root == null || root.isMissingNode() ? "nothing but whitespace"
+                    : "a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT);
+            return DecodeResult.failed(DeadLetterReason.INVALID_JSON, "expected one JSON object per record, found "
+                    + found + FormatHint.of(bytes));
+        }
+        UserRecord record;
+        try {
+            record = JsonPlainValues.of(root, recordTime, limits);
+        } catch (RecordFault fault) {
+            return fault.toResult();
+        }
+        return mapping.fromUserRecord(record, limits);
+    }
+
+    private static <T> DecodeResult<T> parseFailed(JsonProcessingException e, byte[] bytes) {
+        JsonLocation location = e.getLocation();
+        String where = location == null || location.getLineNr() < 1 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        if (causedByLimit(e)) {
+            return DecodeResult.failed(DeadLetterReason.TOO_LARGE, "JSON record" + where + " is over a limit: "
+                    + detail(e.getOriginalMessage()));
+        }
+        return DecodeResult.failed(DeadLetterReason.INVALID_JSON, "invalid JSON" + where + ": "
+                + detail(e.getOriginalMessage()) + FormatHint.of(bytes));
+    }
+
+    private static boolean causedByLimit(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Jackson quotes the offending token; a garbage record must not flood the reason.
+    private static String detail(@Nullable String message) {
+        String text = message == null ? "unreadable input" : message.replaceAll("\\s+", " ").strip();
+        return text.length() <= MAX_DETAIL_CHARS ? text : text.substring(0, MAX_DETAIL_CHARS - 3) + "...";
+    }
+}
