@@ -119,7 +119,7 @@ final class AvroBodyScanner {
             throw malformed(at, "a negative " + what + " length (" + length + ")");
         } else if (length > bytes.length - pos) {
             throw new RecordFault(DeadLetterReason.TRUNCATED, "truncated Avro record at byte " + at + where() + ": a "
-                    + what + " of " + length + " bytes, but only " + (bytes.length - pos) + " bytes follow");
+                    + what + " of " + length + " bytes, but only " + (bytes.length - pos) + " left");
         } else if (length > limits.maxStringBytes()) {
             throw new RecordFault(DeadLetterReason.TOO_LARGE, "a " + what + " of " + length + " bytes at byte " + at
                     + where() + " is longer than the limit of " + limits.maxStringBytes() + " bytes");
