@@ -76,13 +76,15 @@ public final class JsonDecoder<T> implements RecordDecoder<T> {
         } catch (JsonProcessingException e) {
             return parseFailed(e, bytes);
         } catch (IOException e) {
-            return DecodeResult.failed(DeadLetterReason.INVALID_JSON, "invalid JSON: " + detail(e.getMessage()));
+            // Jackson guesses UTF-16 or UTF-32 from zero bytes, so binary data often fails here, not as JSON.
+            return DecodeResult.failed(DeadLetterReason.INVALID_JSON, "invalid JSON: " + detail(e.getMessage())
+                    + FormatHint.avroOnly(bytes));
         }
         if (root == null || !root.isObject()) {
             String found = root == null || root.isMissingNode() ? "nothing but whitespace"
                     : "a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT);
             return DecodeResult.failed(DeadLetterReason.INVALID_JSON, "expected one JSON object per record, found "
-                    + found + FormatHint.of(bytes));
+                    + found + FormatHint.avroOnly(bytes));
         }
         UserRecord record;
         try {
@@ -102,7 +104,7 @@ public final class JsonDecoder<T> implements RecordDecoder<T> {
                     + detail(e.getOriginalMessage()));
         }
         return DecodeResult.failed(DeadLetterReason.INVALID_JSON, "invalid JSON" + where + ": "
-                + detail(e.getOriginalMessage()) + FormatHint.of(bytes));
+                + detail(e.getOriginalMessage()) + FormatHint.avroOnly(bytes));
     }
 
     private static boolean causedByLimit(Throwable e) {
@@ -116,7 +118,8 @@ public final class JsonDecoder<T> implements RecordDecoder<T> {
 
     // Jackson quotes the offending token; a garbage record must not flood the reason.
     private static String detail(@Nullable String message) {
-        String text = message == null ? "unreadable input" : message.replaceAll("\\s+", " ").strip();
+        String text = message == null ? "unreadable input"
+                : message.replaceAll(", from `[^`]*`", "").replaceAll("\\s+", " ").strip();
         return text.length() <= MAX_DETAIL_CHARS ? text : text.substring(0, MAX_DETAIL_CHARS - 3) + "...";
     }
 }
