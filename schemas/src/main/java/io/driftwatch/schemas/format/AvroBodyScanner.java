@@ -183,6 +183,9 @@ final class AvroBodyScanner {
     }
 
     private String where() {
-        return fieldPath.isEmpty() ? "" : " (field '" + String.join(".", fieldPath) + "')";
+        String path = String.join(".", fieldPath);
+        // A recursive schema makes long paths; the innermost fields say the most.
+        return path.isEmpty() ? "" : " (field '" + (path.length() <= 80 ? path : "..." + path.substring(path.length() - 77))
+                + "')";
     }
 }

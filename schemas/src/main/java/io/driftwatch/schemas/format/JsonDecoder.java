@@ -2,11 +2,11 @@ package io.driftwatch.schemas.format;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -47,7 +47,7 @@ public final class JsonDecoder<T> implements RecordDecoder<T> {
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        this.json = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+        this.json = JsonMapper.builder(factory).build();
     }
 
     @Override
@@ -71,8 +71,12 @@ public final class JsonDecoder<T> implements RecordDecoder<T> {
                     + " bytes, more than the limit of " + limits.maxRecordBytes());
         }
         JsonNode root;
-        try {
-            root = json.readTree(bytes);
+        try (JsonParser parser = json.createParser(bytes)) {
+            root = json.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                return DecodeResult.failed(DeadLetterReason.INVALID_JSON, "invalid JSON" + where(parser.currentTokenLocation())
+                        + ": more content after the end of the object; write one JSON object per record");
+            }
         } catch (JsonProcessingException e) {
             return parseFailed(e, bytes);
         } catch (IOException e) {
@@ -96,15 +100,18 @@ public final class JsonDecoder<T> implements RecordDecoder<T> {
     }
 
     private static <T> DecodeResult<T> parseFailed(JsonProcessingException e, byte[] bytes) {
-        JsonLocation location = e.getLocation();
-        String where = location == null || location.getLineNr() < 1 ? ""
-                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        String where = where(e.getLocation());
         if (causedByLimit(e)) {
             return DecodeResult.failed(DeadLetterReason.TOO_LARGE, "JSON record" + where + " is over a limit: "
                     + detail(e.getOriginalMessage()));
         }
         return DecodeResult.failed(DeadLetterReason.INVALID_JSON, "invalid JSON" + where + ": "
                 + detail(e.getOriginalMessage()) + FormatHint.avroOnly(bytes));
+    }
+
+    private static String where(@Nullable JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private static boolean causedByLimit(Throwable e) {
@@ -118,8 +125,8 @@ public final class JsonDecoder<T> implements RecordDecoder<T> {
 
     // Jackson quotes the offending token; a garbage record must not flood the reason.
     private static String detail(@Nullable String message) {
-        String text = message == null ? "unreadable input"
-                : message.replaceAll(", from `[^`]*`", "").replaceAll("\\s+", " ").strip();
+        String text = message == null ? "unreadable input" : message.replaceAll(", from `[^`]*`", "")
+                .replaceAll(" \\(start marker at .*", "").replaceAll("\\s+", " ").strip();
         return text.length() <= MAX_DETAIL_CHARS ? text : text.substring(0, MAX_DETAIL_CHARS - 3) + "...";
     }
 }
