@@ -10,7 +10,9 @@ import io.driftwatch.schemas.registry.RegistryUnavailableException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -144,6 +146,42 @@ class ConfluentAvroDecoderTest {
         }
 
         assertThat(registry.lookups()).isEqualTo(1);
+    }
+
+    @Test
+    void decodesFromManyThreadsAtOnce() {
+        List<InferenceLog> logs = IntStream.range(0, 2000).mapToObj(i -> Samples.inference("req-" + i)).toList();
+
+        List<DecodeResult<InferenceLog>> results = logs.parallelStream()
+                .map(log -> decoder.decode(TOPIC, RecordEncoders.confluent(log, 1))).toList();
+
+        assertThat(results).isEqualTo(logs.stream().map(DecodeResult::decoded).toList());
+    }
+
+    @Test
+    void mapsAUsersOwnLabelRecord() {
+        Schema outcome = Samples.parse("""
+                {"type": "record", "name": "Outcome", "namespace": "com.acme", "fields": [
+                  {"name": "ref", "type": "long"},
+                  {"name": "result", "type": {"type": "record", "name": "Result", "fields": [
+                    {"name": "isFraud", "type": "boolean"}]}},
+                  {"name": "decidedAt", "type": {"type": "long", "logicalType": "timestamp-micros"}}
+                ]}""");
+        GenericRecord result = new GenericData.Record(outcome.getField("result").schema());
+        result.put("isFraud", true);
+        GenericRecord record = new GenericData.Record(outcome);
+        record.put("ref", 1234L);
+        record.put("result", result);
+        record.put("decidedAt", Samples.EVENT_TIME.toEpochMilli() * 1000 + 456);
+        ConfluentAvroDecoder<FeedbackLabel> labels = new ConfluentAvroDecoder<>(new MapSchemaLookup(Map.of(9, outcome)),
+                MappingProperties.label(Map.of("driftwatch.mapping.label.requestId", "ref",
+                        "driftwatch.mapping.label.modelName", "const:fraud",
+                        "driftwatch.mapping.label.label", "result.isFraud",
+                        "driftwatch.mapping.label.eventTime", "decidedAt")), DecodeLimits.DEFAULT);
+
+        assertThat(labels.decode("labels", Samples.confluent(9, Samples.avroBody(outcome, record))))
+                .isEqualTo(DecodeResult.decoded(FeedbackLabel.newBuilder().setRequestId("1234").setModelName("fraud")
+                        .setLabel("true").setEventTime(Samples.EVENT_TIME).build()));
     }
 
     @Test

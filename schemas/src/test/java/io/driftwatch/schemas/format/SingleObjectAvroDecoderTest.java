@@ -55,7 +55,7 @@ class SingleObjectAvroDecoderTest {
 
     @Test
     void readsAnOlderVersionFromAnAvscFile() throws IOException {
-        Files.writeString(schemaDir.resolve("inference-v1.avsc"), Samples.OLDER_INFERENCE.toString(true));
+        Files.writeString(schemaDir.resolve("inference-v1.avsc"), Samples.OLDER_INFERENCE.toString());
         InferenceLog current = Samples.inference("req-2");
         GenericRecord older = new GenericData.Record(Samples.OLDER_INFERENCE);
         older.put("requestId", "req-2");
@@ -76,7 +76,7 @@ class SingleObjectAvroDecoderTest {
     @Test
     void mapsAUsersFlatRecordFromAnAvscFile() throws IOException {
         Path file = schemaDir.resolve("scored.avsc");
-        Files.writeString(file, Samples.FLAT_USER.toString(true));
+        Files.writeString(file, Samples.FLAT_USER.toString());
         GenericRecord flat = new GenericData.Record(Samples.FLAT_USER);
         flat.put("id", "req-3");
         flat.put("model", "fraud");
