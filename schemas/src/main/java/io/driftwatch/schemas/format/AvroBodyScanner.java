@@ -185,7 +185,7 @@ final class AvroBodyScanner {
     private String where() {
         String path = String.join(".", fieldPath);
         // A recursive schema makes long paths; the innermost fields say the most.
-        return path.isEmpty() ? "" : " (field '" + (path.length() <= 80 ? path : "..." + path.substring(path.length() - 77))
-                + "')";
+        String shown = path.length() <= 80 ? path : "..." + path.substring(path.length() - 77);
+        return path.isEmpty() ? "" : " (field '" + shown + "')";
     }
 }

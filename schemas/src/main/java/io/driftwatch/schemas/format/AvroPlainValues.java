@@ -53,7 +53,8 @@ final class AvroPlainValues {
     }
 
     private static Object timestampOrLong(long value, @Nullable LogicalType logicalType) {
-        if (logicalType instanceof LogicalTypes.TimestampMillis || logicalType instanceof LogicalTypes.LocalTimestampMillis) {
+        if (logicalType instanceof LogicalTypes.TimestampMillis
+                || logicalType instanceof LogicalTypes.LocalTimestampMillis) {
             return Instant.ofEpochMilli(value);
         } else if (logicalType instanceof LogicalTypes.TimestampMicros
                 || logicalType instanceof LogicalTypes.LocalTimestampMicros) {

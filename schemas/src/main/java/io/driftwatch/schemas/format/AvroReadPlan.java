@@ -46,8 +46,8 @@ sealed interface AvroReadPlan<T> {
         if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
             return new Refused<>(writerName + " is a version of driftwatch's " + own.getName() + " that the current"
                     + " version cannot read (" + compatibility.getResult().getIncompatibilities().stream().limit(3)
-                    .map(i -> i.getType().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + i.getMessage() + " at "
-                            + i.getLocation()).collect(Collectors.joining("; "))
+                    .map(i -> i.getType().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + i.getMessage()
+                            + " at " + i.getLocation()).collect(Collectors.joining("; "))
                     + "); new fields need defaults");
         }
         return new Resolving<>(writer, new SpecificDatumReader<>(writer, own), mapping);

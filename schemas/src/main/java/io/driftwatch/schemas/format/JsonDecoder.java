@@ -70,42 +70,45 @@ public final class JsonDecoder<T> implements RecordDecoder<T> {
             return DecodeResult.failed(DeadLetterReason.TOO_LARGE, "the record value has " + bytes.length
                     + " bytes, more than the limit of " + limits.maxRecordBytes());
         }
+        try {
+            return mapping.fromUserRecord(JsonPlainValues.of(parseObject(bytes), recordTime, limits), limits);
+        } catch (RecordFault fault) {
+            return fault.toResult();
+        }
+    }
+
+    private JsonNode parseObject(byte[] bytes) throws RecordFault {
         JsonNode root;
         try (JsonParser parser = json.createParser(bytes)) {
             root = json.readTree(parser);
             if (root != null && parser.nextToken() != null) {
-                return DecodeResult.failed(DeadLetterReason.INVALID_JSON, "invalid JSON" + where(parser.currentTokenLocation())
+                throw new RecordFault(DeadLetterReason.INVALID_JSON, "invalid JSON"
+                        + where(parser.currentTokenLocation())
                         + ": more content after the end of the object; write one JSON object per record");
             }
         } catch (JsonProcessingException e) {
-            return parseFailed(e, bytes);
+            throw parseFailed(e, bytes);
         } catch (IOException e) {
             // Jackson guesses UTF-16 or UTF-32 from zero bytes, so binary data often fails here, not as JSON.
-            return DecodeResult.failed(DeadLetterReason.INVALID_JSON, "invalid JSON: " + detail(e.getMessage())
+            throw new RecordFault(DeadLetterReason.INVALID_JSON, "invalid JSON: " + detail(e.getMessage())
                     + FormatHint.avroOnly(bytes));
         }
         if (root == null || !root.isObject()) {
             String found = root == null || root.isMissingNode() ? "nothing but whitespace"
                     : "a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT);
-            return DecodeResult.failed(DeadLetterReason.INVALID_JSON, "expected one JSON object per record, found "
+            throw new RecordFault(DeadLetterReason.INVALID_JSON, "expected one JSON object per record, found "
                     + found + FormatHint.avroOnly(bytes));
         }
-        UserRecord record;
-        try {
-            record = JsonPlainValues.of(root, recordTime, limits);
-        } catch (RecordFault fault) {
-            return fault.toResult();
-        }
-        return mapping.fromUserRecord(record, limits);
+        return root;
     }
 
-    private static <T> DecodeResult<T> parseFailed(JsonProcessingException e, byte[] bytes) {
+    private static RecordFault parseFailed(JsonProcessingException e, byte[] bytes) {
         String where = where(e.getLocation());
         if (causedByLimit(e)) {
-            return DecodeResult.failed(DeadLetterReason.TOO_LARGE, "JSON record" + where + " is over a limit: "
+            return new RecordFault(DeadLetterReason.TOO_LARGE, "JSON record" + where + " is over a limit: "
                     + detail(e.getOriginalMessage()));
         }
-        return DecodeResult.failed(DeadLetterReason.INVALID_JSON, "invalid JSON" + where + ": "
+        return new RecordFault(DeadLetterReason.INVALID_JSON, "invalid JSON" + where + ": "
                 + detail(e.getOriginalMessage()) + FormatHint.avroOnly(bytes));
     }
 
