@@ -1,6 +1,7 @@
 package io.driftwatch.schemas.format;
 
 import io.driftwatch.schemas.registry.RegistryUnavailableException;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,4 +18,16 @@ public interface RecordDecoder<T> {
      * @throws RegistryUnavailableException when the schema registry cannot be reached
      */
     DecodeResult<T> decode(String topic, byte @Nullable [] bytes);
+
+    /**
+     * Like {@link #decode(String, byte[])}, with the Kafka record's timestamp at hand for mappings that
+     * take the event time from it ({@code eventTime=record-timestamp}). Decoders that never need it keep
+     * this default, which ignores the timestamp, so a lambda is still a decoder.
+     *
+     * @param recordTime the timestamp of the Kafka record the bytes came from
+     * @throws RegistryUnavailableException when the schema registry cannot be reached
+     */
+    default DecodeResult<T> decode(String topic, byte @Nullable [] bytes, Instant recordTime) {
+        return decode(topic, bytes);
+    }
 }

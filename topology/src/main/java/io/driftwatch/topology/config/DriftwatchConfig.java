@@ -1,0 +1,234 @@
+package io.driftwatch.topology.config;
+
+import io.driftwatch.schemas.registry.RegistrySettings;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
+import static org.apache.kafka.common.config.ConfigDef.Range.between;
+
+/**
+ * Driftwatch's configuration: every {@code driftwatch.*} key with its type, default, validator and
+ * documentation, in one {@link ConfigDef}, validated at start-up so a mistake is named before anything
+ * runs. Keys that do not start with {@code driftwatch.} are Kafka client settings (bootstrap servers,
+ * SASL, SSL ...) and pass through unchanged to Kafka Streams, producers, consumers and the admin client.
+ * {@link #CONFIG_DEF}{@code .toEnrichedRst()} is the configuration reference of the README.
+ */
+public final class DriftwatchConfig extends AbstractConfig {
+    private static final String PREFIX = "driftwatch.";
+
+    public static final String APPLICATION_ID_CONFIG = "driftwatch.application.id";
+    private static final String APPLICATION_ID_DOC = "Kafka Streams application id: instances with the same id share the work; also the prefix of internal topics.";
+
+    public static final String INFERENCES_TOPIC_CONFIG = "driftwatch.topic.inferences";
+    private static final String INFERENCES_TOPIC_DOC = "Topic the model servers write inference logs to.";
+    public static final String LABELS_TOPIC_CONFIG = "driftwatch.topic.labels";
+    private static final String LABELS_TOPIC_DOC = "Topic the true labels (feedback) arrive on.";
+    public static final String PROFILES_TOPIC_CONFIG = "driftwatch.topic.profiles";
+    private static final String PROFILES_TOPIC_DOC = "Topic of closed-window profiles, for re-analysis and backfill.";
+    public static final String BASELINES_TOPIC_CONFIG = "driftwatch.topic.baselines";
+    private static final String BASELINES_TOPIC_DOC = "Compacted topic of training baselines, one per model and version.";
+    public static final String DRIFT_REPORTS_TOPIC_CONFIG = "driftwatch.topic.drift.reports";
+    private static final String DRIFT_REPORTS_TOPIC_DOC = "Topic of drift reports, one per model, version and closed window.";
+    public static final String QUALITY_REPORTS_TOPIC_CONFIG = "driftwatch.topic.quality.reports";
+    private static final String QUALITY_REPORTS_TOPIC_DOC = "Topic of model-quality reports from joined labels.";
+    public static final String TRIGGERS_TOPIC_CONFIG = "driftwatch.topic.triggers";
+    private static final String TRIGGERS_TOPIC_DOC = "Topic of retraining triggers that CI consumes (read it with isolation.level=read_committed).";
+    public static final String ALERTS_TOPIC_CONFIG = "driftwatch.topic.alerts";
+    private static final String ALERTS_TOPIC_DOC = "Topic of alert events that the alerts process mails.";
+    public static final String DEAD_LETTER_TOPIC_CONFIG = "driftwatch.topic.dead.letter";
+    private static final String DEAD_LETTER_TOPIC_DOC = "Topic of records that could not be read, with the reason.";
+
+    public static final String TOPIC_PARTITIONS_CONFIG = "driftwatch.topic.partitions";
+    private static final String TOPIC_PARTITIONS_DOC = "Partitions of the topics driftwatch creates (existing topics are left as they are).";
+    public static final String TOPIC_REPLICATION_FACTOR_CONFIG = "driftwatch.topic.replication.factor";
+    private static final String TOPIC_REPLICATION_FACTOR_DOC = "Replication factor of the topics driftwatch creates; -1 uses the broker's default.";
+
+    public static final String INPUT_FORMAT_CONFIG = "driftwatch.input.format";
+    private static final String INPUT_FORMAT_DOC = "Encoding of the inferences topic: avro-registry (Confluent wire format), avro-single (single-object encoding) or json.";
+    public static final String LABELS_FORMAT_CONFIG = "driftwatch.labels.format";
+    private static final String LABELS_FORMAT_DOC = "Encoding of the labels topic; empty means the same as driftwatch.input.format.";
+    public static final String SCHEMA_PATHS_CONFIG = "driftwatch.input.schema.paths";
+    private static final String SCHEMA_PATHS_DOC = "Avro .avsc files or directories holding the writer schemas of avro-single input (driftwatch's own schemas are always known).";
+    public static final String RECORD_MAX_BYTES_CONFIG = "driftwatch.record.max.bytes";
+    private static final String RECORD_MAX_BYTES_DOC = "Larger input records go to the dead-letter topic unread.";
+    public static final String FEATURES_MAX_CONFIG = "driftwatch.features.max";
+    private static final String FEATURES_MAX_DOC = "A record with more features than this goes to the dead-letter topic: it bounds memory per record.";
+    public static final String REGISTRY_WAIT_MAX_MS_CONFIG = "driftwatch.schema.registry.wait.max.ms";
+    private static final String REGISTRY_WAIT_MAX_MS_DOC = "How long one record waits for an unreachable registry before the stream thread restarts and retries it from its last committed offset.";
+
+    /** The one definition of every key; documentation and defaults come from here. */
+    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+            .define(APPLICATION_ID_CONFIG, Type.STRING, "driftwatch", new ConfigDef.NonEmptyString(), Importance.HIGH, APPLICATION_ID_DOC)
+            .define(INFERENCES_TOPIC_CONFIG, Type.STRING, "inferences", new ConfigDef.NonEmptyString(), Importance.HIGH, INFERENCES_TOPIC_DOC)
+            .define(LABELS_TOPIC_CONFIG, Type.STRING, "labels", new ConfigDef.NonEmptyString(), Importance.HIGH, LABELS_TOPIC_DOC)
+            .define(PROFILES_TOPIC_CONFIG, Type.STRING, "driftwatch.profiles", new ConfigDef.NonEmptyString(), Importance.MEDIUM, PROFILES_TOPIC_DOC)
+            .define(BASELINES_TOPIC_CONFIG, Type.STRING, "driftwatch.baselines", new ConfigDef.NonEmptyString(), Importance.MEDIUM, BASELINES_TOPIC_DOC)
+            .define(DRIFT_REPORTS_TOPIC_CONFIG, Type.STRING, "driftwatch.drift-reports", new ConfigDef.NonEmptyString(), Importance.MEDIUM, DRIFT_REPORTS_TOPIC_DOC)
+            .define(QUALITY_REPORTS_TOPIC_CONFIG, Type.STRING, "driftwatch.quality-reports", new ConfigDef.NonEmptyString(), Importance.MEDIUM, QUALITY_REPORTS_TOPIC_DOC)
+            .define(TRIGGERS_TOPIC_CONFIG, Type.STRING, "driftwatch.triggers", new ConfigDef.NonEmptyString(), Importance.HIGH, TRIGGERS_TOPIC_DOC)
+            .define(ALERTS_TOPIC_CONFIG, Type.STRING, "driftwatch.alerts", new ConfigDef.NonEmptyString(), Importance.MEDIUM, ALERTS_TOPIC_DOC)
+            .define(DEAD_LETTER_TOPIC_CONFIG, Type.STRING, "driftwatch.dead-letter", new ConfigDef.NonEmptyString(), Importance.MEDIUM, DEAD_LETTER_TOPIC_DOC)
+            .define(TOPIC_PARTITIONS_CONFIG, Type.INT, 3, atLeast(1), Importance.LOW, TOPIC_PARTITIONS_DOC)
+            .define(TOPIC_REPLICATION_FACTOR_CONFIG, Type.SHORT, (short) -1, between(-1, Short.MAX_VALUE), Importance.LOW, TOPIC_REPLICATION_FACTOR_DOC)
+            .define(INPUT_FORMAT_CONFIG, Type.STRING, InputFormat.JSON.label(), new FormatValidator(false), Importance.HIGH, INPUT_FORMAT_DOC)
+            .define(LABELS_FORMAT_CONFIG, Type.STRING, "", new FormatValidator(true), Importance.MEDIUM, LABELS_FORMAT_DOC)
+            .define(SCHEMA_PATHS_CONFIG, Type.LIST, List.of(), Importance.MEDIUM, SCHEMA_PATHS_DOC)
+            .define(RECORD_MAX_BYTES_CONFIG, Type.INT, 1 << 20, atLeast(64), Importance.LOW, RECORD_MAX_BYTES_DOC)
+            .define(FEATURES_MAX_CONFIG, Type.INT, 10_000, atLeast(1), Importance.LOW, FEATURES_MAX_DOC)
+            .define(RegistrySettings.URL_CONFIG, Type.STRING, "", Importance.HIGH, "Schema registry base URL, e.g. http://registry:8081 or Apicurio's http://host:8080/apis/ccompat/v7. Needed for avro-registry.")
+            .define(RegistrySettings.BASIC_AUTH_USER_CONFIG, Type.STRING, "", Importance.MEDIUM, "Registry basic-auth user.")
+            .define(RegistrySettings.BASIC_AUTH_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, "Registry basic-auth password.")
+            .define(RegistrySettings.BEARER_TOKEN_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, "Registry bearer token (instead of basic auth).")
+            .define(RegistrySettings.TRUSTSTORE_LOCATION_CONFIG, Type.STRING, "", Importance.LOW, "Trust store (JKS or PKCS12) for an https registry with a private CA.")
+            .define(RegistrySettings.TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW, "Password of the registry trust store.")
+            .define(RegistrySettings.KEYSTORE_LOCATION_CONFIG, Type.STRING, "", Importance.LOW, "Key store for mutual TLS with the registry.")
+            .define(RegistrySettings.KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW, "Password of the registry key store.")
+            .define(REGISTRY_WAIT_MAX_MS_CONFIG, Type.LONG, 5_000L, atLeast(0), Importance.LOW, REGISTRY_WAIT_MAX_MS_DOC);
+
+    public DriftwatchConfig(Map<?, ?> originals) {
+        super(CONFIG_DEF, stringKeys(originals), false);
+        if (inputFormat() == InputFormat.AVRO_REGISTRY || labelsFormat() == InputFormat.AVRO_REGISTRY) {
+            if (getString(RegistrySettings.URL_CONFIG).isBlank()) {
+                throw new ConfigException(RegistrySettings.URL_CONFIG, "", "is required when a format is "
+                        + InputFormat.AVRO_REGISTRY.label() + "; set it to the schema registry's URL");
+            }
+        }
+        if (kafkaSettings().get("bootstrap.servers") == null) {
+            throw new ConfigException("bootstrap.servers", null, "is required: the Kafka cluster to read from, e.g. localhost:9092");
+        }
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> originals) {
+        Map<String, Object> keys = new HashMap<>();
+        originals.forEach((key, value) -> keys.put(String.valueOf(key), value));
+        return keys;
+    }
+
+    /** The Kafka client settings: every key not starting with {@code driftwatch.}. */
+    public Map<String, Object> kafkaSettings() {
+        Map<String, Object> settings = new HashMap<>();
+        originals().forEach((key, value) -> {
+            if (!key.startsWith(PREFIX)) {
+                settings.put(key, value);
+            }
+        });
+        return settings;
+    }
+
+    public String applicationId() {
+        return getString(APPLICATION_ID_CONFIG);
+    }
+
+    public InputFormat inputFormat() {
+        return InputFormat.parse(getString(INPUT_FORMAT_CONFIG));
+    }
+
+    public InputFormat labelsFormat() {
+        String labels = getString(LABELS_FORMAT_CONFIG);
+        return labels.isBlank() ? inputFormat() : InputFormat.parse(labels);
+    }
+
+    public String topic(String topicConfig) {
+        return getString(topicConfig);
+    }
+
+    public int topicPartitions() {
+        return getInt(TOPIC_PARTITIONS_CONFIG);
+    }
+
+    public Optional<Short> topicReplicationFactor() {
+        short factor = getShort(TOPIC_REPLICATION_FACTOR_CONFIG);
+        return factor < 0 ? Optional.empty() : Optional.of(factor);
+    }
+
+    public int recordMaxBytes() {
+        return getInt(RECORD_MAX_BYTES_CONFIG);
+    }
+
+    public int featuresMax() {
+        return getInt(FEATURES_MAX_CONFIG);
+    }
+
+    public Duration registryWaitMax() {
+        return Duration.ofMillis(getLong(REGISTRY_WAIT_MAX_MS_CONFIG));
+    }
+
+    /** The registry client's settings; call only when a registry URL is configured. */
+    public RegistrySettings registrySettings() {
+        RegistrySettings.Builder builder = RegistrySettings.builder(getString(RegistrySettings.URL_CONFIG));
+        String user = getString(RegistrySettings.BASIC_AUTH_USER_CONFIG);
+        Password password = getPassword(RegistrySettings.BASIC_AUTH_PASSWORD_CONFIG);
+        if (!user.isBlank()) {
+            builder.basicAuth(user, password == null ? "" : password.value());
+        }
+        Password token = getPassword(RegistrySettings.BEARER_TOKEN_CONFIG);
+        if (token != null) {
+            builder.bearerToken(token.value());
+        }
+        String truststore = getString(RegistrySettings.TRUSTSTORE_LOCATION_CONFIG);
+        if (!truststore.isBlank()) {
+            builder.truststore(Path.of(truststore), secret(RegistrySettings.TRUSTSTORE_PASSWORD_CONFIG));
+        }
+        String keystore = getString(RegistrySettings.KEYSTORE_LOCATION_CONFIG);
+        if (!keystore.isBlank()) {
+            builder.keystore(Path.of(keystore), secret(RegistrySettings.KEYSTORE_PASSWORD_CONFIG));
+        }
+        return builder.build();
+    }
+
+    private String secret(String key) {
+        Password password = getPassword(key);
+        return password == null ? "" : password.value();
+    }
+
+    public List<String> schemaPaths() {
+        return getList(SCHEMA_PATHS_CONFIG);
+    }
+
+    /** Loads a properties file's entries as a map, for the constructor. */
+    public static Map<String, Object> fromProperties(Properties properties) {
+        Map<String, Object> map = new HashMap<>();
+        properties.forEach((key, value) -> map.put(String.valueOf(key), value));
+        return map;
+    }
+
+    /** Validates a format name at start-up, naming the accepted ones. */
+    private static final class FormatValidator implements ConfigDef.Validator {
+        private final boolean emptyAllowed;
+
+        FormatValidator(boolean emptyAllowed) {
+            this.emptyAllowed = emptyAllowed;
+        }
+
+        @Override
+        public void ensureValid(String name, Object value) {
+            String text = value == null ? "" : value.toString();
+            if (emptyAllowed && text.isBlank()) {
+                return;
+            }
+            try {
+                InputFormat.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "avro-registry, avro-single or json";
+        }
+    }
+}

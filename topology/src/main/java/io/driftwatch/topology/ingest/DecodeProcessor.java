@@ -1,0 +1,72 @@
+package io.driftwatch.topology.ingest;
+
+import io.driftwatch.schemas.format.DecodeResult;
+import io.driftwatch.schemas.format.RecordDecoder;
+import io.driftwatch.schemas.record.DeadLetter;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+import java.time.Clock;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Decodes the raw bytes of one input record inside the topology, so that a record that cannot be read is
+ * routed to the dead-letter topic with its reason (and its offset committed with the rest) instead of
+ * stopping the stream. A registry outage makes the record wait ({@link RegistryWait}); it is not the
+ * record's fault.
+ *
+ * @param <T> the decoded record type
+ */
+final class DecodeProcessor<T> implements Processor<byte[], byte[], String, IngestResult<T>> {
+    private final RecordDecoder<T> decoder;
+    private final Function<T, String> keyOf;
+    private final ModelOf<T> modelOf;
+    private final RegistryWait registryWait;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+    private ProcessorContext<String, IngestResult<T>> context;
+
+    /** Names the model and version of a decoded record, for metrics. */
+    interface ModelOf<T> {
+        String model(T record);
+
+        String version(T record);
+    }
+
+    DecodeProcessor(RecordDecoder<T> decoder, Function<T, String> keyOf, ModelOf<T> modelOf, RegistryWait registryWait,
+                    IngestMetrics metrics, Clock clock) {
+        this.decoder = requireNonNull(decoder, "decoder");
+        this.keyOf = requireNonNull(keyOf, "keyOf");
+        this.modelOf = requireNonNull(modelOf, "modelOf");
+        this.registryWait = requireNonNull(registryWait, "registryWait");
+        this.metrics = requireNonNull(metrics, "metrics");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void init(ProcessorContext<String, IngestResult<T>> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        RecordMetadata source = context.recordMetadata().orElseThrow(
+                () -> new IllegalStateException("decode runs on source records, which always have metadata"));
+        DecodeResult<T> result = registryWait.call(() -> decoder.decode(source.topic(), record.value()));
+        if (result instanceof DecodeResult.Decoded<T> decoded) {
+            T value = decoded.value();
+            metrics.recordRead(modelOf.model(value), modelOf.version(value));
+            context.forward(record.withKey(keyOf.apply(value)).withValue(IngestResult.ok(value)));
+        } else {
+            DecodeResult.Failed<T> failed = (DecodeResult.Failed<T>) result;
+            DeadLetter deadLetter = DeadLetters.of(source, record.timestamp(), record.key(), record.value(),
+                    failed.code(), failed.reason(), clock);
+            metrics.recordDeadLettered(source.topic(), failed.code());
+            context.forward(record.withKey(DeadLetters.keyOf(deadLetter)).withValue(IngestResult.dead(deadLetter)));
+        }
+    }
+}
