@@ -18,12 +18,14 @@ import io.driftwatch.stats.profile.NumericProfile;
  * ({@link DecileBins} for numbers: decile edge uncertainty plus rank error, about 4 eps wide on the
  * reference; {@link CategoryBoxes} for categories: the frequent-items sketch's hard bounds); each bin's
  * term ranges over its box as {@link DivergenceTerm} shows (corners for the maximum, 0 or the corner
- * nearest the diagonal for the minimum, the 1e-4 fill boxed apart); the per-bin ranges add up. Categories
- * neither profile tracks add at most (mass + 1e-4 per category) times the largest |ln ratio|.
+ * nearest the diagonal for the minimum, the 1e-4 fill boxed apart); the per-bin ranges add up. On numbers,
+ * when no bin can be empty, the upper end is instead the exact maximum over the shared decile edges (a
+ * dynamic program in {@link DivergenceTerm}), which is never larger. Categories neither profile tracks add
+ * at most (mass + 1e-4 per category) times the largest |ln ratio|.
  * Confidence: 99% per KLL sketch in estimation mode (union bound: 98% for two), 99.7% when the number of
  * untracked categories comes from the HLL sketch, 1 when both profiles are exact (zero-width interval).
- * The interval is wide: about 0.15 at the default k on undrifted data of 10^4 values, so a 0.1 threshold is often
- * inconclusive from sketches alone; raise k or keep exact values for sharper answers.
+ * The interval is wide: about 0.15 at the default k on undrifted data of 10^4 values, so a 0.1 threshold
+ * is often inconclusive from sketches alone; raise k or keep exact values for sharper answers.
  * Stateless and thread-safe.
  */
 public final class SketchPsi implements NumericSketchTest, CategoricalSketchTest {
