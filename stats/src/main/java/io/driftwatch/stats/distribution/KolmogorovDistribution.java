@@ -11,7 +11,7 @@ package io.driftwatch.stats.distribution;
  * Ruben-Gambino closed forms near both ends, {@code 2 * smirnov(n, d)} ({@link SmirnovDistribution}) in the upper
  * tail, Durbin's matrix ({@link DurbinMatrix}) or Pomeranz's recursion ({@link PomeranzRecursion}) for small n,
  * and the Pelz-Good expansion ({@link PelzGoodApproximation}) for large n near the centre. Agrees with SciPy
- * to about 1e-10 relative; takes at most a few tens of milliseconds (n near 10^6 in the upper tail).
+ * to about 1e-10 relative; takes at most about 0.1 s (n near 10^6 in the upper tail, an O(n) sum).
  */
 public final class KolmogorovDistribution {
     private static final double LOG_2PI = Math.log(2 * Math.PI);

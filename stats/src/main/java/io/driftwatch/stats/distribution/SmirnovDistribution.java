@@ -51,29 +51,14 @@ public final class SmirnovDistribution {
         if (x == 1) {
             return 0;
         }
-        // floor(n*x) and its fractional part, exactly: the term indices hinge on them.
-        double product = n * x;
-        double productError = Math.fma(n, x, -product);
-        double floor = Math.floor(product);
-        double alpha;
-        if (floor == product && productError < 0) {
-            floor -= 1;
-            alpha = 1 + productError;
-        } else {
-            alpha = (product - floor) + productError;
-        }
-        if (alpha >= 1) {
-            floor += 1;
-            alpha = 0;
-        }
-        long nxFloor = (long) floor;
-        if (nxFloor == 0 || (nxFloor == 1 && alpha == 0)) {
+        ExactProduct nx = ExactProduct.of(n, x);
+        if (nx.whole() == 0 || (nx.whole() == 1 && nx.fraction() == 0)) {
             return clip(1 - x * Math.exp((n - 1) * Math.log1p(x)));
         }
         if (-2.0 * n * x * x < MIN_LOG) {
             return 0;
         }
-        if (nxFloor >= n - 1) {
+        if (nx.whole() >= n - 1) {
             return clip(Math.pow(1 - x, n));
         }
         if (n > MAX_COMPUTE_N) {
@@ -81,18 +66,38 @@ public final class SmirnovDistribution {
             return clip(logP < -LN2 ? Math.exp(logP) : 1 + Math.expm1(logP));
         }
         // Terms up to v = floor(n(1-x)); when n*x is an integer the last of those is zero and is skipped.
-        return clip(x * lowerSum(n, x, nxFloor, alpha, (int) (n - nxFloor)));
+        return clip(x * lowerSum(n, x, nx, (int) (n - nx.whole())));
+    }
+
+    /**
+     * {@code n x} split exactly into its floor and fractional part (SciPy's {@code modNX}): the term indices and
+     * the bases {@code x + v/n} hinge on them.
+     */
+    private record ExactProduct(long whole, double fraction) {
+        static ExactProduct of(int n, double x) {
+            double product = n * x;
+            double productError = Math.fma(n, x, -product);
+            double floor = Math.floor(product);
+            double fraction;
+            if (floor == product && productError < 0) {
+                floor -= 1;
+                fraction = 1 + productError;
+            } else {
+                fraction = (product - floor) + productError;
+            }
+            return fraction >= 1 ? new ExactProduct((long) floor + 1, 0) : new ExactProduct((long) floor, fraction);
+        }
     }
 
     /** {@code sum_v A_v} for v = 0 .. termCount-1, stopping early by SciPy's rule. */
-    private static double lowerSum(int n, double x, long nxFloor, double alpha, int termCount) {
+    private static double lowerSum(int n, double x, ExactProduct nx, int termCount) {
         double sum = Math.exp(n * Math.log1p(-x) - Math.log(x));
         double compensation = 0;
         int binomialExponent = Math.getExponent((double) n);
         double binomialMantissa = Math.scalb((double) n, -binomialExponent);
         int middle = n / 2;
         for (int v = 1; v < termCount; v++) {
-            double y = (nxFloor + v + alpha) / n;
+            double y = (nx.whole() + v + nx.fraction()) / n;
             double logTerm = (v - 1) * Math.log(y) + (n - v) * Math.log1p(-y)
                     + binomialExponent * LN2;
             double term = binomialMantissa * Math.exp(logTerm);

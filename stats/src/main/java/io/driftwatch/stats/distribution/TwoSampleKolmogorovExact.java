@@ -14,7 +14,7 @@ import java.util.Arrays;
  * <p>References: Hodges (1958), "The significance probability of the Smirnov two-sample test", Ark. Mat. 3,
  * 469-486; Viehmann (2021), "Numerically more stable computation of the p-values for the two-sample
  * Kolmogorov-Smirnov test", arXiv:2102.08037. Cost O(n) for equal sizes, O(max(n,m) * d * min(n,m)) otherwise
- * (about 0.1 s at 10,000 x 9,999).
+ * (60 ms at 10,000 x 9,999 and d = 0.05, 0.6 s at d = 1).
  */
 public final class TwoSampleKolmogorovExact {
     /** Distance from 1 below which the lattice sums cannot resolve the true value. */
