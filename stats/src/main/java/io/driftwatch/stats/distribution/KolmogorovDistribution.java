@@ -9,8 +9,8 @@ package io.driftwatch.stats.distribution;
  * <p>It dispatches exactly as SciPy's {@code _kolmogn} ({@code scipy/stats/_ksstats.py}), following Simard and
  * L'Ecuyer, "Computing the two-sided Kolmogorov-Smirnov distribution", J. Stat. Softw. 39(11), 2011:
  * Ruben-Gambino closed forms near both ends, {@code 2 * smirnov(n, d)} ({@link SmirnovDistribution}) in the upper
- * tail, Durbin's matrix ({@link DurbinMatrix}) or Pomeranz's recursion ({@link PomeranzRecursion}) for small n,
- * and the Pelz-Good expansion ({@link PelzGoodApproximation}) for large n near the centre. Agrees with SciPy
+ * tail, Durbin's matrix ({@code DurbinMatrix}) or Pomeranz's recursion ({@code PomeranzRecursion}) for small n,
+ * and the Pelz-Good expansion ({@code PelzGoodApproximation}) for large n near the centre. Agrees with SciPy
  * to about 1e-10 relative; takes at most about 0.1 s (n near 10^6 in the upper tail, an O(n) sum).
  */
 public final class KolmogorovDistribution {

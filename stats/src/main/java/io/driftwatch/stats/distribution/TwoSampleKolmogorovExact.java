@@ -47,6 +47,9 @@ public final class TwoSampleKolmogorovExact {
         if (!isFeasible(n, m)) {
             throw new IllegalArgumentException("lcm(" + n + ", " + m + ") is too large for the exact distribution");
         }
+        if (Double.isNaN(d)) {
+            return Double.NaN;
+        }
         int g = gcd(n, m);
         long lcm = (long) (n / g) * m;
         long h = (long) Math.rint(d * lcm);

@@ -6,8 +6,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A KS p-value together with the distribution that actually produced it: {@link Method#EXACT} or
- * {@link Method#ASYMPTOTIC}. The two differ from the requested {@link KsMethod} only when the exact computation
- * is impossible (lcm of the sizes beyond 32 bits) or fails numerically, where SciPy falls back the same way.
+ * {@link Method#ASYMPTOTIC}. It differs from {@link KsTest#methodFor} only when the exact computation fails
+ * numerically and falls back to the asymptotic distribution, as SciPy does.
  *
  * @param pValue probability in [0, 1] of a statistic at least as large under the null hypothesis; NaN when
  *               undefined (the asymptotic distribution for two samples of one value each)

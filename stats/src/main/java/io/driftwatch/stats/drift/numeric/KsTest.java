@@ -92,7 +92,11 @@ public final class KsTest implements NumericDriftTest {
 
     /** {@link #pValue} together with the distribution that produced it. */
     public static KsPValue pValueOf(double d, int n, int m, KsMethod method) {
-        if (methodFor(n, m, method) == Method.EXACT) {
+        Method chosen = methodFor(n, m, method);
+        if (Double.isNaN(d)) {
+            return new KsPValue(Double.NaN, chosen);
+        }
+        if (chosen == Method.EXACT) {
             double exact = TwoSampleKolmogorovExact.sf(d, n, m);
             if (!Double.isNaN(exact)) {
                 return new KsPValue(exact, Method.EXACT);
