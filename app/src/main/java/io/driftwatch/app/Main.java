@@ -8,6 +8,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(DriftwatchCommand.commandLine().execute(args));
+        CommandLine commandLine = DriftwatchCommand.commandLine();
+        int exitCode = commandLine.execute(args);
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        System.exit(exitCode);
     }
 }

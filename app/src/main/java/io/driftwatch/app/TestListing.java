@@ -35,6 +35,8 @@ final class TestListing {
                 DriftDefaults.DATASET_DRIFT_SHARE * 100));
         out.append(String.format(Locale.ROOT, "Missing-rate finding when the missing share grows by %.0f points or more.%n",
                 DriftDefaults.MISSING_RATE_JUMP * 100));
+        out.append(String.format(Locale.ROOT, "Out-of-range finding when more than %.0f%% of current values lie outside the reference's range.%n",
+                DriftDefaults.OUT_OF_RANGE_SHARE * 100));
         return out.toString();
     }
 

@@ -3,6 +3,7 @@ package io.driftwatch.app.tabular;
 import io.driftwatch.stats.compare.ColumnData;
 import io.driftwatch.stats.compare.ColumnType;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,6 +30,8 @@ public record TablePair(Table reference, Table current) {
      */
     public static TablePair read(Path referenceFile, Path currentFile, Map<String, ColumnType> declaredTypes)
             throws BadInputException {
+        requireFile(referenceFile);
+        requireFile(currentFile);
         TableReader reader = new TableReader(declaredTypes);
         CompletableFuture<Table> referenceRead = CompletableFuture.supplyAsync(() -> readUnchecked(reader, referenceFile));
         Table current = readOrThrow(() -> readUnchecked(reader, currentFile));
@@ -59,6 +62,12 @@ public record TablePair(Table reference, Table current) {
         requireValues(reference);
         requireValues(current);
         return new TablePair(reference, current);
+    }
+
+    private static void requireFile(Path file) throws BadInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + " does not exist or is not a file; check the path");
+        }
     }
 
     private static void requireValues(Table table) throws BadInputException {

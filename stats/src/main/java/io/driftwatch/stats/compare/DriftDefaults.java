@@ -28,6 +28,12 @@ public final class DriftDefaults {
     public static final double DATASET_DRIFT_SHARE = 0.5;
     /** A schema finding when the missing-value rate grew by at least this much (absolute share). */
     public static final double MISSING_RATE_JUMP = 0.1;
+    /**
+     * A schema finding when more than this share of current values lies outside the reference's range. Not
+     * zero: of n + m values from one distribution, about 2m / (n + 1) current values fall outside the
+     * reference's range by chance alone, so a single value past the training maximum is no anomaly.
+     */
+    public static final double OUT_OF_RANGE_SHARE = 0.01;
 
     private static final Map<String, Threshold> THRESHOLDS = defaultThresholds();
 

@@ -2,6 +2,8 @@ package io.driftwatch.stats.compare;
 
 import io.driftwatch.stats.sample.SortedSample;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +57,7 @@ final class SchemaChecks {
                                    List<SchemaFinding> findings) {
         int below = current.countBelow(reference.min());
         int above = current.size() - current.countAtOrBelow(reference.max());
-        if (below + above == 0) {
+        if ((double) (below + above) / current.size() <= DriftDefaults.OUT_OF_RANGE_SHARE) {
             return;
         }
         findings.add(new SchemaFinding(column, OUT_OF_RANGE, WARNING, String.format(Locale.ROOT,
@@ -74,7 +76,10 @@ final class SchemaChecks {
         return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
+    /** At most six significant digits, without trailing zeros: 233687, 0.2, 1.5e-07. */
     static String shortNumber(double value) {
-        return String.format(Locale.ROOT, "%.6g", value);
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros();
+        int magnitude = rounded.precision() - rounded.scale();
+        return magnitude > -4 && magnitude <= 9 ? rounded.toPlainString() : rounded.toString();
     }
 }

@@ -53,7 +53,7 @@ class DatasetComparatorTest {
                 .containsExactly("gone:missing_column:error", "age:out_of_range:warning", "age:missing_rate_jump:warning",
                         "city:unseen_category:warning", "code:type_change:error", "extra:unexpected_column:warning");
         assertThat(report.schemaFindings().get(1).detail())
-                .isEqualTo("3 of 6 current values (50.0%) lie outside the reference range [20.0000, 70.0000]: 1 below, 2 above");
+                .isEqualTo("3 of 6 current values (50.0%) lie outside the reference range [20, 70]: 1 below, 2 above");
         assertThat(report.columns().keySet()).containsExactly("age", "city");
         assertThat(report.columns().get("city").unseenCategories()).containsExactly("lima");
     }
