@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The computation `driftwatch check` does with its default tests, written the way a NumPy/SciPy user
-would (Evidently's defaults for a reference of more than 1,000 rows): read both CSV files with NumPy,
+would (Evidently's defaults for a reference of more than 1,000 rows): read both CSV files with NumPy's
+C parser (pandas is not on these machines),
 then per numeric column the Wasserstein distance normalized by the reference's standard deviation, per
 categorical column the Jensen-Shannon distance over the union of categories. Prints one JSON object
 {column: statistic} so the benchmark can check both tools computed the same numbers.
@@ -14,12 +15,16 @@ from scipy.stats import wasserstein_distance
 
 
 def read(path):
+    # Two typed reads beat one structured-dtype read by about 2x here: NumPy's C parser is fastest on a
+    # single float dtype, and the label columns are short.
     with open(path) as f:
         header = f.readline().strip().split(",")
     numeric = [i for i, name in enumerate(header) if name.startswith("n")]
     categorical = [i for i, name in enumerate(header) if name.startswith("cat")]
-    dtype = [(header[i], "f8") if i in numeric else (header[i], "U16") for i in range(len(header))]
-    table = np.loadtxt(path, delimiter=",", skiprows=1, dtype=dtype)
+    numbers = np.loadtxt(path, delimiter=",", skiprows=1, usecols=numeric, dtype="f8")
+    labels = np.loadtxt(path, delimiter=",", skiprows=1, usecols=categorical, dtype="U16")
+    table = {header[i]: numbers[:, k] for k, i in enumerate(numeric)}
+    table.update({header[i]: labels[:, k] for k, i in enumerate(categorical)})
     return header, numeric, categorical, table
 
 
