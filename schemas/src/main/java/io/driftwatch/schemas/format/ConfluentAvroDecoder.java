@@ -3,6 +3,9 @@ package io.driftwatch.schemas.format;
 import io.driftwatch.schemas.record.DeadLetterReason;
 import io.driftwatch.schemas.registry.SchemaLookup;
 import io.driftwatch.schemas.registry.UnknownSchemaException;
+import io.driftwatch.schemas.wire.ConfluentFrame;
+import io.driftwatch.schemas.wire.ConfluentFraming;
+import io.driftwatch.schemas.wire.WireFormatException;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -25,7 +28,6 @@ import static java.util.Objects.requireNonNull;
  * @param <T> {@code InferenceLog} or {@code FeedbackLabel}, as the mapping says
  */
 public final class ConfluentAvroDecoder<T> implements RecordDecoder<T> {
-    private static final int HEADER_BYTES = 5;
 
     private final SchemaLookup lookup;
     private final RecordMapping<T> mapping;
@@ -51,21 +53,17 @@ public final class ConfluentAvroDecoder<T> implements RecordDecoder<T> {
     }
 
     private DecodeResult<T> read(byte @Nullable [] bytes, @Nullable Instant recordTime) {
-        if (bytes == null) {
-            return DecodeResult.failed(DeadLetterReason.TRUNCATED, "the record value is null (a tombstone); a"
-                    + " Confluent Avro record has at least a 5-byte header");
-        } else if (bytes.length > limits.maxRecordBytes()) {
+        if (bytes != null && bytes.length > limits.maxRecordBytes()) {
             return DecodeResult.failed(DeadLetterReason.TOO_LARGE, "the record value has " + bytes.length
                     + " bytes, more than the limit of " + limits.maxRecordBytes());
-        } else if (bytes.length > 0 && bytes[0] != 0) {
-            return DecodeResult.failed(DeadLetterReason.BAD_MAGIC_BYTE, "bad magic byte " + FormatHint.hex(bytes[0])
-                    + " at byte 0, expected 0x00 (Confluent wire format)" + FormatHint.of(bytes));
-        } else if (bytes.length < HEADER_BYTES) {
-            return DecodeResult.failed(DeadLetterReason.TRUNCATED, "truncated Avro record at byte " + bytes.length
-                    + ": the Confluent header needs 5 bytes (magic byte 0 and a 4-byte schema id)");
         }
-        int schemaId = ((bytes[1] & 0xff) << 24) | ((bytes[2] & 0xff) << 16) | ((bytes[3] & 0xff) << 8)
-                | (bytes[4] & 0xff);
+        ConfluentFrame frame;
+        try {
+            frame = ConfluentFraming.unframe(bytes);
+        } catch (WireFormatException e) {
+            return DecodeResult.failed(e.reasonCode(), e.getMessage());
+        }
+        int schemaId = frame.schemaId();
         AvroReadPlan<T> plan = plansBySchemaId.get(schemaId);
         if (plan == null) {
             if (schemaId < 0) {
@@ -80,7 +78,7 @@ public final class ConfluentAvroDecoder<T> implements RecordDecoder<T> {
             plan = plansBySchemaId.computeIfAbsent(schemaId,
                     id -> AvroReadPlan.forWriter(writer, "schema id " + id, mapping));
         }
-        return plan.decode(bytes, HEADER_BYTES, recordTime, limits);
+        return plan.decode(bytes, frame.payloadOffset(), recordTime, limits);
     }
 
     private static <T> DecodeResult<T> unknown(int schemaId, String detail, String advice) {

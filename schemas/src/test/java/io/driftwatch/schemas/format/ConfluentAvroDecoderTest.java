@@ -228,18 +228,17 @@ class ConfluentAvroDecoderTest {
     @Test
     void namesTheWrongMagicByteAndWhatTheRecordLooksLike() {
         assertThat(decoder.decode(TOPIC, "{\"requestId\": \"r\"}".getBytes()))
-                .isEqualTo(DecodeResult.failed(DeadLetterReason.BAD_MAGIC_BYTE, "bad magic byte 0x7B at byte 0,"
-                        + " expected 0x00 (Confluent wire format); it looks like JSON: configure that format for"
-                        + " this topic"));
+                .isEqualTo(DecodeResult.failed(DeadLetterReason.BAD_MAGIC_BYTE, "magic byte 0x7b, expected 0x00:"
+                        + " the value starts with '{', so it looks like JSON, not Confluent-framed Avro; read this"
+                        + " topic as JSON"));
     }
 
     @Test
     void refusesNullAndEmptyValues() {
         assertThat(decoder.decode(TOPIC, null)).isEqualTo(DecodeResult.failed(DeadLetterReason.TRUNCATED,
-                "the record value is null (a tombstone); a Confluent Avro record has at least a 5-byte header"));
+                "null value (a tombstone): there is no Confluent header to read a schema id from"));
         assertThat(decoder.decode(TOPIC, new byte[0])).isEqualTo(DecodeResult.failed(DeadLetterReason.TRUNCATED,
-                "truncated Avro record at byte 0: the Confluent header needs 5 bytes (magic byte 0 and a 4-byte"
-                        + " schema id)"));
+                "empty value: the Confluent header needs 5 bytes"));
     }
 
     @Test
