@@ -9,6 +9,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -56,7 +57,8 @@ final class DecodeProcessor<T> implements Processor<byte[], byte[], String, Inge
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow(
                 () -> new IllegalStateException("decode runs on source records, which always have metadata"));
-        DecodeResult<T> result = registryWait.call(() -> decoder.decode(source.topic(), record.value()));
+        Instant recordTime = Instant.ofEpochMilli(Math.max(0, record.timestamp()));
+        DecodeResult<T> result = registryWait.call(() -> decoder.decode(source.topic(), record.value(), recordTime));
         if (result instanceof DecodeResult.Decoded<T> decoded) {
             T value = decoded.value();
             metrics.recordRead(modelOf.model(value), modelOf.version(value));
