@@ -91,4 +91,19 @@ public final class CategoryCounts {
     public boolean isEmpty() {
         return total == 0;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CategoryCounts that && countsByCategory.equals(that.countsByCategory);
+    }
+
+    @Override
+    public int hashCode() {
+        return countsByCategory.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return countsByCategory.toString();
+    }
 }

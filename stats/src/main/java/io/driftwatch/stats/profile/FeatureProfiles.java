@@ -1,0 +1,181 @@
+package io.driftwatch.stats.profile;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The profiles of a set of inference records, one per feature and one for the prediction (under
+ * {@link #PREDICTION}): what a streaming window, or a training baseline, holds per model version. It
+ * merges like the profiles inside it, so partial windows from several partitions combine into the window.
+ *
+ * <p>A feature's kind is set by its first non-null value: numbers make it numeric, strings and booleans
+ * categorical. A later value of the other kind counts as a wrong-type value of that feature; nulls seen
+ * before the kind is known are kept and counted once it is. Mutable and not thread-safe, like the
+ * sketches it holds; it belongs to the one processor that updates it.
+ */
+public final class FeatureProfiles {
+    /** The name the prediction's profile is kept under; no feature may use it. */
+    public static final String PREDICTION = "__prediction__";
+
+    private final NumericProfileConfig numericConfig;
+    private final CategoricalProfileConfig categoricalConfig;
+    private final SortedMap<String, ColumnProfile> profiles = new TreeMap<>();
+    private final SortedMap<String, Long> nullsBeforeKind = new TreeMap<>();
+    private long records;
+
+    public FeatureProfiles(NumericProfileConfig numericConfig, CategoricalProfileConfig categoricalConfig) {
+        this.numericConfig = requireNonNull(numericConfig, "numericConfig");
+        this.categoricalConfig = requireNonNull(categoricalConfig, "categoricalConfig");
+    }
+
+    /**
+     * Adds one record.
+     *
+     * @param features   feature name to value: a {@link Number}, {@link String}, {@link Boolean} or null
+     * @param prediction a number or a class label
+     */
+    public void add(Map<String, ?> features, Object prediction) {
+        requireNonNull(features, "features");
+        requireNonNull(prediction, "prediction");
+        records++;
+        features.forEach(this::addValue);
+        addValue(PREDICTION, prediction);
+    }
+
+    private void addValue(String name, @Nullable Object value) {
+        ColumnProfile profile = profiles.get(name);
+        if (value == null) {
+            if (profile == null) {
+                nullsBeforeKind.merge(name, 1L, Long::sum);
+            } else if (profile instanceof NumericProfile numeric) {
+                numeric.updateNull();
+            } else {
+                ((CategoricalProfile) profile).updateNull();
+            }
+            return;
+        }
+        if (profile == null) {
+            profile = create(name, value instanceof Number);
+        }
+        if (profile instanceof NumericProfile numeric) {
+            if (value instanceof Number number) {
+                numeric.update(number.doubleValue());
+            } else {
+                numeric.updateWrongType();
+            }
+        } else {
+            CategoricalProfile categorical = (CategoricalProfile) profile;
+            if (value instanceof String || value instanceof Boolean) {
+                categorical.update(value.toString());
+            } else {
+                categorical.updateWrongType();
+            }
+        }
+    }
+
+    private ColumnProfile create(String name, boolean numeric) {
+        ColumnProfile profile = numeric ? NumericProfile.create(numericConfig) : CategoricalProfile.create(categoricalConfig);
+        long nulls = nullsBeforeKind.getOrDefault(name, 0L);
+        nullsBeforeKind.remove(name);
+        for (long i = 0; i < nulls; i++) {
+            if (profile instanceof NumericProfile numericProfile) {
+                numericProfile.updateNull();
+            } else {
+                ((CategoricalProfile) profile).updateNull();
+            }
+        }
+        profiles.put(name, profile);
+        return profile;
+    }
+
+    /**
+     * Adds everything {@code other} holds. A feature that is numeric on one side and categorical on the
+     * other keeps the kind of the side with more values; the other side's values count as wrong-type.
+     */
+    public void merge(FeatureProfiles other) {
+        requireNonNull(other, "other");
+        records += other.records;
+        other.nullsBeforeKind.forEach((name, nulls) -> {
+            for (long i = 0; i < nulls; i++) {
+                addValue(name, null);
+            }
+        });
+        other.profiles.forEach((name, theirs) -> {
+            ColumnProfile ours = profiles.get(name);
+            if (ours == null) {
+                profiles.put(name, copy(theirs));
+                long nulls = nullsBeforeKind.getOrDefault(name, 0L);
+                nullsBeforeKind.remove(name);
+                for (long i = 0; i < nulls; i++) {
+                    addValue(name, null);
+                }
+            } else if (ours instanceof NumericProfile numeric && theirs instanceof NumericProfile numericTheirs) {
+                numeric.merge(numericTheirs);
+            } else if (ours instanceof CategoricalProfile categorical && theirs instanceof CategoricalProfile categoricalTheirs) {
+                categorical.merge(categoricalTheirs);
+            } else {
+                mergeMismatched(name, ours, theirs);
+            }
+        });
+    }
+
+    private void mergeMismatched(String name, ColumnProfile ours, ColumnProfile theirs) {
+        ColumnProfile kept = valuesOf(ours) >= valuesOf(theirs) ? ours : copy(theirs);
+        ColumnProfile dropped = kept == ours ? theirs : ours;
+        profiles.put(name, kept);
+        for (long i = 0; i < valuesOf(dropped); i++) {
+            if (kept instanceof NumericProfile numeric) {
+                numeric.updateWrongType();
+            } else {
+                ((CategoricalProfile) kept).updateWrongType();
+            }
+        }
+    }
+
+    private static long valuesOf(ColumnProfile profile) {
+        return profile instanceof NumericProfile numeric ? numeric.count() : ((CategoricalProfile) profile).count();
+    }
+
+    private static ColumnProfile copy(ColumnProfile profile) {
+        return profile instanceof NumericProfile numeric ? numeric.copy() : ((CategoricalProfile) profile).copy();
+    }
+
+    /** Number of records added (or merged in). */
+    public long records() {
+        return records;
+    }
+
+    /** The profiles by feature name, the prediction's under {@link #PREDICTION}; a live view, not a copy. */
+    public SortedMap<String, ColumnProfile> profiles() {
+        return Collections.unmodifiableSortedMap(profiles);
+    }
+
+    /** Nulls of features whose kind is not known yet (every value so far was null). */
+    public SortedMap<String, Long> nullsBeforeKind() {
+        return Collections.unmodifiableSortedMap(nullsBeforeKind);
+    }
+
+    public NumericProfileConfig numericConfig() {
+        return numericConfig;
+    }
+
+    public CategoricalProfileConfig categoricalConfig() {
+        return categoricalConfig;
+    }
+
+    /** Restores the state {@link FeatureProfilesCodec} wrote. */
+    static FeatureProfiles restored(NumericProfileConfig numericConfig, CategoricalProfileConfig categoricalConfig,
+                                    long records, Map<String, ColumnProfile> profiles, Map<String, Long> nullsBeforeKind) {
+        FeatureProfiles restored = new FeatureProfiles(numericConfig, categoricalConfig);
+        restored.records = records;
+        restored.profiles.putAll(profiles);
+        restored.nullsBeforeKind.putAll(nullsBeforeKind);
+        return restored;
+    }
+}
