@@ -1,5 +1,7 @@
 package io.driftwatch.stats.sample;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
@@ -93,7 +95,7 @@ public final class CategoryCounts {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof CategoryCounts that && countsByCategory.equals(that.countsByCategory);
     }
 
