@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -57,6 +58,11 @@ public final class IngestTopology {
                     public String version(InferenceLog log) {
                         return log.getModelVersion();
                     }
+
+                    @Override
+                    public Instant eventTime(InferenceLog log) {
+                        return log.getEventTime();
+                    }
                 });
     }
 
@@ -72,6 +78,11 @@ public final class IngestTopology {
                     @Override
                     public String version(FeedbackLabel label) {
                         return "label";
+                    }
+
+                    @Override
+                    public Instant eventTime(FeedbackLabel label) {
+                        return label.getEventTime();
                     }
                 });
     }

@@ -1,0 +1,42 @@
+package io.driftwatch.topology.window;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The open windows of a processor ordered by the stream time at which they close, so that a punctuation
+ * looks only at the windows that are due, never the whole store. Not thread-safe.
+ */
+final class OpenWindows {
+    private final TreeMap<Long, Set<WindowKey>> byCloseTime = new TreeMap<>();
+
+    void add(WindowKey window, long closeAtMillis) {
+        byCloseTime.computeIfAbsent(closeAtMillis, time -> new HashSet<>()).add(window);
+    }
+
+    void remove(WindowKey window, long closeAtMillis) {
+        Set<WindowKey> windows = byCloseTime.get(closeAtMillis);
+        if (windows != null && windows.remove(window) && windows.isEmpty()) {
+            byCloseTime.remove(closeAtMillis);
+        }
+    }
+
+    /** Removes and returns the windows that close at or before {@code streamTimeMillis}, earliest first. */
+    List<WindowKey> takeDue(long streamTimeMillis) {
+        List<WindowKey> due = new ArrayList<>();
+        while (!byCloseTime.isEmpty() && byCloseTime.firstKey() <= streamTimeMillis) {
+            Map.Entry<Long, Set<WindowKey>> first = byCloseTime.pollFirstEntry();
+            first.getValue().stream().sorted(java.util.Comparator.comparing(WindowKey::model)
+                    .thenComparing(WindowKey::version)).forEach(due::add);
+        }
+        return due;
+    }
+
+    int size() {
+        return byCloseTime.values().stream().mapToInt(Set::size).sum();
+    }
+}

@@ -1,0 +1,96 @@
+package io.driftwatch.topology.window;
+
+import io.driftwatch.topology.state.CachedObjectStore;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.Duration;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Second stage: merges the partial windows of a model version from every input partition and closes each
+ * window exactly once, as soon as every partition has reported it, or when the stage's stream time passes
+ * the window's end plus grace plus the merge delay (a partition that saw no traffic for the model never
+ * reports). A partial window arriving after its window closed is counted
+ * ({@code driftwatch.windows.late.partials}) rather than reopening the window.
+ */
+final class WindowMerger implements Processor<String, PartialWindow, String, ClosedWindow> {
+    private final String mergedStoreName;
+    private final String lastClosedStoreName;
+    private final WindowSpec windows;
+    private final int inputPartitions;
+    private final WindowMetrics metrics;
+    private final Duration punctuateInterval;
+    private final OpenWindows open = new OpenWindows();
+    private ProcessorContext<String, ClosedWindow> context;
+    private CachedObjectStore<WindowKey, MergedWindow> merged;
+    private KeyValueStore<String, Long> lastClosedStart;
+
+    WindowMerger(String mergedStoreName, String lastClosedStoreName, WindowSpec windows, int inputPartitions,
+                 WindowMetrics metrics, Duration punctuateInterval) {
+        this.mergedStoreName = requireNonNull(mergedStoreName, "mergedStoreName");
+        this.lastClosedStoreName = requireNonNull(lastClosedStoreName, "lastClosedStoreName");
+        this.windows = requireNonNull(windows, "windows");
+        this.inputPartitions = inputPartitions;
+        this.metrics = requireNonNull(metrics, "metrics");
+        this.punctuateInterval = requireNonNull(punctuateInterval, "punctuateInterval");
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ClosedWindow> context) {
+        this.context = context;
+        this.merged = context.getStateStore(mergedStoreName);
+        this.lastClosedStart = context.getStateStore(lastClosedStoreName);
+        merged.readAll().keySet().forEach(window -> open.add(window, windows.mergeCloseAt(window.startMillis())));
+        context.schedule(punctuateInterval, PunctuationType.STREAM_TIME, this::closeDue);
+    }
+
+    @Override
+    public void process(Record<String, PartialWindow> record) {
+        PartialWindow partial = record.value();
+        WindowKey window = partial.window();
+        MergedWindow current = merged.get(window);
+        if (current == null) {
+            Long lastClosed = lastClosedStart.get(window.modelKey());
+            if (lastClosed != null && window.startMillis() <= lastClosed) {
+                metrics.latePartial(window.model(), window.version());
+                return;
+            }
+            current = MergedWindow.of(partial);
+            open.add(window, windows.mergeCloseAt(window.startMillis()));
+        } else if (!current.add(partial)) {
+            return;
+        }
+        merged.put(window, current);
+        if (current.partitions().size() >= inputPartitions) {
+            open.remove(window, windows.mergeCloseAt(window.startMillis()));
+            close(window, current);
+        }
+    }
+
+    private void closeDue(long streamTimeMillis) {
+        for (WindowKey window : open.takeDue(streamTimeMillis)) {
+            MergedWindow current = merged.get(window);
+            if (current != null) {
+                close(window, current);
+            }
+        }
+    }
+
+    private void close(WindowKey window, MergedWindow current) {
+        boolean complete = current.partitions().size() >= inputPartitions;
+        metrics.windowClosed(window.model(), window.version(), complete);
+        long end = windows.endOf(window.startMillis());
+        context.forward(new Record<>(window.modelKey(), new ClosedWindow(window, end, current.profiles(),
+                current.partitions().size(), inputPartitions), end));
+        merged.delete(window);
+        Long lastClosed = lastClosedStart.get(window.modelKey());
+        if (lastClosed == null || lastClosed < window.startMillis()) {
+            lastClosedStart.put(window.modelKey(), window.startMillis());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.driftwatch.topology.window;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Counts what windowing does with records it cannot place: inferences that arrive after their window
+ * closed (beyond grace), and partial windows that reach the merge stage after the window was reported.
+ * Nothing late is dropped without being counted here. Thread-safe.
+ */
+public final class WindowMetrics {
+    private final MeterRegistry meters;
+
+    public WindowMetrics(MeterRegistry meters) {
+        this.meters = requireNonNull(meters, "meters");
+    }
+
+    void lateRecord(String model, String version) {
+        Counter.builder("driftwatch.records.late")
+                .description("Inference records that arrived after their window closed (event time beyond the grace period)")
+                .tags("model", model, "version", version)
+                .register(meters).increment();
+    }
+
+    void latePartial(String model, String version) {
+        Counter.builder("driftwatch.windows.late.partials")
+                .description("Partial windows that reached the merge stage after their window was reported")
+                .tags("model", model, "version", version)
+                .register(meters).increment();
+    }
+
+    void windowClosed(String model, String version, boolean complete) {
+        Counter.builder("driftwatch.windows.closed")
+                .description("Windows closed, complete (every input partition reported) or on the merge delay")
+                .tags("model", model, "version", version, "complete", Boolean.toString(complete))
+                .register(meters).increment();
+    }
+}

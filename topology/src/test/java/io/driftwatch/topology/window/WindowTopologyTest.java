@@ -1,0 +1,124 @@
+package io.driftwatch.topology.window;
+
+import io.driftwatch.schemas.record.ColumnKind;
+import io.driftwatch.schemas.record.InferenceLog;
+import io.driftwatch.schemas.record.WindowProfile;
+import io.driftwatch.stats.profile.CategoricalProfileConfig;
+import io.driftwatch.stats.profile.NumericProfile;
+import io.driftwatch.stats.profile.NumericProfileConfig;
+import io.driftwatch.stats.profile.ProfileCodec;
+import io.driftwatch.topology.topic.SingleObjectAvroSerde;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WindowTopologyTest {
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Duration SIZE = Duration.ofMinutes(10);
+    private static final Duration GRACE = Duration.ofMinutes(1);
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final SingleObjectAvroSerde<InferenceLog> logSerde = new SingleObjectAvroSerde<>(InferenceLog.getClassSchema());
+    private final SingleObjectAvroSerde<WindowProfile> profileSerde = new SingleObjectAvroSerde<>(WindowProfile.getClassSchema());
+
+    private TopologyTestDriver driver() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, InferenceLog> inferences = builder.stream("inferences", Consumed.with(Serdes.String(), logSerde));
+        new WindowTopology(new WindowSpec(SIZE, GRACE, SIZE), NumericProfileConfig.defaults(), CategoricalProfileConfig.defaults(),
+                1, new WindowMetrics(meters))
+                .closedWindows(builder, inferences)
+                .flatMapValues(WindowProfileRecords::of)
+                .to("profiles", Produced.with(Serdes.String(), profileSerde));
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "windows-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        return new TopologyTestDriver(builder.build(), properties);
+    }
+
+    private static InferenceLog log(String id, Instant time, double age, String country) {
+        return InferenceLog.newBuilder().setRequestId(id).setModelName("fraud").setModelVersion("v3").setEventTime(time)
+                .setFeatures(Map.of("age", age, "country", country)).setPrediction(age / 100).build();
+    }
+
+    private static void pipe(TestInputTopic<String, InferenceLog> input, InferenceLog log) {
+        input.pipeInput(new TestRecord<>(log.getRequestId(), log, log.getEventTime()));
+    }
+
+    @Test
+    void closesEachWindowOnceAfterItsGraceWithOneProfilePerFeatureAndThePrediction() {
+        try (TopologyTestDriver driver = driver()) {
+            TestInputTopic<String, InferenceLog> input = driver.createInputTopic("inferences", Serdes.String().serializer(), logSerde.serializer());
+            TestOutputTopic<String, WindowProfile> profiles = driver.createOutputTopic("profiles", Serdes.String().deserializer(), profileSerde.deserializer());
+            pipe(input, log("a", T0.plusSeconds(10), 30, "NO"));
+            pipe(input, log("b", T0.plusSeconds(20), 50, "SE"));
+            pipe(input, log("c", T0.plus(SIZE).plusSeconds(30), 40, "NO"));
+            assertThat(profiles.isEmpty()).as("the first window is still within its grace").isTrue();
+
+            pipe(input, log("d", T0.plus(SIZE).plus(GRACE).plusSeconds(1), 35, "DK"));
+            List<TestRecord<String, WindowProfile>> closed = profiles.readRecordsToList();
+            assertThat(closed).extracting(r -> r.value().getFeature()).containsExactly("__prediction__", "age", "country");
+            assertThat(closed).allSatisfy(r -> {
+                assertThat(r.key()).isEqualTo("fraud/v3");
+                assertThat(r.value().getWindowStart()).isEqualTo(T0);
+                assertThat(r.value().getWindowEnd()).isEqualTo(T0.plus(SIZE));
+            });
+            WindowProfile age = closed.get(1).value();
+            assertThat(age.getColumnType()).isEqualTo(ColumnKind.NUMERIC);
+            assertThat(age.getCount()).isEqualTo(2);
+            NumericProfile ageProfile = ProfileCodec.numericFromBytes(age.getProfile().array());
+            assertThat(ageProfile.mean()).isEqualTo(40.0);
+            assertThat(ageProfile.exactSample().orElseThrow().toArray()).containsExactly(30.0, 50.0);
+
+            pipe(input, log("e", T0.plus(SIZE.multipliedBy(3)), 33, "NO"));
+            assertThat(profiles.readValuesToList()).extracting(WindowProfile::getWindowStart).containsOnly(T0.plus(SIZE))
+                    .hasSize(3);
+        }
+    }
+
+    @Test
+    void countsARecordForAWindowThatAlreadyClosedAsLateInsteadOfReopeningIt() {
+        try (TopologyTestDriver driver = driver()) {
+            TestInputTopic<String, InferenceLog> input = driver.createInputTopic("inferences", Serdes.String().serializer(), logSerde.serializer());
+            TestOutputTopic<String, WindowProfile> profiles = driver.createOutputTopic("profiles", Serdes.String().deserializer(), profileSerde.deserializer());
+            pipe(input, log("a", T0.plusSeconds(10), 30, "NO"));
+            pipe(input, log("b", T0.plus(SIZE).plus(GRACE).plusSeconds(1), 35, "DK"));
+            assertThat(profiles.readValuesToList()).hasSize(3);
+            pipe(input, log("late", T0.plusSeconds(30), 99, "NO"));
+            pipe(input, log("c", T0.plus(SIZE.multipliedBy(3)), 33, "NO"));
+            List<WindowProfile> second = profiles.readValuesToList();
+            assertThat(second).extracting(WindowProfile::getWindowStart).containsOnly(T0.plus(SIZE));
+            assertThat(meters.get("driftwatch.records.late").tag("model", "fraud").counter().count()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void keepsModelVersionsInSeparateWindows() {
+        try (TopologyTestDriver driver = driver()) {
+            TestInputTopic<String, InferenceLog> input = driver.createInputTopic("inferences", Serdes.String().serializer(), logSerde.serializer());
+            TestOutputTopic<String, WindowProfile> profiles = driver.createOutputTopic("profiles", Serdes.String().deserializer(), profileSerde.deserializer());
+            pipe(input, log("a", T0.plusSeconds(10), 30, "NO"));
+            InferenceLog v4 = log("b", T0.plusSeconds(11), 60, "NO");
+            v4.setModelVersion("v4");
+            pipe(input, v4);
+            pipe(input, log("c", T0.plus(SIZE).plus(GRACE).plusSeconds(1), 35, "DK"));
+            assertThat(profiles.readRecordsToList()).extracting(TestRecord::key).containsOnly("fraud/v3", "fraud/v4").hasSize(6);
+        }
+    }
+}
