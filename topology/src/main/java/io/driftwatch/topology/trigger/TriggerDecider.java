@@ -1,0 +1,153 @@
+package io.driftwatch.topology.trigger;
+
+import io.driftwatch.schemas.record.ColumnDrift;
+import io.driftwatch.schemas.record.DriftReport;
+import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.Evidence;
+import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.schemas.record.SkewFinding;
+import io.driftwatch.schemas.record.SkewSeverity;
+import io.driftwatch.schemas.record.TestResult;
+import io.driftwatch.schemas.record.WindowRef;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Applies the {@link TriggerPolicy} to each window report of a model version, in window order: at most
+ * one trigger per window (a schema error before dataset drift, since it breaks the model's input
+ * contract), none during the cool-down, and after a trigger the run of drifted windows starts again.
+ * A window whose verdict was withheld (too few records) neither extends nor breaks the run. Pure:
+ * the same reports in the same order always give the same triggers, with the same ids.
+ */
+public final class TriggerDecider {
+    private static final int EVIDENCE_SHOWN = 5;
+
+    private final TriggerPolicy policy;
+
+    public TriggerDecider(TriggerPolicy policy) {
+        this.policy = requireNonNull(policy, "policy");
+    }
+
+    /**
+     * The decision on one window.
+     *
+     * @param trigger    the trigger to emit, if one fired and no cool-down holds it back
+     * @param suppressed the rule that fired during the cool-down, for metrics and alerts
+     */
+    public record Decision(Optional<RetrainingTrigger> trigger, Optional<String> suppressed, TriggerState next) {
+    }
+
+    public Decision decide(DriftReport report, TriggerState state) {
+        WindowRef window = new WindowRef(report.getWindowStart(), report.getWindowEnd(), report.getReportId());
+        if (report.getVerdictWithheld() != null) {
+            return new Decision(Optional.empty(), Optional.empty(), state);
+        }
+        List<WindowRef> run = new ArrayList<>();
+        if (report.getDatasetDrift()) {
+            run.addAll(state.driftedRun());
+            run.add(window);
+            while (run.size() > policy.consecutiveDriftWindows()) {
+                run.remove(0);
+            }
+        }
+        Optional<RetrainingTrigger> fired = schemaErrorTrigger(report, window);
+        if (fired.isEmpty() && run.size() >= policy.consecutiveDriftWindows()) {
+            fired = Optional.of(driftTrigger(report, run));
+        }
+        long windowEndMillis = report.getWindowEnd().toEpochMilli();
+        if (fired.isEmpty()) {
+            return new Decision(Optional.empty(), Optional.empty(), new TriggerState(run, state.lastTriggerMillis()));
+        }
+        boolean coolingDown = state.lastTriggerMillis() != Long.MIN_VALUE
+                && windowEndMillis - state.lastTriggerMillis() < policy.coolDown().toMillis();
+        if (coolingDown) {
+            return new Decision(Optional.empty(), Optional.of(fired.get().getRule()), new TriggerState(run, state.lastTriggerMillis()));
+        }
+        return new Decision(fired, Optional.empty(), new TriggerState(List.of(), windowEndMillis));
+    }
+
+    private Optional<RetrainingTrigger> schemaErrorTrigger(DriftReport report, WindowRef window) {
+        if (!policy.triggerOnSchemaError()) {
+            return Optional.empty();
+        }
+        List<SkewFinding> errors = report.getSchemaFindings().stream()
+                .filter(finding -> finding.getSeverity() == SkewSeverity.ERROR).toList();
+        if (errors.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Evidence> evidence = errors.stream().limit(EVIDENCE_SHOWN).map(finding -> Evidence.newBuilder()
+                .setFeature(finding.getFeature()).setTest(finding.getKind().name().toLowerCase(Locale.ROOT))
+                .setStatistic(0).setThreshold(0).setDetail(finding.getDetail()).build()).toList();
+        String summary = String.format(Locale.ROOT, "%s %s: schema error in the window ending %s (%s)",
+                report.getModelName(), report.getModelVersion(), report.getWindowEnd(),
+                String.join(", ", errors.stream().limit(EVIDENCE_SHOWN)
+                        .map(f -> f.getFeature() + " " + f.getKind().name().toLowerCase(Locale.ROOT)).toList()));
+        return Optional.of(trigger(report, TriggerPolicy.SCHEMA_ERROR_RULE,
+                "any schema finding of severity error", List.of(window), evidence, summary));
+    }
+
+    private RetrainingTrigger driftTrigger(DriftReport report, List<WindowRef> run) {
+        List<ColumnDrift> drifted = report.getColumns().stream()
+                .filter(column -> column.getVerdict() == DriftVerdict.DRIFT)
+                .sorted(Comparator.comparingDouble(TriggerDecider::strongestEffect).reversed())
+                .toList();
+        List<Evidence> evidence = drifted.stream().limit(EVIDENCE_SHOWN).map(TriggerDecider::evidence).toList();
+        String rule = "dataset drift in " + policy.consecutiveDriftWindows() + " consecutive window"
+                + (policy.consecutiveDriftWindows() == 1 ? "" : "s");
+        String summary = String.format(Locale.ROOT, "%s %s: %s (%d of %d columns drifted: %s)", report.getModelName(),
+                report.getModelVersion(), rule, report.getDriftedColumns(), report.getDatasetColumns(),
+                String.join(", ", drifted.stream().limit(EVIDENCE_SHOWN).map(ColumnDrift::getFeature).toList()));
+        return trigger(report, TriggerPolicy.DATASET_DRIFT_RULE, rule, run, evidence, summary);
+    }
+
+    private static RetrainingTrigger trigger(DriftReport report, String rule, String description, List<WindowRef> windows,
+                                             List<Evidence> evidence, String summary) {
+        return RetrainingTrigger.newBuilder()
+                .setTriggerId(TriggerIds.of(report.getModelName(), report.getModelVersion(), rule,
+                        Long.toString(report.getWindowStart().toEpochMilli())))
+                .setModelName(report.getModelName())
+                .setModelVersion(report.getModelVersion())
+                .setRule(rule)
+                .setRuleDescription(description)
+                .setFiredAt(report.getWindowEnd())
+                .setWindows(windows)
+                .setEvidence(evidence)
+                .setSummary(summary)
+                .setSummarySlug(TriggerIds.slug(summary))
+                .build();
+    }
+
+    private static Evidence evidence(ColumnDrift column) {
+        TestResult strongest = strongestTest(column);
+        return Evidence.newBuilder().setFeature(column.getFeature()).setTest(strongest.getTest())
+                .setStatistic(strongest.getStatistic()).setPValue(strongest.getPValue())
+                .setThreshold(strongest.getThreshold())
+                .setDetail(strongest.getTest() + " " + strongest.getCondition() + ": statistic "
+                        + String.format(Locale.ROOT, "%.4g", strongest.getStatistic())
+                        + (strongest.getPValue() == null ? "" : String.format(Locale.ROOT, ", p %.3g", strongest.getPValue())))
+                .build();
+    }
+
+    private static TestResult strongestTest(ColumnDrift column) {
+        return column.getTests().stream().max(Comparator.comparingDouble(TriggerDecider::effect))
+                .orElseThrow(() -> new IllegalArgumentException("a drifted column has at least one test: " + column.getFeature()));
+    }
+
+    private static double strongestEffect(ColumnDrift column) {
+        return column.getTests().stream().mapToDouble(TriggerDecider::effect).max().orElse(0);
+    }
+
+    /** 1 at the threshold, larger further past it (as ColumnReport.severityScore). */
+    static double effect(TestResult test) {
+        if (test.getPValue() != null) {
+            return Math.log(Math.max(test.getPValue(), 1e-300)) / Math.log(test.getThreshold());
+        }
+        return test.getThreshold() == 0 ? 0 : test.getStatistic() / test.getThreshold();
+    }
+}
