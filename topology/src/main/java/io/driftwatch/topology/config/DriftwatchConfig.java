@@ -1,6 +1,10 @@
 package io.driftwatch.topology.config;
 
 import io.driftwatch.schemas.registry.RegistrySettings;
+import io.driftwatch.stats.profile.CategoricalProfileConfig;
+import io.driftwatch.stats.profile.NumericProfileConfig;
+import io.driftwatch.topology.trigger.TriggerPolicy;
+import io.driftwatch.topology.window.WindowSpec;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -69,6 +73,27 @@ public final class DriftwatchConfig extends AbstractConfig {
     public static final String REGISTRY_WAIT_MAX_MS_CONFIG = "driftwatch.schema.registry.wait.max.ms";
     private static final String REGISTRY_WAIT_MAX_MS_DOC = "How long one record waits for an unreachable registry before the stream thread restarts and retries it from its last committed offset.";
 
+    public static final String WINDOW_SIZE_MS_CONFIG = "driftwatch.window.size.ms";
+    private static final String WINDOW_SIZE_MS_DOC = "Width of the tumbling event-time windows that are profiled and tested.";
+    public static final String WINDOW_GRACE_MS_CONFIG = "driftwatch.window.grace.ms";
+    private static final String WINDOW_GRACE_MS_DOC = "How long after its end a window still accepts late records; later ones are counted in driftwatch.records.late.";
+    public static final String WINDOW_MERGE_DELAY_MS_CONFIG = "driftwatch.window.merge.delay.ms";
+    private static final String WINDOW_MERGE_DELAY_MS_DOC = "How long the merge stage waits for partitions that have not reported a window; -1 means one window size.";
+    public static final String WINDOW_MIN_RECORDS_CONFIG = "driftwatch.window.min.records";
+    private static final String WINDOW_MIN_RECORDS_DOC = "A window with fewer records gets no verdict, only a count.";
+    public static final String EXACT_VALUES_CONFIG = "driftwatch.profile.exact.values";
+    private static final String EXACT_VALUES_DOC = "Values per feature and window kept raw, so that smaller windows are tested exactly (the same numbers as check).";
+    public static final String KLL_K_CONFIG = "driftwatch.profile.kll.k";
+    private static final String KLL_K_DOC = "KLL quantile-sketch size: 547 gives a normalized rank error of 0.5% (99% confidence), so sketch KS is within 0.01.";
+    public static final String EXACT_CATEGORIES_CONFIG = "driftwatch.profile.exact.categories";
+    private static final String EXACT_CATEGORIES_DOC = "Distinct categories counted exactly per feature and window, before a frequent-items sketch takes over.";
+    public static final String TRIGGER_CONSECUTIVE_WINDOWS_CONFIG = "driftwatch.trigger.consecutive.windows";
+    private static final String TRIGGER_CONSECUTIVE_WINDOWS_DOC = "Dataset drift in this many consecutive windows triggers retraining (rule dataset_drift).";
+    public static final String TRIGGER_SCHEMA_ERRORS_CONFIG = "driftwatch.trigger.schema.errors";
+    private static final String TRIGGER_SCHEMA_ERRORS_DOC = "Whether a schema finding of severity error triggers retraining (rule schema_error).";
+    public static final String TRIGGER_COOLDOWN_MS_CONFIG = "driftwatch.trigger.cooldown.ms";
+    private static final String TRIGGER_COOLDOWN_MS_DOC = "No second trigger for a model version within this much event time of the last.";
+
     /** The one definition of every key; documentation and defaults come from here. */
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(APPLICATION_ID_CONFIG, Type.STRING, "driftwatch", new ConfigDef.NonEmptyString(), Importance.HIGH, APPLICATION_ID_DOC)
@@ -96,7 +121,17 @@ public final class DriftwatchConfig extends AbstractConfig {
             .define(RegistrySettings.TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW, "Password of the registry trust store.")
             .define(RegistrySettings.KEYSTORE_LOCATION_CONFIG, Type.STRING, "", Importance.LOW, "Key store for mutual TLS with the registry.")
             .define(RegistrySettings.KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW, "Password of the registry key store.")
-            .define(REGISTRY_WAIT_MAX_MS_CONFIG, Type.LONG, 5_000L, atLeast(0), Importance.LOW, REGISTRY_WAIT_MAX_MS_DOC);
+            .define(REGISTRY_WAIT_MAX_MS_CONFIG, Type.LONG, 5_000L, atLeast(0), Importance.LOW, REGISTRY_WAIT_MAX_MS_DOC)
+            .define(WINDOW_SIZE_MS_CONFIG, Type.LONG, Duration.ofHours(1).toMillis(), atLeast(1_000L), Importance.HIGH, WINDOW_SIZE_MS_DOC)
+            .define(WINDOW_GRACE_MS_CONFIG, Type.LONG, Duration.ofMinutes(5).toMillis(), atLeast(0L), Importance.MEDIUM, WINDOW_GRACE_MS_DOC)
+            .define(WINDOW_MERGE_DELAY_MS_CONFIG, Type.LONG, -1L, atLeast(-1L), Importance.LOW, WINDOW_MERGE_DELAY_MS_DOC)
+            .define(WINDOW_MIN_RECORDS_CONFIG, Type.LONG, 100L, atLeast(1L), Importance.MEDIUM, WINDOW_MIN_RECORDS_DOC)
+            .define(EXACT_VALUES_CONFIG, Type.INT, NumericProfileConfig.DEFAULT_EXACT_VALUE_CAP, between(0, NumericProfileConfig.MAX_EXACT_VALUE_CAP), Importance.MEDIUM, EXACT_VALUES_DOC)
+            .define(KLL_K_CONFIG, Type.INT, NumericProfileConfig.DEFAULT_KLL_K, between(8, 65_535), Importance.LOW, KLL_K_DOC)
+            .define(EXACT_CATEGORIES_CONFIG, Type.INT, CategoricalProfileConfig.DEFAULT_MAX_EXACT_CATEGORIES, between(1, CategoricalProfileConfig.MAX_EXACT_CATEGORIES), Importance.LOW, EXACT_CATEGORIES_DOC)
+            .define(TRIGGER_CONSECUTIVE_WINDOWS_CONFIG, Type.INT, TriggerPolicy.DEFAULT.consecutiveDriftWindows(), atLeast(1), Importance.HIGH, TRIGGER_CONSECUTIVE_WINDOWS_DOC)
+            .define(TRIGGER_SCHEMA_ERRORS_CONFIG, Type.BOOLEAN, TriggerPolicy.DEFAULT.triggerOnSchemaError(), Importance.MEDIUM, TRIGGER_SCHEMA_ERRORS_DOC)
+            .define(TRIGGER_COOLDOWN_MS_CONFIG, Type.LONG, TriggerPolicy.DEFAULT.coolDown().toMillis(), atLeast(0L), Importance.MEDIUM, TRIGGER_COOLDOWN_MS_DOC);
 
     public DriftwatchConfig(Map<?, ?> originals) {
         super(CONFIG_DEF, stringKeys(originals), false);
@@ -196,6 +231,31 @@ public final class DriftwatchConfig extends AbstractConfig {
 
     public List<String> schemaPaths() {
         return getList(SCHEMA_PATHS_CONFIG);
+    }
+
+    public WindowSpec windows() {
+        Duration size = Duration.ofMillis(getLong(WINDOW_SIZE_MS_CONFIG));
+        long mergeDelay = getLong(WINDOW_MERGE_DELAY_MS_CONFIG);
+        return new WindowSpec(size, Duration.ofMillis(getLong(WINDOW_GRACE_MS_CONFIG)),
+                mergeDelay < 0 ? size : Duration.ofMillis(mergeDelay));
+    }
+
+    public long windowMinRecords() {
+        return getLong(WINDOW_MIN_RECORDS_CONFIG);
+    }
+
+    public NumericProfileConfig numericProfiles() {
+        return new NumericProfileConfig(getInt(KLL_K_CONFIG), getInt(EXACT_VALUES_CONFIG));
+    }
+
+    public CategoricalProfileConfig categoricalProfiles() {
+        CategoricalProfileConfig defaults = CategoricalProfileConfig.defaults();
+        return new CategoricalProfileConfig(getInt(EXACT_CATEGORIES_CONFIG), defaults.frequentItemsLgMaxMapSize(), defaults.hllLgK());
+    }
+
+    public TriggerPolicy triggerPolicy() {
+        return new TriggerPolicy(getInt(TRIGGER_CONSECUTIVE_WINDOWS_CONFIG), getBoolean(TRIGGER_SCHEMA_ERRORS_CONFIG),
+                Duration.ofMillis(getLong(TRIGGER_COOLDOWN_MS_CONFIG)));
     }
 
     /** Loads a properties file's entries as a map, for the constructor. */

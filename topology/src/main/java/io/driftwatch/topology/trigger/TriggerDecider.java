@@ -143,8 +143,8 @@ public final class TriggerDecider {
         return column.getTests().stream().mapToDouble(TriggerDecider::effect).max().orElse(0);
     }
 
-    /** 1 at the threshold, larger further past it (as ColumnReport.severityScore). */
-    static double effect(TestResult test) {
+    /** How far past its threshold a test is: 1 at the threshold, larger further past it (as ColumnReport.severityScore). */
+    public static double effect(TestResult test) {
         if (test.getPValue() != null) {
             return Math.log(Math.max(test.getPValue(), 1e-300)) / Math.log(test.getThreshold());
         }

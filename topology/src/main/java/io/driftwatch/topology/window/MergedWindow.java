@@ -93,17 +93,4 @@ public final class MergedWindow {
             }
         }
     };
-
-    /** Codec of a partition's open windows: the profiles alone. */
-    static final BytesCodec<FeatureProfiles> PROFILES_CODEC = new BytesCodec<>() {
-        @Override
-        public byte[] toBytes(FeatureProfiles value) {
-            return FeatureProfilesCodec.toBytes(value);
-        }
-
-        @Override
-        public FeatureProfiles fromBytes(byte[] bytes) {
-            return FeatureProfilesCodec.fromBytes(bytes);
-        }
-    };
 }

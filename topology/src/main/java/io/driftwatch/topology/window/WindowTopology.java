@@ -4,6 +4,7 @@ import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.stats.profile.CategoricalProfileConfig;
 import io.driftwatch.stats.profile.NumericProfileConfig;
 import io.driftwatch.topology.state.CachedObjectStoreBuilder;
+import io.driftwatch.topology.state.ProfilesCodec;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -54,7 +55,7 @@ public final class WindowTopology {
     /** The closed windows of every model version, keyed {@code model/version}, each exactly once. */
     public KStream<String, ClosedWindow> closedWindows(StreamsBuilder builder, KStream<String, InferenceLog> inferences) {
         Duration punctuateInterval = punctuateInterval();
-        builder.addStateStore(new CachedObjectStoreBuilder<>(PARTIAL_WINDOWS_STORE, WindowKey.CODEC, MergedWindow.PROFILES_CODEC)
+        builder.addStateStore(new CachedObjectStoreBuilder<>(PARTIAL_WINDOWS_STORE, WindowKey.CODEC, ProfilesCodec.INSTANCE)
                 .withLoggingEnabled(Map.of()));
         builder.addStateStore(new CachedObjectStoreBuilder<>(MERGED_WINDOWS_STORE, WindowKey.CODEC, MergedWindow.CODEC)
                 .withLoggingEnabled(Map.of()));

@@ -1,0 +1,68 @@
+package io.driftwatch.topology.drift;
+
+import io.driftwatch.schemas.record.AlertEvent;
+import io.driftwatch.schemas.record.AlertFinding;
+import io.driftwatch.schemas.record.AlertKind;
+import io.driftwatch.schemas.record.AlertSeverity;
+import io.driftwatch.schemas.record.ColumnDrift;
+import io.driftwatch.schemas.record.DriftReport;
+import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.schemas.record.SkewSeverity;
+import io.driftwatch.schemas.record.TestResult;
+import io.driftwatch.topology.trigger.TriggerDecider;
+import io.driftwatch.topology.trigger.TriggerIds;
+import org.jspecify.annotations.Nullable;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The alert a person should get about one window, if any: a trigger, a schema error, or drift. One alert
+ * per window and model version, with an id derived from them, so the alerts process can deduplicate.
+ */
+final class AlertEvents {
+    private AlertEvents() {
+    }
+
+    static Optional<AlertEvent> of(DriftReport report, @Nullable RetrainingTrigger trigger) {
+        boolean schemaError = report.getSchemaFindings().stream().anyMatch(f -> f.getSeverity() == SkewSeverity.ERROR);
+        boolean drift = report.getColumns().stream().anyMatch(c -> c.getVerdict() == DriftVerdict.DRIFT);
+        AlertKind kind = trigger != null ? AlertKind.TRIGGER : schemaError ? AlertKind.SCHEMA : drift ? AlertKind.DRIFT : null;
+        if (kind == null) {
+            return Optional.empty();
+        }
+        AlertSeverity severity = kind == AlertKind.DRIFT && !report.getDatasetDrift() ? AlertSeverity.WARNING : AlertSeverity.CRITICAL;
+        List<AlertFinding> findings = new ArrayList<>();
+        report.getColumns().stream().filter(c -> c.getVerdict() == DriftVerdict.DRIFT)
+                .map(AlertEvents::finding).sorted(Comparator.comparingDouble(AlertFinding::getEffect).reversed())
+                .forEach(findings::add);
+        report.getSchemaFindings().forEach(f -> findings.add(AlertFinding.newBuilder().setFeature(f.getFeature())
+                .setTest(f.getKind().name().toLowerCase(Locale.ROOT)).setStatistic(0).setThreshold(0)
+                .setEffect(f.getSeverity() == SkewSeverity.ERROR ? Double.MAX_VALUE : 0).setDetail(f.getDetail()).build()));
+        String title = String.format(Locale.ROOT, "%s %s: %s", report.getModelName(), report.getModelVersion(),
+                trigger != null ? "retraining triggered (" + trigger.getRule().replace('_', ' ') + ")"
+                        : schemaError ? "schema error" : report.getDatasetDrift()
+                        ? "dataset drift (" + report.getDriftedColumns() + " of " + report.getDatasetColumns() + " columns)"
+                        : report.getDriftedColumns() + " drifted column" + (report.getDriftedColumns() == 1 ? "" : "s"));
+        return Optional.of(AlertEvent.newBuilder()
+                .setAlertId(TriggerIds.of("alert", report.getModelName(), report.getModelVersion(),
+                        Long.toString(report.getWindowStart().toEpochMilli())))
+                .setModelName(report.getModelName()).setModelVersion(report.getModelVersion())
+                .setKind(kind).setSeverity(severity).setTitle(title)
+                .setWindowStart(report.getWindowStart()).setWindowEnd(report.getWindowEnd())
+                .setReportId(report.getReportId()).setTriggerId(trigger == null ? null : trigger.getTriggerId())
+                .setFindings(findings).build());
+    }
+
+    private static AlertFinding finding(ColumnDrift column) {
+        TestResult strongest = column.getTests().stream().max(Comparator.comparingDouble(TriggerDecider::effect))
+                .orElseThrow(() -> new IllegalArgumentException("a drifted column has at least one test"));
+        return AlertFinding.newBuilder().setFeature(column.getFeature()).setTest(strongest.getTest())
+                .setStatistic(strongest.getStatistic()).setThreshold(strongest.getThreshold()).setEffect(TriggerDecider.effect(strongest))
+                .setDetail(strongest.getCondition()).build();
+    }
+}

@@ -1,0 +1,117 @@
+package io.driftwatch.topology.drift;
+
+import io.driftwatch.schemas.record.AlertEvent;
+import io.driftwatch.schemas.record.ComparisonBasis;
+import io.driftwatch.schemas.record.DriftReport;
+import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.stats.compare.DatasetVerdict;
+import io.driftwatch.stats.compare.DriftDefaults;
+import io.driftwatch.stats.profile.ColumnProfile;
+import io.driftwatch.stats.profile.FeatureProfiles;
+import io.driftwatch.topology.state.CachedObjectStore;
+import io.driftwatch.topology.trigger.TriggerDecider;
+import io.driftwatch.topology.trigger.TriggerState;
+import io.driftwatch.topology.window.ClosedWindow;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.jspecify.annotations.Nullable;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Evaluates each closed window once: compares it with the model version's training baseline, or with the
+ * previous window when there is none (and says so in the report), applies the trigger rules, and emits the
+ * drift report, the trigger if one fired, and the alert event for people. Everything it emits is written
+ * in the same transaction as the offsets and state that led to it.
+ */
+final class DriftEvaluator implements Processor<String, ClosedWindow, String, SpecificRecordBase> {
+    private final String previousStoreName;
+    private final String triggerStoreName;
+    private final WindowComparison comparison;
+    private final BaselineLookup baselines;
+    private final TriggerDecider decider;
+    private final long minimumRecords;
+    private ProcessorContext<String, SpecificRecordBase> context;
+    private CachedObjectStore<String, FeatureProfiles> previousWindows;
+    private CachedObjectStore<String, TriggerState> triggerStates;
+
+    DriftEvaluator(String previousStoreName, String triggerStoreName, WindowComparison comparison,
+                   BaselineLookup baselines, TriggerDecider decider, long minimumRecords) {
+        this.previousStoreName = requireNonNull(previousStoreName, "previousStoreName");
+        this.triggerStoreName = requireNonNull(triggerStoreName, "triggerStoreName");
+        this.comparison = requireNonNull(comparison, "comparison");
+        this.baselines = requireNonNull(baselines, "baselines");
+        this.decider = requireNonNull(decider, "decider");
+        this.minimumRecords = minimumRecords;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecordBase> context) {
+        this.context = context;
+        this.previousWindows = context.getStateStore(previousStoreName);
+        this.triggerStates = context.getStateStore(triggerStoreName);
+    }
+
+    @Override
+    public void process(Record<String, ClosedWindow> record) {
+        ClosedWindow closed = record.value();
+        String modelKey = closed.window().modelKey();
+        Map<String, ColumnProfile> current = closed.profiles().profiles();
+        Optional<BaselineLookup.Reference> baseline = baselines.find(closed.window().model(), closed.window().version());
+        FeatureProfiles previous = previousWindows.get(modelKey);
+        ComparisonBasis basis = baseline.isPresent() ? ComparisonBasis.BASELINE
+                : previous != null ? ComparisonBasis.PREVIOUS_WINDOW : ComparisonBasis.NONE;
+        Map<String, ColumnProfile> reference = baseline.map(BaselineLookup.Reference::profiles)
+                .orElse(previous != null ? previous.profiles() : Map.of());
+        String withheld = withheld(basis, closed.profiles().records());
+        io.driftwatch.stats.compare.DriftReport compared = basis == ComparisonBasis.NONE
+                ? new io.driftwatch.stats.compare.DriftReport(Map.of(), List.of(), DatasetVerdict.of(0, 0, 0, DriftDefaults.DATASET_DRIFT_SHARE))
+                : comparison.compare(reference, current);
+        DriftReport report = DriftReportRecords.of(closed.window(), closed.endMillis(), compared,
+                basis, baseline.map(BaselineLookup.Reference::baselineId).orElse(null), closed.profiles().records(), withheld);
+        forward(record, report);
+
+        TriggerState state = Optional.ofNullable(triggerStates.get(modelKey)).orElse(TriggerState.INITIAL);
+        TriggerDecider.Decision decision = decider.decide(report, state);
+        triggerStates.put(modelKey, decision.next());
+        decision.trigger().ifPresent(trigger -> forward(record, trigger));
+        RetrainingTrigger trigger = decision.trigger().orElse(null);
+        AlertEvents.of(report, trigger).ifPresent(alert -> forward(record, alert));
+        if (closed.profiles().records() >= minimumRecords) {
+            previousWindows.put(modelKey, closed.profiles());
+        }
+    }
+
+    private @Nullable String withheld(ComparisonBasis basis, long records) {
+        if (basis == ComparisonBasis.NONE) {
+            return "first window of a model version without a baseline: nothing to compare with yet";
+        }
+        if (records < minimumRecords) {
+            return records + " records, fewer than the minimum of " + minimumRecords + " for a verdict";
+        }
+        return null;
+    }
+
+    private void forward(Record<String, ClosedWindow> cause, SpecificRecordBase output) {
+        context.forward(cause.withValue(output));
+    }
+
+    /** Output types, for the branches that route them to their topics. */
+    static boolean isReport(SpecificRecordBase value) {
+        return value instanceof DriftReport;
+    }
+
+    static boolean isTrigger(SpecificRecordBase value) {
+        return value instanceof RetrainingTrigger;
+    }
+
+    static boolean isAlert(SpecificRecordBase value) {
+        return value instanceof AlertEvent;
+    }
+}

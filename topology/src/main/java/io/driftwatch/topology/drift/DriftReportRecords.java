@@ -1,0 +1,103 @@
+package io.driftwatch.topology.drift;
+
+import io.driftwatch.schemas.record.ColumnDrift;
+import io.driftwatch.schemas.record.ColumnKind;
+import io.driftwatch.schemas.record.ComparisonBasis;
+import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.ResultBound;
+import io.driftwatch.schemas.record.SkewFinding;
+import io.driftwatch.schemas.record.SkewKind;
+import io.driftwatch.schemas.record.SkewSeverity;
+import io.driftwatch.schemas.record.TestMethod;
+import io.driftwatch.schemas.record.TestResult;
+import io.driftwatch.stats.compare.ColumnReport;
+import io.driftwatch.stats.compare.ColumnType;
+import io.driftwatch.stats.compare.DriftReport;
+import io.driftwatch.stats.compare.SchemaFinding;
+import io.driftwatch.stats.compare.TestVerdict;
+import io.driftwatch.stats.drift.ErrorBound;
+import io.driftwatch.topology.trigger.TriggerIds;
+import io.driftwatch.topology.window.WindowKey;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Turns the statistics' report of a window into the record of the drift-reports topic. The report id is
+ * derived from model, version and window, so a replayed window carries the same id.
+ */
+public final class DriftReportRecords {
+    private DriftReportRecords() {
+    }
+
+    public static String reportId(WindowKey window) {
+        return TriggerIds.of("drift-report", window.model(), window.version(), Long.toString(window.startMillis()));
+    }
+
+    /**
+     * @param withheld why no verdict was given (too few records), or null
+     */
+    public static io.driftwatch.schemas.record.DriftReport of(WindowKey window, long endMillis, DriftReport report,
+                                                              ComparisonBasis basis, @Nullable String baselineId,
+                                                              long records, @Nullable String withheld) {
+        return io.driftwatch.schemas.record.DriftReport.newBuilder()
+                .setReportId(reportId(window))
+                .setModelName(window.model())
+                .setModelVersion(window.version())
+                .setWindowStart(Instant.ofEpochMilli(window.startMillis()))
+                .setWindowEnd(Instant.ofEpochMilli(endMillis))
+                .setComparison(basis)
+                .setBaselineId(baselineId)
+                .setRecords(records)
+                .setVerdictWithheld(withheld)
+                .setColumns(report.columns().values().stream().map(DriftReportRecords::column).toList())
+                .setSchemaFindings(report.schemaFindings().stream().map(DriftReportRecords::finding).toList())
+                .setDatasetColumns(report.dataset().columns())
+                .setDriftedColumns(report.dataset().driftedColumns())
+                .setInconclusiveColumns(report.dataset().inconclusiveColumns())
+                .setDriftShare(report.dataset().share())
+                .setDriftShareThreshold(report.dataset().threshold())
+                .setDatasetDrift(withheld == null && report.dataset().driftDetected())
+                .build();
+    }
+
+    private static ColumnDrift column(ColumnReport column) {
+        List<TestResult> tests = column.tests().values().stream().map(DriftReportRecords::test).toList();
+        return ColumnDrift.newBuilder()
+                .setFeature(column.column())
+                .setColumnType(column.type() == ColumnType.NUMERIC ? ColumnKind.NUMERIC : ColumnKind.CATEGORICAL)
+                .setComparedAsCategories(column.comparedAsCategories())
+                .setReferenceCount(column.referenceCount())
+                .setCurrentCount(column.currentCount())
+                .setReferenceMissing(column.referenceMissing())
+                .setCurrentMissing(column.currentMissing())
+                .setVerdict(DriftVerdict.valueOf(column.verdict().name()))
+                .setTests(tests)
+                .build();
+    }
+
+    private static TestResult test(TestVerdict verdict) {
+        ErrorBound bound = verdict.outcome().bound();
+        return TestResult.newBuilder()
+                .setTest(verdict.test())
+                .setStatistic(verdict.outcome().statistic())
+                .setPValue(verdict.outcome().pValue())
+                .setMethod(TestMethod.valueOf(verdict.outcome().method().name()))
+                .setThreshold(verdict.threshold().value())
+                .setCondition(verdict.threshold().describe())
+                .setVerdict(DriftVerdict.valueOf(verdict.verdict().name()))
+                .setBound(bound == null ? null : new ResultBound(bound.statisticLow(), bound.statisticHigh(),
+                        bound.pValueLow(), bound.pValueHigh(), bound.confidence()))
+                .build();
+    }
+
+    private static SkewFinding finding(SchemaFinding finding) {
+        return SkewFinding.newBuilder()
+                .setFeature(finding.column())
+                .setKind(SkewKind.valueOf(finding.kind().name()))
+                .setSeverity(SkewSeverity.valueOf(finding.severity().name()))
+                .setDetail(finding.detail())
+                .build();
+    }
+}

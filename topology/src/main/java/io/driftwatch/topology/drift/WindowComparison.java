@@ -1,0 +1,15 @@
+package io.driftwatch.topology.drift;
+
+import io.driftwatch.stats.compare.DriftReport;
+import io.driftwatch.stats.profile.ColumnProfile;
+
+import java.util.Map;
+
+/**
+ * Compares the profiles of a closed window with a reference's: the statistics' job, behind an interface
+ * so the topology routes and holds state while the statistics decide.
+ */
+@FunctionalInterface
+public interface WindowComparison {
+    DriftReport compare(Map<String, ColumnProfile> reference, Map<String, ColumnProfile> current);
+}
