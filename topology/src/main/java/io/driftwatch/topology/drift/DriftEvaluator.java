@@ -83,7 +83,8 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Sp
         decision.trigger().ifPresent(trigger -> forward(record, trigger));
         RetrainingTrigger trigger = decision.trigger().orElse(null);
         AlertEvents.of(report, trigger).ifPresent(alert -> forward(record, alert));
-        if (closed.profiles().records() >= minimumRecords) {
+        // A window too small for a verdict is a poor reference too; it serves only until a full one exists.
+        if (closed.profiles().records() >= minimumRecords || previous == null) {
             previousWindows.put(modelKey, closed.profiles());
         }
     }

@@ -1,0 +1,180 @@
+package io.driftwatch.topology.drift;
+
+import io.driftwatch.schemas.format.DecodeLimits;
+import io.driftwatch.schemas.format.JsonDecoder;
+import io.driftwatch.schemas.format.RecordEncoders;
+import io.driftwatch.schemas.mapping.InferenceMapping;
+import io.driftwatch.schemas.record.AlertEvent;
+import io.driftwatch.schemas.record.AlertKind;
+import io.driftwatch.schemas.record.ColumnDrift;
+import io.driftwatch.schemas.record.ComparisonBasis;
+import io.driftwatch.schemas.record.DriftReport;
+import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.InferenceLog;
+import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.schemas.record.SkewFinding;
+import io.driftwatch.stats.compare.ComparisonSettings;
+import io.driftwatch.stats.compare.ProfileComparator;
+import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.topic.SingleObjectAvroSerde;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DriftTopologyTest {
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Duration WINDOW = Duration.ofMinutes(10);
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final Random random = new Random(42);
+    private int nextId;
+
+    private TopologyTestDriver driver(Map<String, Object> overrides) {
+        Map<String, Object> settings = new HashMap<>(Map.of("bootstrap.servers", "unused:9092",
+                DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, WINDOW.toMillis(),
+                DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, Duration.ofMinutes(1).toMillis(),
+                DriftwatchConfig.WINDOW_MIN_RECORDS_CONFIG, 50L,
+                DriftwatchConfig.TRIGGER_CONSECUTIVE_WINDOWS_CONFIG, 1));
+        settings.putAll(overrides);
+        DriftwatchConfig config = new DriftwatchConfig(settings);
+        ProfileComparator comparator = new ProfileComparator(ComparisonSettings.DEFAULT);
+        var topology = DriftTopology.build(config, new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT),
+                comparator::compare, BaselineLookup.NONE, 1, meters, Clock.systemUTC());
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "drift-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        return new TopologyTestDriver(topology, properties);
+    }
+
+    private void window(TestInputTopic<byte[], byte[]> input, int window, double ageShift, boolean withCountry, boolean extraFeature) {
+        for (int i = 0; i < 200; i++) {
+            Instant time = T0.plus(WINDOW.multipliedBy(window)).plusSeconds(i);
+            double age = 40 + ageShift + random.nextGaussian() * 5;
+            Map<String, Object> features = new HashMap<>();
+            features.put("age", age);
+            if (withCountry) {
+                features.put("country", List.of("NO", "SE", "DK").get(random.nextInt(3)));
+            }
+            if (extraFeature) {
+                features.put("device", "mobile");
+            }
+            InferenceLog log = InferenceLog.newBuilder().setRequestId("r" + nextId++).setModelName("fraud").setModelVersion("v3")
+                    .setEventTime(time).setFeatures(features).setPrediction(age / 100).build();
+            input.pipeInput(new TestRecord<>(null, RecordEncoders.json(log), time));
+        }
+    }
+
+    private static void closeAll(TestInputTopic<byte[], byte[]> input, int window) {
+        Instant time = T0.plus(WINDOW.multipliedBy(window));
+        InferenceLog log = InferenceLog.newBuilder().setRequestId("closer").setModelName("other").setModelVersion("v1")
+                .setEventTime(time).setFeatures(Map.of("x", 1.0)).setPrediction(0.0).build();
+        input.pipeInput(new TestRecord<>(null, RecordEncoders.json(log), time));
+    }
+
+    private record Outputs(TestOutputTopic<String, DriftReport> reports, TestOutputTopic<String, RetrainingTrigger> triggers,
+                           TestOutputTopic<String, AlertEvent> alerts) {
+    }
+
+    private static Outputs outputs(TopologyTestDriver driver) {
+        return new Outputs(
+                driver.createOutputTopic("driftwatch.drift-reports", Serdes.String().deserializer(),
+                        new SingleObjectAvroSerde<DriftReport>(DriftReport.getClassSchema()).deserializer()),
+                driver.createOutputTopic("driftwatch.triggers", Serdes.String().deserializer(),
+                        new SingleObjectAvroSerde<RetrainingTrigger>(RetrainingTrigger.getClassSchema()).deserializer()),
+                driver.createOutputTopic("driftwatch.alerts", Serdes.String().deserializer(),
+                        new SingleObjectAvroSerde<AlertEvent>(AlertEvent.getClassSchema()).deserializer()));
+    }
+
+    private static TestInputTopic<byte[], byte[]> input(TopologyTestDriver driver) {
+        return driver.createInputTopic("inferences", Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+    }
+
+    private static List<DriftReport> reportsOf(Outputs outputs, String model) {
+        return outputs.reports().readValuesToList().stream().filter(r -> r.getModelName().equals(model)).toList();
+    }
+
+    @Test
+    void withoutABaselineComparesEachWindowWithThePreviousOneAndTriggersOnTheShiftedWindow() {
+        try (TopologyTestDriver driver = driver(Map.of())) {
+            TestInputTopic<byte[], byte[]> input = input(driver);
+            Outputs outputs = outputs(driver);
+            window(input, 0, 0, true, false);
+            window(input, 1, 0, true, false);
+            window(input, 2, 15, true, false);
+            closeAll(input, 5);
+
+            List<DriftReport> reports = reportsOf(outputs, "fraud");
+            assertThat(reports).extracting(DriftReport::getComparison)
+                    .containsExactly(ComparisonBasis.NONE, ComparisonBasis.PREVIOUS_WINDOW, ComparisonBasis.PREVIOUS_WINDOW);
+            assertThat(reports.get(0).getVerdictWithheld()).startsWith("first window of a model version without a baseline");
+            assertThat(reports.get(1).getDatasetDrift()).isFalse();
+            DriftReport shifted = reports.get(2);
+            assertThat(shifted.getDatasetDrift()).isTrue();
+            ColumnDrift age = shifted.getColumns().stream().filter(c -> c.getFeature().equals("age")).findFirst().orElseThrow();
+            assertThat(age.getVerdict()).isEqualTo(DriftVerdict.DRIFT);
+            assertThat(age.getTests().get(0).getTest()).isEqualTo("ks");
+            assertThat(age.getTests().get(0).getMethod().name()).isEqualTo("EXACT");
+            assertThat(age.getCurrentCount()).isEqualTo(200);
+
+            List<TestRecord<String, RetrainingTrigger>> triggers = outputs.triggers().readRecordsToList();
+            assertThat(triggers).hasSize(1);
+            RetrainingTrigger trigger = triggers.get(0).value();
+            assertThat(triggers.get(0).key()).isEqualTo(trigger.getTriggerId());
+            assertThat(trigger.getRule()).isEqualTo("dataset_drift");
+            assertThat(trigger.getWindows().get(0).getStart()).isEqualTo(T0.plus(WINDOW.multipliedBy(2)));
+            assertThat(trigger.getEvidence().get(0).getFeature()).isIn("age", "__prediction__");
+
+            List<AlertEvent> alerts = outputs.alerts().readValuesToList();
+            assertThat(alerts).extracting(AlertEvent::getKind).containsExactly(AlertKind.TRIGGER);
+            assertThat(alerts.get(0).getTriggerId()).isEqualTo(trigger.getTriggerId());
+        }
+    }
+
+    @Test
+    void aFeatureThatDisappearsIsASchemaErrorThatTriggersAtOnce() {
+        try (TopologyTestDriver driver = driver(Map.of())) {
+            TestInputTopic<byte[], byte[]> input = input(driver);
+            Outputs outputs = outputs(driver);
+            window(input, 0, 0, true, false);
+            window(input, 1, 0, false, true);
+            closeAll(input, 5);
+            DriftReport second = reportsOf(outputs, "fraud").get(1);
+            assertThat(second.getSchemaFindings()).extracting(SkewFinding::getFeature, f -> f.getKind().name())
+                    .contains(org.assertj.core.groups.Tuple.tuple("country", "MISSING_COLUMN"),
+                            org.assertj.core.groups.Tuple.tuple("device", "UNEXPECTED_COLUMN"));
+            assertThat(outputs.triggers().readValuesToList()).extracting(RetrainingTrigger::getRule).containsExactly("schema_error");
+        }
+    }
+
+    @Test
+    void aWindowBelowTheMinimumGetsACountButNoVerdict() {
+        try (TopologyTestDriver driver = driver(Map.of(DriftwatchConfig.WINDOW_MIN_RECORDS_CONFIG, 500L))) {
+            TestInputTopic<byte[], byte[]> input = input(driver);
+            Outputs outputs = outputs(driver);
+            window(input, 0, 0, true, false);
+            window(input, 1, 15, true, false);
+            closeAll(input, 5);
+            DriftReport second = reportsOf(outputs, "fraud").get(1);
+            assertThat(second.getRecords()).isEqualTo(200);
+            assertThat(second.getVerdictWithheld()).isEqualTo("200 records, fewer than the minimum of 500 for a verdict");
+            assertThat(second.getDatasetDrift()).isFalse();
+            assertThat(outputs.triggers().isEmpty()).isTrue();
+        }
+    }
+}
