@@ -1,0 +1,134 @@
+package io.driftwatch.app;
+
+import io.driftwatch.app.tabular.BadInputException;
+import io.driftwatch.app.triggers.TriggerJson;
+import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.topic.SingleObjectAvroSerde;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import static picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code driftwatch triggers}: prints retraining triggers as a CI job consumes them, one JSON object per
+ * line, reading only committed records (the topology writes triggers transactionally) and printing each
+ * trigger id once even if a record appears twice.
+ */
+@Command(name = "triggers",
+        description = {"Print retraining triggers as JSON lines, as a CI job would consume them (read_committed).", ""},
+        footer = {"", "Examples:",
+                "  driftwatch triggers --bootstrap-servers localhost:9092",
+                "  driftwatch triggers --bootstrap-servers localhost:9092 --follow --group ci-retrain",
+                "  driftwatch triggers --bootstrap-servers localhost:9092 --follow | while read -r t; do ./retrain.sh \"$t\"; done",
+                "", "Without --follow it prints what is on the topic and exits. With --group, offsets are committed after",
+                "each printed batch, so a restarted CI consumer resumes where it stopped.",
+                "Exit codes: 0 ok, 2 bad input."})
+public final class TriggersCommand implements Callable<Integer> {
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", required = true, description = "Kafka to read from.")
+    private String bootstrapServers;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "Trigger topic (default: ${DEFAULT-VALUE}).")
+    private String topic = (String) DriftwatchConfig.CONFIG_DEF.defaultValues().get(DriftwatchConfig.TRIGGERS_TOPIC_CONFIG);
+
+    @Option(names = "--follow", description = "Keep reading and print new triggers as they arrive.")
+    private boolean follow;
+
+    @Option(names = "--group", paramLabel = "ID", description = "Consumer group: resume from its committed offsets instead of the beginning.")
+    private String group;
+
+    @Option(names = "--consumer-config", paramLabel = "FILE", description = "Kafka client properties (SASL, SSL ...).")
+    private Path consumerConfig;
+
+    @Override
+    public Integer call() throws BadInputException {
+        PrintWriter out = spec.commandLine().getOut();
+        SingleObjectAvroSerde<RetrainingTrigger> serde = new SingleObjectAvroSerde<>(RetrainingTrigger.getClassSchema());
+        Set<String> printed = new HashSet<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            if (partitions.isEmpty()) {
+                throw new BadInputException("topic " + topic + " does not exist on " + bootstrapServers
+                        + "; is driftwatch running, and is --topic right?");
+            }
+            if (group != null) {
+                consumer.subscribe(List.of(topic));
+            } else {
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+            }
+            Map<TopicPartition, Long> end = follow ? Map.of() : consumer.endOffsets(partitions);
+            while (follow || !reachedEnd(consumer, partitions, end)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    RetrainingTrigger trigger = serde.deserializer().deserialize(topic, record.value());
+                    if (trigger != null && printed.add(trigger.getTriggerId())) {
+                        out.println(TriggerJson.line(trigger));
+                    }
+                }
+                out.flush();
+                if (group != null) {
+                    consumer.commitSync();
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end) {
+        for (TopicPartition partition : partitions) {
+            if (consumer.position(partition) < end.get(partition)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Properties consumerProperties() throws BadInputException {
+        Properties properties = new Properties();
+        if (consumerConfig != null) {
+            try (Reader reader = Files.newBufferedReader(consumerConfig)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new BadInputException("cannot read --consumer-config " + consumerConfig + ": " + e.getMessage(), e);
+            }
+        }
+        Map<String, Object> fixed = new HashMap<>();
+        fixed.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        fixed.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        fixed.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        fixed.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        if (group != null) {
+            fixed.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        }
+        properties.putAll(fixed);
+        return properties;
+    }
+}
