@@ -4,11 +4,11 @@ import java.util.List;
 
 /**
  * One column as both sides hold it, whatever the form: raw values ({@link ExactColumnPair}: a file, or a
- * window held exactly) or mergeable profiles (SketchColumnPair). {@link ColumnComparator} chooses
+ * window held exactly) or mergeable profiles ({@link SketchColumnPair}). {@link ColumnComparator} chooses
  * the tests and applies the thresholds the same way for every form; the pair only runs a test and finds
  * the schema differences, each form in its own way. Implementations are immutable.
  */
-sealed interface ColumnPair permits ExactColumnPair {
+sealed interface ColumnPair permits ExactColumnPair, SketchColumnPair {
 
     ColumnType referenceType();
 

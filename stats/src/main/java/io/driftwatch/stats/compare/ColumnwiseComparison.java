@@ -18,7 +18,7 @@ import static io.driftwatch.stats.compare.SchemaFinding.Severity.WARNING;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The comparison {@link DatasetComparator} and ProfileComparator share once each knows which columns
+ * The comparison {@link DatasetComparator} and {@link ProfileComparator} share once each knows which columns
  * the two sides have and how a shared column is held: missing and unexpected columns, type changes, the
  * tests and findings per shared column (in parallel), and the dataset verdict. Keeping it in one place is
  * what makes a window held exactly give the very report {@code check} gives. Stateless and thread-safe.

@@ -17,7 +17,7 @@ import static java.util.Objects.requireNonNull;
  * @param datasetDriftShare share of drifted columns at which the data set counts as drifted
  * @param missingRateJump   absolute growth of the missing-value rate that is reported as a finding
  * @param minCurrentRecords fewest records a current window needs before any test runs on it; only
- *                          ProfileComparator applies it ({@code check} compares the files it is given)
+ *                          {@link ProfileComparator} applies it ({@code check} compares the files it is given)
  */
 public record ComparisonSettings(TestOptions options, List<String> tests, Map<String, List<String>> testsByColumn,
                                  Map<String, Double> thresholdsByTest,

@@ -8,7 +8,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * Compares a current data set with a reference: the drift tests per shared column, the schema findings,
  * and dataset drift. This is the whole of {@code driftwatch check} after the files are read; a window
- * whose profiles still hold their values gets the same numbers from ProfileComparator, which
+ * whose profiles still hold their values gets the same numbers from {@link ProfileComparator}, which
  * shares this path. Columns are compared in parallel; the report keeps the reference's column order.
  * {@link ComparisonSettings#minCurrentRecords()} does not apply: check compares the files it is given.
  */

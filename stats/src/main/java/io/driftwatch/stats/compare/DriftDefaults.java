@@ -19,7 +19,7 @@ import static io.driftwatch.stats.compare.Threshold.Rule.STATISTIC_AT_LEAST;
  * {@value #FEW_DISTINCT_VALUES_MAX} distinct values get {@code wasserstein}, everything else
  * {@code jensen_shannon}. Numeric columns with few distinct values are compared as categories.
  *
- * <p>Windows compared from profiles (ProfileComparator) follow the same rule, with two additions.
+ * <p>Windows compared from profiles ({@link ProfileComparator}) follow the same rule, with two additions.
  * The reference size is the reference profile's count of valid values, and the distinct count is exact
  * where the profiles still hold their values or categories, else estimated: for numbers, the distinct
  * values the two KLL sketches retain (a lower bound that misses only values with less than the rank error
