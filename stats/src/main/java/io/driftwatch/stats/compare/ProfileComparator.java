@@ -33,8 +33,11 @@ import static java.util.Objects.requireNonNull;
  * column. Schema findings are still reported: they are facts about the records seen, not statistics.
  *
  * <p>Cost: a few passes over each sketch's retained items per feature, independent of the window's size:
- * 25 features of a million values each compare in milliseconds. Thread-safe as long as no profile is
- * updated during a comparison (profiles are not thread-safe); features are compared in parallel.
+ * with the default selection, 25 features of a million values each (20 numeric, 5 categorical with
+ * thousands of categories) compare in about 20 ms on two cores. A requested {@code ks} on such windows
+ * costs tens of milliseconds per feature more: its p-value (three of them, for the interval) at an
+ * effective size of 500,000 is SciPy's exact Smirnov sum. Thread-safe as long as no profile is updated
+ * during a comparison (profiles are not thread-safe); features are compared in parallel.
  */
 public final class ProfileComparator {
     private final ComparisonSettings settings;

@@ -22,11 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sketch path on the golden cases: profiles that keep no raw value (exactValueCap 0; categories past
- * their exact limit, in a frequent-items map of 8 slots, which holds the golden cases' few categories without
- * error), KLL k from the default down to 8 so that large
- * cases compact and small ones may not. Whatever the sketches, the exact statistic (SciPy's, from the
- * golden file) must lie in the reported interval, and a decided verdict must be the exact one: between
- * DRIFT and NO_DRIFT only INCONCLUSIVE is allowed.
+ * their exact limit, in a frequent-items map of 8 slots, which holds the golden cases' few categories
+ * without error), KLL k from the default down to 8 so that large cases compact and small ones may not.
+ * Whatever the sketches, the exact statistic (SciPy's, from the golden file) must lie in the reported
+ * interval, and a decided verdict must be the exact one: between DRIFT and NO_DRIFT only INCONCLUSIVE is
+ * allowed.
  */
 class ProfileComparatorSketchPathTest {
     private static final int[] KLL_KS = {NumericProfileConfig.DEFAULT_KLL_K, 64, 8};
