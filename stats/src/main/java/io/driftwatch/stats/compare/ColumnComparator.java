@@ -1,23 +1,17 @@
 package io.driftwatch.stats.compare;
 
-import io.driftwatch.stats.drift.CategoricalDriftTest;
-import io.driftwatch.stats.drift.NumericDriftTest;
 import io.driftwatch.stats.drift.TestOutcome;
-import io.driftwatch.stats.drift.categorical.UnseenCategories;
-import io.driftwatch.stats.sample.CategoryCounts;
-import io.driftwatch.stats.sample.SortedSample;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Runs the selected drift tests on one column that both data sets have with the same type, and applies
- * the thresholds. Schema differences are {@link SchemaChecks}' job. Stateless and thread-safe.
+ * Chooses the drift tests for one column that both sides have with the same type, runs them through the
+ * {@link ColumnPair} (raw values or sketches alike) and applies the thresholds. Schema differences are
+ * {@link SchemaChecks}' job. Stateless and thread-safe.
  */
 final class ColumnComparator {
     private final ComparisonSettings settings;
@@ -26,105 +20,61 @@ final class ColumnComparator {
         this.settings = requireNonNull(settings, "settings");
     }
 
-    ColumnReport compare(String column, ColumnData reference, ColumnData current) {
-        if (reference.type() != current.type()) {
+    ColumnReport compare(String column, ColumnPair pair) {
+        if (pair.referenceType() != pair.currentType()) {
             throw new IllegalArgumentException("column " + column + " changed type; report it as a schema finding");
+        }
+        if (pair.referenceCount() == 0 || pair.currentCount() == 0) {
+            return notTested(column, pair, "no valid values in " + (pair.referenceCount() == 0 ? "reference" : "current"));
         }
         Map<String, TestVerdict> verdicts = new LinkedHashMap<>();
         Map<String, String> notApplicable = new LinkedHashMap<>();
         List<String> requested = settings.testsFor(column);
+        ColumnType type = pair.referenceType();
         boolean asCategories;
-        if (reference.validCount() == 0 || current.validCount() == 0) {
-            String side = reference.validCount() == 0 ? "reference" : "current";
-            (requested.isEmpty() ? List.of("default") : requested)
-                    .forEach(test -> notApplicable.put(test, "no valid values in " + side));
-            asCategories = reference.type() == ColumnType.CATEGORICAL;
-        } else if (requested.isEmpty()) {
-            DriftDefaults.TestChoice choice = DriftDefaults.defaultTest(reference.type(), reference.validCount(),
-                    distinctValues(reference, current));
+        if (requested.isEmpty()) {
+            DriftDefaults.TestChoice choice = DriftDefaults.defaultTest(type, pair.referenceCount(), pair.distinctValues());
+            if (choice.asCategories() && type == ColumnType.NUMERIC && !pair.canCompareNumbersAsCategories()) {
+                run(column, choice.test(), pair, true, verdicts, notApplicable);
+                choice = DriftDefaults.defaultNumericTest(pair.referenceCount());
+            }
             asCategories = choice.asCategories();
-            run(column, choice.test(), reference, current, asCategories, verdicts, notApplicable);
+            run(column, choice.test(), pair, asCategories, verdicts, notApplicable);
         } else {
-            asCategories = reference.type() == ColumnType.CATEGORICAL;
+            asCategories = type == ColumnType.CATEGORICAL;
             for (String test : requested) {
                 boolean categoricalOnly = TestCatalog.numeric(test, settings.options()).isEmpty();
-                run(column, test, reference, current, asCategories || categoricalOnly, verdicts, notApplicable);
+                run(column, test, pair, asCategories || categoricalOnly, verdicts, notApplicable);
             }
         }
-        List<String> unseen = asCategories && current.validCount() > 0
-                ? UnseenCategories.in(counts(reference), counts(current)) : List.of();
-        return new ColumnReport(column, reference.type(), asCategories && reference.type() == ColumnType.NUMERIC,
-                reference.validCount(), current.validCount(), reference.missingCount(), current.missingCount(),
-                verdicts, notApplicable, unseen);
+        List<String> unseen = asCategories ? pair.unseenCategories() : List.of();
+        return new ColumnReport(column, type, asCategories && type == ColumnType.NUMERIC, pair.referenceCount(),
+                pair.currentCount(), pair.referenceMissing(), pair.currentMissing(), verdicts, notApplicable, unseen);
     }
 
-    private void run(String column, String test, ColumnData reference, ColumnData current, boolean asCategories,
+    /**
+     * A report that runs no test: every requested test (or "default") is not applicable for {@code reason}.
+     * A categorical column still lists its unseen categories, a schema fact that needs no test.
+     */
+    ColumnReport notTested(String column, ColumnPair pair, String reason) {
+        Map<String, String> notApplicable = new LinkedHashMap<>();
+        List<String> requested = settings.testsFor(column);
+        (requested.isEmpty() ? List.of("default") : requested).forEach(test -> notApplicable.put(test, reason));
+        List<String> unseen = pair.referenceType() == ColumnType.CATEGORICAL && pair.currentCount() > 0
+                ? pair.unseenCategories() : List.of();
+        return new ColumnReport(column, pair.referenceType(), false, pair.referenceCount(), pair.currentCount(),
+                pair.referenceMissing(), pair.currentMissing(), Map.of(), notApplicable, unseen);
+    }
+
+    private void run(String column, String test, ColumnPair pair, boolean asCategories,
                      Map<String, TestVerdict> verdicts, Map<String, String> notApplicable) {
-        Optional<TestOutcome> outcome;
-        try {
-            outcome = asCategories ? categorical(test).map(t -> t.compare(counts(reference), counts(current)))
-                    : numeric(test).map(t -> t.compare(sample(reference), sample(current)));
-        } catch (IllegalArgumentException e) {
-            notApplicable.put(test, e.getMessage());
+        TestAttempt attempt = pair.attempt(test, asCategories, settings.options());
+        if (attempt instanceof TestAttempt.NotRun notRun) {
+            notApplicable.put(test, notRun.reason());
             return;
         }
-        if (outcome.isEmpty()) {
-            notApplicable.put(test, asCategories ? "needs numbers; this column holds categories"
-                    : "compares categories; this column holds numbers");
-            return;
-        }
+        TestOutcome outcome = ((TestAttempt.Ran) attempt).outcome();
         Threshold threshold = settings.thresholdFor(column, test);
-        verdicts.put(test, new TestVerdict(test, outcome.get(), threshold, threshold.decide(outcome.get())));
-    }
-
-    private Optional<NumericDriftTest> numeric(String test) {
-        return TestCatalog.numeric(test, settings.options());
-    }
-
-    private Optional<CategoricalDriftTest> categorical(String test) {
-        return TestCatalog.categorical(test, settings.options());
-    }
-
-    private static SortedSample sample(ColumnData column) {
-        return ((ColumnData.Numeric) column).values();
-    }
-
-    private static CategoryCounts counts(ColumnData column) {
-        if (column instanceof ColumnData.Categorical categorical) {
-            return categorical.counts();
-        }
-        return CategoryCounts.ofNumbers(((ColumnData.Numeric) column).values());
-    }
-
-    private static int distinctValues(ColumnData reference, ColumnData current) {
-        if (reference instanceof ColumnData.Numeric ref && current instanceof ColumnData.Numeric cur) {
-            return distinctUnion(ref.values(), cur.values());
-        }
-        TreeSet<String> union = new TreeSet<>(counts(reference).counts().keySet());
-        union.addAll(counts(current).counts().keySet());
-        return union.size();
-    }
-
-    private static int distinctUnion(SortedSample reference, SortedSample current) {
-        int distinct = 0;
-        int i = 0;
-        int j = 0;
-        double last = Double.NaN;
-        while (i < reference.size() || j < current.size()) {
-            double next;
-            if (j >= current.size() || (i < reference.size() && reference.get(i) <= current.get(j))) {
-                next = reference.get(i++);
-            } else {
-                next = current.get(j++);
-            }
-            if (distinct == 0 || next != last) {
-                distinct++;
-                last = next;
-                if (distinct > DriftDefaults.FEW_DISTINCT_VALUES_MAX) {
-                    return distinct;
-                }
-            }
-        }
-        return distinct;
+        verdicts.put(test, new TestVerdict(test, outcome, threshold, threshold.decide(outcome)));
     }
 }

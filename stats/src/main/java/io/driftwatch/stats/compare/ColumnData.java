@@ -1,15 +1,35 @@
 package io.driftwatch.stats.compare;
 
+import io.driftwatch.stats.profile.CategoricalProfile;
+import io.driftwatch.stats.profile.ColumnProfile;
+import io.driftwatch.stats.profile.NumericProfile;
 import io.driftwatch.stats.sample.CategoryCounts;
 import io.driftwatch.stats.sample.SortedSample;
+
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * One column of one data set, as the comparison needs it: the valid values and how many were missing.
- * A file reader or a window's exact buffer produces it; the tests never see missing values.
+ * A file reader or a profile that still holds its values ({@link #heldExactly}) produces it; the tests never
+ * see missing values.
  */
 public sealed interface ColumnData {
+
+    /**
+     * The column a profile holds exactly: its sorted values (numbers) or its category counts, with every
+     * record without a valid value counted as missing (null, wrong type, NaN or infinite). Empty once the
+     * profile keeps only its sketches.
+     */
+    static Optional<ColumnData> heldExactly(ColumnProfile profile) {
+        requireNonNull(profile, "profile");
+        if (profile instanceof NumericProfile numeric) {
+            return numeric.exactSample().map(values -> new Numeric(values, numeric.missingCount()));
+        }
+        CategoricalProfile categorical = (CategoricalProfile) profile;
+        return categorical.exactCounts().map(counts -> new Categorical(counts, categorical.missingCount()));
+    }
 
     ColumnType type();
 

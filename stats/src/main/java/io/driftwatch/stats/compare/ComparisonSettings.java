@@ -16,14 +16,17 @@ import static java.util.Objects.requireNonNull;
  * @param thresholdsByColumn threshold levels for one column, by column then test; take precedence
  * @param datasetDriftShare share of drifted columns at which the data set counts as drifted
  * @param missingRateJump   absolute growth of the missing-value rate that is reported as a finding
+ * @param minCurrentRecords fewest records a current window needs before any test runs on it; only
+ *                          {@link ProfileComparator} applies it ({@code check} compares the files it is given)
  */
 public record ComparisonSettings(TestOptions options, List<String> tests, Map<String, List<String>> testsByColumn,
                                  Map<String, Double> thresholdsByTest,
                                  Map<String, Map<String, Double>> thresholdsByColumn,
-                                 double datasetDriftShare, double missingRateJump) {
+                                 double datasetDriftShare, double missingRateJump, long minCurrentRecords) {
 
     public static final ComparisonSettings DEFAULT = new ComparisonSettings(TestOptions.DEFAULT, List.of(), Map.of(),
-            Map.of(), Map.of(), DriftDefaults.DATASET_DRIFT_SHARE, DriftDefaults.MISSING_RATE_JUMP);
+            Map.of(), Map.of(), DriftDefaults.DATASET_DRIFT_SHARE, DriftDefaults.MISSING_RATE_JUMP,
+            DriftDefaults.MIN_CURRENT_RECORDS);
 
     public ComparisonSettings {
         requireNonNull(options, "options");
@@ -41,6 +44,17 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
         if (!(missingRateJump > 0 && missingRateJump <= 1)) {
             throw new IllegalArgumentException("missing-rate jump must be in (0, 1], got " + missingRateJump);
         }
+        if (minCurrentRecords < 0) {
+            throw new IllegalArgumentException("minimum current records must be >= 0, got " + minCurrentRecords);
+        }
+    }
+
+    /** Settings with the default minimum of {@value DriftDefaults#MIN_CURRENT_RECORDS} current records. */
+    public ComparisonSettings(TestOptions options, List<String> tests, Map<String, List<String>> testsByColumn,
+                              Map<String, Double> thresholdsByTest, Map<String, Map<String, Double>> thresholdsByColumn,
+                              double datasetDriftShare, double missingRateJump) {
+        this(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn, datasetDriftShare, missingRateJump,
+                DriftDefaults.MIN_CURRENT_RECORDS);
     }
 
     /** The tests requested for {@code column}; empty means the default selection. */
@@ -61,6 +75,11 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
 
     public ComparisonSettings withOptions(TestOptions newOptions) {
         return new ComparisonSettings(newOptions, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
-                datasetDriftShare, missingRateJump);
+                datasetDriftShare, missingRateJump, minCurrentRecords);
+    }
+
+    public ComparisonSettings withMinCurrentRecords(long newMinimum) {
+        return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
+                datasetDriftShare, missingRateJump, newMinimum);
     }
 }

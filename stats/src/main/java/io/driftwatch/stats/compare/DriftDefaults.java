@@ -18,6 +18,18 @@ import static io.driftwatch.stats.compare.Threshold.Rule.STATISTIC_AT_LEAST;
  * {@code z_test} when it has exactly two values. With a larger reference, numeric columns with more than
  * {@value #FEW_DISTINCT_VALUES_MAX} distinct values get {@code wasserstein}, everything else
  * {@code jensen_shannon}. Numeric columns with few distinct values are compared as categories.
+ *
+ * <p>Windows compared from profiles ({@link ProfileComparator}) follow the same rule, with two additions.
+ * The reference size is the reference profile's count of valid values, and the distinct count is exact
+ * where the profiles still hold their values or categories, else estimated: for numbers, the distinct
+ * values the two KLL sketches retain (a lower bound that misses only values with less than the rank error
+ * of the mass each, so a column whose mass sits on a few values is still seen as few-valued); for
+ * categories, the HLL union's estimate. And a numeric column with few distinct values that only a quantile
+ * sketch holds cannot be compared as categories (the sketch keeps no exact counts): the report names the
+ * categorical test as not applicable and the numeric test for its reference size runs instead
+ * ({@link #defaultNumericTest(long)}). No test runs on a window of fewer than {@value #MIN_CURRENT_RECORDS}
+ * records by default: a window that small is noise, not evidence, and at night or after a deployment
+ * windows can be nearly empty. The batch {@code check} compares the files it is given, whatever their size.
  */
 public final class DriftDefaults {
     /** Largest reference for which the p-value tests are the default. */
@@ -34,6 +46,11 @@ public final class DriftDefaults {
      * reference's range by chance alone, so a single value past the training maximum is no anomaly.
      */
     public static final double OUT_OF_RANGE_SHARE = 0.01;
+    /**
+     * No drift test runs on a current window with fewer records (valid or missing values of its fullest
+     * feature); the report says so per column and the dataset verdict counts no column. Window comparisons only.
+     */
+    public static final long MIN_CURRENT_RECORDS = 100;
 
     private static final Map<String, Threshold> THRESHOLDS = defaultThresholds();
 
@@ -84,6 +101,16 @@ public final class DriftDefaults {
             return new TestChoice(distinctValues == 2 ? "z_test" : "chi_square", true);
         }
         return asCategories ? new TestChoice("jensen_shannon", true) : new TestChoice("wasserstein", false);
+    }
+
+    /**
+     * The default test for numbers compared as numbers: what a numeric column with few distinct values gets
+     * when only a quantile sketch holds it, since comparing its values as categories needs exact counts.
+     *
+     * @param referenceRows number of valid reference values
+     */
+    public static TestChoice defaultNumericTest(long referenceRows) {
+        return defaultTest(ColumnType.NUMERIC, referenceRows, Integer.MAX_VALUE);
     }
 
     /**

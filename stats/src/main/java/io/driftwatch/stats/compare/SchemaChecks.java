@@ -7,6 +7,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import static io.driftwatch.stats.compare.SchemaFinding.Kind.MISSING_RATE_JUMP;
 import static io.driftwatch.stats.compare.SchemaFinding.Kind.OUT_OF_RANGE;
@@ -29,41 +30,70 @@ final class SchemaChecks {
         this.missingRateJump = missingRateJump;
     }
 
-    static SchemaFinding typeChange(String column, ColumnData reference, ColumnData current) {
-        return new SchemaFinding(column, TYPE_CHANGE, ERROR, "the reference holds " + reference.type().label()
-                + " values, the current data " + current.type().label() + " values; the column was not tested");
+    static SchemaFinding typeChange(String column, ColumnType reference, ColumnType current) {
+        return new SchemaFinding(column, TYPE_CHANGE, ERROR, "the reference holds " + reference.label()
+                + " values, the current data " + current.label() + " values; the column was not tested");
     }
 
+    /** The findings of a column both sides hold as raw values, in the order reports list them. */
     List<SchemaFinding> findings(String column, ColumnData reference, ColumnData current, List<String> unseen) {
         List<SchemaFinding> findings = new ArrayList<>();
-        if (!unseen.isEmpty()) {
-            findings.add(new SchemaFinding(column, UNSEEN_CATEGORY, WARNING, unseen.size() + " categor"
-                    + (unseen.size() == 1 ? "y" : "ies") + " the reference never saw: " + names(unseen)));
-        }
+        unseenCategories(column, unseen).ifPresent(findings::add);
         if (reference instanceof ColumnData.Numeric ref && current instanceof ColumnData.Numeric cur
                 && !ref.values().isEmpty() && !cur.values().isEmpty()) {
-            outOfRange(column, ref.values(), cur.values(), findings);
+            countedOutOfRange(column, ref.values().min(), ref.values().max(), cur.values()).ifPresent(findings::add);
         }
-        double growth = current.missingRate() - reference.missingRate();
-        if (growth >= missingRateJump) {
-            findings.add(new SchemaFinding(column, MISSING_RATE_JUMP, WARNING, String.format(Locale.ROOT,
-                    "missing values rose from %s to %s of rows", percent(reference.missingRate()),
-                    percent(current.missingRate()))));
-        }
+        missingRateJump(column, reference.missingRate(), current.missingRate()).ifPresent(findings::add);
         return findings;
     }
 
-    private static void outOfRange(String column, SortedSample reference, SortedSample current,
-                                   List<SchemaFinding> findings) {
-        int below = current.countBelow(reference.min());
-        int above = current.size() - current.countAtOrBelow(reference.max());
-        if ((double) (below + above) / current.size() <= DriftDefaults.OUT_OF_RANGE_SHARE) {
-            return;
+    static Optional<SchemaFinding> unseenCategories(String column, List<String> unseen) {
+        if (unseen.isEmpty()) {
+            return Optional.empty();
         }
-        findings.add(new SchemaFinding(column, OUT_OF_RANGE, WARNING, String.format(Locale.ROOT,
+        return Optional.of(new SchemaFinding(column, UNSEEN_CATEGORY, WARNING, unseen.size() + " categor"
+                + (unseen.size() == 1 ? "y" : "ies") + " the reference never saw: " + names(unseen)));
+    }
+
+    /** Counts the current values outside [referenceMin, referenceMax]; a finding above the share threshold. */
+    static Optional<SchemaFinding> countedOutOfRange(String column, double referenceMin, double referenceMax,
+                                                     SortedSample current) {
+        int below = current.countBelow(referenceMin);
+        int above = current.size() - current.countAtOrBelow(referenceMax);
+        if ((double) (below + above) / current.size() <= DriftDefaults.OUT_OF_RANGE_SHARE) {
+            return Optional.empty();
+        }
+        return Optional.of(new SchemaFinding(column, OUT_OF_RANGE, WARNING, String.format(Locale.ROOT,
                 "%d of %d current values (%s) lie outside the reference range [%s, %s]: %d below, %d above",
                 below + above, current.size(), percent((double) (below + above) / current.size()),
-                shortNumber(reference.min()), shortNumber(reference.max()), below, above)));
+                shortNumber(referenceMin), shortNumber(referenceMax), below, above)));
+    }
+
+    /**
+     * The same finding from estimated shares below the reference's min and above its max, each within
+     * {@code shareError} of the truth; the estimate is held to the same threshold as a count.
+     */
+    static Optional<SchemaFinding> estimatedOutOfRange(String column, double referenceMin, double referenceMax,
+                                                       long currentCount, double belowShare, double aboveShare,
+                                                       double shareError) {
+        double share = belowShare + aboveShare;
+        if (share <= DriftDefaults.OUT_OF_RANGE_SHARE) {
+            return Optional.empty();
+        }
+        return Optional.of(new SchemaFinding(column, OUT_OF_RANGE, WARNING, String.format(Locale.ROOT,
+                "about %s of %d current values lie outside the reference range [%s, %s]: %s below, %s above"
+                        + " (estimated from the window's quantile sketch, within %s)",
+                percent(share), currentCount, shortNumber(referenceMin), shortNumber(referenceMax),
+                percent(belowShare), percent(aboveShare), percent(shareError))));
+    }
+
+    /** A finding when the missing-value rate grew by at least the configured jump. */
+    Optional<SchemaFinding> missingRateJump(String column, double referenceRate, double currentRate) {
+        if (currentRate - referenceRate < missingRateJump) {
+            return Optional.empty();
+        }
+        return Optional.of(new SchemaFinding(column, MISSING_RATE_JUMP, WARNING, String.format(Locale.ROOT,
+                "missing values rose from %s to %s of rows", percent(referenceRate), percent(currentRate))));
     }
 
     private static String names(List<String> values) {

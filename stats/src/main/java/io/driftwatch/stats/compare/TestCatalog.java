@@ -2,6 +2,7 @@ package io.driftwatch.stats.compare;
 
 import io.driftwatch.stats.drift.CategoricalDriftTest;
 import io.driftwatch.stats.drift.NumericDriftTest;
+import io.driftwatch.stats.drift.binned.Binning;
 import io.driftwatch.stats.drift.binned.Hellinger;
 import io.driftwatch.stats.drift.binned.JensenShannon;
 import io.driftwatch.stats.drift.binned.KlDivergence;
@@ -16,13 +17,21 @@ import io.driftwatch.stats.drift.numeric.KsTest;
 import io.driftwatch.stats.drift.numeric.MannWhitneyTest;
 import io.driftwatch.stats.drift.numeric.WassersteinDistance;
 import io.driftwatch.stats.drift.numeric.WelchTTest;
+import io.driftwatch.stats.drift.sketch.CategoricalSketchTest;
+import io.driftwatch.stats.drift.sketch.NumericSketchTest;
+import io.driftwatch.stats.drift.sketch.SketchChiSquare;
+import io.driftwatch.stats.drift.sketch.SketchJensenShannon;
+import io.driftwatch.stats.drift.sketch.SketchKsTest;
+import io.driftwatch.stats.drift.sketch.SketchPsi;
+import io.driftwatch.stats.drift.sketch.SketchWasserstein;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Every drift test by the name users type in {@code --tests} and read in reports. A name may have a
- * numeric form, a categorical form, or both (the histogram distances work on bins or on categories).
+ * numeric form, a categorical form, or both (the histogram distances work on bins or on categories), and
+ * some also a sketch form that runs on mergeable profiles instead of raw values.
  */
 public final class TestCatalog {
     /** Every known test name, in the order reports list them. */
@@ -62,6 +71,32 @@ public final class TestCatalog {
             case "l_infinity" -> new LInfinity();
             case "chi_square" -> new ChiSquareTest();
             case "z_test" -> new ZTest();
+            default -> null;
+        });
+    }
+
+    /**
+     * The sketch form of {@code name} for numbers, computed from two numeric profiles' KLL sketches; empty
+     * when the test needs raw values, and for {@code psi} and {@code jensen_shannon} unless the binning is
+     * {@link Binning#QUANTILE}, the only binning their sketch forms reproduce.
+     */
+    public static Optional<NumericSketchTest> numericSketch(String name, TestOptions options) {
+        boolean decileBins = options.binning() == Binning.QUANTILE;
+        return Optional.ofNullable(switch (name) {
+            case "ks" -> new SketchKsTest(options.ksMethod());
+            case "psi" -> decileBins ? new SketchPsi() : null;
+            case "wasserstein" -> new SketchWasserstein();
+            case "jensen_shannon" -> decileBins ? new SketchJensenShannon(options.logBase()) : null;
+            default -> null;
+        });
+    }
+
+    /** The sketch form of {@code name} for categories, from two categorical profiles; empty when it has none. */
+    public static Optional<CategoricalSketchTest> categoricalSketch(String name, TestOptions options) {
+        return Optional.ofNullable(switch (name) {
+            case "psi" -> new SketchPsi();
+            case "jensen_shannon" -> new SketchJensenShannon(options.logBase());
+            case "chi_square" -> new SketchChiSquare();
             default -> null;
         });
     }

@@ -171,6 +171,20 @@ public final class CategoricalProfile implements ColumnProfile {
     }
 
     /**
+     * The number of distinct categories seen by this profile or {@code other}: exact when both are exact,
+     * else the HLL union's estimate.
+     */
+    public double distinctCountEstimateWith(CategoricalProfile other) {
+        requireNonNull(other, "other");
+        Map<String, Long> mine = tally.exactCounts();
+        Map<String, Long> theirs = other.tally.exactCounts();
+        if (mine != null && theirs != null) {
+            return exactUnionSize(mine, theirs);
+        }
+        return hllUnion(other).getEstimate();
+    }
+
+    /**
      * An upper bound on the number of distinct categories seen by this profile or {@code other}: exact when
      * both are exact, else the HLL union's bound at {@code numStdDev} (1 to 3) standard deviations.
      */
@@ -179,13 +193,21 @@ public final class CategoricalProfile implements ColumnProfile {
         Map<String, Long> mine = tally.exactCounts();
         Map<String, Long> theirs = other.tally.exactCounts();
         if (mine != null && theirs != null) {
-            long shared = mine.keySet().stream().filter(theirs::containsKey).count();
-            return mine.size() + theirs.size() - shared;
+            return exactUnionSize(mine, theirs);
         }
+        return hllUnion(other).getUpperBound(numStdDev);
+    }
+
+    private static long exactUnionSize(Map<String, Long> mine, Map<String, Long> theirs) {
+        long shared = mine.keySet().stream().filter(theirs::containsKey).count();
+        return mine.size() + theirs.size() - shared;
+    }
+
+    private Union hllUnion(CategoricalProfile other) {
         Union union = new Union(Math.max(config.hllLgK(), other.config.hllLgK()));
         union.update(distinct);
         union.update(other.distinct);
-        return union.getUpperBound(numStdDev);
+        return union;
     }
 
     @Nullable Map<String, Long> rawExactCounts() {

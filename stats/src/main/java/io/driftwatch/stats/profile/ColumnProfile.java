@@ -14,4 +14,14 @@ public sealed interface ColumnProfile permits NumericProfile, CategoricalProfile
 
     /** Number of records whose value had the wrong type, for example a string where a number was expected. */
     long wrongTypeCount();
+
+    /** Number of records without a valid value: null, wrong type, and for numbers NaN or infinite. */
+    default long missingCount() {
+        return nullCount() + wrongTypeCount();
+    }
+
+    /** Number of records the profile saw: valid values and missing ones. */
+    default long recordCount() {
+        return count() + missingCount();
+    }
 }

@@ -153,6 +153,11 @@ public final class NumericProfile implements ColumnProfile {
         return wrongTypeCount;
     }
 
+    @Override
+    public long missingCount() {
+        return nullCount + nonFiniteCount + wrongTypeCount;
+    }
+
     /** Smallest valid value; NaN when there is none. */
     public double min() {
         return count == 0 ? Double.NaN : min;
