@@ -1,0 +1,107 @@
+package io.driftwatch.app.run;
+
+import io.driftwatch.stats.compare.ComparisonSettings;
+import io.driftwatch.stats.compare.ProfileComparator;
+import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.drift.BaselineLookup;
+import io.driftwatch.topology.drift.DriftTopology;
+import io.driftwatch.topology.ingest.DecoderFactory;
+import io.driftwatch.topology.topic.TopicProvisioner;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One running driftwatch instance: creates the topics it needs (and waits until they are ready), builds
+ * the topology, and runs Kafka Streams with exactly-once. A stream thread that fails (for example while
+ * the schema registry is down longer than a record may wait) is replaced, and resumes from its last
+ * committed offsets, so the service stays up. Instances with the same application id share the work.
+ */
+public final class DriftwatchService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DriftwatchService.class);
+    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private DriftwatchService(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /**
+     * @throws IllegalStateException when the topics cannot be created or described
+     */
+    public static DriftwatchService start(DriftwatchConfig config, MeterRegistry meters, Map<String, Object> streamsOverrides) {
+        requireNonNull(config, "config");
+        int inputPartitions;
+        try (Admin admin = Admin.create(config.kafkaSettings())) {
+            new TopicProvisioner(admin, TOPIC_TIMEOUT).ensure(DriftwatchTopics.of(config));
+            String inferences = config.topic(DriftwatchConfig.INFERENCES_TOPIC_CONFIG);
+            inputPartitions = admin.describeTopics(List.of(inferences)).allTopicNames().get()
+                    .get(inferences).partitions().size();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe the input topic: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing topics", e);
+        }
+        ProfileComparator comparator = new ProfileComparator(ComparisonSettings.DEFAULT);
+        Topology topology = DriftTopology.build(config, new DecoderFactory(config).inferences(), comparator::compare,
+                BaselineLookup.NONE, inputPartitions, meters, Clock.systemUTC());
+        KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(streamsProperties(config, streamsOverrides)));
+        DriftwatchService service = new DriftwatchService(streams);
+        streams.setUncaughtExceptionHandler(exception -> {
+            log.error("a stream thread failed; replacing it, it resumes from its last committed offsets", exception);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((newState, oldState) -> {
+            log.info("Kafka Streams {} -> {}", oldState, newState);
+            if (newState == KafkaStreams.State.NOT_RUNNING || newState == KafkaStreams.State.ERROR) {
+                service.stopped.countDown();
+            }
+        });
+        log.info("starting driftwatch {} on {} ({} input partitions)", config.applicationId(),
+                config.kafkaSettings().get("bootstrap.servers"), inputPartitions);
+        streams.start();
+        return service;
+    }
+
+    static Map<String, Object> streamsProperties(DriftwatchConfig config, Map<String, Object> overrides) {
+        Map<String, Object> properties = new HashMap<>(config.kafkaSettings());
+        properties.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        properties.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.putIfAbsent(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        properties.putAll(overrides);
+        return properties;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Blocks until the service stops (closed, or failed beyond recovery). */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+        stopped.countDown();
+    }
+}
