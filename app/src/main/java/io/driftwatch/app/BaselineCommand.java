@@ -46,18 +46,23 @@ import static picocli.CommandLine.Model.CommandSpec;
  * publishes it to the compacted baselines topic, keyed {@code model/version}.
  */
 @Command(name = "baseline",
-        description = {"Build a model version's training baseline from its training file and publish it to Kafka.",
-                "Per column: a mergeable profile, the facts a skew check needs (missing rate, range, categories),",
-                "and the default test's threshold calibrated on the training data (leave-one-out chunks, mean + 3 sd).", ""},
+        description = {"Build a model version's training baseline and publish it to Kafka. Per column: a "
+                + "mergeable profile, the facts a skew check needs (missing rate, range, categories), and the "
+                + "default test's threshold calibrated on the training data: each of K chunks is compared with "
+                + "the rest of the column, and the threshold is the mean + 3 sd of those statistics.", ""},
         sortOptions = false,
         footer = {"", "Examples:",
-                "  driftwatch baseline --model fraud --version 3 --input train.csv --output fraud-3.json",
-                "  driftwatch baseline --model fraud --version 3 --input train.csv --bootstrap-servers localhost:9092",
-                "  driftwatch baseline --model fraud --version 3 --input train.jsonl --bootstrap-servers kafka:9093 \\",
-                "      --producer-config client.properties --chunk-rows 5000 --column-type zip=categorical",
-                "  driftwatch baseline --model fraud --version 3 --input train.csv --no-calibrate --output fraud-3.avro",
-                "", "Exit codes: 0 built (and written / published), 2 bad input (the message names file, line and column),",
-                "3 Kafka did not take the baseline, or an internal error."})
+                "  driftwatch baseline --model fraud --version 3 --input train.csv \\",
+                "      --output fraud-3.json",
+                "  driftwatch baseline --model fraud --version 3 --input train.csv \\",
+                "      --bootstrap-servers localhost:9092",
+                "  driftwatch baseline --model fraud --version 3 --input train.jsonl \\",
+                "      --producer-config client.properties --chunk-rows 5000 \\",
+                "      --column-type zip=categorical",
+                "  driftwatch baseline --model fraud --version 3 --input train.csv \\",
+                "      --no-calibrate --output fraud-3.avro",
+                "", "Exit codes: 0 built (and written or published), 2 bad input (the message names",
+                "the file, line and column), 3 Kafka did not take it, or an internal error."})
 public final class BaselineCommand implements Callable<Integer> {
     /** How long topic creation and the acknowledgement of the baseline may take. */
     static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(60);

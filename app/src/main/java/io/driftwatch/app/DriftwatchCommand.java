@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
         description = {"Watches machine-learning models in production: drift, schema skew and quality, from Kafka.", ""},
         subcommands = {CheckCommand.class, BaselineCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'driftwatch COMMAND --help' for a command's options and examples.",
-                "Exit codes: 0 ok, 1 drift found (check) or expected result missing (demo), 2 bad input,",
-                "3 Kafka did not answer or accept (baseline), or an internal error."})
+                "Exit codes: 0 ok, 1 drift found (check) or expected result missing (demo),",
+                "2 bad input, 3 Kafka did not take the baseline (baseline) or an internal error."})
 public final class DriftwatchCommand implements Runnable {
     /** Exit code for bad input or usage, as picocli uses for usage errors. */
     public static final int EXIT_BAD_INPUT = 2;

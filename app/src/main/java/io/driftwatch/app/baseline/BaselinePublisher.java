@@ -100,7 +100,7 @@ public final class BaselinePublisher {
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
-        settings.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout.toMillis());
+        settings.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         SingleObjectAvroSerde<Baseline> serde = new SingleObjectAvroSerde<>(Baseline.getClassSchema());
         try (KafkaProducer<String, Baseline> producer = new KafkaProducer<>(settings, new StringSerializer(), serde.serializer())) {
             RecordMetadata metadata = producer.send(new ProducerRecord<>(topic, key, baseline))
