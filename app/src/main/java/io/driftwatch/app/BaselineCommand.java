@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,8 +166,8 @@ public final class BaselineCommand implements Callable<Integer> {
         Map<String, Object> properties = new HashMap<>();
         if (producerConfig != null) {
             Properties file = new Properties();
-            try (InputStream in = Files.newInputStream(producerConfig)) {
-                file.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            try (Reader reader = Files.newBufferedReader(producerConfig, StandardCharsets.UTF_8)) {
+                file.load(reader);
             } catch (IOException e) {
                 throw new BadInputException("cannot read --producer-config " + producerConfig + ": " + e.getMessage()
                         + "; check the path", e);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,7 +96,7 @@ class BaselineCommandTest {
                 "--bootstrap-servers", broker.bootstrapServers(), "--topic", "baselines-created", "--output", avro.toString());
 
         assertThat(exit).as(err.toString()).isZero();
-        Baseline written = Baseline.fromByteBuffer(java.nio.ByteBuffer.wrap(Files.readAllBytes(avro)));
+        Baseline written = Baseline.fromByteBuffer(ByteBuffer.wrap(Files.readAllBytes(avro)));
         List<ConsumerRecord<String, byte[]>> records = readAll("baselines-created");
         assertThat(records).hasSize(1);
         assertThat(records.get(0).key()).isEqualTo("fraud/3");
@@ -125,7 +126,7 @@ class BaselineCommandTest {
         assertThat(exit).as(err.toString()).isZero();
         List<ConsumerRecord<String, byte[]>> records = readAll("baselines-from-config");
         assertThat(records).extracting(ConsumerRecord::key).containsExactly("churn/7");
-        Baseline published = Baseline.fromByteBuffer(java.nio.ByteBuffer.wrap(records.get(0).value()));
+        Baseline published = Baseline.fromByteBuffer(ByteBuffer.wrap(records.get(0).value()));
         assertThat(published.getCalibration()).isNull();
         assertThat(published.getColumns()).allSatisfy(column -> assertThat(column.getThresholds()).isEmpty());
     }

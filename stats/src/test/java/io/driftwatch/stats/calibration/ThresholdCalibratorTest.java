@@ -9,6 +9,7 @@ import io.driftwatch.stats.sample.SortedSample;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -172,7 +173,7 @@ class ThresholdCalibratorTest {
 
     @Test
     void doesNotCalibrateAColumnWhoseChunksAllLookTheSame() {
-        CategoryCounts single = CategoryCounts.ofValues(java.util.Collections.nCopies(5_000, "only"));
+        CategoryCounts single = CategoryCounts.ofValues(Collections.nCopies(5_000, "only"));
 
         Calibration calibration = CALIBRATOR.calibrate("jensen_shannon", new ColumnData.Categorical(single, 0), true);
 
