@@ -21,7 +21,7 @@ import static picocli.CommandLine.Model.CommandSpec;
  * {@code driftwatch check}: compares a current data file with a reference file, column by column, with
  * exact statistics, and exits 1 when the data set drifted so a CI step or a cron job can act on it.
  */
-@Command(name = "check",
+@Command(mixinStandardHelpOptions = true, name = "check",
         description = {"Compare a current data file with a reference file: drift tests per column, schema findings, dataset drift.",
                 "Files are CSV with a header line, or JSON Lines (.jsonl/.ndjson/.json). Every test uses all values (exact).", ""},
         sortOptions = false,

@@ -32,7 +32,7 @@ import static picocli.CommandLine.Model.CommandSpec;
  * same code path as {@code check}. It exits 1 if any planted problem is not found, so it doubles as a
  * smoke test of a fresh build.
  */
-@Command(name = "demo",
+@Command(mixinStandardHelpOptions = true, name = "demo",
         description = {"See driftwatch find planted drift and schema skew in a bundled sample, with no setup.", ""},
         footer = {"", "Examples:", "  driftwatch demo", "  driftwatch demo --keep-files ./demo-data",
                 "", "Exit codes: 0 every planted problem was found, 1 one was missed."})

@@ -1,5 +1,6 @@
 package io.driftwatch.app;
 
+import io.driftwatch.app.baseline.PublishException;
 import io.driftwatch.app.tabular.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,13 +14,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Watches machine-learning models in production: drift, schema skew and quality, from Kafka.", ""},
-        subcommands = {CheckCommand.class, DemoCommand.class, RunCommand.class, TriggersCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, BaselineCommand.class, RunCommand.class, TriggersCommand.class,
+                DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'driftwatch COMMAND --help' for a command's options and examples.",
-                "Exit codes: 0 ok, 1 drift found (check) or expected result missing (demo), 2 bad input, 3 internal error."})
+                "Exit codes: 0 ok, 1 drift found (check) or expected result missing (demo),",
+                "2 bad input, 3 Kafka did not take the baseline (baseline) or an internal error."})
 public final class DriftwatchCommand implements Runnable {
     /** Exit code for bad input or usage, as picocli uses for usage errors. */
     public static final int EXIT_BAD_INPUT = 2;
-    /** Exit code for a failure that is driftwatch's fault, not the user's. */
+    /** Exit code for a failure that is not the user's input: Kafka unreachable, or driftwatch's own fault. */
     public static final int EXIT_INTERNAL_ERROR = 3;
 
     @CommandLine.Spec
@@ -38,6 +41,11 @@ public final class DriftwatchCommand implements Runnable {
             if (exception instanceof BadInputException) {
                 cmd.getErr().println("driftwatch: " + exception.getMessage());
                 return EXIT_BAD_INPUT;
+            }
+            if (exception instanceof PublishException) {
+                // Kafka's fault or the network's, not ours: the message says what to check, a stack trace would not.
+                cmd.getErr().println("driftwatch: " + exception.getMessage());
+                return EXIT_INTERNAL_ERROR;
             }
             cmd.getErr().println("driftwatch: internal error: " + exception);
             exception.printStackTrace(cmd.getErr());

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
  * {@code driftwatch run}: runs the streaming service until stopped: windows, drift reports, triggers and
  * alert events, exactly once. Configuration comes from a properties file; {@code --set} overrides keys.
  */
-@Command(name = "run",
+@Command(mixinStandardHelpOptions = true, name = "run",
         description = {"Run the streaming service: windowed profiles, drift reports, retraining triggers, alert events.", ""},
         footer = {"", "Examples:",
                 "  driftwatch run --config driftwatch.properties",

@@ -10,6 +10,7 @@ import io.driftwatch.stats.drift.binned.Binning;
 import io.driftwatch.stats.drift.binned.LogBase;
 import io.driftwatch.stats.drift.numeric.KsMethod;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -44,9 +45,8 @@ final class TestSelectionOptions {
             description = "KS p-value: auto is exact when both sizes are at most 10,000, as SciPy (default: ${DEFAULT-VALUE}).")
     private KsMethod ksMethod = TestOptions.DEFAULT.ksMethod();
 
-    @Option(names = "--column-type", paramLabel = "NAME=numeric|categorical",
-            description = "Declare a column's type instead of inferring it (numeric when every value is a number). Repeatable.")
-    private Map<String, String> columnTypes = new LinkedHashMap<>();
+    @Mixin
+    private ColumnTypeOptions columnTypes = new ColumnTypeOptions();
 
     @Option(names = "--threshold", paramLabel = "[COLUMN:]TEST=VALUE",
             description = "Override a test's threshold, for every column or for one, e.g. psi=0.2 or income:ks=0.01. Repeatable.")
@@ -87,15 +87,7 @@ final class TestSelectionOptions {
      * @throws BadInputException when a type is neither numeric nor categorical
      */
     Map<String, ColumnType> columnTypes() throws BadInputException {
-        Map<String, ColumnType> types = new HashMap<>();
-        for (Map.Entry<String, String> entry : columnTypes.entrySet()) {
-            try {
-                types.put(entry.getKey(), ColumnType.parse(entry.getValue()));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("--column-type " + entry.getKey() + "=" + entry.getValue() + ": " + e.getMessage(), e);
-            }
-        }
-        return types;
+        return columnTypes.columnTypes();
     }
 
     private static List<String> names(String list) {

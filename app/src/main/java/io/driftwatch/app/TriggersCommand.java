@@ -36,7 +36,7 @@ import static picocli.CommandLine.Model.CommandSpec;
  * line, reading only committed records (the topology writes triggers transactionally) and printing each
  * trigger id once even if a record appears twice.
  */
-@Command(name = "triggers",
+@Command(mixinStandardHelpOptions = true, name = "triggers",
         description = {"Print retraining triggers as JSON lines, as a CI job would consume them (read_committed).", ""},
         footer = {"", "Examples:",
                 "  driftwatch triggers --bootstrap-servers localhost:9092",

@@ -1,0 +1,210 @@
+package io.driftwatch.app;
+
+import io.driftwatch.app.baseline.BaselineJson;
+import io.driftwatch.app.baseline.BaselinePublisher;
+import io.driftwatch.app.baseline.BaselineRecords;
+import io.driftwatch.app.baseline.BaselineSummary;
+import io.driftwatch.app.baseline.PublishException;
+import io.driftwatch.app.tabular.BadInputException;
+import io.driftwatch.app.tabular.Table;
+import io.driftwatch.app.tabular.TableReader;
+import io.driftwatch.schemas.format.RecordEncoders;
+import io.driftwatch.schemas.record.Baseline;
+import io.driftwatch.stats.baseline.BaselineBuilder;
+import io.driftwatch.stats.baseline.BaselineSettings;
+import io.driftwatch.stats.baseline.TrainingBaseline;
+import io.driftwatch.stats.calibration.CalibrationPlan;
+import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.topic.TopicSpec;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.TopicConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import static picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code driftwatch baseline}: turns a model version's training file into the baseline its production
+ * windows are compared with (profiles, skew facts, calibrated thresholds), writes it to a file and
+ * publishes it to the compacted baselines topic, keyed {@code model/version}.
+ */
+@Command(mixinStandardHelpOptions = true, name = "baseline",
+        description = {"Build a model version's training baseline and publish it to Kafka.", "Per column: a "
+                + "mergeable profile, the facts a skew check needs (missing rate, range, categories), and the "
+                + "default test's threshold calibrated on the training data: each of K chunks is compared with "
+                + "the rest of the column, and the threshold is the mean + 3 sd of those statistics.", ""},
+        sortOptions = false,
+        footer = {"", "Examples:",
+                "  driftwatch baseline --model fraud --version 3 --input train.csv \\",
+                "      --output fraud-3.json",
+                "  driftwatch baseline --model fraud --version 3 --input train.csv \\",
+                "      --bootstrap-servers localhost:9092",
+                "  driftwatch baseline --model fraud --version 3 --input train.jsonl \\",
+                "      --producer-config client.properties --chunk-rows 5000 \\",
+                "      --column-type zip=categorical",
+                "  driftwatch baseline --model fraud --version 3 --input train.csv \\",
+                "      --no-calibrate --output fraud-3.avro",
+                "", "Exit codes: 0 built (and written or published), 2 bad input (the message names",
+                "the file, line and column), 3 Kafka did not take it, or an internal error."})
+public final class BaselineCommand implements Callable<Integer> {
+    /** How long topic creation and the acknowledgement of the baseline may take. */
+    static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(60);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model name, as in the inference logs.")
+    private String model;
+
+    @Option(names = "--version", required = true, paramLabel = "VERSION", description = "Model version, as in the inference logs.")
+    private String version;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "Training data: CSV with a header line, or JSON Lines (.jsonl/.ndjson/.json).")
+    private Path input;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = "Kafka to publish to; overrides bootstrap.servers of --producer-config. Without either, nothing is published.")
+    private String bootstrapServers;
+
+    @Option(names = "--topic", paramLabel = "TOPIC",
+            description = "Compacted baselines topic, created if missing (default: driftwatch.topic.baselines of --producer-config, "
+                    + "else driftwatch.baselines).")
+    private String topic;
+
+    @Option(names = "--producer-config", paramLabel = "FILE",
+            description = "Properties file of Kafka client settings (security, timeouts) and driftwatch.* keys. "
+                    + "acks=all and idempotence are always on.")
+    private Path producerConfig;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Also write the baseline to FILE: JSON for people when it ends in .json, else single-object Avro (as on the topic).")
+    private Path output;
+
+    @Mixin
+    private ColumnTypeOptions columnTypes = new ColumnTypeOptions();
+
+    @Option(names = "--calibrate", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Calibrate each column's default-test threshold on the training data (default: ${DEFAULT-VALUE}).")
+    private boolean calibrate;
+
+    @Option(names = "--chunks", paramLabel = "K",
+            description = "Chunks of each training column for calibration, at least " + CalibrationPlan.MIN_CHUNKS
+                    + " (default: ${DEFAULT-VALUE}).")
+    private int chunks = CalibrationPlan.DEFAULT_CHUNKS;
+
+    @Option(names = "--chunk-rows", paramLabel = "N",
+            description = "Values per chunk: the number of records in a typical window (default: K equal chunks).")
+    private Integer chunkRows;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() throws BadInputException, PublishException {
+        PrintWriter out = spec.commandLine().getOut();
+        requireNonBlank("--model", model);
+        requireNonBlank("--version", version);
+        BaselineSettings settings = BaselineSettings.defaults().withCalibration(calibrate, plan());
+        Map<String, Object> kafkaProperties = kafkaProperties();
+        Table table = new TableReader(columnTypes.columnTypes()).read(input);
+        TrainingBaseline baseline = new BaselineBuilder(settings).build(table.rows(), table.columns());
+        Baseline record = BaselineRecords.toRecord(baseline, model, version, input.getFileName().toString(), clock.instant());
+        out.print(BaselineSummary.render(record, baseline));
+        if (output != null) {
+            write(record);
+            out.println("Wrote " + output);
+        }
+        if (kafkaProperties.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) == null) {
+            out.println("Not published: no --bootstrap-servers given" + (output == null ? "; nothing was written either"
+                    + " (pass --output FILE to keep it)" : ""));
+        } else {
+            DriftwatchConfig config = config(kafkaProperties);
+            String name = topic != null ? topic : config.topic(DriftwatchConfig.BASELINES_TOPIC_CONFIG);
+            TopicSpec spec = new TopicSpec(name, config.topicPartitions(), config.topicReplicationFactor(),
+                    Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            BaselinePublisher.Published published = new BaselinePublisher(config.kafkaSettings(), PUBLISH_TIMEOUT)
+                    .publish(spec, record);
+            out.printf(Locale.ROOT, "Published to %s (partition %d, offset %d), key %s%n", published.topic(),
+                    published.partition(), published.offset(), BaselineRecords.topicKey(model, version));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private CalibrationPlan plan() throws BadInputException {
+        try {
+            return new CalibrationPlan(chunks, chunkRows == null ? CalibrationPlan.EQUAL_SPLIT : chunkRows,
+                    CalibrationPlan.DEFAULT_SEED);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--chunks " + chunks + (chunkRows == null ? "" : " --chunk-rows " + chunkRows)
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The producer config's entries, with --bootstrap-servers on top. */
+    private Map<String, Object> kafkaProperties() throws BadInputException {
+        Map<String, Object> properties = new HashMap<>();
+        if (producerConfig != null) {
+            Properties file = new Properties();
+            try (Reader reader = Files.newBufferedReader(producerConfig, StandardCharsets.UTF_8)) {
+                file.load(reader);
+            } catch (IOException e) {
+                throw new BadInputException("cannot read --producer-config " + producerConfig + ": " + e.getMessage()
+                        + "; check the path", e);
+            }
+            properties.putAll(DriftwatchConfig.fromProperties(file));
+        }
+        if (bootstrapServers != null) {
+            properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        }
+        return properties;
+    }
+
+    private DriftwatchConfig config(Map<String, Object> properties) throws BadInputException {
+        try {
+            return new DriftwatchConfig(properties);
+        } catch (ConfigException e) {
+            throw new BadInputException((producerConfig == null ? "" : producerConfig + ": ") + e.getMessage(), e);
+        }
+    }
+
+    private void write(Baseline record) throws BadInputException {
+        boolean json = output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        try {
+            if (json) {
+                Files.writeString(output, BaselineJson.render(record) + System.lineSeparator());
+            } else {
+                Files.write(output, RecordEncoders.singleObject(record));
+            }
+        } catch (IOException e) {
+            throw new BadInputException("cannot write --output " + output + ": " + e + "; check that its directory exists"
+                    + " and is writable", e);
+        }
+    }
+
+    private static void requireNonBlank(String option, String value) throws BadInputException {
+        if (value.isBlank()) {
+            throw new BadInputException(option + " must not be blank");
+        }
+    }
+}
