@@ -3,7 +3,6 @@ package io.driftwatch.app.run;
 import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.ProfileComparator;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.drift.BaselineLookup;
 import io.driftwatch.topology.drift.DriftTopology;
 import io.driftwatch.topology.ingest.DecoderFactory;
 import io.driftwatch.topology.topic.TopicProvisioner;
@@ -60,9 +59,10 @@ public final class DriftwatchService implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preparing topics", e);
         }
-        ProfileComparator comparator = new ProfileComparator(ComparisonSettings.DEFAULT);
-        Topology topology = DriftTopology.build(config, new DecoderFactory(config).inferences(), comparator::compare,
-                BaselineLookup.NONE, inputPartitions, meters, Clock.systemUTC());
+        ComparisonSettings settings = ComparisonSettings.DEFAULT.withMinCurrentRecords(config.windowMinRecords());
+        Topology topology = DriftTopology.build(config, new DecoderFactory(config).inferences(),
+                (reference, current, thresholds) -> new ProfileComparator(settings.withColumnThresholds(thresholds))
+                        .compare(reference, current), inputPartitions, meters, Clock.systemUTC());
         KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(streamsProperties(config, streamsOverrides)));
         DriftwatchService service = new DriftwatchService(streams);
         streams.setUncaughtExceptionHandler(exception -> {

@@ -78,6 +78,12 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
                 datasetDriftShare, missingRateJump, minCurrentRecords);
     }
 
+    /** The same settings with per-column thresholds, e.g. those a baseline calibrated; they replace any given before. */
+    public ComparisonSettings withColumnThresholds(Map<String, Map<String, Double>> newThresholdsByColumn) {
+        return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, newThresholdsByColumn,
+                datasetDriftShare, missingRateJump, minCurrentRecords);
+    }
+
     public ComparisonSettings withMinCurrentRecords(long newMinimum) {
         return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
                 datasetDriftShare, missingRateJump, newMinimum);

@@ -13,14 +13,16 @@ public interface BaselineLookup {
 
     Optional<Reference> find(String model, String version);
 
-    /** A baseline's id and its profiles by feature name. */
-    record Reference(String baselineId, Map<String, ColumnProfile> profiles) {
+    /**
+     * A baseline's id, its profiles by feature name, and the thresholds calibrated on it.
+     *
+     * @param thresholdsByColumn calibrated thresholds by column then test
+     */
+    record Reference(String baselineId, Map<String, ColumnProfile> profiles, Map<String, Map<String, Double>> thresholdsByColumn) {
         public Reference {
             requireNonNull(baselineId, "baselineId");
             profiles = Map.copyOf(profiles);
+            thresholdsByColumn = Map.copyOf(thresholdsByColumn);
         }
     }
-
-    /** No baselines: every window is compared with the previous one. */
-    BaselineLookup NONE = (model, version) -> Optional.empty();
 }

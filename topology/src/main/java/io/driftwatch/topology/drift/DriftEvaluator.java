@@ -33,20 +33,21 @@ import static java.util.Objects.requireNonNull;
 final class DriftEvaluator implements Processor<String, ClosedWindow, String, SpecificRecordBase> {
     private final String previousStoreName;
     private final String triggerStoreName;
+    private final String baselineStoreName;
     private final WindowComparison comparison;
-    private final BaselineLookup baselines;
+    private BaselineLookup baselines;
     private final TriggerDecider decider;
     private final long minimumRecords;
     private ProcessorContext<String, SpecificRecordBase> context;
     private CachedObjectStore<String, FeatureProfiles> previousWindows;
     private CachedObjectStore<String, TriggerState> triggerStates;
 
-    DriftEvaluator(String previousStoreName, String triggerStoreName, WindowComparison comparison,
-                   BaselineLookup baselines, TriggerDecider decider, long minimumRecords) {
+    DriftEvaluator(String previousStoreName, String triggerStoreName, String baselineStoreName, WindowComparison comparison,
+                   TriggerDecider decider, long minimumRecords) {
         this.previousStoreName = requireNonNull(previousStoreName, "previousStoreName");
         this.triggerStoreName = requireNonNull(triggerStoreName, "triggerStoreName");
+        this.baselineStoreName = requireNonNull(baselineStoreName, "baselineStoreName");
         this.comparison = requireNonNull(comparison, "comparison");
-        this.baselines = requireNonNull(baselines, "baselines");
         this.decider = requireNonNull(decider, "decider");
         this.minimumRecords = minimumRecords;
     }
@@ -56,6 +57,7 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Sp
         this.context = context;
         this.previousWindows = context.getStateStore(previousStoreName);
         this.triggerStates = context.getStateStore(triggerStoreName);
+        this.baselines = new StoredBaselines(context.getStateStore(baselineStoreName));
     }
 
     @Override
@@ -72,7 +74,8 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Sp
         String withheld = withheld(basis, closed.profiles().records());
         io.driftwatch.stats.compare.DriftReport compared = basis == ComparisonBasis.NONE
                 ? new io.driftwatch.stats.compare.DriftReport(Map.of(), List.of(), DatasetVerdict.of(0, 0, 0, DriftDefaults.DATASET_DRIFT_SHARE))
-                : comparison.compare(reference, current);
+                : comparison.compare(reference, current,
+                        baseline.map(BaselineLookup.Reference::thresholdsByColumn).orElse(Map.of()));
         DriftReport report = DriftReportRecords.of(closed.window(), closed.endMillis(), compared,
                 basis, baseline.map(BaselineLookup.Reference::baselineId).orElse(null), closed.profiles().records(), withheld);
         forward(record, report);

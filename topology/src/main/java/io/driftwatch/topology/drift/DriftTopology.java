@@ -2,6 +2,7 @@ package io.driftwatch.topology.drift;
 
 import io.driftwatch.schemas.format.RecordDecoder;
 import io.driftwatch.schemas.record.AlertEvent;
+import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.DeadLetter;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.InferenceLog;
@@ -23,11 +24,15 @@ import io.driftwatch.topology.window.WindowTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Clock;
 import java.util.Map;
@@ -42,6 +47,7 @@ import static java.util.Objects.requireNonNull;
 public final class DriftTopology {
     public static final String PREVIOUS_WINDOW_STORE = "driftwatch-previous-window";
     public static final String TRIGGER_STATE_STORE = "driftwatch-trigger-state";
+    public static final String BASELINES_STORE = "driftwatch-baselines";
     public static final String EVALUATE_NODE = "drift-evaluate";
 
     private DriftTopology() {
@@ -51,7 +57,7 @@ public final class DriftTopology {
      * @param inputPartitions partitions of the inferences topic (the merge stage's count of reports to expect)
      */
     public static Topology build(DriftwatchConfig config, RecordDecoder<InferenceLog> decoder, WindowComparison comparison,
-                                 BaselineLookup baselines, int inputPartitions, MeterRegistry meters, Clock clock) {
+                                 int inputPartitions, MeterRegistry meters, Clock clock) {
         requireNonNull(config, "config");
         StreamsBuilder builder = new StreamsBuilder();
         IngestTopology ingest = new IngestTopology(config.topic(DriftwatchConfig.DEAD_LETTER_TOPIC_CONFIG),
@@ -66,12 +72,16 @@ public final class DriftTopology {
                 .to(config.topic(DriftwatchConfig.PROFILES_TOPIC_CONFIG), Produced.with(Serdes.String(),
                         new SingleObjectAvroSerde<WindowProfile>(WindowProfile.getClassSchema())).withName("profiles-sink"));
 
+        builder.globalTable(config.topic(DriftwatchConfig.BASELINES_TOPIC_CONFIG),
+                Consumed.with(Serdes.String(), new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema())).withName("baselines-source"),
+                Materialized.<String, Baseline, KeyValueStore<Bytes, byte[]>>as(BASELINES_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(new SingleObjectAvroSerde<>(Baseline.getClassSchema())));
         builder.addStateStore(new CachedObjectStoreBuilder<>(PREVIOUS_WINDOW_STORE, StringKeys.CODEC, ProfilesCodec.INSTANCE)
                 .withLoggingEnabled(Map.of("cleanup.policy", "compact")));
         builder.addStateStore(new CachedObjectStoreBuilder<>(TRIGGER_STATE_STORE, StringKeys.CODEC, new TriggerStateCodec())
                 .withLoggingEnabled(Map.of("cleanup.policy", "compact")));
         KStream<String, SpecificRecordBase> outcomes = closed.process(() -> new DriftEvaluator(PREVIOUS_WINDOW_STORE,
-                TRIGGER_STATE_STORE, comparison, baselines, new TriggerDecider(config.triggerPolicy()), config.windowMinRecords()),
+                TRIGGER_STATE_STORE, BASELINES_STORE, comparison, new TriggerDecider(config.triggerPolicy()), config.windowMinRecords()),
                 Named.as(EVALUATE_NODE), PREVIOUS_WINDOW_STORE, TRIGGER_STATE_STORE);
 
         outcomes.filter((key, value) -> DriftEvaluator.isReport(value), Named.as("reports"))

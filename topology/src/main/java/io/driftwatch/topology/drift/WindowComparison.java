@@ -11,5 +11,10 @@ import java.util.Map;
  */
 @FunctionalInterface
 public interface WindowComparison {
-    DriftReport compare(Map<String, ColumnProfile> reference, Map<String, ColumnProfile> current);
+
+    /**
+     * @param thresholdsByColumn thresholds a baseline calibrated, by column then test; empty for the defaults
+     */
+    DriftReport compare(Map<String, ColumnProfile> reference, Map<String, ColumnProfile> current,
+                        Map<String, Map<String, Double>> thresholdsByColumn);
 }

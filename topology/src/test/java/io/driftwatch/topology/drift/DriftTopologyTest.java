@@ -6,6 +6,9 @@ import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.mapping.InferenceMapping;
 import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.schemas.record.AlertKind;
+import io.driftwatch.schemas.record.Baseline;
+import io.driftwatch.schemas.record.BaselineColumn;
+import io.driftwatch.schemas.record.ColumnKind;
 import io.driftwatch.schemas.record.ColumnDrift;
 import io.driftwatch.schemas.record.ComparisonBasis;
 import io.driftwatch.schemas.record.DriftReport;
@@ -15,6 +18,13 @@ import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.SkewFinding;
 import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.ProfileComparator;
+import io.driftwatch.stats.profile.CategoricalProfile;
+import io.driftwatch.stats.profile.CategoricalProfileConfig;
+import io.driftwatch.stats.profile.ColumnProfile;
+import io.driftwatch.stats.profile.FeatureProfiles;
+import io.driftwatch.stats.profile.NumericProfile;
+import io.driftwatch.stats.profile.NumericProfileConfig;
+import io.driftwatch.stats.profile.ProfileCodec;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,6 +36,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,9 +64,9 @@ class DriftTopologyTest {
                 DriftwatchConfig.TRIGGER_CONSECUTIVE_WINDOWS_CONFIG, 1));
         settings.putAll(overrides);
         DriftwatchConfig config = new DriftwatchConfig(settings);
-        ProfileComparator comparator = new ProfileComparator(ComparisonSettings.DEFAULT);
         var topology = DriftTopology.build(config, new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT),
-                comparator::compare, BaselineLookup.NONE, 1, meters, Clock.systemUTC());
+                (reference, current, thresholds) -> new ProfileComparator(ComparisonSettings.DEFAULT.withColumnThresholds(thresholds))
+                        .compare(reference, current), 1, meters, Clock.systemUTC());
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "drift-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -175,6 +186,62 @@ class DriftTopologyTest {
             assertThat(second.getVerdictWithheld()).isEqualTo("200 records, fewer than the minimum of 500 for a verdict");
             assertThat(second.getDatasetDrift()).isFalse();
             assertThat(outputs.triggers().isEmpty()).isTrue();
+        }
+    }
+
+    private static BaselineColumn baselineColumn(String name, ColumnProfile profile, Map<String, Double> thresholds) {
+        boolean numeric = profile instanceof NumericProfile;
+        return BaselineColumn.newBuilder().setName(name).setColumnType(numeric ? ColumnKind.NUMERIC : ColumnKind.CATEGORICAL)
+                .setCount(profile.recordCount()).setMissing(0).setMissingRate(0)
+                .setProfile(ByteBuffer.wrap(ProfileCodec.toBytes(profile)))
+                .setMin(null).setMax(null).setDistinctCount(0).setDomain(List.of()).setDomainTruncated(false)
+                .setDefaultTest(null).setComparedAsCategories(false).setThresholds(thresholds).setNotCalibrated(Map.of()).build();
+    }
+
+    private Baseline baseline() {
+        double[] ages = new double[2000];
+        double[] predictions = new double[2000];
+        List<String> countries = new java.util.ArrayList<>();
+        for (int i = 0; i < ages.length; i++) {
+            ages[i] = 40 + random.nextGaussian() * 5;
+            predictions[i] = ages[i] / 100;
+            countries.add(List.of("NO", "SE", "DK").get(random.nextInt(3)));
+        }
+        return Baseline.newBuilder().setBaselineId("fraud/v3/0123456789abcdef").setModelName("fraud").setModelVersion("v3")
+                .setCreatedAt(T0).setSource("training.csv").setRows(2000).setContentHash("0123456789abcdef")
+                .setCalibration(null)
+                .setColumns(List.of(
+                        baselineColumn("age", NumericProfile.of(NumericProfileConfig.defaults(), ages), Map.of("wasserstein", 0.05)),
+                        baselineColumn("country", CategoricalProfile.of(CategoricalProfileConfig.defaults(), countries), Map.of()),
+                        baselineColumn(FeatureProfiles.PREDICTION, NumericProfile.of(NumericProfileConfig.defaults(), predictions), Map.of())))
+                .build();
+    }
+
+    @Test
+    void withABaselineEveryWindowIsComparedWithTrainingAndAPersistentShiftTriggersAfterTwoWindows() {
+        try (TopologyTestDriver driver = driver(Map.of(DriftwatchConfig.TRIGGER_CONSECUTIVE_WINDOWS_CONFIG, 2))) {
+            driver.createInputTopic("driftwatch.baselines", Serdes.String().serializer(),
+                    new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).serializer()).pipeInput("fraud/v3", baseline());
+            TestInputTopic<byte[], byte[]> input = input(driver);
+            Outputs outputs = outputs(driver);
+            window(input, 0, 0, true, false);
+            window(input, 1, 15, true, false);
+            window(input, 2, 15, true, false);
+            closeAll(input, 5);
+
+            List<DriftReport> reports = reportsOf(outputs, "fraud");
+            assertThat(reports).extracting(DriftReport::getComparison).containsOnly(ComparisonBasis.BASELINE);
+            assertThat(reports).extracting(DriftReport::getBaselineId).containsOnly("fraud/v3/0123456789abcdef");
+            assertThat(reports).extracting(DriftReport::getDatasetDrift).containsExactly(false, true, true);
+            ColumnDrift age = reports.get(1).getColumns().stream().filter(c -> c.getFeature().equals("age")).findFirst().orElseThrow();
+            assertThat(age.getTests().get(0).getTest()).as("Evidently's choice for a reference of 2,000 values").isEqualTo("wasserstein");
+            assertThat(age.getTests().get(0).getThreshold()).as("the baseline's calibrated threshold").isEqualTo(0.05);
+            assertThat(age.getReferenceCount()).isEqualTo(2000);
+
+            List<RetrainingTrigger> triggers = outputs.triggers().readValuesToList();
+            assertThat(triggers).hasSize(1);
+            assertThat(triggers.get(0).getWindows()).extracting(w -> w.getStart())
+                    .containsExactly(T0.plus(WINDOW), T0.plus(WINDOW.multipliedBy(2)));
         }
     }
 }
