@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Watches machine-learning models in production: drift, schema skew and quality, from Kafka.", ""},
-        subcommands = {CheckCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, DemoCommand.class, ProduceCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'driftwatch COMMAND --help' for a command's options and examples.",
                 "Exit codes: 0 ok, 1 drift found (check) or expected result missing (demo), 2 bad input, 3 internal error."})
 public final class DriftwatchCommand implements Runnable {
