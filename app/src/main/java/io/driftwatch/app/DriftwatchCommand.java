@@ -1,5 +1,6 @@
 package io.driftwatch.app;
 
+import io.driftwatch.app.bench.BenchCommand;
 import io.driftwatch.app.tabular.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Watches machine-learning models in production: drift, schema skew and quality, from Kafka.", ""},
-        subcommands = {CheckCommand.class, DemoCommand.class, ProduceCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, DemoCommand.class, ProduceCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Run 'driftwatch COMMAND --help' for a command's options and examples.",
                 "Exit codes: 0 ok, 1 drift found (check), expected result missing (demo) or records not acknowledged (produce),",
                 "2 bad input, 3 internal error."})
