@@ -15,17 +15,19 @@ import static picocli.CommandLine.Model.CommandSpec;
  * plain decode of the same bytes, so a change to the decoders shows its cost as a ratio that holds on any machine.
  */
 @Command(name = "decode",
-        description = {"Time driftwatch's decoders on generated InferenceLog records (20 numeric + 5 categorical features),"
-                + " encoded in memory in each input format, against a plain decode of the same bytes: Avro's"
-                + " SpecificDatumReader with a reused BinaryDecoder (avro-registry, avro-single) and Jackson's readTree (json).",
+        description = {"Decoding speed of each input format: driftwatch's decoders against a plain decode of the same bytes.",
+                "Records are generated InferenceLogs (20 numeric + 5 categorical features), encoded in memory in each format;"
+                        + " the baselines are Avro's SpecificDatumReader with a reused BinaryDecoder (avro-registry,"
+                        + " avro-single) and Jackson's readTree (json).",
                 "The registry is an in-memory lookup: no network is timed. Each side runs once to warm up, then the best"
                         + " of --passes timed passes counts.", ""},
         sortOptions = false,
         footer = {"", "JSON output (--json): one object with",
                 "  records, passes, java, cores: the run;",
-                "  formats.<avro-registry|avro-single|json>: bytes_per_record (mean value size),",
-                "    driftwatch_records_per_second, baseline_records_per_second, ratio (driftwatch / baseline),",
-                "    baseline (what the baseline does).",
+                "  formats.<avro-registry|avro-single|json>:",
+                "    bytes_per_record (mean record value size),",
+                "    driftwatch_records_per_second, baseline_records_per_second,",
+                "    ratio (driftwatch / baseline), baseline (what the baseline does).",
                 "", "Examples:", "  driftwatch bench decode", "  driftwatch bench decode --records 1000000 --passes 5 --json",
                 "", "Exit codes: 0 measured, 3 a decoder failed on a benchmark record."})
 public final class DecodeBenchCommand implements Callable<Integer> {

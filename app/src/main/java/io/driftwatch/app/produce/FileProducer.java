@@ -32,7 +32,8 @@ import static java.util.Objects.requireNonNull;
  * since the rest would most likely fail the same way.
  */
 public final class FileProducer {
-    private static final Duration TOPIC_READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TOPIC_READY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final KafkaClientSettings kafka;
     private final @Nullable SchemaRegistration registration;
@@ -118,12 +119,15 @@ public final class FileProducer {
             throw new BadInputException("cannot create a Kafka admin client: " + e.getMessage()
                     + "; check --bootstrap-servers and the settings in --producer-config", e);
         }
-        try (admin) {
+        try {
             new TopicProvisioner(admin, TOPIC_READY_TIMEOUT).ensure(List.of(
                     new TopicSpec(request.topic(), request.partitions(), Optional.empty(), Map.of())));
         } catch (TopicProvisioningException e) {
             throw new ProduceFailedException("nothing was sent: " + e.getMessage() + " (bootstrap servers "
                     + kafka.bootstrapServers() + "); check that the brokers are reachable and --producer-config", e);
+        } finally {
+            // A plain close() waits for requests still retrying against an unreachable broker, up to a minute more.
+            admin.close(ADMIN_CLOSE_TIMEOUT);
         }
     }
 }

@@ -35,7 +35,7 @@ final class InferenceRows implements RowRecords<InferenceLog> {
 
     @Override
     public InferenceLog toRecord(Row row, long rowNumber) throws BadInputException {
-        Map<String, Object> features = new HashMap<>();
+        Map<String, Object> features = new HashMap<>(2 * row.values().size());
         for (Map.Entry<String, RowValue> value : row.values().entrySet()) {
             if (!notFeatures.contains(value.getKey())) {
                 features.put(value.getKey(), CellReader.feature(value.getValue()));
