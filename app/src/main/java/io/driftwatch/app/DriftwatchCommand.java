@@ -1,24 +1,25 @@
 package io.driftwatch.app;
 
 import io.driftwatch.app.baseline.PublishException;
+import io.driftwatch.app.bench.BenchCommand;
 import io.driftwatch.app.tabular.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The top-level {@code driftwatch} command: it only lists the subcommands, each its own class. Exit codes
- * are shared by all: 0 success, 1 the condition the command looks for (drift, a missing trigger),
- * 2 bad input or usage, 3 an internal failure.
+ * are shared by all: 0 success, 1 the condition the command looks for (drift, a missing trigger) or a
+ * failure outside driftwatch (records a broker did not acknowledge), 2 bad input or usage, 3 an internal failure.
  */
 @Command(name = "driftwatch",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Watches machine-learning models in production: drift, schema skew and quality, from Kafka.", ""},
         subcommands = {CheckCommand.class, BaselineCommand.class, RunCommand.class, TriggersCommand.class,
-                DemoCommand.class, CommandLine.HelpCommand.class},
+                ProduceCommand.class, BenchCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'driftwatch COMMAND --help' for a command's options and examples.",
-                "Exit codes: 0 ok, 1 drift found (check) or expected result missing (demo),",
-                "2 bad input, 3 Kafka did not take the baseline (baseline) or an internal error."})
+                "Exit codes: 0 ok; 1 drift found (check), expected result missing (demo) or records not acknowledged",
+                "(produce); 2 bad input; 3 Kafka did not take the baseline (baseline) or an internal error."})
 public final class DriftwatchCommand implements Runnable {
     /** Exit code for bad input or usage, as picocli uses for usage errors. */
     public static final int EXIT_BAD_INPUT = 2;

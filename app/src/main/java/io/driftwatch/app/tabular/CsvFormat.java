@@ -28,8 +28,7 @@ final class CsvFormat implements TableFormat {
             long rows = 0;
             while (scanner.next()) {
                 if (scanner.fieldCount() != header.size()) {
-                    throw new BadInputException(file + " line " + scanner.line() + " has " + scanner.fieldCount()
-                            + " fields but the header has " + header.size() + "; quote fields that contain commas");
+                    throw fieldCountMismatch(file, scanner, header.size());
                 }
                 for (int i = 0; i < accumulators.length; i++) {
                     if (accumulators[i] != null) {
@@ -40,12 +39,22 @@ final class CsvFormat implements TableFormat {
             }
             return rows;
         } catch (CsvScanner.UnterminatedQuoteException e) {
-            throw new BadInputException(file + " line " + e.line() + ": a quoted field is never closed; "
-                    + "check for a stray double quote", e);
+            throw unterminatedQuote(file, e);
         }
     }
 
-    private static List<String> header(Path file, CsvScanner scanner) throws BadInputException {
+    static BadInputException fieldCountMismatch(Path file, CsvScanner scanner, int headerFields) {
+        return new BadInputException(file + " line " + scanner.line() + " has " + scanner.fieldCount()
+                + " fields but the header has " + headerFields + "; quote fields that contain commas");
+    }
+
+    static BadInputException unterminatedQuote(Path file, CsvScanner.UnterminatedQuoteException e) {
+        return new BadInputException(file + " line " + e.line() + ": a quoted field is never closed; "
+                + "check for a stray double quote", e);
+    }
+
+    /** The column names of the header record the scanner is on: stripped, BOM removed, none empty or repeated. */
+    static List<String> header(Path file, CsvScanner scanner) throws BadInputException {
         List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < scanner.fieldCount(); i++) {

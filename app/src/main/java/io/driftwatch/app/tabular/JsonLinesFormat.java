@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * JSON Lines: one object per line. Nested objects become dotted column names ({@code {"f": {"age": 3}}}
@@ -16,6 +17,12 @@ import java.nio.file.Path;
 final class JsonLinesFormat implements TableFormat {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
+    /** Whether {@code file} is read as JSON Lines, by its name: {@code .jsonl}, {@code .ndjson} or {@code .json}. */
+    static boolean handles(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json");
+    }
+
     @Override
     public long readInto(Path file, ColumnSet columns) throws IOException, BadInputException {
         long rows = 0;
@@ -24,17 +31,25 @@ final class JsonLinesFormat implements TableFormat {
             while ((token = parser.nextToken()) != null) {
                 long line = parser.currentTokenLocation().getLineNr();
                 if (token != JsonToken.START_OBJECT) {
-                    throw new BadInputException(file + " line " + line + ": expected a JSON object, found " + token.asString()
-                            + "; JSON Lines files hold one object per line");
+                    throw notAnObject(file, line, token);
                 }
                 readObject(file, parser, "", columns, line);
                 rows++;
             }
         } catch (JsonParseException e) {
-            throw new BadInputException(file + " line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": invalid JSON (" + e.getOriginalMessage() + ")", e);
+            throw invalidJson(file, e);
         }
         return rows;
+    }
+
+    static BadInputException notAnObject(Path file, long line, JsonToken token) {
+        return new BadInputException(file + " line " + line + ": expected a JSON object, found " + token.asString()
+                + "; JSON Lines files hold one object per line");
+    }
+
+    static BadInputException invalidJson(Path file, JsonParseException e) {
+        return new BadInputException(file + " line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ": invalid JSON (" + e.getOriginalMessage() + ")", e);
     }
 
     private static void readObject(Path file, JsonParser parser, String prefix, ColumnSet columns, long line)

@@ -9,7 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -92,10 +91,6 @@ public final class TableReader {
     }
 
     private static TableFormat formatOf(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
-            return new JsonLinesFormat();
-        }
-        return new CsvFormat();
+        return JsonLinesFormat.handles(file) ? new JsonLinesFormat() : new CsvFormat();
     }
 }

@@ -1,6 +1,8 @@
 /**
- * Reading CSV and JSON Lines files into columns for {@code check} and {@code baseline}: fast enough for
- * millions of rows, strict enough that a bad value is reported with its file, line and column.
+ * Reading CSV and JSON Lines files: into columns for {@code check} and {@code baseline} ({@link
+ * io.driftwatch.app.tabular.TableReader}), or row by row for {@code produce} ({@link
+ * io.driftwatch.app.tabular.RowReader}). Fast enough for millions of rows, strict enough that a bad value
+ * is reported with its file, line and column.
  */
 @NullMarked
 package io.driftwatch.app.tabular;

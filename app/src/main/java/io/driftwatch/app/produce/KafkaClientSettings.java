@@ -1,0 +1,99 @@
+package io.driftwatch.app.produce;
+
+import io.driftwatch.app.tabular.BadInputException;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.jspecify.annotations.Nullable;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The Kafka client settings of {@code produce}: the bootstrap servers and a properties file the user passes
+ * through (SASL, SSL, client tuning). The producer gets driftwatch's defaults (lz4, 5 ms linger, 64 KiB
+ * batches) under the file's settings, and the file cannot weaken delivery: {@code acks=all} and idempotence
+ * always hold, so a row is either written once or reported as failed. The admin client that creates the
+ * topic gets the file's settings it knows (security ones, typically). {@code toString()} names the keys
+ * the file set, never their values, since they hold passwords.
+ */
+public final class KafkaClientSettings {
+    private static final Map<String, Object> PRODUCER_DEFAULTS = Map.of(
+            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+            ProducerConfig.LINGER_MS_CONFIG, 5,
+            ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024,
+            ProducerConfig.CLIENT_ID_CONFIG, "driftwatch-produce");
+
+    private final String bootstrapServers;
+    private final Map<String, String> fileSettings;
+
+    private KafkaClientSettings(String bootstrapServers, Map<String, String> fileSettings) {
+        this.bootstrapServers = bootstrapServers;
+        this.fileSettings = Map.copyOf(fileSettings);
+    }
+
+    /**
+     * @param propertiesFile Kafka client properties, or null for none; its {@code bootstrap.servers} is
+     *                       ignored in favour of {@code bootstrapServers}
+     * @throws BadInputException when the file is missing or cannot be read
+     */
+    public static KafkaClientSettings load(String bootstrapServers, @Nullable Path propertiesFile) throws BadInputException {
+        requireNonNull(bootstrapServers, "bootstrapServers");
+        Map<String, String> settings = new HashMap<>();
+        if (propertiesFile != null) {
+            if (!Files.isRegularFile(propertiesFile)) {
+                throw new BadInputException("producer config " + propertiesFile + " does not exist or is not a file; check the path");
+            }
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new BadInputException("cannot read producer config " + propertiesFile + ": " + e.getMessage()
+                        + "; it must be a Java properties file (key=value lines)", e);
+            }
+            properties.stringPropertyNames().forEach(key -> settings.put(key, properties.getProperty(key)));
+        }
+        return new KafkaClientSettings(bootstrapServers, settings);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Settings of the producer; the caller passes the serializers as instances. */
+    Map<String, Object> producer() {
+        Map<String, Object> config = new HashMap<>(PRODUCER_DEFAULTS);
+        config.putAll(fileSettings);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return config;
+    }
+
+    /** Settings of the admin client: the file's settings an admin client has, and the bootstrap servers. */
+    Map<String, Object> admin() {
+        Set<String> known = AdminClientConfig.configNames();
+        Map<String, Object> config = new HashMap<>();
+        fileSettings.forEach((key, value) -> {
+            if (known.contains(key)) {
+                config.put(key, value);
+            }
+        });
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaClientSettings[bootstrap.servers=" + bootstrapServers + ", from file: " + new TreeSet<>(fileSettings.keySet()) + "]";
+    }
+}
