@@ -36,9 +36,6 @@ final class DecodeProcessor<T> implements Processor<byte[], byte[], String, Inge
         String model(T record);
 
         String version(T record);
-
-        /** The record's event time: decoded records carry it as their timestamp, so stream time is event time. */
-        Instant eventTime(T record);
     }
 
     DecodeProcessor(RecordDecoder<T> decoder, Function<T, String> keyOf, ModelOf<T> modelOf, RegistryWait registryWait,
@@ -65,8 +62,7 @@ final class DecodeProcessor<T> implements Processor<byte[], byte[], String, Inge
         if (result instanceof DecodeResult.Decoded<T> decoded) {
             T value = decoded.value();
             metrics.recordRead(modelOf.model(value), modelOf.version(value));
-            context.forward(record.withKey(keyOf.apply(value)).withValue(IngestResult.ok(value))
-                    .withTimestamp(modelOf.eventTime(value).toEpochMilli()));
+            context.forward(record.withKey(keyOf.apply(value)).withValue(IngestResult.ok(value)));
         } else {
             DecodeResult.Failed<T> failed = (DecodeResult.Failed<T>) result;
             DeadLetter deadLetter = DeadLetters.of(source, record.timestamp(), record.key(), record.value(),

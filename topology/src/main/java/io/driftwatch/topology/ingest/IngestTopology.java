@@ -13,7 +13,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -58,11 +57,6 @@ public final class IngestTopology {
                     public String version(InferenceLog log) {
                         return log.getModelVersion();
                     }
-
-                    @Override
-                    public Instant eventTime(InferenceLog log) {
-                        return log.getEventTime();
-                    }
                 });
     }
 
@@ -78,11 +72,6 @@ public final class IngestTopology {
                     @Override
                     public String version(FeedbackLabel label) {
                         return "label";
-                    }
-
-                    @Override
-                    public Instant eventTime(FeedbackLabel label) {
-                        return label.getEventTime();
                     }
                 });
     }

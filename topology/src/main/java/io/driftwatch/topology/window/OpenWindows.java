@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The open windows of a processor ordered by the stream time at which they close, so that a punctuation
+ * The open windows of a processor ordered by the event time at which they close, so that a close check
  * looks only at the windows that are due, never the whole store. Not thread-safe.
  */
 final class OpenWindows {

@@ -5,20 +5,22 @@ import io.driftwatch.stats.profile.CategoricalProfileConfig;
 import io.driftwatch.stats.profile.FeatureProfiles;
 import io.driftwatch.stats.profile.NumericProfileConfig;
 import io.driftwatch.topology.state.CachedObjectStore;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-
-import java.time.Duration;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * First stage: profiles the inferences of one input partition into tumbling event-time windows per model
- * version, and when the partition's stream time passes a window's end plus grace, sends the partial window
+ * version, and when the partition's event time passes a window's end plus grace, sends the partial window
  * on to the merge stage and forgets it. A record for a window that has already closed is counted as late
  * (metric {@code driftwatch.records.late}), never silently dropped.
+ *
+ * <p>Time is the records' own event time, not the Kafka timestamp: producers stamp records when they send
+ * them, which for a replay or a backlog says nothing about when the inference happened. The partition's
+ * event time is the largest event time it has seen; windows close as it advances, so a replayed day closes
+ * the same windows it did live. After a restart it resumes from the open windows' latest start.
  */
 final class WindowAggregator implements Processor<String, InferenceLog, String, PartialWindow> {
     private final String storeName;
@@ -26,35 +28,40 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
     private final NumericProfileConfig numericConfig;
     private final CategoricalProfileConfig categoricalConfig;
     private final WindowMetrics metrics;
-    private final Duration punctuateInterval;
     private final OpenWindows open = new OpenWindows();
+    private long eventTimeMillis = Long.MIN_VALUE;
     private ProcessorContext<String, PartialWindow> context;
     private CachedObjectStore<WindowKey, FeatureProfiles> store;
 
     WindowAggregator(String storeName, WindowSpec windows, NumericProfileConfig numericConfig,
-                     CategoricalProfileConfig categoricalConfig, WindowMetrics metrics, Duration punctuateInterval) {
+                     CategoricalProfileConfig categoricalConfig, WindowMetrics metrics) {
         this.storeName = requireNonNull(storeName, "storeName");
         this.windows = requireNonNull(windows, "windows");
         this.numericConfig = requireNonNull(numericConfig, "numericConfig");
         this.categoricalConfig = requireNonNull(categoricalConfig, "categoricalConfig");
         this.metrics = requireNonNull(metrics, "metrics");
-        this.punctuateInterval = requireNonNull(punctuateInterval, "punctuateInterval");
     }
 
     @Override
     public void init(ProcessorContext<String, PartialWindow> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
-        store.readAll().keySet().forEach(window -> open.add(window, windows.partialCloseAt(window.startMillis())));
-        // Close on stream time, not wall-clock: a replayed day must produce the same windows it did live.
-        context.schedule(punctuateInterval, PunctuationType.STREAM_TIME, this::closeDue);
+        store.readAll().keySet().forEach(window -> {
+            open.add(window, windows.partialCloseAt(window.startMillis()));
+            eventTimeMillis = Math.max(eventTimeMillis, window.startMillis());
+        });
     }
 
     @Override
     public void process(Record<String, InferenceLog> record) {
         InferenceLog log = record.value();
-        long start = windows.startOf(log.getEventTime().toEpochMilli());
-        if (windows.partialCloseAt(start) <= context.currentStreamTimeMs()) {
+        long recordTimeMillis = log.getEventTime().toEpochMilli();
+        if (recordTimeMillis > eventTimeMillis) {
+            eventTimeMillis = recordTimeMillis;
+            closeDue(eventTimeMillis, record.timestamp());
+        }
+        long start = windows.startOf(recordTimeMillis);
+        if (windows.partialCloseAt(start) <= eventTimeMillis) {
             metrics.lateRecord(log.getModelName(), log.getModelVersion());
             return;
         }
@@ -68,13 +75,18 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
         store.put(window, profiles);
     }
 
-    private void closeDue(long streamTimeMillis) {
+    /**
+     * Sends on the windows due at {@code eventTimeMillis}. Their records keep the Kafka timestamp of the
+     * record that closed them: event times of a replay can be older than the topics' retention or, from a
+     * skewed clock, further ahead than a broker accepts.
+     */
+    private void closeDue(long eventTimeMillis, long recordTimestampMillis) {
         int partition = context.taskId().partition();
-        for (WindowKey window : open.takeDue(streamTimeMillis)) {
+        for (WindowKey window : open.takeDue(eventTimeMillis)) {
             FeatureProfiles profiles = store.get(window);
             if (profiles != null) {
                 context.forward(new Record<>(window.modelKey(), new PartialWindow(window, partition, profiles),
-                        windows.partialCloseAt(window.startMillis())));
+                        recordTimestampMillis));
             }
             store.delete(window);
         }

@@ -12,7 +12,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
@@ -54,7 +53,6 @@ public final class WindowTopology {
 
     /** The closed windows of every model version, keyed {@code model/version}, each exactly once. */
     public KStream<String, ClosedWindow> closedWindows(StreamsBuilder builder, KStream<String, InferenceLog> inferences) {
-        Duration punctuateInterval = punctuateInterval();
         builder.addStateStore(new CachedObjectStoreBuilder<>(PARTIAL_WINDOWS_STORE, WindowKey.CODEC, ProfilesCodec.INSTANCE)
                 .withLoggingEnabled(Map.of()));
         builder.addStateStore(new CachedObjectStoreBuilder<>(MERGED_WINDOWS_STORE, WindowKey.CODEC, MergedWindow.CODEC)
@@ -63,15 +61,9 @@ public final class WindowTopology {
                 Serdes.String(), Serdes.Long()).withLoggingEnabled(Map.of("cleanup.policy", "compact")));
         return inferences
                 .process(() -> new WindowAggregator(PARTIAL_WINDOWS_STORE, windows, numericConfig, categoricalConfig,
-                        metrics, punctuateInterval), Named.as(AGGREGATE_NODE), PARTIAL_WINDOWS_STORE)
+                        metrics), Named.as(AGGREGATE_NODE), PARTIAL_WINDOWS_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), PartialWindow.SERDE).withName(PARTIALS_REPARTITION))
                 .process(() -> new WindowMerger(MERGED_WINDOWS_STORE, LAST_CLOSED_STORE, windows, inputPartitions,
-                        metrics, punctuateInterval), Named.as(MERGE_NODE), MERGED_WINDOWS_STORE, LAST_CLOSED_STORE);
-    }
-
-    /** Often enough that a window closes within a tenth of its size, at most once a second of stream time. */
-    private Duration punctuateInterval() {
-        long tenth = windows.size().toMillis() / 10;
-        return Duration.ofMillis(Math.max(1, Math.min(tenth, 1_000)));
+                        metrics), Named.as(MERGE_NODE), MERGED_WINDOWS_STORE, LAST_CLOSED_STORE);
     }
 }
