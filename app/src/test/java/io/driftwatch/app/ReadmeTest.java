@@ -1,5 +1,6 @@
 package io.driftwatch.app;
 
+import io.driftwatch.topology.config.DriftwatchConfig;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -14,5 +15,13 @@ class ReadmeTest {
     void theReadmesDefaultsTableIsWhatTheCodeApplies() throws IOException {
         Path readme = Path.of("").toAbsolutePath().getParent().resolve("README.md");
         assertThat(Files.readString(readme)).contains(TestListing.render());
+    }
+
+    @Test
+    void theReadmesConfigurationReferenceNamesEveryKey() throws IOException {
+        String readme = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("README.md"));
+        for (String key : DriftwatchConfig.CONFIG_DEF.names()) {
+            assertThat(readme).as(key).contains("| `" + key + "` |");
+        }
     }
 }
