@@ -2,8 +2,10 @@ package io.driftwatch.topology.drift;
 
 import io.driftwatch.stats.profile.ColumnProfile;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -21,7 +23,8 @@ public interface BaselineLookup {
     record Reference(String baselineId, Map<String, ColumnProfile> profiles, Map<String, Map<String, Double>> thresholdsByColumn) {
         public Reference {
             requireNonNull(baselineId, "baselineId");
-            profiles = Map.copyOf(profiles);
+            // Sorted, so reports list columns in the same order on every instance and every run.
+            profiles = Collections.unmodifiableSortedMap(new TreeMap<>(profiles));
             thresholdsByColumn = Map.copyOf(thresholdsByColumn);
         }
     }

@@ -7,6 +7,8 @@ import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
 import org.jspecify.annotations.Nullable;
 
 import java.util.HashMap;
@@ -22,18 +24,22 @@ import static java.util.Objects.requireNonNull;
  * them, and serialized only when Kafka Streams commits. Profiles are cheap to update per record and costly
  * to serialize (a window holds a profile per feature, each up to tens of kilobytes), so a store that
  * serialized on every put would spend its time encoding. Dirty values are written to a logged inner store
- * in {@link #commit} and {@link #flush}, which Kafka Streams calls before it commits the offsets (and,
- * under {@code exactly_once_v2}, the transaction): the changelog always matches the committed offsets, so a
- * restart restores exactly the state those offsets imply.
+ * in {@link #flushCache}, which Kafka Streams calls for its own caching stores while it prepares a commit,
+ * before it commits the offsets (and, under {@code exactly_once_v2}, the transaction): the changelog always
+ * matches the committed offsets, so a restart restores exactly the state those offsets imply. This relies
+ * on Kafka Streams' internal {@link CachedStateStore} contract (checked against 4.3.1 by an integration
+ * test that kills the service mid-stream); {@link #commit}, which runs after the transaction, would be too
+ * late. {@link #clearCache} drops uncommitted objects when a transaction is aborted.
  *
- * <p>Memory: every value read or written since start-up stays in memory until it is deleted; the owning
- * processor deletes values when their window closes, which bounds the store by the open windows. Not
- * thread-safe: a store belongs to one task.
+ * <p>Objects live in memory only between two commits: each commit writes the dirty ones and drops them all,
+ * so the inner store is the one source of truth at every commit, whatever Kafka Streams does with the store
+ * in between (restoring it, recycling a task between active and standby). The next read of a value
+ * deserializes it once for the following commit interval. Not thread-safe: a store belongs to one task.
  *
  * @param <K> key type
  * @param <V> value type
  */
-public final class CachedObjectStore<K, V> implements StateStore {
+public final class CachedObjectStore<K, V> implements StateStore, CachedStateStore<K, V> {
     private final KeyValueStore<Bytes, byte[]> inner;
     private final BytesCodec<K> keyCodec;
     private final BytesCodec<V> valueCodec;
@@ -120,13 +126,33 @@ public final class CachedObjectStore<K, V> implements StateStore {
     @SuppressWarnings("deprecation")
     public void flush() {
         writeDirty();
+        live.clear();
         inner.flush();
     }
 
     @Override
     public void commit(Map<TopicPartition, Long> changelogOffsets) {
         writeDirty();
+        live.clear();
         inner.commit(changelogOffsets);
+    }
+
+    @Override
+    public boolean setFlushListener(CacheFlushListener<K, V> listener, boolean sendOldValues) {
+        return false;
+    }
+
+    @Override
+    public void flushCache() {
+        writeDirty();
+        live.clear();
+    }
+
+    @Override
+    public void clearCache() {
+        live.clear();
+        dirty.clear();
+        deleted.clear();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.driftwatch.stats.profile.CategoricalProfileConfig;
 import io.driftwatch.stats.profile.NumericProfileConfig;
 import io.driftwatch.topology.state.CachedObjectStoreBuilder;
 import io.driftwatch.topology.state.ProfilesCodec;
+import io.driftwatch.topology.state.StringKeys;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -25,6 +26,7 @@ public final class WindowTopology {
     public static final String PARTIAL_WINDOWS_STORE = "driftwatch-partial-windows";
     public static final String MERGED_WINDOWS_STORE = "driftwatch-merged-windows";
     public static final String LAST_CLOSED_STORE = "driftwatch-last-closed-window";
+    public static final String PARTITION_PROGRESS_STORE = "driftwatch-partition-progress";
     public static final String AGGREGATE_NODE = "window-aggregate";
     public static final String PARTIALS_REPARTITION = "window-partials";
     public static final String MERGE_NODE = "window-merge";
@@ -57,13 +59,16 @@ public final class WindowTopology {
                 .withLoggingEnabled(Map.of()));
         builder.addStateStore(new CachedObjectStoreBuilder<>(MERGED_WINDOWS_STORE, WindowKey.CODEC, MergedWindow.CODEC)
                 .withLoggingEnabled(Map.of()));
+        builder.addStateStore(new CachedObjectStoreBuilder<>(PARTITION_PROGRESS_STORE, StringKeys.CODEC, PartitionProgress.CODEC)
+                .withLoggingEnabled(Map.of("cleanup.policy", "compact")));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_CLOSED_STORE),
                 Serdes.String(), Serdes.Long()).withLoggingEnabled(Map.of("cleanup.policy", "compact")));
         return inferences
                 .process(() -> new WindowAggregator(PARTIAL_WINDOWS_STORE, windows, numericConfig, categoricalConfig,
                         metrics), Named.as(AGGREGATE_NODE), PARTIAL_WINDOWS_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), PartialWindow.SERDE).withName(PARTIALS_REPARTITION))
-                .process(() -> new WindowMerger(MERGED_WINDOWS_STORE, LAST_CLOSED_STORE, windows, inputPartitions,
-                        metrics), Named.as(MERGE_NODE), MERGED_WINDOWS_STORE, LAST_CLOSED_STORE);
+                .process(() -> new WindowMerger(MERGED_WINDOWS_STORE, LAST_CLOSED_STORE, PARTITION_PROGRESS_STORE, windows,
+                        inputPartitions, metrics), Named.as(MERGE_NODE), MERGED_WINDOWS_STORE, LAST_CLOSED_STORE,
+                        PARTITION_PROGRESS_STORE);
     }
 }
