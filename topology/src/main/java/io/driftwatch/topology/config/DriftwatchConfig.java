@@ -78,7 +78,7 @@ public final class DriftwatchConfig extends AbstractConfig {
     public static final String WINDOW_GRACE_MS_CONFIG = "driftwatch.window.grace.ms";
     private static final String WINDOW_GRACE_MS_DOC = "How long after its end a window still accepts late records; later ones are counted in driftwatch.records.late.";
     public static final String WINDOW_MERGE_DELAY_MS_CONFIG = "driftwatch.window.merge.delay.ms";
-    private static final String WINDOW_MERGE_DELAY_MS_DOC = "How long the merge stage waits for partitions that have not reported a window; -1 means one window size.";
+    private static final String WINDOW_MERGE_DELAY_MS_DOC = "How long, in event time, a window waits for input partitions that have never carried this model version before it closes without them; -1 means 24 hours (or one window, if longer). A partition that has reported the model is always waited for.";
     public static final String WINDOW_MIN_RECORDS_CONFIG = "driftwatch.window.min.records";
     private static final String WINDOW_MIN_RECORDS_DOC = "A window with fewer records gets no verdict, only a count.";
     public static final String EXACT_VALUES_CONFIG = "driftwatch.profile.exact.values";
@@ -236,8 +236,11 @@ public final class DriftwatchConfig extends AbstractConfig {
     public WindowSpec windows() {
         Duration size = Duration.ofMillis(getLong(WINDOW_SIZE_MS_CONFIG));
         long mergeDelay = getLong(WINDOW_MERGE_DELAY_MS_CONFIG);
+        // A short default would let one partition running ahead at start-up (a backlog) close windows before
+        // the others ever report; until partitions broadcast watermarks, a day is the safe default.
+        Duration defaultMergeDelay = size.compareTo(Duration.ofHours(24)) > 0 ? size : Duration.ofHours(24);
         return new WindowSpec(size, Duration.ofMillis(getLong(WINDOW_GRACE_MS_CONFIG)),
-                mergeDelay < 0 ? size : Duration.ofMillis(mergeDelay));
+                mergeDelay < 0 ? defaultMergeDelay : Duration.ofMillis(mergeDelay));
     }
 
     public long windowMinRecords() {
