@@ -198,13 +198,24 @@ class ExactlyOnceTriggersIntegrationTest {
                 boolean caughtUp = partitions.stream().allMatch(p -> committed.get(p) != null
                         && committed.get(p).offset() >= ends.get(p).offset());
                 if (caughtUp) {
-                    Thread.sleep(3_000);
+                    awaitReports(applicationId.substring("eos-".length()), deadline);
                     return;
                 }
                 Thread.sleep(500);
             }
         }
         throw new AssertionError(applicationId + " did not catch up with the input within " + timeout);
+    }
+
+    /** The merge stage runs after the first stage commits: wait until every window's report is committed. */
+    private static void awaitReports(String run, long deadline) throws InterruptedException {
+        while (readAll("driftwatch.drift-reports-" + run).size() < WINDOWS) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(run + " committed fewer than " + WINDOWS + " reports in time");
+            }
+            Thread.sleep(1_000);
+        }
+        Thread.sleep(1_000);
     }
 
     /**
