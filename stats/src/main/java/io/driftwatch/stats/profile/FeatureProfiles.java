@@ -126,20 +126,16 @@ public final class FeatureProfiles {
     }
 
     private void mergeMismatched(String name, ColumnProfile ours, ColumnProfile theirs) {
-        ColumnProfile kept = valuesOf(ours) >= valuesOf(theirs) ? ours : copy(theirs);
+        ColumnProfile kept = ours.count() >= theirs.count() ? ours : copy(theirs);
         ColumnProfile dropped = kept == ours ? theirs : ours;
         profiles.put(name, kept);
-        for (long i = 0; i < valuesOf(dropped); i++) {
+        for (long i = 0; i < dropped.count(); i++) {
             if (kept instanceof NumericProfile numeric) {
                 numeric.updateWrongType();
             } else {
                 ((CategoricalProfile) kept).updateWrongType();
             }
         }
-    }
-
-    private static long valuesOf(ColumnProfile profile) {
-        return profile instanceof NumericProfile numeric ? numeric.count() : ((CategoricalProfile) profile).count();
     }
 
     private static ColumnProfile copy(ColumnProfile profile) {

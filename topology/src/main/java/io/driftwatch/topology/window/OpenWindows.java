@@ -1,6 +1,7 @@
 package io.driftwatch.topology.window;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,9 @@ final class OpenWindows {
         List<WindowKey> due = new ArrayList<>();
         while (!byCloseTime.isEmpty() && byCloseTime.firstKey() <= streamTimeMillis) {
             Map.Entry<Long, Set<WindowKey>> first = byCloseTime.pollFirstEntry();
-            first.getValue().stream().sorted(java.util.Comparator.comparing(WindowKey::model)
+            first.getValue().stream().sorted(Comparator.comparing(WindowKey::model)
                     .thenComparing(WindowKey::version)).forEach(due::add);
         }
         return due;
-    }
-
-    int size() {
-        return byCloseTime.values().stream().mapToInt(Set::size).sum();
     }
 }

@@ -2,7 +2,6 @@ package io.driftwatch.topology.window;
 
 import io.driftwatch.schemas.record.ColumnKind;
 import io.driftwatch.schemas.record.WindowProfile;
-import io.driftwatch.stats.profile.CategoricalProfile;
 import io.driftwatch.stats.profile.ColumnProfile;
 import io.driftwatch.stats.profile.NumericProfile;
 import io.driftwatch.stats.profile.ProfileCodec;
@@ -27,11 +26,6 @@ public final class WindowProfileRecords {
         for (Map.Entry<String, ColumnProfile> entry : closed.profiles().profiles().entrySet()) {
             ColumnProfile profile = entry.getValue();
             boolean numeric = profile instanceof NumericProfile;
-            long count = numeric ? ((NumericProfile) profile).count() : ((CategoricalProfile) profile).count();
-            long missing = numeric
-                    ? ((NumericProfile) profile).nullCount() + ((NumericProfile) profile).nonFiniteCount()
-                    + ((NumericProfile) profile).wrongTypeCount()
-                    : ((CategoricalProfile) profile).nullCount() + ((CategoricalProfile) profile).wrongTypeCount();
             records.add(WindowProfile.newBuilder()
                     .setModelName(closed.window().model())
                     .setModelVersion(closed.window().version())
@@ -39,8 +33,8 @@ public final class WindowProfileRecords {
                     .setWindowStart(Instant.ofEpochMilli(closed.window().startMillis()))
                     .setWindowEnd(Instant.ofEpochMilli(closed.endMillis()))
                     .setColumnType(numeric ? ColumnKind.NUMERIC : ColumnKind.CATEGORICAL)
-                    .setCount(count)
-                    .setMissing(missing)
+                    .setCount(profile.count())
+                    .setMissing(profile.missingCount())
                     .setProfile(ByteBuffer.wrap(ProfileCodec.toBytes(profile)))
                     .build());
         }

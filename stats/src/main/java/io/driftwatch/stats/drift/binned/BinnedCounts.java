@@ -78,7 +78,8 @@ public record BinnedCounts(double[] edges, long[] referenceCounts, long[] curren
         return proportions(currentCounts);
     }
 
-    private static double[] proportions(long[] counts) {
+    /** Each count divided by their total; also what {@link CategoryBins} uses. */
+    static double[] proportions(long[] counts) {
         long total = 0;
         for (long count : counts) {
             total += count;

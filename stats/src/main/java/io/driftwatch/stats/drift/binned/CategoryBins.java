@@ -56,24 +56,12 @@ public record CategoryBins(List<String> categories, long[] referenceCounts, long
 
     /** Reference count per category divided by the reference's total, in category order. */
     public double[] referenceProportions() {
-        return proportions(referenceCounts);
+        return BinnedCounts.proportions(referenceCounts);
     }
 
     /** Current count per category divided by the current total, in category order. */
     public double[] currentProportions() {
-        return proportions(currentCounts);
-    }
-
-    private static double[] proportions(long[] counts) {
-        long total = 0;
-        for (long count : counts) {
-            total += count;
-        }
-        double[] proportions = new double[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            proportions[i] = (double) counts[i] / total;
-        }
-        return proportions;
+        return BinnedCounts.proportions(currentCounts);
     }
 
     @Override
