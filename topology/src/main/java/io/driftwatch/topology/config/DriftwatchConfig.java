@@ -78,7 +78,7 @@ public final class DriftwatchConfig extends AbstractConfig {
     public static final String WINDOW_GRACE_MS_CONFIG = "driftwatch.window.grace.ms";
     private static final String WINDOW_GRACE_MS_DOC = "How long after its end a window still accepts late records; later ones are counted in driftwatch.records.late.";
     public static final String WINDOW_MERGE_DELAY_MS_CONFIG = "driftwatch.window.merge.delay.ms";
-    private static final String WINDOW_MERGE_DELAY_MS_DOC = "How long, in event time, a window waits for input partitions that have never carried this model version before it closes without them; -1 means 24 hours (or one window, if longer). A partition that has reported the model is always waited for.";
+    private static final String WINDOW_MERGE_DELAY_MS_DOC = "How long, in event time, a window waits for input partitions that have never received a record at all before it closes without them; -1 means 24 hours (or one window, if longer). Every partition that has received records is always waited for, whatever model versions it carries. Lower it if some partitions of the inferences topic stay empty (records keyed by model name, say).";
     public static final String WINDOW_MIN_RECORDS_CONFIG = "driftwatch.window.min.records";
     private static final String WINDOW_MIN_RECORDS_DOC = "A window with fewer records gets no verdict, only a count.";
     public static final String EXACT_VALUES_CONFIG = "driftwatch.profile.exact.values";

@@ -5,11 +5,10 @@ import io.driftwatch.stats.profile.FeatureProfiles;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A window of one model version that closed: its merged profiles, which partitions contributed, and
- * whether it closed complete (every input partition reported) or on the merge delay.
+ * A window of one model version that closed: its merged profiles, and whether it closed complete (every
+ * input partition's watermark had passed it) or on the merge delay, with partitions never heard from.
  */
-public record ClosedWindow(WindowKey window, long endMillis, FeatureProfiles profiles, int partitionsReported,
-                           int partitionsExpected) {
+public record ClosedWindow(WindowKey window, long endMillis, FeatureProfiles profiles, boolean complete) {
     public ClosedWindow {
         requireNonNull(window, "window");
         requireNonNull(profiles, "profiles");

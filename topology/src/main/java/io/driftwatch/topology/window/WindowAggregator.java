@@ -22,7 +22,9 @@ import static java.util.Objects.requireNonNull;
  * event time is the largest event time it has seen; windows close as it advances, so a replayed day closes
  * the same windows it did live. After a restart it resumes from the open windows' latest start.
  */
-final class WindowAggregator implements Processor<String, InferenceLog, String, PartialWindow> {
+final class WindowAggregator implements Processor<String, InferenceLog, String, MergeInput> {
+    private static final String WATERMARK_KEY_PREFIX = "watermark/";
+
     private final String storeName;
     private final WindowSpec windows;
     private final NumericProfileConfig numericConfig;
@@ -30,7 +32,8 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
     private final WindowMetrics metrics;
     private final OpenWindows open = new OpenWindows();
     private long eventTimeMillis = Long.MIN_VALUE;
-    private ProcessorContext<String, PartialWindow> context;
+    private long watermarkSentMillis = Long.MIN_VALUE;
+    private ProcessorContext<String, MergeInput> context;
     private CachedObjectStore<WindowKey, FeatureProfiles> store;
 
     WindowAggregator(String storeName, WindowSpec windows, NumericProfileConfig numericConfig,
@@ -43,7 +46,7 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
     }
 
     @Override
-    public void init(ProcessorContext<String, PartialWindow> context) {
+    public void init(ProcessorContext<String, MergeInput> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
         store.readAll().keySet().forEach(window -> {
@@ -76,7 +79,7 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
     }
 
     /**
-     * Sends on the windows due at {@code eventTimeMillis}. Their records keep the Kafka timestamp of the
+     * Sends on the windows due at {@code eventTimeMillis}, then the partition's watermark if it moved. Their records keep the Kafka timestamp of the
      * record that closed them: event times of a replay can be older than the topics' retention or, from a
      * skewed clock, further ahead than a broker accepts.
      */
@@ -89,6 +92,12 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
                         recordTimestampMillis));
             }
             store.delete(window);
+        }
+        long closedThrough = windows.latestClosedStart(eventTimeMillis);
+        if (closedThrough > watermarkSentMillis) {
+            watermarkSentMillis = closedThrough;
+            context.forward(new Record<>(WATERMARK_KEY_PREFIX + partition, new PartitionWatermark(partition, closedThrough),
+                    recordTimestampMillis));
         }
     }
 }

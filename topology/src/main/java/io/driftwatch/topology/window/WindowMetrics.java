@@ -33,7 +33,7 @@ public final class WindowMetrics {
 
     void windowClosed(String model, String version, boolean complete) {
         Counter.builder("driftwatch.windows.closed")
-                .description("Windows closed, complete (every input partition reported) or on the merge delay")
+                .description("Windows closed, complete (every input partition's watermark passed them) or on the merge delay")
                 .tags("model", model, "version", version, "complete", Boolean.toString(complete))
                 .register(meters).increment();
     }

@@ -35,6 +35,11 @@ public record WindowSpec(Duration size, Duration grace, Duration mergeDelay) {
         return endOf(startMillis) + grace.toMillis();
     }
 
+    /** The start of the latest window that a partition at event time {@code eventMillis} has closed. */
+    public long latestClosedStart(long eventMillis) {
+        return startOf(eventMillis - size.toMillis() - grace.toMillis());
+    }
+
     /** Stream time of the merge stage at which the window closes even if partitions are missing. */
     public long mergeCloseAt(long startMillis) {
         return partialCloseAt(startMillis) + mergeDelay.toMillis();

@@ -11,7 +11,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 import java.util.Map;
 
@@ -19,14 +18,13 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Wires the two windowing stages: partial profiles per input partition, a repartition topic keyed by model
- * version, and the merge that closes each window once. Store and node names are constants, so changelogs
+ * version (watermarks go to all its partitions), and the merge that closes each window once. Store and node names are constants, so changelogs
  * and repartition topics keep their names across versions of the topology.
  */
 public final class WindowTopology {
     public static final String PARTIAL_WINDOWS_STORE = "driftwatch-partial-windows";
     public static final String MERGED_WINDOWS_STORE = "driftwatch-merged-windows";
-    public static final String LAST_CLOSED_STORE = "driftwatch-last-closed-window";
-    public static final String PARTITION_PROGRESS_STORE = "driftwatch-partition-progress";
+    public static final String WATERMARKS_STORE = "driftwatch-partition-watermarks";
     public static final String AGGREGATE_NODE = "window-aggregate";
     public static final String PARTIALS_REPARTITION = "window-partials";
     public static final String MERGE_NODE = "window-merge";
@@ -38,8 +36,8 @@ public final class WindowTopology {
     private final WindowMetrics metrics;
 
     /**
-     * @param inputPartitions partitions of the inferences topic: the merge stage closes a window early once
-     *                        this many partitions have reported it
+     * @param inputPartitions partitions of the inferences topic: the merge stage closes a window once this
+     *                        many partitions' watermarks have passed it
      */
     public WindowTopology(WindowSpec windows, NumericProfileConfig numericConfig, CategoricalProfileConfig categoricalConfig,
                           int inputPartitions, WindowMetrics metrics) {
@@ -59,16 +57,14 @@ public final class WindowTopology {
                 .withLoggingEnabled(Map.of()));
         builder.addStateStore(new CachedObjectStoreBuilder<>(MERGED_WINDOWS_STORE, WindowKey.CODEC, MergedWindow.CODEC)
                 .withLoggingEnabled(Map.of()));
-        builder.addStateStore(new CachedObjectStoreBuilder<>(PARTITION_PROGRESS_STORE, StringKeys.CODEC, PartitionProgress.CODEC)
+        builder.addStateStore(new CachedObjectStoreBuilder<>(WATERMARKS_STORE, StringKeys.CODEC, PartitionWatermarks.CODEC)
                 .withLoggingEnabled(Map.of("cleanup.policy", "compact")));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_CLOSED_STORE),
-                Serdes.String(), Serdes.Long()).withLoggingEnabled(Map.of("cleanup.policy", "compact")));
         return inferences
                 .process(() -> new WindowAggregator(PARTIAL_WINDOWS_STORE, windows, numericConfig, categoricalConfig,
                         metrics), Named.as(AGGREGATE_NODE), PARTIAL_WINDOWS_STORE)
-                .repartition(Repartitioned.with(Serdes.String(), PartialWindow.SERDE).withName(PARTIALS_REPARTITION))
-                .process(() -> new WindowMerger(MERGED_WINDOWS_STORE, LAST_CLOSED_STORE, PARTITION_PROGRESS_STORE, windows,
-                        inputPartitions, metrics), Named.as(MERGE_NODE), MERGED_WINDOWS_STORE, LAST_CLOSED_STORE,
-                        PARTITION_PROGRESS_STORE);
+                .repartition(Repartitioned.with(Serdes.String(), MergeInput.SERDE).withName(PARTIALS_REPARTITION)
+                        .withStreamPartitioner(new MergeInputPartitioner()))
+                .process(() -> new WindowMerger(MERGED_WINDOWS_STORE, WATERMARKS_STORE, windows, inputPartitions, metrics),
+                        Named.as(MERGE_NODE), MERGED_WINDOWS_STORE, WATERMARKS_STORE);
     }
 }
