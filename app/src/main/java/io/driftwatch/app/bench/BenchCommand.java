@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench",
         description = {"Benchmarks: driftwatch against a plain baseline, side by side in one run. Results are kept in bench/RESULTS.md.", ""},
-        subcommands = {DecodeBenchCommand.class},
+        subcommands = {DecodeBenchCommand.class, StreamBenchCommand.class},
         footer = {"", "Run 'driftwatch bench COMMAND --help' for a benchmark's options."})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

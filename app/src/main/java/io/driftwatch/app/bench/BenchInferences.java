@@ -1,6 +1,8 @@
 package io.driftwatch.app.bench;
 
+import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.record.InferenceLog;
+import io.driftwatch.topology.config.InputFormat;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -54,6 +56,15 @@ final class BenchInferences {
                 .setFeatures(features)
                 .setPrediction(random.nextDouble())
                 .build();
+    }
+
+    /** The record in {@code format}'s encoding; {@code schemaId} is the registry id for the Confluent wire format. */
+    static byte[] encode(InferenceLog log, InputFormat format, int schemaId) {
+        return switch (format) {
+            case AVRO_REGISTRY -> RecordEncoders.confluent(log, schemaId);
+            case AVRO_SINGLE -> RecordEncoders.singleObject(log);
+            case JSON -> RecordEncoders.json(log);
+        };
     }
 
     private static double normal(SplittableRandom random) {

@@ -49,7 +49,7 @@ final class DecodeBenchReport {
         return root.toString() + System.lineSeparator();
     }
 
-    private static String machine() {
+    static String machine() {
         return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
     }
 }

@@ -1,26 +1,17 @@
 package io.driftwatch.app.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.schemas.format.ConfluentAvroDecoder;
 import io.driftwatch.schemas.format.DecodeLimits;
 import io.driftwatch.schemas.format.DecodeResult;
 import io.driftwatch.schemas.format.JsonDecoder;
 import io.driftwatch.schemas.format.LocalSchemaStore;
 import io.driftwatch.schemas.format.RecordDecoder;
-import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.format.SingleObjectAvroDecoder;
 import io.driftwatch.schemas.mapping.InferenceMapping;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.registry.SchemaLookup;
 import io.driftwatch.topology.config.InputFormat;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.jspecify.annotations.Nullable;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,15 +51,29 @@ final class DecodeBenchmark {
         InferenceMapping mapping = InferenceMapping.canonical();
         List<DecodeTiming> timings = new ArrayList<>();
         timings.add(measure(InputFormat.AVRO_REGISTRY, new ConfluentAvroDecoder<>(inMemory, mapping, DecodeLimits.DEFAULT),
-                plainAvro(5), "Avro SpecificDatumReader, reused BinaryDecoder"));
+                baseline(InputFormat.AVRO_REGISTRY)));
         timings.add(measure(InputFormat.AVRO_SINGLE, new SingleObjectAvroDecoder<>(LocalSchemaStore.ownSchemas(), mapping,
-                DecodeLimits.DEFAULT), plainAvro(10), "Avro SpecificDatumReader, reused BinaryDecoder"));
-        timings.add(measure(InputFormat.JSON, new JsonDecoder<>(mapping, DecodeLimits.DEFAULT), plainJson(),
-                "Jackson ObjectMapper.readTree"));
+                DecodeLimits.DEFAULT), baseline(InputFormat.AVRO_SINGLE)));
+        timings.add(measure(InputFormat.JSON, new JsonDecoder<>(mapping, DecodeLimits.DEFAULT), baseline(InputFormat.JSON)));
         return timings;
     }
 
-    private DecodeTiming measure(InputFormat format, RecordDecoder<InferenceLog> decoder, Pass baseline, String baselineName) {
+    private record Baseline(Pass pass, String description) {
+    }
+
+    private static Baseline baseline(InputFormat format) {
+        PlainDecoder plain = new PlainDecoder(format);
+        return new Baseline(payloads -> {
+            long checksum = 0;
+            for (byte[] payload : payloads) {
+                checksum += plain.decode(payload);
+            }
+            return checksum;
+        }, plain.description());
+    }
+
+    private DecodeTiming measure(InputFormat format, RecordDecoder<InferenceLog> decoder, Baseline plain) {
+        Pass baseline = plain.pass();
         byte[][] payloads = encode(format);
         Pass driftwatch = driftwatch(decoder);
         long expected = driftwatch.run(payloads);
@@ -85,7 +90,7 @@ final class DecodeBenchmark {
         for (byte[] payload : payloads) {
             bytes += payload.length;
         }
-        return new DecodeTiming(format.label(), baselineName, (double) bytes / records,
+        return new DecodeTiming(format.label(), plain.description(), (double) bytes / records,
                 records / (bestDriftwatchNanos / 1e9), records / (bestBaselineNanos / 1e9));
     }
 
@@ -104,12 +109,7 @@ final class DecodeBenchmark {
     private byte[][] encode(InputFormat format) {
         byte[][] payloads = new byte[records][];
         for (int i = 0; i < records; i++) {
-            InferenceLog log = BenchInferences.record(i);
-            payloads[i] = switch (format) {
-                case AVRO_REGISTRY -> RecordEncoders.confluent(log, SCHEMA_ID);
-                case AVRO_SINGLE -> RecordEncoders.singleObject(log);
-                case JSON -> RecordEncoders.json(log);
-            };
+            payloads[i] = BenchInferences.encode(BenchInferences.record(i), format, SCHEMA_ID);
         }
         return payloads;
     }
@@ -123,51 +123,10 @@ final class DecodeBenchmark {
                     throw new IllegalStateException("driftwatch failed to decode a benchmark record: "
                             + ((DecodeResult.Failed<InferenceLog>) result).reason());
                 }
-                checksum += checksum(decoded.value());
+                checksum += PlainDecoder.checksum(decoded.value());
             }
             return checksum;
         };
     }
 
-    /** Avro's own reader on the body after the {@code headerBytes}-byte header. */
-    private static Pass plainAvro(int headerBytes) {
-        SpecificDatumReader<InferenceLog> reader = new SpecificDatumReader<>(InferenceLog.class);
-        return new Pass() {
-            private @Nullable BinaryDecoder reused;
-
-            @Override
-            public long run(byte[][] payloads) {
-                long checksum = 0;
-                try {
-                    for (byte[] payload : payloads) {
-                        reused = DecoderFactory.get().binaryDecoder(payload, headerBytes, payload.length - headerBytes, reused);
-                        checksum += checksum(reader.read(null, reused));
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("the plain Avro reader failed on a benchmark record", e);
-                }
-                return checksum;
-            }
-        };
-    }
-
-    private static Pass plainJson() {
-        ObjectMapper json = new ObjectMapper();
-        return payloads -> {
-            long checksum = 0;
-            try {
-                for (byte[] payload : payloads) {
-                    JsonNode node = json.readTree(payload);
-                    checksum += node.get("features").size() + node.get("requestId").asText().length();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Jackson failed on a benchmark record", e);
-            }
-            return checksum;
-        };
-    }
-
-    private static long checksum(InferenceLog log) {
-        return log.getFeatures().size() + log.getRequestId().length();
-    }
 }

@@ -34,6 +34,8 @@ import static java.util.Objects.requireNonNull;
 public final class DriftwatchService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DriftwatchService.class);
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
+    /** Each commit writes the open windows' profiles to their changelog; outputs are per window, so a second is plenty. */
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -86,6 +88,7 @@ public final class DriftwatchService implements AutoCloseable {
         properties.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         properties.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.putIfAbsent(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        properties.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL.toMillis());
         properties.putAll(overrides);
         return properties;
     }

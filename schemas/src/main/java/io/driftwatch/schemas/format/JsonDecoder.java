@@ -46,6 +46,7 @@ public final class JsonDecoder<T> implements RecordDecoder<T> {
                         .maxDocumentLength(limits.maxRecordBytes())
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .build();
         this.json = JsonMapper.builder(factory).build();
     }

@@ -51,7 +51,7 @@ final class JsonPlainValues {
 
     private Map<String, @Nullable Object> object(JsonNode node) throws RecordFault {
         count(node.size());
-        Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+        Map<String, @Nullable Object> fields = new LinkedHashMap<>(node.size() * 4 / 3 + 1);
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             fields.put(field.getKey(), plain(field.getValue()));
         }

@@ -3,6 +3,7 @@ package io.driftwatch.stats.profile;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -26,6 +27,8 @@ public final class FeatureProfiles {
     private final NumericProfileConfig numericConfig;
     private final CategoricalProfileConfig categoricalConfig;
     private final SortedMap<String, ColumnProfile> profiles = new TreeMap<>();
+    /** The same profiles, for the per-value lookup: hashing a name is cheaper than comparing it down a tree. */
+    private final Map<String, ColumnProfile> profilesByName = new HashMap<>();
     private final SortedMap<String, Long> nullsBeforeKind = new TreeMap<>();
     private long records;
 
@@ -49,7 +52,7 @@ public final class FeatureProfiles {
     }
 
     private void addValue(String name, @Nullable Object value) {
-        ColumnProfile profile = profiles.get(name);
+        ColumnProfile profile = profilesByName.get(name);
         if (value == null) {
             if (profile == null) {
                 nullsBeforeKind.merge(name, 1L, Long::sum);
@@ -90,8 +93,13 @@ public final class FeatureProfiles {
                 ((CategoricalProfile) profile).updateNull();
             }
         }
-        profiles.put(name, profile);
+        put(name, profile);
         return profile;
+    }
+
+    private void put(String name, ColumnProfile profile) {
+        profiles.put(name, profile);
+        profilesByName.put(name, profile);
     }
 
     /**
@@ -107,9 +115,9 @@ public final class FeatureProfiles {
             }
         });
         other.profiles.forEach((name, theirs) -> {
-            ColumnProfile ours = profiles.get(name);
+            ColumnProfile ours = profilesByName.get(name);
             if (ours == null) {
-                profiles.put(name, copy(theirs));
+                put(name, copy(theirs));
                 long nulls = nullsBeforeKind.getOrDefault(name, 0L);
                 nullsBeforeKind.remove(name);
                 for (long i = 0; i < nulls; i++) {
@@ -128,7 +136,7 @@ public final class FeatureProfiles {
     private void mergeMismatched(String name, ColumnProfile ours, ColumnProfile theirs) {
         ColumnProfile kept = ours.count() >= theirs.count() ? ours : copy(theirs);
         ColumnProfile dropped = kept == ours ? theirs : ours;
-        profiles.put(name, kept);
+        put(name, kept);
         for (long i = 0; i < dropped.count(); i++) {
             if (kept instanceof NumericProfile numeric) {
                 numeric.updateWrongType();
@@ -170,7 +178,7 @@ public final class FeatureProfiles {
                                     long records, Map<String, ColumnProfile> profiles, Map<String, Long> nullsBeforeKind) {
         FeatureProfiles restored = new FeatureProfiles(numericConfig, categoricalConfig);
         restored.records = records;
-        restored.profiles.putAll(profiles);
+        profiles.forEach(restored::put);
         restored.nullsBeforeKind.putAll(nullsBeforeKind);
         return restored;
     }

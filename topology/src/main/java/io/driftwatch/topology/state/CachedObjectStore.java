@@ -46,6 +46,8 @@ public final class CachedObjectStore<K, V> implements StateStore, CachedStateSto
     private final Map<Bytes, V> live = new HashMap<>();
     private final Set<Bytes> dirty = new HashSet<>();
     private final Set<Bytes> deleted = new HashSet<>();
+    private @Nullable K lastKey;
+    private @Nullable Bytes lastKeyBytes;
 
     CachedObjectStore(KeyValueStore<Bytes, byte[]> inner, BytesCodec<K> keyCodec, BytesCodec<V> valueCodec) {
         this.inner = requireNonNull(inner, "inner");
@@ -55,7 +57,7 @@ public final class CachedObjectStore<K, V> implements StateStore, CachedStateSto
 
     /** The value of {@code key}, read from the inner store on first use; null when there is none. */
     public @Nullable V get(K key) {
-        Bytes bytes = Bytes.wrap(keyCodec.toBytes(key));
+        Bytes bytes = bytesOf(key);
         V value = live.get(bytes);
         if (value != null || deleted.contains(bytes)) {
             return value;
@@ -71,14 +73,14 @@ public final class CachedObjectStore<K, V> implements StateStore, CachedStateSto
 
     /** Stores {@code value}, or records that the live object of {@code key} changed; written at the next commit. */
     public void put(K key, V value) {
-        Bytes bytes = Bytes.wrap(keyCodec.toBytes(key));
+        Bytes bytes = bytesOf(key);
         live.put(bytes, requireNonNull(value, "value"));
         dirty.add(bytes);
         deleted.remove(bytes);
     }
 
     public void delete(K key) {
-        Bytes bytes = Bytes.wrap(keyCodec.toBytes(key));
+        Bytes bytes = bytesOf(key);
         live.remove(bytes);
         dirty.remove(bytes);
         deleted.add(bytes);
@@ -99,6 +101,15 @@ public final class CachedObjectStore<K, V> implements StateStore, CachedStateSto
             }
         }
         return entries;
+    }
+
+    /** The key's bytes; a processor reads and then writes the same key, so the last one is kept. */
+    private Bytes bytesOf(K key) {
+        if (!key.equals(lastKey)) {
+            lastKeyBytes = Bytes.wrap(keyCodec.toBytes(key));
+            lastKey = key;
+        }
+        return lastKeyBytes;
     }
 
     private void writeDirty() {

@@ -1,0 +1,63 @@
+package io.driftwatch.app.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders the stream benchmark's figures as an aligned table or as one JSON object with the keys
+ * {@link StreamBenchCommand}'s help documents. Both carry the same numbers.
+ */
+final class StreamBenchReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double MIB = 1024.0 * 1024.0;
+
+    private StreamBenchReport() {
+    }
+
+    static String table(int records, int partitions, int threads, List<StreamTiming> timings) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "stream: %,d inference records (%d numeric + %d categorical features), %d input"
+                        + " partitions, %d stream thread%s, exactly_once_v2, embedded in this JVM; %s%n%n", records,
+                BenchInferences.NUMERIC_FEATURES, BenchInferences.CATEGORICAL_FEATURES, partitions, threads,
+                threads == 1 ? "" : "s", DecodeBenchReport.machine()));
+        text.append(String.format(Locale.ROOT, "%-12s %9s %17s %17s %6s %8s %9s %10s %10s%n", "format", "bytes/rec",
+                "plain rec/s", "driftwatch rec/s", "ratio", "windows", "start s", "heap held", "peak heap"));
+        for (StreamTiming timing : timings) {
+            text.append(String.format(Locale.ROOT, "%-12s %9.0f %,17.0f %,17.0f %6.2f %8d %9.1f %7.1f MiB %6.0f MiB%n",
+                    timing.format(), timing.bytesPerRecord(), timing.plainRecordsPerSecond(),
+                    timing.driftwatchRecordsPerSecond(), timing.ratio(), timing.windowsClosed(),
+                    timing.driftwatchStartSeconds(), timing.heapHeldBytes() / MIB, timing.peakHeapBytes() / MIB));
+        }
+        text.append(String.format(Locale.ROOT, "%nplain: a KafkaConsumer (read_committed) decoding every value: %s."
+                + "%ndriftwatch: the full topology, timed from RUNNING until every input offset was committed;"
+                + " 'start s' is the time to RUNNING, not in the rate.%n", timings.isEmpty() ? "" : timings.get(0).baseline()));
+        return text.toString();
+    }
+
+    static String json(int records, int partitions, int threads, List<StreamTiming> timings) {
+        ObjectNode root = JSON.createObjectNode()
+                .put("records", records)
+                .put("partitions", partitions)
+                .put("threads", threads)
+                .put("java", System.getProperty("java.version"))
+                .put("cores", Runtime.getRuntime().availableProcessors());
+        ObjectNode formats = root.putObject("formats");
+        for (StreamTiming timing : timings) {
+            formats.putObject(timing.format())
+                    .put("bytes_per_record", timing.bytesPerRecord())
+                    .put("plain_records_per_second", timing.plainRecordsPerSecond())
+                    .put("driftwatch_records_per_second", timing.driftwatchRecordsPerSecond())
+                    .put("ratio", timing.ratio())
+                    .put("driftwatch_start_seconds", timing.driftwatchStartSeconds())
+                    .put("windows_closed", timing.windowsClosed())
+                    .put("records_in_closed_windows", timing.recordsInClosedWindows())
+                    .put("heap_held_bytes", timing.heapHeldBytes())
+                    .put("peak_heap_bytes", timing.peakHeapBytes())
+                    .put("baseline", timing.baseline());
+        }
+        return root.toString() + System.lineSeparator();
+    }
+}

@@ -1,0 +1,297 @@
+package io.driftwatch.app.bench;
+
+import io.driftwatch.app.run.DriftwatchService;
+import io.driftwatch.schemas.record.InferenceLog;
+import io.driftwatch.schemas.record.WindowProfile;
+import io.driftwatch.stats.profile.FeatureProfiles;
+import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.config.InputFormat;
+import io.driftwatch.topology.topic.SingleObjectAvroSerde;
+import io.driftwatch.topology.topic.TopicProvisioner;
+import io.driftwatch.topology.topic.TopicSpec;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs the stream benchmark on one broker: writes {@code records} generated inference logs to a fresh
+ * topic, reads them back with a plain consumer that decodes every value, then runs the full driftwatch
+ * topology with exactly-once on the same topic under a fresh application id, and times both. Each format
+ * gets its own topics, so runs never see each other's records.
+ *
+ * <p>The driftwatch side is timed from RUNNING (after topic checks and the group join) until every input
+ * offset has been committed, which under exactly-once means processed and its outputs committed in the same
+ * transaction. Its work is checked, not assumed: no record may be dead-lettered, and the closed windows'
+ * profiles must count records.
+ */
+final class StreamBenchmark {
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final int SCHEMA_ID = 1;
+
+    private final String bootstrapServers;
+    private final int records;
+    private final int partitions;
+    private final int threads;
+    private final Map<String, String> overrides;
+    private final Consumer<String> progress;
+
+    /** @param overrides driftwatch or Kafka Streams settings for the driftwatch side */
+    StreamBenchmark(String bootstrapServers, int records, int partitions, int threads, Map<String, String> overrides,
+                    Consumer<String> progress) {
+        this.bootstrapServers = requireNonNull(bootstrapServers, "bootstrapServers");
+        if (records < 1 || partitions < 1 || threads < 1) {
+            throw new IllegalArgumentException("records, partitions and threads must be at least 1");
+        }
+        this.records = records;
+        this.partitions = partitions;
+        this.threads = threads;
+        this.overrides = Map.copyOf(overrides);
+        this.progress = requireNonNull(progress, "progress");
+    }
+
+    /** @param hotMethods where to put the stream threads' profile, when one is wanted */
+    StreamTiming run(InputFormat format, Optional<List<String>> hotMethods) throws InterruptedException {
+        String run = "bench-stream-" + format.label() + "-" + System.currentTimeMillis();
+        String topic = run + ".inferences";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            new TopicProvisioner(admin, Duration.ofSeconds(60)).ensure(List.of(
+                    new TopicSpec(topic, partitions, Optional.empty(), Map.of())));
+        }
+        progress.accept("  " + format.label() + ": writing " + records + " records to " + topic);
+        long bytes = produce(topic, format);
+        progress.accept("  " + format.label() + ": plain consumer");
+        double plainRate = plainConsumer(topic, format);
+        progress.accept("  " + format.label() + ": driftwatch");
+        return driftwatch(run, topic, format, bytes, plainRate, hotMethods);
+    }
+
+    private long produce(String topic, InputFormat format) throws InterruptedException {
+        Map<String, Object> settings = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long bytes = 0;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < records && failure.get() == null; i++) {
+                InferenceLog log = BenchInferences.record(i);
+                byte[] payload = BenchInferences.encode(log, format, SCHEMA_ID);
+                bytes += payload.length;
+                producer.send(new ProducerRecord<>(topic, log.getRequestId(), payload), (metadata, error) -> {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                    }
+                });
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("writing the benchmark records failed: " + failure.get().getMessage(), failure.get());
+        }
+        return bytes;
+    }
+
+    /** Records per second of a consumer that reads the whole topic (read_committed, as driftwatch) and decodes every value. */
+    private double plainConsumer(String topic, InputFormat format) {
+        PlainDecoder decoder = new PlainDecoder(format);
+        Map<String, Object> settings = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<TopicPartition> assigned = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            long read = 0;
+            long checksum = 0;
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            long start = System.nanoTime();
+            while (read < records) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the plain consumer read " + read + " of " + records + " records in " + TIMEOUT);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                    checksum += decoder.decode(record.value());
+                    read++;
+                }
+            }
+            long elapsed = System.nanoTime() - start;
+            if (checksum <= 0) {
+                throw new IllegalStateException("the plain consumer decoded nothing");
+            }
+            return records / (elapsed / 1e9);
+        }
+    }
+
+    private StreamTiming driftwatch(String run, String topic, InputFormat format, long bytes, double plainRate,
+                                    Optional<List<String>> hotMethods) throws InterruptedException {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("bootstrap.servers", bootstrapServers);
+        settings.put(DriftwatchConfig.APPLICATION_ID_CONFIG, run);
+        settings.put(DriftwatchConfig.INPUT_FORMAT_CONFIG, format.label());
+        settings.put(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(WINDOW.toMillis()));
+        settings.put(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, Long.toString(GRACE.toMillis()));
+        settings.put(DriftwatchConfig.TOPIC_PARTITIONS_CONFIG, Integer.toString(partitions));
+        settings.put(DriftwatchConfig.INFERENCES_TOPIC_CONFIG, topic);
+        for (String output : List.of(DriftwatchConfig.LABELS_TOPIC_CONFIG, DriftwatchConfig.PROFILES_TOPIC_CONFIG,
+                DriftwatchConfig.BASELINES_TOPIC_CONFIG, DriftwatchConfig.DRIFT_REPORTS_TOPIC_CONFIG,
+                DriftwatchConfig.QUALITY_REPORTS_TOPIC_CONFIG, DriftwatchConfig.TRIGGERS_TOPIC_CONFIG,
+                DriftwatchConfig.ALERTS_TOPIC_CONFIG, DriftwatchConfig.DEAD_LETTER_TOPIC_CONFIG)) {
+            settings.put(output, run + output.substring("driftwatch.topic".length()));
+        }
+        settings.putAll(overrides);
+        DriftwatchConfig config = new DriftwatchConfig(settings);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        HeapSampler heap = new HeapSampler();
+        Path stateDirectory = temporaryDirectory(run);
+        long liveBefore = heap.liveBytes();
+        long started = System.nanoTime();
+        HotMethods profile = hotMethods.isPresent() ? HotMethods.start() : null;
+        long running;
+        long done;
+        long liveAfter;
+        try (DriftwatchService service = DriftwatchService.start(config, meters, Map.of(
+                StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString(),
+                StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads))) {
+            running = awaitRunning(service);
+            done = awaitCommitted(run, topic, heap);
+            if (profile != null) {
+                hotMethods.get().addAll(profile.stop(15));
+            }
+            liveAfter = heap.liveBytes();
+        } finally {
+            if (profile != null) {
+                profile.close();
+            }
+            deleteRecursively(stateDirectory);
+        }
+        double deadLetters = meters.find("driftwatch.records.dead.letter").counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
+        if (deadLetters > 0) {
+            throw new IllegalStateException(deadLetters + " benchmark records were dead-lettered: the benchmark measured errors");
+        }
+        long[] windows = closedWindows(config.topic(DriftwatchConfig.PROFILES_TOPIC_CONFIG));
+        return new StreamTiming(format.label(), new PlainDecoder(format).description(), (double) bytes / records, plainRate,
+                records / ((done - running) / 1e9), (running - started) / 1e9, windows[0], windows[1],
+                liveAfter - liveBefore, heap.peakBytes());
+    }
+
+    private static long awaitRunning(DriftwatchService service) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (service.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || service.state() == KafkaStreams.State.ERROR) {
+                throw new IllegalStateException("driftwatch did not reach RUNNING (state " + service.state() + ")");
+            }
+            Thread.sleep(5);
+        }
+        return System.nanoTime();
+    }
+
+    /** Waits until the application's committed offsets cover every record, sampling the heap meanwhile. */
+    private long awaitCommitted(String applicationId, String topic, HeapSampler heap) throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions).boxed()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
+            long end = admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (true) {
+                heap.sample();
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
+                        .partitionsToOffsetAndMetadata().get();
+                long position = committed.entrySet().stream().filter(entry -> entry.getKey().topic().equals(topic))
+                        .mapToLong(entry -> entry.getValue().offset()).sum();
+                if (position >= end) {
+                    return System.nanoTime();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("driftwatch committed " + position + " of " + end + " offsets in " + TIMEOUT);
+                }
+                Thread.sleep(POLL.toMillis() / 4);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read offsets: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** The windows on the profiles topic and the records they counted (the prediction's profile counts every record). */
+    private long[] closedWindows(String profilesTopic) {
+        SingleObjectAvroSerde<WindowProfile> serde = new SingleObjectAvroSerde<>(WindowProfile.getClassSchema());
+        Map<String, Object> settings = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        long windows = 0;
+        long counted = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> assigned = new ArrayList<>();
+            consumer.partitionsFor(profilesTopic).forEach(info -> assigned.add(new TopicPartition(profilesTopic, info.partition())));
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (assigned.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                    WindowProfile profile = serde.deserializer().deserialize(profilesTopic, record.value());
+                    if (profile.getFeature().equals(FeatureProfiles.PREDICTION)) {
+                        windows++;
+                        counted += profile.getCount();
+                    }
+                }
+            }
+        }
+        return new long[] {windows, counted};
+    }
+
+    private static Path temporaryDirectory(String run) {
+        try {
+            return Files.createTempDirectory(run);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a state directory for the benchmark", e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the benchmark's state directory " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.driftwatch.app.bench;
+
+/**
+ * The figures of one stream benchmark run in one input format, both sides on the same topic.
+ *
+ * @param plainRecordsPerSecond      a plain consumer reading and decoding every record
+ * @param driftwatchRecordsPerSecond the full topology with exactly-once, from RUNNING until every input
+ *                                   offset was committed
+ * @param driftwatchStartSeconds     from start to RUNNING (topic checks, group join), not in the rate
+ * @param windowsClosed              windows closed during the run (their profiles on the profiles topic)
+ * @param recordsInClosedWindows     records counted in the profiles of the closed windows
+ * @param heapHeldBytes              live heap after the run (after a GC) less live heap before it
+ * @param peakHeapBytes              the largest heap use sampled during the run
+ */
+record StreamTiming(String format, String baseline, double bytesPerRecord, double plainRecordsPerSecond,
+                    double driftwatchRecordsPerSecond, double driftwatchStartSeconds, long windowsClosed,
+                    long recordsInClosedWindows, long heapHeldBytes, long peakHeapBytes) {
+    double ratio() {
+        return driftwatchRecordsPerSecond / plainRecordsPerSecond;
+    }
+}
