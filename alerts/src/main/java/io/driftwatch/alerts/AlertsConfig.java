@@ -55,7 +55,7 @@ public final class AlertsConfig extends AbstractConfig {
     public static final String SMTP_SECURITY_CONFIG = "driftwatch.smtp.security";
     private static final String SMTP_SECURITY_DOC = "none, starttls (required, not opportunistic) or ssl (SMTPS).";
     public static final String SMTP_SSL_TRUST_CONFIG = "driftwatch.smtp.ssl.trust";
-    private static final String SMTP_SSL_TRUST_DOC = "Hosts whose TLS certificate is trusted without the JVM trust store (space-separated, * for any); empty: verify normally.";
+    private static final String SMTP_SSL_TRUST_DOC = "Hosts whose TLS certificate is trusted unverified, host name unchecked (space-separated, * for any: test servers only); empty: verify both.";
     public static final String SMTP_USER_CONFIG = "driftwatch.smtp.user";
     private static final String SMTP_USER_DOC = "SMTP user; empty for a server without authentication.";
     public static final String SMTP_PASSWORD_ENV_CONFIG = "driftwatch.smtp.password.env";

@@ -31,7 +31,11 @@ public final class SampleAlerts {
         Instant start = T0.plus(WINDOW.multipliedBy(window));
         return AlertEvent.newBuilder().setAlertId(model + "/" + version + "/" + start.toEpochMilli())
                 .setModelName(model).setModelVersion(version).setKind(kind).setSeverity(severity)
-                .setTitle(model + " " + version + ": " + kind.name().toLowerCase(java.util.Locale.ROOT))
+                .setTitle(model + " " + version + ": " + switch (kind) {
+                    case TRIGGER -> "retraining triggered (dataset drift)";
+                    case SCHEMA -> "schema error";
+                    default -> findings.size() + " drifted columns";
+                })
                 .setWindowStart(start).setWindowEnd(start.plus(WINDOW)).setReportId("report-" + window)
                 .setTriggerId(triggerId).setFindings(findings).setComparison("BASELINE").build();
     }

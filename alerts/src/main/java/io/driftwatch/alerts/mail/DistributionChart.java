@@ -23,8 +23,8 @@ import java.util.Optional;
  * categories. Drawn at twice its displayed size so it stays sharp on a phone. Stateless.
  */
 final class DistributionChart {
-    static final int WIDTH = 560;
-    static final int HEIGHT = 200;
+    static final int WIDTH = 480;
+    static final int HEIGHT = 180;
     private static final int SCALE = 2;
     static final Color REFERENCE = new Color(0x64, 0x74, 0x8b);
     static final Color CURRENT = new Color(0xea, 0x58, 0x0c);
@@ -66,7 +66,7 @@ final class DistributionChart {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, HEIGHT);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
             legend(g, referenceName);
             bars(g, reference, current);
             axisLabels(g, labels, reference.length, numeric);
@@ -86,10 +86,10 @@ final class DistributionChart {
         int x = LEFT;
         for (int i = 0; i < 2; i++) {
             g.setColor(i == 0 ? REFERENCE : CURRENT);
-            g.fillRect(x, 9, 12, 12);
+            g.fillRect(x, 7, 13, 13);
             g.setColor(LABEL);
             String text = i == 0 ? referenceName : "current window";
-            g.drawString(text, x + 17, 20);
+            g.drawString(text, x + 18, 19);
             x += 17 + g.getFontMetrics().stringWidth(text) + 20;
         }
     }

@@ -22,7 +22,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * Sends an {@link AlertEmail} through SMTP with Jakarta Mail (Eclipse Angus), one connection per email: alerts
  * are rare, and a fresh connection picks up a rotated password. STARTTLS, when configured, is required; the
- * server's certificate and host name are checked. Failures come back as {@link DeliveryException}, sorted into
+ * server's certificate and host name are checked unless the host is listed in {@code driftwatch.smtp.ssl.trust}. Failures come back as {@link DeliveryException}, sorted into
  * passing (connection refused, timeout, 4xx) and permanent (authentication, recipients, TLS, 5xx), each with
  * the setting to check. Never logs the password or addresses. Thread-safe.
  */
@@ -48,7 +48,9 @@ public final class SmtpMailer {
         properties.put(prefix + "timeout", timeoutMillis);
         properties.put(prefix + "writetimeout", timeoutMillis);
         properties.put(prefix + "sendpartial", "true");
-        properties.put(prefix + "ssl.checkserveridentity", "true");
+        // A host listed in ssl.trust is trusted without verifying its certificate, so checking the name in
+        // that certificate would add nothing; every other host gets both checks.
+        properties.put(prefix + "ssl.checkserveridentity", Boolean.toString(settings.sslTrust().isBlank()));
         if (!settings.sslTrust().isBlank()) {
             properties.put(prefix + "ssl.trust", settings.sslTrust());
         }

@@ -90,8 +90,8 @@ class AlertEmailRendererTest {
         assertThat(email.text()).contains("Trigger:       5c0e9a1f2b")
                 .contains("Dashboard:     https://grafana.example.test/d/driftwatch?var-model=fraud&var-version=v3&from=")
                 .contains("Compared with: baseline")
-                .contains("- 2026-11-20T10:40:00Z to 2026-11-20T10:50:00Z: fraud v3: drift")
-                .contains("- 2026-11-20T10:50:00Z to 2026-11-20T11:00:00Z: fraud v3: trigger");
+                .contains("- 2026-11-20T10:40:00Z to 2026-11-20T10:50:00Z: fraud v3: 2 drifted columns")
+                .contains("- 2026-11-20T10:50:00Z to 2026-11-20T11:00:00Z: fraud v3: retraining triggered (dataset drift)");
         String text = email.text();
         assertThat(text.indexOf("- age: ks 0.52")).isPositive().isLessThan(text.indexOf("- country: jensen_shannon 0.22"));
         assertThat(text.indexOf("- country:")).isLessThan(text.indexOf("- income: ks 0.18"));
