@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Watches machine-learning models in production: drift, schema skew and quality, from Kafka.", ""},
-        subcommands = {CheckCommand.class, BaselineCommand.class, RunCommand.class, TriggersCommand.class,
+        subcommands = {CheckCommand.class, BaselineCommand.class, RunCommand.class, AlertsCommand.class, TriggersCommand.class,
                 ProduceCommand.class, BenchCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'driftwatch COMMAND --help' for a command's options and examples.",
                 "Exit codes: 0 ok; 1 drift found (check), expected result missing (demo) or records not acknowledged",

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "baseline", "run", "triggers", "produce", "demo", "bench decode"})
+    @ValueSource(strings = {"check", "baseline", "run", "alerts", "triggers", "produce", "demo", "bench decode"})
     void everyCommandAnswersHelpWithItsOptionsAndExamples(String command) {
         StringWriter out = new StringWriter();
         String[] args = (command + " --help").split(" ");
@@ -26,6 +26,6 @@ class HelpTest {
         StringWriter out = new StringWriter();
         int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(out)).execute(help);
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("check", "baseline", "run", "triggers", "produce", "bench", "demo");
+        assertThat(out.toString()).contains("check", "baseline", "run", "alerts", "triggers", "produce", "bench", "demo");
     }
 }

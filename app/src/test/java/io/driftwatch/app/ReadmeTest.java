@@ -1,5 +1,6 @@
 package io.driftwatch.app;
 
+import io.driftwatch.alerts.AlertsConfig;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,9 @@ class ReadmeTest {
     void theReadmesConfigurationReferenceNamesEveryKey() throws IOException {
         String readme = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("README.md"));
         for (String key : DriftwatchConfig.CONFIG_DEF.names()) {
+            assertThat(readme).as(key).contains("| `" + key + "` |");
+        }
+        for (String key : AlertsConfig.CONFIG_DEF.names()) {
             assertThat(readme).as(key).contains("| `" + key + "` |");
         }
     }

@@ -10,6 +10,7 @@ import io.driftwatch.schemas.record.DriftVerdict;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.SkewSeverity;
 import io.driftwatch.schemas.record.TestResult;
+import io.driftwatch.stats.profile.ColumnProfile;
 import io.driftwatch.topology.trigger.TriggerDecider;
 import io.driftwatch.topology.trigger.TriggerIds;
 import org.jspecify.annotations.Nullable;
@@ -18,17 +19,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The alert a person should get about one window, if any: a trigger, a schema error, or drift. One alert
- * per window and model version, with an id derived from them, so the alerts process can deduplicate.
+ * per window and model version, with an id derived from them, so the alerts process can deduplicate. Each
+ * drifted feature carries the reference and current values a person compares ({@link FeatureSummaries}).
  */
 final class AlertEvents {
     private AlertEvents() {
     }
 
-    static Optional<AlertEvent> of(DriftReport report, @Nullable RetrainingTrigger trigger) {
+    static Optional<AlertEvent> of(DriftReport report, @Nullable RetrainingTrigger trigger,
+                                   Map<String, ColumnProfile> reference, Map<String, ColumnProfile> current) {
         boolean schemaError = report.getSchemaFindings().stream().anyMatch(f -> f.getSeverity() == SkewSeverity.ERROR);
         boolean drift = report.getColumns().stream().anyMatch(c -> c.getVerdict() == DriftVerdict.DRIFT);
         AlertKind kind = trigger != null ? AlertKind.TRIGGER : schemaError ? AlertKind.SCHEMA : drift ? AlertKind.DRIFT : null;
@@ -38,7 +42,7 @@ final class AlertEvents {
         AlertSeverity severity = kind == AlertKind.DRIFT && !report.getDatasetDrift() ? AlertSeverity.WARNING : AlertSeverity.CRITICAL;
         List<AlertFinding> findings = new ArrayList<>();
         report.getColumns().stream().filter(c -> c.getVerdict() == DriftVerdict.DRIFT)
-                .map(AlertEvents::finding).sorted(Comparator.comparingDouble(AlertFinding::getEffect).reversed())
+                .map(column -> finding(column, reference, current)).sorted(Comparator.comparingDouble(AlertFinding::getEffect).reversed())
                 .forEach(findings::add);
         report.getSchemaFindings().forEach(f -> findings.add(AlertFinding.newBuilder().setFeature(f.getFeature())
                 .setTest(f.getKind().name().toLowerCase(Locale.ROOT)).setStatistic(0).setThreshold(0)
@@ -55,14 +59,25 @@ final class AlertEvents {
                 .setKind(kind).setSeverity(severity).setTitle(title)
                 .setWindowStart(report.getWindowStart()).setWindowEnd(report.getWindowEnd())
                 .setReportId(report.getReportId()).setTriggerId(trigger == null ? null : trigger.getTriggerId())
-                .setFindings(findings).build());
+                .setFindings(findings).setComparison(report.getComparison().name()).build());
     }
 
-    private static AlertFinding finding(ColumnDrift column) {
+    private static AlertFinding finding(ColumnDrift column, Map<String, ColumnProfile> reference,
+                                        Map<String, ColumnProfile> current) {
         TestResult strongest = column.getTests().stream().max(Comparator.comparingDouble(TriggerDecider::effect))
                 .orElseThrow(() -> new IllegalArgumentException("a drifted column has at least one test"));
         return AlertFinding.newBuilder().setFeature(column.getFeature()).setTest(strongest.getTest())
                 .setStatistic(strongest.getStatistic()).setThreshold(strongest.getThreshold()).setEffect(TriggerDecider.effect(strongest))
-                .setDetail(strongest.getCondition()).build();
+                .setDetail(strongest.getCondition()).setSummary(summary(column.getFeature(), reference, current)).build();
+    }
+
+    private static io.driftwatch.schemas.record.@Nullable FeatureSummary summary(
+            String feature, Map<String, ColumnProfile> reference, Map<String, ColumnProfile> current) {
+        ColumnProfile referenceProfile = reference.get(feature);
+        ColumnProfile currentProfile = current.get(feature);
+        if (referenceProfile == null || currentProfile == null) {
+            return null;
+        }
+        return FeatureSummaries.of(referenceProfile, currentProfile).orElse(null);
     }
 }

@@ -85,7 +85,7 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Sp
         triggerStates.put(modelKey, decision.next());
         decision.trigger().ifPresent(trigger -> forward(record, trigger));
         RetrainingTrigger trigger = decision.trigger().orElse(null);
-        AlertEvents.of(report, trigger).ifPresent(alert -> forward(record, alert));
+        AlertEvents.of(report, trigger, reference, current).ifPresent(alert -> forward(record, alert));
         // A window too small for a verdict is a poor reference too; it serves only until a full one exists.
         if (closed.profiles().records() >= minimumRecords || previous == null) {
             previousWindows.put(modelKey, closed.profiles());

@@ -1,5 +1,6 @@
 package io.driftwatch.topology.topic;
 
+import io.driftwatch.schemas.history.EarlierSchemas;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -18,7 +19,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Serde for the records driftwatch writes, in Avro single-object encoding ({@code C3 01}, the schema's
  * 64-bit fingerprint, Avro binary): self-describing without a registry, readable by any Avro library with
- * driftwatch's {@code .avsc} files. Null is a tombstone both ways. Thread-safe.
+ * driftwatch's {@code .avsc} files. Records written with an earlier version of the schema
+ * ({@link EarlierSchemas}) are read into the current class. Null is a tombstone both ways. Thread-safe.
  *
  * @param <T> a generated Avro record class
  */
@@ -31,6 +33,7 @@ public final class SingleObjectAvroSerde<T extends SpecificRecord> implements Se
         requireNonNull(schema, "schema");
         this.encoder = new BinaryMessageEncoder<>(SpecificData.get(), schema);
         this.decoder = new BinaryMessageDecoder<>(SpecificData.get(), schema);
+        EarlierSchemas.of(schema).forEach(decoder::addSchema);
         this.recordName = schema.getFullName();
     }
 

@@ -5,6 +5,7 @@ import io.driftwatch.schemas.format.JsonDecoder;
 import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.mapping.InferenceMapping;
 import io.driftwatch.schemas.record.AlertEvent;
+import io.driftwatch.schemas.record.FeatureSummary;
 import io.driftwatch.schemas.record.AlertKind;
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.BaselineColumn;
@@ -47,6 +48,7 @@ import java.util.Properties;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class DriftTopologyTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
@@ -154,6 +156,17 @@ class DriftTopologyTest {
             List<AlertEvent> alerts = outputs.alerts().readValuesToList();
             assertThat(alerts).extracting(AlertEvent::getKind).containsExactly(AlertKind.TRIGGER);
             assertThat(alerts.get(0).getTriggerId()).isEqualTo(trigger.getTriggerId());
+            assertThat(alerts.get(0).getComparison()).isEqualTo(ComparisonBasis.PREVIOUS_WINDOW.name());
+            // The windows are N(40, 5) then N(55, 5), 200 values each: means and medians within 1.5 of those.
+            FeatureSummary ageSummary = alerts.get(0).getFindings().stream().filter(f -> f.getFeature().equals("age"))
+                    .findFirst().orElseThrow().getSummary();
+            assertThat(ageSummary.getReferenceMean()).isCloseTo(40, within(1.5));
+            assertThat(ageSummary.getCurrentMean()).isCloseTo(55, within(1.5));
+            assertThat(ageSummary.getQuantiles().get(2).getReference()).isCloseTo(40, within(1.5));
+            assertThat(ageSummary.getQuantiles().get(2).getCurrent()).isCloseTo(55, within(1.5));
+            int half = ageSummary.getReferenceProportions().size() / 2;
+            assertThat(ageSummary.getReferenceProportions().subList(0, half).stream().mapToDouble(Double::doubleValue).sum()).isGreaterThan(0.85);
+            assertThat(ageSummary.getCurrentProportions().subList(0, half).stream().mapToDouble(Double::doubleValue).sum()).isLessThan(0.15);
         }
     }
 

@@ -1,0 +1,198 @@
+package io.driftwatch.alerts;
+
+import io.driftwatch.alerts.mail.SmtpMailer;
+import io.driftwatch.alerts.policy.KafkaSentAlerts;
+import io.driftwatch.alerts.policy.PendingAlert;
+import io.driftwatch.schemas.record.AlertEvent;
+import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.topic.SingleObjectAvroSerde;
+import io.driftwatch.topology.topic.TopicProvisioner;
+import io.driftwatch.topology.topic.TopicSpec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The alerts process: a plain consumer (not Kafka Streams, since sending mail is a side effect a replayed
+ * task would repeat) on the alerts topic with {@code read_committed}, so only alerts of committed
+ * transactions are mailed. It runs on its own thread until {@link #close()}. Offsets are committed only up
+ * to the first alert not yet mailed and recorded in the sent-ids topic; what a crash leaves uncommitted is
+ * read again and skipped by id. See the README's "Alert emails" for the guarantee.
+ */
+public final class AlertsService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(60);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaSentAlerts sent;
+    private final AlertDispatcher dispatcher;
+    private final String topic;
+    private final Clock clock;
+    private final Deserializer<AlertEvent> decoder = new SingleObjectAvroSerde<AlertEvent>(AlertEvent.getClassSchema()).deserializer();
+    private final Counter undecodable;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
+
+    private AlertsService(KafkaConsumer<String, byte[]> consumer, KafkaSentAlerts sent, AlertDispatcher dispatcher, String topic,
+                          Clock clock, MeterRegistry meters) {
+        this.consumer = consumer;
+        this.sent = sent;
+        this.dispatcher = dispatcher;
+        this.topic = topic;
+        this.clock = clock;
+        this.undecodable = Counter.builder("driftwatch.alerts.undecodable")
+                .description("Records on the alerts topic that are not alert events; skipped.").register(meters);
+    }
+
+    /**
+     * Creates the alerts and sent-ids topics if missing, reads the sent ids, and starts consuming.
+     *
+     * @param saveDirectory when not null, every email sent is also saved there as .eml and .html
+     * @throws io.driftwatch.topology.topic.TopicProvisioningException when the topics cannot be created
+     * @throws io.driftwatch.alerts.policy.SentAlertsException when the sent ids cannot be read
+     */
+    public static AlertsService start(DriftwatchConfig config, AlertsConfig alerts, MeterRegistry meters, Clock clock,
+                                      @Nullable Path saveDirectory) {
+        requireNonNull(config, "config");
+        requireNonNull(alerts, "alerts");
+        String topic = config.topic(DriftwatchConfig.ALERTS_TOPIC_CONFIG);
+        try (Admin admin = Admin.create(config.kafkaSettings())) {
+            new TopicProvisioner(admin, KAFKA_TIMEOUT).ensure(List.of(
+                    new TopicSpec(topic, 1, config.topicReplicationFactor(), Map.of()),
+                    new TopicSpec(alerts.sentTopic(), 1, config.topicReplicationFactor(), Map.of("cleanup.policy", "compact"))));
+        }
+        KafkaSentAlerts sent = KafkaSentAlerts.open(config.kafkaSettings(), alerts.sentTopic(), KAFKA_TIMEOUT, clock);
+        Map<String, Object> settings = new HashMap<>(config.kafkaSettings());
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, alerts.consumerGroup());
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
+        AlertDispatcher dispatcher = new AlertDispatcher(alerts, sent, new SmtpMailer(alerts.smtp()), meters, saveDirectory);
+        AlertsService service = new AlertsService(consumer, sent, dispatcher, topic, clock, meters);
+        log.info("starting driftwatch alerts on {} (topic {}, group {}, grouping {}, at most {} emails per model per hour, SMTP {}:{} {})",
+                config.kafkaSettings().get("bootstrap.servers"), topic, alerts.consumerGroup(), alerts.groupTime(),
+                alerts.emailsPerModelPerHour(), alerts.smtp().host(), alerts.smtp().port(), alerts.smtp().security().label());
+        Thread thread = new Thread(service::run, "driftwatch-alerts");
+        thread.start();
+        return service;
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(topic), new Rebalance());
+            while (running.get()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    accept(record);
+                }
+                dispatcher.dispatchDue(clock.instant());
+                commit();
+            }
+        } catch (WakeupException e) {
+            if (running.get()) {
+                throw e;
+            }
+        } catch (KafkaException e) {
+            log.error("the alerts consumer stopped: {}; restart it, uncommitted alerts are read again and mailed once", e.getMessage(), e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            sent.close();
+            stopped.countDown();
+        }
+    }
+
+    private void accept(ConsumerRecord<String, byte[]> record) {
+        AlertEvent event;
+        try {
+            event = decoder.deserialize(record.topic(), record.value());
+        } catch (SerializationException e) {
+            undecodable.increment();
+            log.warn("skipping a record that is not an alert event at {}-{} offset {}: {}", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            return;
+        }
+        if (event != null) {
+            dispatcher.accept(new PendingAlert(event, record.partition(), record.offset()), clock.instant());
+        }
+    }
+
+    private void commit() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            long position = consumer.position(partition);
+            long safe = dispatcher.lowestPendingOffset(partition.partition()).orElse(position);
+            if (safe > committed.getOrDefault(partition, -1L)) {
+                offsets.put(partition, new OffsetAndMetadata(safe));
+            }
+        }
+        if (!offsets.isEmpty()) {
+            try {
+                consumer.commitSync(offsets);
+                offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+            } catch (KafkaException e) {
+                log.warn("committing alert offsets failed ({}); the alerts after the last commit are read again and skipped by id",
+                        e.getMessage());
+            }
+        }
+    }
+
+    /** Blocks until the consumer thread has stopped. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        consumer.wakeup();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            dispatcher.dropPartitions(partitions.stream().map(TopicPartition::partition).toList());
+            partitions.forEach(committed::remove);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty()) {
+                sent.refresh();
+            }
+        }
+    }
+}

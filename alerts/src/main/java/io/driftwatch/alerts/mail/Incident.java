@@ -1,0 +1,119 @@
+package io.driftwatch.alerts.mail;
+
+import io.driftwatch.alerts.policy.AlertGroup;
+import io.driftwatch.schemas.record.AlertEvent;
+import io.driftwatch.schemas.record.AlertFinding;
+import io.driftwatch.schemas.record.AlertKind;
+import io.driftwatch.schemas.record.AlertSeverity;
+import io.driftwatch.schemas.record.SkewKind;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What one email says, derived from a group of alert events: the worst severity, the drifted features
+ * ranked by effect (each feature once, at its strongest window), the schema findings, the windows in time
+ * order and the triggers that fired. The subject, HTML and text are three views of this one value.
+ */
+record Incident(String model, String version, AlertSeverity severity, List<AlertFinding> drifted,
+                List<AlertFinding> schemaFindings, List<AlertEvent> windows, List<String> triggerIds,
+                @Nullable String comparison, List<String> alertIds) {
+    private static final Set<String> SCHEMA_TESTS = Stream.of(SkewKind.values())
+            .map(kind -> kind.name().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+
+    Incident {
+        requireNonNull(model, "model");
+        requireNonNull(version, "version");
+        requireNonNull(severity, "severity");
+        drifted = List.copyOf(drifted);
+        schemaFindings = List.copyOf(schemaFindings);
+        windows = List.copyOf(windows);
+        triggerIds = List.copyOf(triggerIds);
+        alertIds = List.copyOf(alertIds);
+    }
+
+    static Incident of(AlertGroup group) {
+        List<AlertEvent> windows = group.events().stream()
+                .sorted(Comparator.comparing(AlertEvent::getWindowStart).thenComparing(AlertEvent::getAlertId)).toList();
+        AlertSeverity severity = windows.stream().map(AlertEvent::getSeverity).min(Comparator.naturalOrder()).orElseThrow();
+        Map<String, AlertFinding> strongestByFeature = new LinkedHashMap<>();
+        Map<String, AlertFinding> schemaByKey = new LinkedHashMap<>();
+        for (AlertEvent event : windows) {
+            for (AlertFinding finding : event.getFindings()) {
+                if (isSchemaFinding(finding)) {
+                    schemaByKey.putIfAbsent(finding.getFeature() + '\u0000' + finding.getTest(), finding);
+                } else {
+                    strongestByFeature.merge(finding.getFeature(), finding,
+                            (kept, candidate) -> candidate.getEffect() > kept.getEffect() ? candidate : kept);
+                }
+            }
+        }
+        List<AlertFinding> drifted = strongestByFeature.values().stream()
+                .sorted(Comparator.comparingDouble(AlertFinding::getEffect).reversed().thenComparing(AlertFinding::getFeature)).toList();
+        List<AlertFinding> schema = schemaByKey.values().stream()
+                .sorted(Comparator.comparingDouble(AlertFinding::getEffect).reversed().thenComparing(AlertFinding::getFeature)).toList();
+        List<String> triggers = windows.stream().map(AlertEvent::getTriggerId).filter(Objects::nonNull).distinct().toList();
+        String comparison = windows.stream().map(AlertEvent::getComparison).filter(Objects::nonNull).findFirst().orElse(null);
+        return new Incident(group.model(), group.version(), severity, drifted, schema, windows, triggers, comparison,
+                group.alertIds());
+    }
+
+    static boolean isSchemaFinding(AlertFinding finding) {
+        return SCHEMA_TESTS.contains(finding.getTest());
+    }
+
+    /** A schema error outranks any drift: the model is being fed something it was not trained on. */
+    boolean hasSchemaError() {
+        return schemaFindings.stream().anyMatch(finding -> finding.getEffect() == Double.MAX_VALUE);
+    }
+
+    boolean triggered() {
+        return windows.stream().anyMatch(event -> event.getKind() == AlertKind.TRIGGER);
+    }
+
+    Instant since() {
+        return windows.get(0).getWindowStart();
+    }
+
+    Instant until() {
+        return windows.stream().map(AlertEvent::getWindowEnd).max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /** What the current window was compared with, in words. */
+    String referenceName() {
+        return "PREVIOUS_WINDOW".equals(comparison) ? "previous window" : "baseline";
+    }
+
+    /** The worst finding in a few words: the schema error, else the most drifted feature, else the title. */
+    String worst() {
+        if (hasSchemaError()) {
+            AlertFinding error = schemaFindings.get(0);
+            return "schema error: " + error.getTest().replace('_', ' ') + " " + error.getFeature();
+        }
+        if (!drifted.isEmpty()) {
+            AlertFinding top = drifted.get(0);
+            return top.getFeature() + " drifted (" + top.getTest() + " " + Figures.of(top.getStatistic())
+                    + ", threshold " + Figures.of(top.getThreshold()) + ")";
+        }
+        if (!schemaFindings.isEmpty()) {
+            return schemaFindings.get(0).getTest().replace('_', ' ') + " " + schemaFindings.get(0).getFeature();
+        }
+        return windows.get(windows.size() - 1).getTitle();
+    }
+
+    String headline() {
+        return windows.stream().filter(event -> event.getKind() == AlertKind.TRIGGER).map(AlertEvent::getTitle).findFirst()
+                .orElse(windows.get(windows.size() - 1).getTitle());
+    }
+}

@@ -1,0 +1,199 @@
+package io.driftwatch.alerts;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.schemas.record.AlertEvent;
+import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.topic.SingleObjectAvroSerde;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The alerts process against a real broker and a real SMTP server: transactional alert events in, one email per
+ * model version out, nothing twice across a restart, nothing lost while SMTP is down.
+ */
+class AlertsServiceIntegrationTest {
+    private static final Duration GROUP = Duration.ofMillis(1_500);
+    private static EmbeddedKafkaBroker broker;
+    private GreenMail greenMail;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @AfterEach
+    void stopMail() {
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+    }
+
+    private static GreenMail mailServer(int port) {
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Map<String, Object> settings(String name, int smtpPort, String consumerGroup) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("bootstrap.servers", broker.bootstrapServers());
+        settings.put(DriftwatchConfig.ALERTS_TOPIC_CONFIG, "alerts-" + name);
+        settings.put(AlertsConfig.SENT_TOPIC_CONFIG, "alerts-sent-" + name);
+        settings.put(AlertsConfig.CONSUMER_GROUP_CONFIG, consumerGroup);
+        settings.put(AlertsConfig.GROUP_MS_CONFIG, Long.toString(GROUP.toMillis()));
+        settings.put(AlertsConfig.TO_CONFIG, "oncall@example.test");
+        settings.put(AlertsConfig.SMTP_HOST_CONFIG, "127.0.0.1");
+        settings.put(AlertsConfig.SMTP_PORT_CONFIG, Integer.toString(smtpPort));
+        settings.put(AlertsConfig.SMTP_SECURITY_CONFIG, "none");
+        settings.put(AlertsConfig.RETRY_BACKOFF_MS_CONFIG, "100");
+        settings.put(AlertsConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "400");
+        return settings;
+    }
+
+    private static AlertsService start(Map<String, Object> settings, MeterRegistry meters) {
+        return AlertsService.start(new DriftwatchConfig(settings), new AlertsConfig(settings, Map.of()), meters, Clock.systemUTC(), null);
+    }
+
+    private static void produce(String topic, boolean commit, AlertEvent... events) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-topology-" + topic);
+        try (KafkaProducer<String, AlertEvent> producer = new KafkaProducer<>(settings, new StringSerializer(),
+                new SingleObjectAvroSerde<AlertEvent>(AlertEvent.getClassSchema()).serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (AlertEvent event : events) {
+                producer.send(new ProducerRecord<>(topic, event.getModelName() + "/" + event.getModelVersion(), event));
+            }
+            if (commit) {
+                producer.commitTransaction();
+            } else {
+                producer.flush();
+                producer.abortTransaction();
+            }
+        }
+    }
+
+    private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static String alertIds(MimeMessage message) {
+        try {
+            return message.getHeader("X-Driftwatch-Alert-Ids", ",");
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private List<String> subjects() {
+        return Arrays.stream(greenMail.getReceivedMessages()).map(message -> {
+            try {
+                return message.getSubject();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).sorted().toList();
+    }
+
+    @Test
+    void groupsPerModelVersionSkipsAbortedAlertsAndMailsNothingTwiceAfterARestart() throws Exception {
+        greenMail = mailServer(freePort());
+        Map<String, Object> settings = settings("restart", greenMail.getSmtp().getPort(), "alerts-first");
+        AlertEvent fraud0 = SampleAlerts.drift("fraud", "v3", 0, "age");
+        AlertEvent fraud1 = SampleAlerts.drift("fraud", "v3", 1, "age");
+        AlertEvent churn0 = SampleAlerts.drift("churn", "v1", 0, "tenure");
+        try (AlertsService first = start(settings, new SimpleMeterRegistry())) {
+            produce("alerts-restart", true, fraud0, fraud1, churn0);
+            produce("alerts-restart", false, SampleAlerts.drift("fraud", "v3", 9, "age"));
+            await(() -> greenMail.getReceivedMessages().length >= 2, Duration.ofSeconds(60), "two emails");
+            Thread.sleep(2 * GROUP.toMillis());
+        }
+        assertThat(subjects()).containsExactly(
+                "[driftwatch WARNING] churn v1: tenure drifted (ks 0.41, threshold 0.1)",
+                "[driftwatch WARNING] fraud v3: age drifted (ks 0.41, threshold 0.1) (2 windows)");
+        MimeMessage fraudMail = Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> alertIds(m).contains("fraud")).findFirst().orElseThrow();
+        assertThat(alertIds(fraudMail)).isEqualTo(fraud0.getAlertId() + "," + fraud1.getAlertId());
+
+        // A new instance in a new consumer group re-reads every alert; only the sent-ids topic stops a repeat.
+        settings.put(AlertsConfig.CONSUMER_GROUP_CONFIG, "alerts-second");
+        AlertEvent fraud2 = SampleAlerts.drift("fraud", "v3", 2, "age");
+        MeterRegistry meters = new SimpleMeterRegistry();
+        try (AlertsService second = start(settings, meters)) {
+            produce("alerts-restart", true, fraud2);
+            await(() -> greenMail.getReceivedMessages().length >= 3, Duration.ofSeconds(60), "the third email");
+            Thread.sleep(2 * GROUP.toMillis());
+        }
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertThat(received).hasSize(3);
+        assertThat(alertIds(received[2])).isEqualTo(fraud2.getAlertId());
+        assertThat(meters.get("driftwatch.alerts.duplicates").counter().count()).isEqualTo(3.0);
+    }
+
+    @Test
+    void whileSmtpIsDownAlertsWaitAndWhenItIsBackEachIsMailedExactlyOnce() throws Exception {
+        int port = freePort();
+        Map<String, Object> settings = settings("outage", port, "alerts-outage");
+        MeterRegistry meters = new SimpleMeterRegistry();
+        List<AlertEvent> events = List.of(SampleAlerts.drift("fraud", "v3", 0, "age"), SampleAlerts.drift("churn", "v1", 0, "tenure"),
+                SampleAlerts.drift("ranker", "v7", 0, "score"));
+        try (AlertsService service = start(settings, meters)) {
+            produce("alerts-outage", true, events.toArray(AlertEvent[]::new));
+            await(() -> failures(meters) >= 3, Duration.ofSeconds(60), "three refused attempts");
+            greenMail = mailServer(port);
+            await(() -> greenMail.getReceivedMessages().length >= 3, Duration.ofSeconds(60), "three emails");
+            Thread.sleep(2 * GROUP.toMillis() + 1_000);
+        }
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertThat(received).hasSize(3);
+        List<String> ids = Arrays.stream(received).map(AlertsServiceIntegrationTest::alertIds).sorted().toList();
+        assertThat(ids).containsExactlyElementsOf(events.stream().map(AlertEvent::getAlertId).sorted().toList());
+        assertThat(meters.get("driftwatch.alerts.delivery.failures").tag("reason", "refused").tag("permanent", "false")
+                .counter().count()).isGreaterThanOrEqualTo(3.0);
+    }
+
+    private static double failures(MeterRegistry meters) {
+        return meters.find("driftwatch.alerts.delivery.failures").counters().stream().mapToDouble(Counter::count).sum();
+    }
+}

@@ -1,0 +1,51 @@
+package io.driftwatch.topology.topic;
+
+import io.driftwatch.schemas.history.EarlierSchemas;
+import io.driftwatch.schemas.record.AlertEvent;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SingleObjectAvroSerdeTest {
+
+    @Test
+    void anAlertEventWrittenWithTheFirstSchemaIsReadWithoutSummaries() throws Exception {
+        Schema first = EarlierSchemas.of(AlertEvent.getClassSchema()).get(0);
+        assertThat(first.getField("comparison")).isNull();
+        Schema findingSchema = first.getField("findings").schema().getElementType();
+        GenericRecord finding = new GenericData.Record(findingSchema);
+        finding.put("feature", "age");
+        finding.put("test", "ks");
+        finding.put("statistic", 0.4);
+        finding.put("threshold", 0.1);
+        finding.put("effect", 4.0);
+        finding.put("detail", "statistic >= threshold");
+        GenericRecord old = new GenericData.Record(first);
+        old.put("alertId", "a1");
+        old.put("modelName", "fraud");
+        old.put("modelVersion", "v3");
+        old.put("kind", new GenericData.EnumSymbol(first.getField("kind").schema(), "DRIFT"));
+        old.put("severity", new GenericData.EnumSymbol(first.getField("severity").schema(), "WARNING"));
+        old.put("title", "fraud v3: 1 drifted column");
+        old.put("windowStart", 1_000L);
+        old.put("windowEnd", 2_000L);
+        old.put("findings", List.of(finding));
+        ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), first).encode(old);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+
+        AlertEvent read = new SingleObjectAvroSerde<AlertEvent>(AlertEvent.getClassSchema()).deserializer().deserialize("t", bytes);
+
+        assertThat(read.getAlertId()).isEqualTo("a1");
+        assertThat(read.getComparison()).isNull();
+        assertThat(read.getFindings().get(0).getFeature()).isEqualTo("age");
+        assertThat(read.getFindings().get(0).getSummary()).isNull();
+    }
+}
