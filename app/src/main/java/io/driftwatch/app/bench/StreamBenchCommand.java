@@ -33,6 +33,7 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "  formats.<json|avro-single>:",
                 "    bytes_per_record, plain_records_per_second, driftwatch_records_per_second,",
                 "    ratio (driftwatch / plain), driftwatch_start_seconds (to RUNNING, not in the rate),",
+                "    plain_cpu_micros_per_record, driftwatch_cpu_micros_per_record (stream threads only),",
                 "    windows_closed, records_in_closed_windows (the topology's work, checked),",
                 "    heap_held_bytes (live heap after the run less before), peak_heap_bytes, baseline.",
                 "", "Examples:", "  driftwatch bench stream", "  driftwatch bench stream --records 200000 --format json --profile",

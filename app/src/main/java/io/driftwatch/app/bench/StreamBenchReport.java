@@ -23,17 +23,19 @@ final class StreamBenchReport {
                         + " partitions, %d stream thread%s, exactly_once_v2, embedded in this JVM; %s%n%n", records,
                 BenchInferences.NUMERIC_FEATURES, BenchInferences.CATEGORICAL_FEATURES, partitions, threads,
                 threads == 1 ? "" : "s", DecodeBenchReport.machine()));
-        text.append(String.format(Locale.ROOT, "%-12s %9s %17s %17s %6s %8s %9s %10s %10s%n", "format", "bytes/rec",
-                "plain rec/s", "driftwatch rec/s", "ratio", "windows", "start s", "heap held", "peak heap"));
+        text.append(String.format(Locale.ROOT, "%-12s %9s %13s %16s %6s %15s %8s %8s %10s %10s%n", "format", "bytes/rec",
+                "plain rec/s", "driftwatch rec/s", "ratio", "cpu us/rec p|d", "windows", "start s", "heap held", "peak heap"));
         for (StreamTiming timing : timings) {
-            text.append(String.format(Locale.ROOT, "%-12s %9.0f %,17.0f %,17.0f %6.2f %8d %9.1f %7.1f MiB %6.0f MiB%n",
+            text.append(String.format(Locale.ROOT, "%-12s %9.0f %,13.0f %,16.0f %6.2f %7.1f|%-7.1f %8d %8.1f %6.1f MiB %6.0f MiB%n",
                     timing.format(), timing.bytesPerRecord(), timing.plainRecordsPerSecond(),
-                    timing.driftwatchRecordsPerSecond(), timing.ratio(), timing.windowsClosed(),
-                    timing.driftwatchStartSeconds(), timing.heapHeldBytes() / MIB, timing.peakHeapBytes() / MIB));
+                    timing.driftwatchRecordsPerSecond(), timing.ratio(), timing.plainCpuMicrosPerRecord(),
+                    timing.driftwatchCpuMicrosPerRecord(), timing.windowsClosed(), timing.driftwatchStartSeconds(),
+                    timing.heapHeldBytes() / MIB, timing.peakHeapBytes() / MIB));
         }
         text.append(String.format(Locale.ROOT, "%nplain: a KafkaConsumer (read_committed) decoding every value: %s."
                 + "%ndriftwatch: the full topology, timed from RUNNING until every input offset was committed;"
-                + " 'start s' is the time to RUNNING, not in the rate.%n", timings.isEmpty() ? "" : timings.get(0).baseline()));
+                + " 'start s' is the time to RUNNING, not in the rate.%ncpu us/rec: CPU time per record of the plain"
+                + " consumer's thread | of the stream threads (the broker and producer threads are not counted).%n", timings.isEmpty() ? "" : timings.get(0).baseline()));
         return text.toString();
     }
 
@@ -51,6 +53,8 @@ final class StreamBenchReport {
                     .put("plain_records_per_second", timing.plainRecordsPerSecond())
                     .put("driftwatch_records_per_second", timing.driftwatchRecordsPerSecond())
                     .put("ratio", timing.ratio())
+                    .put("plain_cpu_micros_per_record", timing.plainCpuMicrosPerRecord())
+                    .put("driftwatch_cpu_micros_per_record", timing.driftwatchCpuMicrosPerRecord())
                     .put("driftwatch_start_seconds", timing.driftwatchStartSeconds())
                     .put("windows_closed", timing.windowsClosed())
                     .put("records_in_closed_windows", timing.recordsInClosedWindows())

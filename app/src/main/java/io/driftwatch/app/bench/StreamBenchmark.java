@@ -63,6 +63,7 @@ final class StreamBenchmark {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final int SCHEMA_ID = 1;
+    private static final String STREAM_THREAD = "StreamThread";
 
     private final String bootstrapServers;
     private final int records;
@@ -96,9 +97,9 @@ final class StreamBenchmark {
         progress.accept("  " + format.label() + ": writing " + records + " records to " + topic);
         long bytes = produce(topic, format);
         progress.accept("  " + format.label() + ": plain consumer");
-        double plainRate = plainConsumer(topic, format);
+        double[] plain = plainConsumer(topic, format);
         progress.accept("  " + format.label() + ": driftwatch");
-        return driftwatch(run, topic, format, bytes, plainRate, hotMethods);
+        return driftwatch(run, topic, format, bytes, plain, hotMethods);
     }
 
     private long produce(String topic, InputFormat format) throws InterruptedException {
@@ -128,8 +129,11 @@ final class StreamBenchmark {
         return bytes;
     }
 
-    /** Records per second of a consumer that reads the whole topic (read_committed, as driftwatch) and decodes every value. */
-    private double plainConsumer(String topic, InputFormat format) {
+    /**
+     * Records per second, and CPU nanoseconds per record, of a consumer that reads the whole topic
+     * (read_committed, as driftwatch) and decodes every value.
+     */
+    private double[] plainConsumer(String topic, InputFormat format) {
         PlainDecoder decoder = new PlainDecoder(format);
         Map<String, Object> settings = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -143,6 +147,7 @@ final class StreamBenchmark {
             long checksum = 0;
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             long start = System.nanoTime();
+            long cpuStart = ThreadCpu.currentThreadNanos();
             while (read < records) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the plain consumer read " + read + " of " + records + " records in " + TIMEOUT);
@@ -153,14 +158,15 @@ final class StreamBenchmark {
                 }
             }
             long elapsed = System.nanoTime() - start;
+            long cpu = ThreadCpu.currentThreadNanos() - cpuStart;
             if (checksum <= 0) {
                 throw new IllegalStateException("the plain consumer decoded nothing");
             }
-            return records / (elapsed / 1e9);
+            return new double[] {records / (elapsed / 1e9), (double) cpu / records};
         }
     }
 
-    private StreamTiming driftwatch(String run, String topic, InputFormat format, long bytes, double plainRate,
+    private StreamTiming driftwatch(String run, String topic, InputFormat format, long bytes, double[] plain,
                                     Optional<List<String>> hotMethods) throws InterruptedException {
         Map<String, Object> settings = new HashMap<>();
         settings.put("bootstrap.servers", bootstrapServers);
@@ -186,12 +192,15 @@ final class StreamBenchmark {
         HotMethods profile = hotMethods.isPresent() ? HotMethods.start() : null;
         long running;
         long done;
+        long streamCpu;
         long liveAfter;
         try (DriftwatchService service = DriftwatchService.start(config, meters, Map.of(
                 StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString(),
                 StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads))) {
             running = awaitRunning(service);
+            long cpuAtRunning = ThreadCpu.nanosOfThreadsNamed(STREAM_THREAD);
             done = awaitCommitted(run, topic, heap);
+            streamCpu = ThreadCpu.nanosOfThreadsNamed(STREAM_THREAD) - cpuAtRunning;
             if (profile != null) {
                 hotMethods.get().addAll(profile.stop(15));
             }
@@ -208,9 +217,9 @@ final class StreamBenchmark {
             throw new IllegalStateException(deadLetters + " benchmark records were dead-lettered: the benchmark measured errors");
         }
         long[] windows = closedWindows(config.topic(DriftwatchConfig.PROFILES_TOPIC_CONFIG));
-        return new StreamTiming(format.label(), new PlainDecoder(format).description(), (double) bytes / records, plainRate,
-                records / ((done - running) / 1e9), (running - started) / 1e9, windows[0], windows[1],
-                liveAfter - liveBefore, heap.peakBytes());
+        return new StreamTiming(format.label(), new PlainDecoder(format).description(), (double) bytes / records, plain[0],
+                records / ((done - running) / 1e9), plain[1] / 1000, (double) streamCpu / records / 1000,
+                (running - started) / 1e9, windows[0], windows[1], liveAfter - liveBefore, heap.peakBytes());
     }
 
     private static long awaitRunning(DriftwatchService service) throws InterruptedException {

@@ -6,6 +6,9 @@ package io.driftwatch.app.bench;
  * @param plainRecordsPerSecond      a plain consumer reading and decoding every record
  * @param driftwatchRecordsPerSecond the full topology with exactly-once, from RUNNING until every input
  *                                   offset was committed
+ * @param plainCpuMicrosPerRecord    CPU of the plain consumer's thread per record
+ * @param driftwatchCpuMicrosPerRecord CPU of the stream threads per record (not the producer's network
+ *                                   thread, nor the broker's), from RUNNING to the last commit
  * @param driftwatchStartSeconds     from start to RUNNING (topic checks, group join), not in the rate
  * @param windowsClosed              windows closed during the run (their profiles on the profiles topic)
  * @param recordsInClosedWindows     records counted in the profiles of the closed windows
@@ -13,7 +16,8 @@ package io.driftwatch.app.bench;
  * @param peakHeapBytes              the largest heap use sampled during the run
  */
 record StreamTiming(String format, String baseline, double bytesPerRecord, double plainRecordsPerSecond,
-                    double driftwatchRecordsPerSecond, double driftwatchStartSeconds, long windowsClosed,
+                    double driftwatchRecordsPerSecond, double plainCpuMicrosPerRecord,
+                    double driftwatchCpuMicrosPerRecord, double driftwatchStartSeconds, long windowsClosed,
                     long recordsInClosedWindows, long heapHeldBytes, long peakHeapBytes) {
     double ratio() {
         return driftwatchRecordsPerSecond / plainRecordsPerSecond;

@@ -1,0 +1,67 @@
+package io.driftwatch.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftwatch.app.DriftwatchCommand;
+import io.driftwatch.broker.EmbeddedKafkaBroker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The stream benchmark on a small input, against a real broker: the figures exist and the work was done. */
+class StreamBenchCommandTest {
+    private static final int RECORDS = 150_000;
+
+    private static EmbeddedKafkaBroker broker;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    private int run(String... args) {
+        return DriftwatchCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    }
+
+    @Test
+    void measuresBothSidesAndTheTopologyClosesTheWindowsTheRecordsSpan() throws IOException {
+        int exit = run("bench", "stream", "--records", Integer.toString(RECORDS), "--format", "avro-single",
+                "--bootstrap-servers", broker.bootstrapServers(), "--json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.get("records").asInt()).isEqualTo(RECORDS);
+        JsonNode avro = report.get("formats").get("avro-single");
+        assertThat(avro.get("plain_records_per_second").asDouble()).isPositive();
+        assertThat(avro.get("driftwatch_records_per_second").asDouble()).isPositive();
+        assertThat(avro.get("ratio").asDouble()).isEqualTo(avro.get("driftwatch_records_per_second").asDouble()
+                / avro.get("plain_records_per_second").asDouble());
+        // 150,000 records 1 ms apart span 2.5 minutes of event time: with 1-minute windows and 10 s of
+        // grace, the windows starting at 0 and 1 minute close, holding the first 120,000 records.
+        assertThat(avro.get("windows_closed").asLong()).isEqualTo(2);
+        assertThat(avro.get("records_in_closed_windows").asLong()).isEqualTo(120_000);
+        assertThat(avro.get("peak_heap_bytes").asLong()).isPositive();
+    }
+
+    @Test
+    void refusesAFormatItCannotRunWithoutARegistry() {
+        int exit = run("bench", "stream", "--format", "avro-registry", "--bootstrap-servers", broker.bootstrapServers());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--format avro-registry is not one of json, avro-single");
+    }
+}
