@@ -95,6 +95,10 @@ public final class QualityTally {
         return overall.labelled();
     }
 
+    public long unmatchedLabels() {
+        return unmatchedLabels;
+    }
+
     public boolean isEmpty() {
         return predictions == 0 && labelled() == 0 && unlabelled == 0 && duplicateLabels == 0 && unmatchedLabels == 0;
     }

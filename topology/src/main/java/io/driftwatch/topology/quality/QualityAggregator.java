@@ -1,0 +1,176 @@
+package io.driftwatch.topology.quality;
+
+import io.driftwatch.schemas.record.Baseline;
+import io.driftwatch.schemas.record.QualityReport;
+import io.driftwatch.stats.quality.QualityTally;
+import io.driftwatch.topology.state.CachedObjectStore;
+import io.driftwatch.topology.trigger.QualityTriggerDecider;
+import io.driftwatch.topology.window.ModelKeys;
+import io.driftwatch.topology.window.WindowSpec;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Second stage, keyed by model: merges the join partitions' partial tallies into one per model version and
+ * window of prediction time, writes an updated quality report for each window that changed every update
+ * interval (wall clock), and the final report once the model's event time passes window end + maximum label
+ * delay + grace; a partial tally after that is counted late ({@code driftwatch.quality.updates.late}), never
+ * reopens the window. Each report goes through the quality rules; a trigger fires at most once per window,
+ * in the same transaction as the report and the state that led to it. The final report's metrics become the
+ * version's previous-window reference.
+ */
+final class QualityAggregator implements Processor<String, QualityDelta, String, SpecificRecordBase> {
+    private final QualityStores stores;
+    private final WindowSpec windows;
+    private final long maxDelayMillis;
+    private final Duration updateInterval;
+    private final int maxSegmentValues;
+    private final QualityTriggerDecider decider;
+    private final QualityMetrics metrics;
+    private final TreeSet<QualityWindowKey> open = new TreeSet<>(QualityWindowKey.ORDER);
+    private final TreeSet<QualityWindowKey> changed = new TreeSet<>(QualityWindowKey.ORDER);
+    private ProcessorContext<String, SpecificRecordBase> context;
+    private CachedObjectStore<QualityWindowKey, QualityWindowState> windowStates;
+    private CachedObjectStore<String, Long> clocks;
+    private CachedObjectStore<String, QualityHistory> histories;
+    private TimestampedKeyValueStore<String, Baseline> baselines;
+    private long timestampMillis = Long.MIN_VALUE;
+
+    QualityAggregator(QualityStores stores, WindowSpec windows, Duration maxDelay, Duration updateInterval,
+                      int maxSegmentValues, QualityTriggerDecider decider, QualityMetrics metrics) {
+        this.stores = requireNonNull(stores, "stores");
+        this.windows = requireNonNull(windows, "windows");
+        this.maxDelayMillis = maxDelay.toMillis();
+        this.updateInterval = requireNonNull(updateInterval, "updateInterval");
+        this.maxSegmentValues = maxSegmentValues;
+        this.decider = requireNonNull(decider, "decider");
+        this.metrics = requireNonNull(metrics, "metrics");
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecordBase> context) {
+        this.context = context;
+        this.windowStates = context.getStateStore(stores.windows());
+        this.clocks = context.getStateStore(stores.clocks());
+        this.histories = context.getStateStore(stores.history());
+        this.baselines = context.getStateStore(stores.baselines());
+        open.addAll(windowStates.readAll().keySet());
+        context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitUpdates());
+    }
+
+    private long finalAt(long startMillis) {
+        return windows.endOf(startMillis) + maxDelayMillis + windows.grace().toMillis();
+    }
+
+    @Override
+    public void process(Record<String, QualityDelta> record) {
+        timestampMillis = Math.max(timestampMillis, record.timestamp());
+        QualityDelta delta = record.value();
+        if (delta == null) {
+            return;
+        }
+        Long before = clocks.get(delta.model());
+        long clock = before == null ? delta.asOfMillis() : Math.max(before, delta.asOfMillis());
+        clocks.put(delta.model(), clock);
+        QualityTally tally = delta.tally();
+        if (tally != null) {
+            QualityWindowKey key = new QualityWindowKey(delta.model(), delta.version(), delta.windowStartMillis());
+            if (!open.contains(key) && before != null && finalAt(key.startMillis()) <= before) {
+                metrics.lateUpdate(delta.model());
+            } else {
+                QualityWindowState state = windowStates.get(key);
+                if (state == null) {
+                    state = new QualityWindowState(new QualityTally(maxSegmentValues), false);
+                }
+                state.tally().merge(tally);
+                windowStates.put(key, state);
+                open.add(key);
+                changed.add(key);
+            }
+        }
+        finishDue(delta.model(), clock);
+    }
+
+    private void finishDue(String model, long clock) {
+        List<QualityWindowKey> due = new ArrayList<>();
+        for (QualityWindowKey key : open) {
+            if (key.model().equals(model) && finalAt(key.startMillis()) <= clock) {
+                due.add(key);
+            }
+        }
+        Map<Long, Long> unmatchedByStart = new HashMap<>();
+        for (QualityWindowKey key : due) {
+            QualityWindowState state = windowStates.get(key);
+            if (key.version().isEmpty()) {
+                unmatchedByStart.put(key.startMillis(), state == null ? 0 : state.tally().unmatchedLabels());
+            } else if (state != null) {
+                report(key, state, unmatchedByStart.getOrDefault(key.startMillis(), 0L), true);
+            }
+            windowStates.delete(key);
+            open.remove(key);
+            changed.remove(key);
+        }
+    }
+
+    private void emitUpdates() {
+        for (QualityWindowKey key : changed) {
+            QualityWindowState state = windowStates.get(key);
+            if (!key.version().isEmpty() && state != null) {
+                QualityWindowState unmatched = windowStates.get(new QualityWindowKey(key.model(), "", key.startMillis()));
+                report(key, state, unmatched == null ? 0 : unmatched.tally().unmatchedLabels(), false);
+            }
+        }
+        changed.clear();
+    }
+
+    private void report(QualityWindowKey key, QualityWindowState state, long unmatchedLabels, boolean isFinal) {
+        String modelKey = ModelKeys.of(key.model(), key.version());
+        QualityHistory history = histories.get(modelKey);
+        if (history == null) {
+            history = QualityHistory.NONE;
+        }
+        long endMillis = windows.endOf(key.startMillis());
+        QualityReport report = QualityReportRecords.of(key, endMillis, state.tally().summary(), unmatchedLabels, isFinal,
+                baselineMetrics(modelKey), history.previousMetrics());
+        long timestamp = timestampMillis == Long.MIN_VALUE ? context.currentSystemTimeMs() : timestampMillis;
+        context.forward(new Record<>(modelKey, report, timestamp));
+        long lastTrigger = history.lastTriggerMillis();
+        if (!state.triggered()) {
+            QualityTriggerDecider.Decision decision = decider.decide(report, lastTrigger);
+            if (decision.trigger().isPresent()) {
+                context.forward(new Record<>(modelKey, decision.trigger().get(), timestamp));
+                state.markTriggered();
+                windowStates.put(key, state);
+                lastTrigger = endMillis;
+            } else if (decision.suppressed()) {
+                metrics.suppressedTrigger(key.model(), key.version());
+            }
+        }
+        Map<String, Double> previous = isFinal ? report.getMetrics() : history.previousMetrics();
+        if (isFinal || lastTrigger != history.lastTriggerMillis()) {
+            histories.put(modelKey, new QualityHistory(previous, lastTrigger));
+        }
+    }
+
+    private Map<String, Double> baselineMetrics(String modelKey) {
+        ValueAndTimestamp<Baseline> stored = baselines.get(modelKey);
+        if (stored == null || stored.value() == null || stored.value().getQuality() == null) {
+            return Map.of();
+        }
+        return stored.value().getQuality().getMetrics();
+    }
+}
