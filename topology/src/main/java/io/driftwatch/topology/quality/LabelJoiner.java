@@ -37,7 +37,8 @@ import static java.util.Objects.requireNonNull;
  * <p>What it learns goes into partial tallies per model version and window of prediction time; every
  * update interval (wall clock, so reports are not rewritten per label) it expires what is due, sends the
  * partial tallies on to the aggregator, keyed by model, and starts new ones, all in the same transaction.
- * Without news for a model it sends a tick with its event time, so windows still become final. Time is the
+ * After them it sends each recently seen model a tick with its event time: the aggregator makes windows
+ * final on ticks only, so a window never becomes final between two partial tallies of the same update. Time is the
  * records' event time, as for drift windows; the partition's event time is kept in a store, so a restart
  * expires exactly what the first run would have.
  */
@@ -208,23 +209,25 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
             deltas.delete(key);
             updatedModels.add(key.model());
         }
-        if (eventTimeMillis > tickedAtMillis) {
-            tick(updatedModels, timestamp);
+        if (eventTimeMillis > tickedAtMillis || !updatedModels.isEmpty()) {
+            tick(timestamp);
             tickedAtMillis = eventTimeMillis;
         }
     }
 
-    /** Ticks models seen recently; forgets models silent for longer than any of their windows can stay open. */
-    private void tick(Set<String> updatedModels, long timestamp) {
+    /**
+     * Ticks every model seen recently, after its partial tallies (the repartition keeps their order), and
+     * forgets models silent for longer than any of their windows can stay open, after a last tick.
+     */
+    private void tick(long timestamp) {
         long forgetBefore = eventTimeMillis - windows.size().toMillis() - windows.grace().toMillis() - maxDelayMillis;
         for (Map.Entry<String, Long> model : clocks.readAll().entrySet()) {
             if (model.getKey().equals(PARTITION_CLOCK)) {
                 continue;
             }
+            context.forward(new Record<>(model.getKey(), QualityDelta.tick(model.getKey(), eventTimeMillis), timestamp));
             if (model.getValue() < forgetBefore) {
                 clocks.delete(model.getKey());
-            } else if (!updatedModels.contains(model.getKey())) {
-                context.forward(new Record<>(model.getKey(), QualityDelta.tick(model.getKey(), eventTimeMillis), timestamp));
             }
         }
     }

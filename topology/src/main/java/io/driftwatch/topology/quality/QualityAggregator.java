@@ -27,8 +27,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Second stage, keyed by model: merges the join partitions' partial tallies into one per model version and
  * window of prediction time, writes an updated quality report for each window that changed every update
- * interval (wall clock), and the final report once the model's event time passes window end + maximum label
- * delay + grace; a partial tally after that is counted late ({@code driftwatch.quality.updates.late}), never
+ * interval (wall clock), and the final report once the model's event time (advanced by the join partitions'
+ * ticks, which follow their partial tallies) passes window end + maximum label delay + grace; a partial tally after that is counted late ({@code driftwatch.quality.updates.late}), never
  * reopens the window. Each report goes through the quality rules; a trigger fires at most once per window,
  * in the same transaction as the report and the state that led to it. The final report's metrics become the
  * version's previous-window reference.
@@ -83,26 +83,27 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         if (delta == null) {
             return;
         }
-        Long before = clocks.get(delta.model());
-        long clock = before == null ? delta.asOfMillis() : Math.max(before, delta.asOfMillis());
-        clocks.put(delta.model(), clock);
+        Long clock = clocks.get(delta.model());
         QualityTally tally = delta.tally();
-        if (tally != null) {
-            QualityWindowKey key = new QualityWindowKey(delta.model(), delta.version(), delta.windowStartMillis());
-            if (!open.contains(key) && before != null && finalAt(key.startMillis()) <= before) {
-                metrics.lateUpdate(delta.model());
-            } else {
-                QualityWindowState state = windowStates.get(key);
-                if (state == null) {
-                    state = new QualityWindowState(new QualityTally(maxSegmentValues), false);
-                }
-                state.tally().merge(tally);
-                windowStates.put(key, state);
-                open.add(key);
-                changed.add(key);
-            }
+        if (tally == null) {
+            long advanced = clock == null ? delta.asOfMillis() : Math.max(clock, delta.asOfMillis());
+            clocks.put(delta.model(), advanced);
+            finishDue(delta.model(), advanced);
+            return;
         }
-        finishDue(delta.model(), clock);
+        QualityWindowKey key = new QualityWindowKey(delta.model(), delta.version(), delta.windowStartMillis());
+        if (!open.contains(key) && clock != null && finalAt(key.startMillis()) <= clock) {
+            metrics.lateUpdate(delta.model());
+            return;
+        }
+        QualityWindowState state = windowStates.get(key);
+        if (state == null) {
+            state = new QualityWindowState(new QualityTally(maxSegmentValues), false);
+        }
+        state.tally().merge(tally);
+        windowStates.put(key, state);
+        open.add(key);
+        changed.add(key);
     }
 
     private void finishDue(String model, long clock) {
