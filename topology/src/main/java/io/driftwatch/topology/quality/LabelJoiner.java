@@ -204,8 +204,8 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
         Set<String> updatedModels = new HashSet<>();
         for (Map.Entry<QualityWindowKey, QualityTally> delta : deltas.readAll().entrySet()) {
             QualityWindowKey key = delta.getKey();
-            context.forward(new Record<>(key.model(), new QualityDelta(key.model(), key.version(), key.startMillis(),
-                    eventTimeMillis, delta.getValue()), timestamp));
+            context.forward(new Record<>(key.model(), new QualityDelta(key.model(), key.version(), context.taskId().partition(),
+                    key.startMillis(), eventTimeMillis, delta.getValue()), timestamp));
             deltas.delete(key);
             updatedModels.add(key.model());
         }
@@ -217,7 +217,8 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
 
     /**
      * Ticks every model seen recently, after its partial tallies (the repartition keeps their order), and
-     * forgets models silent for longer than any of their windows can stay open, after a last tick.
+     * forgets models silent for longer than any of their windows can stay open, with a tick at the end of time
+ * that tells the aggregator to stop waiting for this partition.
      */
     private void tick(long timestamp) {
         long forgetBefore = eventTimeMillis - windows.size().toMillis() - windows.grace().toMillis() - maxDelayMillis;
@@ -225,9 +226,11 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
             if (model.getKey().equals(PARTITION_CLOCK)) {
                 continue;
             }
-            context.forward(new Record<>(model.getKey(), QualityDelta.tick(model.getKey(), eventTimeMillis), timestamp));
+            int partition = context.taskId().partition();
+            context.forward(new Record<>(model.getKey(), QualityDelta.tick(model.getKey(), partition, eventTimeMillis), timestamp));
             if (model.getValue() < forgetBefore) {
                 clocks.delete(model.getKey());
+                context.forward(new Record<>(model.getKey(), QualityDelta.tick(model.getKey(), partition, Long.MAX_VALUE), timestamp));
             }
         }
     }

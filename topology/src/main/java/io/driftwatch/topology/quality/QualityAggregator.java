@@ -27,8 +27,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * Second stage, keyed by model: merges the join partitions' partial tallies into one per model version and
  * window of prediction time, writes an updated quality report for each window that changed every update
- * interval (wall clock), and the final report once the model's event time (advanced by the join partitions'
- * ticks, which follow their partial tallies) passes window end + maximum label delay + grace; a partial tally after that is counted late ({@code driftwatch.quality.updates.late}), never
+ * interval (wall clock), and the final report once the model's event time passes window end + maximum label
+ * delay + grace. The model's event time is the least over the join partitions that have ticked for it (a
+ * tick follows a partition's partial tallies), so a partition running ahead cannot close windows another
+ * still holds labels for; a partial tally after that is counted late ({@code driftwatch.quality.updates.late}), never
  * reopens the window. Each report goes through the quality rules; a trigger fires at most once per window,
  * in the same transaction as the report and the state that led to it. The final report's metrics become the
  * version's previous-window reference.
@@ -43,6 +45,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
     private final QualityMetrics metrics;
     private final TreeSet<QualityWindowKey> open = new TreeSet<>(QualityWindowKey.ORDER);
     private final TreeSet<QualityWindowKey> changed = new TreeSet<>(QualityWindowKey.ORDER);
+    private final Map<String, Map<Integer, Long>> partitionClocks = new HashMap<>();
     private ProcessorContext<String, SpecificRecordBase> context;
     private CachedObjectStore<QualityWindowKey, QualityWindowState> windowStates;
     private CachedObjectStore<String, Long> clocks;
@@ -69,6 +72,8 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         this.histories = context.getStateStore(stores.history());
         this.baselines = context.getStateStore(stores.baselines());
         open.addAll(windowStates.readAll().keySet());
+        clocks.readAll().forEach((key, millis) -> partitionClocks.computeIfAbsent(key.substring(0, key.lastIndexOf('\u0000')),
+                model -> new HashMap<>()).put(Integer.parseInt(key.substring(key.lastIndexOf('\u0000') + 1)), millis));
         context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitUpdates());
     }
 
@@ -83,14 +88,15 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         if (delta == null) {
             return;
         }
-        Long clock = clocks.get(delta.model());
+        Map<Integer, Long> partitions = partitionClocks.computeIfAbsent(delta.model(), model -> new HashMap<>());
         QualityTally tally = delta.tally();
         if (tally == null) {
-            long advanced = clock == null ? delta.asOfMillis() : Math.max(clock, delta.asOfMillis());
-            clocks.put(delta.model(), advanced);
-            finishDue(delta.model(), advanced);
+            partitions.put(delta.partition(), delta.asOfMillis());
+            clocks.put(delta.model() + '\u0000' + delta.partition(), delta.asOfMillis());
+            finishDue(delta.model(), modelClock(partitions));
             return;
         }
+        Long clock = partitions.isEmpty() ? null : modelClock(partitions);
         QualityWindowKey key = new QualityWindowKey(delta.model(), delta.version(), delta.windowStartMillis());
         if (!open.contains(key) && clock != null && finalAt(key.startMillis()) <= clock) {
             metrics.lateUpdate(delta.model());
@@ -104,6 +110,11 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         windowStates.put(key, state);
         open.add(key);
         changed.add(key);
+    }
+
+    /** A model's event time: the least of its join partitions', so no window is final while one still holds data for it. */
+    private static long modelClock(Map<Integer, Long> partitions) {
+        return partitions.values().stream().mapToLong(Long::longValue).min().orElse(Long.MIN_VALUE);
     }
 
     private void finishDue(String model, long clock) {

@@ -17,9 +17,12 @@ import static java.util.Objects.requireNonNull;
  * windows final when a partition has nothing new for them). Keyed by model name on the repartition topic.
  *
  * @param version     model version; empty for labels that matched no prediction (their version is unknown)
- * @param asOfMillis  the join partition's event time when it sent this
+ * @param partition   the join partition that sent it
+ * @param asOfMillis  the join partition's event time when it sent this; {@link Long#MAX_VALUE} in the tick of a
+ *                    partition that has forgotten the model (it holds nothing more for it)
  */
-record QualityDelta(String model, String version, long windowStartMillis, long asOfMillis, @Nullable QualityTally tally) {
+record QualityDelta(String model, String version, int partition, long windowStartMillis, long asOfMillis,
+                    @Nullable QualityTally tally) {
     private static final int FORMAT_VERSION = 1;
 
     QualityDelta {
@@ -27,11 +30,11 @@ record QualityDelta(String model, String version, long windowStartMillis, long a
         requireNonNull(version, "version");
     }
 
-    static QualityDelta tick(String model, long asOfMillis) {
-        return new QualityDelta(model, "", Long.MIN_VALUE, asOfMillis, null);
+    static QualityDelta tick(String model, int partition, long asOfMillis) {
+        return new QualityDelta(model, "", partition, Long.MIN_VALUE, asOfMillis, null);
     }
 
-    /** Bytes: u8 version (1), i64 window start, i64 as-of, model and version (length-prefixed UTF-8), tally bytes or none. */
+    /** Bytes: u8 version (1), i32 partition, i64 window start, i64 as-of, model and version (length-prefixed UTF-8), tally bytes or none. */
     static Serde<QualityDelta> serde() {
         return Serdes.serdeFrom((topic, delta) -> delta == null ? null : toBytes(delta),
                 (topic, bytes) -> bytes == null ? null : fromBytes(bytes));
@@ -41,8 +44,8 @@ record QualityDelta(String model, String version, long windowStartMillis, long a
         byte[] model = delta.model.getBytes(StandardCharsets.UTF_8);
         byte[] version = delta.version.getBytes(StandardCharsets.UTF_8);
         byte[] tally = delta.tally == null ? new byte[0] : QualityTallyCodec.toBytes(delta.tally);
-        return ByteBuffer.allocate(1 + 16 + 8 + model.length + version.length + tally.length)
-                .put((byte) FORMAT_VERSION).putLong(delta.windowStartMillis).putLong(delta.asOfMillis)
+        return ByteBuffer.allocate(1 + 4 + 16 + 8 + model.length + version.length + tally.length)
+                .put((byte) FORMAT_VERSION).putInt(delta.partition).putLong(delta.windowStartMillis).putLong(delta.asOfMillis)
                 .putInt(model.length).put(model).putInt(version.length).put(version).put(tally).array();
     }
 
@@ -52,6 +55,7 @@ record QualityDelta(String model, String version, long windowStartMillis, long a
         if (format != FORMAT_VERSION) {
             throw new IllegalStateException("quality delta format " + format + " is not supported by this build");
         }
+        int partition = buffer.getInt();
         long start = buffer.getLong();
         long asOf = buffer.getLong();
         String model = string(buffer);
@@ -62,7 +66,7 @@ record QualityDelta(String model, String version, long windowStartMillis, long a
             buffer.get(rest);
             tally = QualityTallyCodec.fromBytes(rest);
         }
-        return new QualityDelta(model, version, start, asOf, tally);
+        return new QualityDelta(model, version, partition, start, asOf, tally);
     }
 
     private static String string(ByteBuffer buffer) {

@@ -10,7 +10,7 @@ import static java.util.Objects.requireNonNull;
  * @param deltas     the join's partial tallies since its last update
  * @param joinClocks the join partition's event time, and per model the last event time it saw
  * @param windows    the aggregator's open windows
- * @param clocks     the aggregator's event time per model
+ * @param clocks     the aggregator's event time per model and join partition (key: model, NUL, partition)
  * @param history    per model version: the previous final window's metrics and the last quality trigger
  * @param baselines  the global baselines store (for the baseline's recorded quality)
  */
