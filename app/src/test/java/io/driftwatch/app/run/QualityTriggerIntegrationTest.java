@@ -51,6 +51,8 @@ class QualityTriggerIntegrationTest {
     private static final int WINDOWS = 8;
     private static final int DROP_FROM_WINDOW = 4;
     private static final int PER_WINDOW = 150;
+    private static final org.apache.kafka.common.serialization.Deserializer<QualityReport> REPORTS =
+            new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer();
     private static EmbeddedKafkaBroker broker;
 
     @TempDir
@@ -103,6 +105,15 @@ class QualityTriggerIntegrationTest {
             for (Label label : labels) {
                 producer.send(new ProducerRecord<>("labels", label.bytes()));
             }
+            producer.flush();
+        }
+        // Only once every label is joined: a task reads its input partitions by Kafka timestamp, but one whose
+        // labels are not fetched yet would read the closers first, and their event time would expire everything.
+        readCommitted("driftwatch.quality-reports", records -> records.stream()
+                .map(r -> REPORTS.deserialize("driftwatch.quality-reports", r.value()))
+                .filter(report -> report.getLabelled() == PER_WINDOW).map(QualityReport::getWindowStart).distinct().count() >= WINDOWS,
+                Duration.ofSeconds(90));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             // Sixteen request ids reach every join partition: each partition's event time must pass the delay.
             for (byte[] closer : closers) {
                 producer.send(new ProducerRecord<>("inferences", closer)).get();

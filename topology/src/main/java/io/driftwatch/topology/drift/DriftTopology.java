@@ -94,7 +94,7 @@ public final class DriftTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(new SingleObjectAvroSerde<>(Baseline.getClassSchema())));
         if (labelDecoder != null) {
             new QualityTopology(config, new QualityMetrics(meters)).addTo(builder, inferences,
-                    ingest.labels(builder, config.topic(DriftwatchConfig.LABELS_TOPIC_CONFIG), labelDecoder), BASELINES_STORE);
+                    ingest.labels(builder, config.topic(DriftwatchConfig.LABELS_TOPIC_CONFIG), labelDecoder), BASELINES_STORE, inputPartitions);
         }
         builder.addStateStore(new CachedObjectStoreBuilder<>(PREVIOUS_WINDOW_STORE, StringKeys.CODEC, ProfilesCodec.INSTANCE)
                 .withLoggingEnabled(Map.of("cleanup.policy", "compact")));

@@ -41,6 +41,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
     private final long maxDelayMillis;
     private final Duration updateInterval;
     private final int maxSegmentValues;
+    private final int joinPartitions;
     private final QualityTriggerDecider decider;
     private final QualityMetrics metrics;
     private final TreeSet<QualityWindowKey> open = new TreeSet<>(QualityWindowKey.ORDER);
@@ -53,8 +54,10 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
     private TimestampedKeyValueStore<String, Baseline> baselines;
     private long timestampMillis = Long.MIN_VALUE;
 
+    /** @param joinPartitions partitions of the request-id repartition topic: the join tasks whose ticks to wait for */
     QualityAggregator(QualityStores stores, WindowSpec windows, Duration maxDelay, Duration updateInterval,
-                      int maxSegmentValues, QualityTriggerDecider decider, QualityMetrics metrics) {
+                      int maxSegmentValues, int joinPartitions, QualityTriggerDecider decider, QualityMetrics metrics) {
+        this.joinPartitions = joinPartitions;
         this.stores = requireNonNull(stores, "stores");
         this.windows = requireNonNull(windows, "windows");
         this.maxDelayMillis = maxDelay.toMillis();
@@ -112,9 +115,18 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         changed.add(key);
     }
 
-    /** A model's event time: the least of its join partitions', so no window is final while one still holds data for it. */
-    private static long modelClock(Map<Integer, Long> partitions) {
-        return partitions.values().stream().mapToLong(Long::longValue).min().orElse(Long.MIN_VALUE);
+    /**
+     * A model's event time: the least of all join partitions' (one that has not ticked yet counts as the
+     * beginning of time), so no window is final while a partition may still hold labels for it; but never
+     * more than the merge delay behind the most advanced partition, so a partition that never sees the model
+     * holds nothing back for ever (the drift merge stage's valve).
+     */
+    private long modelClock(Map<Integer, Long> partitions) {
+        long least = partitions.size() < joinPartitions ? Long.MIN_VALUE
+                : partitions.values().stream().mapToLong(Long::longValue).min().orElse(Long.MIN_VALUE);
+        long most = partitions.values().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
+        long valve = most == Long.MIN_VALUE ? Long.MIN_VALUE : most - windows.mergeDelay().toMillis();
+        return Math.max(least, valve);
     }
 
     private void finishDue(String model, long clock) {

@@ -52,8 +52,9 @@ public final class QualityTopology {
     }
 
     /** @param baselinesStore the global store of baselines, already in {@code builder} */
+    /** @param joinPartitions partitions of the request-id repartition topic (the input topics' partition count) */
     public void addTo(StreamsBuilder builder, KStream<String, InferenceLog> inferences, KStream<String, FeedbackLabel> labels,
-                      String baselinesStore) {
+                      String baselinesStore, int joinPartitions) {
         QualityStores stores = new QualityStores(PENDING_STORE, EXPIRY_STORE, DELTA_STORE, JOIN_CLOCK_STORE, WINDOW_STORE,
                 CLOCK_STORE, HISTORY_STORE, baselinesStore);
         Map<String, String> compacted = Map.of("cleanup.policy", "compact");
@@ -76,13 +77,14 @@ public final class QualityTopology {
                 Named.as("quality-predictions"));
         KStream<String, RequestFact> labelled = labels.mapValues(label -> (RequestFact) LabelFact.of(label), Named.as("quality-labels"));
         KStream<String, SpecificRecordBase> outcomes = predictions.merge(labelled, Named.as("quality-facts"))
-                .repartition(Repartitioned.with(Serdes.String(), RequestFactCodec.INSTANCE.serde()).withName("quality-by-request"))
+                .repartition(Repartitioned.with(Serdes.String(), RequestFactCodec.INSTANCE.serde()).withName("quality-by-request")
+                        .withNumberOfPartitions(joinPartitions))
                 .process(() -> new LabelJoiner(stores, config.windows(), config.labelsMaxDelay(), config.qualityUpdateInterval(),
                         config.qualitySegmentValuesMax(), metrics), Named.as(JOIN_NODE), PENDING_STORE, EXPIRY_STORE, DELTA_STORE,
                         JOIN_CLOCK_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), QualityDelta.serde()).withName("quality-by-model"))
                 .process(() -> new QualityAggregator(stores, config.windows(), config.labelsMaxDelay(), config.qualityUpdateInterval(),
-                        config.qualitySegmentValuesMax(), new QualityTriggerDecider(config.qualityTriggerPolicy()), metrics),
+                        config.qualitySegmentValuesMax(), joinPartitions, new QualityTriggerDecider(config.qualityTriggerPolicy()), metrics),
                         Named.as(AGGREGATE_NODE), WINDOW_STORE, CLOCK_STORE, HISTORY_STORE);
 
         outcomes.filter((key, value) -> value instanceof QualityReport, Named.as("quality-reports"))
