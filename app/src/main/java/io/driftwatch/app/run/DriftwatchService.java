@@ -27,7 +27,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One running driftwatch instance: creates the topics it needs (and waits until they are ready), builds
- * the topology, and runs Kafka Streams with exactly-once. A stream thread that fails (for example while
+ * the topology (drift on the inferences, quality from the labels joined to them), and runs Kafka Streams with exactly-once. A stream thread that fails (for example while
  * the schema registry is down longer than a record may wait) is replaced, and resumes from its last
  * committed offsets, so the service stays up. Instances with the same application id share the work.
  */
@@ -62,7 +62,8 @@ public final class DriftwatchService implements AutoCloseable {
             throw new IllegalStateException("interrupted while preparing topics", e);
         }
         ComparisonSettings settings = ComparisonSettings.DEFAULT.withMinCurrentRecords(config.windowMinRecords());
-        Topology topology = DriftTopology.build(config, new DecoderFactory(config).inferences(),
+        DecoderFactory decoders = new DecoderFactory(config);
+        Topology topology = DriftTopology.build(config, decoders.inferences(), decoders.labels(),
                 (reference, current, thresholds) -> new ProfileComparator(settings.withColumnThresholds(thresholds))
                         .compare(reference, current), inputPartitions, meters, Clock.systemUTC());
         KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(streamsProperties(config, streamsOverrides)));

@@ -3,6 +3,8 @@ package io.driftwatch.topology.config;
 import io.driftwatch.schemas.registry.RegistrySettings;
 import io.driftwatch.stats.profile.CategoricalProfileConfig;
 import io.driftwatch.stats.profile.NumericProfileConfig;
+import io.driftwatch.stats.quality.QualityMetric;
+import io.driftwatch.topology.trigger.QualityTriggerPolicy;
 import io.driftwatch.topology.trigger.TriggerPolicy;
 import io.driftwatch.topology.window.WindowSpec;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Properties;
 
 import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
@@ -94,6 +97,21 @@ public final class DriftwatchConfig extends AbstractConfig {
     public static final String TRIGGER_COOLDOWN_MS_CONFIG = "driftwatch.trigger.cooldown.ms";
     private static final String TRIGGER_COOLDOWN_MS_DOC = "No second trigger for a model version within this much event time of the last.";
 
+    public static final String LABELS_MAX_DELAY_MS_CONFIG = "driftwatch.labels.max.delay.ms";
+    private static final String LABELS_MAX_DELAY_MS_DOC = "How much event time a prediction waits for its label, and a label for its prediction; after it the prediction counts as unlabelled, the label as unmatched, and a window's quality report is final at window end + this + driftwatch.window.grace.ms. It also bounds the pending-prediction state.";
+    public static final String QUALITY_UPDATE_INTERVAL_MS_CONFIG = "driftwatch.quality.update.interval.ms";
+    private static final String QUALITY_UPDATE_INTERVAL_MS_DOC = "Wall-clock interval at which joined labels are passed on and updated (not yet final) quality reports are written, so reports are not rewritten per label.";
+    public static final String QUALITY_SEGMENT_VALUES_MAX_CONFIG = "driftwatch.quality.segment.values.max";
+    private static final String QUALITY_SEGMENT_VALUES_MAX_DOC = "Segment (tag, value) pairs whose quality is tracked per model version and window; later new values are pooled as __other__. 0 turns segment quality off.";
+    public static final String TRIGGER_QUALITY_METRIC_CONFIG = "driftwatch.trigger.quality.metric";
+    private static final String TRIGGER_QUALITY_METRIC_DOC = "The quality metric the quality rules watch: accuracy, macro_precision, macro_recall, macro_f1, roc_auc, log_loss, mae, rmse, mape or mean_error (its absolute value).";
+    public static final String TRIGGER_QUALITY_THRESHOLD_CONFIG = "driftwatch.trigger.quality.threshold";
+    private static final String TRIGGER_QUALITY_THRESHOLD_DOC = "Rule quality_threshold: trigger when the metric is worse than this (below it for accuracy-like metrics, above it for errors and log loss). Empty: rule off.";
+    public static final String TRIGGER_QUALITY_MAX_DROP_CONFIG = "driftwatch.trigger.quality.max.drop";
+    private static final String TRIGGER_QUALITY_MAX_DROP_DOC = "Rule quality_drop: trigger when the metric is worse than the baseline's quality (else the previous final window's) by more than this, in the metric's units (0.05 = five accuracy points). Empty: rule off.";
+    public static final String TRIGGER_QUALITY_MIN_LABELS_CONFIG = "driftwatch.trigger.quality.min.labels";
+    private static final String TRIGGER_QUALITY_MIN_LABELS_DOC = "The quality rules fire only for a window with at least this many labelled predictions.";
+
     /** The one definition of every key; documentation and defaults come from here. */
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(APPLICATION_ID_CONFIG, Type.STRING, "driftwatch", new ConfigDef.NonEmptyString(), Importance.HIGH, APPLICATION_ID_DOC)
@@ -131,7 +149,15 @@ public final class DriftwatchConfig extends AbstractConfig {
             .define(EXACT_CATEGORIES_CONFIG, Type.INT, CategoricalProfileConfig.DEFAULT_MAX_EXACT_CATEGORIES, between(1, CategoricalProfileConfig.MAX_EXACT_CATEGORIES), Importance.LOW, EXACT_CATEGORIES_DOC)
             .define(TRIGGER_CONSECUTIVE_WINDOWS_CONFIG, Type.INT, TriggerPolicy.DEFAULT.consecutiveDriftWindows(), atLeast(1), Importance.HIGH, TRIGGER_CONSECUTIVE_WINDOWS_DOC)
             .define(TRIGGER_SCHEMA_ERRORS_CONFIG, Type.BOOLEAN, TriggerPolicy.DEFAULT.triggerOnSchemaError(), Importance.MEDIUM, TRIGGER_SCHEMA_ERRORS_DOC)
-            .define(TRIGGER_COOLDOWN_MS_CONFIG, Type.LONG, TriggerPolicy.DEFAULT.coolDown().toMillis(), atLeast(0L), Importance.MEDIUM, TRIGGER_COOLDOWN_MS_DOC);
+            .define(TRIGGER_COOLDOWN_MS_CONFIG, Type.LONG, TriggerPolicy.DEFAULT.coolDown().toMillis(), atLeast(0L), Importance.MEDIUM, TRIGGER_COOLDOWN_MS_DOC)
+            .define(LABELS_MAX_DELAY_MS_CONFIG, Type.LONG, Duration.ofDays(7).toMillis(), atLeast(0L), Importance.HIGH, LABELS_MAX_DELAY_MS_DOC)
+            .define(QUALITY_UPDATE_INTERVAL_MS_CONFIG, Type.LONG, 30_000L, atLeast(100L), Importance.LOW, QUALITY_UPDATE_INTERVAL_MS_DOC)
+            .define(QUALITY_SEGMENT_VALUES_MAX_CONFIG, Type.INT, 50, between(0, 10_000), Importance.LOW, QUALITY_SEGMENT_VALUES_MAX_DOC)
+            .define(TRIGGER_QUALITY_METRIC_CONFIG, Type.STRING, QualityMetric.ACCURACY.metricName(),
+                    ConfigDef.ValidString.in(QualityMetric.names().toArray(String[]::new)), Importance.MEDIUM, TRIGGER_QUALITY_METRIC_DOC)
+            .define(TRIGGER_QUALITY_THRESHOLD_CONFIG, Type.DOUBLE, null, Importance.MEDIUM, TRIGGER_QUALITY_THRESHOLD_DOC)
+            .define(TRIGGER_QUALITY_MAX_DROP_CONFIG, Type.DOUBLE, null, Importance.MEDIUM, TRIGGER_QUALITY_MAX_DROP_DOC)
+            .define(TRIGGER_QUALITY_MIN_LABELS_CONFIG, Type.LONG, 100L, atLeast(1L), Importance.MEDIUM, TRIGGER_QUALITY_MIN_LABELS_DOC);
 
     public DriftwatchConfig(Map<?, ?> originals) {
         super(CONFIG_DEF, stringKeys(originals), false);
@@ -259,6 +285,27 @@ public final class DriftwatchConfig extends AbstractConfig {
     public TriggerPolicy triggerPolicy() {
         return new TriggerPolicy(getInt(TRIGGER_CONSECUTIVE_WINDOWS_CONFIG), getBoolean(TRIGGER_SCHEMA_ERRORS_CONFIG),
                 Duration.ofMillis(getLong(TRIGGER_COOLDOWN_MS_CONFIG)));
+    }
+
+    public Duration labelsMaxDelay() {
+        return Duration.ofMillis(getLong(LABELS_MAX_DELAY_MS_CONFIG));
+    }
+
+    public Duration qualityUpdateInterval() {
+        return Duration.ofMillis(getLong(QUALITY_UPDATE_INTERVAL_MS_CONFIG));
+    }
+
+    public int qualitySegmentValuesMax() {
+        return getInt(QUALITY_SEGMENT_VALUES_MAX_CONFIG);
+    }
+
+    public QualityTriggerPolicy qualityTriggerPolicy() {
+        Double threshold = getDouble(TRIGGER_QUALITY_THRESHOLD_CONFIG);
+        Double maxDrop = getDouble(TRIGGER_QUALITY_MAX_DROP_CONFIG);
+        return new QualityTriggerPolicy(QualityMetric.of(getString(TRIGGER_QUALITY_METRIC_CONFIG)),
+                threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold),
+                maxDrop == null ? OptionalDouble.empty() : OptionalDouble.of(maxDrop),
+                getLong(TRIGGER_QUALITY_MIN_LABELS_CONFIG), Duration.ofMillis(getLong(TRIGGER_COOLDOWN_MS_CONFIG)));
     }
 
     /** Loads a properties file's entries as a map, for the constructor. */

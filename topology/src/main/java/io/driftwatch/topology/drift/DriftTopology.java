@@ -5,6 +5,7 @@ import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.DeadLetter;
 import io.driftwatch.schemas.record.DriftReport;
+import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.WindowProfile;
@@ -12,6 +13,8 @@ import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.ingest.IngestMetrics;
 import io.driftwatch.topology.ingest.IngestTopology;
 import io.driftwatch.topology.ingest.RegistryWait;
+import io.driftwatch.topology.quality.QualityMetrics;
+import io.driftwatch.topology.quality.QualityTopology;
 import io.driftwatch.topology.state.CachedObjectStoreBuilder;
 import io.driftwatch.topology.state.ProfilesCodec;
 import io.driftwatch.topology.state.StringKeys;
@@ -33,6 +36,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.util.Map;
@@ -58,6 +62,18 @@ public final class DriftTopology {
      */
     public static Topology build(DriftwatchConfig config, RecordDecoder<InferenceLog> decoder, WindowComparison comparison,
                                  int inputPartitions, MeterRegistry meters, Clock clock) {
+        return build(config, decoder, null, comparison, inputPartitions, meters, clock);
+    }
+
+    /**
+     * The drift topology and, with a label decoder, label quality on the same inferences
+     * ({@link QualityTopology}): one application, one transaction per commit for drift and quality alike.
+     *
+     * @param labelDecoder decoder of the labels topic; null leaves quality out
+     */
+    public static Topology build(DriftwatchConfig config, RecordDecoder<InferenceLog> decoder,
+                                 @Nullable RecordDecoder<FeedbackLabel> labelDecoder, WindowComparison comparison,
+                                 int inputPartitions, MeterRegistry meters, Clock clock) {
         requireNonNull(config, "config");
         StreamsBuilder builder = new StreamsBuilder();
         IngestTopology ingest = new IngestTopology(config.topic(DriftwatchConfig.DEAD_LETTER_TOPIC_CONFIG),
@@ -76,6 +92,10 @@ public final class DriftTopology {
                 Consumed.with(Serdes.String(), new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema())).withName("baselines-source"),
                 Materialized.<String, Baseline, KeyValueStore<Bytes, byte[]>>as(BASELINES_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(new SingleObjectAvroSerde<>(Baseline.getClassSchema())));
+        if (labelDecoder != null) {
+            new QualityTopology(config, new QualityMetrics(meters)).addTo(builder, inferences,
+                    ingest.labels(builder, config.topic(DriftwatchConfig.LABELS_TOPIC_CONFIG), labelDecoder), BASELINES_STORE, inputPartitions);
+        }
         builder.addStateStore(new CachedObjectStoreBuilder<>(PREVIOUS_WINDOW_STORE, StringKeys.CODEC, ProfilesCodec.INSTANCE)
                 .withLoggingEnabled(Map.of("cleanup.policy", "compact")));
         builder.addStateStore(new CachedObjectStoreBuilder<>(TRIGGER_STATE_STORE, StringKeys.CODEC, new TriggerStateCodec())

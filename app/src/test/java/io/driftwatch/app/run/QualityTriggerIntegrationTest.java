@@ -1,0 +1,188 @@
+package io.driftwatch.app.run;
+
+import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.schemas.format.RecordEncoders;
+import io.driftwatch.schemas.record.FeedbackLabel;
+import io.driftwatch.schemas.record.InferenceLog;
+import io.driftwatch.schemas.record.QualityReport;
+import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.topic.SingleObjectAvroSerde;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Delayed labels through a real broker and the running service (exactly-once): a model right 95% of the
+ * time whose accuracy drops to 50% from a known window on, labels arriving up to two hours of event time
+ * after their predictions, in label-time order. Exactly one quality trigger is committed, for the first
+ * window after the drop; the final quality reports show the drop.
+ */
+class QualityTriggerIntegrationTest {
+    private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+    private static final Duration WINDOW = Duration.ofMinutes(10);
+    // Larger than the labels' two hours plus the event-time span, so skew between upstream partitions cannot expire them.
+    private static final Duration MAX_DELAY = Duration.ofHours(6);
+    private static final int WINDOWS = 8;
+    private static final int DROP_FROM_WINDOW = 4;
+    private static final int PER_WINDOW = 150;
+    private static final org.apache.kafka.common.serialization.Deserializer<QualityReport> REPORTS =
+            new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer();
+    private static EmbeddedKafkaBroker broker;
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    private record Label(Instant time, byte[] bytes) {
+    }
+
+    private void produceTraffic(Random random) throws Exception {
+        List<byte[]> predictions = new ArrayList<>();
+        List<Label> labels = new ArrayList<>();
+        for (int window = 0; window < WINDOWS; window++) {
+            double accuracy = window >= DROP_FROM_WINDOW ? 0.5 : 0.95;
+            for (int i = 0; i < PER_WINDOW; i++) {
+                String id = "req-" + window + "-" + i;
+                Instant predictedAt = T0.plus(WINDOW.multipliedBy(window)).plusMillis(i * 3_000L);
+                String predicted = random.nextBoolean() ? "churn" : "stay";
+                predictions.add(RecordEncoders.json(InferenceLog.newBuilder().setRequestId(id).setModelName("churn")
+                        .setModelVersion("v7").setEventTime(predictedAt).setFeatures(Map.of("tenure", 12.0))
+                        .setPrediction(predicted).build()));
+                String actual = random.nextDouble() < accuracy ? predicted : predicted.equals("churn") ? "stay" : "churn";
+                Instant labelledAt = predictedAt.plusMillis((long) (random.nextDouble() * Duration.ofHours(2).toMillis()));
+                labels.add(new Label(labelledAt, RecordEncoders.json(FeedbackLabel.newBuilder().setRequestId(id)
+                        .setModelName("churn").setLabel(actual).setEventTime(labelledAt).build())));
+            }
+        }
+        Instant closing = T0.plus(WINDOW.multipliedBy(WINDOWS)).plus(MAX_DELAY).plus(Duration.ofMinutes(5));
+        List<byte[]> closers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            closers.add(RecordEncoders.json(InferenceLog.newBuilder().setRequestId("closer-" + i).setModelName("churn")
+                    .setModelVersion("v7").setEventTime(closing).setFeatures(Map.of("tenure", 12.0)).setPrediction("stay").build()));
+        }
+        labels.sort(Comparator.comparing(Label::time));
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (byte[] prediction : predictions) {
+                producer.send(new ProducerRecord<>("inferences", prediction));
+            }
+            for (Label label : labels) {
+                producer.send(new ProducerRecord<>("labels", label.bytes()));
+            }
+            producer.flush();
+        }
+        // Only once every label is joined: a task reads its input partitions by Kafka timestamp, but one whose
+        // labels are not fetched yet would read the closers first, and their event time would expire everything.
+        readCommitted("driftwatch.quality-reports", records -> records.stream()
+                .map(r -> REPORTS.deserialize("driftwatch.quality-reports", r.value()))
+                .filter(report -> report.getLabelled() == PER_WINDOW).map(QualityReport::getWindowStart).distinct().count() >= WINDOWS,
+                Duration.ofSeconds(90));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            // Sixteen request ids reach every join partition: each partition's event time must pass the delay.
+            for (byte[] closer : closers) {
+                producer.send(new ProducerRecord<>("inferences", closer)).get();
+            }
+        }
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
+                                                                       Duration timeout) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!done.test(records) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    @Test
+    void anAccuracyDropAtAKnownTimeTriggersOnceForTheFirstWindowAfterIt() throws Exception {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("bootstrap.servers", broker.bootstrapServers());
+        settings.put(DriftwatchConfig.APPLICATION_ID_CONFIG, "quality-trigger");
+        settings.put(DriftwatchConfig.TOPIC_PARTITIONS_CONFIG, "2");
+        settings.put(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(WINDOW.toMillis()));
+        settings.put(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, "60000");
+        settings.put(DriftwatchConfig.TRIGGER_CONSECUTIVE_WINDOWS_CONFIG, "100");
+        settings.put(DriftwatchConfig.LABELS_MAX_DELAY_MS_CONFIG, Long.toString(MAX_DELAY.toMillis()));
+        settings.put(DriftwatchConfig.QUALITY_UPDATE_INTERVAL_MS_CONFIG, "500");
+        settings.put(DriftwatchConfig.TRIGGER_QUALITY_THRESHOLD_CONFIG, "0.75");
+        settings.put(DriftwatchConfig.TRIGGER_QUALITY_MIN_LABELS_CONFIG, "50");
+        DriftwatchConfig config = new DriftwatchConfig(settings);
+        var deserializer = new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer();
+        List<QualityReport> finals;
+        try (DriftwatchService service = DriftwatchService.start(config, new SimpleMeterRegistry(),
+                Map.of("state.dir", directory.resolve("state").toString(), "commit.interval.ms", "200"))) {
+            produceTraffic(new Random(17));
+            finals = readCommitted("driftwatch.quality-reports", records -> records.stream()
+                    .map(r -> deserializer.deserialize("driftwatch.quality-reports", r.value()))
+                    .filter(QualityReport::getIsFinal).count() >= WINDOWS, Duration.ofSeconds(120)).stream()
+                    .map(r -> deserializer.deserialize("driftwatch.quality-reports", r.value()))
+                    .filter(QualityReport::getIsFinal).sorted(Comparator.comparing(QualityReport::getWindowStart)).toList();
+        }
+        assertThat(finals).hasSize(WINDOWS);
+        for (QualityReport report : finals) {
+            int window = (int) Duration.between(T0, report.getWindowStart()).dividedBy(WINDOW);
+            assertThat(report.getPredictions()).isEqualTo(PER_WINDOW);
+            assertThat(report.getLabelled()).as("every label joined, window " + window).isEqualTo(PER_WINDOW);
+            assertThat(report.getMetrics().get("accuracy")).as("window " + window)
+                    .isBetween(window >= DROP_FROM_WINDOW ? 0.35 : 0.88, window >= DROP_FROM_WINDOW ? 0.65 : 1.0);
+        }
+
+        List<ConsumerRecord<byte[], byte[]>> triggers = readCommitted("driftwatch.triggers", records -> false, Duration.ofSeconds(3));
+        var triggerDeserializer = new SingleObjectAvroSerde<RetrainingTrigger>(RetrainingTrigger.getClassSchema()).deserializer();
+        List<RetrainingTrigger> quality = triggers.stream().map(r -> triggerDeserializer.deserialize("driftwatch.triggers", r.value()))
+                .filter(trigger -> trigger.getRule().startsWith("quality")).toList();
+        assertThat(quality).as("exactly one quality trigger committed").hasSize(1);
+        RetrainingTrigger trigger = quality.get(0);
+        assertThat(trigger.getRule()).isEqualTo("quality_threshold");
+        assertThat(trigger.getModelVersion()).isEqualTo("v7");
+        assertThat(trigger.getWindows().get(0).getStart()).isEqualTo(T0.plus(WINDOW.multipliedBy(DROP_FROM_WINDOW)));
+        assertThat(new String(triggers.stream().filter(r -> triggerDeserializer.deserialize("driftwatch.triggers", r.value())
+                .getRule().startsWith("quality")).findFirst().orElseThrow().key(), StandardCharsets.UTF_8)).isEqualTo(trigger.getTriggerId());
+    }
+}

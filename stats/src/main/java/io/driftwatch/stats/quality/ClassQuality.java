@@ -1,0 +1,15 @@
+package io.driftwatch.stats.quality;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Precision, recall and F1 of one class, as scikit-learn defines them with {@code zero_division=0}: a class
+ * never predicted has precision 0, a class that never occurred recall 0; F1 is 2 tp / (2 tp + fp + fn).
+ *
+ * @param support how often the class was the true label
+ */
+public record ClassQuality(String label, double precision, double recall, double f1, long support) {
+    public ClassQuality {
+        requireNonNull(label, "label");
+    }
+}

@@ -1,0 +1,143 @@
+package io.driftwatch.stats.quality;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Mergeable counts behind a classifier's quality: the confusion matrix, and when class scores were logged
+ * the per-class score histograms (ROC AUC) and the summed log loss. Metrics follow scikit-learn: precision,
+ * recall and F1 per class and macro-averaged over every class seen as a label or a prediction
+ * ({@code zero_division=0}); ROC AUC one-vs-rest, macro-averaged over the scored classes that have both
+ * positives and negatives; log loss with probabilities clipped to [eps, 1 - eps], eps the double's machine
+ * epsilon (scikit-learn 1.5 and later: no renormalization, so scores should be probabilities that sum to
+ * one; a true class without a score counts as probability eps). Exact for any split and merge order, up to
+ * floating-point summation of the log loss. Not thread-safe.
+ */
+public final class ClassificationTally {
+    static final double EPS = Math.ulp(1.0);
+
+    private final TreeMap<String, TreeMap<String, Long>> confusion = new TreeMap<>();
+    private final TreeMap<String, ScoreHistogram> scoresByClass = new TreeMap<>();
+    private double logLossSum;
+    private long scored;
+
+    void add(LabelledOutcome outcome) {
+        String actual = outcome.actualClass();
+        addCell(actual, outcome.predictedClass(), 1);
+        Map<String, Double> scores = outcome.classScores();
+        if (scores.isEmpty() || scores.values().stream().anyMatch(score -> !Double.isFinite(score))) {
+            return;
+        }
+        scores.forEach((label, score) -> scoresByClass.computeIfAbsent(label, k -> new ScoreHistogram())
+                .add(score, label.equals(actual)));
+        double probability = Math.min(Math.max(scores.getOrDefault(actual, 0.0), EPS), 1 - EPS);
+        logLossSum -= Math.log(probability);
+        scored++;
+    }
+
+    private void addCell(String actual, String predicted, long count) {
+        confusion.computeIfAbsent(actual, k -> new TreeMap<>()).merge(predicted, count, Long::sum);
+    }
+
+    void merge(ClassificationTally other) {
+        other.confusion.forEach((actual, row) -> row.forEach((predicted, count) -> addCell(actual, predicted, count)));
+        other.scoresByClass.forEach((label, histogram) ->
+                scoresByClass.computeIfAbsent(label, k -> new ScoreHistogram()).merge(histogram));
+        logLossSum += other.logLossSum;
+        scored += other.scored;
+    }
+
+    public long count() {
+        return confusion.values().stream().flatMap(row -> row.values().stream()).mapToLong(Long::longValue).sum();
+    }
+
+    /** accuracy, macro_precision, macro_recall, macro_f1, and roc_auc and log_loss when scores were logged. */
+    public Map<String, Double> metrics() {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        long total = count();
+        if (total == 0) {
+            return metrics;
+        }
+        long correct = 0;
+        for (Map.Entry<String, TreeMap<String, Long>> row : confusion.entrySet()) {
+            correct += row.getValue().getOrDefault(row.getKey(), 0L);
+        }
+        metrics.put("accuracy", correct / (double) total);
+        List<ClassQuality> perClass = perClass();
+        metrics.put("macro_precision", perClass.stream().mapToDouble(ClassQuality::precision).average().orElse(0));
+        metrics.put("macro_recall", perClass.stream().mapToDouble(ClassQuality::recall).average().orElse(0));
+        metrics.put("macro_f1", perClass.stream().mapToDouble(ClassQuality::f1).average().orElse(0));
+        double aucSum = 0;
+        int aucClasses = 0;
+        for (ScoreHistogram histogram : scoresByClass.values()) {
+            double auc = histogram.rocAuc();
+            if (!Double.isNaN(auc)) {
+                aucSum += auc;
+                aucClasses++;
+            }
+        }
+        if (aucClasses > 0) {
+            metrics.put("roc_auc", aucSum / aucClasses);
+        }
+        if (scored > 0) {
+            metrics.put("log_loss", logLossSum / scored);
+        }
+        return metrics;
+    }
+
+    /** Per class seen as a label or a prediction, in name order. */
+    public List<ClassQuality> perClass() {
+        TreeSet<String> labels = new TreeSet<>(confusion.keySet());
+        confusion.values().forEach(row -> labels.addAll(row.keySet()));
+        List<ClassQuality> qualities = new ArrayList<>();
+        for (String label : labels) {
+            long truePositives = confusion.getOrDefault(label, new TreeMap<>()).getOrDefault(label, 0L);
+            long support = confusion.getOrDefault(label, new TreeMap<>()).values().stream().mapToLong(Long::longValue).sum();
+            long predicted = confusion.values().stream().mapToLong(row -> row.getOrDefault(label, 0L)).sum();
+            long falsePositives = predicted - truePositives;
+            long falseNegatives = support - truePositives;
+            double precision = predicted == 0 ? 0 : truePositives / (double) predicted;
+            double recall = support == 0 ? 0 : truePositives / (double) support;
+            long f1Denominator = 2 * truePositives + falsePositives + falseNegatives;
+            double f1 = f1Denominator == 0 ? 0 : 2.0 * truePositives / f1Denominator;
+            qualities.add(new ClassQuality(label, precision, recall, f1, support));
+        }
+        return qualities;
+    }
+
+    public List<ConfusionCount> confusion() {
+        List<ConfusionCount> cells = new ArrayList<>();
+        confusion.forEach((actual, row) -> row.forEach((predicted, count) -> cells.add(new ConfusionCount(actual, predicted, count))));
+        return cells;
+    }
+
+    TreeMap<String, TreeMap<String, Long>> confusionCells() {
+        return confusion;
+    }
+
+    TreeMap<String, ScoreHistogram> histograms() {
+        return scoresByClass;
+    }
+
+    double logLossSum() {
+        return logLossSum;
+    }
+
+    long scored() {
+        return scored;
+    }
+
+    static ClassificationTally of(Map<String, Map<String, Long>> cells, Map<String, ScoreHistogram> histograms,
+                                  double logLossSum, long scored) {
+        ClassificationTally tally = new ClassificationTally();
+        cells.forEach((actual, row) -> row.forEach((predicted, count) -> tally.addCell(actual, predicted, count)));
+        tally.scoresByClass.putAll(histograms);
+        tally.logLossSum = logLossSum;
+        tally.scored = scored;
+        return tally;
+    }
+}

@@ -1,0 +1,261 @@
+package io.driftwatch.topology.quality;
+
+import io.driftwatch.stats.quality.LabelledOutcome;
+import io.driftwatch.stats.quality.QualityTally;
+import io.driftwatch.topology.quality.RequestFact.JoinedMark;
+import io.driftwatch.topology.quality.RequestFact.LabelFact;
+import io.driftwatch.topology.quality.RequestFact.PredictionFact;
+import io.driftwatch.topology.state.CachedObjectStore;
+import io.driftwatch.topology.window.WindowSpec;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Joins labels to predictions of one request-id partition, whichever comes first: the first to arrive waits
+ * in the pending store until the other comes or the partition's event time passes its own event time plus
+ * the maximum label delay; then a waiting prediction counts as unlabelled and a waiting label as unmatched.
+ * A joined request leaves a small mark until its prediction's delay runs out, so a repeated label is
+ * counted once as a duplicate and never joined twice. Pending state is therefore bounded by the traffic of
+ * one maximum delay, and expiry scans only the due range of an index ordered by expiry time.
+ *
+ * <p>What it learns goes into partial tallies per model version and window of prediction time; every
+ * update interval (wall clock, so reports are not rewritten per label) it expires what is due, sends the
+ * partial tallies on to the aggregator, keyed by model, and starts new ones, all in the same transaction.
+ * After them it sends each recently seen model a tick with its event time: the aggregator makes windows
+ * final on ticks only, so a window never becomes final between two partial tallies of the same update. Time is the
+ * records' event time, as for drift windows; the partition's event time is kept in a store, so a restart
+ * expires exactly what the first run would have.
+ */
+final class LabelJoiner implements Processor<String, RequestFact, String, QualityDelta> {
+    private static final String PARTITION_CLOCK = "";
+
+    private final QualityStores stores;
+    private final WindowSpec windows;
+    private final long maxDelayMillis;
+    private final Duration updateInterval;
+    private final int maxSegmentValues;
+    private final QualityMetrics metrics;
+    private ProcessorContext<String, QualityDelta> context;
+    private KeyValueStore<String, byte[]> pending;
+    private KeyValueStore<Bytes, byte[]> expiry;
+    private CachedObjectStore<QualityWindowKey, QualityTally> deltas;
+    private CachedObjectStore<String, Long> clocks;
+    private long eventTimeMillis = Long.MIN_VALUE;
+    private long tickedAtMillis = Long.MIN_VALUE;
+    private long timestampMillis = Long.MIN_VALUE;
+
+    LabelJoiner(QualityStores stores, WindowSpec windows, Duration maxDelay, Duration updateInterval, int maxSegmentValues,
+                QualityMetrics metrics) {
+        this.stores = requireNonNull(stores, "stores");
+        this.windows = requireNonNull(windows, "windows");
+        this.maxDelayMillis = maxDelay.toMillis();
+        this.updateInterval = requireNonNull(updateInterval, "updateInterval");
+        this.maxSegmentValues = maxSegmentValues;
+        this.metrics = requireNonNull(metrics, "metrics");
+    }
+
+    @Override
+    public void init(ProcessorContext<String, QualityDelta> context) {
+        this.context = context;
+        this.pending = context.getStateStore(stores.pending());
+        this.expiry = context.getStateStore(stores.expiry());
+        this.deltas = context.getStateStore(stores.deltas());
+        this.clocks = context.getStateStore(stores.joinClocks());
+        Long clock = clocks.get(PARTITION_CLOCK);
+        eventTimeMillis = clock == null ? Long.MIN_VALUE : clock;
+        context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+    }
+
+    @Override
+    public void process(Record<String, RequestFact> record) {
+        timestampMillis = Math.max(timestampMillis, record.timestamp());
+        String requestId = record.key();
+        RequestFact fact = record.value();
+        if (requestId == null || fact == null) {
+            return;
+        }
+        if (fact instanceof PredictionFact prediction) {
+            advance(prediction.model(), prediction.eventMillis());
+            onPrediction(requestId, prediction, waiting(requestId));
+        } else if (fact instanceof LabelFact label) {
+            advance(label.model(), label.eventMillis());
+            onLabel(requestId, label, waiting(requestId));
+        } else {
+            throw new IllegalStateException("a joined mark is state, never input: " + fact);
+        }
+    }
+
+    private void advance(String model, long factMillis) {
+        if (factMillis > eventTimeMillis) {
+            eventTimeMillis = factMillis;
+            clocks.put(PARTITION_CLOCK, eventTimeMillis);
+        }
+        Long seen = clocks.get(model);
+        if (seen == null || factMillis > seen) {
+            clocks.put(model, factMillis);
+        }
+    }
+
+    /** The fact waiting for {@code requestId}, or null; one past its delay is expired first, as the punctuation would. */
+    private @Nullable RequestFact waiting(String requestId) {
+        byte[] bytes = pending.get(requestId);
+        if (bytes == null) {
+            return null;
+        }
+        RequestFact fact = RequestFactCodec.INSTANCE.fromBytes(bytes);
+        if (fact.expiresAtMillis(maxDelayMillis) < eventTimeMillis) {
+            expire(requestId, fact);
+            return null;
+        }
+        return fact;
+    }
+
+    private void onPrediction(String requestId, PredictionFact prediction, @Nullable RequestFact waiting) {
+        if (waiting instanceof PredictionFact || waiting instanceof JoinedMark) {
+            metrics.duplicatePrediction(prediction.model());
+            return;
+        }
+        tally(prediction.model(), prediction.version(), prediction.eventMillis()).addPrediction();
+        if (waiting instanceof LabelFact label) {
+            expiry.delete(ExpiryKeys.of(label.expiresAtMillis(maxDelayMillis), requestId));
+            if (label.model().equals(prediction.model())) {
+                join(prediction, label);
+                store(requestId, new JoinedMark(prediction.model(), prediction.version(), prediction.eventMillis()));
+                return;
+            }
+            unmatched(label);
+        }
+        store(requestId, prediction);
+    }
+
+    private void onLabel(String requestId, LabelFact label, @Nullable RequestFact waiting) {
+        if (waiting == null) {
+            store(requestId, label);
+        } else if (waiting instanceof PredictionFact prediction && prediction.model().equals(label.model())) {
+            join(prediction, label);
+            pending.put(requestId, RequestFactCodec.INSTANCE.toBytes(
+                    new JoinedMark(prediction.model(), prediction.version(), prediction.eventMillis())));
+        } else if (waiting instanceof JoinedMark joined && joined.model().equals(label.model())) {
+            tally(joined.model(), joined.version(), joined.predictionMillis()).addDuplicateLabel();
+            metrics.label(label.model(), "duplicate");
+        } else if (waiting instanceof LabelFact first && first.model().equals(label.model())) {
+            metrics.label(label.model(), "duplicate");
+        } else {
+            unmatched(label);
+        }
+    }
+
+    private void join(PredictionFact prediction, LabelFact label) {
+        tally(prediction.model(), prediction.version(), prediction.eventMillis()).add(new LabelledOutcome(prediction.prediction(),
+                label.label(), prediction.classScores(), prediction.segments(), label.eventMillis() - prediction.eventMillis()));
+        metrics.label(label.model(), "joined");
+    }
+
+    private void store(String requestId, RequestFact fact) {
+        pending.put(requestId, RequestFactCodec.INSTANCE.toBytes(fact));
+        expiry.put(ExpiryKeys.of(fact.expiresAtMillis(maxDelayMillis), requestId), new byte[0]);
+    }
+
+    private void expire(String requestId, RequestFact fact) {
+        pending.delete(requestId);
+        expiry.delete(ExpiryKeys.of(fact.expiresAtMillis(maxDelayMillis), requestId));
+        if (fact instanceof PredictionFact prediction) {
+            tally(prediction.model(), prediction.version(), prediction.eventMillis()).addUnlabelled(1);
+            metrics.unlabelled(prediction.model(), prediction.version());
+        } else if (fact instanceof LabelFact label) {
+            unmatched(label);
+        }
+    }
+
+    private void unmatched(LabelFact label) {
+        tally(label.model(), "", label.eventMillis()).addUnmatchedLabel();
+        metrics.label(label.model(), "unmatched");
+    }
+
+    private QualityTally tally(String model, String version, long eventMillis) {
+        QualityWindowKey key = new QualityWindowKey(model, version, windows.startOf(eventMillis));
+        QualityTally tally = deltas.get(key);
+        if (tally == null) {
+            tally = new QualityTally(maxSegmentValues);
+        }
+        deltas.put(key, tally);
+        return tally;
+    }
+
+    private void flush() {
+        expireDue();
+        long timestamp = timestampMillis == Long.MIN_VALUE ? context.currentSystemTimeMs() : timestampMillis;
+        Set<String> updatedModels = new HashSet<>();
+        for (Map.Entry<QualityWindowKey, QualityTally> delta : deltas.readAll().entrySet()) {
+            QualityWindowKey key = delta.getKey();
+            context.forward(new Record<>(key.model(), new QualityDelta(key.model(), key.version(), context.taskId().partition(),
+                    key.startMillis(), eventTimeMillis, delta.getValue()), timestamp));
+            deltas.delete(key);
+            updatedModels.add(key.model());
+        }
+        if (eventTimeMillis > tickedAtMillis || !updatedModels.isEmpty()) {
+            tick(timestamp);
+            tickedAtMillis = eventTimeMillis;
+        }
+    }
+
+    /**
+     * Ticks every model seen recently, after its partial tallies (the repartition keeps their order), and
+     * forgets models silent for longer than any of their windows can stay open, with a tick at the end of time
+ * that tells the aggregator to stop waiting for this partition.
+     */
+    private void tick(long timestamp) {
+        long forgetBefore = eventTimeMillis - windows.size().toMillis() - windows.grace().toMillis() - maxDelayMillis;
+        for (Map.Entry<String, Long> model : clocks.readAll().entrySet()) {
+            if (model.getKey().equals(PARTITION_CLOCK)) {
+                continue;
+            }
+            int partition = context.taskId().partition();
+            context.forward(new Record<>(model.getKey(), QualityDelta.tick(model.getKey(), partition, eventTimeMillis), timestamp));
+            if (model.getValue() < forgetBefore) {
+                clocks.delete(model.getKey());
+                context.forward(new Record<>(model.getKey(), QualityDelta.tick(model.getKey(), partition, Long.MAX_VALUE), timestamp));
+            }
+        }
+    }
+
+    private void expireDue() {
+        if (eventTimeMillis == Long.MIN_VALUE) {
+            return;
+        }
+        List<Bytes> due = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> range = expiry.range(ExpiryKeys.upTo(Long.MIN_VALUE), ExpiryKeys.upTo(eventTimeMillis))) {
+            while (range.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = range.next();
+                due.add(entry.key);
+            }
+        }
+        for (Bytes key : due) {
+            String requestId = ExpiryKeys.requestId(key);
+            byte[] bytes = pending.get(requestId);
+            RequestFact fact = bytes == null ? null : RequestFactCodec.INSTANCE.fromBytes(bytes);
+            if (fact != null && ExpiryKeys.of(fact.expiresAtMillis(maxDelayMillis), requestId).equals(key)
+                    && fact.expiresAtMillis(maxDelayMillis) < eventTimeMillis) {
+                expire(requestId, fact);
+            } else {
+                expiry.delete(key);
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.driftwatch.topology.quality;
+
+import io.driftwatch.schemas.record.Baseline;
+import io.driftwatch.schemas.record.QualityReport;
+import io.driftwatch.stats.quality.QualityTally;
+import io.driftwatch.topology.state.CachedObjectStore;
+import io.driftwatch.topology.trigger.QualityTriggerDecider;
+import io.driftwatch.topology.window.ModelKeys;
+import io.driftwatch.topology.window.WindowSpec;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Second stage, keyed by model: merges the join partitions' partial tallies into one per model version and
+ * window of prediction time, writes an updated quality report for each window that changed every update
+ * interval (wall clock), and the final report once the model's event time passes window end + maximum label
+ * delay + grace. The model's event time is the least over the join partitions that have ticked for it (a
+ * tick follows a partition's partial tallies), so a partition running ahead cannot close windows another
+ * still holds labels for; a partial tally after that is counted late ({@code driftwatch.quality.updates.late}), never
+ * reopens the window. Each report goes through the quality rules; a trigger fires at most once per window,
+ * in the same transaction as the report and the state that led to it. The final report's metrics become the
+ * version's previous-window reference.
+ */
+final class QualityAggregator implements Processor<String, QualityDelta, String, SpecificRecordBase> {
+    private final QualityStores stores;
+    private final WindowSpec windows;
+    private final long maxDelayMillis;
+    private final Duration updateInterval;
+    private final int maxSegmentValues;
+    private final int joinPartitions;
+    private final QualityTriggerDecider decider;
+    private final QualityMetrics metrics;
+    private final TreeSet<QualityWindowKey> open = new TreeSet<>(QualityWindowKey.ORDER);
+    private final TreeSet<QualityWindowKey> changed = new TreeSet<>(QualityWindowKey.ORDER);
+    private final Map<String, Map<Integer, Long>> partitionClocks = new HashMap<>();
+    private ProcessorContext<String, SpecificRecordBase> context;
+    private CachedObjectStore<QualityWindowKey, QualityWindowState> windowStates;
+    private CachedObjectStore<String, Long> clocks;
+    private CachedObjectStore<String, QualityHistory> histories;
+    private TimestampedKeyValueStore<String, Baseline> baselines;
+    private long timestampMillis = Long.MIN_VALUE;
+
+    /** @param joinPartitions partitions of the request-id repartition topic: the join tasks whose ticks to wait for */
+    QualityAggregator(QualityStores stores, WindowSpec windows, Duration maxDelay, Duration updateInterval,
+                      int maxSegmentValues, int joinPartitions, QualityTriggerDecider decider, QualityMetrics metrics) {
+        this.joinPartitions = joinPartitions;
+        this.stores = requireNonNull(stores, "stores");
+        this.windows = requireNonNull(windows, "windows");
+        this.maxDelayMillis = maxDelay.toMillis();
+        this.updateInterval = requireNonNull(updateInterval, "updateInterval");
+        this.maxSegmentValues = maxSegmentValues;
+        this.decider = requireNonNull(decider, "decider");
+        this.metrics = requireNonNull(metrics, "metrics");
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecordBase> context) {
+        this.context = context;
+        this.windowStates = context.getStateStore(stores.windows());
+        this.clocks = context.getStateStore(stores.clocks());
+        this.histories = context.getStateStore(stores.history());
+        this.baselines = context.getStateStore(stores.baselines());
+        open.addAll(windowStates.readAll().keySet());
+        clocks.readAll().forEach((key, millis) -> partitionClocks.computeIfAbsent(key.substring(0, key.lastIndexOf('\u0000')),
+                model -> new HashMap<>()).put(Integer.parseInt(key.substring(key.lastIndexOf('\u0000') + 1)), millis));
+        context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitUpdates());
+    }
+
+    private long finalAt(long startMillis) {
+        return windows.endOf(startMillis) + maxDelayMillis + windows.grace().toMillis();
+    }
+
+    @Override
+    public void process(Record<String, QualityDelta> record) {
+        timestampMillis = Math.max(timestampMillis, record.timestamp());
+        QualityDelta delta = record.value();
+        if (delta == null) {
+            return;
+        }
+        Map<Integer, Long> partitions = partitionClocks.computeIfAbsent(delta.model(), model -> new HashMap<>());
+        QualityTally tally = delta.tally();
+        if (tally == null) {
+            partitions.put(delta.partition(), delta.asOfMillis());
+            clocks.put(delta.model() + '\u0000' + delta.partition(), delta.asOfMillis());
+            finishDue(delta.model(), modelClock(partitions));
+            return;
+        }
+        Long clock = partitions.isEmpty() ? null : modelClock(partitions);
+        QualityWindowKey key = new QualityWindowKey(delta.model(), delta.version(), delta.windowStartMillis());
+        if (!open.contains(key) && clock != null && finalAt(key.startMillis()) <= clock) {
+            metrics.lateUpdate(delta.model());
+            return;
+        }
+        QualityWindowState state = windowStates.get(key);
+        if (state == null) {
+            state = new QualityWindowState(new QualityTally(maxSegmentValues), false);
+        }
+        state.tally().merge(tally);
+        windowStates.put(key, state);
+        open.add(key);
+        changed.add(key);
+    }
+
+    /**
+     * A model's event time: the least of all join partitions' (one that has not ticked yet counts as the
+     * beginning of time), so no window is final while a partition may still hold labels for it; but never
+     * more than the merge delay behind the most advanced partition, so a partition that never sees the model
+     * holds nothing back for ever (the drift merge stage's valve).
+     */
+    private long modelClock(Map<Integer, Long> partitions) {
+        long least = partitions.size() < joinPartitions ? Long.MIN_VALUE
+                : partitions.values().stream().mapToLong(Long::longValue).min().orElse(Long.MIN_VALUE);
+        long most = partitions.values().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
+        long valve = most == Long.MIN_VALUE ? Long.MIN_VALUE : most - windows.mergeDelay().toMillis();
+        return Math.max(least, valve);
+    }
+
+    private void finishDue(String model, long clock) {
+        List<QualityWindowKey> due = new ArrayList<>();
+        for (QualityWindowKey key : open) {
+            if (key.model().equals(model) && finalAt(key.startMillis()) <= clock) {
+                due.add(key);
+            }
+        }
+        Map<Long, Long> unmatchedByStart = new HashMap<>();
+        for (QualityWindowKey key : due) {
+            QualityWindowState state = windowStates.get(key);
+            if (key.version().isEmpty()) {
+                unmatchedByStart.put(key.startMillis(), state == null ? 0 : state.tally().unmatchedLabels());
+            } else if (state != null) {
+                report(key, state, unmatchedByStart.getOrDefault(key.startMillis(), 0L), true);
+            }
+            windowStates.delete(key);
+            open.remove(key);
+            changed.remove(key);
+        }
+    }
+
+    private void emitUpdates() {
+        for (QualityWindowKey key : changed) {
+            QualityWindowState state = windowStates.get(key);
+            if (!key.version().isEmpty() && state != null) {
+                QualityWindowState unmatched = windowStates.get(new QualityWindowKey(key.model(), "", key.startMillis()));
+                report(key, state, unmatched == null ? 0 : unmatched.tally().unmatchedLabels(), false);
+            }
+        }
+        changed.clear();
+    }
+
+    private void report(QualityWindowKey key, QualityWindowState state, long unmatchedLabels, boolean isFinal) {
+        String modelKey = ModelKeys.of(key.model(), key.version());
+        QualityHistory history = histories.get(modelKey);
+        if (history == null) {
+            history = QualityHistory.NONE;
+        }
+        long endMillis = windows.endOf(key.startMillis());
+        QualityReport report = QualityReportRecords.of(key, endMillis, state.tally().summary(), unmatchedLabels, isFinal,
+                baselineMetrics(modelKey), history.previousMetrics());
+        long timestamp = timestampMillis == Long.MIN_VALUE ? context.currentSystemTimeMs() : timestampMillis;
+        context.forward(new Record<>(modelKey, report, timestamp));
+        long lastTrigger = history.lastTriggerMillis();
+        if (!state.triggered()) {
+            QualityTriggerDecider.Decision decision = decider.decide(report, lastTrigger);
+            if (decision.trigger().isPresent()) {
+                context.forward(new Record<>(modelKey, decision.trigger().get(), timestamp));
+                state.markTriggered();
+                windowStates.put(key, state);
+                lastTrigger = endMillis;
+            } else if (decision.suppressed()) {
+                metrics.suppressedTrigger(key.model(), key.version());
+            }
+        }
+        Map<String, Double> previous = isFinal ? report.getMetrics() : history.previousMetrics();
+        if (isFinal || lastTrigger != history.lastTriggerMillis()) {
+            histories.put(modelKey, new QualityHistory(previous, lastTrigger));
+        }
+    }
+
+    private Map<String, Double> baselineMetrics(String modelKey) {
+        ValueAndTimestamp<Baseline> stored = baselines.get(modelKey);
+        if (stored == null || stored.value() == null || stored.value().getQuality() == null) {
+            return Map.of();
+        }
+        return stored.value().getQuality().getMetrics();
+    }
+}

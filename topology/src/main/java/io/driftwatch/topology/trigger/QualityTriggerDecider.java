@@ -1,0 +1,108 @@
+package io.driftwatch.topology.trigger;
+
+import io.driftwatch.schemas.record.Evidence;
+import io.driftwatch.schemas.record.QualityReport;
+import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.schemas.record.WindowRef;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Applies the {@link QualityTriggerPolicy} to a quality report (an update or the final one) of a window
+ * that has not triggered yet. The trigger carries the same deterministic id scheme as drift triggers
+ * (model, version, rule, window start), so it goes to the same topic, in the same transaction, and CI
+ * deduplicates both kinds alike. Pure: the same report and last-trigger time give the same answer.
+ */
+public final class QualityTriggerDecider {
+    private final QualityTriggerPolicy policy;
+
+    public QualityTriggerDecider(QualityTriggerPolicy policy) {
+        this.policy = requireNonNull(policy, "policy");
+    }
+
+    /**
+     * @param trigger    the trigger to emit
+     * @param suppressed a rule fired but the cool-down held it back
+     */
+    public record Decision(Optional<RetrainingTrigger> trigger, boolean suppressed) {
+        static final Decision NONE = new Decision(Optional.empty(), false);
+    }
+
+    /** @param lastTriggerMillis window end of the version's last quality trigger, {@link Long#MIN_VALUE} for none */
+    public Decision decide(QualityReport report, long lastTriggerMillis) {
+        String metricName = policy.metric().metricName();
+        Double current = report.getMetrics().get(metricName);
+        if (!policy.enabled() || current == null || report.getLabelled() < policy.minLabels()) {
+            return Decision.NONE;
+        }
+        Optional<RetrainingTrigger> fired = thresholdTrigger(report, current);
+        if (fired.isEmpty()) {
+            fired = dropTrigger(report, current);
+        }
+        if (fired.isEmpty()) {
+            return Decision.NONE;
+        }
+        boolean coolingDown = lastTriggerMillis != Long.MIN_VALUE
+                && report.getWindowEnd().toEpochMilli() - lastTriggerMillis < policy.coolDown().toMillis();
+        return coolingDown ? new Decision(Optional.empty(), true) : new Decision(fired, false);
+    }
+
+    private Optional<RetrainingTrigger> thresholdTrigger(QualityReport report, double current) {
+        if (policy.threshold().isEmpty()) {
+            return Optional.empty();
+        }
+        double threshold = policy.threshold().getAsDouble();
+        if (!(policy.metric().worseBy(threshold, current) > 0)) {
+            return Optional.empty();
+        }
+        String description = String.format(Locale.ROOT, "%s worse than %.4g with at least %d labels",
+                policy.metric().metricName(), threshold, policy.minLabels());
+        String detail = String.format(Locale.ROOT, "%s %.4g on %d labels, threshold %.4g",
+                policy.metric().metricName(), current, report.getLabelled(), threshold);
+        return Optional.of(trigger(report, QualityTriggerPolicy.THRESHOLD_RULE, description, current, threshold, detail));
+    }
+
+    private Optional<RetrainingTrigger> dropTrigger(QualityReport report, double current) {
+        if (policy.maxDrop().isEmpty()) {
+            return Optional.empty();
+        }
+        String metricName = policy.metric().metricName();
+        boolean fromBaseline = report.getBaselineMetrics().containsKey(metricName);
+        Map<String, Double> references = fromBaseline ? report.getBaselineMetrics() : report.getPreviousWindowMetrics();
+        Double reference = references.get(metricName);
+        double maxDrop = policy.maxDrop().getAsDouble();
+        if (reference == null || !(policy.metric().worseBy(reference, current) > maxDrop)) {
+            return Optional.empty();
+        }
+        String description = String.format(Locale.ROOT, "%s worse than the %s by more than %.4g with at least %d labels",
+                metricName, fromBaseline ? "baseline" : "previous window", maxDrop, policy.minLabels());
+        String detail = String.format(Locale.ROOT, "%s %.4g on %d labels against %.4g in the %s",
+                metricName, current, report.getLabelled(), reference, fromBaseline ? "baseline" : "previous window");
+        return Optional.of(trigger(report, QualityTriggerPolicy.DROP_RULE, description, current, reference, detail));
+    }
+
+    private RetrainingTrigger trigger(QualityReport report, String rule, String description, double statistic,
+                                      double threshold, String detail) {
+        String summary = report.getModelName() + " " + report.getModelVersion() + ": " + detail + " (window from "
+                + report.getWindowStart() + ")";
+        return RetrainingTrigger.newBuilder()
+                .setTriggerId(TriggerIds.of(report.getModelName(), report.getModelVersion(), rule,
+                        Long.toString(report.getWindowStart().toEpochMilli())))
+                .setModelName(report.getModelName())
+                .setModelVersion(report.getModelVersion())
+                .setRule(rule)
+                .setRuleDescription(description)
+                .setFiredAt(report.getWindowEnd())
+                .setWindows(List.of(new WindowRef(report.getWindowStart(), report.getWindowEnd(), report.getReportId())))
+                .setEvidence(List.of(Evidence.newBuilder().setFeature("__quality__").setTest(policy.metric().metricName())
+                        .setStatistic(statistic).setThreshold(threshold).setDetail(detail).build()))
+                .setSummary(summary)
+                .setSummarySlug(TriggerIds.slug(summary))
+                .build();
+    }
+}

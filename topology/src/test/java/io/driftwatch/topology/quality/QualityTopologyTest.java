@@ -1,0 +1,273 @@
+package io.driftwatch.topology.quality;
+
+import io.driftwatch.schemas.format.DecodeLimits;
+import io.driftwatch.schemas.format.JsonDecoder;
+import io.driftwatch.schemas.format.RecordEncoders;
+import io.driftwatch.schemas.mapping.InferenceMapping;
+import io.driftwatch.schemas.mapping.LabelMapping;
+import io.driftwatch.schemas.record.ClassQuality;
+import io.driftwatch.schemas.record.FeedbackLabel;
+import io.driftwatch.schemas.record.InferenceLog;
+import io.driftwatch.schemas.record.QualityReport;
+import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.stats.compare.ComparisonSettings;
+import io.driftwatch.stats.compare.ProfileComparator;
+import io.driftwatch.stats.quality.QualityReference;
+import io.driftwatch.stats.quality.QualityReference.ClassifiedRecord;
+import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.drift.DriftTopology;
+import io.driftwatch.topology.topic.SingleObjectAvroSerde;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+
+import static io.driftwatch.stats.quality.QualityReference.TOLERANCE;
+import static io.driftwatch.stats.quality.QualityReference.classificationExpected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class QualityTopologyTest {
+    private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+    private static final Duration WINDOW = Duration.ofMinutes(10);
+    private static final Duration MAX_DELAY = Duration.ofHours(1);
+    private static final Instant WINDOW_0_FINAL = T0.plus(WINDOW).plus(MAX_DELAY).plus(Duration.ofMinutes(1));
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> inferences;
+    private TestInputTopic<byte[], byte[]> labels;
+    private TestOutputTopic<String, QualityReport> reports;
+    private TestOutputTopic<String, RetrainingTrigger> triggers;
+
+    @BeforeEach
+    void start() {
+        start(Map.of());
+    }
+
+    private void start(Map<String, Object> overrides) {
+        if (driver != null) {
+            driver.close();
+        }
+        Map<String, Object> settings = new HashMap<>(Map.of("bootstrap.servers", "unused:9092",
+                DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, WINDOW.toMillis(),
+                DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, Duration.ofMinutes(1).toMillis(),
+                DriftwatchConfig.LABELS_MAX_DELAY_MS_CONFIG, MAX_DELAY.toMillis(),
+                DriftwatchConfig.QUALITY_UPDATE_INTERVAL_MS_CONFIG, 1_000L));
+        settings.putAll(overrides);
+        DriftwatchConfig config = new DriftwatchConfig(settings);
+        var topology = DriftTopology.build(config, new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT),
+                new JsonDecoder<>(LabelMapping.canonical(), DecodeLimits.DEFAULT),
+                (reference, current, thresholds) -> new ProfileComparator(ComparisonSettings.DEFAULT.withColumnThresholds(thresholds))
+                        .compare(reference, current), 1, meters, Clock.systemUTC());
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "quality-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(topology, properties, T0);
+        inferences = driver.createInputTopic("inferences", Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+        labels = driver.createInputTopic("labels", Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+        reports = driver.createOutputTopic("driftwatch.quality-reports", Serdes.String().deserializer(),
+                new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer());
+        triggers = driver.createOutputTopic("driftwatch.triggers", Serdes.String().deserializer(),
+                new SingleObjectAvroSerde<RetrainingTrigger>(RetrainingTrigger.getClassSchema()).deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void predict(String requestId, Instant time, Object prediction, @Nullable Map<String, Double> scores) {
+        InferenceLog log = InferenceLog.newBuilder().setRequestId(requestId).setModelName("churn").setModelVersion("v2")
+                .setEventTime(time).setFeatures(Map.of("x", 1.0)).setPrediction(prediction).setClassScores(scores).build();
+        inferences.pipeInput(new TestRecord<>(null, RecordEncoders.json(log), T0));
+    }
+
+    private void label(String requestId, Instant time, Object label) {
+        FeedbackLabel feedback = FeedbackLabel.newBuilder().setRequestId(requestId).setModelName("churn").setLabel(label)
+                .setEventTime(time).build();
+        labels.pipeInput(new TestRecord<>(null, RecordEncoders.json(feedback), T0));
+    }
+
+    /** Two update intervals of wall clock: the join sends its partial tallies, then the aggregator reports. */
+    private void update() {
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+    }
+
+    /** A prediction late enough in event time that window 0's label delay has run out, then an update. */
+    private void passWindowZeroFinal() {
+        predict("late-closer", WINDOW_0_FINAL.plusSeconds(60), "a", null);
+        update();
+        update();
+    }
+
+    private List<QualityReport> windowZeroReports() {
+        return reports.readValuesToList().stream().filter(r -> r.getWindowStart().equals(T0)).toList();
+    }
+
+    private QualityReport finalWindowZero() {
+        List<QualityReport> finals = windowZeroReports().stream().filter(QualityReport::getIsFinal).toList();
+        assertThat(finals).as("exactly one final report of window 0").hasSize(1);
+        return finals.get(0);
+    }
+
+    private double counter(String name, String outcome) {
+        var counter = outcome == null ? meters.find(name).counter() : meters.find(name).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void metricsOfAWindowMatchTheReferenceWithLabelsBeforeAndAfterTheirPredictionsInShuffledEventTime() {
+        List<ClassifiedRecord> records = QualityReference.classification();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(5));
+        for (int i : order) {
+            ClassifiedRecord record = records.get(i);
+            Instant predictedAt = T0.plusMillis(i * 1_000L);
+            Instant labelledAt = predictedAt.plus(Duration.ofMinutes(i % 50));
+            if (i % 4 == 0) {
+                label("r" + i, labelledAt, record.actual());
+                predict("r" + i, predictedAt, record.predicted(), record.scores());
+            } else {
+                predict("r" + i, predictedAt, record.predicted(), record.scores());
+                label("r" + i, labelledAt, record.actual());
+            }
+        }
+        update();
+        QualityReport update = windowZeroReports().get(0);
+        assertThat(update.getIsFinal()).isFalse();
+        assertThat(update.getLabelled()).isEqualTo(400);
+
+        passWindowZeroFinal();
+        QualityReport report = finalWindowZero();
+        assertThat(report.getPredictions()).isEqualTo(400);
+        assertThat(report.getLabelled()).isEqualTo(400);
+        assertThat(report.getLabelCoverage()).isEqualTo(1.0);
+        for (String metric : List.of("accuracy", "macro_precision", "macro_recall", "macro_f1", "roc_auc", "log_loss")) {
+            assertThat(report.getMetrics().get(metric)).as(metric).isCloseTo(classificationExpected(metric).asDouble(), within(TOLERANCE));
+        }
+        for (ClassQuality quality : report.getPerClass()) {
+            assertThat(quality.getF1()).as(quality.getLabel())
+                    .isCloseTo(classificationExpected("per_class", quality.getLabel(), "f1").asDouble(), within(TOLERANCE));
+        }
+        assertThat(report.getLabelDelayQuantilesMillis().get("max")).isEqualTo(Duration.ofMinutes(49).toMillis());
+    }
+
+    @Test
+    void aLabelAfterTheDriftWindowClosedStillCountsForItsPredictionsWindow() {
+        predict("r1", T0.plusSeconds(10), "yes", null);
+        predict("r2", T0.plus(WINDOW.multipliedBy(4)), "no", null);
+        label("r1", T0.plus(WINDOW.multipliedBy(4)).plusSeconds(5), "yes");
+        passWindowZeroFinal();
+
+        QualityReport report = finalWindowZero();
+        assertThat(report.getPredictions()).isEqualTo(1);
+        assertThat(report.getLabelled()).isEqualTo(1);
+        assertThat(report.getMetrics().get("accuracy")).isEqualTo(1.0);
+        assertThat(report.getLabelDelayQuantilesMillis().get("p50"))
+                .isEqualTo((double) WINDOW.multipliedBy(4).plusSeconds(5).minusSeconds(10).toMillis());
+    }
+
+    @Test
+    void aDuplicateLabelIsCountedOnce() {
+        predict("r1", T0.plusSeconds(10), "yes", null);
+        label("r1", T0.plusSeconds(20), "yes");
+        label("r1", T0.plusSeconds(30), "no");
+        passWindowZeroFinal();
+
+        QualityReport report = finalWindowZero();
+        assertThat(report.getLabelled()).isEqualTo(1);
+        assertThat(report.getDuplicateLabels()).isEqualTo(1);
+        assertThat(report.getMetrics().get("accuracy")).isEqualTo(1.0);
+        assertThat(counter("driftwatch.quality.labels", "duplicate")).isEqualTo(1);
+    }
+
+    @Test
+    void aLabelWithoutAPredictionIsCountedUnmatchedAndAPredictionWithoutALabelUnlabelled() {
+        predict("r1", T0.plusSeconds(10), "yes", null);
+        predict("r2", T0.plusSeconds(20), "no", null);
+        label("r2", T0.plusSeconds(40), "no");
+        label("orphan", T0.plusSeconds(30), "yes");
+        passWindowZeroFinal();
+
+        QualityReport report = finalWindowZero();
+        assertThat(report.getPredictions()).isEqualTo(2);
+        assertThat(report.getLabelled()).isEqualTo(1);
+        assertThat(report.getUnlabelled()).isEqualTo(1);
+        assertThat(report.getUnmatchedLabels()).isEqualTo(1);
+        assertThat(report.getLabelCoverage()).isEqualTo(0.5);
+        assertThat(counter("driftwatch.quality.labels", "unmatched")).isEqualTo(1);
+        assertThat(meters.find("driftwatch.quality.predictions.unlabelled").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aLabelLaterThanTheMaximumDelayDoesNotJoin() {
+        predict("r1", T0.plusSeconds(10), "yes", null);
+        predict("r2", T0.plus(MAX_DELAY).plusSeconds(20), "no", null);
+        label("r1", T0.plus(MAX_DELAY).plusSeconds(30), "yes");
+        passWindowZeroFinal();
+
+        QualityReport report = finalWindowZero();
+        assertThat(report.getLabelled()).isZero();
+        assertThat(report.getUnlabelled()).isEqualTo(1);
+        assertThat(counter("driftwatch.quality.labels", "unmatched")).as("the label still waits for a prediction").isZero();
+
+        predict("r3", T0.plus(MAX_DELAY.multipliedBy(3)), "no", null);
+        update();
+        assertThat(counter("driftwatch.quality.labels", "unmatched")).isEqualTo(1);
+        assertThat(counter("driftwatch.quality.labels", "joined")).isZero();
+    }
+
+    @Test
+    void accuracyBelowTheThresholdTriggersOnceForThatWindowOnly() {
+        start(Map.of(DriftwatchConfig.TRIGGER_QUALITY_THRESHOLD_CONFIG, "0.8",
+                DriftwatchConfig.TRIGGER_QUALITY_MIN_LABELS_CONFIG, "20"));
+        for (int window = 0; window < 2; window++) {
+            for (int i = 0; i < 40; i++) {
+                Instant time = T0.plus(WINDOW.multipliedBy(window)).plusSeconds(i * 10L);
+                String id = "w" + window + "-" + i;
+                predict(id, time, "yes", null);
+                boolean wrong = window == 1 && i % 2 == 0;
+                label(id, time.plusSeconds(30), wrong ? "no" : "yes");
+            }
+            update();
+        }
+        label("w1-0", T0.plus(WINDOW).plusSeconds(90), "no");
+        update();
+        predict("late-closer", T0.plus(WINDOW.multipliedBy(2)).plus(MAX_DELAY).plus(Duration.ofMinutes(2)), "yes", null);
+        update();
+        update();
+
+        List<RetrainingTrigger> fired = triggers.readValuesToList();
+        assertThat(fired).hasSize(1);
+        RetrainingTrigger trigger = fired.get(0);
+        assertThat(trigger.getRule()).isEqualTo("quality_threshold");
+        assertThat(trigger.getWindows().get(0).getStart()).isEqualTo(T0.plus(WINDOW));
+        assertThat(trigger.getEvidence().get(0).getStatistic()).isEqualTo(0.5);
+        List<QualityReport> finals = reports.readValuesToList().stream().filter(QualityReport::getIsFinal).toList();
+        assertThat(finals).extracting(r -> r.getMetrics().get("accuracy")).containsExactly(1.0, 0.5);
+        assertThat(finals.get(1).getPreviousWindowMetrics().get("accuracy")).isEqualTo(1.0);
+    }
+}
