@@ -148,6 +148,7 @@ class QualityTriggerIntegrationTest {
         settings.put(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(WINDOW.toMillis()));
         settings.put(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, "60000");
         settings.put(DriftwatchConfig.TRIGGER_CONSECUTIVE_WINDOWS_CONFIG, "100");
+        settings.put(DriftwatchConfig.LABELS_ENABLED_CONFIG, "true");
         settings.put(DriftwatchConfig.LABELS_MAX_DELAY_MS_CONFIG, Long.toString(MAX_DELAY.toMillis()));
         settings.put(DriftwatchConfig.QUALITY_UPDATE_INTERVAL_MS_CONFIG, "500");
         settings.put(DriftwatchConfig.TRIGGER_QUALITY_THRESHOLD_CONFIG, "0.75");

@@ -97,6 +97,8 @@ public final class DriftwatchConfig extends AbstractConfig {
     public static final String TRIGGER_COOLDOWN_MS_CONFIG = "driftwatch.trigger.cooldown.ms";
     private static final String TRIGGER_COOLDOWN_MS_DOC = "No second trigger for a model version within this much event time of the last.";
 
+    public static final String LABELS_ENABLED_CONFIG = "driftwatch.labels.enabled";
+    private static final String LABELS_ENABLED_DOC = "Whether labels are joined to predictions for model quality. Off by default: the join keeps every prediction for up to driftwatch.labels.max.delay.ms waiting for its label (about 120 bytes each), which a deployment that sends no labels should not pay for.";
     public static final String LABELS_MAX_DELAY_MS_CONFIG = "driftwatch.labels.max.delay.ms";
     private static final String LABELS_MAX_DELAY_MS_DOC = "How much event time a prediction waits for its label, and a label for its prediction; after it the prediction counts as unlabelled, the label as unmatched, and a window's quality report is final at window end + this + driftwatch.window.grace.ms. It also bounds the pending-prediction state.";
     public static final String QUALITY_UPDATE_INTERVAL_MS_CONFIG = "driftwatch.quality.update.interval.ms";
@@ -150,6 +152,7 @@ public final class DriftwatchConfig extends AbstractConfig {
             .define(TRIGGER_CONSECUTIVE_WINDOWS_CONFIG, Type.INT, TriggerPolicy.DEFAULT.consecutiveDriftWindows(), atLeast(1), Importance.HIGH, TRIGGER_CONSECUTIVE_WINDOWS_DOC)
             .define(TRIGGER_SCHEMA_ERRORS_CONFIG, Type.BOOLEAN, TriggerPolicy.DEFAULT.triggerOnSchemaError(), Importance.MEDIUM, TRIGGER_SCHEMA_ERRORS_DOC)
             .define(TRIGGER_COOLDOWN_MS_CONFIG, Type.LONG, TriggerPolicy.DEFAULT.coolDown().toMillis(), atLeast(0L), Importance.MEDIUM, TRIGGER_COOLDOWN_MS_DOC)
+            .define(LABELS_ENABLED_CONFIG, Type.BOOLEAN, false, Importance.HIGH, LABELS_ENABLED_DOC)
             .define(LABELS_MAX_DELAY_MS_CONFIG, Type.LONG, Duration.ofDays(7).toMillis(), atLeast(0L), Importance.HIGH, LABELS_MAX_DELAY_MS_DOC)
             .define(QUALITY_UPDATE_INTERVAL_MS_CONFIG, Type.LONG, 30_000L, atLeast(100L), Importance.LOW, QUALITY_UPDATE_INTERVAL_MS_DOC)
             .define(QUALITY_SEGMENT_VALUES_MAX_CONFIG, Type.INT, 50, between(0, 10_000), Importance.LOW, QUALITY_SEGMENT_VALUES_MAX_DOC)
@@ -285,6 +288,10 @@ public final class DriftwatchConfig extends AbstractConfig {
     public TriggerPolicy triggerPolicy() {
         return new TriggerPolicy(getInt(TRIGGER_CONSECUTIVE_WINDOWS_CONFIG), getBoolean(TRIGGER_SCHEMA_ERRORS_CONFIG),
                 Duration.ofMillis(getLong(TRIGGER_COOLDOWN_MS_CONFIG)));
+    }
+
+    public boolean labelsEnabled() {
+        return getBoolean(LABELS_ENABLED_CONFIG);
     }
 
     public Duration labelsMaxDelay() {
