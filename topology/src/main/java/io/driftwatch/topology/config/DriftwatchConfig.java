@@ -94,6 +94,13 @@ public final class DriftwatchConfig extends AbstractConfig {
     public static final String TRIGGER_COOLDOWN_MS_CONFIG = "driftwatch.trigger.cooldown.ms";
     private static final String TRIGGER_COOLDOWN_MS_DOC = "No second trigger for a model version within this much event time of the last.";
 
+    public static final String METRICS_PORT_CONFIG = "driftwatch.metrics.port";
+    private static final String METRICS_PORT_DOC = "Port of the Prometheus endpoint (GET /metrics) of this process; 0 turns it off. Give run and alerts different ports when they share a host.";
+    public static final String METRICS_BIND_ADDRESS_CONFIG = "driftwatch.metrics.bind.address";
+    private static final String METRICS_BIND_ADDRESS_DOC = "Address the Prometheus endpoint listens on: 0.0.0.0 for every interface, 127.0.0.1 for this host only.";
+    public static final String METRICS_FEATURES_MAX_CONFIG = "driftwatch.metrics.features.max";
+    private static final String METRICS_FEATURES_MAX_DOC = "Most distinct feature names (over all models) that get per-feature drift gauges; further features are left out of the metrics (never out of the drift reports). It bounds the series a wide model creates.";
+
     /** The one definition of every key; documentation and defaults come from here. */
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(APPLICATION_ID_CONFIG, Type.STRING, "driftwatch", new ConfigDef.NonEmptyString(), Importance.HIGH, APPLICATION_ID_DOC)
@@ -131,7 +138,10 @@ public final class DriftwatchConfig extends AbstractConfig {
             .define(EXACT_CATEGORIES_CONFIG, Type.INT, CategoricalProfileConfig.DEFAULT_MAX_EXACT_CATEGORIES, between(1, CategoricalProfileConfig.MAX_EXACT_CATEGORIES), Importance.LOW, EXACT_CATEGORIES_DOC)
             .define(TRIGGER_CONSECUTIVE_WINDOWS_CONFIG, Type.INT, TriggerPolicy.DEFAULT.consecutiveDriftWindows(), atLeast(1), Importance.HIGH, TRIGGER_CONSECUTIVE_WINDOWS_DOC)
             .define(TRIGGER_SCHEMA_ERRORS_CONFIG, Type.BOOLEAN, TriggerPolicy.DEFAULT.triggerOnSchemaError(), Importance.MEDIUM, TRIGGER_SCHEMA_ERRORS_DOC)
-            .define(TRIGGER_COOLDOWN_MS_CONFIG, Type.LONG, TriggerPolicy.DEFAULT.coolDown().toMillis(), atLeast(0L), Importance.MEDIUM, TRIGGER_COOLDOWN_MS_DOC);
+            .define(TRIGGER_COOLDOWN_MS_CONFIG, Type.LONG, TriggerPolicy.DEFAULT.coolDown().toMillis(), atLeast(0L), Importance.MEDIUM, TRIGGER_COOLDOWN_MS_DOC)
+            .define(METRICS_PORT_CONFIG, Type.INT, 9464, between(0, 65_535), Importance.MEDIUM, METRICS_PORT_DOC)
+            .define(METRICS_BIND_ADDRESS_CONFIG, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW, METRICS_BIND_ADDRESS_DOC)
+            .define(METRICS_FEATURES_MAX_CONFIG, Type.INT, 1_000, atLeast(0), Importance.LOW, METRICS_FEATURES_MAX_DOC);
 
     public DriftwatchConfig(Map<?, ?> originals) {
         super(CONFIG_DEF, stringKeys(originals), false);
@@ -259,6 +269,19 @@ public final class DriftwatchConfig extends AbstractConfig {
     public TriggerPolicy triggerPolicy() {
         return new TriggerPolicy(getInt(TRIGGER_CONSECUTIVE_WINDOWS_CONFIG), getBoolean(TRIGGER_SCHEMA_ERRORS_CONFIG),
                 Duration.ofMillis(getLong(TRIGGER_COOLDOWN_MS_CONFIG)));
+    }
+
+    /** The Prometheus endpoint's port; 0 when it is off. */
+    public int metricsPort() {
+        return getInt(METRICS_PORT_CONFIG);
+    }
+
+    public String metricsBindAddress() {
+        return getString(METRICS_BIND_ADDRESS_CONFIG);
+    }
+
+    public int metricsFeaturesMax() {
+        return getInt(METRICS_FEATURES_MAX_CONFIG);
     }
 
     /** Loads a properties file's entries as a map, for the constructor. */
