@@ -1,7 +1,11 @@
 package io.driftwatch.app.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.app.DriftwatchCommand;
+import io.driftwatch.app.metrics.LocalPrometheus;
 import io.driftwatch.app.metrics.ProcessMetrics;
+import io.driftwatch.app.metrics.PromQlMetricNames;
 import io.driftwatch.app.metrics.Scrape;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.schemas.record.ColumnDrift;
@@ -13,7 +17,12 @@ import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,14 +42,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Driftwatch as Prometheus sees it: the service runs against a real broker with its metrics endpoint on,
- * a baseline and traffic whose {@code age} shifts at a known window go in, and {@code /metrics}, scraped
- * over HTTP, must hold exactly the numbers of the last drift report on the reports topic.
+ * a baseline and traffic whose {@code age} shifts at a known window go in (with one undecodable record and
+ * one late record, so the dead-letter and late counters exist), and {@code /metrics}, scraped over HTTP,
+ * must hold exactly the numbers of the last drift report on the reports topic. The same running service
+ * checks that every metric the Grafana dashboard queries is served, and, where Debian's {@code prometheus}
+ * is installed (required when {@code -Ddriftwatch.prometheus.required=true}, as {@code prometheus/check.sh}
+ * sets), that a real Prometheus scrapes it, answers a drift query with the report's value and evaluates
+ * every alert rule without error.
  */
 class MetricsIntegrationTest {
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
@@ -65,6 +85,10 @@ class MetricsIntegrationTest {
         run("baseline", "--model", "fraud", "--version", "v3", "--input", training(random).toString(), "--bootstrap-servers", bootstrap);
         run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--format", "json",
                 "--model", "fraud", "--version", "v3", traffic(random).toString());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("inferences", "broken", "{\"request_id\": \"broken\", ")).get();
+        }
 
         int port = freePort();
         Map<String, Object> settings = new HashMap<>();
@@ -136,6 +160,7 @@ class MetricsIntegrationTest {
             }
         }
         csv.append(String.format(Locale.ROOT, "closer,%s,40,NO,0.4%n", T0.plus(WINDOW.multipliedBy(WINDOWS + 4))));
+        csv.append(String.format(Locale.ROOT, "late,%s,40,NO,0.4%n", T0.plusSeconds(1)));
         return Files.writeString(directory.resolve("traffic.csv"), csv);
     }
 
@@ -201,7 +226,105 @@ class MetricsIntegrationTest {
         assertThat(scrape.value("driftwatch_triggers_emitted_total", Map.of("model", "fraud", "version", "v3", "rule", "dataset_drift")))
                 .isEqualTo(1.0);
         assertThat(scrape.value("driftwatch_records_read_total", Map.of("model", "fraud", "version", "v3", "outcome", "ok")))
-                .isEqualTo(WINDOWS * 300 + 1.0);
-        Files.writeString(Path.of("target", "metrics-test-scrape.txt"), scrape.samples().toString());
+                .as("every window's records, the closer and the late one").isEqualTo(WINDOWS * 300 + 2.0);
+        assertThat(scrape.value("driftwatch_records_late_total", FRAUD_V3)).isEqualTo(1.0);
+        assertThat(scrape.value("driftwatch_records_dead_letter_total", Map.of("topic", "inferences", "reason", "invalid_json")))
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void everyMetricTheDashboardQueriesIsServed() throws Exception {
+        Map<String, Set<String>> namesByDashboard = dashboardMetricNames();
+        Set<String> queried = new TreeSet<>();
+        namesByDashboard.values().forEach(queried::addAll);
+        assertThat(queried).as("metric names found in the dashboards' queries")
+                .contains("driftwatch_drift_statistic", "driftwatch_records_read_total", "kafka_consumer_fetch_manager_records_lag");
+        Set<String> prometheusOwn = Set.of("up");
+        Set<String> missing = new TreeSet<>(queried);
+        missing.removeAll(prometheusOwn);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        // Kafka's per-partition metrics reach the registry on its refresh, some seconds after assignment.
+        do {
+            missing.removeAll(Scrape.fetch(endpoint).names());
+        } while (!missing.isEmpty() && System.nanoTime() < deadline && sleep(Duration.ofSeconds(2)));
+        assertThat(missing).as("metrics the dashboards query that driftwatch does not serve (" + namesByDashboard + ")").isEmpty();
+    }
+
+    private static Map<String, Set<String>> dashboardMetricNames() throws IOException {
+        Path dashboards = Path.of("").toAbsolutePath().getParent().resolve("grafana").resolve("dashboards");
+        Map<String, Set<String>> names = new HashMap<>();
+        try (Stream<Path> files = Files.list(dashboards)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".json")).toList()) {
+                Set<String> found = new TreeSet<>();
+                queries(new ObjectMapper().readTree(file.toFile()), found);
+                names.put(file.getFileName().toString(), found);
+            }
+        }
+        assertThat(names).as("dashboards in " + dashboards).isNotEmpty();
+        return names;
+    }
+
+    /** Every PromQL expression in a dashboard: panel and annotation targets, and template variable queries. */
+    private static void queries(JsonNode node, Set<String> names) {
+        node.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (field.getKey().equals("expr") && value.isTextual()) {
+                names.addAll(PromQlMetricNames.of(value.asText()));
+            } else if (field.getKey().equals("query") && value.isTextual() && value.asText().contains("label_values")) {
+                names.addAll(PromQlMetricNames.of(value.asText()));
+            }
+        });
+        node.elements().forEachRemaining(child -> queries(child, names));
+    }
+
+    /** Calls {@code read} until {@code done} holds or 30 seconds pass, and returns the last answer. */
+    private static <T> T poll(Callable<T> read, Predicate<T> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        T answer = read.call();
+        while (!done.test(answer) && System.nanoTime() < deadline && sleep(Duration.ofSeconds(1))) {
+            answer = read.call();
+        }
+        return answer;
+    }
+
+    private static boolean sleep(Duration duration) throws InterruptedException {
+        Thread.sleep(duration.toMillis());
+        return true;
+    }
+
+    @Test
+    void aRealPrometheusScrapesTheDriftStatisticAndEvaluatesEveryRule() throws Exception {
+        Optional<Path> executable = LocalPrometheus.executable();
+        if (Boolean.getBoolean("driftwatch.prometheus.required")) {
+            assertThat(executable).as("prometheus on the PATH (apt-get install prometheus)").isPresent();
+        }
+        Assumptions.assumeTrue(executable.isPresent(), "no prometheus on the PATH; prometheus/check.sh installs it");
+        Path rules = Path.of("").toAbsolutePath().getParent().resolve("prometheus").resolve("driftwatch-rules.yml");
+        TestResult age = lastReport.getColumns().stream().filter(column -> column.getFeature().equals("age"))
+                .findFirst().orElseThrow().getTests().get(0);
+        String query = "driftwatch_drift_statistic{job=\"driftwatch-run\",model=\"fraud\",version=\"v3\",feature=\"age\",test=\""
+                + age.getTest() + "\"}";
+        Path prometheusDirectory = Files.createDirectories(directory.resolve("prometheus"));
+        try (LocalPrometheus prometheus = LocalPrometheus.start(executable.get(), endpoint.getAuthority(), rules, prometheusDirectory)) {
+            JsonNode result = poll(() -> prometheus.query(query), found -> !found.isEmpty());
+            assertThat(result).as(query).hasSize(1);
+            assertThat(Double.parseDouble(result.get(0).get("value").get(1).asText())).isEqualTo(age.getStatistic());
+            assertThat(poll(() -> unhealthyRules(prometheus.rules()), List::isEmpty)).as("rules not evaluated successfully").isEmpty();
+            assertThat(poll(() -> prometheus.query("ALERTS{alertname=\"DriftwatchDatasetDrift\",model=\"fraud\"}"), found -> !found.isEmpty()))
+                    .as("the dataset drift alert of the last window").isNotEmpty();
+        }
+    }
+
+    private static List<String> unhealthyRules(JsonNode groups) {
+        List<String> unhealthy = new ArrayList<>();
+        for (JsonNode group : groups) {
+            for (JsonNode rule : group.get("rules")) {
+                if (!"ok".equals(rule.path("health").asText())) {
+                    unhealthy.add(rule.get("name").asText() + ": " + rule.path("health").asText() + " " + rule.path("lastError").asText());
+                }
+            }
+        }
+        assertThat(groups).as("rule groups loaded").hasSize(2);
+        return unhealthy;
     }
 }
