@@ -10,6 +10,7 @@ import io.driftwatch.topology.topic.TopicProvisioner;
 import io.driftwatch.topology.topic.TopicSpec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -44,7 +45,8 @@ import static java.util.Objects.requireNonNull;
  * task would repeat) on the alerts topic with {@code read_committed}, so only alerts of committed
  * transactions are mailed. It runs on its own thread until {@link #close()}. Offsets are committed only up
  * to the first alert not yet mailed and recorded in the sent-ids topic; what a crash leaves uncommitted is
- * read again and skipped by id. See the README's "Alert emails" for the guarantee.
+ * read again and skipped by id. See the README's "Alert emails" for the guarantee. The consumer's own
+ * metrics (lag on the alerts topic) go to the registry through Micrometer's {@link KafkaClientMetrics}.
  */
 public final class AlertsService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
@@ -58,6 +60,7 @@ public final class AlertsService implements AutoCloseable {
     private final Clock clock;
     private final Deserializer<AlertEvent> decoder = new SingleObjectAvroSerde<AlertEvent>(AlertEvent.getClassSchema()).deserializer();
     private final Counter undecodable;
+    private final KafkaClientMetrics consumerMetrics;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Map<TopicPartition, Long> committed = new HashMap<>();
@@ -71,6 +74,8 @@ public final class AlertsService implements AutoCloseable {
         this.clock = clock;
         this.undecodable = Counter.builder("driftwatch.alerts.undecodable")
                 .description("Records on the alerts topic that are not alert events; skipped.").register(meters);
+        this.consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(meters);
     }
 
     /**
@@ -124,6 +129,7 @@ public final class AlertsService implements AutoCloseable {
         } catch (KafkaException e) {
             log.error("the alerts consumer stopped: {}; restart it, uncommitted alerts are read again and mailed once", e.getMessage(), e);
         } finally {
+            consumerMetrics.close();
             consumer.close(Duration.ofSeconds(5));
             sent.close();
             stopped.countDown();

@@ -2,9 +2,9 @@ package io.driftwatch.app;
 
 import io.driftwatch.alerts.AlertsConfig;
 import io.driftwatch.alerts.AlertsService;
+import io.driftwatch.app.metrics.ProcessMetrics;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code driftwatch alerts}: the alerts process, run apart from the streaming service so that mail is sent
  * outside its transactions. Reads the same properties file as {@code run}; the alerts keys are
- * {@code driftwatch.alerts.*} and {@code driftwatch.smtp.*}.
+ * {@code driftwatch.alerts.*} and {@code driftwatch.smtp.*}. Its meters are served to Prometheus on
+ * {@code driftwatch.metrics.port} (give it a port of its own when it shares a host with {@code run}).
  */
 @Command(mixinStandardHelpOptions = true, name = "alerts",
         description = {"Mail alert events: grouped per model version, deduplicated, HTML with charts, through SMTP.", ""},
@@ -47,7 +48,8 @@ public final class AlertsCommand implements Callable<Integer> {
     public Integer call() throws BadInputException, InterruptedException {
         DriftwatchConfig config = RunCommand.load(configFile, overrides);
         AlertsConfig alerts = alertsConfig();
-        try (AlertsService service = AlertsService.start(config, alerts, new SimpleMeterRegistry(), Clock.systemUTC(), saveDirectory)) {
+        try (ProcessMetrics metrics = ProcessMetrics.start(config);
+             AlertsService service = AlertsService.start(config, alerts, metrics.registry(), Clock.systemUTC(), saveDirectory)) {
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "driftwatch-alerts-shutdown"));
             service.awaitStop();
         }

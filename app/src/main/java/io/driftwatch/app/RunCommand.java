@@ -1,9 +1,9 @@
 package io.driftwatch.app;
 
+import io.driftwatch.app.metrics.ProcessMetrics;
 import io.driftwatch.app.run.DriftwatchService;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code driftwatch run}: runs the streaming service until stopped: windows, drift reports, triggers and
  * alert events, exactly once. Configuration comes from a properties file; {@code --set} overrides keys.
+ * Its meters are served to Prometheus on {@code driftwatch.metrics.port}.
  */
 @Command(mixinStandardHelpOptions = true, name = "run",
         description = {"Run the streaming service: windowed profiles, drift reports, retraining triggers, alert events.", ""},
@@ -40,7 +41,8 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws BadInputException, InterruptedException {
         DriftwatchConfig config = load(configFile, overrides);
-        try (DriftwatchService service = DriftwatchService.start(config, new SimpleMeterRegistry(), Map.of())) {
+        try (ProcessMetrics metrics = ProcessMetrics.start(config);
+             DriftwatchService service = DriftwatchService.start(config, metrics.registry(), Map.of())) {
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "driftwatch-shutdown"));
             service.awaitStop();
         }

@@ -7,6 +7,8 @@ import io.driftwatch.topology.drift.DriftTopology;
 import io.driftwatch.topology.ingest.DecoderFactory;
 import io.driftwatch.topology.topic.TopicProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -30,18 +33,24 @@ import static java.util.Objects.requireNonNull;
  * the topology (drift on the inferences, quality from the labels joined to them), and runs Kafka Streams with exactly-once. A stream thread that fails (for example while
  * the schema registry is down longer than a record may wait) is replaced, and resumes from its last
  * committed offsets, so the service stays up. Instances with the same application id share the work.
+ * Kafka Streams' own metrics (consumer lag, commit latency, state restore) go to the given registry
+ * through Micrometer's {@link KafkaStreamsMetrics}.
  */
 public final class DriftwatchService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DriftwatchService.class);
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
     /** Each commit writes the open windows' profiles to their changelog; outputs are per window, so a second is plenty. */
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+    /** Kafka Streams adds metrics as partitions are assigned; this is how soon they reach the registry. */
+    private static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(10);
 
     private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private DriftwatchService(KafkaStreams streams) {
+    private DriftwatchService(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics) {
         this.streams = streams;
+        this.streamsMetrics = streamsMetrics;
     }
 
     /**
@@ -67,7 +76,13 @@ public final class DriftwatchService implements AutoCloseable {
                 (reference, current, thresholds) -> new ProfileComparator(settings.withColumnThresholds(thresholds))
                         .compare(reference, current), inputPartitions, meters, Clock.systemUTC());
         KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(streamsProperties(config, streamsOverrides)));
-        DriftwatchService service = new DriftwatchService(streams);
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams, Tags.empty(),
+                Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, "driftwatch-kafka-metrics");
+                    thread.setDaemon(true);
+                    return thread;
+                }), KAFKA_METRICS_REFRESH);
+        DriftwatchService service = new DriftwatchService(streams, streamsMetrics);
         streams.setUncaughtExceptionHandler(exception -> {
             log.error("a stream thread failed; replacing it, it resumes from its last committed offsets", exception);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -81,6 +96,7 @@ public final class DriftwatchService implements AutoCloseable {
         log.info("starting driftwatch {} on {} ({} input partitions)", config.applicationId(),
                 config.kafkaSettings().get("bootstrap.servers"), inputPartitions);
         streams.start();
+        streamsMetrics.bindTo(meters);
         return service;
     }
 
@@ -105,6 +121,7 @@ public final class DriftwatchService implements AutoCloseable {
 
     @Override
     public void close() {
+        streamsMetrics.close();
         streams.close(Duration.ofSeconds(30));
         stopped.countDown();
     }

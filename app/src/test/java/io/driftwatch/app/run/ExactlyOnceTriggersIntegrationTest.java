@@ -116,6 +116,8 @@ class ExactlyOnceTriggersIntegrationTest {
         settings.put(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, "60000");
         settings.put(DriftwatchConfig.EXACT_VALUES_CONFIG, "5000");
         settings.put(DriftwatchConfig.TRIGGER_COOLDOWN_MS_CONFIG, "0");
+        // Killed and restarted children must not depend on a fixed metrics port being free on a shared machine.
+        settings.put(DriftwatchConfig.METRICS_PORT_CONFIG, "0");
         for (String topic : List.of(DriftwatchConfig.PROFILES_TOPIC_CONFIG, DriftwatchConfig.DRIFT_REPORTS_TOPIC_CONFIG,
                 DriftwatchConfig.TRIGGERS_TOPIC_CONFIG, DriftwatchConfig.ALERTS_TOPIC_CONFIG, DriftwatchConfig.DEAD_LETTER_TOPIC_CONFIG,
                 DriftwatchConfig.QUALITY_REPORTS_TOPIC_CONFIG)) {

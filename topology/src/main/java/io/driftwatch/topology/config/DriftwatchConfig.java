@@ -113,6 +113,12 @@ public final class DriftwatchConfig extends AbstractConfig {
     private static final String TRIGGER_QUALITY_MAX_DROP_DOC = "Rule quality_drop: trigger when the metric is worse than the baseline's quality (else the previous final window's) by more than this, in the metric's units (0.05 = five accuracy points). Empty: rule off.";
     public static final String TRIGGER_QUALITY_MIN_LABELS_CONFIG = "driftwatch.trigger.quality.min.labels";
     private static final String TRIGGER_QUALITY_MIN_LABELS_DOC = "The quality rules fire only for a window with at least this many labelled predictions.";
+    public static final String METRICS_PORT_CONFIG = "driftwatch.metrics.port";
+    private static final String METRICS_PORT_DOC = "Port of the Prometheus endpoint (GET /metrics) of this process; 0 turns it off. Give run and alerts different ports when they share a host.";
+    public static final String METRICS_BIND_ADDRESS_CONFIG = "driftwatch.metrics.bind.address";
+    private static final String METRICS_BIND_ADDRESS_DOC = "Address the Prometheus endpoint listens on: 0.0.0.0 for every interface, 127.0.0.1 for this host only.";
+    public static final String METRICS_FEATURES_MAX_CONFIG = "driftwatch.metrics.features.max";
+    private static final String METRICS_FEATURES_MAX_DOC = "Most distinct feature names (over all models) that get per-feature drift gauges; further features are left out of the metrics (never out of the drift reports). It bounds the series a wide model creates.";
 
     /** The one definition of every key; documentation and defaults come from here. */
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
@@ -160,7 +166,10 @@ public final class DriftwatchConfig extends AbstractConfig {
                     ConfigDef.ValidString.in(QualityMetric.names().toArray(String[]::new)), Importance.MEDIUM, TRIGGER_QUALITY_METRIC_DOC)
             .define(TRIGGER_QUALITY_THRESHOLD_CONFIG, Type.DOUBLE, null, Importance.MEDIUM, TRIGGER_QUALITY_THRESHOLD_DOC)
             .define(TRIGGER_QUALITY_MAX_DROP_CONFIG, Type.DOUBLE, null, Importance.MEDIUM, TRIGGER_QUALITY_MAX_DROP_DOC)
-            .define(TRIGGER_QUALITY_MIN_LABELS_CONFIG, Type.LONG, 100L, atLeast(1L), Importance.MEDIUM, TRIGGER_QUALITY_MIN_LABELS_DOC);
+            .define(TRIGGER_QUALITY_MIN_LABELS_CONFIG, Type.LONG, 100L, atLeast(1L), Importance.MEDIUM, TRIGGER_QUALITY_MIN_LABELS_DOC)
+            .define(METRICS_PORT_CONFIG, Type.INT, 9464, between(0, 65_535), Importance.MEDIUM, METRICS_PORT_DOC)
+            .define(METRICS_BIND_ADDRESS_CONFIG, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW, METRICS_BIND_ADDRESS_DOC)
+            .define(METRICS_FEATURES_MAX_CONFIG, Type.INT, 1_000, atLeast(0), Importance.LOW, METRICS_FEATURES_MAX_DOC);
 
     public DriftwatchConfig(Map<?, ?> originals) {
         super(CONFIG_DEF, stringKeys(originals), false);
@@ -313,6 +322,19 @@ public final class DriftwatchConfig extends AbstractConfig {
                 threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold),
                 maxDrop == null ? OptionalDouble.empty() : OptionalDouble.of(maxDrop),
                 getLong(TRIGGER_QUALITY_MIN_LABELS_CONFIG), Duration.ofMillis(getLong(TRIGGER_COOLDOWN_MS_CONFIG)));
+    }
+
+    /** The Prometheus endpoint's port; 0 when it is off. */
+    public int metricsPort() {
+        return getInt(METRICS_PORT_CONFIG);
+    }
+
+    public String metricsBindAddress() {
+        return getString(METRICS_BIND_ADDRESS_CONFIG);
+    }
+
+    public int metricsFeaturesMax() {
+        return getInt(METRICS_FEATURES_MAX_CONFIG);
     }
 
     /** Loads a properties file's entries as a map, for the constructor. */

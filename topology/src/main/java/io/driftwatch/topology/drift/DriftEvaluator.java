@@ -38,18 +38,20 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Sp
     private BaselineLookup baselines;
     private final TriggerDecider decider;
     private final long minimumRecords;
+    private final DriftMetrics metrics;
     private ProcessorContext<String, SpecificRecordBase> context;
     private CachedObjectStore<String, FeatureProfiles> previousWindows;
     private CachedObjectStore<String, TriggerState> triggerStates;
 
     DriftEvaluator(String previousStoreName, String triggerStoreName, String baselineStoreName, WindowComparison comparison,
-                   TriggerDecider decider, long minimumRecords) {
+                   TriggerDecider decider, long minimumRecords, DriftMetrics metrics) {
         this.previousStoreName = requireNonNull(previousStoreName, "previousStoreName");
         this.triggerStoreName = requireNonNull(triggerStoreName, "triggerStoreName");
         this.baselineStoreName = requireNonNull(baselineStoreName, "baselineStoreName");
         this.comparison = requireNonNull(comparison, "comparison");
         this.decider = requireNonNull(decider, "decider");
         this.minimumRecords = minimumRecords;
+        this.metrics = requireNonNull(metrics, "metrics");
     }
 
     @Override
@@ -79,13 +81,20 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Sp
         DriftReport report = DriftReportRecords.of(closed.window(), closed.endMillis(), compared,
                 basis, baseline.map(BaselineLookup.Reference::baselineId).orElse(null), closed.profiles().records(), withheld);
         forward(record, report);
+        metrics.report(report);
 
         TriggerState state = Optional.ofNullable(triggerStates.get(modelKey)).orElse(TriggerState.INITIAL);
         TriggerDecider.Decision decision = decider.decide(report, state);
         triggerStates.put(modelKey, decision.next());
-        decision.trigger().ifPresent(trigger -> forward(record, trigger));
+        decision.trigger().ifPresent(trigger -> {
+            forward(record, trigger);
+            metrics.trigger(trigger);
+        });
         RetrainingTrigger trigger = decision.trigger().orElse(null);
-        AlertEvents.of(report, trigger, reference, current).ifPresent(alert -> forward(record, alert));
+        AlertEvents.of(report, trigger, reference, current).ifPresent(alert -> {
+            forward(record, alert);
+            metrics.alert(alert);
+        });
         // A window too small for a verdict is a poor reference too; it serves only until a full one exists.
         if (closed.profiles().records() >= minimumRecords || previous == null) {
             previousWindows.put(modelKey, closed.profiles());

@@ -100,8 +100,10 @@ public final class DriftTopology {
                 .withLoggingEnabled(Map.of("cleanup.policy", "compact")));
         builder.addStateStore(new CachedObjectStoreBuilder<>(TRIGGER_STATE_STORE, StringKeys.CODEC, new TriggerStateCodec())
                 .withLoggingEnabled(Map.of("cleanup.policy", "compact")));
+        DriftMetrics driftMetrics = new DriftMetrics(meters);
         KStream<String, SpecificRecordBase> outcomes = closed.process(() -> new DriftEvaluator(PREVIOUS_WINDOW_STORE,
-                TRIGGER_STATE_STORE, BASELINES_STORE, comparison, new TriggerDecider(config.triggerPolicy()), config.windowMinRecords()),
+                TRIGGER_STATE_STORE, BASELINES_STORE, comparison, new TriggerDecider(config.triggerPolicy()), config.windowMinRecords(),
+                driftMetrics),
                 Named.as(EVALUATE_NODE), PREVIOUS_WINDOW_STORE, TRIGGER_STATE_STORE);
 
         outcomes.filter((key, value) -> DriftEvaluator.isReport(value), Named.as("reports"))

@@ -1,0 +1,23 @@
+# driftwatch in a container: the shaded jar built from this checkout, run on a JRE.
+#   docker build -t driftwatch:local .
+#   docker run --rm driftwatch:local --help
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml ./
+COPY stats stats
+COPY schemas schemas
+COPY broker broker
+COPY topology topology
+COPY alerts alerts
+COPY app app
+RUN mvn -B -ntp -q -DskipTests package -pl app -am
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 driftwatch && mkdir -p /var/lib/driftwatch && chown driftwatch /var/lib/driftwatch
+COPY --from=build /src/app/target/driftwatch.jar /opt/driftwatch/driftwatch.jar
+USER driftwatch
+WORKDIR /var/lib/driftwatch
+# The Prometheus endpoint (driftwatch.metrics.port).
+EXPOSE 9464
+ENTRYPOINT ["java", "-jar", "/opt/driftwatch/driftwatch.jar"]
+CMD ["--help"]

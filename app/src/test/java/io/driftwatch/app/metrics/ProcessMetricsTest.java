@@ -1,0 +1,56 @@
+package io.driftwatch.app.metrics;
+
+import io.driftwatch.topology.config.DriftwatchConfig;
+import io.micrometer.core.instrument.Gauge;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProcessMetricsTest {
+
+    private static DriftwatchConfig config(int port, int featuresMax) {
+        return new DriftwatchConfig(Map.of("bootstrap.servers", "localhost:9092",
+                DriftwatchConfig.METRICS_PORT_CONFIG, Integer.toString(port),
+                DriftwatchConfig.METRICS_BIND_ADDRESS_CONFIG, "127.0.0.1",
+                DriftwatchConfig.METRICS_FEATURES_MAX_CONFIG, Integer.toString(featuresMax)));
+    }
+
+    @Test
+    void perFeatureDriftGaugesStopAtTheConfiguredNumberOfFeatures() {
+        try (ProcessMetrics metrics = ProcessMetrics.start(config(0, 2))) {
+            for (String feature : new String[] {"age", "income", "country"}) {
+                Gauge.builder("driftwatch.drift.statistic", () -> 0.5).tags("model", "m", "version", "v", "feature", feature, "test", "psi")
+                        .register(metrics.registry());
+            }
+            Scrape scrape = Scrape.parse(metrics.scrape());
+            assertThat(scrape.find("driftwatch_drift_statistic", Map.of()).stream().map(sample -> sample.labels().get("feature")))
+                    .containsExactlyInAnyOrder("age", "income");
+            assertThat(metrics.port()).as("port 0: no endpoint").isEmpty();
+        }
+    }
+
+    @Test
+    void servesTheScrapeAtMetricsAndNothingElse() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (ProcessMetrics metrics = ProcessMetrics.start(config(port, 10))) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+            assertThat(Scrape.parse(scrape.body()).names()).contains("jvm_memory_used_bytes", "process_uptime_seconds", "jvm_threads_live_threads");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+        }
+    }
+}

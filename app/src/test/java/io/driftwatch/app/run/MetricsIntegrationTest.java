@@ -1,0 +1,330 @@
+package io.driftwatch.app.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftwatch.app.DriftwatchCommand;
+import io.driftwatch.app.metrics.LocalPrometheus;
+import io.driftwatch.app.metrics.ProcessMetrics;
+import io.driftwatch.app.metrics.PromQlMetricNames;
+import io.driftwatch.app.metrics.Scrape;
+import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.schemas.record.ColumnDrift;
+import io.driftwatch.schemas.record.DriftReport;
+import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.TestResult;
+import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.topic.SingleObjectAvroSerde;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Driftwatch as Prometheus sees it: the service runs against a real broker with its metrics endpoint on,
+ * a baseline and traffic whose {@code age} shifts at a known window go in (with one undecodable record and
+ * one late record, so the dead-letter and late counters exist), and {@code /metrics}, scraped over HTTP,
+ * must hold exactly the numbers of the last drift report on the reports topic. The same running service
+ * checks that every metric the Grafana dashboard queries is served, and, where Debian's {@code prometheus}
+ * is installed (required when {@code -Ddriftwatch.prometheus.required=true}, as {@code prometheus/check.sh}
+ * sets), that a real Prometheus scrapes it, answers a drift query with the report's value and evaluates
+ * every alert rule without error.
+ */
+class MetricsIntegrationTest {
+    private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+    private static final Duration WINDOW = Duration.ofMinutes(10);
+    private static final int WINDOWS = 8;
+    private static final int SHIFTED_FROM_WINDOW = 4;
+    private static final Map<String, String> FRAUD_V3 = Map.of("model", "fraud", "version", "v3");
+
+    private static EmbeddedKafkaBroker broker;
+    private static Path directory;
+    private static ProcessMetrics metrics;
+    private static DriftwatchService service;
+    private static URI endpoint;
+    private static DriftReport lastReport;
+
+    @BeforeAll
+    static void runDriftwatchOnShiftedTraffic() throws Exception {
+        broker = EmbeddedKafkaBroker.start();
+        directory = Files.createTempDirectory("driftwatch-metrics-test");
+        Random random = new Random(23);
+        String bootstrap = broker.bootstrapServers();
+        run("baseline", "--model", "fraud", "--version", "v3", "--input", training(random).toString(), "--bootstrap-servers", bootstrap);
+        run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--format", "json",
+                "--model", "fraud", "--version", "v3", traffic(random).toString());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("inferences", "broken", "{\"request_id\": \"broken\", ")).get();
+        }
+
+        int port = freePort();
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("bootstrap.servers", bootstrap);
+        settings.put(DriftwatchConfig.APPLICATION_ID_CONFIG, "metrics-test");
+        settings.put(DriftwatchConfig.TOPIC_PARTITIONS_CONFIG, "1");
+        settings.put(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(WINDOW.toMillis()));
+        settings.put(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, "60000");
+        settings.put(DriftwatchConfig.WINDOW_MIN_RECORDS_CONFIG, "50");
+        settings.put(DriftwatchConfig.METRICS_PORT_CONFIG, Integer.toString(port));
+        settings.put(DriftwatchConfig.METRICS_BIND_ADDRESS_CONFIG, "127.0.0.1");
+        DriftwatchConfig config = new DriftwatchConfig(settings);
+        metrics = ProcessMetrics.start(config);
+        service = DriftwatchService.start(config, metrics.registry(), Map.of("state.dir", directory.resolve("state").toString()));
+        endpoint = URI.create("http://127.0.0.1:" + port + "/metrics");
+        List<DriftReport> reports = reports(bootstrap, config.topic(DriftwatchConfig.DRIFT_REPORTS_TOPIC_CONFIG));
+        lastReport = reports.stream().max(Comparator.comparing(DriftReport::getWindowStart)).orElseThrow();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+        if (metrics != null) {
+            metrics.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    static URI endpoint() {
+        return endpoint;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void run(String... args) {
+        StringWriter err = new StringWriter();
+        int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err)).execute(args);
+        assertThat(exit).as(String.join(" ", args) + "\n" + err).isZero();
+    }
+
+    private static Path training(Random random) throws IOException {
+        StringBuilder csv = new StringBuilder("age,country\n");
+        for (int i = 0; i < 3000; i++) {
+            csv.append(String.format(Locale.ROOT, "%.3f,%s%n", 40 + random.nextGaussian() * 5, List.of("NO", "SE", "DK").get(random.nextInt(3))));
+        }
+        return Files.writeString(directory.resolve("train.csv"), csv);
+    }
+
+    // The country "FI" never appears in training: every window after the shift carries an unseen_category finding.
+    private static Path traffic(Random random) throws IOException {
+        StringBuilder csv = new StringBuilder("request_id,event_time,age,country,prediction\n");
+        int id = 0;
+        for (int window = 0; window < WINDOWS; window++) {
+            boolean shifted = window >= SHIFTED_FROM_WINDOW;
+            for (int i = 0; i < 300; i++) {
+                Instant time = T0.plus(WINDOW.multipliedBy(window)).plusMillis(i * 1_000L);
+                double age = 40 + (shifted ? 15 : 0) + random.nextGaussian() * 5;
+                List<String> countries = shifted ? List.of("NO", "SE", "DK", "FI") : List.of("NO", "SE", "DK");
+                csv.append(String.format(Locale.ROOT, "r%d,%s,%.3f,%s,%.4f%n", id++, time, age,
+                        countries.get(random.nextInt(countries.size())), age / 100));
+            }
+        }
+        csv.append(String.format(Locale.ROOT, "closer,%s,40,NO,0.4%n", T0.plus(WINDOW.multipliedBy(WINDOWS + 4))));
+        csv.append(String.format(Locale.ROOT, "late,%s,40,NO,0.4%n", T0.plusSeconds(1)));
+        return Files.writeString(directory.resolve("traffic.csv"), csv);
+    }
+
+    /** Reads the committed drift reports until every window's report is there. */
+    private static List<DriftReport> reports(String bootstrap, String topic) {
+        Map<String, Object> settings = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "metrics-test-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<DriftReport> reports = new ArrayList<>();
+        try (KafkaConsumer<String, DriftReport> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
+                new SingleObjectAvroSerde<DriftReport>(DriftReport.getClassSchema()).deserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (reports.size() < WINDOWS && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, DriftReport> record : consumer.poll(Duration.ofMillis(500))) {
+                    reports.add(record.value());
+                }
+            }
+        }
+        assertThat(reports).as("a report per window").hasSize(WINDOWS);
+        return reports;
+    }
+
+    @Test
+    void scrapedDriftGaugesHoldTheLastReportsStatisticsThresholdsAndFlags() throws Exception {
+        Scrape scrape = Scrape.fetch(endpoint);
+        assertThat(lastReport.getWindowStart()).isEqualTo(T0.plus(WINDOW.multipliedBy(WINDOWS - 1)));
+        int tests = 0;
+        for (ColumnDrift column : lastReport.getColumns()) {
+            for (TestResult test : column.getTests()) {
+                Map<String, String> tags = new HashMap<>(FRAUD_V3);
+                tags.put("feature", column.getFeature());
+                tags.put("test", test.getTest());
+                assertThat(scrape.value("driftwatch_drift_statistic", tags)).as("statistic " + tags).isEqualTo(test.getStatistic());
+                assertThat(scrape.value("driftwatch_drift_threshold", tags)).as("threshold " + tags).isEqualTo(test.getThreshold());
+                assertThat(scrape.value("driftwatch_drift_detected", tags)).as("drift flag " + tags)
+                        .isEqualTo(test.getVerdict() == DriftVerdict.DRIFT ? 1.0 : 0.0);
+                tests++;
+            }
+        }
+        assertThat(tests).as("tests in the last report").isGreaterThanOrEqualTo(2);
+        assertThat(scrape.find("driftwatch_drift_statistic", FRAUD_V3)).as("no gauge beyond the report's tests").hasSize(tests);
+        assertThat(scrape.value("driftwatch_drift_detected", Map.of("model", "fraud", "version", "v3", "feature", "age")))
+                .as("age shifted by three standard deviations").isEqualTo(1.0);
+    }
+
+    @Test
+    void scrapedDatasetGaugesAndCountersMatchTheLastReportAndTheTriggers() throws Exception {
+        Scrape scrape = Scrape.fetch(endpoint);
+        assertThat(scrape.value("driftwatch_dataset_drift_share", FRAUD_V3)).isEqualTo(lastReport.getDriftShare());
+        assertThat(scrape.value("driftwatch_dataset_drift_detected", FRAUD_V3)).isEqualTo(lastReport.getDatasetDrift() ? 1.0 : 0.0);
+        assertThat(scrape.value("driftwatch_window_records", FRAUD_V3)).isEqualTo((double) lastReport.getRecords());
+        assertThat(scrape.value("driftwatch_window_end", FRAUD_V3)).isEqualTo(lastReport.getWindowEnd().getEpochSecond());
+        long unseen = lastReport.getSchemaFindings().stream().filter(finding -> finding.getKind().name().equals("UNSEEN_CATEGORY")).count();
+        assertThat(unseen).as("the planted category").isEqualTo(1);
+        assertThat(scrape.value("driftwatch_schema_findings",
+                Map.of("model", "fraud", "version", "v3", "kind", "unseen_category", "severity", "warning"))).isEqualTo(1.0);
+        assertThat(scrape.value("driftwatch_schema_findings",
+                Map.of("model", "fraud", "version", "v3", "kind", "missing_column", "severity", "error"))).isZero();
+        // Windows 4 and 5 drift: one dataset_drift trigger; 6 and 7 fall in its cool-down.
+        assertThat(scrape.value("driftwatch_triggers_emitted_total", Map.of("model", "fraud", "version", "v3", "rule", "dataset_drift")))
+                .isEqualTo(1.0);
+        assertThat(scrape.value("driftwatch_records_read_total", Map.of("model", "fraud", "version", "v3", "outcome", "ok")))
+                .as("every window's records, the closer and the late one").isEqualTo(WINDOWS * 300 + 2.0);
+        assertThat(scrape.value("driftwatch_records_late_total", FRAUD_V3)).isEqualTo(1.0);
+        assertThat(scrape.value("driftwatch_records_dead_letter_total", Map.of("topic", "inferences", "reason", "invalid_json")))
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void everyMetricTheDashboardQueriesIsServed() throws Exception {
+        Map<String, Set<String>> namesByDashboard = dashboardMetricNames();
+        Set<String> queried = new TreeSet<>();
+        namesByDashboard.values().forEach(queried::addAll);
+        assertThat(queried).as("metric names found in the dashboards' queries")
+                .contains("driftwatch_drift_statistic", "driftwatch_records_read_total", "kafka_consumer_fetch_manager_records_lag");
+        Set<String> prometheusOwn = Set.of("up");
+        Set<String> missing = new TreeSet<>(queried);
+        missing.removeAll(prometheusOwn);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        // Kafka's per-partition metrics reach the registry on its refresh, some seconds after assignment.
+        do {
+            missing.removeAll(Scrape.fetch(endpoint).names());
+        } while (!missing.isEmpty() && System.nanoTime() < deadline && sleep(Duration.ofSeconds(2)));
+        assertThat(missing).as("metrics the dashboards query that driftwatch does not serve (" + namesByDashboard + ")").isEmpty();
+    }
+
+    private static Map<String, Set<String>> dashboardMetricNames() throws IOException {
+        Path dashboards = Path.of("").toAbsolutePath().getParent().resolve("grafana").resolve("dashboards");
+        Map<String, Set<String>> names = new HashMap<>();
+        try (Stream<Path> files = Files.list(dashboards)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".json")).toList()) {
+                Set<String> found = new TreeSet<>();
+                queries(new ObjectMapper().readTree(file.toFile()), found);
+                names.put(file.getFileName().toString(), found);
+            }
+        }
+        assertThat(names).as("dashboards in " + dashboards).isNotEmpty();
+        return names;
+    }
+
+    /** Every PromQL expression in a dashboard: panel and annotation targets, and template variable queries. */
+    private static void queries(JsonNode node, Set<String> names) {
+        node.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (field.getKey().equals("expr") && value.isTextual()) {
+                names.addAll(PromQlMetricNames.of(value.asText()));
+            } else if (field.getKey().equals("query") && value.isTextual() && value.asText().contains("label_values")) {
+                names.addAll(PromQlMetricNames.of(value.asText()));
+            }
+        });
+        node.elements().forEachRemaining(child -> queries(child, names));
+    }
+
+    /** Calls {@code read} until {@code done} holds or 30 seconds pass, and returns the last answer. */
+    private static <T> T poll(Callable<T> read, Predicate<T> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        T answer = read.call();
+        while (!done.test(answer) && System.nanoTime() < deadline && sleep(Duration.ofSeconds(1))) {
+            answer = read.call();
+        }
+        return answer;
+    }
+
+    private static boolean sleep(Duration duration) throws InterruptedException {
+        Thread.sleep(duration.toMillis());
+        return true;
+    }
+
+    @Test
+    void aRealPrometheusScrapesTheDriftStatisticAndEvaluatesEveryRule() throws Exception {
+        Optional<Path> executable = LocalPrometheus.executable();
+        if (Boolean.getBoolean("driftwatch.prometheus.required")) {
+            assertThat(executable).as("prometheus on the PATH (apt-get install prometheus)").isPresent();
+        }
+        Assumptions.assumeTrue(executable.isPresent(), "no prometheus on the PATH; prometheus/check.sh installs it");
+        Path rules = Path.of("").toAbsolutePath().getParent().resolve("prometheus").resolve("driftwatch-rules.yml");
+        TestResult age = lastReport.getColumns().stream().filter(column -> column.getFeature().equals("age"))
+                .findFirst().orElseThrow().getTests().get(0);
+        String query = "driftwatch_drift_statistic{job=\"driftwatch-run\",model=\"fraud\",version=\"v3\",feature=\"age\",test=\""
+                + age.getTest() + "\"}";
+        Path prometheusDirectory = Files.createDirectories(directory.resolve("prometheus"));
+        try (LocalPrometheus prometheus = LocalPrometheus.start(executable.get(), endpoint.getAuthority(), rules, prometheusDirectory)) {
+            JsonNode result = poll(() -> prometheus.query(query), found -> !found.isEmpty());
+            assertThat(result).as(query).hasSize(1);
+            assertThat(Double.parseDouble(result.get(0).get("value").get(1).asText())).isEqualTo(age.getStatistic());
+            assertThat(poll(() -> unhealthyRules(prometheus.rules()), List::isEmpty)).as("rules not evaluated successfully").isEmpty();
+            assertThat(poll(() -> prometheus.query("ALERTS{alertname=\"DriftwatchDatasetDrift\",model=\"fraud\"}"), found -> !found.isEmpty()))
+                    .as("the dataset drift alert of the last window").isNotEmpty();
+        }
+    }
+
+    private static List<String> unhealthyRules(JsonNode groups) {
+        List<String> unhealthy = new ArrayList<>();
+        for (JsonNode group : groups) {
+            for (JsonNode rule : group.get("rules")) {
+                if (!"ok".equals(rule.path("health").asText())) {
+                    unhealthy.add(rule.get("name").asText() + ": " + rule.path("health").asText() + " " + rule.path("lastError").asText());
+                }
+            }
+        }
+        assertThat(groups).as("rule groups loaded").hasSize(2);
+        return unhealthy;
+    }
+}

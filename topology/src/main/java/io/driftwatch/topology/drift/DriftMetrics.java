@@ -1,0 +1,129 @@
+package io.driftwatch.topology.drift;
+
+import io.driftwatch.schemas.record.AlertEvent;
+import io.driftwatch.schemas.record.ColumnDrift;
+import io.driftwatch.schemas.record.DriftReport;
+import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.schemas.record.SkewFinding;
+import io.driftwatch.schemas.record.SkewKind;
+import io.driftwatch.schemas.record.SkewSeverity;
+import io.driftwatch.schemas.record.TestResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Publishes the last closed window of each model version as meters, so a dashboard sees drift without
+ * reading the reports topic: per feature and test the statistic, its threshold and the drift flag; per
+ * model version the dataset drift share and flag, the window's record count and its schema findings by
+ * kind and severity; and counters of triggers (by rule) and alert events (by kind and severity) emitted.
+ *
+ * <p>Gauges are registered once per tag set and then only updated, and they hold the latest window's value
+ * until the next window of that model version replaces it. A task replayed after a failure re-publishes the
+ * same window, so the gauges are exact; the two counters are at-least-once (a replayed window counts again),
+ * while the topics stay exactly-once. Per model version this creates 3 gauges per feature and test (the
+ * prediction counts as a feature), 4 for the dataset, and 12 for schema findings (every kind and severity, 0
+ * when absent). The {@code feature} tag is capped by a meter filter in the application
+ * ({@code driftwatch.metrics.features.max}). Thread-safe: one instance serves every stream task.
+ */
+public final class DriftMetrics {
+    static final String STATISTIC = "driftwatch.drift.statistic";
+    static final String THRESHOLD = "driftwatch.drift.threshold";
+    static final String DETECTED = "driftwatch.drift.detected";
+    static final String SHARE = "driftwatch.dataset.drift.share";
+    static final String DATASET_DETECTED = "driftwatch.dataset.drift.detected";
+    static final String WINDOW_RECORDS = "driftwatch.window.records";
+    static final String WINDOW_END = "driftwatch.window.end";
+    static final String SCHEMA_FINDINGS = "driftwatch.schema.findings";
+    static final String TRIGGERS = "driftwatch.triggers.emitted";
+    static final String ALERT_EVENTS = "driftwatch.alert.events.emitted";
+
+    private final MeterRegistry meters;
+    private final Map<Tags, Latest> gauges = new ConcurrentHashMap<>();
+
+    public DriftMetrics(MeterRegistry meters) {
+        this.meters = requireNonNull(meters, "meters");
+    }
+
+    /** Publishes a window's report; a report whose verdict was withheld still updates counts and findings. */
+    void report(DriftReport report) {
+        String model = report.getModelName();
+        String version = report.getModelVersion();
+        Tags modelTags = Tags.of("model", model, "version", version);
+        set(WINDOW_RECORDS, "Inference records in the last closed window", modelTags, report.getRecords());
+        set(WINDOW_END, "End of the last closed window, in event time (Unix epoch seconds)", modelTags,
+                report.getWindowEnd().toEpochMilli() / 1000.0);
+        set(SHARE, "Share of compared columns that drifted in the last closed window", modelTags, report.getDriftShare());
+        set(DATASET_DETECTED, "1 when the last closed window drifted as a data set (share at or above its threshold), else 0",
+                modelTags, report.getDatasetDrift() ? 1 : 0);
+        for (ColumnDrift column : report.getColumns()) {
+            for (TestResult test : column.getTests()) {
+                Tags tags = modelTags.and("feature", column.getFeature(), "test", test.getTest());
+                set(STATISTIC, "Statistic of a drift test on one feature in the last closed window", tags, test.getStatistic());
+                set(THRESHOLD, "Threshold the drift test's statistic (or p-value, for p-value tests) is compared with", tags,
+                        test.getThreshold());
+                set(DETECTED, "1 when the drift test found drift on the feature in the last closed window, else 0 (no drift or inconclusive)",
+                        tags, test.getVerdict() == DriftVerdict.DRIFT ? 1 : 0);
+            }
+        }
+        findings(modelTags, report.getSchemaFindings());
+    }
+
+    void trigger(RetrainingTrigger trigger) {
+        Counter.builder(TRIGGERS).description("Retraining triggers emitted, by rule")
+                .tags("model", trigger.getModelName(), "version", trigger.getModelVersion(), "rule", trigger.getRule())
+                .register(meters).increment();
+    }
+
+    void alert(AlertEvent alert) {
+        Counter.builder(ALERT_EVENTS).description("Alert events emitted for the alerts process, by kind and severity")
+                .tags("model", alert.getModelName(), "version", alert.getModelVersion(),
+                        "kind", alert.getKind().name().toLowerCase(Locale.ROOT),
+                        "severity", alert.getSeverity().name().toLowerCase(Locale.ROOT))
+                .register(meters).increment();
+    }
+
+    private void findings(Tags modelTags, List<SkewFinding> findings) {
+        Map<SkewKind, Map<SkewSeverity, Integer>> counts = new EnumMap<>(SkewKind.class);
+        for (SkewFinding finding : findings) {
+            counts.computeIfAbsent(finding.getKind(), kind -> new EnumMap<>(SkewSeverity.class))
+                    .merge(finding.getSeverity(), 1, Integer::sum);
+        }
+        // Every kind and severity is published, 0 when absent, so a finding that goes away reads 0, not its old count.
+        for (SkewKind kind : SkewKind.values()) {
+            for (SkewSeverity severity : SkewSeverity.values()) {
+                int count = counts.getOrDefault(kind, Map.of()).getOrDefault(severity, 0);
+                set(SCHEMA_FINDINGS, "Schema findings in the last closed window, by kind and severity",
+                        modelTags.and("kind", kind.name().toLowerCase(Locale.ROOT), "severity", severity.name().toLowerCase(Locale.ROOT)),
+                        count);
+            }
+        }
+    }
+
+    private void set(String name, String description, Tags tags, double value) {
+        gauges.computeIfAbsent(tags.and("__name", name), key -> {
+            Latest latest = new Latest();
+            Gauge.builder(name, latest, Latest::value).description(description).tags(tags).strongReference(true).register(meters);
+            return latest;
+        }).value = value;
+    }
+
+    /** The value a gauge reports: written by a stream thread, read by the scraping thread. */
+    private static final class Latest {
+        private volatile double value = Double.NaN;
+
+        double value() {
+            return value;
+        }
+    }
+}
