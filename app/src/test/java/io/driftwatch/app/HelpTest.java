@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "baseline", "run", "alerts", "triggers", "produce", "demo", "bench decode"})
+    @ValueSource(strings = {"check", "baseline", "run", "alerts", "triggers", "produce", "demo", "bench", "bench decode", "bench stream", "bench latency"})
     void everyCommandAnswersHelpWithItsOptionsAndExamples(String command) {
         StringWriter out = new StringWriter();
         String[] args = (command + " --help").split(" ");

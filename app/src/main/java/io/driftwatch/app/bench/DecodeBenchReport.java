@@ -32,6 +32,10 @@ final class DecodeBenchReport {
     }
 
     static String json(int records, int passes, List<DecodeTiming> timings) {
+        return jsonNode(records, passes, timings).toString() + System.lineSeparator();
+    }
+
+    static ObjectNode jsonNode(int records, int passes, List<DecodeTiming> timings) {
         ObjectNode root = JSON.createObjectNode()
                 .put("records", records)
                 .put("passes", passes)
@@ -46,7 +50,7 @@ final class DecodeBenchReport {
                     .put("ratio", timing.ratio())
                     .put("baseline", timing.baseline());
         }
-        return root.toString() + System.lineSeparator();
+        return root;
     }
 
     static String machine() {

@@ -29,12 +29,13 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "avro-registry is not offered: no schema registry runs here; its decoder is measured by 'bench decode'.", ""},
         sortOptions = false,
         footer = {"", "JSON output (--json): one object with",
-                "  records, partitions, threads, java, cores: the run;",
-                "  formats.<json|avro-single>:",
+                "  records, partitions, java, cores: the run;",
+                "  runs[]: one per format and thread count, with format, threads,",
                 "    bytes_per_record, plain_records_per_second, driftwatch_records_per_second,",
                 "    ratio (driftwatch / plain), driftwatch_start_seconds (to RUNNING, not in the rate),",
                 "    plain_cpu_micros_per_record, driftwatch_cpu_micros_per_record (stream threads only),",
                 "    windows_closed, records_in_closed_windows (the topology's work, checked),",
+                "    numeric_profile_bytes, categorical_profile_bytes (state per feature and window),",
                 "    heap_held_bytes (live heap after the run less before), peak_heap_bytes, baseline.",
                 "", "Examples:", "  driftwatch bench stream", "  driftwatch bench stream --records 200000 --format json --profile",
                 "", "Exit codes: 0 measured, 2 bad options, 3 the run failed (a record dead-lettered, a timeout)."})
@@ -52,8 +53,9 @@ public final class StreamBenchCommand implements Callable<Integer> {
     @Option(names = "--partitions", paramLabel = "N", description = "Partitions of the inferences topic (default: ${DEFAULT-VALUE}).")
     private int partitions = 2;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Kafka Streams threads (default: ${DEFAULT-VALUE}).")
-    private int threads = 1;
+    @Option(names = "--threads", paramLabel = "N", split = ",",
+            description = "Kafka Streams threads; several (1,2) run one after the other on the same topic (default: 1).")
+    private List<Integer> threads = new ArrayList<>(List.of(1));
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Use this Kafka cluster instead of an embedded broker.")
@@ -74,7 +76,7 @@ public final class StreamBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BadInputException, InterruptedException {
-        if (records < 1 || partitions < 1 || threads < 1) {
+        if (records < 1 || partitions < 1 || threads.stream().anyMatch(n -> n < 1)) {
             throw new BadInputException("--records, --partitions and --threads must be at least 1, were "
                     + records + ", " + partitions + " and " + threads);
         }
@@ -101,7 +103,7 @@ public final class StreamBenchCommand implements Callable<Integer> {
             });
             for (InputFormat format : chosen) {
                 List<String> hot = new ArrayList<>();
-                timings.add(benchmark.run(format, profile ? Optional.of(hot) : Optional.empty()));
+                timings.addAll(benchmark.run(format, profile ? Optional.of(hot) : Optional.empty()));
                 profiles.add(hot);
             }
         } catch (IllegalStateException e) {
@@ -109,12 +111,12 @@ public final class StreamBenchCommand implements Callable<Integer> {
             err.flush();
             return 3;
         }
-        out.print(json ? StreamBenchReport.json(records, partitions, threads, timings)
-                : StreamBenchReport.table(records, partitions, threads, timings));
+        out.print(json ? StreamBenchReport.json(records, partitions, timings).toString() + System.lineSeparator()
+                : StreamBenchReport.table(records, partitions, timings));
         if (profile) {
-            for (int i = 0; i < timings.size(); i++) {
+            for (int i = 0; i < profiles.size(); i++) {
                 out.println();
-                out.println("profile, " + timings.get(i).format() + ":");
+                out.println("profile, " + chosen.get(i).label() + ", " + threads.get(0) + " stream thread(s):");
                 profiles.get(i).forEach(out::println);
             }
         }

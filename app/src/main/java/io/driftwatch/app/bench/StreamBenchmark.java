@@ -1,6 +1,7 @@
 package io.driftwatch.app.bench;
 
 import io.driftwatch.app.run.DriftwatchService;
+import io.driftwatch.schemas.record.ColumnKind;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.WindowProfile;
 import io.driftwatch.stats.profile.FeatureProfiles;
@@ -23,17 +24,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +37,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -68,28 +62,31 @@ final class StreamBenchmark {
     private final String bootstrapServers;
     private final int records;
     private final int partitions;
-    private final int threads;
+    private final List<Integer> threadCounts;
     private final Map<String, String> overrides;
     private final Consumer<String> progress;
 
     /** @param overrides driftwatch or Kafka Streams settings for the driftwatch side */
-    StreamBenchmark(String bootstrapServers, int records, int partitions, int threads, Map<String, String> overrides,
-                    Consumer<String> progress) {
+    StreamBenchmark(String bootstrapServers, int records, int partitions, List<Integer> threadCounts,
+                    Map<String, String> overrides, Consumer<String> progress) {
         this.bootstrapServers = requireNonNull(bootstrapServers, "bootstrapServers");
-        if (records < 1 || partitions < 1 || threads < 1) {
-            throw new IllegalArgumentException("records, partitions and threads must be at least 1");
+        if (records < 1 || partitions < 1 || threadCounts.isEmpty() || threadCounts.stream().anyMatch(n -> n < 1)) {
+            throw new IllegalArgumentException("records, partitions and thread counts must be at least 1");
         }
         this.records = records;
         this.partitions = partitions;
-        this.threads = threads;
+        this.threadCounts = List.copyOf(threadCounts);
         this.overrides = Map.copyOf(overrides);
         this.progress = requireNonNull(progress, "progress");
     }
 
-    /** @param hotMethods where to put the stream threads' profile, when one is wanted */
-    StreamTiming run(InputFormat format, Optional<List<String>> hotMethods) throws InterruptedException {
-        String run = "bench-stream-" + format.label() + "-" + System.currentTimeMillis();
-        String topic = run + ".inferences";
+    /**
+     * One timing per thread count, all on the same topic against the same plain-consumer figures.
+     *
+     * @param hotMethods where to put the stream threads' profile (of the first thread count), when one is wanted
+     */
+    List<StreamTiming> run(InputFormat format, Optional<List<String>> hotMethods) throws InterruptedException {
+        String topic = "bench-stream-" + format.label() + "-" + System.currentTimeMillis() + ".inferences";
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             new TopicProvisioner(admin, Duration.ofSeconds(60)).ensure(List.of(
                     new TopicSpec(topic, partitions, Optional.empty(), Map.of())));
@@ -98,8 +95,14 @@ final class StreamBenchmark {
         long bytes = produce(topic, format);
         progress.accept("  " + format.label() + ": plain consumer");
         double[] plain = plainConsumer(topic, format);
-        progress.accept("  " + format.label() + ": driftwatch");
-        return driftwatch(run, topic, format, bytes, plain, hotMethods);
+        List<StreamTiming> timings = new ArrayList<>();
+        for (int threads : threadCounts) {
+            progress.accept("  " + format.label() + ": driftwatch, " + threads + " stream thread" + (threads == 1 ? "" : "s"));
+            String run = "bench-stream-" + format.label() + "-" + threads + "t-" + System.currentTimeMillis();
+            timings.add(driftwatch(run, topic, format, threads, bytes, plain,
+                    timings.isEmpty() ? hotMethods : Optional.empty()));
+        }
+        return timings;
     }
 
     private long produce(String topic, InputFormat format) throws InterruptedException {
@@ -166,27 +169,16 @@ final class StreamBenchmark {
         }
     }
 
-    private StreamTiming driftwatch(String run, String topic, InputFormat format, long bytes, double[] plain,
+    private StreamTiming driftwatch(String run, String topic, InputFormat format, int threads, long bytes, double[] plain,
                                     Optional<List<String>> hotMethods) throws InterruptedException {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("bootstrap.servers", bootstrapServers);
-        settings.put(DriftwatchConfig.APPLICATION_ID_CONFIG, run);
-        settings.put(DriftwatchConfig.INPUT_FORMAT_CONFIG, format.label());
+        Map<String, Object> settings = BenchRunSettings.of(run, bootstrapServers, format, topic, partitions);
         settings.put(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(WINDOW.toMillis()));
         settings.put(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, Long.toString(GRACE.toMillis()));
-        settings.put(DriftwatchConfig.TOPIC_PARTITIONS_CONFIG, Integer.toString(partitions));
-        settings.put(DriftwatchConfig.INFERENCES_TOPIC_CONFIG, topic);
-        for (String output : List.of(DriftwatchConfig.LABELS_TOPIC_CONFIG, DriftwatchConfig.PROFILES_TOPIC_CONFIG,
-                DriftwatchConfig.BASELINES_TOPIC_CONFIG, DriftwatchConfig.DRIFT_REPORTS_TOPIC_CONFIG,
-                DriftwatchConfig.QUALITY_REPORTS_TOPIC_CONFIG, DriftwatchConfig.TRIGGERS_TOPIC_CONFIG,
-                DriftwatchConfig.ALERTS_TOPIC_CONFIG, DriftwatchConfig.DEAD_LETTER_TOPIC_CONFIG)) {
-            settings.put(output, run + output.substring("driftwatch.topic".length()));
-        }
         settings.putAll(overrides);
         DriftwatchConfig config = new DriftwatchConfig(settings);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         HeapSampler heap = new HeapSampler();
-        Path stateDirectory = temporaryDirectory(run);
+        Path stateDirectory = BenchLifecycle.stateDirectory(run);
         long liveBefore = heap.liveBytes();
         long started = System.nanoTime();
         HotMethods profile = hotMethods.isPresent() ? HotMethods.start() : null;
@@ -197,7 +189,7 @@ final class StreamBenchmark {
         try (DriftwatchService service = DriftwatchService.start(config, meters, Map.of(
                 StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString(),
                 StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads))) {
-            running = awaitRunning(service);
+            running = BenchLifecycle.awaitRunning(service, TIMEOUT);
             long cpuAtRunning = ThreadCpu.nanosOfThreadsNamed(STREAM_THREAD);
             done = awaitCommitted(run, topic, heap);
             streamCpu = ThreadCpu.nanosOfThreadsNamed(STREAM_THREAD) - cpuAtRunning;
@@ -209,29 +201,19 @@ final class StreamBenchmark {
             if (profile != null) {
                 profile.close();
             }
-            deleteRecursively(stateDirectory);
+            BenchLifecycle.deleteRecursively(stateDirectory);
         }
         double deadLetters = meters.find("driftwatch.records.dead.letter").counters().stream()
                 .mapToDouble(counter -> counter.count()).sum();
         if (deadLetters > 0) {
             throw new IllegalStateException(deadLetters + " benchmark records were dead-lettered: the benchmark measured errors");
         }
-        long[] windows = closedWindows(config.topic(DriftwatchConfig.PROFILES_TOPIC_CONFIG));
-        return new StreamTiming(format.label(), new PlainDecoder(format).description(), (double) bytes / records, plain[0],
-                records / ((done - running) / 1e9), plain[1] / 1000, (double) streamCpu / records / 1000,
-                (running - started) / 1e9, windows[0], windows[1], liveAfter - liveBefore, heap.peakBytes());
+        ClosedWindows windows = closedWindows(config.topic(DriftwatchConfig.PROFILES_TOPIC_CONFIG));
+        return new StreamTiming(format.label(), threads, new PlainDecoder(format).description(), (double) bytes / records,
+                plain[0], records / ((done - running) / 1e9), plain[1] / 1000, (double) streamCpu / records / 1000,
+                (running - started) / 1e9, windows, liveAfter - liveBefore, heap.peakBytes());
     }
 
-    private static long awaitRunning(DriftwatchService service) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (service.state() != KafkaStreams.State.RUNNING) {
-            if (System.nanoTime() > deadline || service.state() == KafkaStreams.State.ERROR) {
-                throw new IllegalStateException("driftwatch did not reach RUNNING (state " + service.state() + ")");
-            }
-            Thread.sleep(5);
-        }
-        return System.nanoTime();
-    }
 
     /** Waits until the application's committed offsets cover every record, sampling the heap meanwhile. */
     private long awaitCommitted(String applicationId, String topic, HeapSampler heap) throws InterruptedException {
@@ -259,14 +241,20 @@ final class StreamBenchmark {
         }
     }
 
-    /** The windows on the profiles topic and the records they counted (the prediction's profile counts every record). */
-    private long[] closedWindows(String profilesTopic) {
+    /**
+     * What the profiles topic holds: the windows closed, the records they counted (the prediction's profile
+     * counts every record), and the mean serialized size of a numeric and of a categorical feature's profile,
+     * which is what the state holds per feature and open window.
+     */
+    private ClosedWindows closedWindows(String profilesTopic) {
         SingleObjectAvroSerde<WindowProfile> serde = new SingleObjectAvroSerde<>(WindowProfile.getClassSchema());
         Map<String, Object> settings = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         long windows = 0;
         long counted = 0;
+        long[] profiles = new long[2];
+        long[] profileBytes = new long[2];
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> assigned = new ArrayList<>();
             consumer.partitionsFor(profilesTopic).forEach(info -> assigned.add(new TopicPartition(profilesTopic, info.partition())));
@@ -281,26 +269,17 @@ final class StreamBenchmark {
                     if (profile.getFeature().equals(FeatureProfiles.PREDICTION)) {
                         windows++;
                         counted += profile.getCount();
+                    } else {
+                        int kind = profile.getColumnType() == ColumnKind.NUMERIC ? 0 : 1;
+                        profiles[kind]++;
+                        profileBytes[kind] += profile.getProfile().remaining();
                     }
                 }
             }
         }
-        return new long[] {windows, counted};
+        return new ClosedWindows(windows, counted, profiles[0] == 0 ? 0 : (double) profileBytes[0] / profiles[0],
+                profiles[1] == 0 ? 0 : (double) profileBytes[1] / profiles[1]);
     }
 
-    private static Path temporaryDirectory(String run) {
-        try {
-            return Files.createTempDirectory(run);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a state directory for the benchmark", e);
-        }
-    }
 
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the benchmark's state directory " + directory, e);
-        }
-    }
 }

@@ -10,15 +10,15 @@ package io.driftwatch.app.bench;
  * @param driftwatchCpuMicrosPerRecord CPU of the stream threads per record (not the producer's network
  *                                   thread, nor the broker's), from RUNNING to the last commit
  * @param driftwatchStartSeconds     from start to RUNNING (topic checks, group join), not in the rate
- * @param windowsClosed              windows closed during the run (their profiles on the profiles topic)
- * @param recordsInClosedWindows     records counted in the profiles of the closed windows
+ * @param threads                    Kafka Streams threads of the driftwatch side
+ * @param closed                     the windows the run closed, and their profiles' sizes
  * @param heapHeldBytes              live heap after the run (after a GC) less live heap before it
  * @param peakHeapBytes              the largest heap use sampled during the run
  */
-record StreamTiming(String format, String baseline, double bytesPerRecord, double plainRecordsPerSecond,
+record StreamTiming(String format, int threads, String baseline, double bytesPerRecord, double plainRecordsPerSecond,
                     double driftwatchRecordsPerSecond, double plainCpuMicrosPerRecord,
-                    double driftwatchCpuMicrosPerRecord, double driftwatchStartSeconds, long windowsClosed,
-                    long recordsInClosedWindows, long heapHeldBytes, long peakHeapBytes) {
+                    double driftwatchCpuMicrosPerRecord, double driftwatchStartSeconds, ClosedWindows closed,
+                    long heapHeldBytes, long peakHeapBytes) {
     double ratio() {
         return driftwatchRecordsPerSecond / plainRecordsPerSecond;
     }

@@ -45,7 +45,10 @@ class StreamBenchCommandTest {
         assertThat(exit).as(err.toString()).isZero();
         JsonNode report = new ObjectMapper().readTree(out.toString());
         assertThat(report.get("records").asInt()).isEqualTo(RECORDS);
-        JsonNode avro = report.get("formats").get("avro-single");
+        assertThat(report.get("runs")).hasSize(1);
+        JsonNode avro = report.get("runs").get(0);
+        assertThat(avro.get("format").asText()).isEqualTo("avro-single");
+        assertThat(avro.get("threads").asInt()).isEqualTo(1);
         assertThat(avro.get("plain_records_per_second").asDouble()).isPositive();
         assertThat(avro.get("driftwatch_records_per_second").asDouble()).isPositive();
         assertThat(avro.get("ratio").asDouble()).isEqualTo(avro.get("driftwatch_records_per_second").asDouble()
@@ -55,6 +58,21 @@ class StreamBenchCommandTest {
         assertThat(avro.get("windows_closed").asLong()).isEqualTo(2);
         assertThat(avro.get("records_in_closed_windows").asLong()).isEqualTo(120_000);
         assertThat(avro.get("peak_heap_bytes").asLong()).isPositive();
+        assertThat(avro.get("numeric_profile_bytes").asDouble()).as("a KLL sketch of 60,000 values, k=547")
+                .isBetween(2_000.0, 30_000.0);
+        assertThat(avro.get("categorical_profile_bytes").asDouble()).isPositive();
+    }
+
+    @Test
+    void timesEveryTriggerOnceFromItsWindowsClose() throws IOException {
+        int exit = run("bench", "latency", "--windows", "4", "--bootstrap-servers", broker.bootstrapServers(), "--json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode latency = new ObjectMapper().readTree(out.toString());
+        // Windows 2 s long, produced live: five are sent, the fifth only closes the fourth, and the first has no window before it to drift from.
+        assertThat(latency.get("expected_triggers").asInt()).isEqualTo(3);
+        assertThat(latency.get("triggers").asInt()).isEqualTo(latency.get("expected_triggers").asInt());
+        assertThat(latency.get("median_millis").asLong()).as("two commit intervals of 1 s, give or take").isBetween(1L, 10_000L);
     }
 
     @Test
