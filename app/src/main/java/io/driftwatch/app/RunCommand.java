@@ -4,18 +4,10 @@ import io.driftwatch.app.metrics.ProcessMetrics;
 import io.driftwatch.app.run.DriftwatchService;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,39 +24,17 @@ import java.util.concurrent.Callable;
                 "settings (bootstrap.servers, security.protocol, sasl.*, ssl.*), which pass through unchanged.",
                 "Exit codes: 0 stopped cleanly, 2 bad configuration."})
 public final class RunCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "FILE", required = true, description = "Properties file.")
-    private Path configFile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting. Repeatable.")
-    private Map<String, String> overrides = new LinkedHashMap<>();
+    @Mixin
+    private ConfigFileOptions configFile;
 
     @Override
     public Integer call() throws BadInputException, InterruptedException {
-        DriftwatchConfig config = load(configFile, overrides);
+        DriftwatchConfig config = configFile.driftwatchConfig();
         try (ProcessMetrics metrics = ProcessMetrics.start(config);
              DriftwatchService service = DriftwatchService.start(config, metrics.registry(), Map.of())) {
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "driftwatch-shutdown"));
             service.awaitStop();
         }
         return 0;
-    }
-
-    /**
-     * @throws BadInputException naming the file, or the key and what it expects
-     */
-    static DriftwatchConfig load(Path file, Map<String, String> overrides) throws BadInputException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new BadInputException("cannot read the configuration " + file + ": " + e.getMessage(), e);
-        }
-        Map<String, Object> settings = new HashMap<>(DriftwatchConfig.fromProperties(properties));
-        settings.putAll(overrides);
-        try {
-            return new DriftwatchConfig(settings);
-        } catch (ConfigException e) {
-            throw new BadInputException(file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -26,7 +26,7 @@ class ComposeConfigTest {
 
     @Test
     void theRunConfigurationReadsAvroFromTheComposeRegistryAndServesMetrics() throws Exception {
-        DriftwatchConfig config = RunCommand.load(COMPOSE.resolve("driftwatch.properties"), Map.of());
+        DriftwatchConfig config = ConfigFileOptions.of(COMPOSE.resolve("driftwatch.properties"), Map.of()).driftwatchConfig();
         assertThat(config.inputFormat()).isEqualTo(InputFormat.AVRO_REGISTRY);
         assertThat(config.registrySettings().toString()).contains("schema-registry:8081");
         assertThat(config.metricsPort()).isEqualTo(9464);
@@ -38,8 +38,9 @@ class ComposeConfigTest {
     @Test
     void theAlertsConfigurationMailsTheComposeMailCatcher() throws Exception {
         Path file = COMPOSE.resolve("alerts.properties");
-        DriftwatchConfig config = RunCommand.load(file, Map.of());
-        AlertsConfig alerts = new AlertsConfig(DriftwatchConfig.fromProperties(properties(file)), Map.of());
+        ConfigFileOptions options = ConfigFileOptions.of(file, Map.of());
+        DriftwatchConfig config = options.driftwatchConfig();
+        AlertsConfig alerts = options.parse(settings -> new AlertsConfig(settings, Map.of()));
         assertThat(alerts.smtp().host()).isEqualTo("mailpit");
         assertThat(alerts.smtp().port()).isEqualTo(1025);
         assertThat(alerts.smtp().security()).isEqualTo(SmtpSecurity.NONE);

@@ -90,19 +90,10 @@ public final class QualityTriggerDecider {
                                       double threshold, String detail) {
         String summary = report.getModelName() + " " + report.getModelVersion() + ": " + detail + " (window from "
                 + report.getWindowStart() + ")";
-        return RetrainingTrigger.newBuilder()
-                .setTriggerId(TriggerIds.of(report.getModelName(), report.getModelVersion(), rule,
-                        Long.toString(report.getWindowStart().toEpochMilli())))
-                .setModelName(report.getModelName())
-                .setModelVersion(report.getModelVersion())
-                .setRule(rule)
-                .setRuleDescription(description)
-                .setFiredAt(report.getWindowEnd())
-                .setWindows(List.of(new WindowRef(report.getWindowStart(), report.getWindowEnd(), report.getReportId())))
-                .setEvidence(List.of(Evidence.newBuilder().setFeature("__quality__").setTest(policy.metric().metricName())
-                        .setStatistic(statistic).setThreshold(threshold).setDetail(detail).build()))
-                .setSummary(summary)
-                .setSummarySlug(TriggerIds.slug(summary))
-                .build();
+        return new FiredWindow(report.getModelName(), report.getModelVersion(), report.getWindowStart(), report.getWindowEnd())
+                .trigger(rule, description, List.of(new WindowRef(report.getWindowStart(), report.getWindowEnd(), report.getReportId())),
+                        List.of(Evidence.newBuilder().setFeature("__quality__").setTest(policy.metric().metricName())
+                                .setStatistic(statistic).setThreshold(threshold).setDetail(detail).build()),
+                        summary);
     }
 }

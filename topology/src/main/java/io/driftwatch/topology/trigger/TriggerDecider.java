@@ -108,19 +108,8 @@ public final class TriggerDecider {
 
     private static RetrainingTrigger trigger(DriftReport report, String rule, String description, List<WindowRef> windows,
                                              List<Evidence> evidence, String summary) {
-        return RetrainingTrigger.newBuilder()
-                .setTriggerId(TriggerIds.of(report.getModelName(), report.getModelVersion(), rule,
-                        Long.toString(report.getWindowStart().toEpochMilli())))
-                .setModelName(report.getModelName())
-                .setModelVersion(report.getModelVersion())
-                .setRule(rule)
-                .setRuleDescription(description)
-                .setFiredAt(report.getWindowEnd())
-                .setWindows(windows)
-                .setEvidence(evidence)
-                .setSummary(summary)
-                .setSummarySlug(TriggerIds.slug(summary))
-                .build();
+        return new FiredWindow(report.getModelName(), report.getModelVersion(), report.getWindowStart(), report.getWindowEnd())
+                .trigger(rule, description, windows, evidence, summary);
     }
 
     private static Evidence evidence(ColumnDrift column) {

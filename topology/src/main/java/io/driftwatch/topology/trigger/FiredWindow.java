@@ -1,0 +1,31 @@
+package io.driftwatch.topology.trigger;
+
+import io.driftwatch.schemas.record.Evidence;
+import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.schemas.record.WindowRef;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The window of one model version on which a rule fired: the one place a {@link RetrainingTrigger} is built,
+ * so that every rule derives its id the same way (model, version, rule, window start), which is what makes a
+ * replayed trigger carry the same id.
+ */
+record FiredWindow(String model, String version, Instant windowStart, Instant windowEnd) {
+    RetrainingTrigger trigger(String rule, String description, List<WindowRef> windows, List<Evidence> evidence,
+                              String summary) {
+        return RetrainingTrigger.newBuilder()
+                .setTriggerId(TriggerIds.of(model, version, rule, Long.toString(windowStart.toEpochMilli())))
+                .setModelName(model)
+                .setModelVersion(version)
+                .setRule(rule)
+                .setRuleDescription(description)
+                .setFiredAt(windowEnd)
+                .setWindows(windows)
+                .setEvidence(evidence)
+                .setSummary(summary)
+                .setSummarySlug(TriggerIds.slug(summary))
+                .build();
+    }
+}
