@@ -30,9 +30,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One running driftwatch instance: creates the topics it needs (and waits until they are ready), builds
- * the topology (drift on the inferences, quality from the labels joined to them), and runs Kafka Streams with exactly-once. A stream thread that fails (for example while
- * the schema registry is down longer than a record may wait) is replaced, and resumes from its last
- * committed offsets, so the service stays up. Instances with the same application id share the work.
+ * the topology (drift on the inferences, and quality from the labels joined to them when labels are on),
+ * and runs Kafka Streams with exactly-once. A stream thread that fails (for example while the schema
+ * registry is down longer than a record may wait) is replaced, and resumes from its last committed offsets,
+ * so the service stays up. Instances with the same application id share the work.
  * Kafka Streams' own metrics (consumer lag, commit latency, state restore) go to the given registry
  * through Micrometer's {@link KafkaStreamsMetrics}.
  */

@@ -79,9 +79,9 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
     }
 
     /**
-     * Sends on the windows due at {@code eventTimeMillis}, then the partition's watermark if it moved. Their records keep the Kafka timestamp of the
-     * record that closed them: event times of a replay can be older than the topics' retention or, from a
-     * skewed clock, further ahead than a broker accepts.
+     * Sends on the windows due at {@code eventTimeMillis}, then the partition's watermark if it moved. Their
+     * records keep the Kafka timestamp of the record that closed them: event times of a replay can be older
+     * than the topics' retention or, from a skewed clock, further ahead than a broker accepts.
      */
     private void closeDue(long eventTimeMillis, long recordTimestampMillis) {
         int partition = context.taskId().partition();
