@@ -1,6 +1,7 @@
 package io.driftwatch.schemas.format;
 
 import io.driftwatch.schemas.record.DeadLetterReason;
+import io.driftwatch.schemas.record.InferenceLog;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
@@ -50,13 +51,26 @@ sealed interface AvroReadPlan<T> {
                             + " at " + i.getLocation()).collect(Collectors.joining("; "))
                     + "); new fields need defaults");
         }
-        return new Resolving<>(writer, new SpecificDatumReader<>(writer, own), mapping);
+        return new Resolving<>(writer, new SpecificDatumReader<>(writer, own), mapping,
+                InferenceLogBodyReader.reads(writer) && own.equals(InferenceLog.getClassSchema()));
     }
 
-    /** A version of driftwatch's own record, resolved to the current one. */
-    record Resolving<T>(Schema writer, DatumReader<T> reader, RecordMapping<T> mapping) implements AvroReadPlan<T> {
+    /**
+     * A version of driftwatch's own record, resolved to the current one.
+     *
+     * @param onePass whether the writer is the current {@link InferenceLog}, which {@link InferenceLogBodyReader}
+     *                reads in one pass; what it gives up on takes the checked path
+     */
+    record Resolving<T>(Schema writer, DatumReader<T> reader, RecordMapping<T> mapping, boolean onePass) implements AvroReadPlan<T> {
         @Override
+        @SuppressWarnings("unchecked")
         public DecodeResult<T> decode(byte[] bytes, int offset, @Nullable Instant recordTime, DecodeLimits limits) {
+            if (onePass) {
+                InferenceLog log = InferenceLogBodyReader.read(bytes, offset, limits);
+                if (log != null) {
+                    return mapping.checkOwn((T) log, limits);
+                }
+            }
             T record;
             try {
                 AvroBodyScanner.scan(writer, bytes, offset, limits);
