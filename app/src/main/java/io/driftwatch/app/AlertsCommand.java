@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -33,7 +34,7 @@ import java.util.concurrent.Callable;
                 "  driftwatch alerts --config driftwatch.properties --save-emails emails/",
                 "", "The file needs driftwatch.smtp.host and driftwatch.alerts.to; the SMTP password comes from the",
                 "environment variable named by driftwatch.smtp.password.env or the file driftwatch.smtp.password.file.",
-                "Exit codes: 0 stopped cleanly, 2 bad configuration."})
+                "Exit codes: 0 stopped cleanly, 2 bad configuration (including credentials Kafka refuses)."})
 public final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", required = true, description = "Properties file.")
     private Path configFile;
@@ -52,6 +53,12 @@ public final class AlertsCommand implements Callable<Integer> {
              AlertsService service = AlertsService.start(config, alerts, metrics.registry(), Clock.systemUTC(), saveDirectory)) {
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "driftwatch-alerts-shutdown"));
             service.awaitStop();
+        } catch (RuntimeException e) {
+            Optional<BadInputException> refused = KafkaAuthentication.refusal(e, config, configFile);
+            if (refused.isPresent()) {
+                throw refused.get();
+            }
+            throw e;
         }
         return 0;
     }
