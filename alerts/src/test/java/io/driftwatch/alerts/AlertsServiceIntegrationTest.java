@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The alerts process against a real broker and a real SMTP server: transactional alert events in, one email per
  * model version out, nothing twice across a restart, nothing lost while SMTP is down.
  */
+@Tag("reliability")
 class AlertsServiceIntegrationTest {
     private static final Duration GROUP = Duration.ofMillis(1_500);
     private static EmbeddedKafkaBroker broker;

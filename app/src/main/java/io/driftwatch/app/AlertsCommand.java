@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -26,7 +27,7 @@ import java.util.concurrent.Callable;
                 "  driftwatch alerts --config driftwatch.properties --save-emails emails/",
                 "", "The file needs driftwatch.smtp.host and driftwatch.alerts.to; the SMTP password comes from the",
                 "environment variable named by driftwatch.smtp.password.env or the file driftwatch.smtp.password.file.",
-                "Exit codes: 0 stopped cleanly, 2 bad configuration."})
+                "Exit codes: 0 stopped cleanly, 2 bad configuration (including credentials Kafka refuses)."})
 public final class AlertsCommand implements Callable<Integer> {
     @Mixin
     private ConfigFileOptions configFile;
@@ -42,6 +43,12 @@ public final class AlertsCommand implements Callable<Integer> {
              AlertsService service = AlertsService.start(config, alerts, metrics.registry(), Clock.systemUTC(), saveDirectory)) {
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "driftwatch-alerts-shutdown"));
             service.awaitStop();
+        } catch (RuntimeException e) {
+            Optional<BadInputException> refused = KafkaAuthentication.refusal(e, config, configFile.file());
+            if (refused.isPresent()) {
+                throw refused.get();
+            }
+            throw e;
         }
         return 0;
     }

@@ -34,6 +34,10 @@ public final class ConfigFileOptions {
         return options;
     }
 
+    Path file() {
+        return configFile;
+    }
+
     /** @throws BadInputException naming the file, or the key and what it expects */
     DriftwatchConfig driftwatchConfig() throws BadInputException {
         return parse(DriftwatchConfig::new);

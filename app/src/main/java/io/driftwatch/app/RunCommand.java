@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -22,7 +23,7 @@ import java.util.concurrent.Callable;
                 "  driftwatch run --config driftwatch.properties --set driftwatch.window.size.ms=600000",
                 "", "The file holds driftwatch.* keys (see the README's configuration reference) and any Kafka client",
                 "settings (bootstrap.servers, security.protocol, sasl.*, ssl.*), which pass through unchanged.",
-                "Exit codes: 0 stopped cleanly, 2 bad configuration."})
+                "Exit codes: 0 stopped cleanly, 2 bad configuration (including credentials Kafka refuses)."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin
     private ConfigFileOptions configFile;
@@ -34,6 +35,12 @@ public final class RunCommand implements Callable<Integer> {
              DriftwatchService service = DriftwatchService.start(config, metrics.registry(), Map.of())) {
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "driftwatch-shutdown"));
             service.awaitStop();
+        } catch (RuntimeException e) {
+            Optional<BadInputException> refused = KafkaAuthentication.refusal(e, config, configFile.file());
+            if (refused.isPresent()) {
+                throw refused.get();
+            }
+            throw e;
         }
         return 0;
     }

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -41,11 +42,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path logDirectory;
     private final int brokerPort;
     private final KafkaRaftServer server;
+    private final Map<String, Object> clientSettings;
 
-    private EmbeddedKafkaBroker(Path logDirectory, int brokerPort, KafkaRaftServer server) {
+    private EmbeddedKafkaBroker(Path logDirectory, int brokerPort, KafkaRaftServer server, Map<String, Object> clientSettings) {
         this.logDirectory = logDirectory;
         this.brokerPort = brokerPort;
         this.server = server;
+        this.clientSettings = Map.copyOf(clientSettings);
     }
 
     /** Starts a broker on free local ports with default settings and waits until it answers. */
@@ -60,6 +63,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @throws IllegalStateException if the broker does not become ready within a minute
      */
     public static EmbeddedKafkaBroker start(Map<String, String> overrides) {
+        return start(overrides, Map.of());
+    }
+
+    /**
+     * Starts a broker whose client listener needs credentials: {@code overrides} secure the listener named
+     * {@code PLAINTEXT} (for example {@code listener.security.protocol.map=PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT}
+     * with its {@code listener.name.plaintext.*} JAAS settings; the controller listener stays plaintext), and
+     * {@code clientSettings} ({@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}) are
+     * what the readiness check connects with.
+     *
+     * @throws IllegalStateException if the broker does not become ready within a minute
+     */
+    public static EmbeddedKafkaBroker start(Map<String, String> overrides, Map<String, Object> clientSettings) {
         try {
             Path logDirectory = Files.createTempDirectory("driftwatch-kafka");
             int brokerPort = freePort();
@@ -70,7 +86,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             format(logDirectory);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDirectory, brokerPort, server);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDirectory, brokerPort, server, clientSettings);
             broker.awaitReady();
             return broker;
         } catch (IOException e) {
@@ -96,7 +112,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        Map<String, Object> settings = new HashMap<>(clientSettings);
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(settings)) {
             while (true) {
                 Exception lastFailure = null;
                 try {

@@ -18,6 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * uninterrupted run; and two instances sharing the work write what one instance writes. Windows here stay
  * within the exact-value cap, so every statistic is exact and must match to the last bit.
  */
+@Tag("reliability")
 class ExactlyOnceTriggersIntegrationTest {
     private static final Instant T0 = Instant.parse("2026-11-20T00:00:00Z");
     private static final Duration WINDOW = Duration.ofMinutes(10);

@@ -24,6 +24,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -48,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * raw bytes; every bad record must reach the dead-letter topic with its offset and a reason, and every good
  * record must come out decoded, read with read_committed.
  */
+@Tag("reliability")
 class IngestIntegrationTest {
     private static EmbeddedKafkaBroker broker;
     private static FakeSchemaRegistry registry;

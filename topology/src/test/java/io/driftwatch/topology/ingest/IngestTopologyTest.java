@@ -19,6 +19,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -107,6 +108,7 @@ class IngestTopologyTest {
     }
 
     @Test
+    @Tag("reliability")
     void aRegistryOutageLongerThanTheWaitStopsTheThreadRatherThanDeadLetteringTheRecord() {
         RecordDecoder<InferenceLog> down = (topic, bytes) -> {
             throw new RegistryUnavailableException("connection refused");

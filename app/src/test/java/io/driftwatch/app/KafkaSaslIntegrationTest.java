@@ -1,0 +1,148 @@
+package io.driftwatch.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftwatch.app.run.DriftwatchService;
+import io.driftwatch.topology.config.DriftwatchConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kafka security as a deployment meets it: the broker's client listener needs SASL (PLAIN and SCRAM-SHA-512),
+ * and every driftwatch client (baseline, produce, the service's admin client and Kafka Streams, triggers) gets
+ * its credentials from a properties file. With the right ones a drift trigger comes out; with a wrong
+ * password {@code driftwatch run} stops within seconds with exit code 2 and one line that names the
+ * authentication failure, the user and the mechanism, and never the password.
+ */
+@Tag("reliability")
+class KafkaSaslIntegrationTest {
+    private static final Duration FAIL_FAST = Duration.ofSeconds(30);
+    private static SaslBroker broker;
+    private static Path directory;
+
+    @BeforeAll
+    static void publishBaselineAndTrafficAsThePlainUser() throws Exception {
+        broker = SaslBroker.start();
+        directory = Files.createTempDirectory("driftwatch-sasl-test");
+        Path client = broker.clientProperties(directory.resolve("plain-client.properties"), SaslBroker.PLAIN,
+                SaslBroker.PLAIN_USER, SaslBroker.PLAIN_PASSWORD);
+        Random random = new Random(11);
+        run("baseline", "--model", "fraud", "--version", "v3", "--input", ShiftedTraffic.training(directory, random).toString(),
+                "--bootstrap-servers", broker.bootstrapServers(), "--producer-config", client.toString());
+        run("produce", "--bootstrap-servers", broker.bootstrapServers(), "--producer-config", client.toString(),
+                "--topic", "inferences", "--format", "json", "--partitions", "1", "--model", "fraud", "--version", "v3",
+                ShiftedTraffic.traffic(directory, random).toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private static String run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        assertThat(exit).as(String.join(" ", args) + "\n" + err).isZero();
+        return out.toString();
+    }
+
+    private static Path serviceProperties(String run, String mechanism, String user, String password) throws IOException {
+        Path file = broker.clientProperties(directory.resolve(run + ".properties"), mechanism, user, password);
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        properties.setProperty("bootstrap.servers", broker.bootstrapServers());
+        properties.setProperty("state.dir", directory.resolve("state-" + run).toString());
+        properties.setProperty(DriftwatchConfig.APPLICATION_ID_CONFIG, "sasl-" + run);
+        properties.setProperty(DriftwatchConfig.TOPIC_PARTITIONS_CONFIG, "1");
+        properties.setProperty(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(ShiftedTraffic.WINDOW.toMillis()));
+        properties.setProperty(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, "60000");
+        properties.setProperty(DriftwatchConfig.WINDOW_MIN_RECORDS_CONFIG, "50");
+        properties.setProperty(DriftwatchConfig.METRICS_PORT_CONFIG, "0");
+        for (String topic : List.of(DriftwatchConfig.PROFILES_TOPIC_CONFIG, DriftwatchConfig.DRIFT_REPORTS_TOPIC_CONFIG,
+                DriftwatchConfig.TRIGGERS_TOPIC_CONFIG, DriftwatchConfig.ALERTS_TOPIC_CONFIG, DriftwatchConfig.DEAD_LETTER_TOPIC_CONFIG,
+                DriftwatchConfig.QUALITY_REPORTS_TOPIC_CONFIG)) {
+            properties.setProperty(topic, DriftwatchConfig.CONFIG_DEF.defaultValues().get(topic) + "-" + run);
+        }
+        try (Writer writer = Files.newBufferedWriter(file)) {
+            properties.store(writer, null);
+        }
+        return file;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SaslBroker.PLAIN, SaslBroker.SCRAM})
+    void withTheRightCredentialsTheServiceConnectsAndWritesTheDriftTrigger(String mechanism) throws Exception {
+        boolean plain = mechanism.equals(SaslBroker.PLAIN);
+        String user = plain ? SaslBroker.PLAIN_USER : SaslBroker.SCRAM_USER;
+        String password = plain ? SaslBroker.PLAIN_PASSWORD : SaslBroker.SCRAM_PASSWORD;
+        String run = mechanism.toLowerCase(Locale.ROOT);
+        Path config = serviceProperties(run, mechanism, user, password);
+        String triggers = DriftwatchConfig.CONFIG_DEF.defaultValues().get(DriftwatchConfig.TRIGGERS_TOPIC_CONFIG) + "-" + run;
+        List<String> lines = List.of();
+        try (DriftwatchService service = DriftwatchService.start(ConfigFileOptions.of(config, Map.of()).driftwatchConfig(), new SimpleMeterRegistry(), Map.of())) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (lines.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(1_000);
+                lines = readTriggers(triggers, config);
+            }
+            Thread.sleep(3_000);
+            lines = readTriggers(triggers, config);
+        }
+        assertThat(lines).as("exactly one trigger, read as " + user + " over " + mechanism).hasSize(1);
+        JsonNode trigger = new ObjectMapper().readTree(lines.get(0));
+        assertThat(trigger.get("rule").asText()).isEqualTo("dataset_drift");
+        assertThat(trigger.get("windows").findValuesAsText("start")).containsExactlyElementsOf(ShiftedTraffic.triggeredWindowStarts());
+    }
+
+    private static List<String> readTriggers(String topic, Path clientConfig) {
+        StringWriter out = new StringWriter();
+        int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()))
+                .execute("triggers", "--bootstrap-servers", broker.bootstrapServers(), "--consumer-config", clientConfig.toString(),
+                        "--topic", topic);
+        return exit == 0 ? out.toString().lines().toList() : List.of();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SaslBroker.PLAIN, SaslBroker.SCRAM})
+    void withAWrongPasswordRunStopsAtOnceWithOneLineNamingTheAuthenticationFailure(String mechanism) throws Exception {
+        String user = mechanism.equals(SaslBroker.PLAIN) ? SaslBroker.PLAIN_USER : SaslBroker.SCRAM_USER;
+        String wrongPassword = "wrong-pw-Jd40sL";
+        Path config = serviceProperties("wrong-" + mechanism.toLowerCase(Locale.ROOT), mechanism, user, wrongPassword);
+        StringWriter err = new StringWriter();
+        long started = System.nanoTime();
+        int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
+                .execute("run", "--config", config.toString());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        String message = err.toString();
+        assertThat(took).as("time to fail").isLessThan(FAIL_FAST);
+        assertThat(exit).as(message).isEqualTo(DriftwatchCommand.EXIT_BAD_INPUT);
+        assertThat(message).contains("authentication failed").contains(mechanism).contains(user)
+                .contains(broker.bootstrapServers()).contains("sasl.jaas.config").contains(config.toString());
+        assertThat(message).doesNotContain(wrongPassword).doesNotContain("\tat ").doesNotContain("internal error");
+        assertThat(message.strip().lines().count()).as(message).isEqualTo(1);
+    }
+}
