@@ -186,6 +186,7 @@ final class StreamBenchmark {
         long done;
         long streamCpu;
         long liveAfter;
+        ClosedWindows windows;
         try (DriftwatchService service = DriftwatchService.start(config, meters, Map.of(
                 StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString(),
                 StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads))) {
@@ -197,6 +198,7 @@ final class StreamBenchmark {
                 hotMethods.get().addAll(profile.stop(15));
             }
             liveAfter = heap.liveBytes();
+            windows = closedWindows(config.topic(DriftwatchConfig.PROFILES_TOPIC_CONFIG), expectedWindows());
         } finally {
             if (profile != null) {
                 profile.close();
@@ -208,7 +210,10 @@ final class StreamBenchmark {
         if (deadLetters > 0) {
             throw new IllegalStateException(deadLetters + " benchmark records were dead-lettered: the benchmark measured errors");
         }
-        ClosedWindows windows = closedWindows(config.topic(DriftwatchConfig.PROFILES_TOPIC_CONFIG));
+        if (windows.windows() != expectedWindows()) {
+            throw new IllegalStateException("driftwatch closed " + windows.windows() + " windows, not the " + expectedWindows()
+                    + " the records span: the benchmark measured an incomplete run");
+        }
         return new StreamTiming(format.label(), threads, new PlainDecoder(format).description(), (double) bytes / records,
                 plain[0], records / ((done - running) / 1e9), plain[1] / 1000, (double) streamCpu / records / 1000,
                 (running - started) / 1e9, windows, liveAfter - liveBefore, heap.peakBytes());
@@ -241,12 +246,21 @@ final class StreamBenchmark {
         }
     }
 
+    /** The windows the records close: those whose end plus grace is at or before the last record's event time. */
+    private long expectedWindows() {
+        long lastEventOffset = records - 1;
+        long closable = lastEventOffset - WINDOW.toMillis() - GRACE.toMillis();
+        return closable < 0 ? 0 : closable / WINDOW.toMillis() + 1;
+    }
+
     /**
-     * What the profiles topic holds: the windows closed, the records they counted (the prediction's profile
-     * counts every record), and the mean serialized size of a numeric and of a categorical feature's profile,
-     * which is what the state holds per feature and open window.
+     * What the profiles topic holds once {@code expected} windows are on it (or the timeout passed): the
+     * windows closed, the records they counted (the prediction's profile counts every record), and the mean
+     * serialized size of a numeric and of a categorical feature's profile, which is what the state holds per
+     * feature and open window. The merge stage commits after the input offsets, so it is waited for here,
+     * after the timed part.
      */
-    private ClosedWindows closedWindows(String profilesTopic) {
+    private ClosedWindows closedWindows(String profilesTopic, long expected) {
         SingleObjectAvroSerde<WindowProfile> serde = new SingleObjectAvroSerde<>(WindowProfile.getClassSchema());
         Map<String, Object> settings = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -260,10 +274,8 @@ final class StreamBenchmark {
             consumer.partitionsFor(profilesTopic).forEach(info -> assigned.add(new TopicPartition(profilesTopic, info.partition())));
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
-            Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (assigned.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))
-                    && System.nanoTime() < deadline) {
+            while (windows < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     WindowProfile profile = serde.deserializer().deserialize(profilesTopic, record.value());
                     if (profile.getFeature().equals(FeatureProfiles.PREDICTION)) {
