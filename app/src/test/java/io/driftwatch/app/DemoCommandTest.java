@@ -17,7 +17,7 @@ class DemoCommandTest {
     void findsEveryPlantedProblemAndLeavesTheSampleFilesWhereAsked() {
         StringWriter out = new StringWriter();
         int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(out))
-                .execute("demo", "--keep-files", directory.toString());
+                .execute("demo", "--batch", "--keep-files", directory.toString());
         assertThat(exit).as(out.toString()).isZero();
         assertThat(out.toString())
                 .contains("All three planted problems were found.")
