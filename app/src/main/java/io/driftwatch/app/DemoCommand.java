@@ -46,6 +46,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep-running", description = "Leave Kafka, driftwatch and the metrics endpoint up after the summary, until Ctrl-C.")
     private boolean keepRunning;
 
+    @Option(names = "--verbose", description = "Show the log of the broker, Kafka Streams and the alerts process (stderr).")
+    private boolean verbose;
+
     @Override
     public Integer call() throws BadInputException, IOException, PublishException, InterruptedException {
         if (batch) {
@@ -57,7 +60,22 @@ public final class DemoCommand implements Callable<Integer> {
         if (keepDirectory != null) {
             throw new BadInputException("--keep-files belongs to the batch demo (add --batch); the streaming demo takes --output DIR");
         }
+        if (!verbose) {
+            quietLogging();
+        }
         return new StreamDemo(DemoScenario.standard(Clock.systemUTC()), outputDirectory, keepRunning, Clock.systemUTC())
                 .run(spec.commandLine().getOut());
+    }
+
+    /**
+     * The broker's and the services' start-up chatter would bury the progress line; only errors are shown. Takes
+     * effect because nothing has logged yet in this process; a -D setting of the user's wins.
+     */
+    private static void quietLogging() {
+        for (String logger : new String[] {"org.slf4j.simpleLogger.log.org.apache.kafka", "org.slf4j.simpleLogger.log.kafka",
+                "org.slf4j.simpleLogger.log.state.change.logger", "org.slf4j.simpleLogger.log.io.driftwatch",
+                "org.slf4j.simpleLogger.log.com.icegreen"}) {
+            System.getProperties().putIfAbsent(logger, "error");
+        }
     }
 }

@@ -27,4 +27,13 @@ class DemoCommandTest {
         assertThat(directory.resolve("reference.csv")).exists();
         assertThat(directory.resolve("current.csv")).exists();
     }
+
+    @Test
+    void refusesTheBatchDemosOptionWithoutBatchAndSaysWhatToAdd() {
+        StringWriter err = new StringWriter();
+        int exit = DriftwatchCommand.commandLine().setErr(new PrintWriter(err))
+                .execute("demo", "--keep-files", directory.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--keep-files belongs to the batch demo (add --batch)");
+    }
 }

@@ -4,13 +4,13 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * The one status line the demo rewrites in place while it runs ({@code \r}, no newline until {@link #finish()}):
+ * The one status line the demo rewrites in place while it runs ({@code \r}, no newline until {@link #finish()}), and only when it changed:
  * records sent, windows closed, windows with dataset drift, triggers committed, emails caught.
  */
 final class ProgressLine {
     private final PrintWriter out;
     private final int windows;
-    private int lastLength;
+    private String lastLine = "";
 
     ProgressLine(PrintWriter out, int windows) {
         this.out = out;
@@ -21,9 +21,11 @@ final class ProgressLine {
         String line = String.format(Locale.ROOT, "  sent %,d/%,d records | windows closed %d/%d | drift in %d | triggers %d | emails %d",
                 recordsSent, recordsTotal, observation.driftByWindow().size(), windows, observation.driftedWindows(),
                 observation.triggers().size(), emails);
-        out.print('\r' + line + " ".repeat(Math.max(0, lastLength - line.length())));
-        out.flush();
-        lastLength = line.length();
+        if (!line.equals(lastLine)) {
+            out.print('\r' + line + " ".repeat(Math.max(0, lastLine.length() - line.length())));
+            out.flush();
+            lastLine = line;
+        }
     }
 
     void finish() {

@@ -114,6 +114,8 @@ public final class StreamDemo {
         out.printf(Locale.ROOT, "%s (%d s)%n", missing.isEmpty() ? "Everything planted was found: drift, the retraining triggers"
                 + " and the email." : "MISSING: " + String.join("; ", missing), Duration.ofNanos(System.nanoTime() - startNanos).toSeconds());
         out.println("Emails and the training file are in " + directory);
+        out.println("Prometheus metrics " + (keepRunning ? "are" : "were") + " served at " + stack.metricsUrl()
+                + (keepRunning ? "" : " while the demo ran (--keep-running keeps them up)"));
         if (keepRunning) {
             out.println("The stack keeps running: Kafka at " + stack.bootstrapServers() + ", metrics at " + stack.metricsUrl()
                     + ". Press Ctrl-C to stop it.");
