@@ -74,7 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static void quietLogging() {
         for (String logger : new String[] {"org.slf4j.simpleLogger.log.org.apache.kafka", "org.slf4j.simpleLogger.log.kafka",
                 "org.slf4j.simpleLogger.log.state.change.logger", "org.slf4j.simpleLogger.log.io.driftwatch",
-                "org.slf4j.simpleLogger.log.com.icegreen"}) {
+                "org.slf4j.simpleLogger.log.com.icegreen", "org.slf4j.simpleLogger.log.org.apache.kafka.streams.StreamsConfig"}) {
             System.getProperties().putIfAbsent(logger, "error");
         }
     }

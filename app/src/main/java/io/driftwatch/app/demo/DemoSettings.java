@@ -19,8 +19,12 @@ final class DemoSettings {
     static final String APPLICATION_ID = "driftwatch-demo";
     static final String RECIPIENT = "oncall@example.test";
     static final Duration GRACE = Duration.ofMinutes(1);
-    /** Larger than the scenario's label delays, so every label is joined; small, so quality windows finalize soon. */
-    static final Duration LABEL_MAX_DELAY = Duration.ofMinutes(30);
+    /**
+     * Longer than the whole replay plus its label delays: the task reads the inferences and labels topics side by
+     * side, and one that gets ahead on either (a busy machine) must not expire predictions whose labels it has not
+     * read yet. The closing records then finalize every quality window at once.
+     */
+    static final Duration LABEL_MAX_DELAY = Duration.ofHours(4);
     static final double ACCURACY_THRESHOLD = 0.75;
     static final long QUALITY_MIN_LABELS = 100;
     static final Duration ALERT_GROUP = Duration.ofSeconds(1);

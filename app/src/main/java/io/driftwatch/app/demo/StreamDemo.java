@@ -33,6 +33,8 @@ import static java.util.Objects.requireNonNull;
 public final class StreamDemo {
     /** Waiting longer than this for the outputs means something is broken; the demo then says what is missing. */
     static final Duration TIMEOUT = Duration.ofSeconds(100);
+    /** How long the closing records wait for every label to be joined; after it they go anyway, leaving time to close. */
+    static final Duration JOIN_WAIT = Duration.ofSeconds(45);
     private static final int CLOSERS = 3;
     private static final int PROGRESS_EVERY_RECORDS = 250;
 
@@ -100,9 +102,9 @@ public final class StreamDemo {
                     System.nanoTime() + TIMEOUT.toNanos());
             List<DemoRecord> records = traffic.records();
             replay.send(stack, records, records.size());
-            replay.awaitOrTimeout(expectations::trafficJoined);
+            replay.awaitOrTimeout(expectations::trafficJoined, JOIN_WAIT);
             replay.send(stack, traffic.closers(DemoSettings.closingTime(scenario), CLOSERS), records.size() + CLOSERS);
-            replay.awaitOrTimeout(o -> expectations.missing(o, replay.emails()).isEmpty());
+            replay.awaitOrTimeout(o -> expectations.missing(o, replay.emails()).isEmpty(), TIMEOUT);
             replay.finish();
             observation = replay.observation();
             emails = replay.emails();
@@ -188,8 +190,9 @@ public final class StreamDemo {
             refresh();
         }
 
-        void awaitOrTimeout(Predicate<DemoObservation> done) {
-            while (!done.test(observation) && System.nanoTime() < deadlineNanos) {
+        void awaitOrTimeout(Predicate<DemoObservation> done, Duration longest) {
+            long until = Math.min(deadlineNanos, System.nanoTime() + longest.toNanos());
+            while (!done.test(observation) && System.nanoTime() < until) {
                 refresh();
             }
         }
