@@ -202,7 +202,7 @@ public final class StreamDemo {
             try {
                 emails = CaughtEmail.in(emailDirectory);
             } catch (IOException e) {
-                emails = List.of();
+                // An email being written as we list: keep the last list; the next refresh reads it whole.
             }
             progress.show(sent, total, observation, emails.size());
         }
