@@ -1,114 +1,81 @@
 package io.driftwatch.app;
 
-import io.driftwatch.app.report.TableReport;
+import io.driftwatch.app.baseline.PublishException;
+import io.driftwatch.app.demo.BatchDemo;
+import io.driftwatch.app.demo.DemoScenario;
+import io.driftwatch.app.demo.StreamDemo;
 import io.driftwatch.app.tabular.BadInputException;
-import io.driftwatch.app.tabular.TablePair;
-import io.driftwatch.stats.compare.ComparisonSettings;
-import io.driftwatch.stats.compare.DatasetComparator;
-import io.driftwatch.stats.compare.DriftReport;
-import io.driftwatch.stats.compare.SchemaFinding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 import static picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code driftwatch demo}: shows what driftwatch finds on a small bundled data set (a credit model's
- * training inputs and one week of production inputs with three problems planted in them), through the
- * same code path as {@code check}. It exits 1 if any planted problem is not found, so it doubles as a
- * smoke test of a fresh build.
+ * {@code driftwatch demo}: shows a new user the whole mission with nothing to set up (an embedded broker and
+ * SMTP catcher, the real topologies and alerts process, a credit model's traffic with planted drift and late
+ * labels), or with {@code --batch} what {@code check} finds in a bundled sample. It exits 1 if a planted
+ * problem is not found, so it doubles as a smoke test of a fresh build.
  */
 @Command(mixinStandardHelpOptions = true, name = "demo",
-        description = {"See driftwatch find planted drift and schema skew in a bundled sample, with no setup.", ""},
-        footer = {"", "Examples:", "  driftwatch demo", "  driftwatch demo --keep-files ./demo-data",
-                "", "Exit codes: 0 every planted problem was found, 1 one was missed."})
+        description = {"See driftwatch at work with no setup: embedded Kafka, a credit model's traffic with planted drift and",
+                "late labels, the drift reports, retraining triggers and alert email it produces.", ""},
+        footer = {"", "Examples:", "  driftwatch demo", "  driftwatch demo --output ./demo-out --keep-running",
+                "  driftwatch demo --batch --keep-files ./demo-data",
+                "", "Exit codes: 0 every planted problem was found, 1 one was missed, 2 bad options."})
 public final class DemoCommand implements Callable<Integer> {
-    private static final String DRIFTED_COLUMN = "income";
-    private static final String NEW_CATEGORY_COLUMN = "region";
-    private static final String LOSSY_COLUMN = "employment_years";
-
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--batch", description = "Run the batch demo instead: driftwatch check on a bundled sample, no Kafka.")
+    private boolean batch;
+
     @Option(names = "--keep-files", paramLabel = "DIR",
-            description = "Write the sample files to DIR (created if needed) so you can run check on them yourself.")
+            description = "With --batch: write the sample files to DIR (created if needed) so you can run check on them yourself.")
     private Path keepDirectory;
 
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "Where the caught emails (.eml and .html) and the training file go (default: a new temporary directory).")
+    private Path outputDirectory;
+
+    @Option(names = "--keep-running", description = "Leave Kafka, driftwatch and the metrics endpoint up after the summary, until Ctrl-C.")
+    private boolean keepRunning;
+
+    @Option(names = "--verbose", description = "Show the log of the broker, Kafka Streams and the alerts process (stderr).")
+    private boolean verbose;
+
     @Override
-    public Integer call() throws BadInputException, IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        Path directory = keepDirectory != null ? Files.createDirectories(keepDirectory) : Files.createTempDirectory("driftwatch-demo");
-        Path reference = copy("reference.csv", directory);
-        Path current = copy("current.csv", directory);
-        out.println("driftwatch demo: a credit model's training inputs (1,000 rows) against one week of production");
-        out.println("inputs (800 rows). Three problems were planted in the production data: income shifted up, a region");
-        out.println("the model never saw appeared, and employment_years started arriving empty.");
-        out.println();
-        out.println("$ driftwatch check --reference " + reference + " --current " + current);
-        out.println();
-        TablePair tables = TablePair.read(reference, current, Map.of());
-        DriftReport report = new DatasetComparator(ComparisonSettings.DEFAULT)
-                .compare(tables.reference().columns(), tables.current().columns());
-        out.print(TableReport.render(report, reference.toString(), current.toString()));
-        out.println();
-        out.println("How to read it: each column got the test Evidently would pick for its type and size (here ks for");
-        out.println("numbers, chi_square or z_test for labels: the reference has at most 1,000 rows). A p-value test");
-        out.println("flags drift when p is small; a distance test when the statistic is large. Schema findings are");
-        out.println("problems of shape rather than distribution. The data set as a whole counts as drifted when half");
-        out.println("its columns drift; one drifted column is still worth a look. Add --format json for the");
-        out.println("machine-readable report, and run 'driftwatch check --list-tests' for every test and threshold.");
-        Set<String> missed = missedProblems(report);
-        out.println();
-        out.println(missed.isEmpty() ? "All three planted problems were found."
-                : "MISSED planted problem(s): " + String.join(", ", missed));
-        if (keepDirectory == null) {
-            out.println("(The sample files are in " + directory + "; pass --keep-files DIR to choose where.)");
-        }
-        out.flush();
-        return missed.isEmpty() ? 0 : 1;
-    }
-
-    private static Set<String> missedProblems(DriftReport report) {
-        Set<String> missed = new TreeSet<>();
-        if (!report.columns().get(DRIFTED_COLUMN).driftDetected()) {
-            missed.add("drift in " + DRIFTED_COLUMN);
-        }
-        Set<SchemaFinding.Kind> kinds = report.schemaFindings().stream()
-                .filter(f -> f.column().equals(NEW_CATEGORY_COLUMN) || f.column().equals(LOSSY_COLUMN))
-                .map(SchemaFinding::kind).collect(Collectors.toSet());
-        if (!kinds.contains(SchemaFinding.Kind.UNSEEN_CATEGORY)) {
-            missed.add("new category in " + NEW_CATEGORY_COLUMN);
-        }
-        if (!kinds.contains(SchemaFinding.Kind.MISSING_RATE_JUMP)) {
-            missed.add("missing values in " + LOSSY_COLUMN);
-        }
-        return missed;
-    }
-
-    private static Path copy(String resource, Path directory) {
-        try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/" + resource)) {
-            if (in == null) {
-                throw new IllegalStateException("the jar lacks its demo resource " + resource);
+    public Integer call() throws BadInputException, IOException, PublishException, InterruptedException {
+        if (batch) {
+            if (outputDirectory != null || keepRunning) {
+                throw new BadInputException("--output and --keep-running belong to the streaming demo; with --batch use --keep-files DIR");
             }
-            Path target = directory.resolve(resource);
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return BatchDemo.run(spec.commandLine().getOut(), keepDirectory);
+        }
+        if (keepDirectory != null) {
+            throw new BadInputException("--keep-files belongs to the batch demo (add --batch); the streaming demo takes --output DIR");
+        }
+        if (!verbose) {
+            quietLogging();
+        }
+        return new StreamDemo(DemoScenario.standard(Clock.systemUTC()), outputDirectory, keepRunning, Clock.systemUTC())
+                .run(spec.commandLine().getOut());
+    }
+
+    /**
+     * The broker's and the services' start-up chatter would bury the progress line; only errors are shown. Takes
+     * effect because nothing has logged yet in this process; a -D setting of the user's wins.
+     */
+    private static void quietLogging() {
+        for (String logger : new String[] {"org.slf4j.simpleLogger.log.org.apache.kafka", "org.slf4j.simpleLogger.log.kafka",
+                "org.slf4j.simpleLogger.log.state.change.logger", "org.slf4j.simpleLogger.log.io.driftwatch",
+                "org.slf4j.simpleLogger.log.com.icegreen", "org.slf4j.simpleLogger.log.org.apache.kafka.streams.StreamsConfig"}) {
+            System.getProperties().putIfAbsent(logger, "error");
         }
     }
 }

@@ -17,7 +17,7 @@ class DemoCommandTest {
     void findsEveryPlantedProblemAndLeavesTheSampleFilesWhereAsked() {
         StringWriter out = new StringWriter();
         int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(out))
-                .execute("demo", "--keep-files", directory.toString());
+                .execute("demo", "--batch", "--keep-files", directory.toString());
         assertThat(exit).as(out.toString()).isZero();
         assertThat(out.toString())
                 .contains("All three planted problems were found.")
@@ -26,5 +26,14 @@ class DemoCommandTest {
                 .contains("missing_rate_jump");
         assertThat(directory.resolve("reference.csv")).exists();
         assertThat(directory.resolve("current.csv")).exists();
+    }
+
+    @Test
+    void refusesTheBatchDemosOptionWithoutBatchAndSaysWhatToAdd() {
+        StringWriter err = new StringWriter();
+        int exit = DriftwatchCommand.commandLine().setErr(new PrintWriter(err))
+                .execute("demo", "--keep-files", directory.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--keep-files belongs to the batch demo (add --batch)");
     }
 }
