@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import static java.util.Objects.requireNonNull;
 
@@ -47,11 +48,13 @@ public final class DriftwatchService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
+    private final ScheduledExecutorService metricsRefresh;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private DriftwatchService(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics) {
+    private DriftwatchService(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, ScheduledExecutorService metricsRefresh) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
+        this.metricsRefresh = metricsRefresh;
     }
 
     /**
@@ -77,13 +80,13 @@ public final class DriftwatchService implements AutoCloseable {
                 (reference, current, thresholds) -> new ProfileComparator(settings.withColumnThresholds(thresholds))
                         .compare(reference, current), inputPartitions, meters, Clock.systemUTC());
         KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(streamsProperties(config, streamsOverrides)));
-        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams, Tags.empty(),
-                Executors.newSingleThreadScheduledExecutor(task -> {
-                    Thread thread = new Thread(task, "driftwatch-kafka-metrics");
-                    thread.setDaemon(true);
-                    return thread;
-                }), KAFKA_METRICS_REFRESH);
-        DriftwatchService service = new DriftwatchService(streams, streamsMetrics);
+        ScheduledExecutorService metricsRefresh = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "driftwatch-kafka-metrics");
+            thread.setDaemon(true);
+            return thread;
+        });
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams, Tags.empty(), metricsRefresh, KAFKA_METRICS_REFRESH);
+        DriftwatchService service = new DriftwatchService(streams, streamsMetrics, metricsRefresh);
         streams.setUncaughtExceptionHandler(exception -> {
             log.error("a stream thread failed; replacing it, it resumes from its last committed offsets", exception);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -123,6 +126,7 @@ public final class DriftwatchService implements AutoCloseable {
     @Override
     public void close() {
         streamsMetrics.close();
+        metricsRefresh.shutdownNow();
         streams.close(Duration.ofSeconds(30));
         stopped.countDown();
     }
