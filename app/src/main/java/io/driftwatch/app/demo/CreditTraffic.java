@@ -3,7 +3,6 @@ package io.driftwatch.app.demo;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.app.tabular.Row;
 import io.driftwatch.app.tabular.RowReader;
-import io.driftwatch.app.tabular.RowValue;
 import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;
@@ -58,7 +57,7 @@ final class CreditTraffic {
         try (RowReader reader = RowReader.open(trainingFile)) {
             for (Optional<Row> row = reader.next(); row.isPresent(); row = reader.next()) {
                 Map<String, @Nullable Object> features = new HashMap<>();
-                row.get().values().forEach((column, value) -> features.put(column, featureValue(value)));
+                row.get().values().forEach((column, value) -> features.put(column, value.featureValue()));
                 rows.add(features);
             }
         }
@@ -66,17 +65,6 @@ final class CreditTraffic {
             throw new BadInputException("the training file " + trainingFile + " has no rows");
         }
         return new CreditTraffic(List.copyOf(rows), scenario);
-    }
-
-    private static @Nullable Object featureValue(RowValue value) {
-        if (value instanceof RowValue.Numeric number) {
-            return number.value();
-        } else if (value instanceof RowValue.Bool flag) {
-            return flag.value();
-        } else if (value instanceof RowValue.Text text) {
-            return text.text();
-        }
-        return null;
     }
 
     /** Every prediction and label of the scenario, in event-time order. */

@@ -73,18 +73,6 @@ final class CellReader {
         return iso;
     }
 
-    /** A feature value: a number is a double, true/false a boolean, a missing value null, anything else a string. */
-    static @Nullable Object feature(RowValue value) {
-        if (value instanceof RowValue.Numeric number) {
-            return number.value();
-        } else if (value instanceof RowValue.Bool flag) {
-            return flag.value();
-        } else if (value instanceof RowValue.Text text) {
-            return text.text();
-        }
-        return null;
-    }
-
     private static @Nullable Instant iso(String text) {
         String normalised = text.length() > 10 && text.charAt(10) == ' '
                 ? text.substring(0, 10) + 'T' + text.substring(11) : text;

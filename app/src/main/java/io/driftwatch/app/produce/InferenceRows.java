@@ -38,7 +38,7 @@ final class InferenceRows implements RowRecords<InferenceLog> {
         Map<String, Object> features = new HashMap<>(2 * row.values().size());
         for (Map.Entry<String, RowValue> value : row.values().entrySet()) {
             if (!notFeatures.contains(value.getKey())) {
-                features.put(value.getKey(), CellReader.feature(value.getValue()));
+                features.put(value.getKey(), value.getValue().featureValue());
             }
         }
         return InferenceLog.newBuilder()

@@ -1,5 +1,7 @@
 package io.driftwatch.app.tabular;
 
+import org.jspecify.annotations.Nullable;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -13,6 +15,18 @@ public sealed interface RowValue permits RowValue.Numeric, RowValue.Bool, RowVal
 
     /** The value as the file spells it (a JSON number as written, {@code 1e3} stays {@code 1e3}); empty when missing. */
     String text();
+
+    /** The value as an inference's feature: a Double, a Boolean, a String, or null when missing. */
+    default @Nullable Object featureValue() {
+        if (this instanceof Numeric number) {
+            return number.value();
+        } else if (this instanceof Bool flag) {
+            return flag.value();
+        } else if (this instanceof Text text) {
+            return text.text();
+        }
+        return null;
+    }
 
     /** A number, with its spelling kept for values read as text (ids, times). */
     record Numeric(double value, String text) implements RowValue {

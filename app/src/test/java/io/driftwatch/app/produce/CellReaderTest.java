@@ -42,9 +42,9 @@ class CellReaderTest {
 
     @Test
     void typesFeaturesAsDoublesBooleansStringsOrNull() {
-        assertThat(CellReader.feature(new RowValue.Numeric(2, "2"))).isEqualTo(2.0);
-        assertThat(CellReader.feature(new RowValue.Bool(false))).isEqualTo(false);
-        assertThat(CellReader.feature(new RowValue.Text("DE"))).isEqualTo("DE");
-        assertThat(CellReader.feature(RowValue.Missing.VALUE)).isNull();
+        assertThat(new RowValue.Numeric(2, "2").featureValue()).isEqualTo(2.0);
+        assertThat(new RowValue.Bool(false).featureValue()).isEqualTo(false);
+        assertThat(new RowValue.Text("DE").featureValue()).isEqualTo("DE");
+        assertThat(RowValue.Missing.VALUE.featureValue()).isNull();
     }
 }
