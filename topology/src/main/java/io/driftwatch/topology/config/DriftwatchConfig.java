@@ -82,6 +82,8 @@ public final class DriftwatchConfig extends AbstractConfig {
     private static final String WINDOW_GRACE_MS_DOC = "How long after its end a window still accepts late records; later ones are counted in driftwatch.records.late.";
     public static final String WINDOW_MERGE_DELAY_MS_CONFIG = "driftwatch.window.merge.delay.ms";
     private static final String WINDOW_MERGE_DELAY_MS_DOC = "How long, in event time, a window waits for input partitions that have never received a record at all before it closes without them; -1 means 24 hours (or one window, if longer). Every partition that has received records is always waited for, whatever model versions it carries. Lower it if some partitions of the inferences topic stay empty (records keyed by model name, say).";
+    public static final String WINDOW_MAX_AHEAD_MS_CONFIG = "driftwatch.window.max.ahead.ms";
+    private static final String WINDOW_MAX_AHEAD_MS_DOC = "How far a record's event time may be ahead of its Kafka timestamp; a record further ahead (a clock set wrong) is counted in driftwatch.records.future and left out of the windows, so it cannot close every open window at once.";
     public static final String WINDOW_MIN_RECORDS_CONFIG = "driftwatch.window.min.records";
     private static final String WINDOW_MIN_RECORDS_DOC = "A window with fewer records gets no verdict, only a count.";
     public static final String EXACT_VALUES_CONFIG = "driftwatch.profile.exact.values";
@@ -151,6 +153,7 @@ public final class DriftwatchConfig extends AbstractConfig {
             .define(WINDOW_SIZE_MS_CONFIG, Type.LONG, Duration.ofHours(1).toMillis(), atLeast(1_000L), Importance.HIGH, WINDOW_SIZE_MS_DOC)
             .define(WINDOW_GRACE_MS_CONFIG, Type.LONG, Duration.ofMinutes(5).toMillis(), atLeast(0L), Importance.MEDIUM, WINDOW_GRACE_MS_DOC)
             .define(WINDOW_MERGE_DELAY_MS_CONFIG, Type.LONG, -1L, atLeast(-1L), Importance.LOW, WINDOW_MERGE_DELAY_MS_DOC)
+            .define(WINDOW_MAX_AHEAD_MS_CONFIG, Type.LONG, Duration.ofHours(1).toMillis(), atLeast(0L), Importance.MEDIUM, WINDOW_MAX_AHEAD_MS_DOC)
             .define(WINDOW_MIN_RECORDS_CONFIG, Type.LONG, 100L, atLeast(1L), Importance.MEDIUM, WINDOW_MIN_RECORDS_DOC)
             .define(EXACT_VALUES_CONFIG, Type.INT, NumericProfileConfig.DEFAULT_EXACT_VALUE_CAP, between(0, NumericProfileConfig.MAX_EXACT_VALUE_CAP), Importance.MEDIUM, EXACT_VALUES_DOC)
             .define(KLL_K_CONFIG, Type.INT, NumericProfileConfig.DEFAULT_KLL_K, between(8, 65_535), Importance.LOW, KLL_K_DOC)
@@ -274,11 +277,12 @@ public final class DriftwatchConfig extends AbstractConfig {
     public WindowSpec windows() {
         Duration size = Duration.ofMillis(getLong(WINDOW_SIZE_MS_CONFIG));
         long mergeDelay = getLong(WINDOW_MERGE_DELAY_MS_CONFIG);
-        // A short default would let one partition running ahead at start-up (a backlog) close windows before
-        // the others ever report; until partitions broadcast watermarks, a day is the safe default.
+        // Only partitions never heard from wait this long: a short default would let one partition running
+        // ahead at start-up (a backlog) close windows before a slower one has sent its first watermark.
         Duration defaultMergeDelay = size.compareTo(Duration.ofHours(24)) > 0 ? size : Duration.ofHours(24);
         return new WindowSpec(size, Duration.ofMillis(getLong(WINDOW_GRACE_MS_CONFIG)),
-                mergeDelay < 0 ? defaultMergeDelay : Duration.ofMillis(mergeDelay));
+                mergeDelay < 0 ? defaultMergeDelay : Duration.ofMillis(mergeDelay),
+                Duration.ofMillis(getLong(WINDOW_MAX_AHEAD_MS_CONFIG)));
     }
 
     public long windowMinRecords() {

@@ -15,7 +15,8 @@ import static java.util.Objects.requireNonNull;
  * First stage: profiles the inferences of one input partition into tumbling event-time windows per model
  * version, and when the partition's event time passes a window's end plus grace, sends the partial window
  * on to the merge stage and forgets it. A record for a window that has already closed is counted as late
- * (metric {@code driftwatch.records.late}), never silently dropped.
+ * (metric {@code driftwatch.records.late}), never silently dropped; so is a record whose event time is
+ * further ahead of its Kafka timestamp than the window spec allows ({@code driftwatch.records.future}).
  *
  * <p>Time is the records' own event time, not the Kafka timestamp: producers stamp records when they send
  * them, which for a replay or a backlog says nothing about when the inference happened. The partition's
@@ -59,6 +60,10 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
     public void process(Record<String, InferenceLog> record) {
         InferenceLog log = record.value();
         long recordTimeMillis = log.getEventTime().toEpochMilli();
+        if (windows.tooFarAhead(recordTimeMillis, record.timestamp())) {
+            metrics.futureRecord(log.getModelName(), log.getModelVersion());
+            return;
+        }
         if (recordTimeMillis > eventTimeMillis) {
             eventTimeMillis = recordTimeMillis;
             closeDue(eventTimeMillis, record.timestamp());

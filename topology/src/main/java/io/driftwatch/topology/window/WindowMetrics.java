@@ -7,7 +7,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Counts what windowing does with records it cannot place: inferences that arrive after their window
- * closed (beyond grace), and partial windows that reach the merge stage after the window was reported.
+ * closed (beyond grace), inferences whose event time is implausibly far ahead of their Kafka timestamp, and
+ * partial windows that reach the merge stage after the window was reported.
  * Nothing late is dropped without being counted here. Thread-safe.
  */
 public final class WindowMetrics {
@@ -20,6 +21,13 @@ public final class WindowMetrics {
     void lateRecord(String model, String version) {
         Counter.builder("driftwatch.records.late")
                 .description("Inference records that arrived after their window closed (event time beyond the grace period)")
+                .tags("model", model, "version", version)
+                .register(meters).increment();
+    }
+
+    void futureRecord(String model, String version) {
+        Counter.builder("driftwatch.records.future")
+                .description("Inference records whose event time was further ahead of their Kafka timestamp than driftwatch.window.max.ahead.ms; left out of the windows")
                 .tags("model", model, "version", version)
                 .register(meters).increment();
     }

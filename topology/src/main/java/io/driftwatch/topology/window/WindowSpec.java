@@ -6,20 +6,29 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Tumbling event-time windows: their size, how long after its end a window still accepts records (grace),
- * and how long the merge stage waits for partial windows from slow partitions after that (merge delay).
- * Windows are aligned to the epoch, so every instance cuts the same windows.
+ * how long the merge stage waits for partitions never heard from (merge delay), and how far ahead of its
+ * Kafka timestamp a record's event time may be (max ahead): a record from a clock set years ahead would
+ * otherwise move event time there and close every open window at once. Windows are aligned to the epoch,
+ * so every instance cuts the same windows.
  */
-public record WindowSpec(Duration size, Duration grace, Duration mergeDelay) {
+public record WindowSpec(Duration size, Duration grace, Duration mergeDelay, Duration maxAhead) {
     public WindowSpec {
         requireNonNull(size, "size");
         requireNonNull(grace, "grace");
         requireNonNull(mergeDelay, "mergeDelay");
+        requireNonNull(maxAhead, "maxAhead");
         if (size.toMillis() < 1) {
             throw new IllegalArgumentException("window size must be at least 1 ms, got " + size);
         }
-        if (grace.isNegative() || mergeDelay.isNegative()) {
-            throw new IllegalArgumentException("grace " + grace + " and merge delay " + mergeDelay + " must not be negative");
+        if (grace.isNegative() || mergeDelay.isNegative() || maxAhead.isNegative()) {
+            throw new IllegalArgumentException("grace " + grace + ", merge delay " + mergeDelay + " and max ahead " + maxAhead
+                    + " must not be negative");
         }
+    }
+
+    /** Whether an event time is further ahead of its record's Kafka timestamp than a clock can be trusted. */
+    public boolean tooFarAhead(long eventMillis, long recordTimestampMillis) {
+        return eventMillis - recordTimestampMillis > maxAhead.toMillis();
     }
 
     public long startOf(long eventMillis) {

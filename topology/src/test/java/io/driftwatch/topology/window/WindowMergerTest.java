@@ -43,7 +43,7 @@ class WindowMergerTest {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, InferenceLog> inferences = builder.stream("inferences",
                 Consumed.with(Serdes.String(), new SingleObjectAvroSerde<>(InferenceLog.getClassSchema())));
-        new WindowTopology(new WindowSpec(SIZE, Duration.ZERO, MERGE_DELAY), NumericProfileConfig.defaults(),
+        new WindowTopology(new WindowSpec(SIZE, Duration.ZERO, MERGE_DELAY, Duration.ofHours(1)), NumericProfileConfig.defaults(),
                 CategoricalProfileConfig.defaults(), PARTITIONS, new WindowMetrics(meters))
                 .closedWindows(builder, inferences)
                 .map((key, closed) -> KeyValue.pair(key, closed.window().startMillis() + "|" + closed.profiles().records()

@@ -41,7 +41,7 @@ class WindowTopologyTest {
     private TopologyTestDriver driver() {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, InferenceLog> inferences = builder.stream("inferences", Consumed.with(Serdes.String(), logSerde));
-        new WindowTopology(new WindowSpec(SIZE, GRACE, SIZE), NumericProfileConfig.defaults(), CategoricalProfileConfig.defaults(),
+        new WindowTopology(new WindowSpec(SIZE, GRACE, SIZE, Duration.ofHours(1)), NumericProfileConfig.defaults(), CategoricalProfileConfig.defaults(),
                 1, new WindowMetrics(meters))
                 .closedWindows(builder, inferences)
                 .flatMapValues(WindowProfileRecords::of)
@@ -105,6 +105,27 @@ class WindowTopologyTest {
             List<WindowProfile> second = profiles.readValuesToList();
             assertThat(second).extracting(WindowProfile::getWindowStart).containsOnly(T0.plus(SIZE));
             assertThat(meters.get("driftwatch.records.late").tag("model", "fraud").counter().count()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void aRecordFromAClockYearsAheadIsCountedAndClosesNoWindow() {
+        try (TopologyTestDriver driver = driver()) {
+            TestInputTopic<String, InferenceLog> input = driver.createInputTopic("inferences", Serdes.String().serializer(), logSerde.serializer());
+            TestOutputTopic<String, WindowProfile> profiles = driver.createOutputTopic("profiles", Serdes.String().deserializer(), profileSerde.deserializer());
+            pipe(input, log("a", T0.plusSeconds(10), 30, "NO"));
+            InferenceLog skewed = log("skewed", T0.plus(Duration.ofDays(3650)), 99, "NO");
+            input.pipeInput(new TestRecord<>(skewed.getRequestId(), skewed, T0.plusSeconds(20)));
+            assertThat(profiles.isEmpty()).as("ten years ahead of its Kafka timestamp: it must not close the open window").isTrue();
+
+            pipe(input, log("b", T0.plusSeconds(30), 50, "SE"));
+            pipe(input, log("c", T0.plus(SIZE).plus(GRACE).plusSeconds(1), 35, "DK"));
+            List<WindowProfile> closed = profiles.readValuesToList();
+            assertThat(closed).extracting(WindowProfile::getWindowStart).containsOnly(T0);
+            assertThat(closed).filteredOn(profile -> profile.getFeature().equals("age"))
+                    .extracting(WindowProfile::getCount).containsExactly(2L);
+            assertThat(meters.get("driftwatch.records.future").tag("model", "fraud").counter().count()).isEqualTo(1.0);
+            assertThat(meters.find("driftwatch.records.late").counter()).isNull();
         }
     }
 
