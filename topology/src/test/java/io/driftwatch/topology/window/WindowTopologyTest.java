@@ -19,6 +19,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -109,6 +110,7 @@ class WindowTopologyTest {
     }
 
     @Test
+    @Tag("reliability")
     void aRecordFromAClockYearsAheadIsCountedAndClosesNoWindow() {
         try (TopologyTestDriver driver = driver()) {
             TestInputTopic<String, InferenceLog> input = driver.createInputTopic("inferences", Serdes.String().serializer(), logSerde.serializer());
