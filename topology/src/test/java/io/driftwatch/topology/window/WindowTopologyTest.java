@@ -132,6 +132,21 @@ class WindowTopologyTest {
     }
 
     @Test
+    @Tag("reliability")
+    void aModelThatStopsSendingHasItsLastWindowClosedByOtherTraffic() {
+        try (TopologyTestDriver driver = driver()) {
+            TestInputTopic<String, InferenceLog> input = driver.createInputTopic("inferences", Serdes.String().serializer(), logSerde.serializer());
+            TestOutputTopic<String, WindowProfile> profiles = driver.createOutputTopic("profiles", Serdes.String().deserializer(), profileSerde.deserializer());
+            pipe(input, log("a", T0.plusSeconds(10), 30, "NO"));
+            InferenceLog other = log("b", T0.plus(SIZE.multipliedBy(5)), 60, "NO");
+            other.setModelVersion("v4");
+            pipe(input, other);
+            assertThat(profiles.readRecordsToList()).as("v3 sent nothing after its first window, which still closes")
+                    .extracting(TestRecord::key).containsOnly("fraud/v3").hasSize(3);
+        }
+    }
+
+    @Test
     void keepsModelVersionsInSeparateWindows() {
         try (TopologyTestDriver driver = driver()) {
             TestInputTopic<String, InferenceLog> input = driver.createInputTopic("inferences", Serdes.String().serializer(), logSerde.serializer());
