@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -44,11 +43,7 @@ public final class AlertsCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "driftwatch-alerts-shutdown"));
             service.awaitStop();
         } catch (RuntimeException e) {
-            Optional<BadInputException> refused = KafkaAuthentication.refusal(e, config, configFile.file());
-            if (refused.isPresent()) {
-                throw refused.get();
-            }
-            throw e;
+            throw KafkaAuthentication.explained(e, config, configFile.file());
         }
         return 0;
     }

@@ -23,8 +23,16 @@ final class KafkaAuthentication {
     private KafkaAuthentication() {
     }
 
-    /** The one-line explanation, when {@code failure} was caused by Kafka refusing the credentials. */
-    static Optional<BadInputException> refusal(Throwable failure, DriftwatchConfig config, Path configFile) {
+    /**
+     * The one-line explanation to throw instead of {@code failure} when Kafka refused the credentials.
+     *
+     * @throws RuntimeException {@code failure} itself, when it was something else
+     */
+    static BadInputException explained(RuntimeException failure, DriftwatchConfig config, Path configFile) {
+        return refusal(failure, config, configFile).orElseThrow(() -> failure);
+    }
+
+    private static Optional<BadInputException> refusal(Throwable failure, DriftwatchConfig config, Path configFile) {
         AuthenticationException refused = find(failure);
         if (refused == null) {
             return Optional.empty();

@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -36,11 +35,7 @@ public final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "driftwatch-shutdown"));
             service.awaitStop();
         } catch (RuntimeException e) {
-            Optional<BadInputException> refused = KafkaAuthentication.refusal(e, config, configFile.file());
-            if (refused.isPresent()) {
-                throw refused.get();
-            }
-            throw e;
+            throw KafkaAuthentication.explained(e, config, configFile.file());
         }
         return 0;
     }

@@ -23,6 +23,8 @@ import java.util.Map;
  */
 final class InferenceLogBodyReader {
     private static final Schema SCHEMA = InferenceLog.getClassSchema();
+    /** A map is sized for its first block's items (a writer's whole map, usually), up to this many. */
+    private static final int MAX_PRESIZED = 1024;
     private static final ThreadLocal<NameCache> NAMES = ThreadLocal.withInitial(NameCache::new);
 
     private final byte[] bytes;
@@ -84,9 +86,10 @@ final class InferenceLogBodyReader {
     }
 
     private Map<String, @Nullable Object> features() {
-        Map<String, @Nullable Object> features = new HashMap<>();
+        long count = blockCount();
+        Map<String, @Nullable Object> features = new HashMap<>((int) (Math.min(count, MAX_PRESIZED) * 4 / 3 + 1));
         int index = 0;
-        for (long count = blockCount(); count > 0 && !failed; count = blockCount()) {
+        for (; count > 0 && !failed; count = blockCount()) {
             for (long i = 0; i < count && !failed; i++) {
                 String name = name(index++);
                 Object value = switch ((int) varint(5)) {
