@@ -113,7 +113,7 @@ final class TriggerLatencyBenchmark {
                     latencies.add(arrived - closedAt.get(start));
                 }
             }
-            return new TriggerLatency(WINDOW.toMillis(), latencies.size(), expectedStarts.size(), latencies);
+            return new TriggerLatency(WINDOW.toMillis(), expectedStarts.size(), latencies);
         } finally {
             BenchLifecycle.deleteRecursively(state);
         }
