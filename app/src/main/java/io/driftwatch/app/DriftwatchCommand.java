@@ -2,6 +2,7 @@ package io.driftwatch.app;
 
 import io.driftwatch.app.baseline.PublishException;
 import io.driftwatch.app.bench.BenchCommand;
+import io.driftwatch.app.chaos.ChaosCommand;
 import io.driftwatch.app.tabular.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,9 +17,9 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Watches machine-learning models in production: drift, schema skew and quality, from Kafka.", ""},
         subcommands = {CheckCommand.class, BaselineCommand.class, RunCommand.class, AlertsCommand.class, TriggersCommand.class,
-                ProduceCommand.class, BenchCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+                ProduceCommand.class, BenchCommand.class, ChaosCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'driftwatch COMMAND --help' for a command's options and examples.",
-                "Exit codes: 0 ok; 1 drift found (check), expected result missing (demo) or records not acknowledged",
+                "Exit codes: 0 ok; 1 drift found (check), expected result missing (demo), a failed check (chaos) or records not acknowledged",
                 "(produce); 2 bad input; 3 Kafka did not take the baseline (baseline) or an internal error."})
 public final class DriftwatchCommand implements Runnable {
     /** Exit code for bad input or usage, as picocli uses for usage errors. */

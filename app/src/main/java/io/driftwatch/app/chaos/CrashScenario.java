@@ -1,0 +1,105 @@
+package io.driftwatch.app.chaos;
+
+import io.driftwatch.app.run.DriftwatchService;
+import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The trigger topic's promise across crashes: a run SIGKILLed at random points and restarted, and two instances
+ * sharing the work, write the same triggers exactly once and the same report values as an uninterrupted run.
+ */
+final class CrashScenario implements ChaosScenario {
+    private static final int PARTITIONS = 2;
+    private static final Duration CATCH_UP = Duration.ofMinutes(5);
+
+    @Override
+    public String name() {
+        return "crash";
+    }
+
+    @Override
+    public String summary() {
+        return "the service SIGKILLed at random points and restarted, then two instances sharing the work: every trigger"
+                + " exactly once, every report equal to an uninterrupted run's";
+    }
+
+    @Override
+    public void run(ChaosRun run) throws Exception {
+        KnownDrift drift = KnownDrift.sized(run, 4_000);
+        int kills = run.size(5, 10);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            String bootstrap = broker.bootstrapServers();
+            drift.publish(bootstrap, run.directory(), PARTITIONS);
+            run.did("produced %,d inferences in %d windows with %d drift episodes, over %d partitions", drift.records(),
+                    drift.windows(), drift.episodes(), PARTITIONS);
+
+            RunSettings referenceRun = settings(bootstrap, "reference");
+            Duration took = inProcess(bootstrap, referenceRun, 1, drift, run.directory());
+            RunOutcome reference = RunOutcome.read(bootstrap, referenceRun);
+            run.did("ran the service uninterrupted: %s in %d s", reference.summary(), took.toSeconds());
+            if (!run.checkEqual("the uninterrupted run triggers once per drift episode", drift.episodes(), reference.triggerWindows().size())) {
+                return;
+            }
+
+            RunSettings crashedRun = settings(bootstrap, "crashed");
+            List<Long> killedAfter = killRepeatedly(bootstrap, crashedRun, kills, drift, run.directory());
+            run.did("SIGKILLed the service (a child JVM) %d times, after %s ms, restarting it each time", kills, killedAfter);
+            compare(run, "killed and restarted", RunOutcome.read(bootstrap, crashedRun), reference);
+
+            RunSettings pairRun = settings(bootstrap, "pair");
+            inProcess(bootstrap, pairRun, 2, drift, run.directory());
+            run.did("ran two instances of the service side by side, sharing the partitions");
+            compare(run, "two instances", RunOutcome.read(bootstrap, pairRun), reference);
+        }
+    }
+
+    private static RunSettings settings(String bootstrap, String name) {
+        return RunSettings.of(bootstrap, name, KnownDrift.WINDOW, PARTITIONS, KnownDrift.EXACT_VALUES);
+    }
+
+    private static void compare(ChaosRun run, String how, RunOutcome outcome, RunOutcome reference) {
+        run.checkEqual(how + ": no trigger written twice", 0, outcome.duplicateTriggers());
+        run.checkEqual(how + ": the same triggers, for the same windows, as the uninterrupted run", reference.triggerWindows(), outcome.triggerWindows());
+        run.checkEqual(how + ": no report written twice", 0, outcome.duplicateReports());
+        List<String> differing = outcome.reportsDifferingFrom(reference);
+        run.check(how + ": every report's statistics and p-values equal to the uninterrupted run's", differing.isEmpty(),
+                differing.isEmpty() ? reference.reports().size() + " reports equal" : "differing or missing: " + differing);
+    }
+
+    private static Duration inProcess(String bootstrap, RunSettings settings, int instances, KnownDrift drift, Path directory) throws Exception {
+        List<DriftwatchService> services = new ArrayList<>();
+        try {
+            for (int i = 0; i < instances; i++) {
+                services.add(DriftwatchService.start(settings.config(), new SimpleMeterRegistry(),
+                        Map.of("state.dir", directory.resolve("state-" + settings.applicationId() + "-" + i).toString())));
+            }
+            return Completion.awaitReports(bootstrap, settings, KnownDrift.TOPIC, drift.windows(), CATCH_UP);
+        } finally {
+            services.forEach(DriftwatchService::close);
+        }
+    }
+
+    private static List<Long> killRepeatedly(String bootstrap, RunSettings settings, int kills, KnownDrift drift, Path directory) throws Exception {
+        Path config = settings.write(directory);
+        Random random = new Random(17);
+        List<Long> killedAfter = new ArrayList<>();
+        for (int kill = 0; kill < kills; kill++) {
+            ChildJvm child = ChildJvm.start(512, directory.resolve("crashed-" + kill + ".log"), "run", "--config", config.toString());
+            long after = 6_000 + random.nextInt(4_000);
+            Thread.sleep(after);
+            child.kill();
+            killedAfter.add(after);
+        }
+        try (ChildJvm last = ChildJvm.start(512, directory.resolve("crashed-last.log"), "run", "--config", config.toString())) {
+            Completion.awaitReports(bootstrap, settings, KnownDrift.TOPIC, drift.windows(), CATCH_UP);
+        }
+        return killedAfter;
+    }
+}
