@@ -36,14 +36,22 @@ final class RunSettings {
      * is exact and comparable to the last bit across runs).
      */
     static RunSettings of(String bootstrapServers, String run, Duration window, int partitions, int exactValues) {
-        RunSettings settings = new RunSettings(run);
-        settings.set("bootstrap.servers", bootstrapServers)
-                .set(DriftwatchConfig.APPLICATION_ID_CONFIG, applicationId(run))
+        return named(bootstrapServers, run)
                 .set(DriftwatchConfig.TOPIC_PARTITIONS_CONFIG, Integer.toString(partitions))
                 .set(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(window.toMillis()))
                 .set(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, "60000")
                 .set(DriftwatchConfig.EXACT_VALUES_CONFIG, Integer.toString(exactValues))
-                .set(DriftwatchConfig.TRIGGER_COOLDOWN_MS_CONFIG, "0")
+                .set(DriftwatchConfig.TRIGGER_COOLDOWN_MS_CONFIG, "0");
+    }
+
+    /**
+     * Only what keeps a run named {@code run} apart from the others on the broker: its application id, its
+     * suffixed output topics and no metrics port; for a process that reads those topics, such as {@code alerts}.
+     */
+    static RunSettings named(String bootstrapServers, String run) {
+        RunSettings settings = new RunSettings(run);
+        settings.set("bootstrap.servers", bootstrapServers)
+                .set(DriftwatchConfig.APPLICATION_ID_CONFIG, applicationId(run))
                 .set(DriftwatchConfig.METRICS_PORT_CONFIG, "0");
         for (String topic : OUTPUT_TOPICS) {
             settings.set(topic, DriftwatchConfig.CONFIG_DEF.defaultValues().get(topic) + "-" + run);

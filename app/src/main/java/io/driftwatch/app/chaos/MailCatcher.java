@@ -1,0 +1,90 @@
+package io.driftwatch.app.chaos;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A real SMTP server (GreenMail) on one fixed local port that a scenario can take down and bring back, as an
+ * SMTP outage does: the alerts process keeps the one address it was configured with. Remembers every email
+ * accepted across restarts, by the alert ids it carries ({@code X-Driftwatch-Alert-Ids}), since each GreenMail
+ * start begins with an empty store. Thread-safe.
+ */
+final class MailCatcher implements AutoCloseable {
+    private static final String ALERT_IDS_HEADER = "X-Driftwatch-Alert-Ids";
+
+    private final int port;
+    private final List<List<String>> earlierEmails = new ArrayList<>();
+    private @Nullable GreenMail server;
+
+    private MailCatcher(int port) {
+        this.port = port;
+    }
+
+    /** Starts the server on a free local port. */
+    static MailCatcher start() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        MailCatcher catcher = new MailCatcher(port);
+        catcher.up();
+        return catcher;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Brings the server (back) up on the same port; a connection attempt is refused until then. */
+    synchronized void up() {
+        if (server == null) {
+            server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            server.start();
+        }
+    }
+
+    /** Takes the server down: connections are refused, as when an SMTP relay is out. */
+    synchronized void down() {
+        if (server != null) {
+            earlierEmails.addAll(alertIdsOf(server));
+            server.stop();
+            server = null;
+        }
+    }
+
+    /** The alert ids of every email accepted so far, one list per email, in order of arrival. */
+    synchronized List<List<String>> emails() {
+        List<List<String>> emails = new ArrayList<>(earlierEmails);
+        if (server != null) {
+            emails.addAll(alertIdsOf(server));
+        }
+        return emails;
+    }
+
+    private static List<List<String>> alertIdsOf(GreenMail server) {
+        return Arrays.stream(server.getReceivedMessages()).map(MailCatcher::alertIds).toList();
+    }
+
+    private static List<String> alertIds(MimeMessage message) {
+        try {
+            String ids = message.getHeader(ALERT_IDS_HEADER, ",");
+            return ids == null ? List.of() : List.of(ids.split(","));
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot read the header " + ALERT_IDS_HEADER + " of a caught email", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        down();
+    }
+}
