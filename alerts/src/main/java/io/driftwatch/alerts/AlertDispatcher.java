@@ -99,7 +99,10 @@ final class AlertDispatcher {
             }
             rateLimit.recordSent(group.model(), now);
             sentNotRecorded.addAll(unsent);
-            recordPending();
+            if (!recordPending()) {
+                due.forEach(grouper::restore);
+                return;
+            }
         }
     }
 
