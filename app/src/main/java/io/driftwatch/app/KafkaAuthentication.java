@@ -39,9 +39,8 @@ final class KafkaAuthentication {
         }
         Object bootstrap = config.kafkaSettings().get("bootstrap.servers");
         String message;
-        if (refused instanceof SslAuthenticationException) {
-            message = "Kafka at " + bootstrap + " refused the TLS handshake (" + refused.getMessage() + "); check security.protocol "
-                    + "and the ssl.truststore.* and ssl.keystore.* settings in " + configFile;
+        if (refused instanceof SslAuthenticationException tls) {
+            message = KafkaTlsFailure.explain(tls, bootstrap, configFile);
         } else {
             Object mechanism = config.kafkaSettings().getOrDefault("sasl.mechanism", "GSSAPI");
             message = "Kafka at " + bootstrap + ": authentication failed for user '" + user(config) + "' with SASL mechanism "

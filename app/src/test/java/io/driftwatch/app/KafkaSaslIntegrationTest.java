@@ -3,7 +3,6 @@ package io.driftwatch.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.app.run.DriftwatchService;
-import io.driftwatch.topology.config.DriftwatchConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,14 +13,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,28 +66,7 @@ class KafkaSaslIntegrationTest {
     }
 
     private static Path serviceProperties(String run, String mechanism, String user, String password) throws IOException {
-        Path file = broker.clientProperties(directory.resolve(run + ".properties"), mechanism, user, password);
-        Properties properties = new Properties();
-        try (var reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        }
-        properties.setProperty("bootstrap.servers", broker.bootstrapServers());
-        properties.setProperty("state.dir", directory.resolve("state-" + run).toString());
-        properties.setProperty(DriftwatchConfig.APPLICATION_ID_CONFIG, "sasl-" + run);
-        properties.setProperty(DriftwatchConfig.TOPIC_PARTITIONS_CONFIG, "1");
-        properties.setProperty(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(ShiftedTraffic.WINDOW.toMillis()));
-        properties.setProperty(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, "60000");
-        properties.setProperty(DriftwatchConfig.WINDOW_MIN_RECORDS_CONFIG, "50");
-        properties.setProperty(DriftwatchConfig.METRICS_PORT_CONFIG, "0");
-        for (String topic : List.of(DriftwatchConfig.PROFILES_TOPIC_CONFIG, DriftwatchConfig.DRIFT_REPORTS_TOPIC_CONFIG,
-                DriftwatchConfig.TRIGGERS_TOPIC_CONFIG, DriftwatchConfig.ALERTS_TOPIC_CONFIG, DriftwatchConfig.DEAD_LETTER_TOPIC_CONFIG,
-                DriftwatchConfig.QUALITY_REPORTS_TOPIC_CONFIG)) {
-            properties.setProperty(topic, DriftwatchConfig.CONFIG_DEF.defaultValues().get(topic) + "-" + run);
-        }
-        try (Writer writer = Files.newBufferedWriter(file)) {
-            properties.store(writer, null);
-        }
-        return file;
+        return ShiftedTrafficRun.write(directory, run, broker.bootstrapServers(), broker.clientSettings(mechanism, user, password));
     }
 
     @ParameterizedTest
@@ -101,29 +77,21 @@ class KafkaSaslIntegrationTest {
         String password = plain ? SaslBroker.PLAIN_PASSWORD : SaslBroker.SCRAM_PASSWORD;
         String run = mechanism.toLowerCase(Locale.ROOT);
         Path config = serviceProperties(run, mechanism, user, password);
-        String triggers = DriftwatchConfig.CONFIG_DEF.defaultValues().get(DriftwatchConfig.TRIGGERS_TOPIC_CONFIG) + "-" + run;
+        String triggers = ShiftedTrafficRun.triggersTopic(run);
         List<String> lines = List.of();
         try (DriftwatchService service = DriftwatchService.start(ConfigFileOptions.of(config, Map.of()).driftwatchConfig(), new SimpleMeterRegistry(), Map.of())) {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (lines.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(1_000);
-                lines = readTriggers(triggers, config);
+                lines = ShiftedTrafficRun.triggers(broker.bootstrapServers(), triggers, config);
             }
             Thread.sleep(3_000);
-            lines = readTriggers(triggers, config);
+            lines = ShiftedTrafficRun.triggers(broker.bootstrapServers(), triggers, config);
         }
         assertThat(lines).as("exactly one trigger, read as " + user + " over " + mechanism).hasSize(1);
         JsonNode trigger = new ObjectMapper().readTree(lines.get(0));
         assertThat(trigger.get("rule").asText()).isEqualTo("dataset_drift");
         assertThat(trigger.get("windows").findValuesAsText("start")).containsExactlyElementsOf(ShiftedTraffic.triggeredWindowStarts());
-    }
-
-    private static List<String> readTriggers(String topic, Path clientConfig) {
-        StringWriter out = new StringWriter();
-        int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()))
-                .execute("triggers", "--bootstrap-servers", broker.bootstrapServers(), "--consumer-config", clientConfig.toString(),
-                        "--topic", topic);
-        return exit == 0 ? out.toString().lines().toList() : List.of();
     }
 
     @ParameterizedTest

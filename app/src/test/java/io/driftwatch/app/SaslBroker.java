@@ -41,15 +41,11 @@ final class SaslBroker implements AutoCloseable {
     }
 
     static SaslBroker start() throws Exception {
-        String users = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + ADMIN_USER
-                + "\" password=\"" + ADMIN_PASSWORD + "\" user_" + ADMIN_USER + "=\"" + ADMIN_PASSWORD + "\" user_"
-                + PLAIN_USER + "=\"" + PLAIN_PASSWORD + "\";";
-        Map<String, String> overrides = Map.of(
+        Map<String, String> overrides = new HashMap<>(plainListener());
+        overrides.putAll(Map.of(
                 "listener.security.protocol.map", "PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "sasl.enabled.mechanisms", PLAIN + "," + SCRAM,
-                "sasl.mechanism.inter.broker.protocol", PLAIN,
-                "listener.name.plaintext.plain.sasl.jaas.config", users,
-                "listener.name.plaintext.scram-sha-512.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+                "listener.name.plaintext.scram-sha-512.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;"));
         SaslBroker sasl = new SaslBroker(EmbeddedKafkaBroker.start(overrides, client(PLAIN, ADMIN_USER, ADMIN_PASSWORD)));
         sasl.createScramUser();
         return sasl;
@@ -76,7 +72,20 @@ final class SaslBroker implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> client(String mechanism, String user, String password) {
+    /**
+     * The broker settings that let the admin and the PLAIN user in on the listener named {@code PLAINTEXT}; the
+     * caller maps that listener to SASL_PLAINTEXT or SASL_SSL.
+     */
+    static Map<String, String> plainListener() {
+        String users = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + ADMIN_USER
+                + "\" password=\"" + ADMIN_PASSWORD + "\" user_" + ADMIN_USER + "=\"" + ADMIN_PASSWORD + "\" user_"
+                + PLAIN_USER + "=\"" + PLAIN_PASSWORD + "\";";
+        return Map.of("sasl.enabled.mechanisms", PLAIN, "sasl.mechanism.inter.broker.protocol", PLAIN,
+                "listener.name.plaintext.plain.sasl.jaas.config", users);
+    }
+
+    /** A client's SASL_PLAINTEXT settings for {@code user} over {@code mechanism}. */
+    static Map<String, Object> client(String mechanism, String user, String password) {
         String module = mechanism.equals(PLAIN) ? "org.apache.kafka.common.security.plain.PlainLoginModule"
                 : "org.apache.kafka.common.security.scram.ScramLoginModule";
         return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", mechanism,
