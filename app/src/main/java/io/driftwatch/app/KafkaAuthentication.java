@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * person can act on: which brokers refused which user over which mechanism, and which settings of which
  * file to check. Without it a wrong password surfaced as an internal error with a stack trace that pointed
  * at ACLs. The user name is read from {@code sasl.jaas.config}; nothing else of it (the password) is shown.
+ * A failed TLS handshake is Kafka's authentication failure too; {@link KafkaTlsFailure} says which one it was.
  */
 final class KafkaAuthentication {
     private static final Pattern USERNAME = Pattern.compile("username\\s*=\\s*\"([^\"]*)\"");
