@@ -26,12 +26,13 @@ import java.util.concurrent.TimeoutException;
  * and skipped by id.
  */
 final class AlertsKillScenario implements ChaosScenario {
-    private static final Duration ALERT_EVERY = Duration.ofMillis(200);
-    private static final Duration MAILED_WITHIN = Duration.ofSeconds(60);
+    private static final Duration ALERT_EVERY = Duration.ofMillis(400);
+    // How long a scenario waits for the next email before it calls delivery stuck.
+    private static final Duration NEXT_EMAIL_WITHIN = Duration.ofSeconds(60);
     private static final Duration SETTLE = Duration.ofSeconds(3);
     // After its first email since the restart, the process is killed within this, while it works off the
     // alerts that gathered while it started: the moments a crash can fall between SMTP and the sent-ids topic.
-    private static final int KILL_WITHIN_MILLIS = 1_500;
+    private static final int KILL_WITHIN_MILLIS = 3_000;
 
     @Override
     public String name() {
@@ -70,7 +71,7 @@ final class AlertsKillScenario implements ChaosScenario {
                     + " (a child JVM) %d times, each within %d ms of its first email after a restart, at %s emails received",
                     alertIds.size(), ALERT_EVERY.toMillis(), kills, KILL_WITHIN_MILLIS, emailsAtKill);
             try (ChildJvm last = ChildJvm.start(256, run.directory().resolve("alerts-last.log"), "alerts", "--config", config.toString())) {
-                Duration took = MailedAlerts.awaitAll(smtp, alertIds, MAILED_WITHIN);
+                Duration took = MailedAlerts.awaitAll(smtp, alertIds, NEXT_EMAIL_WITHIN);
                 Thread.sleep(SETTLE.toMillis());
                 run.did("restarted it a last time: every alert was in the inbox %d s later", took.toSeconds());
             }
@@ -97,7 +98,7 @@ final class AlertsKillScenario implements ChaosScenario {
 
     private static void awaitAnEmail(MailCatcher smtp, ChildJvm child, ScheduledFuture<?> stream) throws Exception {
         int before = MailedAlerts.in(smtp).emails();
-        long deadline = System.nanoTime() + MAILED_WITHIN.toNanos();
+        long deadline = System.nanoTime() + NEXT_EMAIL_WITHIN.toNanos();
         while (MailedAlerts.in(smtp).emails() == before) {
             if (stream.isDone()) {
                 stream.get();
@@ -106,7 +107,7 @@ final class AlertsKillScenario implements ChaosScenario {
                 throw new IllegalStateException("the alerts process exited by itself; see " + child.log());
             }
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("the restarted alerts process mailed nothing within " + MAILED_WITHIN.toSeconds() + " s");
+                throw new TimeoutException("the restarted alerts process mailed nothing within " + NEXT_EMAIL_WITHIN.toSeconds() + " s");
             }
             Thread.sleep(50);
         }

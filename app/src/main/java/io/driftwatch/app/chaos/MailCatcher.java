@@ -5,12 +5,15 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real SMTP server (GreenMail) on one fixed local port that a scenario can take down and bring back, as an
@@ -30,7 +33,7 @@ final class MailCatcher implements AutoCloseable {
     }
 
     /** Starts the server on a free local port. */
-    static MailCatcher start() throws IOException {
+    static MailCatcher start() throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -45,10 +48,26 @@ final class MailCatcher implements AutoCloseable {
     }
 
     /** Brings the server (back) up on the same port; a connection attempt is refused until then. */
-    synchronized void up() {
+    synchronized void up() throws InterruptedException {
         if (server == null) {
-            server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            server.start();
+            GreenMail starting = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            // GreenMail's connection threads join the group of the thread that starts it. A client killed in the
+            // middle of a conversation ends such a thread with an exception, which the default handler would
+            // print as a stack trace into the scenario's transcript; this group logs it at DEBUG instead.
+            AtomicReference<RuntimeException> failure = new AtomicReference<>();
+            Thread starter = new Thread(new ClientsGoneQuietly(), () -> {
+                try {
+                    starting.start();
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                }
+            }, "mail-catcher-start");
+            starter.start();
+            starter.join();
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            server = starting;
         }
     }
 
@@ -86,5 +105,19 @@ final class MailCatcher implements AutoCloseable {
     @Override
     public synchronized void close() {
         down();
+    }
+
+    /** Logs, rather than prints, how a connection thread ended when its client was killed mid-conversation. */
+    private static final class ClientsGoneQuietly extends ThreadGroup {
+        private static final Logger log = LoggerFactory.getLogger(MailCatcher.class);
+
+        ClientsGoneQuietly() {
+            super("mail-catcher");
+        }
+
+        @Override
+        public void uncaughtException(Thread thread, Throwable e) {
+            log.debug("an SMTP connection ended early on {}: {}", thread.getName(), e.toString());
+        }
     }
 }

@@ -26,20 +26,45 @@ record MailedAlerts(int emails, Map<String, Integer> emailsPerAlert) {
     }
 
     /**
-     * Waits until every one of {@code alertIds} has been mailed at least once.
+     * Waits until every one of {@code alertIds} has been mailed at least once, for as long as emails keep
+     * arriving: it gives up only when none has come for {@code stalled}, so a large backlog has the time it needs.
      *
      * @return how long it took
      * @throws TimeoutException naming how many were still not mailed
      */
-    static Duration awaitAll(MailCatcher catcher, Collection<String> alertIds, Duration timeout) throws InterruptedException, TimeoutException {
+    static Duration awaitAll(MailCatcher catcher, Collection<String> alertIds, Duration stalled) throws InterruptedException, TimeoutException {
         long start = System.nanoTime();
-        List<String> missing;
-        while (!(missing = in(catcher).missing(alertIds)).isEmpty()) {
-            if (System.nanoTime() - start > timeout.toNanos()) {
-                throw new TimeoutException(missing.size() + " of " + alertIds.size() + " alerts not mailed within " + timeout.toSeconds()
-                        + " s, first " + missing.get(0));
+        long lastProgress = start;
+        int emails = 0;
+        MailedAlerts mailed;
+        while (!(mailed = in(catcher)).missing(alertIds).isEmpty()) {
+            if (mailed.emails() > emails) {
+                emails = mailed.emails();
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > stalled.toNanos()) {
+                List<String> missing = mailed.missing(alertIds);
+                throw new TimeoutException(missing.size() + " of " + alertIds.size() + " alerts not mailed, and no email for "
+                        + stalled.toSeconds() + " s; first missing " + missing.get(0));
             }
             Thread.sleep(200);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * Waits until {@code catcher} holds at least {@code emails} emails.
+     *
+     * @return how long it took
+     * @throws TimeoutException naming how many there were
+     */
+    static Duration awaitEmails(MailCatcher catcher, int emails, Duration timeout) throws InterruptedException, TimeoutException {
+        long start = System.nanoTime();
+        int received;
+        while ((received = catcher.emails().size()) < emails) {
+            if (System.nanoTime() - start > timeout.toNanos()) {
+                throw new TimeoutException(received + " of " + emails + " emails received within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(50);
         }
         return Duration.ofNanos(System.nanoTime() - start);
     }
