@@ -3,6 +3,7 @@ package io.driftwatch.app.chaos;
 import io.driftwatch.topology.topic.TopicProvisioner;
 import io.driftwatch.topology.topic.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -56,7 +57,7 @@ final class RawRecords implements AutoCloseable {
     List<Position> sendAll(List<byte @Nullable []> values) throws InterruptedException, ExecutionException {
         List<Future<RecordMetadata>> sent = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
-            sent.add(send(i % partitions, values.get(i)));
+            sent.add(send(i % partitions, values.get(i), (metadata, failure) -> { }));
         }
         List<Position> positions = new ArrayList<>(values.size());
         for (Future<RecordMetadata> future : sent) {
@@ -66,9 +67,9 @@ final class RawRecords implements AutoCloseable {
         return positions;
     }
 
-    /** Sends one value to {@code partition}, timestamped now. */
-    Future<RecordMetadata> send(int partition, byte @Nullable [] value) {
-        return producer.send(new ProducerRecord<>(topic, partition, System.currentTimeMillis(), null, value));
+    /** Sends one value to {@code partition}, timestamped now; {@code done} hears how it went. */
+    Future<RecordMetadata> send(int partition, byte @Nullable [] value, Callback done) {
+        return producer.send(new ProducerRecord<>(topic, partition, System.currentTimeMillis(), null, value), done);
     }
 
     int partitions() {
