@@ -33,8 +33,8 @@ final class RegistryOutageScenario implements ChaosScenario {
     private static final int KNOWN_SCHEMA = 1;
     private static final int NEW_SCHEMA = 2;
     private static final Map<Integer, Schema> SCHEMAS = Map.of(KNOWN_SCHEMA, InferenceLog.getClassSchema(), NEW_SCHEMA, CorpusSchemas.NEWER_INFERENCE);
-    private static final Duration BEFORE = Duration.ofSeconds(5);
-    private static final Duration AFTER = Duration.ofSeconds(5);
+    private static final Duration BEFORE = Duration.ofSeconds(3);
+    private static final Duration AFTER = Duration.ofSeconds(2);
     private static final Duration CATCH_UP = Duration.ofMinutes(3);
 
     @Override
@@ -60,52 +60,71 @@ final class RegistryOutageScenario implements ChaosScenario {
                     .set(DriftwatchConfig.INFERENCES_TOPIC_CONFIG, "outage-inferences")
                     .set(RegistrySettings.URL_CONFIG, registry.url());
             String input = settings.topic(DriftwatchConfig.INFERENCES_TOPIC_CONFIG);
-            Duration maxWait = settings.config().registryWaitMax();
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             SteadyInferences traffic = new SteadyInferences(SPACING);
             try (RawRecords raw = RawRecords.to(bootstrap, input, PARTITIONS);
                  DriftwatchService service = DriftwatchService.start(settings.config(), meters,
                          Map.of("state.dir", run.directory().resolve("state").toString()));
                  ServiceWatch watch = ServiceWatch.start(service, meters)) {
-                SteadySender sender = SteadySender.start(raw, traffic, SCHEMAS, RECORDS_PER_SECOND, KNOWN_SCHEMA);
-                long lagAtReturn;
-                try (sender) {
-                    Thread.sleep(BEFORE.toMillis());
-                    Completion.awaitInput(admin, settings, input, 2L * RECORDS_PER_SECOND, CATCH_UP);
-                    run.did("sent %,d records with schema id %d, %d a second; the service keeps up with them", traffic.sent(), KNOWN_SCHEMA, RECORDS_PER_SECOND);
-
-                    registry.stop();
-                    sender.switchTo(NEW_SCHEMA);
-                    run.did("stopped the registry, and switched the producer to a new schema version, id %d, which the service has never fetched", NEW_SCHEMA);
-                    Thread.sleep(outage.toMillis());
-                    lagAtReturn = CommittedRecords.lag(admin, settings.applicationId(), input);
-                    registry.restart();
-                    run.did("started the registry again on the same address after %d s (a record waits at most %d ms before its stream thread"
-                            + " gives up and retries), %,d records waiting", outage.toSeconds(), maxWait.toMillis(), lagAtReturn);
-                    Duration caughtUp = Completion.awaitInput(admin, settings, input, 2L * RECORDS_PER_SECOND, CATCH_UP);
-                    run.did("the service caught up with the live traffic %d s after the registry came back", caughtUp.toSeconds());
-                    Thread.sleep(AFTER.toMillis());
-                }
-                for (int partition = 0; partition < PARTITIONS; partition++) {
-                    raw.send(partition, RecordEncoders.confluent(traffic.closer(partition, WINDOW, GRACE), KNOWN_SCHEMA), (metadata, failure) -> { });
-                }
-                raw.flush();
-                run.checkEqual("every record sent reached the broker (else a loss would be the producer's)", 0L, sender.failedSends());
+                long waiting = outageWhileSending(run, new Outage(registry, admin, settings, raw, traffic), outage);
+                closeLastWindow(raw, traffic);
                 run.did("sent %,d records in all, then one per partition to close the last window", traffic.sent());
                 Duration drained = Completion.awaitReports(bootstrap, settings, input, traffic.windows(WINDOW), CATCH_UP);
-                run.check("records waited while the registry was down", lagAtReturn > 0 && watch.registryDownSamples() > 0,
-                        String.format(Locale.ROOT, "%,d records waiting when it came back; the service's registry gauge read 0 in %d samples",
-                                lagAtReturn, watch.registryDownSamples()));
                 run.did("the service read every record and reported every window %d s after the last record", drained.toSeconds());
-                run.check("the records of the new schema version were read with its schema, fetched once the registry was back",
-                        registry.lookups(NEW_SCHEMA) > 0, "the registry served schema id " + NEW_SCHEMA + " " + registry.lookups(NEW_SCHEMA) + " times");
-                IngestOutcome outcome = IngestOutcome.read(bootstrap, settings);
-                run.checkEqual("nothing dead-lettered for the outage", 0, outcome.deadLetters().size());
-                run.checkEqual("every record counted in the closed windows' profiles", traffic.sent(), outcome.recordsProfiled());
-                run.checkEqual("no window profiled twice", 0, outcome.windowsProfiledTwice());
+                check(run, registry, watch, waiting, IngestOutcome.read(bootstrap, settings), traffic.sent());
                 run.check("the service carried on by itself: never down, its stream thread there at the end", watch.stayedUp()
                         && service.liveStreamThreads() == 1, watch.summary() + "; live stream threads at the end " + service.liveStreamThreads());
             }
         }
+    }
+
+    /** What the outage acts on. */
+    private record Outage(ChaosSchemaRegistry registry, Admin admin, RunSettings settings, RawRecords raw, SteadyInferences traffic) {
+        String input() {
+            return settings.topic(DriftwatchConfig.INFERENCES_TOPIC_CONFIG);
+        }
+    }
+
+    /** Live traffic before, during and after the registry's outage; returns how many records were waiting when it came back. */
+    private static long outageWhileSending(ChaosRun run, Outage at, Duration outage) throws Exception {
+        long waiting;
+        try (SteadySender sender = SteadySender.start(at.raw(), at.traffic(), SCHEMAS, RECORDS_PER_SECOND, KNOWN_SCHEMA)) {
+            Thread.sleep(BEFORE.toMillis());
+            Completion.awaitInput(at.admin(), at.settings(), at.input(), 2L * RECORDS_PER_SECOND, CATCH_UP);
+            run.did("sent %,d records with schema id %d, %d a second; the service keeps up with them", at.traffic().sent(), KNOWN_SCHEMA,
+                    RECORDS_PER_SECOND);
+            at.registry().stop();
+            sender.switchTo(NEW_SCHEMA);
+            run.did("stopped the registry, and switched the producer to a new schema version, id %d, which the service has never fetched", NEW_SCHEMA);
+            Thread.sleep(outage.toMillis());
+            waiting = CommittedRecords.lag(at.admin(), at.settings().applicationId(), at.input());
+            at.registry().restart();
+            run.did("started the registry again on the same address after %d s (a record waits at most %d ms before its stream thread"
+                    + " gives up and retries), %,d records waiting", outage.toSeconds(), at.settings().config().registryWaitMax().toMillis(), waiting);
+            Duration caughtUp = Completion.awaitInput(at.admin(), at.settings(), at.input(), 2L * RECORDS_PER_SECOND, CATCH_UP);
+            run.did("the service caught up with the live traffic %d s after the registry came back", caughtUp.toSeconds());
+            Thread.sleep(AFTER.toMillis());
+            sender.close();
+            run.checkEqual("every record sent reached the broker (else a loss would be the producer's)", 0L, sender.failedSends());
+        }
+        return waiting;
+    }
+
+    private static void closeLastWindow(RawRecords raw, SteadyInferences traffic) {
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            raw.send(partition, RecordEncoders.confluent(traffic.closer(partition, WINDOW, GRACE), KNOWN_SCHEMA), (metadata, failure) -> { });
+        }
+        raw.flush();
+    }
+
+    private static void check(ChaosRun run, ChaosSchemaRegistry registry, ServiceWatch watch, long waiting, IngestOutcome outcome, long sent) {
+        run.check("records waited while the registry was down", waiting > 0 && watch.registryDownSamples() > 0,
+                String.format(Locale.ROOT, "%,d records waiting when it came back; the service's registry gauge read 0 in %d samples",
+                        waiting, watch.registryDownSamples()));
+        run.check("the records of the new schema version were read with its schema, fetched once the registry was back",
+                registry.lookups(NEW_SCHEMA) > 0, "the registry served schema id " + NEW_SCHEMA + " " + registry.lookups(NEW_SCHEMA) + " times");
+        run.checkEqual("nothing dead-lettered for the outage", 0, outcome.deadLetters().size());
+        run.checkEqual("every record counted in the closed windows' profiles", sent, outcome.recordsProfiled());
+        run.checkEqual("no window profiled twice", 0, outcome.windowsProfiledTwice());
     }
 }
