@@ -19,7 +19,7 @@ public final class ChaosSuite {
 
     /** Every scenario, cheapest first, so a short run reports something soon. */
     public static List<ChaosScenario> scenarios() {
-        return List.of(new ClockScenario(), new CrashScenario());
+        return List.of(new ClockScenario(), new MalformedFloodScenario(), new RegistryOutageScenario(), new CrashScenario());
     }
 
     /** The scenario named {@code name}, if there is one. */

@@ -1,5 +1,6 @@
 package io.driftwatch.topology.config;
 
+import io.driftwatch.schemas.format.DecodeLimits;
 import io.driftwatch.schemas.registry.RegistrySettings;
 import io.driftwatch.stats.profile.CategoricalProfileConfig;
 import io.driftwatch.stats.profile.NumericProfileConfig;
@@ -73,6 +74,12 @@ public final class DriftwatchConfig extends AbstractConfig {
     private static final String RECORD_MAX_BYTES_DOC = "Larger input records go to the dead-letter topic unread.";
     public static final String FEATURES_MAX_CONFIG = "driftwatch.features.max";
     private static final String FEATURES_MAX_DOC = "A record with more features than this goes to the dead-letter topic: it bounds memory per record.";
+    public static final String RECORD_STRING_MAX_BYTES_CONFIG = "driftwatch.record.string.max.bytes";
+    private static final String RECORD_STRING_MAX_BYTES_DOC = "A record with a longer string (or Avro bytes value) goes to the dead-letter topic; JSON counts characters.";
+    public static final String RECORD_ITEMS_MAX_CONFIG = "driftwatch.record.items.max";
+    private static final String RECORD_ITEMS_MAX_DOC = "A record with more items in one Avro array or map, or one JSON array or object, goes to the dead-letter topic.";
+    public static final String RECORD_NESTING_MAX_CONFIG = "driftwatch.record.nesting.max";
+    private static final String RECORD_NESTING_MAX_DOC = "A record nested deeper than this (records, maps, arrays and unions; JSON objects and arrays) goes to the dead-letter topic.";
     public static final String REGISTRY_WAIT_MAX_MS_CONFIG = "driftwatch.schema.registry.wait.max.ms";
     private static final String REGISTRY_WAIT_MAX_MS_DOC = "How long one record waits for an unreachable registry before the stream thread restarts and retries it from its last committed offset.";
 
@@ -143,6 +150,9 @@ public final class DriftwatchConfig extends AbstractConfig {
             .define(SCHEMA_PATHS_CONFIG, Type.LIST, List.of(), Importance.MEDIUM, SCHEMA_PATHS_DOC)
             .define(RECORD_MAX_BYTES_CONFIG, Type.INT, 1 << 20, atLeast(64), Importance.LOW, RECORD_MAX_BYTES_DOC)
             .define(FEATURES_MAX_CONFIG, Type.INT, 10_000, atLeast(1), Importance.LOW, FEATURES_MAX_DOC)
+            .define(RECORD_STRING_MAX_BYTES_CONFIG, Type.INT, DecodeLimits.DEFAULT.maxStringBytes(), atLeast(1), Importance.LOW, RECORD_STRING_MAX_BYTES_DOC)
+            .define(RECORD_ITEMS_MAX_CONFIG, Type.INT, DecodeLimits.DEFAULT.maxCollectionItems(), atLeast(1), Importance.LOW, RECORD_ITEMS_MAX_DOC)
+            .define(RECORD_NESTING_MAX_CONFIG, Type.INT, DecodeLimits.DEFAULT.maxNestingDepth(), atLeast(1), Importance.LOW, RECORD_NESTING_MAX_DOC)
             .define(RegistrySettings.URL_CONFIG, Type.STRING, "", Importance.HIGH, "Schema registry base URL, e.g. http://registry:8081 or Apicurio's http://host:8080/apis/ccompat/v7. Needed for avro-registry.")
             .define(RegistrySettings.BASIC_AUTH_USER_CONFIG, Type.STRING, "", Importance.MEDIUM, "Registry basic-auth user.")
             .define(RegistrySettings.BASIC_AUTH_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, "Registry basic-auth password.")
@@ -233,12 +243,10 @@ public final class DriftwatchConfig extends AbstractConfig {
         return factor < 0 ? Optional.empty() : Optional.of(factor);
     }
 
-    public int recordMaxBytes() {
-        return getInt(RECORD_MAX_BYTES_CONFIG);
-    }
-
-    public int featuresMax() {
-        return getInt(FEATURES_MAX_CONFIG);
+    /** What a decoder accepts before it dead-letters a record: every {@code driftwatch.record.*} limit and {@code driftwatch.features.max}. */
+    public DecodeLimits decodeLimits() {
+        return new DecodeLimits(getInt(RECORD_MAX_BYTES_CONFIG), getInt(RECORD_STRING_MAX_BYTES_CONFIG), getInt(FEATURES_MAX_CONFIG),
+                getInt(RECORD_ITEMS_MAX_CONFIG), getInt(RECORD_NESTING_MAX_CONFIG));
     }
 
     public Duration registryWaitMax() {
