@@ -19,7 +19,8 @@ public final class ChaosSuite {
 
     /** Every scenario, cheapest first, so a short run reports something soon. */
     public static List<ChaosScenario> scenarios() {
-        return List.of(new SmtpOutageScenario(), new AlertsKillScenario(), new CrashScenario());
+        return List.of(new ClockScenario(), new SmtpOutageScenario(), new MalformedFloodScenario(), new AlertsKillScenario(),
+                new RegistryOutageScenario(), new CrashScenario());
     }
 
     /** The scenario named {@code name}, if there is one. */

@@ -14,6 +14,26 @@ final class Completion {
     }
 
     /**
+     * Waits until {@code run} has committed every record of {@code inputTopic} there is now but {@code behind} at most (0:
+     * every record; more, for traffic that goes on arriving).
+     *
+     * @return how long it took
+     * @throws TimeoutException naming how many records were still to commit
+     */
+    static Duration awaitInput(Admin admin, RunSettings run, String inputTopic, long behind, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long start = System.nanoTime();
+        long lag;
+        while ((lag = CommittedRecords.lag(admin, run.applicationId(), inputTopic)) > behind) {
+            if (System.nanoTime() - start > timeout.toNanos()) {
+                throw new TimeoutException(run.applicationId() + " still had " + lag + " records of " + inputTopic + " to commit after " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(500);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
      * Waits until {@code run} has committed every record of {@code inputTopic} and its report topic holds {@code reports}
      * committed reports; the merge stage commits after the first stage, so the second condition comes later.
      *
@@ -24,14 +44,8 @@ final class Completion {
             throws InterruptedException, ExecutionException, TimeoutException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        long lag;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            while ((lag = CommittedRecords.lag(admin, run.applicationId(), inputTopic)) > 0) {
-                if (System.nanoTime() > deadline) {
-                    throw new TimeoutException(run.applicationId() + " still had " + lag + " records of " + inputTopic + " to commit after " + timeout.toSeconds() + " s");
-                }
-                Thread.sleep(500);
-            }
+            awaitInput(admin, run, inputTopic, 0, timeout);
         }
         String reportTopic = run.topic(DriftwatchConfig.DRIFT_REPORTS_TOPIC_CONFIG);
         int committed;

@@ -3,6 +3,7 @@ package io.driftwatch.app.chaos;
 import io.driftwatch.app.run.DriftwatchService;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +50,9 @@ final class CrashScenario implements ChaosScenario {
             }
 
             RunSettings crashedRun = settings(bootstrap, "crashed");
-            List<Long> killedAfter = killRepeatedly(bootstrap, crashedRun, kills, drift, run.directory());
-            run.did("SIGKILLed the service (a child JVM) %d times, after %s ms, restarting it each time", kills, killedAfter);
+            List<Long> lagAtKill = killRepeatedly(bootstrap, crashedRun, kills, drift, run.directory());
+            run.did("SIGKILLed the service (a child JVM) %d times, each at a random point after it had committed progress, and restarted it;"
+                    + " input records still to commit at each kill: %s", kills, lagAtKill);
             compare(run, "killed and restarted", RunOutcome.read(bootstrap, crashedRun), reference);
 
             RunSettings pairRun = settings(bootstrap, "pair");
@@ -86,20 +88,33 @@ final class CrashScenario implements ChaosScenario {
         }
     }
 
+    /**
+     * Kills the child at a random point after it has made progress since its start, so every kill lands mid-run,
+     * and returns, for each kill, the input records the run still had to commit.
+     */
     private static List<Long> killRepeatedly(String bootstrap, RunSettings settings, int kills, KnownDrift drift, Path directory) throws Exception {
         Path config = settings.write(directory);
         Random random = new Random(17);
-        List<Long> killedAfter = new ArrayList<>();
-        for (int kill = 0; kill < kills; kill++) {
-            ChildJvm child = ChildJvm.start(512, directory.resolve("crashed-" + kill + ".log"), "run", "--config", config.toString());
-            long after = 6_000 + random.nextInt(4_000);
-            Thread.sleep(after);
-            child.kill();
-            killedAfter.add(after);
+        List<Long> lagAtKill = new ArrayList<>();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            long lag = drift.records();
+            for (int kill = 0; kill < kills; kill++) {
+                ChildJvm child = ChildJvm.start(512, directory.resolve("crashed-" + kill + ".log"), "run", "--config", config.toString());
+                long deadline = System.nanoTime() + CATCH_UP.toNanos();
+                long before = lag;
+                while (lag == before && lag > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                    lag = CommittedRecords.lag(admin, settings.applicationId(), KnownDrift.TOPIC);
+                }
+                Thread.sleep(random.nextInt(2_000));
+                child.kill();
+                lag = CommittedRecords.lag(admin, settings.applicationId(), KnownDrift.TOPIC);
+                lagAtKill.add(lag);
+            }
         }
         try (ChildJvm last = ChildJvm.start(512, directory.resolve("crashed-last.log"), "run", "--config", config.toString())) {
             Completion.awaitReports(bootstrap, settings, KnownDrift.TOPIC, drift.windows(), CATCH_UP);
         }
-        return killedAfter;
+        return lagAtKill;
     }
 }

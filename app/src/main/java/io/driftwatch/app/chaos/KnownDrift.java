@@ -67,13 +67,25 @@ final class KnownDrift {
     /** Publishes the baseline and produces every window's inferences, plus one record per partition past the last window's grace so every window closes. */
     void publish(String bootstrapServers, Path directory, int partitions) throws IOException {
         Random random = new Random(5);
-        execute("baseline", "--model", MODEL, "--version", VERSION, "--input", training(directory, random).toString(),
-                "--bootstrap-servers", bootstrapServers);
+        publishBaseline(bootstrapServers, directory, VERSION, random);
         execute("produce", "--bootstrap-servers", bootstrapServers, "--topic", TOPIC, "--format", "json",
                 "--partitions", Integer.toString(partitions), "--model", MODEL, "--version", VERSION, traffic(directory, random).toString());
     }
 
-    private static void execute(String... arguments) {
+    /** Publishes a baseline for {@code version} of the model from 2,000 undrifted training rows ({@code age}, {@code country}). */
+    static void publishBaseline(String bootstrapServers, Path directory, String version, Random random) throws IOException {
+        execute("baseline", "--model", MODEL, "--version", version, "--input", training(directory, random).toString(),
+                "--bootstrap-servers", bootstrapServers);
+    }
+
+    /** One undrifted inference row of {@code traffic.csv}'s columns after its id and time: age, country, prediction. */
+    static String undriftedFeatures(Random random) {
+        double age = 40 + random.nextGaussian() * 5;
+        return String.format(Locale.ROOT, "%.3f,%s,%.4f", age, COUNTRIES.get(random.nextInt(3)), age / 100);
+    }
+
+    /** Runs a {@code driftwatch} command in this JVM, as a user would run it, failing with its error output if it fails. */
+    static void execute(String... arguments) {
         StringWriter err = new StringWriter();
         int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err)).execute(arguments);
         if (exit != 0) {
@@ -81,7 +93,7 @@ final class KnownDrift {
         }
     }
 
-    private Path training(Path directory, Random random) throws IOException {
+    private static Path training(Path directory, Random random) throws IOException {
         StringBuilder csv = new StringBuilder("age,country\n");
         // At most the baseline's exact-value cap (2,048), so the baseline is exact too.
         for (int i = 0; i < 2000; i++) {

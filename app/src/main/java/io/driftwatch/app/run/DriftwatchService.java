@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static java.util.Objects.requireNonNull;
 
@@ -50,6 +51,7 @@ public final class DriftwatchService implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private final ScheduledExecutorService metricsRefresh;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicInteger threadsReplaced = new AtomicInteger();
 
     private DriftwatchService(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, ScheduledExecutorService metricsRefresh) {
         this.streams = streams;
@@ -89,6 +91,7 @@ public final class DriftwatchService implements AutoCloseable {
         DriftwatchService service = new DriftwatchService(streams, streamsMetrics, metricsRefresh);
         streams.setUncaughtExceptionHandler(exception -> {
             log.error("a stream thread failed; replacing it, it resumes from its last committed offsets", exception);
+            service.threadsReplaced.incrementAndGet();
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((newState, oldState) -> {
@@ -116,6 +119,17 @@ public final class DriftwatchService implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** Stream threads that failed and were replaced since the start. */
+    public int threadsReplaced() {
+        return threadsReplaced.get();
+    }
+
+    /** Stream threads alive now: created, starting, running or rebalancing, not failed or shutting down. */
+    public long liveStreamThreads() {
+        return streams.metadataForLocalThreads().stream()
+                .filter(thread -> !thread.threadState().equals("DEAD") && !thread.threadState().equals("PENDING_SHUTDOWN")).count();
     }
 
     /** Blocks until the service stops (closed, or failed beyond recovery). */

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * Writer schemas for Avro single-object records, found by fingerprint: driftwatch's own
  * {@link InferenceLog} and {@link FeedbackLabel}, plus the {@code .avsc} files a user points at (older
  * versions of driftwatch's records, or the user's own record shapes). Files may name types defined in
- * other files of the same load. Loaded once at start-up, immutable and thread-safe afterwards.
+ * other files of the same load, and several files may hold versions of one record. Loaded once at start-up, immutable and thread-safe afterwards.
  */
 public final class LocalSchemaStore implements SchemaStore {
     private final Map<Long, Schema> schemasByFingerprint;
@@ -43,36 +43,59 @@ public final class LocalSchemaStore implements SchemaStore {
      *                         Avro schema
      */
     public static LocalSchemaStore load(List<Path> paths) {
-        SchemaParser parser = new SchemaParser();
-        Map<Path, SchemaParser.ParseResult> parsed = new LinkedHashMap<>();
+        // Each file is parsed on a parser of its own, because two versions of one record (what single-object
+        // readers need as the writer evolves) cannot share a parser: Avro refuses to redefine a name. A file
+        // that names a type of another file resolves through the shared parser, where the first file to
+        // define a name wins.
+        SchemaParser shared = new SchemaParser();
+        Map<Path, SchemaParser.ParseResult> own = new LinkedHashMap<>();
+        Map<Path, SchemaParser.ParseResult> throughShared = new HashMap<>();
         for (Path file : avscFiles(paths)) {
+            own.put(file, parse(new SchemaParser(), file));
             try {
-                // Avro 1.12 fails on a relative path without a parent directory.
-                parsed.put(file, parser.parse(file.toAbsolutePath()));
-            } catch (IOException e) {
-                throw new SchemaException("cannot read schema file " + file + ": " + e.getMessage(), e);
+                throughShared.put(file, shared.parse(file.toAbsolutePath()));
+            } catch (IOException | AvroRuntimeException redefined) {
+                // another version of a type an earlier file defines: it can only resolve on its own
+            }
+        }
+        Map<Long, Schema> schemas = new HashMap<>();
+        for (Schema ownSchema : List.of(InferenceLog.getClassSchema(), FeedbackLabel.getClassSchema())) {
+            schemas.put(SchemaNormalization.parsingFingerprint64(ownSchema), ownSchema);
+        }
+        for (Map.Entry<Path, SchemaParser.ParseResult> file : own.entrySet()) {
+            Schema schema = resolve(file.getKey(), file.getValue(), throughShared.get(file.getKey()));
+            if (schema != null) {
+                schemas.putIfAbsent(SchemaNormalization.parsingFingerprint64(schema), schema);
+            }
+        }
+        return new LocalSchemaStore(schemas);
+    }
+
+    private static SchemaParser.ParseResult parse(SchemaParser parser, Path file) {
+        try {
+            // Avro 1.12 fails on a relative path without a parent directory.
+            return parser.parse(file.toAbsolutePath());
+        } catch (IOException e) {
+            throw new SchemaException("cannot read schema file " + file + ": " + e.getMessage(), e);
+        } catch (AvroRuntimeException e) {
+            throw invalid(file, e);
+        }
+    }
+
+    /** The file's schema, resolved only now, so that a file may name a type defined in a file parsed after it. */
+    private static @Nullable Schema resolve(Path file, SchemaParser.ParseResult own, SchemaParser.@Nullable ParseResult shared) {
+        try {
+            return own.mainSchema();
+        } catch (AvroRuntimeException unresolved) {
+            if (shared == null) {
+                throw invalid(file, unresolved);
+            }
+            try {
+                return shared.mainSchema();
             } catch (AvroRuntimeException e) {
                 throw invalid(file, e);
             }
         }
-        Map<Long, Schema> schemas = new HashMap<>();
-        for (Schema own : List.of(InferenceLog.getClassSchema(), FeedbackLabel.getClassSchema())) {
-            schemas.put(SchemaNormalization.parsingFingerprint64(own), own);
-        }
-        for (Map.Entry<Path, SchemaParser.ParseResult> file : parsed.entrySet()) {
-            Schema schema;
-            try {
-                // Resolved only now, so that a file may name a type defined in a file parsed after it.
-                schema = file.getValue().mainSchema();
-            } catch (AvroRuntimeException e) {
-                throw invalid(file.getKey(), e);
-            }
-            if (schema == null) {
-                continue;
-            }
-            schemas.putIfAbsent(SchemaNormalization.parsingFingerprint64(schema), schema);
-        }
-        return new LocalSchemaStore(schemas);
     }
 
     @Override

@@ -10,7 +10,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -33,6 +36,15 @@ public final class RecordEncoders {
 
     /** Magic byte 0, the schema id big-endian, then the record in Avro binary. */
     public static byte[] confluent(SpecificRecordBase record, int schemaId) {
+        return confluent(new SpecificDatumWriter<>(record.getSchema(), record.getSpecificData()), record, schemaId);
+    }
+
+    /** The same for a record of any writer schema, such as another version of one of driftwatch's records. */
+    public static byte[] confluent(GenericRecord record, int schemaId) {
+        return confluent(new GenericDatumWriter<>(record.getSchema()), record, schemaId);
+    }
+
+    private static <R> byte[] confluent(DatumWriter<R> writer, R record, int schemaId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0);
         out.write(schemaId >>> 24);
@@ -41,8 +53,7 @@ public final class RecordEncoders {
         out.write(schemaId);
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
         try {
-            new SpecificDatumWriter<SpecificRecordBase>(record.getSchema(), record.getSpecificData())
-                    .write(record, encoder);
+            writer.write(record, encoder);
             encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory failed", e);

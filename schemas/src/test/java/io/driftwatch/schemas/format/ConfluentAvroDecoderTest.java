@@ -1,5 +1,6 @@
 package io.driftwatch.schemas.format;
 
+import io.driftwatch.schemas.format.corpus.CorpusSchemas;
 import io.driftwatch.schemas.mapping.InferenceMapping;
 import io.driftwatch.schemas.mapping.LabelMapping;
 import io.driftwatch.schemas.mapping.MappingProperties;
@@ -26,14 +27,14 @@ class ConfluentAvroDecoderTest {
 
     private final MapSchemaLookup registry = new MapSchemaLookup(Map.of(
             1, InferenceLog.getClassSchema(),
-            2, Samples.OLDER_INFERENCE,
-            3, Samples.NEWER_INFERENCE,
-            4, Samples.FLAT_USER,
-            5, Samples.INCOMPATIBLE_INFERENCE,
+            2, CorpusSchemas.OLDER_INFERENCE,
+            3, CorpusSchemas.NEWER_INFERENCE,
+            4, CorpusSchemas.FLAT_USER,
+            5, CorpusSchemas.INCOMPATIBLE_INFERENCE,
             6, Schema.create(Schema.Type.STRING),
             7, FeedbackLabel.getClassSchema()));
     private final ConfluentAvroDecoder<InferenceLog> decoder = new ConfluentAvroDecoder<>(registry,
-            MappingProperties.inference(Samples.FLAT_MAPPING), DecodeLimits.DEFAULT);
+            MappingProperties.inference(CorpusSchemas.FLAT_MAPPING), DecodeLimits.DEFAULT);
 
     @Test
     void readsBackAnInferenceLogItsEncoderWrote() {
@@ -54,7 +55,7 @@ class ConfluentAvroDecoderTest {
     @Test
     void readsAnOlderVersionWithoutTheFieldsThatHaveDefaults() {
         InferenceLog current = Samples.inference("req-2");
-        GenericRecord older = new GenericData.Record(Samples.OLDER_INFERENCE);
+        GenericRecord older = new GenericData.Record(CorpusSchemas.OLDER_INFERENCE);
         older.put("requestId", "req-2");
         older.put("modelName", "fraud");
         older.put("modelVersion", "v3");
@@ -63,7 +64,7 @@ class ConfluentAvroDecoderTest {
         older.put("prediction", 0.87);
 
         DecodeResult<InferenceLog> result = decoder.decode(TOPIC,
-                Samples.confluent(2, Samples.avroBody(Samples.OLDER_INFERENCE, older)));
+                Samples.confluent(2, Samples.avroBody(CorpusSchemas.OLDER_INFERENCE, older)));
 
         current.setClassScores(null);
         current.setSegments(null);
@@ -73,7 +74,7 @@ class ConfluentAvroDecoderTest {
     @Test
     void readsANewerVersionIgnoringTheFieldsItAdded() {
         InferenceLog current = Samples.inference("req-3");
-        GenericRecord newer = new GenericData.Record(Samples.NEWER_INFERENCE);
+        GenericRecord newer = new GenericData.Record(CorpusSchemas.NEWER_INFERENCE);
         newer.put("requestId", "req-3");
         newer.put("tenant", "acme");
         newer.put("modelName", "fraud");
@@ -86,14 +87,14 @@ class ConfluentAvroDecoderTest {
         newer.put("latencyMillis", 12L);
 
         DecodeResult<InferenceLog> result = decoder.decode(TOPIC,
-                Samples.confluent(3, Samples.avroBody(Samples.NEWER_INFERENCE, newer)));
+                Samples.confluent(3, Samples.avroBody(CorpusSchemas.NEWER_INFERENCE, newer)));
 
         assertThat(result).isEqualTo(DecodeResult.decoded(current));
     }
 
     @Test
     void mapsAUsersFlatRecordThroughTheFieldMapping() {
-        GenericRecord flat = new GenericData.Record(Samples.FLAT_USER);
+        GenericRecord flat = new GenericData.Record(CorpusSchemas.FLAT_USER);
         flat.put("id", "req-4");
         flat.put("model", "fraud");
         flat.put("ts", Samples.EVENT_TIME.toEpochMilli());
@@ -103,7 +104,7 @@ class ConfluentAvroDecoderTest {
         flat.put("score", 0.87);
 
         DecodeResult<InferenceLog> result = decoder.decode(TOPIC,
-                Samples.confluent(4, Samples.avroBody(Samples.FLAT_USER, flat)));
+                Samples.confluent(4, Samples.avroBody(CorpusSchemas.FLAT_USER, flat)));
 
         assertThat(result).isEqualTo(DecodeResult.decoded(InferenceLog.newBuilder()
                 .setRequestId("req-4").setModelName("fraud").setModelVersion("v1").setEventTime(Samples.EVENT_TIME)
@@ -113,11 +114,11 @@ class ConfluentAvroDecoderTest {
 
     @Test
     void takesTheEventTimeFromTheKafkaRecordWhenMappedSo() {
-        Map<String, String> properties = new HashMap<>(Samples.FLAT_MAPPING);
+        Map<String, String> properties = new HashMap<>(CorpusSchemas.FLAT_MAPPING);
         properties.put("driftwatch.mapping.inference.eventTime", "record-timestamp");
         ConfluentAvroDecoder<InferenceLog> stamped = new ConfluentAvroDecoder<>(registry,
                 MappingProperties.inference(properties), DecodeLimits.DEFAULT);
-        GenericRecord flat = new GenericData.Record(Samples.FLAT_USER);
+        GenericRecord flat = new GenericData.Record(CorpusSchemas.FLAT_USER);
         flat.put("id", "req-5");
         flat.put("model", "fraud");
         flat.put("ts", 0L);
@@ -125,7 +126,7 @@ class ConfluentAvroDecoderTest {
         flat.put("f_income", 1.0);
         flat.put("f_city", null);
         flat.put("score", 0.5);
-        byte[] bytes = Samples.confluent(4, Samples.avroBody(Samples.FLAT_USER, flat));
+        byte[] bytes = Samples.confluent(4, Samples.avroBody(CorpusSchemas.FLAT_USER, flat));
         Instant recordTime = Instant.parse("2024-06-01T00:00:00Z");
 
         DecodeResult<InferenceLog> withTime = stamped.decode(TOPIC, bytes, recordTime);
@@ -201,7 +202,7 @@ class ConfluentAvroDecoderTest {
 
     @Test
     void refusesAVersionOfInferenceLogTheCurrentOneCannotRead() {
-        GenericRecord old = new GenericData.Record(Samples.INCOMPATIBLE_INFERENCE);
+        GenericRecord old = new GenericData.Record(CorpusSchemas.INCOMPATIBLE_INFERENCE);
         old.put("requestId", "r");
         old.put("modelName", "fraud");
         old.put("eventTime", 0L);
@@ -209,7 +210,7 @@ class ConfluentAvroDecoderTest {
         old.put("prediction", 1.0);
 
         DecodeResult<InferenceLog> result = decoder.decode(TOPIC,
-                Samples.confluent(5, Samples.avroBody(Samples.INCOMPATIBLE_INFERENCE, old)));
+                Samples.confluent(5, Samples.avroBody(CorpusSchemas.INCOMPATIBLE_INFERENCE, old)));
 
         assertThat(result).isInstanceOfSatisfying(DecodeResult.Failed.class, failed -> {
             assertThat(failed.code()).isEqualTo(DeadLetterReason.INCOMPATIBLE_SCHEMA);

@@ -1,5 +1,6 @@
 package io.driftwatch.schemas.format;
 
+import io.driftwatch.schemas.format.corpus.CorpusSchemas;
 import io.driftwatch.schemas.mapping.FeatureType;
 import io.driftwatch.schemas.mapping.InferenceMapping;
 import io.driftwatch.schemas.mapping.LabelMapping;
@@ -60,7 +61,7 @@ class JsonDecoderTest {
 
     @Test
     void mapsAUsersFlatRecord() {
-        JsonDecoder<InferenceLog> flat = new JsonDecoder<>(MappingProperties.inference(Samples.FLAT_MAPPING),
+        JsonDecoder<InferenceLog> flat = new JsonDecoder<>(MappingProperties.inference(CorpusSchemas.FLAT_MAPPING),
                 DecodeLimits.DEFAULT);
 
         DecodeResult<InferenceLog> result = flat.decode(TOPIC, """

@@ -1,5 +1,6 @@
 package io.driftwatch.schemas.format;
 
+import io.driftwatch.schemas.format.corpus.CorpusSchemas;
 import io.driftwatch.schemas.SchemaException;
 import io.driftwatch.schemas.record.InferenceLog;
 import java.io.IOException;
@@ -45,6 +46,21 @@ class LocalSchemaStoreTest {
                 + " [{\"name\": \"v\", \"type\": \"int\"}]}}]}");
         assertThat(store.findByFingerprint(SchemaNormalization.parsingFingerprint64(outer))).isEqualTo(outer);
         assertThat(store.size()).isEqualTo(4);
+    }
+
+    @Test
+    void holdsEveryVersionOfOneRecordGivenInFilesOfTheirOwn() throws IOException {
+        Files.writeString(dir.resolve("scored-v1.avsc"), CorpusSchemas.FLAT_USER.toString());
+        Files.writeString(dir.resolve("inference-older.avsc"), CorpusSchemas.OLDER_INFERENCE.toString());
+        Files.writeString(dir.resolve("inference-newer.avsc"), CorpusSchemas.NEWER_INFERENCE.toString());
+        Schema scoredV2 = Samples.parse(CorpusSchemas.FLAT_USER.toString().replace("\"f_city\"", "\"f_town\""));
+        Files.writeString(dir.resolve("scored-v2.avsc"), scoredV2.toString());
+
+        LocalSchemaStore store = LocalSchemaStore.load(List.of(dir));
+
+        for (Schema version : List.of(CorpusSchemas.FLAT_USER, scoredV2, CorpusSchemas.OLDER_INFERENCE, CorpusSchemas.NEWER_INFERENCE)) {
+            assertThat(store.findByFingerprint(SchemaNormalization.parsingFingerprint64(version))).as(version.toString()).isEqualTo(version);
+        }
     }
 
     @Test

@@ -1,7 +1,8 @@
 package io.driftwatch.schemas.format;
 
-import io.driftwatch.schemas.format.MalformedCorpus.Case;
-import io.driftwatch.schemas.format.MalformedCorpus.Format;
+import io.driftwatch.schemas.format.corpus.MalformedCorpus;
+import io.driftwatch.schemas.format.corpus.MalformedCorpus.Case;
+import io.driftwatch.schemas.format.corpus.MalformedCorpus.Format;
 import io.driftwatch.schemas.record.InferenceLog;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -22,7 +23,7 @@ class MalformedCorpusTest {
         List<Case> cases = MalformedCorpus.generate(SEED);
         Map<Format, RecordDecoder<InferenceLog>> decoders = new EnumMap<>(Format.class);
         for (Format format : Format.values()) {
-            decoders.put(format, MalformedCorpus.decoder(format));
+            decoders.put(format, MalformedCorpus.decoder(format, new MapSchemaLookup(MalformedCorpus.schemasById())));
         }
 
         SoftAssertions softly = new SoftAssertions();

@@ -1,5 +1,6 @@
 package io.driftwatch.schemas.format;
 
+import io.driftwatch.schemas.format.corpus.CorpusSchemas;
 import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;
 import java.io.ByteArrayOutputStream;
@@ -13,67 +14,9 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 
-/** Records and writer schemas the format tests share, including other versions and a user's own shape. */
+/** Records the format tests share; the other versions of InferenceLog and a user's own shape are the corpus's {@link CorpusSchemas}. */
 public final class Samples {
     public static final Instant EVENT_TIME = Instant.parse("2024-05-01T12:00:00.123Z");
-
-    /** InferenceLog as it was before classScores and segments: both have defaults, so it still resolves. */
-    public static final Schema OLDER_INFERENCE = parse("""
-            {"type": "record", "name": "InferenceLog", "namespace": "io.driftwatch.schemas.record", "fields": [
-              {"name": "requestId", "type": "string"},
-              {"name": "modelName", "type": "string"},
-              {"name": "modelVersion", "type": "string"},
-              {"name": "eventTime", "type": {"type": "long", "logicalType": "timestamp-millis"}},
-              {"name": "features", "type": {"type": "map", "values": ["null", "double", "long", "string", "boolean"]}},
-              {"name": "prediction", "type": ["double", "string"]}
-            ]}""");
-
-    /** A later InferenceLog with two added fields the current reader does not know. */
-    public static final Schema NEWER_INFERENCE = parse("""
-            {"type": "record", "name": "InferenceLog", "namespace": "io.driftwatch.schemas.record", "fields": [
-              {"name": "requestId", "type": "string"},
-              {"name": "tenant", "type": ["null", "string"], "default": null},
-              {"name": "modelName", "type": "string"},
-              {"name": "modelVersion", "type": "string"},
-              {"name": "eventTime", "type": {"type": "long", "logicalType": "timestamp-millis"}},
-              {"name": "features", "type": {"type": "map", "values": ["null", "double", "long", "string", "boolean"]}},
-              {"name": "prediction", "type": ["double", "string"]},
-              {"name": "classScores", "type": ["null", {"type": "map", "values": "double"}], "default": null},
-              {"name": "segments", "type": ["null", {"type": "map", "values": "string"}], "default": null},
-              {"name": "latencyMillis", "type": "long", "default": 0}
-            ]}""");
-
-    /** An InferenceLog that dropped modelVersion, which the current reader needs and has no default for. */
-    public static final Schema INCOMPATIBLE_INFERENCE = parse("""
-            {"type": "record", "name": "InferenceLog", "namespace": "io.driftwatch.schemas.record", "fields": [
-              {"name": "requestId", "type": "string"},
-              {"name": "modelName", "type": "string"},
-              {"name": "eventTime", "type": {"type": "long", "logicalType": "timestamp-millis"}},
-              {"name": "features", "type": {"type": "map", "values": ["null", "double", "long", "string", "boolean"]}},
-              {"name": "prediction", "type": ["double", "string"]}
-            ]}""");
-
-    /** A model server's own flat record, read with {@link #FLAT_MAPPING}. */
-    public static final Schema FLAT_USER = parse("""
-            {"type": "record", "name": "Scored", "namespace": "com.acme", "fields": [
-              {"name": "id", "type": "string"},
-              {"name": "model", "type": "string"},
-              {"name": "ts", "type": {"type": "long", "logicalType": "timestamp-millis"}},
-              {"name": "f_age", "type": "int"},
-              {"name": "f_income", "type": "double"},
-              {"name": "f_city", "type": ["null", "string"]},
-              {"name": "score", "type": "double"}
-            ]}""");
-
-    /** The brief's flat-record example, with the feature age declared numeric. */
-    public static final Map<String, String> FLAT_MAPPING = Map.of(
-            "driftwatch.mapping.inference.requestId", "id",
-            "driftwatch.mapping.inference.modelName", "model",
-            "driftwatch.mapping.inference.modelVersion", "const:v1",
-            "driftwatch.mapping.inference.eventTime", "ts",
-            "driftwatch.mapping.inference.prediction", "score",
-            "driftwatch.mapping.inference.features", "prefix:f_",
-            "driftwatch.mapping.inference.feature.type.age", "number");
 
     private Samples() {
     }

@@ -1,5 +1,6 @@
 package io.driftwatch.schemas.format;
 
+import io.driftwatch.schemas.format.corpus.CorpusSchemas;
 import io.driftwatch.schemas.mapping.LabelMapping;
 import io.driftwatch.schemas.mapping.MappingProperties;
 import io.driftwatch.schemas.record.DeadLetterReason;
@@ -30,7 +31,7 @@ class SingleObjectAvroDecoderTest {
 
     private SingleObjectAvroDecoder<InferenceLog> decoder(List<Path> schemaPaths) {
         return new SingleObjectAvroDecoder<>(LocalSchemaStore.load(schemaPaths),
-                MappingProperties.inference(Samples.FLAT_MAPPING), DecodeLimits.DEFAULT);
+                MappingProperties.inference(CorpusSchemas.FLAT_MAPPING), DecodeLimits.DEFAULT);
     }
 
     @Test
@@ -55,9 +56,9 @@ class SingleObjectAvroDecoderTest {
 
     @Test
     void readsAnOlderVersionFromAnAvscFile() throws IOException {
-        Files.writeString(schemaDir.resolve("inference-v1.avsc"), Samples.OLDER_INFERENCE.toString());
+        Files.writeString(schemaDir.resolve("inference-v1.avsc"), CorpusSchemas.OLDER_INFERENCE.toString());
         InferenceLog current = Samples.inference("req-2");
-        GenericRecord older = new GenericData.Record(Samples.OLDER_INFERENCE);
+        GenericRecord older = new GenericData.Record(CorpusSchemas.OLDER_INFERENCE);
         older.put("requestId", "req-2");
         older.put("modelName", "fraud");
         older.put("modelVersion", "v3");
@@ -66,7 +67,7 @@ class SingleObjectAvroDecoderTest {
         older.put("prediction", 0.87);
 
         DecodeResult<InferenceLog> result = decoder(List.of(schemaDir)).decode(TOPIC,
-                singleObject(Samples.OLDER_INFERENCE, Samples.avroBody(Samples.OLDER_INFERENCE, older)));
+                singleObject(CorpusSchemas.OLDER_INFERENCE, Samples.avroBody(CorpusSchemas.OLDER_INFERENCE, older)));
 
         current.setClassScores(null);
         current.setSegments(null);
@@ -76,8 +77,8 @@ class SingleObjectAvroDecoderTest {
     @Test
     void mapsAUsersFlatRecordFromAnAvscFile() throws IOException {
         Path file = schemaDir.resolve("scored.avsc");
-        Files.writeString(file, Samples.FLAT_USER.toString());
-        GenericRecord flat = new GenericData.Record(Samples.FLAT_USER);
+        Files.writeString(file, CorpusSchemas.FLAT_USER.toString());
+        GenericRecord flat = new GenericData.Record(CorpusSchemas.FLAT_USER);
         flat.put("id", "req-3");
         flat.put("model", "fraud");
         flat.put("ts", Samples.EVENT_TIME.toEpochMilli());
@@ -87,7 +88,7 @@ class SingleObjectAvroDecoderTest {
         flat.put("score", 0.1);
 
         DecodeResult<InferenceLog> result = decoder(List.of(file)).decode(TOPIC,
-                singleObject(Samples.FLAT_USER, Samples.avroBody(Samples.FLAT_USER, flat)));
+                singleObject(CorpusSchemas.FLAT_USER, Samples.avroBody(CorpusSchemas.FLAT_USER, flat)));
 
         Map<String, Object> features = new java.util.HashMap<>(Map.of("age", 40L, "income", 10.0));
         features.put("city", null);
@@ -98,10 +99,10 @@ class SingleObjectAvroDecoderTest {
 
     @Test
     void namesAnUnknownFingerprintInHex() {
-        long fingerprint = SchemaNormalization.parsingFingerprint64(Samples.FLAT_USER);
+        long fingerprint = SchemaNormalization.parsingFingerprint64(CorpusSchemas.FLAT_USER);
 
         DecodeResult<InferenceLog> result = decoder(List.of()).decode(TOPIC,
-                singleObject(Samples.FLAT_USER, new byte[] {2, 'x'}));
+                singleObject(CorpusSchemas.FLAT_USER, new byte[] {2, 'x'}));
 
         assertThat(result).isEqualTo(DecodeResult.failed(DeadLetterReason.UNKNOWN_SCHEMA, "unknown schema fingerprint "
                 + String.format("%016x", fingerprint) + " (CRC-64-AVRO of the writer schema); add the writer's .avsc"

@@ -1,5 +1,6 @@
 package io.driftwatch.topology.config;
 
+import io.driftwatch.schemas.format.DecodeLimits;
 import io.driftwatch.schemas.registry.RegistrySettings;
 import io.driftwatch.stats.profile.CategoricalProfileConfig;
 import io.driftwatch.stats.profile.NumericProfileConfig;
@@ -73,6 +74,12 @@ public final class DriftwatchConfig extends AbstractConfig {
     private static final String RECORD_MAX_BYTES_DOC = "Larger input records go to the dead-letter topic unread.";
     public static final String FEATURES_MAX_CONFIG = "driftwatch.features.max";
     private static final String FEATURES_MAX_DOC = "A record with more features than this goes to the dead-letter topic: it bounds memory per record.";
+    public static final String RECORD_STRING_MAX_BYTES_CONFIG = "driftwatch.record.string.max.bytes";
+    private static final String RECORD_STRING_MAX_BYTES_DOC = "A record with a longer string (or Avro bytes value) goes to the dead-letter topic; JSON counts characters.";
+    public static final String RECORD_ITEMS_MAX_CONFIG = "driftwatch.record.items.max";
+    private static final String RECORD_ITEMS_MAX_DOC = "A record with more items in one Avro array or map, or one JSON array or object, goes to the dead-letter topic.";
+    public static final String RECORD_NESTING_MAX_CONFIG = "driftwatch.record.nesting.max";
+    private static final String RECORD_NESTING_MAX_DOC = "A record nested deeper than this (records, maps, arrays and unions; JSON objects and arrays) goes to the dead-letter topic.";
     public static final String REGISTRY_WAIT_MAX_MS_CONFIG = "driftwatch.schema.registry.wait.max.ms";
     private static final String REGISTRY_WAIT_MAX_MS_DOC = "How long one record waits for an unreachable registry before the stream thread restarts and retries it from its last committed offset.";
 
@@ -82,6 +89,8 @@ public final class DriftwatchConfig extends AbstractConfig {
     private static final String WINDOW_GRACE_MS_DOC = "How long after its end a window still accepts late records; later ones are counted in driftwatch.records.late.";
     public static final String WINDOW_MERGE_DELAY_MS_CONFIG = "driftwatch.window.merge.delay.ms";
     private static final String WINDOW_MERGE_DELAY_MS_DOC = "How long, in event time, a window waits for input partitions that have never received a record at all before it closes without them; -1 means 24 hours (or one window, if longer). Every partition that has received records is always waited for, whatever model versions it carries. Lower it if some partitions of the inferences topic stay empty (records keyed by model name, say).";
+    public static final String WINDOW_IDLE_CLOSE_MS_CONFIG = "driftwatch.window.idle.close.ms";
+    private static final String WINDOW_IDLE_CLOSE_MS_DOC = "After this long without a record on an input partition (wall-clock time), the partition's event time runs on with the wall clock, so windows close as if traffic had continued: the last window before a model, or a whole topic, goes quiet is reported. 0 never does this; then that window waits for the next record. A record arriving later for a window closed this way is counted late.";
     public static final String WINDOW_MAX_AHEAD_MS_CONFIG = "driftwatch.window.max.ahead.ms";
     private static final String WINDOW_MAX_AHEAD_MS_DOC = "How far a record's event time may be ahead of its Kafka timestamp; a record further ahead (a clock set wrong) is counted in driftwatch.records.future and left out of the windows, so it cannot close every open window at once.";
     public static final String WINDOW_MIN_RECORDS_CONFIG = "driftwatch.window.min.records";
@@ -141,6 +150,9 @@ public final class DriftwatchConfig extends AbstractConfig {
             .define(SCHEMA_PATHS_CONFIG, Type.LIST, List.of(), Importance.MEDIUM, SCHEMA_PATHS_DOC)
             .define(RECORD_MAX_BYTES_CONFIG, Type.INT, 1 << 20, atLeast(64), Importance.LOW, RECORD_MAX_BYTES_DOC)
             .define(FEATURES_MAX_CONFIG, Type.INT, 10_000, atLeast(1), Importance.LOW, FEATURES_MAX_DOC)
+            .define(RECORD_STRING_MAX_BYTES_CONFIG, Type.INT, DecodeLimits.DEFAULT.maxStringBytes(), atLeast(1), Importance.LOW, RECORD_STRING_MAX_BYTES_DOC)
+            .define(RECORD_ITEMS_MAX_CONFIG, Type.INT, DecodeLimits.DEFAULT.maxCollectionItems(), atLeast(1), Importance.LOW, RECORD_ITEMS_MAX_DOC)
+            .define(RECORD_NESTING_MAX_CONFIG, Type.INT, DecodeLimits.DEFAULT.maxNestingDepth(), atLeast(1), Importance.LOW, RECORD_NESTING_MAX_DOC)
             .define(RegistrySettings.URL_CONFIG, Type.STRING, "", Importance.HIGH, "Schema registry base URL, e.g. http://registry:8081 or Apicurio's http://host:8080/apis/ccompat/v7. Needed for avro-registry.")
             .define(RegistrySettings.BASIC_AUTH_USER_CONFIG, Type.STRING, "", Importance.MEDIUM, "Registry basic-auth user.")
             .define(RegistrySettings.BASIC_AUTH_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, "Registry basic-auth password.")
@@ -153,6 +165,7 @@ public final class DriftwatchConfig extends AbstractConfig {
             .define(WINDOW_SIZE_MS_CONFIG, Type.LONG, Duration.ofHours(1).toMillis(), atLeast(1_000L), Importance.HIGH, WINDOW_SIZE_MS_DOC)
             .define(WINDOW_GRACE_MS_CONFIG, Type.LONG, Duration.ofMinutes(5).toMillis(), atLeast(0L), Importance.MEDIUM, WINDOW_GRACE_MS_DOC)
             .define(WINDOW_MERGE_DELAY_MS_CONFIG, Type.LONG, -1L, atLeast(-1L), Importance.LOW, WINDOW_MERGE_DELAY_MS_DOC)
+            .define(WINDOW_IDLE_CLOSE_MS_CONFIG, Type.LONG, Duration.ofMinutes(15).toMillis(), atLeast(0L), Importance.MEDIUM, WINDOW_IDLE_CLOSE_MS_DOC)
             .define(WINDOW_MAX_AHEAD_MS_CONFIG, Type.LONG, Duration.ofHours(1).toMillis(), atLeast(0L), Importance.MEDIUM, WINDOW_MAX_AHEAD_MS_DOC)
             .define(WINDOW_MIN_RECORDS_CONFIG, Type.LONG, 100L, atLeast(1L), Importance.MEDIUM, WINDOW_MIN_RECORDS_DOC)
             .define(EXACT_VALUES_CONFIG, Type.INT, NumericProfileConfig.DEFAULT_EXACT_VALUE_CAP, between(0, NumericProfileConfig.MAX_EXACT_VALUE_CAP), Importance.MEDIUM, EXACT_VALUES_DOC)
@@ -230,12 +243,10 @@ public final class DriftwatchConfig extends AbstractConfig {
         return factor < 0 ? Optional.empty() : Optional.of(factor);
     }
 
-    public int recordMaxBytes() {
-        return getInt(RECORD_MAX_BYTES_CONFIG);
-    }
-
-    public int featuresMax() {
-        return getInt(FEATURES_MAX_CONFIG);
+    /** What a decoder accepts before it dead-letters a record: every {@code driftwatch.record.*} limit and {@code driftwatch.features.max}. */
+    public DecodeLimits decodeLimits() {
+        return new DecodeLimits(getInt(RECORD_MAX_BYTES_CONFIG), getInt(RECORD_STRING_MAX_BYTES_CONFIG), getInt(FEATURES_MAX_CONFIG),
+                getInt(RECORD_ITEMS_MAX_CONFIG), getInt(RECORD_NESTING_MAX_CONFIG));
     }
 
     public Duration registryWaitMax() {
@@ -282,7 +293,7 @@ public final class DriftwatchConfig extends AbstractConfig {
         Duration defaultMergeDelay = size.compareTo(Duration.ofHours(24)) > 0 ? size : Duration.ofHours(24);
         return new WindowSpec(size, Duration.ofMillis(getLong(WINDOW_GRACE_MS_CONFIG)),
                 mergeDelay < 0 ? defaultMergeDelay : Duration.ofMillis(mergeDelay),
-                Duration.ofMillis(getLong(WINDOW_MAX_AHEAD_MS_CONFIG)));
+                Duration.ofMillis(getLong(WINDOW_MAX_AHEAD_MS_CONFIG)), Duration.ofMillis(getLong(WINDOW_IDLE_CLOSE_MS_CONFIG)));
     }
 
     public long windowMinRecords() {

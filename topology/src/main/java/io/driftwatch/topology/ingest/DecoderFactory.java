@@ -32,7 +32,7 @@ public final class DecoderFactory {
 
     public DecoderFactory(DriftwatchConfig config) {
         this.config = requireNonNull(config, "config");
-        this.limits = DecodeLimits.DEFAULT.withMaxRecordBytes(config.recordMaxBytes()).withMaxFeatures(config.featuresMax());
+        this.limits = config.decodeLimits();
     }
 
     /** Uses {@code lookup} instead of a registry client built from the configuration (tests, embedded demo). */

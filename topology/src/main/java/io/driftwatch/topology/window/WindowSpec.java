@@ -8,21 +8,24 @@ import static java.util.Objects.requireNonNull;
  * Tumbling event-time windows: their size, how long after its end a window still accepts records (grace),
  * how long the merge stage waits for partitions never heard from (merge delay), and how far ahead of its
  * Kafka timestamp a record's event time may be (max ahead): a record from a clock set years ahead would
- * otherwise move event time there and close every open window at once. Windows are aligned to the epoch,
- * so every instance cuts the same windows.
+ * otherwise move event time there and close every open window at once; and after how long without a record
+ * (idle close, wall-clock time; zero for never) a partition lets its event time run on with the wall clock,
+ * so the last window before traffic stops is still reported. Windows are aligned to the epoch, so every
+ * instance cuts the same windows.
  */
-public record WindowSpec(Duration size, Duration grace, Duration mergeDelay, Duration maxAhead) {
+public record WindowSpec(Duration size, Duration grace, Duration mergeDelay, Duration maxAhead, Duration idleClose) {
     public WindowSpec {
         requireNonNull(size, "size");
         requireNonNull(grace, "grace");
         requireNonNull(mergeDelay, "mergeDelay");
         requireNonNull(maxAhead, "maxAhead");
+        requireNonNull(idleClose, "idleClose");
         if (size.toMillis() < 1) {
             throw new IllegalArgumentException("window size must be at least 1 ms, got " + size);
         }
-        if (grace.isNegative() || mergeDelay.isNegative() || maxAhead.isNegative()) {
-            throw new IllegalArgumentException("grace " + grace + ", merge delay " + mergeDelay + " and max ahead " + maxAhead
-                    + " must not be negative");
+        if (grace.isNegative() || mergeDelay.isNegative() || maxAhead.isNegative() || idleClose.isNegative()) {
+            throw new IllegalArgumentException("grace " + grace + ", merge delay " + mergeDelay + ", max ahead " + maxAhead
+                    + " and idle close " + idleClose + " must not be negative");
         }
     }
 

@@ -1,10 +1,11 @@
 package io.driftwatch.topology.ingest;
 
 import io.driftwatch.broker.EmbeddedKafkaBroker;
-import io.driftwatch.schemas.format.MalformedCorpus;
-import io.driftwatch.schemas.format.MalformedCorpus.Case;
-import io.driftwatch.schemas.format.MalformedCorpus.Format;
+import io.driftwatch.schemas.format.MapSchemaLookup;
 import io.driftwatch.schemas.format.RecordDecoder;
+import io.driftwatch.schemas.format.corpus.MalformedCorpus;
+import io.driftwatch.schemas.format.corpus.MalformedCorpus.Case;
+import io.driftwatch.schemas.format.corpus.MalformedCorpus.Format;
 import io.driftwatch.schemas.record.DeadLetter;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.registry.FakeRegistryDialect;
@@ -147,7 +148,7 @@ class IngestIntegrationTest {
     private static RecordDecoder<InferenceLog> decoder(Format format) {
         return format == Format.CONFLUENT_AVRO
                 ? MalformedCorpus.decoder(format, new SchemaRegistryClient(registry.clientSettings().build()))
-                : MalformedCorpus.decoder(format);
+                : MalformedCorpus.decoder(format, new MapSchemaLookup(MalformedCorpus.schemasById()));
     }
 
     private static org.apache.kafka.streams.Topology topology(String input, String deadLetters, String decoded,

@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WindowMergerTest {
     private static final long T0 = Instant.parse("2026-11-20T10:00:00Z").toEpochMilli();
     private static final Duration SIZE = Duration.ofMinutes(10);
+    private static final Duration IDLE_CLOSE = Duration.ofMinutes(15);
     private static final Duration MERGE_DELAY = Duration.ofHours(1);
     private static final int PARTITIONS = 3;
     private static final String REPARTITION = "merge-test-" + WindowTopology.PARTIALS_REPARTITION + "-repartition";
@@ -43,7 +44,7 @@ class WindowMergerTest {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, InferenceLog> inferences = builder.stream("inferences",
                 Consumed.with(Serdes.String(), new SingleObjectAvroSerde<>(InferenceLog.getClassSchema())));
-        new WindowTopology(new WindowSpec(SIZE, Duration.ZERO, MERGE_DELAY, Duration.ofHours(1)), NumericProfileConfig.defaults(),
+        new WindowTopology(new WindowSpec(SIZE, Duration.ZERO, MERGE_DELAY, Duration.ofHours(1), IDLE_CLOSE), NumericProfileConfig.defaults(),
                 CategoricalProfileConfig.defaults(), PARTITIONS, new WindowMetrics(meters))
                 .closedWindows(builder, inferences)
                 .map((key, closed) -> KeyValue.pair(key, closed.window().startMillis() + "|" + closed.profiles().records()

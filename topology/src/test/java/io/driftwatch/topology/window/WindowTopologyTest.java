@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WindowTopologyTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private static final Duration SIZE = Duration.ofMinutes(10);
+    private static final Duration IDLE_CLOSE = Duration.ofMinutes(15);
     private static final Duration GRACE = Duration.ofMinutes(1);
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -42,7 +43,7 @@ class WindowTopologyTest {
     private TopologyTestDriver driver() {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, InferenceLog> inferences = builder.stream("inferences", Consumed.with(Serdes.String(), logSerde));
-        new WindowTopology(new WindowSpec(SIZE, GRACE, SIZE, Duration.ofHours(1)), NumericProfileConfig.defaults(), CategoricalProfileConfig.defaults(),
+        new WindowTopology(new WindowSpec(SIZE, GRACE, SIZE, Duration.ofHours(1), IDLE_CLOSE), NumericProfileConfig.defaults(), CategoricalProfileConfig.defaults(),
                 1, new WindowMetrics(meters))
                 .closedWindows(builder, inferences)
                 .flatMapValues(WindowProfileRecords::of)
@@ -143,6 +144,41 @@ class WindowTopologyTest {
             pipe(input, other);
             assertThat(profiles.readRecordsToList()).as("v3 sent nothing after its first window, which still closes")
                     .extracting(TestRecord::key).containsOnly("fraud/v3").hasSize(3);
+        }
+    }
+
+    @Test
+    @Tag("reliability")
+    void whenTheWholeTopicGoesQuietTheLastWindowClosesAfterTheIdleTimeAndALaterRecordForItIsLate() {
+        try (TopologyTestDriver driver = driver()) {
+            TestInputTopic<String, InferenceLog> input = driver.createInputTopic("inferences", Serdes.String().serializer(), logSerde.serializer());
+            TestOutputTopic<String, WindowProfile> profiles = driver.createOutputTopic("profiles", Serdes.String().deserializer(), profileSerde.deserializer());
+            pipe(input, log("a", T0.plusSeconds(10), 30, "NO"));
+            pipe(input, log("b", T0.plusSeconds(20), 50, "SE"));
+            driver.advanceWallClockTime(IDLE_CLOSE.minusMinutes(1));
+            assertThat(profiles.isEmpty()).as("quiet, but for less than the idle time").isTrue();
+
+            driver.advanceWallClockTime(Duration.ofMinutes(2));
+            List<WindowProfile> closed = profiles.readValuesToList();
+            assertThat(closed).extracting(WindowProfile::getWindowStart).containsOnly(T0);
+            assertThat(closed).filteredOn(profile -> profile.getFeature().equals("age"))
+                    .extracting(WindowProfile::getCount).containsExactly(2L);
+
+            pipe(input, log("late", T0.plusSeconds(30), 99, "NO"));
+            assertThat(meters.get("driftwatch.records.late").tag("model", "fraud").counter().count()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void aPartitionStillReceivingRecordsIsNeverIdleHoweverFarBehindTheWallClock() {
+        try (TopologyTestDriver driver = driver()) {
+            TestInputTopic<String, InferenceLog> input = driver.createInputTopic("inferences", Serdes.String().serializer(), logSerde.serializer());
+            TestOutputTopic<String, WindowProfile> profiles = driver.createOutputTopic("profiles", Serdes.String().deserializer(), profileSerde.deserializer());
+            for (int minute = 0; minute < 8; minute++) {
+                pipe(input, log("r" + minute, T0.plus(Duration.ofMinutes(minute)), 30 + minute, "NO"));
+                driver.advanceWallClockTime(IDLE_CLOSE.minusMinutes(1));
+            }
+            assertThat(profiles.isEmpty()).as("two hours of wall clock passed, but never the idle time without a record").isTrue();
         }
     }
 

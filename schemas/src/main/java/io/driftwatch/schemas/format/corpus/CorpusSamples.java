@@ -1,4 +1,4 @@
-package io.driftwatch.schemas.format;
+package io.driftwatch.schemas.format.corpus;
 
 import io.driftwatch.schemas.record.InferenceLog;
 import java.time.Instant;
@@ -91,9 +91,9 @@ final class CorpusSamples {
         return copy;
     }
 
-    /** A user's flat record, and the inference it maps to with {@link Samples#FLAT_MAPPING}. */
+    /** A user's flat record, and the inference it maps to with {@link CorpusSchemas#FLAT_MAPPING}. */
     Flat flat() {
-        Flat flat = new Flat(new GenericData.Record(Samples.FLAT_USER), word(3, 12), time(), random.nextInt(100),
+        Flat flat = new Flat(new GenericData.Record(CorpusSchemas.FLAT_USER), word(3, 12), time(), random.nextInt(100),
                 random.nextDouble() * 1000, random.nextBoolean() ? word(2, 8) : null, random.nextDouble());
         flat.record.put("id", flat.id);
         flat.record.put("model", "fraud");

@@ -1,11 +1,17 @@
-package io.driftwatch.schemas.format;
+package io.driftwatch.schemas.format.corpus;
 
+import io.driftwatch.schemas.format.ConfluentAvroDecoder;
+import io.driftwatch.schemas.format.DecodeLimits;
+import io.driftwatch.schemas.format.JsonDecoder;
+import io.driftwatch.schemas.format.RecordDecoder;
+import io.driftwatch.schemas.format.SingleObjectAvroDecoder;
 import io.driftwatch.schemas.mapping.MappingProperties;
 import io.driftwatch.schemas.record.DeadLetterReason;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.registry.SchemaLookup;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,17 +20,21 @@ import org.apache.avro.message.SchemaStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A deterministic mix of good and malformed inference records in all three formats, for proving that
- * decoding never throws and never lets a bad record through: truncations at every length of valid records,
- * wrong magic bytes, unknown schema ids and fingerprints, corrupted lengths, union indexes and item counts,
- * trailing bytes, random bytes, wrong types, missing fields, huge strings, deep nesting, too many features
- * and records over the size limit. Every case says what decoding must give: the exact record, or a failure
- * (with its code where the corruption determines it).
+ * The catalogue of malformed inputs that driftwatch must dead-letter, with good records among them: a
+ * deterministic mix in all three input formats of truncations at every length of valid records, wrong magic
+ * bytes, unknown schema ids and fingerprints, corrupted lengths, union indexes and item counts, trailing bytes,
+ * random bytes, wrong types, missing fields, huge strings, deep nesting, too many features and records over the
+ * size limit. Every case says what decoding must give: the exact record, or a failure (with its code where the
+ * corruption determines it).
+ *
+ * <p>It is main code, not test code, because two kinds of users need the same records: the decoder and ingest
+ * tests, which prove each kind once, and {@code driftwatch chaos}, which floods a running service with them at
+ * volume from the shipped jar. A new way to break a record belongs here, so both see it.
  *
  * <p>Decode each case with the decoder of its format built from {@link #LIMITS}, {@link #schemasById()}
- * (Confluent), {@link #singleObjectSchemas()} and {@link #mappingProperties(Format)}, or simply
- * {@link #decoder(Format)}; pass {@link #RECORD_TIME} as the record timestamp. The same seed always gives
- * the same cases, byte for byte.
+ * (Confluent, served by a registry under exactly these ids), {@link #singleObjectSchemas()} and
+ * {@link #mappingProperties(Format)}, or simply {@link #decoder(Format, SchemaLookup)}; pass {@link #RECORD_TIME}
+ * as the record timestamp. The same seed always gives the same cases, byte for byte.
  */
 public final class MalformedCorpus {
 
@@ -64,7 +74,7 @@ public final class MalformedCorpus {
         cases.addAll(new AvroCorpus(Format.CONFLUENT_AVRO, random).cases());
         cases.addAll(new AvroCorpus(Format.SINGLE_OBJECT_AVRO, random).cases());
         cases.addAll(new JsonCorpus(random).cases());
-        java.util.Collections.shuffle(cases, random);
+        Collections.shuffle(cases, random);
         return cases;
     }
 
@@ -86,13 +96,10 @@ public final class MalformedCorpus {
      */
     public static Map<String, String> mappingProperties(Format format) {
         return format == Format.JSON ? Map.of(MappingProperties.INFERENCE_PREFIX + "feature.type.age", "number")
-                : Samples.FLAT_MAPPING;
+                : CorpusSchemas.FLAT_MAPPING;
     }
 
-    public static RecordDecoder<InferenceLog> decoder(Format format) {
-        return decoder(format, new MapSchemaLookup(schemasById()));
-    }
-
+    /** A decoder of {@code format} with the corpus's limits and mapping; {@code lookup} serves {@link #schemasById()}. */
     public static RecordDecoder<InferenceLog> decoder(Format format, SchemaLookup lookup) {
         var mapping = MappingProperties.inference(mappingProperties(format));
         return switch (format) {

@@ -1,25 +1,31 @@
-package io.driftwatch.schemas.format;
+package io.driftwatch.schemas.format.corpus;
 
-import io.driftwatch.schemas.format.MalformedCorpus.Case;
-import io.driftwatch.schemas.format.MalformedCorpus.Format;
+import io.driftwatch.schemas.format.corpus.MalformedCorpus.Case;
+import io.driftwatch.schemas.format.corpus.MalformedCorpus.Format;
 import io.driftwatch.schemas.record.DeadLetterReason;
+import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.record.InferenceLog;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.jspecify.annotations.Nullable;
 
-import static io.driftwatch.schemas.format.CorpusSchemas.BY_ID;
+import static io.driftwatch.schemas.format.corpus.CorpusSchemas.BY_ID;
 
 /** The malformed corpus's cases in one of the two Avro framings, Confluent or single-object. */
 final class AvroCorpus {
@@ -57,10 +63,10 @@ final class AvroCorpus {
         for (int i = 0; i < 10; i++) {
             InferenceLog log = samples.inference();
             add("good", "older InferenceLog", frame(CorpusSchemas.OLDER, body(CorpusSchemas.OLDER,
-                    samples.asVersion(Samples.OLDER_INFERENCE, log))), CorpusSamples.withoutOptionalFields(log), null);
+                    samples.asVersion(CorpusSchemas.OLDER_INFERENCE, log))), CorpusSamples.withoutOptionalFields(log), null);
             log = samples.inference();
             add("good", "newer InferenceLog", frame(CorpusSchemas.NEWER, body(CorpusSchemas.NEWER,
-                    samples.asVersion(Samples.NEWER_INFERENCE, log))), log, null);
+                    samples.asVersion(CorpusSchemas.NEWER_INFERENCE, log))), log, null);
             CorpusSamples.Flat flat = samples.flat();
             add("good", "flat user record", frame(CorpusSchemas.FLAT, body(CorpusSchemas.FLAT, flat.record())),
                     flat.expected(), null);
@@ -71,7 +77,7 @@ final class AvroCorpus {
         List<byte[]> wholes = List.of(
                 frame(CorpusSchemas.CURRENT, AvroLayout.of(samples.inference()).body()),
                 frame(CorpusSchemas.OLDER, body(CorpusSchemas.OLDER,
-                        samples.asVersion(Samples.OLDER_INFERENCE, samples.inference()))),
+                        samples.asVersion(CorpusSchemas.OLDER_INFERENCE, samples.inference()))),
                 frame(CorpusSchemas.FLAT, body(CorpusSchemas.FLAT, samples.flat().record())));
         for (byte[] whole : wholes) {
             for (int length = 0; length < whole.length; length++) {
@@ -89,7 +95,7 @@ final class AvroCorpus {
             while (bytes[at] == original) {
                 bytes[at] = (byte) random.nextInt(256);
             }
-            add("wrong magic", "byte " + at + " is " + FormatHint.hex(bytes[at]), bytes, null,
+            add("wrong magic", "byte " + at + " is " + String.format(Locale.ROOT, "0x%02X", bytes[at] & 0xFF), bytes, null,
                     DeadLetterReason.BAD_MAGIC_BYTE);
         }
     }
@@ -103,7 +109,7 @@ final class AvroCorpus {
                 while (BY_ID.containsKey(id)) {
                     id = random.nextInt();
                 }
-                bytes = Samples.confluent(id, body);
+                bytes = confluent(id, body);
             } else {
                 long fingerprint = random.nextLong();
                 while (MalformedCorpus.singleObjectSchemas().findByFingerprint(fingerprint) != null) {
@@ -215,7 +221,7 @@ final class AvroCorpus {
             add("wrong type", "flat record with age as text",
                     frame(CorpusSchemas.FLAT_STRING_AGE, body(CorpusSchemas.FLAT_STRING_AGE, textAge)), null,
                     DeadLetterReason.WRONG_TYPE);
-            GenericRecord incompatible = samples.asVersion(Samples.INCOMPATIBLE_INFERENCE, samples.inference());
+            GenericRecord incompatible = samples.asVersion(CorpusSchemas.INCOMPATIBLE_INFERENCE, samples.inference());
             add("incompatible schema", "InferenceLog without modelVersion", frame(CorpusSchemas.INCOMPATIBLE,
                     body(CorpusSchemas.INCOMPATIBLE, incompatible)), null, DeadLetterReason.INCOMPATIBLE_SCHEMA);
             add("incompatible schema", "a plain string", frame(CorpusSchemas.NOT_A_RECORD,
@@ -288,13 +294,25 @@ final class AvroCorpus {
     }
 
     private byte[] frame(int schemaId, byte[] body) {
-        return format == Format.CONFLUENT_AVRO ? Samples.confluent(schemaId, body)
+        return format == Format.CONFLUENT_AVRO ? confluent(schemaId, body)
                 : singleObject(SchemaNormalization.parsingFingerprint64(BY_ID.get(schemaId)), body);
     }
 
     private static byte[] body(int schemaId, Object datum) {
-        Schema schema = BY_ID.get(schemaId);
-        return Samples.avroBody(schema, datum);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        try {
+            new GenericDatumWriter<>(BY_ID.get(schemaId)).write(datum, encoder);
+            encoder.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Magic byte 0, the id big-endian, then the body; unlike the producer's framing, any id, even a negative one. */
+    private static byte[] confluent(int schemaId, byte[] body) {
+        return ByteBuffer.allocate(5 + body.length).put((byte) 0).putInt(schemaId).put(body).array();
     }
 
     private static byte[] singleObject(long fingerprint, byte[] body) {
