@@ -35,6 +35,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -63,6 +64,7 @@ public final class AlertsService implements AutoCloseable {
     private final KafkaClientMetrics consumerMetrics;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile @Nullable RuntimeException failure;
     private final Map<TopicPartition, Long> committed = new HashMap<>();
 
     private AlertsService(KafkaConsumer<String, byte[]> consumer, KafkaSentAlerts sent, AlertDispatcher dispatcher, String topic,
@@ -124,9 +126,10 @@ public final class AlertsService implements AutoCloseable {
             }
         } catch (WakeupException e) {
             if (running.get()) {
-                throw e;
+                failure = e;
             }
-        } catch (KafkaException e) {
+        } catch (RuntimeException e) {
+            failure = e;
             log.error("the alerts consumer stopped: {}; restart it, uncommitted alerts are read again and mailed once", e.getMessage(), e);
         } finally {
             consumerMetrics.close();
@@ -169,6 +172,14 @@ public final class AlertsService implements AutoCloseable {
                         e.getMessage());
             }
         }
+    }
+
+    /**
+     * Why the consumer thread stopped when nobody closed the service, so the process can exit with a failure
+     * and an orchestrator that restarts failed processes brings it back.
+     */
+    public Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /** Blocks until the consumer thread has stopped. */

@@ -174,6 +174,18 @@ class AlertsServiceIntegrationTest {
     }
 
     @Test
+    void aConsumerThatFailsStopsTheServiceWithTheCauseInsteadOfLeavingItIdle() throws Exception {
+        Map<String, Object> settings = settings("failing", freePort(), "alerts-failing");
+        settings.put("auto.offset.reset", "none");
+        try (AlertsService service = start(settings, new SimpleMeterRegistry())) {
+            produce("alerts-failing", true, SampleAlerts.drift("fraud", "v3", 0, "age"));
+            await(() -> service.failure().isPresent(), Duration.ofSeconds(60), "the consumer's failure");
+            service.awaitStop();
+            assertThat(service.failure().orElseThrow()).hasMessageContaining("alerts-failing");
+        }
+    }
+
+    @Test
     void whileSmtpIsDownAlertsWaitAndWhenItIsBackEachIsMailedExactlyOnce() throws Exception {
         int port = freePort();
         Map<String, Object> settings = settings("outage", port, "alerts-outage");

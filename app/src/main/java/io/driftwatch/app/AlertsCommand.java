@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
                 "  driftwatch alerts --config driftwatch.properties --save-emails emails/",
                 "", "The file needs driftwatch.smtp.host and driftwatch.alerts.to; the SMTP password comes from the",
                 "environment variable named by driftwatch.smtp.password.env or the file driftwatch.smtp.password.file.",
-                "Exit codes: 0 stopped cleanly, 2 bad configuration (including credentials Kafka refuses)."})
+                "Exit codes: 0 stopped cleanly, 2 bad configuration (including credentials Kafka refuses), 3 the consumer failed"
+                        + " (the cause is logged; restart it: nothing is lost)."})
 public final class AlertsCommand implements Callable<Integer> {
     @Mixin
     private ConfigFileOptions configFile;
@@ -42,6 +43,9 @@ public final class AlertsCommand implements Callable<Integer> {
              AlertsService service = AlertsService.start(config, alerts, metrics.registry(), Clock.systemUTC(), saveDirectory)) {
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "driftwatch-alerts-shutdown"));
             service.awaitStop();
+            if (service.failure().isPresent()) {
+                throw service.failure().get();
+            }
         } catch (RuntimeException e) {
             throw KafkaAuthentication.explained(e, config, configFile.file());
         }
