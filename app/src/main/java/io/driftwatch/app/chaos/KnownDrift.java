@@ -52,6 +52,11 @@ final class KnownDrift {
         return new KnownDrift(run.full() ? 32 : 16, recordsPerWindow, episodes);
     }
 
+    /** The settings of a run named {@code run} over this traffic on {@code partitions} partitions: its windows, every value exact. */
+    RunSettings settings(String bootstrapServers, String run, int partitions) {
+        return RunSettings.of(bootstrapServers, run, WINDOW, partitions, EXACT_VALUES);
+    }
+
     int windows() {
         return windows;
     }
