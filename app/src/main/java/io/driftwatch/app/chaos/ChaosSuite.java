@@ -19,7 +19,8 @@ public final class ChaosSuite {
 
     /** Every scenario, cheapest first, so a short run reports something soon. */
     public static List<ChaosScenario> scenarios() {
-        return List.of(new ClockScenario(), new MalformedFloodScenario(), new RegistryOutageScenario(), new CrashScenario());
+        return List.of(new ClockScenario(), new MalformedFloodScenario(), new OverloadScenario(), new RegistryOutageScenario(),
+                new BrokerRestartScenario(), new CrashScenario());
     }
 
     /** The scenario named {@code name}, if there is one. */
