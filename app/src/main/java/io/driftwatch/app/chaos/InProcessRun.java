@@ -31,8 +31,9 @@ final class InProcessRun {
         Duration took = untilReported(bootstrapServers, settings, 1, drift, run.directory(), timeout);
         RunOutcome reference = RunOutcome.read(bootstrapServers, settings);
         run.did("ran the service uninterrupted: %s in %d s", reference.summary(), took.toSeconds());
-        boolean holds = run.checkEqual("the uninterrupted run triggers once per drift episode", drift.episodes(),
-                reference.triggerWindows().size());
+        boolean holds = run.check("the uninterrupted run triggers once per drift episode",
+                reference.triggerWindows().size() == drift.episodes(), drift.episodes() + " episodes, triggers for windows "
+                        + reference.triggerWindows().values());
         return holds ? Optional.of(reference) : Optional.empty();
     }
 

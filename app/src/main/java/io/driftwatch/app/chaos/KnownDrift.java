@@ -40,14 +40,18 @@ final class KnownDrift {
         this.episodes = episodes;
     }
 
-    /** 16 windows with episodes at windows 3-4 and 10-12 (short), or 32 windows with four episodes (full). */
+    /**
+     * 16 windows with episodes at windows 3-4 and 10-12 (short), or 32 windows with four episodes (full). An episode
+     * lasts two or three windows: the trigger rule fires on two drifted windows in a row and, with no cool-down,
+     * would fire again on a fourth.
+     */
     static KnownDrift sized(ChaosRun run, int recordsPerWindow) {
         if (recordsPerWindow > EXACT_VALUES) {
             throw new IllegalArgumentException("recordsPerWindow " + recordsPerWindow + " exceeds the exact-value cap " + EXACT_VALUES);
         }
         List<int[]> episodes = new ArrayList<>(List.of(new int[] {3, 4}, new int[] {10, 12}));
         if (run.full()) {
-            episodes.addAll(List.of(new int[] {18, 19}, new int[] {25, 28}));
+            episodes.addAll(List.of(new int[] {18, 19}, new int[] {25, 27}));
         }
         return new KnownDrift(run.full() ? 32 : 16, recordsPerWindow, episodes);
     }
