@@ -36,9 +36,7 @@ final class CrashScenario implements ChaosScenario {
         int kills = run.size(5, 10);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
             String bootstrap = broker.bootstrapServers();
-            drift.publish(bootstrap, run.directory(), PARTITIONS);
-            run.did("produced %,d inferences in %d windows with %d drift episodes, over %d partitions", drift.records(),
-                    drift.windows(), drift.episodes(), PARTITIONS);
+            drift.publish(run, bootstrap, PARTITIONS);
 
             Optional<RunOutcome> reference = InProcessRun.reference(run, bootstrap, drift, PARTITIONS, CATCH_UP);
             if (reference.isEmpty()) {

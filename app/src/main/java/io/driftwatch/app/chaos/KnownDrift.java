@@ -73,12 +73,17 @@ final class KnownDrift {
         return episodes.size();
     }
 
-    /** Publishes the baseline and produces every window's inferences, plus one record per partition past the last window's grace so every window closes. */
-    void publish(String bootstrapServers, Path directory, int partitions) throws IOException {
+    /**
+     * Publishes the baseline and produces every window's inferences, plus one record per partition past the last window's
+     * grace so every window closes, in {@code run}'s directory, and says so in its transcript.
+     */
+    void publish(ChaosRun run, String bootstrapServers, int partitions) throws IOException {
+        Path directory = run.directory();
         Random random = new Random(5);
         publishBaseline(bootstrapServers, directory, VERSION, random);
         execute("produce", "--bootstrap-servers", bootstrapServers, "--topic", TOPIC, "--format", "json",
                 "--partitions", Integer.toString(partitions), "--model", MODEL, "--version", VERSION, traffic(directory, random).toString());
+        run.did("produced %,d inferences in %d windows with %d drift episodes, over %d partitions", records(), windows, episodes(), partitions);
     }
 
     /** Publishes a baseline for {@code version} of the model from 2,000 undrifted training rows ({@code age}, {@code country}). */

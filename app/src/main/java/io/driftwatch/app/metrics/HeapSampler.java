@@ -1,7 +1,6 @@
 package io.driftwatch.app.metrics;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -12,13 +11,13 @@ import java.util.OptionalLong;
  * thread samples.
  */
 public final class HeapSampler {
-    private final URI metrics;
+    private final int port;
     private long peakBytes;
     private int samples;
 
     /** Samples the endpoint of a process on this machine serving {@code /metrics} on {@code port}. */
     public HeapSampler(int port) {
-        this.metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
+        this.port = port;
     }
 
     /**
@@ -28,7 +27,7 @@ public final class HeapSampler {
      */
     public OptionalLong sample() throws InterruptedException {
         try {
-            long heapBytes = (long) Scrape.fetch(metrics).find("jvm_memory_used_bytes", Map.of("area", "heap")).stream()
+            long heapBytes = (long) Scrape.fetchLocal(port).find("jvm_memory_used_bytes", Map.of("area", "heap")).stream()
                     .mapToDouble(Scrape.Sample::value).sum();
             peakBytes = Math.max(peakBytes, heapBytes);
             samples++;

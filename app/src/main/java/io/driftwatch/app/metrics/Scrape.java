@@ -47,6 +47,11 @@ public record Scrape(List<Sample> samples) {
         return parse(response.body());
     }
 
+    /** Scrapes a process on this machine serving {@code /metrics} on {@code port}. */
+    public static Scrape fetchLocal(int port) throws IOException, InterruptedException {
+        return fetch(URI.create("http://127.0.0.1:" + port + "/metrics"));
+    }
+
     public static Scrape parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.lines().toList()) {
