@@ -68,7 +68,7 @@ final class OverloadScenario implements ChaosScenario {
                     settings.write(run.directory()).toString())) {
                 awaitStable(admin, settings, child);
                 run.did("started the service (a child JVM, -Xmx%dm, metrics on port %d); its consumer group is stable", HEAP_MAX_MB, metricsPort);
-                ServiceSamples samples = new ServiceSamples(admin, settings.applicationId(), TOPIC, new HeapSampler(metricsPort), child);
+                LoadSamples samples = new LoadSamples(admin, settings.applicationId(), TOPIC, new HeapSampler(metricsPort), child);
 
                 Instant firstWindow = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(7));
                 FlatOutProducer.Sent sent = sendWhileSampling(new FlatOutProducer(bootstrap, TOPIC, firstWindow, WINDOW, RECORDS_PER_WINDOW),
@@ -109,7 +109,7 @@ final class OverloadScenario implements ChaosScenario {
     }
 
     /** Sends on a thread of its own, sampling the service every {@link #SAMPLE_EVERY} until the producer is done. */
-    private static FlatOutProducer.Sent sendWhileSampling(FlatOutProducer producer, Duration producing, ServiceSamples samples)
+    private static FlatOutProducer.Sent sendWhileSampling(FlatOutProducer producer, Duration producing, LoadSamples samples)
             throws Exception {
         CompletableFuture<FlatOutProducer.Sent> sending = CompletableFuture.supplyAsync(() -> producer.sendFor(producing, PARTITIONS));
         do {
@@ -121,7 +121,7 @@ final class OverloadScenario implements ChaosScenario {
     }
 
     /** Samples until the lag is 0 or {@code bound} has passed; returns the last lag. */
-    private static long drain(ServiceSamples samples, Duration bound) throws Exception {
+    private static long drain(LoadSamples samples, Duration bound) throws Exception {
         long deadline = System.nanoTime() + bound.toNanos();
         long lag;
         while ((lag = samples.sample()) > 0 && System.nanoTime() < deadline) {

@@ -36,7 +36,8 @@ import static java.util.Objects.requireNonNull;
  * the topology (drift on the inferences, and quality from the labels joined to them when labels are on),
  * and runs Kafka Streams with exactly-once. A stream thread that fails (for example while the schema
  * registry is down longer than a record may wait) is replaced, and resumes from its last committed offsets,
- * so the service stays up. Instances with the same application id share the work.
+ * so the service stays up. A Kafka broker outage of up to {@link #BROKER_OUTAGE_RIDDEN_OUT} is waited out by the
+ * stream threads themselves, none replaced. Instances with the same application id share the work.
  * Kafka Streams' own metrics (consumer lag, commit latency, state restore) go to the given registry
  * through Micrometer's {@link KafkaStreamsMetrics}.
  */

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 /**
- * A running service watched from outside, one sample at a time: its consumer group's lag on the input topic, the
+ * A service in a child JVM watched from outside under load, one sample at a time: its consumer group's lag on the input topic, the
  * heap it reports on {@code /metrics}, and whether its process is alive. What a scenario under load checks, and
  * prints, so a failure shows how the lag moved.
  */
-final class ServiceSamples {
+final class LoadSamples {
     private final Admin admin;
     private final String groupId;
     private final String topic;
@@ -21,7 +21,7 @@ final class ServiceSamples {
     private final List<Long> lags = new ArrayList<>();
     private boolean aliveThroughout = true;
 
-    ServiceSamples(Admin admin, String groupId, String topic, HeapSampler heap, ChildJvm child) {
+    LoadSamples(Admin admin, String groupId, String topic, HeapSampler heap, ChildJvm child) {
         this.admin = admin;
         this.groupId = groupId;
         this.topic = topic;
