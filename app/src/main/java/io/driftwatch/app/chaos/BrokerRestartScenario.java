@@ -54,11 +54,12 @@ final class BrokerRestartScenario implements ChaosScenario {
             int metricsPort = restartedRun.serveMetrics();
             Path log = run.directory().resolve("restarted.log");
             try (ChildJvm child = ChildJvm.start(512, log, "run", "--config", restartedRun.write(run.directory()).toString())) {
+                long lag = Long.MAX_VALUE;
                 for (int i = 0; i < outages.size(); i++) {
-                    // Outages spread over the first quarter of the input, so each finds the service busy with plenty left
-                    // even on a machine fast enough to commit half of it in one commit interval.
-                    long target = drift.records() - drift.records() * (i + 1L) / (4L * (outages.size() + 1));
-                    long lag = awaitProgress(admin, restartedRun, target, child);
+                    // Outages spread over the first quarter of the input, each after progress since the last, so each finds
+                    // the service busy with plenty left even on a machine that commits half the input in one commit interval.
+                    long target = Math.min(lag - 1, drift.records() - drift.records() * (i + 1L) / (4L * (outages.size() + 1)));
+                    lag = awaitProgress(admin, restartedRun, target, child);
                     run.check("outage " + (i + 1) + " began mid-run, input still to process", lag > 0 && child.alive(),
                             String.format(Locale.ROOT, "%,d of %,d records not yet committed when the broker stopped", lag, drift.records()));
                     outage(run, broker, outages.get(i), child);
