@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * and its refusals too, so a scenario can tell records lost by the service from records never written.
  */
 final class FlatOutProducer {
-    static final String MODEL = "load";
-    static final String VERSION = "v1";
+    private static final String MODEL = "load";
+    private static final String VERSION = "v1";
     private static final String[] DEVICES = {"ios", "android", "web", "tv"};
 
     private final String bootstrapServers;
@@ -89,11 +89,6 @@ final class FlatOutProducer {
             }
         }
         return new Sent(acknowledged.get(), refused.get(), windows(sent), Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    /** The first window's start; the load's windows follow it back to back. */
-    Instant firstWindow() {
-        return firstEventTime;
     }
 
     private int windows(long records) {

@@ -161,6 +161,7 @@ final class OverloadScenario implements ChaosScenario {
         SingleObjectAvroSerde<DriftReport> serde = new SingleObjectAvroSerde<>(DriftReport.getClassSchema());
         List<DriftReport> reports = CommittedRecords.readAll(bootstrap, reportTopic, bytes -> serde.deserializer().deserialize(reportTopic, bytes));
         long counted = reports.stream().mapToLong(DriftReport::getRecords).sum();
+        run.checkEqual("the broker acknowledged every send, closers included (so a shortfall below is the service's)", 0L, sent.refused());
         run.checkEqual("every record sent is counted in a report", sent.records(), counted);
         Set<Instant> expected = IntStream.range(0, sent.windows()).mapToObj(w -> firstWindow.plus(WINDOW.multipliedBy(w)))
                 .collect(Collectors.toCollection(TreeSet::new));
