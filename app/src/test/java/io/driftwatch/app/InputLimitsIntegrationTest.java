@@ -1,6 +1,6 @@
 package io.driftwatch.app;
 
-import io.driftwatch.app.metrics.Scrape;
+import io.driftwatch.app.metrics.HeapSampler;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.schemas.record.ColumnDrift;
 import io.driftwatch.schemas.record.DeadLetter;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +72,7 @@ class InputLimitsIntegrationTest {
     private static Path directory;
     private static Process service;
     private static int distinct;
-    private static long peakHeapBytes;
+    private static HeapSampler heap;
     private static List<DriftReport> reports = List.of();
     private static List<DeadLetter> deadLetters = List.of();
     private static boolean aliveThroughout = true;
@@ -91,17 +90,17 @@ class InputLimitsIntegrationTest {
         int port = freePort();
         service = child(config(port));
         long deadline = System.nanoTime() + Duration.ofMinutes(distinct == DISTINCT_FULL ? 10 : 3).toNanos();
-        URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
+        heap = new HeapSampler(port);
         while ((reports.size() < 2 || deadLetters.size() < 2) && System.nanoTime() < deadline) {
             Thread.sleep(1_000);
             aliveThroughout &= service.isAlive();
-            sampleHeap(metrics);
+            heap.sample();
             reports = read("driftwatch.drift-reports", new SingleObjectAvroSerde<DriftReport>(DriftReport.getClassSchema()).deserializer()::deserialize);
             deadLetters = read("driftwatch.dead-letter", new SingleObjectAvroSerde<DeadLetter>(DeadLetter.getClassSchema()).deserializer()::deserialize);
         }
         aliveThroughout &= service.isAlive();
         System.out.printf(Locale.ROOT, "input limits: %,d distinct categories in one window, peak heap %.1f MiB of %d MiB, alive %s%n",
-                distinct, peakHeapBytes / 1048576.0, HEAP_MAX_MB, aliveThroughout);
+                distinct, heap.peakBytes() / 1048576.0, HEAP_MAX_MB, aliveThroughout);
     }
 
     @AfterAll
@@ -184,17 +183,6 @@ class InputLimitsIntegrationTest {
                 .redirectErrorStream(true).redirectOutput(directory.resolve("run.log").toFile()).start();
     }
 
-    private static void sampleHeap(URI metrics) {
-        try {
-            double heap = Scrape.fetch(metrics).samples().stream()
-                    .filter(sample -> sample.name().equals("jvm_memory_used_bytes") && "heap".equals(sample.labels().get("area")))
-                    .mapToDouble(Scrape.Sample::value).sum();
-            peakHeapBytes = Math.max(peakHeapBytes, (long) heap);
-        } catch (IOException | InterruptedException e) {
-            // Not serving yet (start-up); the next sample tries again.
-        }
-    }
-
     private static <T> List<T> read(String topic, java.util.function.BiFunction<String, byte[], T> decode) {
         Map<String, Object> settings = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -219,8 +207,8 @@ class InputLimitsIntegrationTest {
     @Test
     void theServiceStaysUpWithinItsHeapCap() {
         assertThat(aliveThroughout).as("the run process never exited").isTrue();
-        assertThat(peakHeapBytes).as("heap samples were taken").isPositive();
-        assertThat(peakHeapBytes).as("peak heap used").isLessThan(HEAP_MAX_MB * 1024L * 1024L);
+        assertThat(heap.samples()).as("heap samples were taken").isPositive();
+        assertThat(heap.peakBytes()).as("peak heap used").isLessThan(HEAP_MAX_MB * 1024L * 1024L);
     }
 
     @Test

@@ -8,11 +8,13 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,20 +36,26 @@ import java.util.stream.Stream;
  * version, so transactions and exactly-once behave as on a real cluster. Topic auto-creation is off:
  * driftwatch creates its topics explicitly and waits until they are ready.
  *
- * <p>Start with {@link #start()}, stop with {@link #close()}, which also deletes the log directory.
+ * <p>Start with {@link #start()}, stop with {@link #close()}, which also deletes the log directory. To simulate
+ * a broker outage, {@link #stop()} shuts it down keeping its data, and {@link #restart()} brings it back on the
+ * same ports with the same log directory, as an operator restarting a broker does.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path logDirectory;
+    private final KafkaConfig config;
     private final int brokerPort;
-    private final KafkaRaftServer server;
+    private final int controllerPort;
     private final Map<String, Object> clientSettings;
+    private @Nullable KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path logDirectory, int brokerPort, KafkaRaftServer server, Map<String, Object> clientSettings) {
+    private EmbeddedKafkaBroker(Path logDirectory, KafkaConfig config, int brokerPort, int controllerPort,
+                                Map<String, Object> clientSettings) {
         this.logDirectory = logDirectory;
+        this.config = config;
         this.brokerPort = brokerPort;
-        this.server = server;
+        this.controllerPort = controllerPort;
         this.clientSettings = Map.copyOf(clientSettings);
     }
 
@@ -84,10 +92,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             properties.putAll(overrides);
             KafkaConfig config = KafkaConfig.fromProps(properties, false);
             format(logDirectory);
-            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-            server.startup();
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDirectory, brokerPort, server, clientSettings);
-            broker.awaitReady();
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDirectory, config, brokerPort, controllerPort, clientSettings);
+            broker.serve();
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the embedded broker's log directory", e);
@@ -107,6 +113,70 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             formatter.run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format the embedded broker's storage in " + logDirectory, e);
+        }
+    }
+
+    /**
+     * Shuts the broker down as a controlled shutdown does, keeping its log directory and ports, so
+     * {@link #restart()} brings back the same topics, offsets, consumer groups and transactions. Clients
+     * see connection failures until then. Does nothing if the broker is already stopped.
+     */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /**
+     * Starts a broker stopped by {@link #stop()} again: a new server on the same configuration, ports and
+     * log directory, which is not formatted again (its cluster id and metadata log are kept). Waits until
+     * both ports can be bound again and the broker answers.
+     *
+     * @throws IllegalStateException if the broker is running, a port stays taken (by another process) for a
+     *                               minute, or the broker does not become ready within a minute
+     */
+    public synchronized void restart() {
+        if (server != null) {
+            throw new IllegalStateException("the embedded broker on " + bootstrapServers() + " is running; stop() it first");
+        }
+        awaitBindable(brokerPort);
+        awaitBindable(controllerPort);
+        serve();
+    }
+
+    /** Whether the broker is serving, that is started and not {@link #stop() stopped}. */
+    public synchronized boolean running() {
+        return server != null;
+    }
+
+    private void serve() {
+        KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
+        server = started;
+        started.startup();
+        awaitReady();
+    }
+
+    private static void awaitBindable(int port) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (true) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(BrokerProperties.HOST, port));
+                return;
+            } catch (IOException taken) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("port " + port + " of the stopped embedded broker is still taken after "
+                            + READY_TIMEOUT.toSeconds() + " s; another process must have bound it, so the broker cannot come back on it", taken);
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for port " + port + " to be free", e);
+            }
         }
     }
 
@@ -140,14 +210,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** The address clients connect to, {@code 127.0.0.1:PORT}. */
     public String bootstrapServers() {
-        return "127.0.0.1:" + brokerPort;
+        return BrokerProperties.HOST + ":" + brokerPort;
     }
 
-    /** Stops the broker and deletes its data. */
+    /** Stops the broker (if it is running) and deletes its data. */
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
         deleteRecursively(logDirectory);
     }
 

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EmbeddedKafkaBrokerTest {
 
@@ -55,6 +57,41 @@ class EmbeddedKafkaBrokerTest {
                 }
                 assertThat(values).containsExactly("committed");
             }
+        }
+    }
+
+    @Test
+    void aRestartedBrokerServesTheSameAddressWithItsTopicsOffsetsAndGroupOffsetsKept() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            String address = broker.bootstrapServers();
+            admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
+            TopicPartition partition = new TopicPartition("kept", 0);
+            Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, address);
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("kept", "k", "before")).get();
+            }
+            admin.alterConsumerGroupOffsets("g", Map.of(partition, new OffsetAndMetadata(1))).all().get();
+
+            broker.stop();
+            assertThat(broker.running()).isFalse();
+            broker.restart();
+
+            assertThat(broker.running()).isTrue();
+            assertThat(broker.bootstrapServers()).isEqualTo(address);
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+                assertThat(producer.send(new ProducerRecord<>("kept", "k", "after")).get().offset()).as("offset after the restart").isEqualTo(1);
+            }
+            assertThat(admin.listConsumerGroupOffsets("g").partitionsToOffsetAndMetadata().get().get(partition).offset())
+                    .as("the group's committed offset, read by the admin client connected before the restart").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void restartingARunningBrokerIsRefusedWithWhatToDo() {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            assertThatThrownBy(broker::restart).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(broker.bootstrapServers()).hasMessageContaining("stop() it first");
         }
     }
 }

@@ -20,7 +20,7 @@ public final class ChaosSuite {
     /** Every scenario, cheapest first, so a short run reports something soon. */
     public static List<ChaosScenario> scenarios() {
         return List.of(new ClockScenario(), new SmtpOutageScenario(), new MalformedFloodScenario(), new AlertsKillScenario(),
-                new RegistryOutageScenario(), new CrashScenario());
+                new OverloadScenario(), new RegistryOutageScenario(), new BrokerRestartScenario(), new CrashScenario());
     }
 
     /** The scenario named {@code name}, if there is one. */

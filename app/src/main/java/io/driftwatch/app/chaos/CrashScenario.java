@@ -1,8 +1,6 @@
 package io.driftwatch.app.chaos;
 
-import io.driftwatch.app.run.DriftwatchService;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 
 import java.nio.file.Path;
@@ -10,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -37,54 +36,23 @@ final class CrashScenario implements ChaosScenario {
         int kills = run.size(5, 10);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
             String bootstrap = broker.bootstrapServers();
-            drift.publish(bootstrap, run.directory(), PARTITIONS);
-            run.did("produced %,d inferences in %d windows with %d drift episodes, over %d partitions", drift.records(),
-                    drift.windows(), drift.episodes(), PARTITIONS);
+            drift.publish(run, bootstrap, PARTITIONS);
 
-            RunSettings referenceRun = settings(bootstrap, "reference");
-            Duration took = inProcess(bootstrap, referenceRun, 1, drift, run.directory());
-            RunOutcome reference = RunOutcome.read(bootstrap, referenceRun);
-            run.did("ran the service uninterrupted: %s in %d s", reference.summary(), took.toSeconds());
-            if (!run.checkEqual("the uninterrupted run triggers once per drift episode", drift.episodes(), reference.triggerWindows().size())) {
+            Optional<RunOutcome> reference = InProcessRun.reference(run, bootstrap, drift, PARTITIONS, CATCH_UP);
+            if (reference.isEmpty()) {
                 return;
             }
 
-            RunSettings crashedRun = settings(bootstrap, "crashed");
+            RunSettings crashedRun = drift.settings(bootstrap, "crashed", PARTITIONS);
             List<Long> lagAtKill = killRepeatedly(bootstrap, crashedRun, kills, drift, run.directory());
             run.did("SIGKILLed the service (a child JVM) %d times, each at a random point after it had committed progress, and restarted it;"
                     + " input records still to commit at each kill: %s", kills, lagAtKill);
-            compare(run, "killed and restarted", RunOutcome.read(bootstrap, crashedRun), reference);
+            RunOutcome.read(bootstrap, crashedRun).checkSameAs(reference.get(), run, "killed and restarted");
 
-            RunSettings pairRun = settings(bootstrap, "pair");
-            inProcess(bootstrap, pairRun, 2, drift, run.directory());
+            RunSettings pairRun = drift.settings(bootstrap, "pair", PARTITIONS);
+            InProcessRun.untilReported(bootstrap, pairRun, 2, drift, run.directory(), CATCH_UP);
             run.did("ran two instances of the service side by side, sharing the partitions");
-            compare(run, "two instances", RunOutcome.read(bootstrap, pairRun), reference);
-        }
-    }
-
-    private static RunSettings settings(String bootstrap, String name) {
-        return RunSettings.of(bootstrap, name, KnownDrift.WINDOW, PARTITIONS, KnownDrift.EXACT_VALUES);
-    }
-
-    private static void compare(ChaosRun run, String how, RunOutcome outcome, RunOutcome reference) {
-        run.checkEqual(how + ": no trigger written twice", 0, outcome.duplicateTriggers());
-        run.checkEqual(how + ": the same triggers, for the same windows, as the uninterrupted run", reference.triggerWindows(), outcome.triggerWindows());
-        run.checkEqual(how + ": no report written twice", 0, outcome.duplicateReports());
-        List<String> differing = outcome.reportsDifferingFrom(reference);
-        run.check(how + ": every report's statistics and p-values equal to the uninterrupted run's", differing.isEmpty(),
-                differing.isEmpty() ? reference.reports().size() + " reports equal" : "differing or missing: " + differing);
-    }
-
-    private static Duration inProcess(String bootstrap, RunSettings settings, int instances, KnownDrift drift, Path directory) throws Exception {
-        List<DriftwatchService> services = new ArrayList<>();
-        try {
-            for (int i = 0; i < instances; i++) {
-                services.add(DriftwatchService.start(settings.config(), new SimpleMeterRegistry(),
-                        Map.of("state.dir", directory.resolve("state-" + settings.applicationId() + "-" + i).toString())));
-            }
-            return Completion.awaitReports(bootstrap, settings, KnownDrift.TOPIC, drift.windows(), CATCH_UP);
-        } finally {
-            services.forEach(DriftwatchService::close);
+            RunOutcome.read(bootstrap, pairRun).checkSameAs(reference.get(), run, "two instances");
         }
     }
 

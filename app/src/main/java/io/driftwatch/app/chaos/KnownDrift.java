@@ -40,16 +40,25 @@ final class KnownDrift {
         this.episodes = episodes;
     }
 
-    /** 16 windows with episodes at windows 3-4 and 10-12 (short), or 32 windows with four episodes (full). */
+    /**
+     * 16 windows with episodes at windows 3-4 and 10-12 (short), or 32 windows with four episodes (full). An episode
+     * lasts two or three windows: the trigger rule fires on two drifted windows in a row and, with no cool-down,
+     * would fire again on a fourth.
+     */
     static KnownDrift sized(ChaosRun run, int recordsPerWindow) {
         if (recordsPerWindow > EXACT_VALUES) {
             throw new IllegalArgumentException("recordsPerWindow " + recordsPerWindow + " exceeds the exact-value cap " + EXACT_VALUES);
         }
         List<int[]> episodes = new ArrayList<>(List.of(new int[] {3, 4}, new int[] {10, 12}));
         if (run.full()) {
-            episodes.addAll(List.of(new int[] {18, 19}, new int[] {25, 28}));
+            episodes.addAll(List.of(new int[] {18, 19}, new int[] {25, 27}));
         }
         return new KnownDrift(run.full() ? 32 : 16, recordsPerWindow, episodes);
+    }
+
+    /** The settings of a run named {@code run} over this traffic on {@code partitions} partitions: its windows, every value exact. */
+    RunSettings settings(String bootstrapServers, String run, int partitions) {
+        return RunSettings.of(bootstrapServers, run, WINDOW, partitions, EXACT_VALUES);
     }
 
     int windows() {
@@ -64,12 +73,17 @@ final class KnownDrift {
         return episodes.size();
     }
 
-    /** Publishes the baseline and produces every window's inferences, plus one record per partition past the last window's grace so every window closes. */
-    void publish(String bootstrapServers, Path directory, int partitions) throws IOException {
+    /**
+     * Publishes the baseline and produces every window's inferences, plus one record per partition past the last window's
+     * grace so every window closes, in {@code run}'s directory, and says so in its transcript.
+     */
+    void publish(ChaosRun run, String bootstrapServers, int partitions) throws IOException {
+        Path directory = run.directory();
         Random random = new Random(5);
         publishBaseline(bootstrapServers, directory, VERSION, random);
         execute("produce", "--bootstrap-servers", bootstrapServers, "--topic", TOPIC, "--format", "json",
                 "--partitions", Integer.toString(partitions), "--model", MODEL, "--version", VERSION, traffic(directory, random).toString());
+        run.did("produced %,d inferences in %d windows with %d drift episodes, over %d partitions", records(), windows, episodes(), partitions);
     }
 
     /** Publishes a baseline for {@code version} of the model from 2,000 undrifted training rows ({@code age}, {@code country}). */

@@ -55,6 +55,19 @@ record RunOutcome(Map<String, List<Instant>> triggerWindows, int duplicateTrigge
         return ids.stream().filter(id -> !Objects.equals(reports.get(id), reference.reports.get(id))).toList();
     }
 
+    /**
+     * Checks this run against the uninterrupted {@code reference}: no trigger or report written twice, the same triggers
+     * for the same windows, every report's values equal. {@code how} names the fault in each claim.
+     */
+    void checkSameAs(RunOutcome reference, ChaosRun run, String how) {
+        run.checkEqual(how + ": no trigger written twice", 0, duplicateTriggers);
+        run.checkEqual(how + ": the same triggers, for the same windows, as the uninterrupted run", reference.triggerWindows, triggerWindows);
+        run.checkEqual(how + ": no report written twice", 0, duplicateReports);
+        List<String> differing = reportsDifferingFrom(reference);
+        run.check(how + ": every report's statistics and p-values equal to the uninterrupted run's", differing.isEmpty(),
+                differing.isEmpty() ? reference.reports.size() + " reports equal" : "differing or missing: " + differing);
+    }
+
     /** A check's observation: trigger and report counts, and any repeats. */
     String summary() {
         return triggerWindows.size() + " triggers (" + duplicateTriggers + " repeated), " + reports.size() + " reports ("

@@ -5,6 +5,7 @@ import io.driftwatch.topology.config.DriftwatchConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import java.util.Properties;
 /**
  * The settings of one {@code driftwatch run} in a scenario: its own application id and output topics (suffixed
  * with the run's name, so a reference run and a faulted run on one broker never mix), windows small enough for
- * a scenario, and no fixed metrics port, since killed and restarted children must not wait for one to be free.
+ * a scenario, and no metrics port unless a scenario asks for a free one, since killed and restarted children must
+ * not wait for a fixed one to be free.
  */
 final class RunSettings {
     private static final List<String> OUTPUT_TOPICS = List.of(DriftwatchConfig.PROFILES_TOPIC_CONFIG,
@@ -66,6 +68,22 @@ final class RunSettings {
     RunSettings set(String key, Object value) {
         settings.put(key, value);
         return this;
+    }
+
+    /**
+     * Serves the run's {@code /metrics} on a port free now (not fixed: scenarios share the machine), for a scenario
+     * that reads the service's meters from outside.
+     *
+     * @return the port
+     */
+    int serveMetrics() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        set(DriftwatchConfig.METRICS_PORT_CONFIG, Integer.toString(port));
+        set(DriftwatchConfig.METRICS_BIND_ADDRESS_CONFIG, "127.0.0.1");
+        return port;
     }
 
     String applicationId() {

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -35,7 +36,8 @@ import static java.util.Objects.requireNonNull;
  * the topology (drift on the inferences, and quality from the labels joined to them when labels are on),
  * and runs Kafka Streams with exactly-once. A stream thread that fails (for example while the schema
  * registry is down longer than a record may wait) is replaced, and resumes from its last committed offsets,
- * so the service stays up. Instances with the same application id share the work.
+ * so the service stays up. A Kafka broker outage of up to {@link #BROKER_OUTAGE_RIDDEN_OUT} is waited out by the
+ * stream threads themselves, none replaced. Instances with the same application id share the work.
  * Kafka Streams' own metrics (consumer lag, commit latency, state restore) go to the given registry
  * through Micrometer's {@link KafkaStreamsMetrics}.
  */
@@ -44,6 +46,15 @@ public final class DriftwatchService implements AutoCloseable {
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
     /** Each commit writes the open windows' profiles to their changelog; outputs are per window, so a second is plenty. */
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * The broker outage a stream thread rides out without failing: how long its producer may block waiting for a
+     * topic's metadata or a transaction call. At the producer's default of a minute, a send or commit during a longer
+     * outage fails, the task's transaction becomes abortable, and Kafka Streams' recovery then fails committing it, so
+     * the thread dies; its replacement waits out the dead member's session timeout after the broker is back (found by
+     * the broker-restart chaos scenario). Kept below the consumer's {@code max.poll.interval.ms} (5 minutes by
+     * default), as Kafka Streams' documentation asks, so a blocked thread is not taken for a stuck one.
+     */
+    static final Duration BROKER_OUTAGE_RIDDEN_OUT = Duration.ofMinutes(4);
     /** Kafka Streams adds metrics as partitions are assigned; this is how soon they reach the registry. */
     private static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(10);
 
@@ -113,6 +124,10 @@ public final class DriftwatchService implements AutoCloseable {
         properties.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.putIfAbsent(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         properties.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL.toMillis());
+        String producerMaxBlock = StreamsConfig.producerPrefix(ProducerConfig.MAX_BLOCK_MS_CONFIG);
+        if (!properties.containsKey(ProducerConfig.MAX_BLOCK_MS_CONFIG) && !properties.containsKey(producerMaxBlock)) {
+            properties.put(producerMaxBlock, BROKER_OUTAGE_RIDDEN_OUT.toMillis());
+        }
         properties.putAll(overrides);
         return properties;
     }

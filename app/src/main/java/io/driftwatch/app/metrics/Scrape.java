@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One scrape of a Prometheus endpoint in the text exposition format, parsed into samples, so tests assert
- * on what Prometheus would store rather than on Micrometer's objects.
+ * One scrape of a Prometheus endpoint in the text exposition format, parsed into samples, so tests and chaos
+ * scenarios check what Prometheus would store (from outside the process) rather than Micrometer's objects.
  */
 public record Scrape(List<Sample> samples) {
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)(?:\\s+\\d+)?$");
@@ -45,6 +45,11 @@ public record Scrape(List<Sample> samples) {
             throw new IOException(url + " answered " + response.statusCode());
         }
         return parse(response.body());
+    }
+
+    /** Scrapes a process on this machine serving {@code /metrics} on {@code port}. */
+    public static Scrape fetchLocal(int port) throws IOException, InterruptedException {
+        return fetch(URI.create("http://127.0.0.1:" + port + "/metrics"));
     }
 
     public static Scrape parse(String text) {
@@ -80,11 +85,15 @@ public record Scrape(List<Sample> samples) {
         return samples.stream().filter(sample -> sample.name().equals(name) && sample.has(labels)).toList();
     }
 
-    /** The value of the one sample of {@code name} with {@code labels}; fails when there is none or several. */
+    /**
+     * The value of the one sample of {@code name} with {@code labels}.
+     *
+     * @throws IllegalStateException when there is none or several
+     */
     public double value(String name, Map<String, String> labels) {
         List<Sample> found = find(name, labels);
         if (found.size() != 1) {
-            throw new AssertionError(found.size() + " samples of " + name + labels + " in the scrape, expected 1: " + found);
+            throw new IllegalStateException(found.size() + " samples of " + name + labels + " in the scrape, expected 1: " + found);
         }
         return found.get(0).value();
     }
