@@ -29,6 +29,8 @@ final class ChildJvm implements AutoCloseable {
         line.addAll(List.of(arguments));
         Process process = new ProcessBuilder(line).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        // A suite stopped with Ctrl-C must not leave a service running against a broker that is gone.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "driftwatch-chaos-child-stop"));
         return new ChildJvm(process, log);
     }
 
