@@ -3,6 +3,7 @@ package io.driftwatch.alerts;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.broker.LocalPorts;
 import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.topic.SingleObjectAvroSerde;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -62,12 +62,6 @@ class AlertsServiceIntegrationTest {
         GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
         return server;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static Map<String, Object> settings(String name, int smtpPort, String consumerGroup) {
@@ -140,7 +134,7 @@ class AlertsServiceIntegrationTest {
 
     @Test
     void groupsPerModelVersionSkipsAbortedAlertsAndMailsNothingTwiceAfterARestart() throws Exception {
-        greenMail = mailServer(freePort());
+        greenMail = mailServer(LocalPorts.free());
         Map<String, Object> settings = settings("restart", greenMail.getSmtp().getPort(), "alerts-first");
         AlertEvent fraud0 = SampleAlerts.drift("fraud", "v3", 0, "age");
         AlertEvent fraud1 = SampleAlerts.drift("fraud", "v3", 1, "age");
@@ -175,7 +169,7 @@ class AlertsServiceIntegrationTest {
 
     @Test
     void aConsumerThatFailsStopsTheServiceWithTheCauseInsteadOfLeavingItIdle() throws Exception {
-        Map<String, Object> settings = settings("failing", freePort(), "alerts-failing");
+        Map<String, Object> settings = settings("failing", LocalPorts.free(), "alerts-failing");
         settings.put("auto.offset.reset", "none");
         try (AlertsService service = start(settings, new SimpleMeterRegistry())) {
             produce("alerts-failing", true, SampleAlerts.drift("fraud", "v3", 0, "age"));
@@ -187,7 +181,7 @@ class AlertsServiceIntegrationTest {
 
     @Test
     void whileSmtpIsDownAlertsWaitAndWhenItIsBackEachIsMailedExactlyOnce() throws Exception {
-        int port = freePort();
+        int port = LocalPorts.free();
         Map<String, Object> settings = settings("outage", port, "alerts-outage");
         MeterRegistry meters = new SimpleMeterRegistry();
         List<AlertEvent> events = List.of(SampleAlerts.drift("fraud", "v3", 0, "age"), SampleAlerts.drift("churn", "v1", 0, "tenure"),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.driftwatch.alerts.AlertsConfig;
+import io.driftwatch.broker.LocalPorts;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.registry.RegistrySettings;
 import io.driftwatch.topology.config.DriftwatchConfig;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,12 +93,12 @@ class HostileRunIntegrationTest {
     static void runServiceAndAlertsOnHostileTraffic() throws Exception {
         broker = SaslBroker.start();
         directory = Files.createTempDirectory("driftwatch-hostile-test");
-        greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail = new GreenMail(new ServerSetup(LocalPorts.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.setUser("oncall@example.test", "oncall", SMTP_PASSWORD);
         greenMail.start();
         produceHostileTraffic();
-        int runPort = freePort();
-        int alertsPort = freePort();
+        int runPort = LocalPorts.free();
+        int alertsPort = LocalPorts.free();
         Path config = config(runPort);
         try {
             children.put("run", child("run", config, List.of()));
@@ -131,12 +131,6 @@ class HostileRunIntegrationTest {
         }
         if (broker != null) {
             broker.close();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -2,6 +2,7 @@ package io.driftwatch.app;
 
 import io.driftwatch.app.metrics.HeapSampler;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.broker.LocalPorts;
 import io.driftwatch.schemas.record.ColumnDrift;
 import io.driftwatch.schemas.record.DeadLetter;
 import io.driftwatch.schemas.record.DeadLetterReason;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,7 +87,7 @@ class InputLimitsIntegrationTest {
                     Map.of("max.message.bytes", Integer.toString(TOPIC_MAX_BYTES)))));
         }
         produce();
-        int port = freePort();
+        int port = LocalPorts.free();
         service = child(config(port));
         long deadline = System.nanoTime() + Duration.ofMinutes(distinct == DISTINCT_FULL ? 10 : 3).toNanos();
         heap = new HeapSampler(port);
@@ -111,12 +111,6 @@ class InputLimitsIntegrationTest {
         }
         if (broker != null) {
             broker.close();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

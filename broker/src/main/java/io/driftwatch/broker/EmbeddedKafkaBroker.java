@@ -86,8 +86,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public static EmbeddedKafkaBroker start(Map<String, String> overrides, Map<String, Object> clientSettings) {
         try {
             Path logDirectory = Files.createTempDirectory("driftwatch-kafka");
-            int brokerPort = freePort();
-            int controllerPort = freePort();
+            int brokerPort = LocalPorts.free();
+            int controllerPort = LocalPorts.free();
             Properties properties = BrokerProperties.singleNode(logDirectory, brokerPort, controllerPort);
             properties.putAll(overrides);
             KafkaConfig config = KafkaConfig.fromProps(properties, false);
@@ -218,13 +218,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public void close() {
         stop();
         deleteRecursively(logDirectory);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 
     private static void deleteRecursively(Path directory) {

@@ -1,11 +1,11 @@
 package io.driftwatch.app.chaos;
 
+import io.driftwatch.broker.LocalPorts;
 import io.driftwatch.topology.config.DriftwatchConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,10 +77,7 @@ final class RunSettings {
      * @return the port
      */
     int serveMetrics() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = LocalPorts.free();
         set(DriftwatchConfig.METRICS_PORT_CONFIG, Integer.toString(port));
         set(DriftwatchConfig.METRICS_BIND_ADDRESS_CONFIG, "127.0.0.1");
         return port;

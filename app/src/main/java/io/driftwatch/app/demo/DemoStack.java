@@ -7,6 +7,7 @@ import io.driftwatch.alerts.AlertsService;
 import io.driftwatch.app.metrics.ProcessMetrics;
 import io.driftwatch.app.run.DriftwatchService;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.broker.LocalPorts;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
@@ -14,8 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,7 +50,7 @@ final class DemoStack implements AutoCloseable {
             mail.start();
             stack.mail = mail;
             stack.register(mail::stop);
-            stack.metricsPort = freePort();
+            stack.metricsPort = LocalPorts.free();
             stack.settings = DemoSettings.of(stack.broker.bootstrapServers(), mail.getSmtp().getPort(), stack.metricsPort, scenario);
             stack.config = new DriftwatchConfig(stack.settings);
             return stack;
@@ -138,11 +137,4 @@ final class DemoStack implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free local port for the metrics endpoint", e);
-        }
-    }
 }

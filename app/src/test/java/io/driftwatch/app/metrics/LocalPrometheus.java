@@ -2,10 +2,10 @@ package io.driftwatch.app.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftwatch.broker.LocalPorts;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -45,10 +45,7 @@ public final class LocalPrometheus implements AutoCloseable {
     /** Starts Prometheus scraping {@code target} (host:port, path /metrics) and waits until it is ready. */
     public static LocalPrometheus start(Path executable, String target, Path rules, Path directory)
             throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = LocalPorts.free();
         Path config = Files.writeString(directory.resolve("prometheus.yml"), String.join("\n",
                 "global:", "  scrape_interval: 1s", "  evaluation_interval: 1s",
                 "rule_files:", "  - " + rules.toAbsolutePath(),

@@ -1,10 +1,10 @@
 package io.driftwatch.app.metrics;
 
+import io.driftwatch.broker.LocalPorts;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.micrometer.core.instrument.Gauge;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,10 +38,7 @@ class ProcessMetricsTest {
 
     @Test
     void servesTheScrapeAtMetricsAndNothingElse() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = LocalPorts.free();
         try (ProcessMetrics metrics = ProcessMetrics.start(config(port, 10))) {
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),

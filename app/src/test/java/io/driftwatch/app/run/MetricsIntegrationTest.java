@@ -8,6 +8,7 @@ import io.driftwatch.app.metrics.ProcessMetrics;
 import io.driftwatch.app.metrics.PromQlMetricNames;
 import io.driftwatch.app.metrics.Scrape;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.broker.LocalPorts;
 import io.driftwatch.schemas.record.ColumnDrift;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.DriftVerdict;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +90,7 @@ class MetricsIntegrationTest {
             producer.send(new ProducerRecord<>("inferences", "broken", "{\"request_id\": \"broken\", ")).get();
         }
 
-        int port = freePort();
+        int port = LocalPorts.free();
         Map<String, Object> settings = new HashMap<>();
         settings.put("bootstrap.servers", bootstrap);
         settings.put(DriftwatchConfig.APPLICATION_ID_CONFIG, "metrics-test");
@@ -123,12 +123,6 @@ class MetricsIntegrationTest {
 
     static URI endpoint() {
         return endpoint;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void run(String... args) {
