@@ -236,6 +236,8 @@ class MetricsIntegrationTest {
         Set<String> prometheusOwn = Set.of("up");
         Set<String> missing = new TreeSet<>(queried);
         missing.removeAll(prometheusOwn);
+        // Micrometer serves jvm_gc_pause_seconds only once a collection has happened in this JVM.
+        System.gc();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         // Kafka's per-partition metrics reach the registry on its refresh, some seconds after assignment.
         do {
