@@ -35,7 +35,10 @@ public final class AlertsConfig extends AbstractConfig {
     public static final String CONSUMER_GROUP_CONFIG = "driftwatch.alerts.consumer.group";
     private static final String CONSUMER_GROUP_DOC = "Consumer group of the alerts process on the alerts topic.";
     public static final String SENT_TOPIC_CONFIG = "driftwatch.alerts.sent.topic";
-    private static final String SENT_TOPIC_DOC = "Compacted topic of the alert ids already mailed; read back at start so a restart mails nothing twice.";
+    private static final String SENT_TOPIC_DOC = "Topic of the alert ids already mailed (compacted, and deleted after driftwatch.alerts.sent.retention.ms); read back at start so a restart mails nothing twice.";
+    public static final String SENT_RETENTION_MS_CONFIG = "driftwatch.alerts.sent.retention.ms";
+    private static final String SENT_RETENTION_MS_DOC = "How long a mailed alert's id is remembered, in memory and on the sent-ids topic (its retention.ms when driftwatch creates it); "
+            + "an alert read again after that is mailed again. Keep it above the alerts topic's retention.ms, past which an alert cannot be read again.";
     public static final String FROM_CONFIG = "driftwatch.alerts.from";
     private static final String FROM_DOC = "Sender address of alert emails.";
     public static final String TO_CONFIG = "driftwatch.alerts.to";
@@ -71,6 +74,8 @@ public final class AlertsConfig extends AbstractConfig {
             .define(RATE_LIMIT_CONFIG, Type.INT, 6, atLeast(1), Importance.MEDIUM, RATE_LIMIT_DOC)
             .define(CONSUMER_GROUP_CONFIG, Type.STRING, "driftwatch-alerts", new ConfigDef.NonEmptyString(), Importance.LOW, CONSUMER_GROUP_DOC)
             .define(SENT_TOPIC_CONFIG, Type.STRING, "driftwatch.alerts-sent", new ConfigDef.NonEmptyString(), Importance.LOW, SENT_TOPIC_DOC)
+            .define(SENT_RETENTION_MS_CONFIG, Type.LONG, Duration.ofDays(30).toMillis(), atLeast(Duration.ofMinutes(1).toMillis()),
+                    Importance.LOW, SENT_RETENTION_MS_DOC)
             .define(FROM_CONFIG, Type.STRING, "driftwatch@localhost", new ConfigDef.NonEmptyString(), Importance.MEDIUM, FROM_DOC)
             .define(TO_CONFIG, Type.LIST, List.of(), Importance.HIGH, TO_DOC)
             .define(GRAFANA_URL_CONFIG, Type.STRING, "", Importance.MEDIUM, GRAFANA_URL_DOC)
@@ -141,6 +146,10 @@ public final class AlertsConfig extends AbstractConfig {
 
     public String sentTopic() {
         return getString(SENT_TOPIC_CONFIG);
+    }
+
+    public Duration sentRetention() {
+        return Duration.ofMillis(getLong(SENT_RETENTION_MS_CONFIG));
     }
 
     public Backoff backoff() {

@@ -9,6 +9,7 @@ import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import io.driftwatch.topology.topic.TopicProvisioner;
 import io.driftwatch.topology.topic.TopicSpec;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -76,6 +78,8 @@ public final class AlertsService implements AutoCloseable {
         this.clock = clock;
         this.undecodable = Counter.builder("driftwatch.alerts.undecodable")
                 .description("Records on the alerts topic that are not alert events; skipped.").register(meters);
+        Gauge.builder("driftwatch.alerts.sent.ids", sent, KafkaSentAlerts::rememberedIds)
+                .description("Alert ids remembered as mailed, those of the last driftwatch.alerts.sent.retention.ms.").register(meters);
         this.consumerMetrics = new KafkaClientMetrics(consumer);
         consumerMetrics.bindTo(meters);
     }
@@ -95,9 +99,11 @@ public final class AlertsService implements AutoCloseable {
         try (Admin admin = Admin.create(config.kafkaSettings())) {
             new TopicProvisioner(admin, KAFKA_TIMEOUT).ensure(List.of(
                     new TopicSpec(topic, 1, config.topicReplicationFactor(), Map.of()),
-                    new TopicSpec(alerts.sentTopic(), 1, config.topicReplicationFactor(), Map.of("cleanup.policy", "compact"))));
+                    new TopicSpec(alerts.sentTopic(), 1, config.topicReplicationFactor(), Map.of(
+                            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+                            TopicConfig.RETENTION_MS_CONFIG, Long.toString(alerts.sentRetention().toMillis())))));
         }
-        KafkaSentAlerts sent = KafkaSentAlerts.open(config.kafkaSettings(), alerts.sentTopic(), KAFKA_TIMEOUT, clock);
+        KafkaSentAlerts sent = KafkaSentAlerts.open(config.kafkaSettings(), alerts.sentTopic(), alerts.sentRetention(), KAFKA_TIMEOUT, clock);
         Map<String, Object> settings = new HashMap<>(config.kafkaSettings());
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, alerts.consumerGroup());
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -11,9 +11,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -160,6 +163,14 @@ class AlertsServiceIntegrationTest {
             produce("alerts-restart", true, fraud2);
             await(() -> greenMail.getReceivedMessages().length >= 3, Duration.ofSeconds(60), "the third email");
             Thread.sleep(2 * GROUP.toMillis());
+            assertThat(meters.get("driftwatch.alerts.sent.ids").gauge().value()).as("three ids read back and one mailed").isEqualTo(4.0);
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            ConfigResource sentTopic = new ConfigResource(ConfigResource.Type.TOPIC, "alerts-sent-restart");
+            Config config = admin.describeConfigs(List.of(sentTopic)).all().get().get(sentTopic);
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact,delete");
+            assertThat(config.get("retention.ms").value()).as("the default driftwatch.alerts.sent.retention.ms, 30 days")
+                    .isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));
         }
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(3);

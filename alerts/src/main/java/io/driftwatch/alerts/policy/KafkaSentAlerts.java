@@ -14,13 +14,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -29,39 +28,43 @@ import java.util.concurrent.TimeoutException;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Sent alert ids in a compacted Kafka topic: key the alert id, value the time it was mailed (ISO-8601, for
- * a person reading the topic). {@link #open} reads the whole topic back, so a restarted process knows what
- * it already mailed; {@link #recordSent} waits until the broker acknowledged every id ({@code acks=all},
- * idempotent). Compaction keeps one record per id, so the topic grows with the number of alerts ever sent,
- * a few dozen bytes each, and so does the set held in memory (about 100 bytes an id). Not thread-safe:
- * owned by the consumer loop.
+ * Sent alert ids in a Kafka topic: key the alert id, value the time it was mailed (ISO-8601, for a person
+ * reading the topic), record timestamp the same time. {@link #open} reads the topic back, so a restarted
+ * process knows what it already mailed; {@link #recordSent} waits until the broker acknowledged every id
+ * ({@code acks=all}, idempotent). An id is remembered for the retention only ({@link ExpiringIds}), and the
+ * topic is meant to be compacted and deleted after the same retention, so memory and topic hold the alerts
+ * of one retention period, about 100 bytes an id in memory. Not thread-safe: owned by the consumer loop.
  */
 public final class KafkaSentAlerts implements SentAlerts, AutoCloseable {
     private final String topic;
     private final KafkaProducer<String, String> producer;
-    private final Set<String> sent;
+    private final ExpiringIds sent;
+    private volatile int remembered;
     private final Duration timeout;
     private final Clock clock;
 
     private final KafkaConsumer<String, String> reader;
 
     private KafkaSentAlerts(String topic, KafkaProducer<String, String> producer, KafkaConsumer<String, String> reader,
-                            Duration timeout, Clock clock) {
+                            Duration retention, Duration timeout, Clock clock) {
         this.topic = topic;
         this.producer = producer;
         this.reader = reader;
-        this.sent = new HashSet<>();
+        this.sent = new ExpiringIds(retention);
         this.timeout = timeout;
         this.clock = clock;
     }
 
     /**
-     * Reads every id already on {@code topic} (which must exist) and opens a producer for new ones.
+     * Reads the ids on {@code topic} (which must exist) mailed within {@code retention}, and opens a producer
+     * for new ones.
      *
      * @param kafkaSettings Kafka client settings (bootstrap servers, security)
+     * @param retention     how long an id is remembered: an alert re-read later than that is mailed again
      * @throws SentAlertsException when the topic cannot be read within {@code timeout}
      */
-    public static KafkaSentAlerts open(Map<String, Object> kafkaSettings, String topic, Duration timeout, Clock clock) {
+    public static KafkaSentAlerts open(Map<String, Object> kafkaSettings, String topic, Duration retention, Duration timeout,
+                                       Clock clock) {
         requireNonNull(topic, "topic");
         Map<String, Object> consumerSettings = new HashMap<>(kafkaSettings);
         consumerSettings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -74,7 +77,7 @@ public final class KafkaSentAlerts implements SentAlerts, AutoCloseable {
         producerSettings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(timeout.toMillis(), 1_000));
         producerSettings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         KafkaProducer<String, String> producer = new KafkaProducer<>(producerSettings, new StringSerializer(), new StringSerializer());
-        KafkaSentAlerts store = new KafkaSentAlerts(topic, producer, reader, timeout, clock);
+        KafkaSentAlerts store = new KafkaSentAlerts(topic, producer, reader, retention, timeout, clock);
         try {
             List<TopicPartition> partitions = reader.partitionsFor(topic, timeout).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
@@ -107,10 +110,12 @@ public final class KafkaSentAlerts implements SentAlerts, AutoCloseable {
                 }
                 for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
                     if (record.key() != null && record.value() != null) {
-                        sent.add(record.key());
+                        sent.remember(record.key(), Instant.ofEpochMilli(record.timestamp()), clock.instant());
                     }
                 }
             }
+            sent.forgetExpired(clock.instant());
+            remembered = sent.size();
         } catch (KafkaException e) {
             throw new SentAlertsException("cannot read the sent-alerts topic " + topic + ": " + e.getMessage(), e);
         }
@@ -127,11 +132,11 @@ public final class KafkaSentAlerts implements SentAlerts, AutoCloseable {
 
     @Override
     public void recordSent(Collection<String> alertIds) {
-        String sentAt = clock.instant().toString();
+        Instant sentAt = clock.instant();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         try {
             for (String alertId : alertIds) {
-                acks.add(producer.send(new ProducerRecord<>(topic, alertId, sentAt)));
+                acks.add(producer.send(new ProducerRecord<>(topic, null, sentAt.toEpochMilli(), alertId, sentAt.toString())));
             }
             producer.flush();
             for (Future<RecordMetadata> ack : acks) {
@@ -145,7 +150,14 @@ public final class KafkaSentAlerts implements SentAlerts, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new SentAlertsException("interrupted while recording sent ids on " + topic, e);
         }
-        sent.addAll(alertIds);
+        sent.forgetExpired(sentAt);
+        alertIds.forEach(alertId -> sent.remember(alertId, sentAt, sentAt));
+        remembered = sent.size();
+    }
+
+    /** Ids remembered as mailed within the retention; safe to read from any thread, such as a metrics scrape. */
+    public int rememberedIds() {
+        return remembered;
     }
 
     @Override
