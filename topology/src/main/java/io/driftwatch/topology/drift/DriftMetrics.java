@@ -9,8 +9,9 @@ import io.driftwatch.schemas.record.SkewFinding;
 import io.driftwatch.schemas.record.SkewKind;
 import io.driftwatch.schemas.record.SkewSeverity;
 import io.driftwatch.schemas.record.TestResult;
+import io.driftwatch.topology.gauge.LatestValueGauges;
+import io.driftwatch.topology.trigger.TriggersEmitted;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
@@ -18,7 +19,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -45,14 +45,14 @@ public final class DriftMetrics {
     static final String WINDOW_RECORDS = "driftwatch.window.records";
     static final String WINDOW_END = "driftwatch.window.end";
     static final String SCHEMA_FINDINGS = "driftwatch.schema.findings";
-    static final String TRIGGERS = "driftwatch.triggers.emitted";
     static final String ALERT_EVENTS = "driftwatch.alert.events.emitted";
 
     private final MeterRegistry meters;
-    private final Map<Tags, Latest> gauges = new ConcurrentHashMap<>();
+    private final LatestValueGauges gauges;
 
     public DriftMetrics(MeterRegistry meters) {
         this.meters = requireNonNull(meters, "meters");
+        this.gauges = new LatestValueGauges(meters);
     }
 
     /** Publishes a window's report; a report whose verdict was withheld still updates counts and findings. */
@@ -80,9 +80,7 @@ public final class DriftMetrics {
     }
 
     void trigger(RetrainingTrigger trigger) {
-        Counter.builder(TRIGGERS).description("Retraining triggers emitted, by rule")
-                .tags("model", trigger.getModelName(), "version", trigger.getModelVersion(), "rule", trigger.getRule())
-                .register(meters).increment();
+        TriggersEmitted.count(meters, trigger);
     }
 
     void alert(AlertEvent alert) {
@@ -111,19 +109,6 @@ public final class DriftMetrics {
     }
 
     private void set(String name, String description, Tags tags, double value) {
-        gauges.computeIfAbsent(tags.and("__name", name), key -> {
-            Latest latest = new Latest();
-            Gauge.builder(name, latest, Latest::value).description(description).tags(tags).strongReference(true).register(meters);
-            return latest;
-        }).value = value;
-    }
-
-    /** The value a gauge reports: written by a stream thread, read by the scraping thread. */
-    private static final class Latest {
-        private volatile double value = Double.NaN;
-
-        double value() {
-            return value;
-        }
+        gauges.set(name, description, tags, value);
     }
 }

@@ -172,11 +172,13 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
                 baselineMetrics(modelKey), history.previousMetrics());
         long timestamp = timestampMillis == Long.MIN_VALUE ? context.currentSystemTimeMs() : timestampMillis;
         context.forward(new Record<>(modelKey, report, timestamp));
+        metrics.report(report);
         long lastTrigger = history.lastTriggerMillis();
         if (!state.triggered()) {
             QualityTriggerDecider.Decision decision = decider.decide(report, lastTrigger);
             if (decision.trigger().isPresent()) {
                 context.forward(new Record<>(modelKey, decision.trigger().get(), timestamp));
+                metrics.trigger(decision.trigger().get());
                 state.markTriggered();
                 windowStates.put(key, state);
                 lastTrigger = endMillis;

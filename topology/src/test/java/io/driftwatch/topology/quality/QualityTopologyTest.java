@@ -269,5 +269,47 @@ class QualityTopologyTest {
         List<QualityReport> finals = reports.readValuesToList().stream().filter(QualityReport::getIsFinal).toList();
         assertThat(finals).extracting(r -> r.getMetrics().get("accuracy")).containsExactly(1.0, 0.5);
         assertThat(finals.get(1).getPreviousWindowMetrics().get("accuracy")).isEqualTo(1.0);
+        assertThat(meters.get("driftwatch.triggers.emitted").tags("model", "churn", "version", "v2", "rule", "quality_threshold")
+                .counter().count()).as("the trigger on the dashboard's trigger series").isEqualTo(1.0);
+    }
+
+    private double gauge(String name, String... tags) {
+        return meters.get(name).tags("model", "churn", "version", "v2").tags(tags).gauge().value();
+    }
+
+    @Test
+    void theGaugesHoldTheLastFinalWindowAndAMetricItLacksReadsNaN() {
+        Map<String, Double> scores = Map.of("yes", 0.9, "no", 0.1);
+        for (int i = 0; i < 4; i++) {
+            predict("w0-" + i, T0.plusSeconds(i), "yes", scores);
+            label("w0-" + i, T0.plusSeconds(30 + i), i == 3 ? "no" : "yes");
+        }
+        predict("w0-unlabelled", T0.plusSeconds(9), "yes", scores);
+        // Window 1 has no class scores, so no roc_auc: its final report must not leave window 0's standing.
+        Instant window1 = T0.plus(WINDOW);
+        predict("w1-0", window1.plusSeconds(1), "no", null);
+        label("w1-0", window1.plusSeconds(20), "no");
+        update();
+        assertThat(reports.readValuesToList()).as("interim reports of both windows").hasSize(2);
+        assertThat(meters.find("driftwatch.quality.metric").gauge()).as("no gauge from an interim report").isNull();
+
+        passWindowZeroFinal();
+        QualityReport window0 = finalWindowZero();
+        assertThat(gauge("driftwatch.quality.metric", "metric", "accuracy")).isEqualTo(window0.getMetrics().get("accuracy")).isEqualTo(0.75);
+        assertThat(gauge("driftwatch.quality.metric", "metric", "roc_auc")).isEqualTo(window0.getMetrics().get("roc_auc"));
+        assertThat(gauge("driftwatch.quality.labelled")).isEqualTo(4.0);
+        assertThat(gauge("driftwatch.quality.label.coverage")).isEqualTo(window0.getLabelCoverage()).isEqualTo(0.8);
+        assertThat(gauge("driftwatch.quality.window.end")).isEqualTo(T0.plus(WINDOW).getEpochSecond());
+
+        predict("w1-closer", window1.plus(WINDOW).plus(MAX_DELAY).plus(Duration.ofMinutes(2)), "yes", null);
+        update();
+        update();
+        QualityReport window1Final = reports.readValuesToList().stream()
+                .filter(r -> r.getIsFinal() && r.getWindowStart().equals(window1)).findFirst().orElseThrow();
+        assertThat(window1Final.getMetrics()).containsEntry("accuracy", 1.0).doesNotContainKey("roc_auc");
+        assertThat(gauge("driftwatch.quality.metric", "metric", "accuracy")).isEqualTo(1.0);
+        assertThat(gauge("driftwatch.quality.metric", "metric", "roc_auc")).isNaN();
+        assertThat(gauge("driftwatch.quality.window.end")).isEqualTo(window1.plus(WINDOW).getEpochSecond());
+        assertThat(meters.find("driftwatch.quality.baseline").gauge()).as("no baseline quality published").isNull();
     }
 }
