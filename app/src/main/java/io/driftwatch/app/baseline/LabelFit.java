@@ -22,9 +22,9 @@ import static java.util.Objects.requireNonNull;
  * they do not. The stream decides the task per pair ({@link LabelledOutcome#task()}) and would report a
  * mixed window with both sets of metrics; for a baseline a mix is a mistake in the file (a text value in a
  * label column of numbers). So are a classification in which no prediction ever names its label's class (a
- * column of scores passed as the prediction), and class scores that leave out a class the labels or
- * predictions hold (the stream would then take the best-scored class as the prediction, and the true
- * class's probability as 0). Not thread-safe.
+ * column of scores passed as the prediction), and class scores that leave out a class the labels hold (the
+ * stream would take that true class's probability as 0, and a numeric prediction of it as the best-scored
+ * class). A predicted class without a score is fine: a class name is taken as it is. Not thread-safe.
  */
 final class LabelFit {
     private final Path file;
@@ -88,13 +88,13 @@ final class LabelFit {
         if (scored.isEmpty()) {
             return;
         }
-        List<String> unscored = summary.perClass().stream().map(ClassQuality::label)
-                .filter(label -> !scored.contains(label)).toList();
+        List<String> unscored = summary.perClass().stream().filter(quality -> quality.support() > 0)
+                .map(ClassQuality::label).filter(label -> !scored.contains(label)).toList();
         if (!unscored.isEmpty()) {
-            throw new BadInputException(file + ": the labels in column '" + columns.label() + "' or the predictions in"
-                    + " column '" + columns.prediction() + "' hold classes " + String.join(", ", unscored) + " but"
-                    + " --score-column names only " + String.join(", ", new TreeSet<>(scored)) + "; give every class's"
-                    + " score (--score-column " + unscored.get(0) + "=COLUMN), or none");
+            throw new BadInputException(file + ": the labels in column '" + columns.label() + "' hold classes "
+                    + String.join(", ", unscored) + " but --score-column names only " + String.join(", ", new TreeSet<>(scored))
+                    + "; log loss needs the true class's score, so give every class's score (--score-column "
+                    + unscored.get(0) + "=COLUMN), or none");
         }
     }
 
