@@ -263,6 +263,29 @@ class BaselineCommandTest {
     }
 
     @Test
+    void aPredictionColumnWithoutLabelsIsProfiledAsThePredictionAndRecordsNoQuality() throws Exception {
+        Path avro = directory.resolve("churn-7.avro");
+
+        int exit = run("baseline", "--model", "churn", "--version", "7", "--input", labelledFile("validation.csv").toString(),
+                "--prediction-column", "predicted", "--score-column", "yes=p_yes", "--score-column", "no=p_no",
+                "--output", avro.toString(), "--no-calibrate");
+
+        assertThat(exit).as(err.toString()).isZero();
+        Baseline written = Baseline.fromByteBuffer(ByteBuffer.wrap(Files.readAllBytes(avro)));
+        assertThat(written.getQuality()).isNull();
+        assertThat(written.getColumns()).extracting(c -> c.getName()).containsExactly("tenure", "plan", "churned", "__prediction__");
+    }
+
+    @Test
+    void scoreColumnsWithoutAPredictionOrLabelsAreBadInput() throws Exception {
+        int exit = run("baseline", "--model", "churn", "--version", "7", "--input", labelledFile("validation.csv").toString(),
+                "--score-column", "yes=p_yes");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--score-column needs --labels or --prediction-column");
+    }
+
+    @Test
     void anUnknownLabelColumnIsBadInputNamingFileAndColumn() throws Exception {
         Path validation = labelledFile("validation.csv");
 
