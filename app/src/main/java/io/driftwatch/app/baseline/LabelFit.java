@@ -72,9 +72,13 @@ final class LabelFit {
         }
         if (majority == ModelTask.CLASSIFICATION) {
             requireScoresOfEveryClass(summary);
+            requirePredictionsNamingLabels(summary);
         }
-        if (majority == ModelTask.CLASSIFICATION && summary.metrics().getOrDefault("accuracy", 1.0) == 0.0) {
-            Example first = firstByTask.get(majority);
+    }
+
+    private void requirePredictionsNamingLabels(QualitySummary summary) throws BadInputException {
+        if (summary.metrics().getOrDefault("accuracy", 1.0) == 0.0) {
+            Example first = firstByTask.get(ModelTask.CLASSIFICATION);
             throw new BadInputException(file + ": on none of the " + summary.labelled() + " labelled rows does the"
                     + " prediction in column '" + columns.prediction() + "' name the class of the label in column '"
                     + columns.label() + "' (line " + first.line() + ": prediction '" + first.prediction() + "', label '"
