@@ -4,7 +4,10 @@ import io.driftwatch.app.baseline.BaselineJson;
 import io.driftwatch.app.baseline.BaselinePublisher;
 import io.driftwatch.app.baseline.BaselineRecords;
 import io.driftwatch.app.baseline.BaselineSummary;
+import io.driftwatch.app.baseline.LabelledFileQuality;
+import io.driftwatch.app.baseline.OutcomeColumns;
 import io.driftwatch.app.baseline.PublishException;
+import io.driftwatch.app.produce.ProduceColumns;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.app.tabular.Table;
 import io.driftwatch.app.tabular.TableReader;
@@ -14,11 +17,14 @@ import io.driftwatch.stats.baseline.BaselineBuilder;
 import io.driftwatch.stats.baseline.BaselineSettings;
 import io.driftwatch.stats.baseline.TrainingBaseline;
 import io.driftwatch.stats.calibration.CalibrationPlan;
+import io.driftwatch.stats.compare.ColumnData;
+import io.driftwatch.stats.quality.QualitySummary;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.topic.TopicSpec;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.TopicConfig;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,6 +39,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -42,14 +49,17 @@ import static picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code driftwatch baseline}: turns a model version's training file into the baseline its production
- * windows are compared with (profiles, skew facts, calibrated thresholds), writes it to a file and
+ * windows are compared with (profiles, skew facts, calibrated thresholds, and with {@code --labels} the
+ * model's quality on the file, the reference of the {@code quality_drop} rule), writes it to a file and
  * publishes it to the compacted baselines topic, keyed {@code model/version}.
  */
 @Command(mixinStandardHelpOptions = true, name = "baseline",
         description = {"Build a model version's training baseline and publish it to Kafka.", "Per column: a "
                 + "mergeable profile, the facts a skew check needs (missing rate, range, categories), and the "
                 + "default test's threshold calibrated on the training data: each of K chunks is compared with "
-                + "the rest of the column, and the threshold is the mean + 3 sd of those statistics.", ""},
+                + "the rest of the column, and the threshold is the mean + 3 sd of those statistics.", "With --labels, "
+                + "also the model's quality on the labelled rows, the reference the quality_drop rule compares windows with.",
+                ""},
         sortOptions = false,
         footer = {"", "Examples:",
                 "  driftwatch baseline --model fraud --version 3 --input train.csv \\",
@@ -61,6 +71,10 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "      --column-type zip=categorical",
                 "  driftwatch baseline --model fraud --version 3 --input train.csv \\",
                 "      --no-calibrate --output fraud-3.avro",
+                "  driftwatch baseline --model fraud --version 3 --input validation.csv \\",
+                "      --labels is_fraud --prediction-column predicted \\",
+                "      --score-column 1=p_fraud --score-column 0=p_legit \\",
+                "      --bootstrap-servers localhost:9092",
                 "", "Exit codes: 0 built (and written or published), 2 bad input (the message names",
                 "the file, line and column), 3 Kafka did not take it, or an internal error."})
 public final class BaselineCommand implements Callable<Integer> {
@@ -104,6 +118,22 @@ public final class BaselineCommand implements Callable<Integer> {
     @Mixin
     private ColumnTypeOptions columnTypes = new ColumnTypeOptions();
 
+    @Option(names = "--labels", paramLabel = "LABEL_COLUMN",
+            description = "Column of the true labels: also record the model's quality on this file (the metrics of the "
+                    + "stream's quality reports), the reference of the quality_drop rule. Only rows with both a label and "
+                    + "a prediction count. The column is not profiled.")
+    private @Nullable String labelColumn;
+
+    @Option(names = "--prediction-column", paramLabel = "COLUMN",
+            description = "Column of the model's predictions (default with --labels: " + ProduceColumns.DEFAULT_PREDICTION
+                    + "). Profiled as the prediction, as the stream profiles it, not as a feature.")
+    private @Nullable String predictionColumn;
+
+    @Option(names = "--score-column", paramLabel = "CLASS=COLUMN",
+            description = "Column of one class's score or probability, as the model logs classScores; repeat for every "
+                    + "class. Gives ROC AUC and log loss with --labels. Not profiled.")
+    private Map<String, String> scoreColumns = new LinkedHashMap<>();
+
     @Option(names = "--calibrate", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Calibrate each column's default-test threshold on the training data (default: ${DEFAULT-VALUE}).")
     private boolean calibrate;
@@ -126,8 +156,7 @@ public final class BaselineCommand implements Callable<Integer> {
         requireNonBlank("--version", version);
         BaselineSettings settings = BaselineSettings.defaults().withCalibration(calibrate, plan());
         Map<String, Object> kafkaProperties = kafkaProperties();
-        Table table = new TableReader(columnTypes.columnTypes()).read(input);
-        TrainingBaseline baseline = new BaselineBuilder(settings).build(table.rows(), table.columns());
+        TrainingBaseline baseline = build(settings);
         Baseline record = BaselineRecords.toRecord(baseline, model, version, input.getFileName().toString(), clock.instant());
         out.print(BaselineSummary.render(record, baseline));
         if (output != null) {
@@ -149,6 +178,32 @@ public final class BaselineCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Profiles every column but the label and scores (the prediction as the prediction), and the quality with --labels. */
+    private TrainingBaseline build(BaselineSettings settings) throws BadInputException {
+        OutcomeColumns outcomes = outcomeColumns();
+        Table table = new TableReader(columnTypes.columnTypes()).read(input);
+        if (outcomes == null) {
+            return new BaselineBuilder(settings).build(table.rows(), table.columns());
+        }
+        outcomes.requireIn(input, table.columns().keySet());
+        Map<String, ColumnData> profiled = outcomes.profiled(table.columns());
+        QualitySummary quality = outcomes.label() == null ? null : LabelledFileQuality.read(input, outcomes);
+        return new BaselineBuilder(settings).build(table.rows(), profiled, quality);
+    }
+
+    /** The prediction, score and label columns the options name; null when they name none. */
+    private @Nullable OutcomeColumns outcomeColumns() throws BadInputException {
+        if (labelColumn == null && predictionColumn == null && scoreColumns.isEmpty()) {
+            return null;
+        }
+        if (predictionColumn == null && labelColumn == null) {
+            throw new BadInputException("--score-column needs --labels or --prediction-column: class scores are"
+                    + " read beside a prediction");
+        }
+        return new OutcomeColumns(predictionColumn != null ? predictionColumn : ProduceColumns.DEFAULT_PREDICTION,
+                labelColumn, scoreColumns);
     }
 
     private CalibrationPlan plan() throws BadInputException {

@@ -208,6 +208,118 @@ class BaselineCommandTest {
         assertThat(err.toString()).contains("cannot read --producer-config " + config);
     }
 
+    /** A validation file of a churn classifier: features, the true class, the predicted class and both classes' scores. */
+    private Path labelledFile(String name) throws Exception {
+        StringBuilder csv = new StringBuilder("tenure,plan,churned,predicted,p_yes,p_no\n");
+        for (int row = 0; row < 200; row++) {
+            String actual = row % 3 == 0 ? "yes" : "no";
+            boolean right = row % 10 != 0;
+            String predicted = right ? actual : actual.equals("yes") ? "no" : "yes";
+            double yes = predicted.equals("yes") ? 0.8 : 0.3;
+            String label = row % 50 == 7 ? "" : actual;
+            csv.append(row % 24).append(',').append(row % 2 == 0 ? "basic" : "pro").append(',').append(label).append(',')
+                    .append(predicted).append(',').append(yes).append(',').append(1 - yes).append('\n');
+        }
+        return Files.writeString(directory.resolve(name), csv);
+    }
+
+    @Test
+    void publishesTheQualityOfALabelledFileWithTheBaselineAndProfilesThePredictionAsTheStreamDoes() throws Exception {
+        Path validation = labelledFile("validation.csv");
+        Path json = directory.resolve("churn-7.json");
+
+        int exit = run("baseline", "--model", "churn", "--version", "7", "--input", validation.toString(),
+                "--labels", "churned", "--prediction-column", "predicted", "--score-column", "yes=p_yes",
+                "--score-column", "no=p_no", "--bootstrap-servers", broker.bootstrapServers(), "--topic", "baselines-labelled",
+                "--output", json.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<ConsumerRecord<String, byte[]>> records = readAll("baselines-labelled");
+        assertThat(records).extracting(ConsumerRecord::key).containsExactly("churn/7");
+        Baseline published = new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).deserializer()
+                .deserialize("baselines-labelled", records.get(0).value());
+        // 200 rows, 4 without a label (rows 7, 57, 107, 157); every 10th row is wrong (rows 0, 10, ... 190), none unlabelled.
+        assertThat(published.getQuality().getLabelled()).isEqualTo(196);
+        assertThat(published.getQuality().getMetrics().get("accuracy")).isEqualTo((196 - 20) / 196.0);
+        assertThat(published.getQuality().getMetrics()).containsKeys("macro_f1", "roc_auc", "log_loss");
+        assertThat(published.getColumns()).extracting(c -> c.getName()).containsExactly("tenure", "plan", "__prediction__");
+        assertThat(out.toString()).contains("Quality (classification) on 196 labelled rows of 200; skipped 4 without a label,"
+                + " 0 without a prediction, 0 without either").containsPattern("accuracy +0\\.8980");
+        JsonNode written = new ObjectMapper().readTree(json.toFile());
+        assertThat(written.at("/quality/labelled").asLong()).isEqualTo(196);
+        assertThat(written.at("/quality/metrics/accuracy").asDouble()).isEqualTo((196 - 20) / 196.0);
+    }
+
+    @Test
+    void withoutLabelsTheBaselineRecordsNoQuality() throws Exception {
+        Path avro = directory.resolve("fraud-3.avro");
+
+        int exit = run("baseline", "--model", "fraud", "--version", "3", "--input",
+                TrainingFiles.write(directory, "train.csv").toString(), "--output", avro.toString(), "--no-calibrate");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(Baseline.fromByteBuffer(ByteBuffer.wrap(Files.readAllBytes(avro))).getQuality()).isNull();
+        assertThat(out.toString()).doesNotContain("Quality");
+    }
+
+    @Test
+    void aPredictionColumnWithoutLabelsIsProfiledAsThePredictionAndRecordsNoQuality() throws Exception {
+        Path avro = directory.resolve("churn-7.avro");
+
+        int exit = run("baseline", "--model", "churn", "--version", "7", "--input", labelledFile("validation.csv").toString(),
+                "--prediction-column", "predicted", "--score-column", "yes=p_yes", "--score-column", "no=p_no",
+                "--output", avro.toString(), "--no-calibrate");
+
+        assertThat(exit).as(err.toString()).isZero();
+        Baseline written = Baseline.fromByteBuffer(ByteBuffer.wrap(Files.readAllBytes(avro)));
+        assertThat(written.getQuality()).isNull();
+        assertThat(written.getColumns()).extracting(c -> c.getName()).containsExactly("tenure", "plan", "churned", "__prediction__");
+    }
+
+    @Test
+    void scoreColumnsWithoutAPredictionOrLabelsAreBadInput() throws Exception {
+        int exit = run("baseline", "--model", "churn", "--version", "7", "--input", labelledFile("validation.csv").toString(),
+                "--score-column", "yes=p_yes");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--score-column needs --labels or --prediction-column");
+    }
+
+    @Test
+    void anUnknownLabelColumnIsBadInputNamingFileAndColumn() throws Exception {
+        Path validation = labelledFile("validation.csv");
+
+        int exit = run("baseline", "--model", "churn", "--version", "7", "--input", validation.toString(),
+                "--labels", "churn", "--prediction-column", "predicted");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(validation + " has no column 'churn' for the true labels (--labels churn)");
+    }
+
+    @Test
+    void withLabelsAMissingDefaultPredictionColumnIsBadInputNamingTheOption() throws Exception {
+        Path validation = labelledFile("validation.csv");
+
+        int exit = run("baseline", "--model", "churn", "--version", "7", "--input", validation.toString(),
+                "--labels", "churned");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(validation + " has no column 'prediction' for the model's predictions"
+                + " (--prediction-column prediction)");
+    }
+
+    @Test
+    void labelsThatDoNotFitTheTaskAreBadInput() throws Exception {
+        Path validation = directory.resolve("regressed.csv");
+        Files.writeString(validation, "x,predicted,actual\n1,10.5,11\n2,9.5,high\n3,12.5,12\n");
+
+        int exit = run("baseline", "--model", "price", "--version", "1", "--input", validation.toString(),
+                "--labels", "actual", "--prediction-column", "predicted");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(validation + " line 3: label 'high' (column 'actual')");
+    }
+
     @Test
     void helpNamesTheDefaultBaselinesTopic() {
         int exit = run("baseline", "--help");

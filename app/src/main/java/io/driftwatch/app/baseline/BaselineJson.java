@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.BaselineColumn;
+import io.driftwatch.schemas.record.BaselineQuality;
 import io.driftwatch.schemas.record.CalibrationSettings;
 
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * A baseline as JSON for people to read (and scripts to inspect): plain values rather than Avro's JSON
@@ -39,6 +41,13 @@ public final class BaselineJson {
                     .put("chunk_rows", calibration.getChunkRows()).put("seed", calibration.getSeed())
                     .put("sigmas", calibration.getSigmas()).put("binning", calibration.getBinning())
                     .put("log_base", calibration.getLogBase());
+        }
+        BaselineQuality quality = baseline.getQuality();
+        if (quality == null) {
+            root.putNull("quality");
+        } else {
+            ObjectNode metrics = root.putObject("quality").put("labelled", quality.getLabelled()).putObject("metrics");
+            new TreeMap<>(quality.getMetrics()).forEach(metrics::put);
         }
         ObjectNode columns = root.putObject("columns");
         baseline.getColumns().forEach(column -> columns.set(column.getName(), column(column)));

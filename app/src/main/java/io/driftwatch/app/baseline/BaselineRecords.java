@@ -2,6 +2,7 @@ package io.driftwatch.app.baseline;
 
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.BaselineColumn;
+import io.driftwatch.schemas.record.BaselineQuality;
 import io.driftwatch.schemas.record.CalibrationSettings;
 import io.driftwatch.schemas.record.ColumnKind;
 import io.driftwatch.stats.baseline.BaselineSettings;
@@ -12,11 +13,13 @@ import io.driftwatch.stats.calibration.CalibrationPlan;
 import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.drift.binned.LogBase;
 import io.driftwatch.stats.profile.ProfileCodec;
+import io.driftwatch.stats.quality.QualitySummary;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -50,7 +53,15 @@ public final class BaselineRecords {
                 .setContentHash(baseline.contentHash())
                 .setCalibration(calibration(baseline.settings()))
                 .setColumns(baseline.columns().stream().map(BaselineRecords::column).toList())
+                .setQuality(quality(baseline.quality()))
                 .build();
+    }
+
+    private static @Nullable BaselineQuality quality(@Nullable QualitySummary quality) {
+        if (quality == null) {
+            return null;
+        }
+        return new BaselineQuality(quality.labelled(), Map.copyOf(quality.metrics()));
     }
 
     private static @Nullable CalibrationSettings calibration(BaselineSettings settings) {

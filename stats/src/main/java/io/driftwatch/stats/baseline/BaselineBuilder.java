@@ -8,6 +8,7 @@ import io.driftwatch.stats.compare.DriftDefaults;
 import io.driftwatch.stats.profile.CategoricalProfile;
 import io.driftwatch.stats.profile.ColumnProfile;
 import io.driftwatch.stats.profile.NumericProfile;
+import io.driftwatch.stats.quality.QualitySummary;
 import io.driftwatch.stats.sample.CategoryCounts;
 import io.driftwatch.stats.sample.SortedSample;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,16 @@ public final class BaselineBuilder {
      * @param columns the training columns by name, in the order the baseline should list them
      */
     public TrainingBaseline build(long rows, Map<String, ? extends ColumnData> columns) {
+        return build(rows, columns, null);
+    }
+
+    /**
+     * Like {@link #build(long, Map)}, recording the model's quality on the training data's labelled rows;
+     * the quality is part of the content hash, so a baseline with another quality has another id.
+     *
+     * @param quality the quality summary of the labelled rows, or null when there were no labels
+     */
+    public TrainingBaseline build(long rows, Map<String, ? extends ColumnData> columns, @Nullable QualitySummary quality) {
         requireNonNull(columns, "columns");
         Map<String, ColumnBaseline> built = new ConcurrentHashMap<>();
         columns.entrySet().parallelStream().forEach(entry -> built.put(entry.getKey(), column(entry.getKey(), entry.getValue())));
@@ -54,7 +65,10 @@ public final class BaselineBuilder {
             ordered.add(built.get(name));
             digest.column(name, column);
         });
-        return new TrainingBaseline(rows, ordered, settings, digest.finish());
+        if (quality != null) {
+            digest.quality(quality);
+        }
+        return new TrainingBaseline(rows, ordered, settings, digest.finish(), quality);
     }
 
     private ColumnBaseline column(String name, ColumnData column) {

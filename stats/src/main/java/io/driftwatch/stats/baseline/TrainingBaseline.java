@@ -1,5 +1,8 @@
 package io.driftwatch.stats.baseline;
 
+import io.driftwatch.stats.quality.QualitySummary;
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -10,10 +13,13 @@ import static java.util.Objects.requireNonNull;
  * @param rows        data rows of the training data
  * @param columns     per column, in the training data's column order
  * @param settings    how it was built
- * @param contentHash SHA-256 (64 lowercase hex digits) of the training data as read and of the settings:
- *                    equal hashes mean the same columns, values and settings
+ * @param contentHash SHA-256 (64 lowercase hex digits) of the training data as read, of the settings and of
+ *                    the quality: equal hashes mean the same columns, values, settings and quality
+ * @param quality     the model's quality on the labelled rows of the data, computed by the same tally as the
+ *                    stream's quality reports; null when the data carried no labels
  */
-public record TrainingBaseline(long rows, List<ColumnBaseline> columns, BaselineSettings settings, String contentHash) {
+public record TrainingBaseline(long rows, List<ColumnBaseline> columns, BaselineSettings settings, String contentHash,
+                               @Nullable QualitySummary quality) {
     /** Hex digits of the content hash in a baseline id: 64 bits, no collision among one model's versions. */
     static final int ID_HASH_DIGITS = 16;
 

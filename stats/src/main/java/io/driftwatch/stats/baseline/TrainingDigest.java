@@ -2,6 +2,7 @@ package io.driftwatch.stats.baseline;
 
 import io.driftwatch.stats.calibration.CalibrationPlan;
 import io.driftwatch.stats.compare.ColumnData;
+import io.driftwatch.stats.quality.QualitySummary;
 import io.driftwatch.stats.sample.SortedSample;
 
 import java.nio.ByteBuffer;
@@ -10,11 +11,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The SHA-256 content hash of a baseline: of the training data as read (column names in order, types,
  * missing counts, every valid value as its IEEE bits in sorted order, or every category with its count in
- * category order) and of the settings. Hashing the input rather than the profiles keeps the hash
+ * category order), of the settings, and of the quality on labelled rows when there is one (its counts and
+ * metrics: sorted columns alone would not see labels paired with other predictions). Hashing the input rather than the profiles keeps the hash
  * deterministic, since KLL compaction is randomized; and sorted values make it independent of row order
  * and file format. Not thread-safe: one per baseline.
  *
@@ -76,6 +79,21 @@ final class TrainingDigest {
                 number(count);
             });
         }
+    }
+
+    /** The labelled-row counts and every metric (by name, as IEEE bits), so the hash covers what the labels gave. */
+    void quality(QualitySummary quality) {
+        text(quality.task().name());
+        number(quality.predictions());
+        number(quality.labelled());
+        number(quality.unlabelled());
+        number(quality.unmatchedLabels());
+        Map<String, Double> metrics = new TreeMap<>(quality.metrics());
+        number(metrics.size());
+        metrics.forEach((name, value) -> {
+            text(name);
+            number(Double.doubleToLongBits(value));
+        });
     }
 
     /** The hash as 64 lowercase hex digits; the digest cannot be used afterwards. */

@@ -7,6 +7,9 @@ import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.profile.CategoricalProfile;
 import io.driftwatch.stats.profile.NumericProfile;
 import io.driftwatch.stats.profile.ProfileCodec;
+import io.driftwatch.stats.quality.LabelledOutcome;
+import io.driftwatch.stats.quality.QualitySummary;
+import io.driftwatch.stats.quality.QualityTally;
 import io.driftwatch.stats.sample.CategoryCounts;
 import io.driftwatch.stats.sample.SortedSample;
 import org.junit.jupiter.api.Test;
@@ -141,6 +144,30 @@ class BaselineBuilderTest {
                 .build(2_020, training(1)).baselineId("fraud", "3");
 
         assertThat(first).matches("fraud/3/[0-9a-f]{16}").isEqualTo(again).isNotEqualTo(otherData).isNotEqualTo(otherSettings);
+    }
+
+    private static QualitySummary quality(String... predictedThenActual) {
+        QualityTally tally = new QualityTally(0);
+        for (int i = 0; i < predictedThenActual.length; i += 2) {
+            tally.addPrediction();
+            tally.add(new LabelledOutcome(predictedThenActual[i], predictedThenActual[i + 1], Map.of(), Map.of(), 0));
+        }
+        return tally.summary();
+    }
+
+    @Test
+    void theQualityIsKeptAndChangesTheIdWhileNoQualityLeavesTheIdAsBefore() {
+        TrainingBaseline without = BUILDER.build(2_020, training(1));
+        TrainingBaseline explicitNull = BUILDER.build(2_020, training(1), null);
+        TrainingBaseline right = BUILDER.build(2_020, training(1), quality("yes", "yes", "no", "no"));
+        TrainingBaseline half = BUILDER.build(2_020, training(1), quality("yes", "yes", "no", "yes"));
+
+        assertThat(without.quality()).isNull();
+        assertThat(explicitNull.baselineId("fraud", "3")).isEqualTo(without.baselineId("fraud", "3"));
+        assertThat(right.quality().metrics()).containsEntry("accuracy", 1.0);
+        assertThat(right.baselineId("fraud", "3")).isNotEqualTo(without.baselineId("fraud", "3"))
+                .isNotEqualTo(half.baselineId("fraud", "3"))
+                .isEqualTo(BUILDER.build(2_020, training(1), quality("yes", "yes", "no", "no")).baselineId("fraud", "3"));
     }
 
     @Test
