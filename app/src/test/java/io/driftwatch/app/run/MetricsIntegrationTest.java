@@ -2,6 +2,10 @@ package io.driftwatch.app.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.driftwatch.alerts.AlertsConfig;
+import io.driftwatch.alerts.AlertsService;
 import io.driftwatch.app.DriftwatchCommand;
 import io.driftwatch.app.metrics.LocalPrometheus;
 import io.driftwatch.app.metrics.ProcessMetrics;
@@ -12,6 +16,7 @@ import io.driftwatch.broker.LocalPorts;
 import io.driftwatch.schemas.record.ColumnDrift;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.TestResult;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.topic.SingleObjectAvroSerde;
@@ -34,6 +39,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,10 +60,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Driftwatch as Prometheus sees it: the service runs against a real broker with its metrics endpoint on,
- * a baseline and traffic whose {@code age} shifts at a known window go in (with one undecodable record and
- * one late record, so the dead-letter and late counters exist), and {@code /metrics}, scraped over HTTP,
- * must hold exactly the numbers of the last drift report on the reports topic. The same running service
- * checks that every metric the Grafana dashboard queries is served, and, where Debian's {@code prometheus}
+ * a baseline with the model's quality and traffic whose {@code age} shifts at a known window go in (with
+ * labels for nine predictions in ten, one undecodable record and one late record, so the dead-letter and
+ * late counters exist), and {@code /metrics}, scraped over HTTP, must hold exactly the numbers of the last
+ * drift report and of the last final quality report on their topics. An alerts process mails the drift
+ * alerts through an SMTP server that is down at first. The two running processes check that every metric
+ * the Grafana dashboard queries is served, and, where Debian's {@code prometheus}
  * is installed (required when {@code -Ddriftwatch.prometheus.required=true}, as {@code prometheus/check.sh}
  * sets), that a real Prometheus scrapes it, answers a drift query with the report's value and evaluates
  * every alert rule without error.
@@ -68,6 +76,9 @@ class MetricsIntegrationTest {
     private static final int WINDOWS = 8;
     private static final int SHIFTED_FROM_WINDOW = 4;
     private static final Map<String, String> FRAUD_V3 = Map.of("model", "fraud", "version", "v3");
+    private static final Duration LABEL_DELAY = Duration.ofSeconds(30);
+    // Labels are produced after all the windows' predictions: they must still be within the maximum delay.
+    private static final Duration LABELS_MAX_DELAY = Duration.ofHours(2);
 
     private static EmbeddedKafkaBroker broker;
     private static Path directory;
@@ -75,6 +86,12 @@ class MetricsIntegrationTest {
     private static DriftwatchService service;
     private static URI endpoint;
     private static DriftReport lastReport;
+    private static QualityReport lastQualityReport;
+    private static ProcessMetrics alertsMetrics;
+    private static AlertsService alerts;
+    private static GreenMail mailServer;
+    private static URI alertsEndpoint;
+    private static final List<Prediction> predictions = new ArrayList<>();
 
     @BeforeAll
     static void runDriftwatchOnShiftedTraffic() throws Exception {
@@ -82,9 +99,14 @@ class MetricsIntegrationTest {
         directory = Files.createTempDirectory("driftwatch-metrics-test");
         Random random = new Random(23);
         String bootstrap = broker.bootstrapServers();
-        run("baseline", "--model", "fraud", "--version", "v3", "--input", training(random).toString(), "--bootstrap-servers", bootstrap);
+        run("baseline", "--model", "fraud", "--version", "v3", "--input", training(random).toString(), "--labels", "label",
+                "--bootstrap-servers", bootstrap);
         run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--format", "json",
                 "--model", "fraud", "--version", "v3", traffic(random).toString());
+        run("produce", "--bootstrap-servers", bootstrap, "--topic", "labels", "--format", "json", "--labels",
+                "--model", "fraud", labels(random).toString());
+        run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--format", "json",
+                "--model", "fraud", "--version", "v3", closing().toString());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("inferences", "broken", "{\"request_id\": \"broken\", ")).get();
@@ -98,6 +120,9 @@ class MetricsIntegrationTest {
         settings.put(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(WINDOW.toMillis()));
         settings.put(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, "60000");
         settings.put(DriftwatchConfig.WINDOW_MIN_RECORDS_CONFIG, "50");
+        settings.put(DriftwatchConfig.LABELS_ENABLED_CONFIG, "true");
+        settings.put(DriftwatchConfig.LABELS_MAX_DELAY_MS_CONFIG, Long.toString(LABELS_MAX_DELAY.toMillis()));
+        settings.put(DriftwatchConfig.QUALITY_UPDATE_INTERVAL_MS_CONFIG, "500");
         settings.put(DriftwatchConfig.METRICS_PORT_CONFIG, Integer.toString(port));
         settings.put(DriftwatchConfig.METRICS_BIND_ADDRESS_CONFIG, "127.0.0.1");
         DriftwatchConfig config = new DriftwatchConfig(settings);
@@ -106,10 +131,46 @@ class MetricsIntegrationTest {
         endpoint = URI.create("http://127.0.0.1:" + port + "/metrics");
         List<DriftReport> reports = reports(bootstrap, config.topic(DriftwatchConfig.DRIFT_REPORTS_TOPIC_CONFIG));
         lastReport = reports.stream().max(Comparator.comparing(DriftReport::getWindowStart)).orElseThrow();
+        lastQualityReport = lastFinalQualityReport(bootstrap, config.topic(DriftwatchConfig.QUALITY_REPORTS_TOPIC_CONFIG));
+        startAlertsAndMailServer(settings);
+    }
+
+    /** Starts the alerts process while nothing listens on its SMTP port, and the mail server once it has failed. */
+    private static void startAlertsAndMailServer(Map<String, Object> driftwatchSettings) throws Exception {
+        int smtpPort = LocalPorts.free();
+        int metricsPort = LocalPorts.free();
+        Map<String, Object> settings = new HashMap<>(driftwatchSettings);
+        settings.put(DriftwatchConfig.METRICS_PORT_CONFIG, Integer.toString(metricsPort));
+        settings.put(AlertsConfig.GROUP_MS_CONFIG, "200");
+        settings.put(AlertsConfig.TO_CONFIG, "oncall@example.test");
+        settings.put(AlertsConfig.SMTP_HOST_CONFIG, "127.0.0.1");
+        settings.put(AlertsConfig.SMTP_PORT_CONFIG, Integer.toString(smtpPort));
+        settings.put(AlertsConfig.SMTP_SECURITY_CONFIG, "none");
+        settings.put(AlertsConfig.RETRY_BACKOFF_MS_CONFIG, "100");
+        settings.put(AlertsConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "400");
+        DriftwatchConfig config = new DriftwatchConfig(settings);
+        alertsMetrics = ProcessMetrics.start(config);
+        alerts = AlertsService.start(config, new AlertsConfig(settings, Map.of()), alertsMetrics.registry(), Clock.systemUTC(), null);
+        alertsEndpoint = URI.create("http://127.0.0.1:" + metricsPort + "/metrics");
+        assertThat(poll(() -> Scrape.fetch(alertsEndpoint).find("driftwatch_alerts_delivery_failures_total", Map.of()),
+                failures -> !failures.isEmpty())).as("a failed attempt while SMTP is down").isNotEmpty();
+        mailServer = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mailServer.start();
+        assertThat(poll(() -> mailServer.getReceivedMessages().length, received -> received > 0))
+                .as("the drift alerts mailed once SMTP is up").isPositive();
     }
 
     @AfterAll
     static void stop() {
+        if (alerts != null) {
+            alerts.close();
+        }
+        if (alertsMetrics != null) {
+            alertsMetrics.close();
+        }
+        if (mailServer != null) {
+            mailServer.stop();
+        }
         if (service != null) {
             service.close();
         }
@@ -131,10 +192,13 @@ class MetricsIntegrationTest {
         assertThat(exit).as(String.join(" ", args) + "\n" + err).isZero();
     }
 
+    /** The model predicts age / 100 and is off by 0.01 (sd) on its training file. */
     private static Path training(Random random) throws IOException {
-        StringBuilder csv = new StringBuilder("age,country\n");
+        StringBuilder csv = new StringBuilder("age,country,prediction,label\n");
         for (int i = 0; i < 3000; i++) {
-            csv.append(String.format(Locale.ROOT, "%.3f,%s%n", 40 + random.nextGaussian() * 5, List.of("NO", "SE", "DK").get(random.nextInt(3))));
+            double age = 40 + random.nextGaussian() * 5;
+            csv.append(String.format(Locale.ROOT, "%.3f,%s,%.4f,%.4f%n", age, List.of("NO", "SE", "DK").get(random.nextInt(3)),
+                    age / 100, age / 100 + random.nextGaussian() * 0.01));
         }
         return Files.writeString(directory.resolve("train.csv"), csv);
     }
@@ -149,13 +213,68 @@ class MetricsIntegrationTest {
                 Instant time = T0.plus(WINDOW.multipliedBy(window)).plusMillis(i * 1_000L);
                 double age = 40 + (shifted ? 15 : 0) + random.nextGaussian() * 5;
                 List<String> countries = shifted ? List.of("NO", "SE", "DK", "FI") : List.of("NO", "SE", "DK");
-                csv.append(String.format(Locale.ROOT, "r%d,%s,%.3f,%s,%.4f%n", id++, time, age,
-                        countries.get(random.nextInt(countries.size())), age / 100));
+                Prediction prediction = new Prediction("r" + id++, time, age / 100);
+                predictions.add(prediction);
+                csv.append(String.format(Locale.ROOT, "%s,%s,%.3f,%s,%.4f%n", prediction.requestId(), time, age,
+                        countries.get(random.nextInt(countries.size())), prediction.value()));
             }
         }
-        csv.append(String.format(Locale.ROOT, "closer,%s,40,NO,0.4%n", T0.plus(WINDOW.multipliedBy(WINDOWS + 4))));
-        csv.append(String.format(Locale.ROOT, "late,%s,40,NO,0.4%n", T0.plusSeconds(1)));
         return Files.writeString(directory.resolve("traffic.csv"), csv);
+    }
+
+    /** Labels for nine predictions in ten, each 30 s after it and off by 0.02 (sd): worse than in training. */
+    private static Path labels(Random random) throws IOException {
+        StringBuilder csv = new StringBuilder("request_id,event_time,label\n");
+        for (int i = 0; i < predictions.size(); i++) {
+            if (i % 10 != 9) {
+                Prediction prediction = predictions.get(i);
+                csv.append(String.format(Locale.ROOT, "%s,%s,%.4f%n", prediction.requestId(), prediction.time().plus(LABEL_DELAY),
+                        prediction.value() + random.nextGaussian() * 0.02));
+            }
+        }
+        return Files.writeString(directory.resolve("labels.csv"), csv);
+    }
+
+    /**
+     * A record far enough ahead to close every drift window and make every quality report final, then one
+     * behind every window's grace.
+     */
+    private static Path closing() throws IOException {
+        Instant closer = T0.plus(WINDOW.multipliedBy(WINDOWS)).plus(LABELS_MAX_DELAY).plus(Duration.ofHours(1));
+        String csv = "request_id,event_time,age,country,prediction\n"
+                + String.format(Locale.ROOT, "closer,%s,40,NO,0.4%n", closer)
+                + String.format(Locale.ROOT, "late,%s,40,NO,0.4%n", T0.plusSeconds(1));
+        return Files.writeString(directory.resolve("closing.csv"), csv);
+    }
+
+    private record Prediction(String requestId, Instant time, double value) {
+    }
+
+    /** Reads the committed quality reports until the last traffic window's final one is there. */
+    private static QualityReport lastFinalQualityReport(String bootstrap, String topic) {
+        Instant lastWindow = T0.plus(WINDOW.multipliedBy(WINDOWS - 1));
+        Predicate<QualityReport> wanted = report -> report.getIsFinal() && report.getWindowStart().equals(lastWindow);
+        Map<String, Object> settings = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "metrics-test-quality-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<QualityReport> finals = new ArrayList<>();
+        try (KafkaConsumer<String, QualityReport> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
+                new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (finals.stream().noneMatch(wanted) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, QualityReport> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value().getIsFinal()) {
+                        finals.add(record.value());
+                    }
+                }
+            }
+        }
+        assertThat(finals).as("final quality reports").anyMatch(wanted);
+        assertThat(finals.stream().map(QualityReport::getWindowStart)).as("no window's final report twice").doesNotHaveDuplicates();
+        return finals.stream().filter(wanted).findFirst().orElseThrow();
     }
 
     /** Reads the committed drift reports until every window's report is there. */
@@ -227,6 +346,43 @@ class MetricsIntegrationTest {
     }
 
     @Test
+    void scrapedQualityGaugesHoldTheLastFinalQualityReport() throws Exception {
+        Scrape scrape = Scrape.fetch(endpoint);
+        QualityReport report = lastQualityReport;
+        assertThat(report.getTask()).hasToString("REGRESSION");
+        assertThat(report.getLabelled()).as("nine in ten of the window's predictions").isEqualTo(270);
+        assertThat(report.getMetrics()).containsKeys("mae", "rmse");
+        for (Map.Entry<String, Double> metric : report.getMetrics().entrySet()) {
+            Map<String, String> tags = Map.of("model", "fraud", "version", "v3", "metric", metric.getKey());
+            assertThat(scrape.value("driftwatch_quality_metric", tags)).as(metric.getKey()).isEqualTo(metric.getValue());
+            assertThat(scrape.value("driftwatch_quality_baseline", tags)).as("baseline " + metric.getKey())
+                    .isEqualTo(report.getBaselineMetrics().get(metric.getKey()));
+        }
+        assertThat(report.getMetrics().get("rmse")).as("labels twice as noisy as in training")
+                .isBetween(1.5 * report.getBaselineMetrics().get("rmse"), 2.5 * report.getBaselineMetrics().get("rmse"));
+        assertThat(scrape.value("driftwatch_quality_labelled", FRAUD_V3)).isEqualTo(270.0);
+        assertThat(scrape.value("driftwatch_quality_label_coverage", FRAUD_V3)).isEqualTo(report.getLabelCoverage()).isEqualTo(0.9);
+        assertThat(scrape.value("driftwatch_quality_window_end", FRAUD_V3)).isEqualTo(report.getWindowEnd().getEpochSecond());
+        assertThat(scrape.value("driftwatch_quality_labels_total", Map.of("model", "fraud", "outcome", "joined")))
+                .as("every label").isEqualTo(WINDOWS * 270.0);
+        assertThat(scrape.value("driftwatch_quality_predictions_unlabelled_total", FRAUD_V3))
+                .as("the tenth prediction of every window, and the late one: behind the maximum delay, it waits for nothing")
+                .isEqualTo(WINDOWS * 30.0 + 1);
+    }
+
+    @Test
+    void scrapedAlertsCountersMatchTheEmailsTheMailServerReceived() throws Exception {
+        Scrape scrape = Scrape.fetch(alertsEndpoint);
+        int received = mailServer.getReceivedMessages().length;
+        assertThat(mailServer.getReceivedMessages()[0].getSubject()).contains("fraud");
+        assertThat(scrape.value("driftwatch_alerts_emails_sent_total", Map.of("model", "fraud"))).isEqualTo(received);
+        assertThat(scrape.find("driftwatch_alerts_delivery_failures_total", Map.of("permanent", "false")))
+                .as("refused connections are not a setting to fix").isNotEmpty();
+        assertThat(scrape.value("driftwatch_alerts_sent_ids", Map.of())).as("alert ids mailed").isPositive();
+        assertThat(scrape.value("driftwatch_alerts_duplicates_total", Map.of())).isZero();
+    }
+
+    @Test
     void everyMetricTheDashboardQueriesIsServed() throws Exception {
         Map<String, Set<String>> namesByDashboard = dashboardMetricNames();
         Set<String> queried = new TreeSet<>();
@@ -242,6 +398,7 @@ class MetricsIntegrationTest {
         // Kafka's per-partition metrics reach the registry on its refresh, some seconds after assignment.
         do {
             missing.removeAll(Scrape.fetch(endpoint).names());
+            missing.removeAll(Scrape.fetch(alertsEndpoint).names());
         } while (!missing.isEmpty() && System.nanoTime() < deadline && sleep(Duration.ofSeconds(2)));
         assertThat(missing).as("metrics the dashboards query that driftwatch does not serve (" + namesByDashboard + ")").isEmpty();
     }
