@@ -20,13 +20,9 @@ import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.TestResult;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.topic.SingleObjectAvroSerde;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterAll;
@@ -75,6 +71,9 @@ class MetricsIntegrationTest {
     private static final Duration WINDOW = Duration.ofMinutes(10);
     private static final int WINDOWS = 8;
     private static final int SHIFTED_FROM_WINDOW = 4;
+    private static final int PER_WINDOW = 300;
+    // Every tenth prediction gets no label.
+    private static final int LABELLED_PER_WINDOW = 270;
     private static final Map<String, String> FRAUD_V3 = Map.of("model", "fraud", "version", "v3");
     private static final Duration LABEL_DELAY = Duration.ofSeconds(30);
     // Labels are produced after all the windows' predictions: they must still be within the maximum delay.
@@ -105,8 +104,6 @@ class MetricsIntegrationTest {
                 "--model", "fraud", "--version", "v3", traffic(random).toString());
         run("produce", "--bootstrap-servers", bootstrap, "--topic", "labels", "--format", "json", "--labels",
                 "--model", "fraud", labels(random).toString());
-        run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--format", "json",
-                "--model", "fraud", "--version", "v3", closing().toString());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("inferences", "broken", "{\"request_id\": \"broken\", ")).get();
@@ -129,6 +126,11 @@ class MetricsIntegrationTest {
         metrics = ProcessMetrics.start(config);
         service = DriftwatchService.start(config, metrics.registry(), Map.of("state.dir", directory.resolve("state").toString()));
         endpoint = URI.create("http://127.0.0.1:" + port + "/metrics");
+        // The predictions and labels are read by separate tasks: closing the windows before every label has
+        // reached the join would move its event time past them.
+        awaitEveryLabelJoined(bootstrap, config.topic(DriftwatchConfig.QUALITY_REPORTS_TOPIC_CONFIG));
+        run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--format", "json",
+                "--model", "fraud", "--version", "v3", closing().toString());
         List<DriftReport> reports = reports(bootstrap, config.topic(DriftwatchConfig.DRIFT_REPORTS_TOPIC_CONFIG));
         lastReport = reports.stream().max(Comparator.comparing(DriftReport::getWindowStart)).orElseThrow();
         lastQualityReport = lastFinalQualityReport(bootstrap, config.topic(DriftwatchConfig.QUALITY_REPORTS_TOPIC_CONFIG));
@@ -209,7 +211,7 @@ class MetricsIntegrationTest {
         int id = 0;
         for (int window = 0; window < WINDOWS; window++) {
             boolean shifted = window >= SHIFTED_FROM_WINDOW;
-            for (int i = 0; i < 300; i++) {
+            for (int i = 0; i < PER_WINDOW; i++) {
                 Instant time = T0.plus(WINDOW.multipliedBy(window)).plusMillis(i * 1_000L);
                 double age = 40 + (shifted ? 15 : 0) + random.nextGaussian() * 5;
                 List<String> countries = shifted ? List.of("NO", "SE", "DK", "FI") : List.of("NO", "SE", "DK");
@@ -250,28 +252,25 @@ class MetricsIntegrationTest {
     private record Prediction(String requestId, Instant time, double value) {
     }
 
+    private static void awaitEveryLabelJoined(String bootstrap, String topic) {
+        List<QualityReport> interim = CommittedTopic.values(bootstrap, topic,
+                new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer(),
+                read -> windowsFullyLabelled(read) == WINDOWS, Duration.ofSeconds(120));
+        assertThat(windowsFullyLabelled(interim)).as("windows whose labels were all joined").isEqualTo(WINDOWS);
+    }
+
+    private static long windowsFullyLabelled(List<QualityReport> reports) {
+        return reports.stream().filter(report -> report.getLabelled() == LABELLED_PER_WINDOW).map(QualityReport::getWindowStart).distinct().count();
+    }
+
     /** Reads the committed quality reports until the last traffic window's final one is there. */
     private static QualityReport lastFinalQualityReport(String bootstrap, String topic) {
         Instant lastWindow = T0.plus(WINDOW.multipliedBy(WINDOWS - 1));
         Predicate<QualityReport> wanted = report -> report.getIsFinal() && report.getWindowStart().equals(lastWindow);
-        Map<String, Object> settings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "metrics-test-quality-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<QualityReport> finals = new ArrayList<>();
-        try (KafkaConsumer<String, QualityReport> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
-                new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (finals.stream().noneMatch(wanted) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, QualityReport> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value().getIsFinal()) {
-                        finals.add(record.value());
-                    }
-                }
-            }
-        }
+        List<QualityReport> finals = CommittedTopic.values(bootstrap, topic,
+                        new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer(),
+                        read -> read.stream().anyMatch(wanted), Duration.ofSeconds(120))
+                .stream().filter(QualityReport::getIsFinal).toList();
         assertThat(finals).as("final quality reports").anyMatch(wanted);
         assertThat(finals.stream().map(QualityReport::getWindowStart)).as("no window's final report twice").doesNotHaveDuplicates();
         return finals.stream().filter(wanted).findFirst().orElseThrow();
@@ -279,22 +278,9 @@ class MetricsIntegrationTest {
 
     /** Reads the committed drift reports until every window's report is there. */
     private static List<DriftReport> reports(String bootstrap, String topic) {
-        Map<String, Object> settings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "metrics-test-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<DriftReport> reports = new ArrayList<>();
-        try (KafkaConsumer<String, DriftReport> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
-                new SingleObjectAvroSerde<DriftReport>(DriftReport.getClassSchema()).deserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (reports.size() < WINDOWS && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, DriftReport> record : consumer.poll(Duration.ofMillis(500))) {
-                    reports.add(record.value());
-                }
-            }
-        }
+        List<DriftReport> reports = CommittedTopic.values(bootstrap, topic,
+                new SingleObjectAvroSerde<DriftReport>(DriftReport.getClassSchema()).deserializer(),
+                read -> read.size() >= WINDOWS, Duration.ofSeconds(120));
         assertThat(reports).as("a report per window").hasSize(WINDOWS);
         return reports;
     }
@@ -339,7 +325,7 @@ class MetricsIntegrationTest {
         assertThat(scrape.value("driftwatch_triggers_emitted_total", Map.of("model", "fraud", "version", "v3", "rule", "dataset_drift")))
                 .isEqualTo(1.0);
         assertThat(scrape.value("driftwatch_records_read_total", Map.of("model", "fraud", "version", "v3", "outcome", "ok")))
-                .as("every window's records, the closer and the late one").isEqualTo(WINDOWS * 300 + 2.0);
+                .as("every window's records, the closer and the late one").isEqualTo(WINDOWS * PER_WINDOW + 2.0);
         assertThat(scrape.value("driftwatch_records_late_total", FRAUD_V3)).isEqualTo(1.0);
         assertThat(scrape.value("driftwatch_records_dead_letter_total", Map.of("topic", "inferences", "reason", "invalid_json")))
                 .isEqualTo(1.0);
@@ -350,7 +336,7 @@ class MetricsIntegrationTest {
         Scrape scrape = Scrape.fetch(endpoint);
         QualityReport report = lastQualityReport;
         assertThat(report.getTask()).hasToString("REGRESSION");
-        assertThat(report.getLabelled()).as("nine in ten of the window's predictions").isEqualTo(270);
+        assertThat(report.getLabelled()).isEqualTo(LABELLED_PER_WINDOW);
         assertThat(report.getMetrics()).containsKeys("mae", "rmse");
         for (Map.Entry<String, Double> metric : report.getMetrics().entrySet()) {
             Map<String, String> tags = Map.of("model", "fraud", "version", "v3", "metric", metric.getKey());
@@ -360,14 +346,14 @@ class MetricsIntegrationTest {
         }
         assertThat(report.getMetrics().get("rmse")).as("labels twice as noisy as in training")
                 .isBetween(1.5 * report.getBaselineMetrics().get("rmse"), 2.5 * report.getBaselineMetrics().get("rmse"));
-        assertThat(scrape.value("driftwatch_quality_labelled", FRAUD_V3)).isEqualTo(270.0);
+        assertThat(scrape.value("driftwatch_quality_labelled", FRAUD_V3)).isEqualTo(LABELLED_PER_WINDOW);
         assertThat(scrape.value("driftwatch_quality_label_coverage", FRAUD_V3)).isEqualTo(report.getLabelCoverage()).isEqualTo(0.9);
         assertThat(scrape.value("driftwatch_quality_window_end", FRAUD_V3)).isEqualTo(report.getWindowEnd().getEpochSecond());
         assertThat(scrape.value("driftwatch_quality_labels_total", Map.of("model", "fraud", "outcome", "joined")))
-                .as("every label").isEqualTo(WINDOWS * 270.0);
+                .as("every label").isEqualTo(WINDOWS * LABELLED_PER_WINDOW);
         assertThat(scrape.value("driftwatch_quality_predictions_unlabelled_total", FRAUD_V3))
                 .as("the tenth prediction of every window, and the late one: behind the maximum delay, it waits for nothing")
-                .isEqualTo(WINDOWS * 30.0 + 1);
+                .isEqualTo(WINDOWS * (PER_WINDOW - LABELLED_PER_WINDOW) + 1);
     }
 
     @Test

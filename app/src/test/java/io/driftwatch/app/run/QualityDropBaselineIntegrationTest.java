@@ -11,13 +11,9 @@ import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -31,11 +27,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,9 +87,10 @@ class QualityDropBaselineIntegrationTest {
                 "--labels", "churned", "--prediction-column", "predicted", "--no-calibrate",
                 "--bootstrap-servers", broker.bootstrapServers());
         assertThat(exit).as(err.toString()).isZero();
-        List<byte[]> published = readCommitted("driftwatch.baselines", records -> !records.isEmpty(), Duration.ofSeconds(30));
+        List<Baseline> published = CommittedTopic.values(broker.bootstrapServers(), "driftwatch.baselines", BASELINES,
+                read -> !read.isEmpty(), Duration.ofSeconds(30));
         assertThat(published).hasSize(1);
-        return BASELINES.deserialize("driftwatch.baselines", published.get(0));
+        return published.get(0);
     }
 
     /** One window of production traffic, every 5th prediction wrong (accuracy 0.8), each label 30 s after its prediction. */
@@ -118,26 +113,8 @@ class QualityDropBaselineIntegrationTest {
         }
     }
 
-    private static List<byte[]> readCommitted(String topic, Predicate<List<byte[]>> done, Duration timeout) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<byte[]> values = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!done.test(values) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
-            }
-        }
-        return values;
-    }
-
-    private static List<RetrainingTrigger> qualityTriggers(List<byte[]> values) {
-        return values.stream().map(value -> TRIGGERS.deserialize("driftwatch.triggers", value))
-                .filter(trigger -> trigger.getRule().startsWith("quality")).toList();
+    private static List<RetrainingTrigger> qualityTriggers(List<RetrainingTrigger> triggers) {
+        return triggers.stream().filter(trigger -> trigger.getRule().startsWith("quality")).toList();
     }
 
     @Test
@@ -159,10 +136,10 @@ class QualityDropBaselineIntegrationTest {
         try (DriftwatchService service = DriftwatchService.start(new DriftwatchConfig(settings), new SimpleMeterRegistry(),
                 Map.of("state.dir", directory.resolve("state").toString(), "commit.interval.ms", "200"))) {
             produceTraffic();
-            fired = qualityTriggers(readCommitted("driftwatch.triggers",
-                    values -> !qualityTriggers(values).isEmpty(), Duration.ofSeconds(90)));
-            reports = readCommitted("driftwatch.quality-reports", values -> !values.isEmpty(), Duration.ofSeconds(10)).stream()
-                    .map(value -> REPORTS.deserialize("driftwatch.quality-reports", value)).toList();
+            fired = qualityTriggers(CommittedTopic.values(broker.bootstrapServers(), "driftwatch.triggers", TRIGGERS,
+                    read -> !qualityTriggers(read).isEmpty(), Duration.ofSeconds(90)));
+            reports = CommittedTopic.values(broker.bootstrapServers(), "driftwatch.quality-reports", REPORTS,
+                    read -> !read.isEmpty(), Duration.ofSeconds(10));
         }
 
         assertThat(fired).as("one quality trigger, for the only window").hasSize(1);

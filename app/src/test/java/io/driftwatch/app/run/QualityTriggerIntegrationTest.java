@@ -9,21 +9,17 @@ import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +46,7 @@ class QualityTriggerIntegrationTest {
     private static final int WINDOWS = 8;
     private static final int DROP_FROM_WINDOW = 4;
     private static final int PER_WINDOW = 150;
-    private static final org.apache.kafka.common.serialization.Deserializer<QualityReport> REPORTS =
+    private static final Deserializer<QualityReport> REPORTS =
             new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer();
     private static EmbeddedKafkaBroker broker;
 
@@ -109,8 +104,7 @@ class QualityTriggerIntegrationTest {
         }
         // Only once every label is joined: a task reads its input partitions by Kafka timestamp, but one whose
         // labels are not fetched yet would read the closers first, and their event time would expire everything.
-        readCommitted("driftwatch.quality-reports", records -> records.stream()
-                .map(r -> REPORTS.deserialize("driftwatch.quality-reports", r.value()))
+        CommittedTopic.values(broker.bootstrapServers(), "driftwatch.quality-reports", REPORTS, reports -> reports.stream()
                 .filter(report -> report.getLabelled() == PER_WINDOW).map(QualityReport::getWindowStart).distinct().count() >= WINDOWS,
                 Duration.ofSeconds(90));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -119,24 +113,6 @@ class QualityTriggerIntegrationTest {
                 producer.send(new ProducerRecord<>("inferences", closer)).get();
             }
         }
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
-                                                                       Duration timeout) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!done.test(records) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
     }
 
     @Test
@@ -154,16 +130,13 @@ class QualityTriggerIntegrationTest {
         settings.put(DriftwatchConfig.TRIGGER_QUALITY_THRESHOLD_CONFIG, "0.75");
         settings.put(DriftwatchConfig.TRIGGER_QUALITY_MIN_LABELS_CONFIG, "50");
         DriftwatchConfig config = new DriftwatchConfig(settings);
-        var deserializer = new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer();
         List<QualityReport> finals;
         try (DriftwatchService service = DriftwatchService.start(config, new SimpleMeterRegistry(),
                 Map.of("state.dir", directory.resolve("state").toString(), "commit.interval.ms", "200"))) {
             produceTraffic(new Random(17));
-            finals = readCommitted("driftwatch.quality-reports", records -> records.stream()
-                    .map(r -> deserializer.deserialize("driftwatch.quality-reports", r.value()))
-                    .filter(QualityReport::getIsFinal).count() >= WINDOWS, Duration.ofSeconds(120)).stream()
-                    .map(r -> deserializer.deserialize("driftwatch.quality-reports", r.value()))
-                    .filter(QualityReport::getIsFinal).sorted(Comparator.comparing(QualityReport::getWindowStart)).toList();
+            finals = CommittedTopic.values(broker.bootstrapServers(), "driftwatch.quality-reports", REPORTS,
+                            reports -> reports.stream().filter(QualityReport::getIsFinal).count() >= WINDOWS, Duration.ofSeconds(120))
+                    .stream().filter(QualityReport::getIsFinal).sorted(Comparator.comparing(QualityReport::getWindowStart)).toList();
         }
         assertThat(finals).hasSize(WINDOWS);
         for (QualityReport report : finals) {
@@ -174,16 +147,15 @@ class QualityTriggerIntegrationTest {
                     .isBetween(window >= DROP_FROM_WINDOW ? 0.35 : 0.88, window >= DROP_FROM_WINDOW ? 0.65 : 1.0);
         }
 
-        List<ConsumerRecord<byte[], byte[]>> triggers = readCommitted("driftwatch.triggers", records -> false, Duration.ofSeconds(3));
-        var triggerDeserializer = new SingleObjectAvroSerde<RetrainingTrigger>(RetrainingTrigger.getClassSchema()).deserializer();
-        List<RetrainingTrigger> quality = triggers.stream().map(r -> triggerDeserializer.deserialize("driftwatch.triggers", r.value()))
-                .filter(trigger -> trigger.getRule().startsWith("quality")).toList();
+        List<ConsumerRecord<String, RetrainingTrigger>> quality = CommittedTopic.records(broker.bootstrapServers(), "driftwatch.triggers",
+                        new SingleObjectAvroSerde<RetrainingTrigger>(RetrainingTrigger.getClassSchema()).deserializer(),
+                        triggers -> false, Duration.ofSeconds(3))
+                .stream().filter(record -> record.value().getRule().startsWith("quality")).toList();
         assertThat(quality).as("exactly one quality trigger committed").hasSize(1);
-        RetrainingTrigger trigger = quality.get(0);
+        RetrainingTrigger trigger = quality.get(0).value();
         assertThat(trigger.getRule()).isEqualTo("quality_threshold");
         assertThat(trigger.getModelVersion()).isEqualTo("v7");
         assertThat(trigger.getWindows().get(0).getStart()).isEqualTo(T0.plus(WINDOW.multipliedBy(DROP_FROM_WINDOW)));
-        assertThat(new String(triggers.stream().filter(r -> triggerDeserializer.deserialize("driftwatch.triggers", r.value())
-                .getRule().startsWith("quality")).findFirst().orElseThrow().key(), StandardCharsets.UTF_8)).isEqualTo(trigger.getTriggerId());
+        assertThat(quality.get(0).key()).as("the record key").isEqualTo(trigger.getTriggerId());
     }
 }
