@@ -6,6 +6,7 @@ import io.driftwatch.topology.quality.RequestFact.JoinedMark;
 import io.driftwatch.topology.quality.RequestFact.LabelFact;
 import io.driftwatch.topology.quality.RequestFact.PredictionFact;
 import io.driftwatch.topology.state.CachedObjectStore;
+import io.driftwatch.topology.window.IdleClock;
 import io.driftwatch.topology.window.WindowSpec;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -40,7 +41,9 @@ import static java.util.Objects.requireNonNull;
  * After them it sends each recently seen model a tick with its event time: the aggregator makes windows
  * final on ticks only, so a window never becomes final between two partial tallies of the same update. Time is the
  * records' event time, as for drift windows; the partition's event time is kept in a store, so a restart
- * expires exactly what the first run would have.
+ * expires exactly what the first run would have. When the partition goes quiet, its {@link IdleClock} moves
+ * event time on as the drift windows' does, so the last predictions before traffic stops still count as
+ * unlabelled and the last windows still become final.
  */
 final class LabelJoiner implements Processor<String, RequestFact, String, QualityDelta> {
     private static final String PARTITION_CLOCK = "";
@@ -59,6 +62,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
     private long eventTimeMillis = Long.MIN_VALUE;
     private long tickedAtMillis = Long.MIN_VALUE;
     private long timestampMillis = Long.MIN_VALUE;
+    private IdleClock idle;
 
     LabelJoiner(QualityStores stores, WindowSpec windows, Duration maxDelay, Duration updateInterval, int maxSegmentValues,
                 QualityMetrics metrics) {
@@ -79,7 +83,8 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
         this.clocks = context.getStateStore(stores.joinClocks());
         Long clock = clocks.get(PARTITION_CLOCK);
         eventTimeMillis = clock == null ? Long.MIN_VALUE : clock;
-        context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        idle = new IdleClock(windows.idleClose(), eventTimeMillis, context.currentSystemTimeMs());
+        context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
     }
 
     @Override
@@ -99,6 +104,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
         } else {
             throw new IllegalStateException("a joined mark is state, never input: " + fact);
         }
+        idle.recordSeen(eventTimeMillis, record.timestamp(), context.currentSystemTimeMs());
     }
 
     private void advance(String model, long factMillis) {
@@ -198,7 +204,12 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
         return tally;
     }
 
-    private void flush() {
+    private void flush(long wallClockMillis) {
+        long quietEventTimeMillis = idle.quietEventTimeMillis(wallClockMillis);
+        if (quietEventTimeMillis > eventTimeMillis) {
+            eventTimeMillis = quietEventTimeMillis;
+            clocks.put(PARTITION_CLOCK, eventTimeMillis);
+        }
         expireDue();
         long timestamp = timestampMillis == Long.MIN_VALUE ? context.currentSystemTimeMs() : timestampMillis;
         Set<String> updatedModels = new HashSet<>();

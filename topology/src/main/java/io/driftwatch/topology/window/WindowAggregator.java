@@ -10,7 +10,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-import java.time.Duration;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,10 +25,9 @@ import static java.util.Objects.requireNonNull;
  * event time is the largest event time it has seen; windows close as it advances, so a replayed day closes
  * the same windows it did live. After a restart it resumes from the open windows' latest start.
  *
- * <p>Event time only moves with records, so when traffic stops the last window would wait for the next one.
- * After {@link WindowSpec#idleClose()} of wall-clock time without a record, the partition's event time runs on
- * from where it stopped at the wall clock's pace, and windows close as if traffic had continued. Only quiet
- * moves time: a partition with records to process is never idle, however far behind the wall clock it is.
+ * <p>Event time only moves with records, so when traffic stops the last window would wait for the next one;
+ * after {@link WindowSpec#idleClose()} without a record, the {@link IdleClock} moves it on and windows close
+ * as if traffic had continued.
  */
 final class WindowAggregator implements Processor<String, InferenceLog, String, MergeInput> {
     private static final String WATERMARK_KEY_PREFIX = "watermark/";
@@ -42,9 +40,7 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
     private final OpenWindows open = new OpenWindows();
     private long eventTimeMillis = Long.MIN_VALUE;
     private long watermarkSentMillis = Long.MIN_VALUE;
-    private long eventTimeAtLastRecordMillis = Long.MIN_VALUE;
-    private long lastRecordTimestampMillis;
-    private long lastRecordWallClockMillis;
+    private IdleClock idle;
     private ProcessorContext<String, MergeInput> context;
     private CachedObjectStore<WindowKey, FeatureProfiles> store;
 
@@ -65,12 +61,9 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
             open.add(window, windows.partialCloseAt(window.startMillis()));
             eventTimeMillis = Math.max(eventTimeMillis, window.startMillis());
         });
-        eventTimeAtLastRecordMillis = eventTimeMillis;
-        lastRecordWallClockMillis = context.currentSystemTimeMs();
-        lastRecordTimestampMillis = lastRecordWallClockMillis;
-        if (!windows.idleClose().isZero()) {
-            Duration check = Duration.ofMillis(Math.max(1_000, Math.min(windows.idleClose().toMillis() / 4, 60_000)));
-            context.schedule(check, PunctuationType.WALL_CLOCK_TIME, this::runOnIfIdle);
+        idle = new IdleClock(windows.idleClose(), eventTimeMillis, context.currentSystemTimeMs());
+        if (idle.enabled()) {
+            context.schedule(idle.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::runOnIfIdle);
         }
     }
 
@@ -78,8 +71,7 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
     public void process(Record<String, InferenceLog> record) {
         InferenceLog log = record.value();
         long recordTimeMillis = log.getEventTime().toEpochMilli();
-        lastRecordWallClockMillis = context.currentSystemTimeMs();
-        lastRecordTimestampMillis = record.timestamp();
+        idle.recordSeen(eventTimeMillis, record.timestamp(), context.currentSystemTimeMs());
         if (windows.tooFarAhead(recordTimeMillis, record.timestamp())) {
             metrics.futureRecord(log.getModelName(), log.getModelVersion());
             return;
@@ -87,8 +79,8 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
         if (recordTimeMillis > eventTimeMillis) {
             eventTimeMillis = recordTimeMillis;
             closeDue(eventTimeMillis, record.timestamp());
+            idle.recordSeen(eventTimeMillis, record.timestamp(), context.currentSystemTimeMs());
         }
-        eventTimeAtLastRecordMillis = eventTimeMillis;
         long start = windows.startOf(recordTimeMillis);
         if (windows.partialCloseAt(start) <= eventTimeMillis) {
             metrics.lateRecord(log.getModelName(), log.getModelVersion());
@@ -104,19 +96,12 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
         store.put(window, profiles);
     }
 
-    /**
-     * After {@link WindowSpec#idleClose()} without a record, moves event time on by the quiet time since the last
-     * record and closes what is due; the records sent carry the last record's Kafka timestamp moved on alike.
-     */
+    /** Closes what the quiet since the last record has made due; the records sent carry the quiet's timestamp. */
     private void runOnIfIdle(long wallClockMillis) {
-        long quietMillis = wallClockMillis - lastRecordWallClockMillis;
-        if (eventTimeAtLastRecordMillis == Long.MIN_VALUE || quietMillis < windows.idleClose().toMillis()) {
-            return;
-        }
-        long quietEventTimeMillis = eventTimeAtLastRecordMillis + quietMillis;
+        long quietEventTimeMillis = idle.quietEventTimeMillis(wallClockMillis);
         if (quietEventTimeMillis > eventTimeMillis) {
             eventTimeMillis = quietEventTimeMillis;
-            closeDue(eventTimeMillis, lastRecordTimestampMillis + quietMillis);
+            closeDue(eventTimeMillis, idle.quietTimestampMillis(wallClockMillis));
         }
     }
 

@@ -312,4 +312,41 @@ class QualityTopologyTest {
         assertThat(gauge("driftwatch.quality.window.end")).isEqualTo(window1.plus(WINDOW).getEpochSecond());
         assertThat(meters.find("driftwatch.quality.baseline").gauge()).as("no baseline quality published").isNull();
     }
+
+    /** Wall-clock time passing without a record, in steps of a minute so the punctuations run all along. */
+    private void quietFor(Duration quiet) {
+        for (long minute = 0; minute < quiet.toMinutes(); minute++) {
+            driver.advanceWallClockTime(Duration.ofMinutes(1));
+        }
+    }
+
+    @Test
+    void whenTrafficStopsTheIdleCloseExpiresTheLastPredictionsAndMakesTheirWindowFinal() {
+        start(Map.of(DriftwatchConfig.WINDOW_IDLE_CLOSE_MS_CONFIG, Duration.ofMinutes(15).toMillis()));
+        predict("r1", T0.plusSeconds(10), "yes", null);
+        predict("r2", T0.plusSeconds(20), "no", null);
+        label("r2", T0.plusSeconds(40), "no");
+        Duration untilFinal = Duration.between(T0, WINDOW_0_FINAL);
+        quietFor(untilFinal.minusMinutes(2));
+        assertThat(windowZeroReports()).as("reports before the window is due").noneMatch(QualityReport::getIsFinal);
+
+        quietFor(Duration.ofMinutes(4));
+        QualityReport report = finalWindowZero();
+        assertThat(report.getPredictions()).isEqualTo(2);
+        assertThat(report.getLabelled()).isEqualTo(1);
+        assertThat(report.getUnlabelled()).as("r1's label did not come within the maximum delay").isEqualTo(1);
+        assertThat(meters.find("driftwatch.quality.predictions.unlabelled").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutTheIdleCloseTheLastWindowWaitsForTheNextRecord() {
+        start(Map.of(DriftwatchConfig.WINDOW_IDLE_CLOSE_MS_CONFIG, 0L));
+        predict("r1", T0.plusSeconds(10), "yes", null);
+        label("r1", T0.plusSeconds(40), "yes");
+        quietFor(Duration.between(T0, WINDOW_0_FINAL).plusMinutes(10));
+        assertThat(windowZeroReports()).as("interim reports only").isNotEmpty().noneMatch(QualityReport::getIsFinal);
+
+        passWindowZeroFinal();
+        assertThat(finalWindowZero().getLabelled()).isEqualTo(1);
+    }
 }

@@ -1,0 +1,60 @@
+package io.driftwatch.topology.window;
+
+import java.time.Duration;
+
+/**
+ * Where a partition's event time would be had its traffic not stopped. Event time moves only with records,
+ * so without them the last window, or the last predictions waiting for labels, would wait for the next
+ * record forever. After {@link WindowSpec#idleClose()} of wall-clock time without a record, this clock runs
+ * on from the event time of the last record at the wall clock's pace. Only quiet moves it: a partition with
+ * records to process is never idle, however far behind the wall clock a replay is. Not thread-safe: one per
+ * stream task.
+ */
+public final class IdleClock {
+    private final long idleCloseMillis;
+    private long eventTimeAtLastRecordMillis = Long.MIN_VALUE;
+    private long lastRecordTimestampMillis;
+    private long lastRecordWallClockMillis;
+
+    /** A clock that starts quiet at {@code wallClockMillis}, resuming from {@code eventTimeMillis} (Long.MIN_VALUE: none yet). */
+    public IdleClock(Duration idleClose, long eventTimeMillis, long wallClockMillis) {
+        this.idleCloseMillis = idleClose.toMillis();
+        this.eventTimeAtLastRecordMillis = eventTimeMillis;
+        this.lastRecordTimestampMillis = wallClockMillis;
+        this.lastRecordWallClockMillis = wallClockMillis;
+    }
+
+    /** Whether the idle close is on at all; 0 turns it off. */
+    public boolean enabled() {
+        return idleCloseMillis > 0;
+    }
+
+    /** How often a punctuation should ask: often enough to act within a quarter of the idle time. */
+    public Duration checkInterval() {
+        return Duration.ofMillis(Math.max(1_000, Math.min(idleCloseMillis / 4, 60_000)));
+    }
+
+    /** A record was processed; the partition's event time after it is {@code eventTimeMillis}. */
+    public void recordSeen(long eventTimeMillis, long recordTimestampMillis, long wallClockMillis) {
+        eventTimeAtLastRecordMillis = eventTimeMillis;
+        lastRecordTimestampMillis = recordTimestampMillis;
+        lastRecordWallClockMillis = wallClockMillis;
+    }
+
+    /**
+     * The event time the quiet since the last record has reached at {@code wallClockMillis}, or Long.MIN_VALUE
+     * while the partition is not idle (or has never seen a record, or the idle close is off).
+     */
+    public long quietEventTimeMillis(long wallClockMillis) {
+        long quietMillis = wallClockMillis - lastRecordWallClockMillis;
+        if (!enabled() || eventTimeAtLastRecordMillis == Long.MIN_VALUE || quietMillis < idleCloseMillis) {
+            return Long.MIN_VALUE;
+        }
+        return eventTimeAtLastRecordMillis + quietMillis;
+    }
+
+    /** The last record's Kafka timestamp moved on by the quiet since it, for what quiet makes a processor send. */
+    public long quietTimestampMillis(long wallClockMillis) {
+        return lastRecordTimestampMillis + (wallClockMillis - lastRecordWallClockMillis);
+    }
+}
