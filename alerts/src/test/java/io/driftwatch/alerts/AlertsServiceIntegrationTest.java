@@ -18,9 +18,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -41,18 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("reliability")
 class AlertsServiceIntegrationTest {
     private static final Duration GROUP = Duration.ofMillis(1_500);
-    private static EmbeddedKafkaBroker broker;
+    @AutoClose
+    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
     private GreenMail greenMail;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @AfterEach
     void stopMail() {

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.app.DriftwatchCommand;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,20 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StreamBenchCommandTest {
     private static final int RECORDS = 150_000;
 
-    private static EmbeddedKafkaBroker broker;
+    @AutoClose
+    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     private int run(String... args) {
         return DriftwatchCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);

@@ -6,8 +6,7 @@ import io.driftwatch.app.DriftwatchCommand;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,20 +36,11 @@ class DriftToTriggerIntegrationTest {
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
     private static final Duration WINDOW = Duration.ofMinutes(10);
     private static final int SHIFTED_FROM_WINDOW = 4;
-    private static EmbeddedKafkaBroker broker;
+    @AutoClose
+    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
 
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     private static String run(String... args) {
         StringWriter out = new StringWriter();

@@ -16,8 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,20 +49,11 @@ class QualityDropBaselineIntegrationTest {
             new SingleObjectAvroSerde<RetrainingTrigger>(RetrainingTrigger.getClassSchema()).deserializer();
     private static final Deserializer<Baseline> BASELINES =
             new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).deserializer();
-    private static EmbeddedKafkaBroker broker;
+    @AutoClose
+    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
 
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     private static String other(String label) {
         return label.equals("churn") ? "stay" : "churn";

@@ -15,8 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,20 +47,11 @@ class QualityTriggerIntegrationTest {
     private static final int PER_WINDOW = 150;
     private static final Deserializer<QualityReport> REPORTS =
             new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer();
-    private static EmbeddedKafkaBroker broker;
+    @AutoClose
+    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
 
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     private record Label(Instant time, byte[] bytes) {
     }

@@ -12,7 +12,7 @@ import java.time.Duration;
  */
 public final class IdleClock {
     private final long idleCloseMillis;
-    private long eventTimeAtLastRecordMillis = Long.MIN_VALUE;
+    private long eventTimeAtLastRecordMillis;
     private long lastRecordTimestampMillis;
     private long lastRecordWallClockMillis;
 
