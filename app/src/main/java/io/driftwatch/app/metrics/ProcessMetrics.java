@@ -16,7 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -25,8 +31,9 @@ import static java.util.Objects.requireNonNull;
  * {@code driftwatch.metrics.port} is 0, the Prometheus endpoint serving them. Besides what driftwatch
  * counts itself it binds the JVM's memory, GC, thread, class-loader, CPU and uptime metrics, and caps the
  * {@code feature} tag of the per-feature drift gauges at {@code driftwatch.metrics.features.max} distinct
- * values, so a model with thousands of features cannot flood Prometheus. Create it before anything
- * registers a meter (the cap applies to meters registered after it); close it last.
+ * values, so a model with thousands of features cannot flood Prometheus. Every minute or so it removes
+ * the meters of model versions silent for {@code driftwatch.metrics.retire.after.ms} ({@link RetiredVersions}).
+ * Create it before anything registers a meter (the cap applies to meters registered after it); close it last.
  */
 public final class ProcessMetrics implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProcessMetrics.class);
@@ -36,11 +43,36 @@ public final class ProcessMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gcMetrics;
     private final @Nullable PrometheusEndpoint endpoint;
+    private final @Nullable ScheduledExecutorService sweeper;
 
-    private ProcessMetrics(PrometheusMeterRegistry registry, JvmGcMetrics gcMetrics, @Nullable PrometheusEndpoint endpoint) {
+    private ProcessMetrics(PrometheusMeterRegistry registry, JvmGcMetrics gcMetrics, @Nullable PrometheusEndpoint endpoint,
+                           Duration retireAfter) {
         this.registry = registry;
         this.gcMetrics = gcMetrics;
         this.endpoint = endpoint;
+        this.sweeper = retireAfter.isZero() ? null : startSweeper(new RetiredVersions(registry, retireAfter));
+    }
+
+    private static ScheduledExecutorService startSweeper(RetiredVersions retired) {
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "driftwatch-metrics-retire");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long everyMillis = retired.sweepInterval().toMillis();
+        sweeper.scheduleWithFixedDelay(() -> sweep(retired), everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+        return sweeper;
+    }
+
+    private static void sweep(RetiredVersions retired) {
+        try {
+            List<String> versions = retired.sweep(Instant.now());
+            if (!versions.isEmpty()) {
+                log.info("removed the meters of {}: nothing from them for driftwatch.metrics.retire.after.ms", versions);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not remove the meters of silent model versions; trying again at the next sweep", e);
+        }
     }
 
     /**
@@ -69,7 +101,7 @@ public final class ProcessMetrics implements AutoCloseable {
             }
             log.info("serving Prometheus metrics on http://{}:{}{}", config.metricsBindAddress(), endpoint.port(), PrometheusEndpoint.PATH);
         }
-        return new ProcessMetrics(registry, gcMetrics, endpoint);
+        return new ProcessMetrics(registry, gcMetrics, endpoint, config.metricsRetireAfter());
     }
 
     public MeterRegistry registry() {
@@ -88,6 +120,9 @@ public final class ProcessMetrics implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
         if (endpoint != null) {
             endpoint.close();
         }

@@ -2,6 +2,7 @@ package io.driftwatch.app.metrics;
 
 import io.driftwatch.broker.LocalPorts;
 import io.driftwatch.topology.config.DriftwatchConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +50,23 @@ class ProcessMetricsTest {
             assertThat(Scrape.parse(scrape.body()).names()).contains("jvm_memory_used_bytes", "process_uptime_seconds", "jvm_threads_live_threads");
             assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theMetersOfAVersionSilentForTheRetireTimeAreRemovedWhileTheProcessRuns() throws Exception {
+        DriftwatchConfig config = new DriftwatchConfig(Map.of("bootstrap.servers", "localhost:9092",
+                DriftwatchConfig.METRICS_PORT_CONFIG, "0", DriftwatchConfig.METRICS_RETIRE_AFTER_MS_CONFIG, "200"));
+        try (ProcessMetrics metrics = ProcessMetrics.start(config)) {
+            Counter.builder("driftwatch.records.read").tags("model", "m", "version", "v1", "outcome", "ok").register(metrics.registry()).increment();
+            assertThat(Scrape.parse(metrics.scrape()).find("driftwatch_records_read_total", Map.of("version", "v1"))).hasSize(1);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!Scrape.parse(metrics.scrape()).find("driftwatch_records_read_total", Map.of()).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Scrape scrape = Scrape.parse(metrics.scrape());
+            assertThat(scrape.find("driftwatch_records_read_total", Map.of())).as("retired after two sweeps a second apart").isEmpty();
+            assertThat(scrape.names()).as("the process's own meters stay").contains("jvm_memory_used_bytes");
         }
     }
 }

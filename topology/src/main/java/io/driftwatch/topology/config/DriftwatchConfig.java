@@ -128,6 +128,8 @@ public final class DriftwatchConfig extends AbstractConfig {
     private static final String METRICS_PORT_DOC = "Port of the Prometheus endpoint (GET /metrics) of this process; 0 turns it off. Give run and alerts different ports when they share a host.";
     public static final String METRICS_BIND_ADDRESS_CONFIG = "driftwatch.metrics.bind.address";
     private static final String METRICS_BIND_ADDRESS_DOC = "Address the Prometheus endpoint listens on: 0.0.0.0 for every interface, 127.0.0.1 for this host only.";
+    public static final String METRICS_RETIRE_AFTER_MS_CONFIG = "driftwatch.metrics.retire.after.ms";
+    private static final String METRICS_RETIRE_AFTER_MS_DOC = "After this long (wall-clock time) with no record read, window closed or report for a model version, its meters (every gauge and counter tagged with its model and version) are removed from /metrics, so a version replaced by a rollout stops showing its last drift and stops the no-data alert; they return with its next record. 0 keeps them forever. Keep it well above driftwatch.window.size.ms.";
     public static final String METRICS_FEATURES_MAX_CONFIG = "driftwatch.metrics.features.max";
     private static final String METRICS_FEATURES_MAX_DOC = "Most distinct feature names (over all models) that get per-feature drift gauges; further features are left out of the metrics (never out of the drift reports). It bounds the series a wide model creates.";
 
@@ -185,7 +187,9 @@ public final class DriftwatchConfig extends AbstractConfig {
             .define(TRIGGER_QUALITY_MIN_LABELS_CONFIG, Type.LONG, 100L, atLeast(1L), Importance.MEDIUM, TRIGGER_QUALITY_MIN_LABELS_DOC)
             .define(METRICS_PORT_CONFIG, Type.INT, 9464, between(0, 65_535), Importance.MEDIUM, METRICS_PORT_DOC)
             .define(METRICS_BIND_ADDRESS_CONFIG, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW, METRICS_BIND_ADDRESS_DOC)
-            .define(METRICS_FEATURES_MAX_CONFIG, Type.INT, 1_000, atLeast(0), Importance.LOW, METRICS_FEATURES_MAX_DOC);
+            .define(METRICS_FEATURES_MAX_CONFIG, Type.INT, 1_000, atLeast(0), Importance.LOW, METRICS_FEATURES_MAX_DOC)
+            .define(METRICS_RETIRE_AFTER_MS_CONFIG, Type.LONG, Duration.ofDays(1).toMillis(), atLeast(0), Importance.LOW,
+                    METRICS_RETIRE_AFTER_MS_DOC);
 
     public DriftwatchConfig(Map<?, ?> originals) {
         super(CONFIG_DEF, stringKeys(originals), false);
@@ -350,6 +354,11 @@ public final class DriftwatchConfig extends AbstractConfig {
 
     public int metricsFeaturesMax() {
         return getInt(METRICS_FEATURES_MAX_CONFIG);
+    }
+
+    /** How long a model version may show no sign of life before its meters are removed; zero: never. */
+    public Duration metricsRetireAfter() {
+        return Duration.ofMillis(getLong(METRICS_RETIRE_AFTER_MS_CONFIG));
     }
 
     /** Loads a properties file's entries as a map, for the constructor. */

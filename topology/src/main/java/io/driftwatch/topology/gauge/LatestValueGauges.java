@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Gauges that report the last value set for their name and tags: registered on the first value, then only
- * updated, so a report of the next window replaces the last one's value and a replayed report writes the
- * same value again. Stream threads write, the scraping thread reads. Thread-safe.
+ * Gauges that report the last value set for their name and tags: one holder per name and tags, whose value
+ * each report replaces, so a report of the next window replaces the last one's value and a replayed report writes the
+ * same value again. A gauge the registry has dropped meanwhile is registered again. Stream threads write,
+ * the scraping thread reads. Thread-safe.
  */
 public final class LatestValueGauges {
     private final MeterRegistry meters;
@@ -22,12 +23,11 @@ public final class LatestValueGauges {
         this.meters = requireNonNull(meters, "meters");
     }
 
+    /** Sets the gauge's value, registering it again if the registry has dropped it (a retired model version). */
     public void set(String name, String description, Tags tags, double value) {
-        gauges.computeIfAbsent(tags.and("__name", name), key -> {
-            Latest latest = new Latest();
-            Gauge.builder(name, latest, Latest::value).description(description).tags(tags).strongReference(true).register(meters);
-            return latest;
-        }).value = value;
+        Latest latest = gauges.computeIfAbsent(tags.and("__name", name), key -> new Latest());
+        latest.value = value;
+        Gauge.builder(name, latest, Latest::value).description(description).tags(tags).strongReference(true).register(meters);
     }
 
     private static final class Latest {
