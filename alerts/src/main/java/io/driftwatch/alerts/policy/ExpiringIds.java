@@ -56,10 +56,6 @@ public final class ExpiringIds {
         return mailedAt.size();
     }
 
-    public Duration retention() {
-        return retention;
-    }
-
     private Instant cutoff(Instant now) {
         return now.minus(retention);
     }

@@ -58,26 +58,23 @@ final class RetiredVersions {
      * @return the versions retired, as {@code model/version}
      */
     List<String> sweep(Instant now) {
-        Map<ModelVersion, Double> pulses = new HashMap<>();
         Map<ModelVersion, List<Meter>> byVersion = new HashMap<>();
         for (Meter meter : meters.getMeters()) {
             String model = meter.getId().getTag("model");
             String version = meter.getId().getTag("version");
-            if (model == null || version == null) {
-                continue;
+            if (model != null && version != null) {
+                byVersion.computeIfAbsent(new ModelVersion(model, version), k -> new ArrayList<>()).add(meter);
             }
-            ModelVersion key = new ModelVersion(model, version);
-            byVersion.computeIfAbsent(key, k -> new ArrayList<>()).add(meter);
-            pulses.merge(key, pulse(meter), Double::sum);
         }
-        seen.keySet().retainAll(pulses.keySet());
+        seen.keySet().retainAll(byVersion.keySet());
         List<String> retired = new ArrayList<>();
-        pulses.forEach((version, pulse) -> {
+        byVersion.forEach((version, versionMeters) -> {
+            double pulse = versionMeters.stream().mapToDouble(RetiredVersions::pulse).sum();
             Seen last = seen.get(version);
             if (last == null || Double.compare(last.pulse(), pulse) != 0) {
                 seen.put(version, new Seen(pulse, now));
             } else if (!now.isBefore(last.changedAt().plus(retireAfter))) {
-                byVersion.get(version).forEach(meters::remove);
+                versionMeters.forEach(meters::remove);
                 seen.remove(version);
                 retired.add(version.model() + "/" + version.version());
             }

@@ -10,7 +10,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -71,16 +70,17 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
     public void process(Record<String, InferenceLog> record) {
         InferenceLog log = record.value();
         long recordTimeMillis = log.getEventTime().toEpochMilli();
-        idle.recordSeen(eventTimeMillis, record.timestamp(), context.currentSystemTimeMs());
+        long wallClockMillis = context.currentSystemTimeMs();
         if (windows.tooFarAhead(recordTimeMillis, record.timestamp())) {
+            idle.recordSeen(eventTimeMillis, record.timestamp(), wallClockMillis);
             metrics.futureRecord(log.getModelName(), log.getModelVersion());
             return;
         }
         if (recordTimeMillis > eventTimeMillis) {
             eventTimeMillis = recordTimeMillis;
             closeDue(eventTimeMillis, record.timestamp());
-            idle.recordSeen(eventTimeMillis, record.timestamp(), context.currentSystemTimeMs());
         }
+        idle.recordSeen(eventTimeMillis, record.timestamp(), wallClockMillis);
         long start = windows.startOf(recordTimeMillis);
         if (windows.partialCloseAt(start) <= eventTimeMillis) {
             metrics.lateRecord(log.getModelName(), log.getModelVersion());
