@@ -5,17 +5,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Loads the shared reference cases ({@code ../shared/golden}, values computed with SciPy). Tests compare
- * against these files, never against numbers our own code produced. The folder comes from the system
- * property {@code driftwatch.golden.dir} (set by the build) or is searched upwards from the working directory.
+ * Loads the reference cases (values computed with SciPy) from the test classpath: {@code golden/} in this
+ * module's test resources, a copy of {@code shared/golden} that {@code tools/refresh-golden.sh} refreshes, so a
+ * bare clone tests against the same facts as CI. Tests compare against these files, never against numbers our
+ * own code produced. Read from the stats test jar (as {@code app}'s tests do), the cases are copied once to a
+ * temporary folder, removed when the JVM exits, because the commands under test read files, not resources.
  */
 public final class GoldenCases {
     /** Absolute tolerance for exact statistics, from the golden README. */
@@ -23,25 +32,14 @@ public final class GoldenCases {
     /** Relative tolerance for p-values, from the golden README. */
     public static final double PVALUE_RELATIVE_TOLERANCE = 1e-6;
 
+    private static final String RESOURCE = "/golden/expected.json";
+
     private GoldenCases() {
     }
 
+    /** The folder holding {@code expected.json} and one folder of CSV files per case. */
     public static Path folder() {
-        String configured = System.getProperty("driftwatch.golden.dir");
-        if (configured != null && Files.isDirectory(Path.of(configured))) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("golden");
-            if (Files.isRegularFile(candidate.resolve("expected.json"))) {
-                return candidate;
-            }
-            Path sibling = dir.resolveSibling("shared").resolve("golden");
-            if (Files.isRegularFile(sibling.resolve("expected.json"))) {
-                return sibling;
-            }
-        }
-        throw new IllegalStateException("cannot find shared/golden; set -Ddriftwatch.golden.dir");
+        return Located.FOLDER;
     }
 
     public static List<GoldenCase> all() {
@@ -69,11 +67,61 @@ public final class GoldenCases {
         return all().stream().filter(c -> c.has(key)).toList();
     }
 
+    private static Path locate() {
+        URL resource = GoldenCases.class.getResource(RESOURCE);
+        if (resource == null) {
+            throw new IllegalStateException(RESOURCE + " is not on the test classpath: it belongs in"
+                    + " stats/src/test/resources/golden (tools/refresh-golden.sh copies it from shared/golden)");
+        }
+        try {
+            URI uri = resource.toURI();
+            if ("file".equals(uri.getScheme())) {
+                return Path.of(uri).getParent();
+            }
+            return copiedOutOfJar(uri);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("unreadable location of " + RESOURCE + ": " + resource, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the golden cases out of " + resource, e);
+        }
+    }
+
+    private static Path copiedOutOfJar(URI uri) throws IOException {
+        Path target = Files.createTempDirectory("driftwatch-golden-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(target), "golden-cleanup"));
+        try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of());
+             Stream<Path> entries = Files.walk(jar.getPath(RESOURCE).getParent())) {
+            Path source = jar.getPath(RESOURCE).getParent();
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                Path copy = target.resolve(source.relativize(entry).toString());
+                if (Files.isDirectory(entry)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(entry, copy);
+                }
+            }
+        }
+        return target;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // the JVM is exiting; a leftover temporary folder is all that can go wrong
+        }
+    }
+
     /** Asserts |actual - expected| within the golden README's tolerance for p-values (relative 1e-6; tiny values may be 0). */
     public static boolean pValueClose(double actual, double expected) {
         if (expected < 1e-300) {
             return actual < 1e-290;
         }
         return Math.abs(actual - expected) <= PVALUE_RELATIVE_TOLERANCE * expected + 1e-15;
+    }
+
+    /** Finds the folder on first use, once per JVM. */
+    private static final class Located {
+        static final Path FOLDER = locate();
     }
 }
