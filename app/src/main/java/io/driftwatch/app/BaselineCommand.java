@@ -184,6 +184,8 @@ public final class BaselineCommand implements Callable<Integer> {
     private TrainingBaseline build(BaselineSettings settings) throws BadInputException {
         OutcomeColumns outcomes = outcomeColumns();
         Table table = new TableReader(columnTypes.columnTypes()).read(input);
+        table.notComparable().forEach((field, reason) -> spec.commandLine().getOut()
+                .println("Not profiled: field '" + field + "' " + reason));
         if (outcomes == null) {
             return new BaselineBuilder(settings).build(table.rows(), table.columns());
         }

@@ -1,12 +1,11 @@
 package io.driftwatch.app;
 
+import io.driftwatch.app.report.FileCheck;
 import io.driftwatch.app.report.JsonReport;
 import io.driftwatch.app.report.TableReport;
 import io.driftwatch.app.tabular.BadInputException;
-import io.driftwatch.app.tabular.TablePair;
 import io.driftwatch.stats.compare.ComparisonSettings;
-import io.driftwatch.stats.compare.DatasetComparator;
-import io.driftwatch.stats.compare.DriftReport;
+import io.driftwatch.stats.compare.DriftDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +18,10 @@ import static picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code driftwatch check}: compares a current data file with a reference file, column by column, with
- * exact statistics, and exits 1 when the data set drifted so a CI step or a cron job can act on it.
+ * exact statistics, and exits 1 when the data set drifted so a CI step or a cron job can act on it. As a
+ * gate it must never pass what it could not judge: a schema error (a missing or empty column, a type change),
+ * no column compared, or fewer than {@code --min-rows} current rows, and it exits 4 with the reasons, after
+ * printing every statistic it could compute.
  */
 @Command(mixinStandardHelpOptions = true, name = "check",
         description = {"Compare a current data file with a reference file: drift tests per column, schema findings, dataset drift.",
@@ -31,7 +33,9 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "  driftwatch check --reference ref.csv --current cur.csv --tests ks,psi,wasserstein --binning sturges",
                 "  driftwatch check --reference ref.csv --current cur.csv --column-type zip=categorical --threshold psi=0.2",
                 "  driftwatch check --list-tests",
-                "", "Exit codes: 0 no dataset drift, 1 dataset drift, 2 bad input (the message names file, line and column)."})
+                "", "Exit codes: 0 judged, no dataset drift; 1 dataset drift; 2 bad input (the message names file, line and",
+                "column); 3 internal error; 4 not judged: a schema error (a column missing or empty, a type change), no",
+                "column compared, or fewer current rows than --min-rows. When several apply: 2 and 3, then 4, then 1."})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -48,6 +52,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     private TestSelectionOptions selection = new TestSelectionOptions();
 
+    @Option(names = "--min-rows", paramLabel = "N", description = "Fewest current rows a verdict needs; below it every"
+            + " statistic is still printed, the verdict is withheld and the exit code is 4 (default: ${DEFAULT-VALUE}).")
+    private long minRows = DriftDefaults.MIN_CHECK_ROWS;
+
     @Option(names = "--list-tests", description = "List the tests, their default thresholds and the default selection, then exit.")
     private boolean listTests;
 
@@ -63,13 +71,19 @@ public final class CheckCommand implements Callable<Integer> {
         if (reference == null || current == null) {
             throw new BadInputException("check needs both --reference FILE and --current FILE; see 'driftwatch check --help'");
         }
+        if (minRows < 0) {
+            throw new BadInputException("--min-rows " + minRows + ": give a number of rows, 0 or more");
+        }
         ComparisonSettings settings = selection.settings();
-        TablePair tables = TablePair.read(reference, current, selection.columnTypes());
-        DriftReport report = new DatasetComparator(settings).compare(tables.reference().columns(), tables.current().columns());
+        FileCheck check = FileCheck.run(reference, current, selection.columnTypes(), settings, minRows);
         spec.commandLine().getOut().print(format == OutputFormat.JSON
-                ? JsonReport.render(report, settings.options()) + System.lineSeparator()
-                : TableReport.render(report, reference.toString(), current.toString()));
+                ? JsonReport.render(check.report(), check.judgement(), settings.options()) + System.lineSeparator()
+                : TableReport.render(check.report(), check.judgement(), reference.toString(), current.toString()));
         spec.commandLine().getOut().flush();
-        return report.dataset().driftDetected() ? 1 : 0;
+        return switch (check.judgement().outcome()) {
+            case NO_DRIFT -> DriftwatchCommand.EXIT_OK;
+            case DRIFT -> DriftwatchCommand.EXIT_DRIFT;
+            case NOT_JUDGED -> DriftwatchCommand.EXIT_NOT_JUDGED;
+        };
     }
 }

@@ -9,7 +9,7 @@ public final class Main {
 
     public static void main(String[] args) {
         CommandLine commandLine = DriftwatchCommand.commandLine();
-        int exitCode = commandLine.execute(args);
+        int exitCode = DriftwatchCommand.execute(commandLine, args);
         commandLine.getOut().flush();
         commandLine.getErr().flush();
         System.exit(exitCode);

@@ -37,6 +37,8 @@ final class TestListing {
                 DriftDefaults.MISSING_RATE_JUMP * 100));
         out.append(String.format(Locale.ROOT, "Out-of-range finding when more than %.0f%% of current values lie outside the reference's range.%n",
                 DriftDefaults.OUT_OF_RANGE_SHARE * 100));
+        out.append(String.format(Locale.ROOT, "No verdict (exit 4) on fewer than %d current rows (--min-rows), a missing or empty"
+                + " column, a type change, or no column compared.%n", DriftDefaults.MIN_CHECK_ROWS));
         return out.toString();
     }
 

@@ -103,6 +103,25 @@ class BaselineCommandTest {
     }
 
     @Test
+    void aJsonArrayFieldOfTheTrainingFileIsNamedAsNotProfiledAndTheRestIsProfiled() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            lines.append("{\"age\": ").append(20 + i).append(", \"member\": \"").append(i % 2 == 0 ? "True" : "False")
+                    .append("\", \"tags\": [\"a\"]}\n");
+        }
+        Path training = Files.writeString(directory.resolve("train.jsonl"), lines.toString());
+        Path avro = directory.resolve("tags.avro");
+
+        int exit = run("baseline", "--model", "tags", "--version", "1", "--input", training.toString(),
+                "--output", avro.toString(), "--no-calibrate");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Not profiled: field 'tags' holds a JSON array (first on line 1)");
+        Baseline written = Baseline.fromByteBuffer(ByteBuffer.wrap(Files.readAllBytes(avro)));
+        assertThat(written.getColumns()).extracting(c -> c.getName()).containsExactly("age", "member");
+    }
+
+    @Test
     void takesTheTopicAndClientSettingsFromTheProducerConfig() throws Exception {
         Path training = TrainingFiles.write(directory, "train.csv");
         Path config = directory.resolve("client.properties");

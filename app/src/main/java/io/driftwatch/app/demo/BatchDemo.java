@@ -1,10 +1,10 @@
 package io.driftwatch.app.demo;
 
+import io.driftwatch.app.report.FileCheck;
 import io.driftwatch.app.report.TableReport;
 import io.driftwatch.app.tabular.BadInputException;
-import io.driftwatch.app.tabular.TablePair;
 import io.driftwatch.stats.compare.ComparisonSettings;
-import io.driftwatch.stats.compare.DatasetComparator;
+import io.driftwatch.stats.compare.DriftDefaults;
 import io.driftwatch.stats.compare.DriftReport;
 import io.driftwatch.stats.compare.SchemaFinding;
 import org.jspecify.annotations.Nullable;
@@ -45,10 +45,9 @@ public final class BatchDemo {
         out.println();
         out.println("$ driftwatch check --reference " + reference + " --current " + current);
         out.println();
-        TablePair tables = TablePair.read(reference, current, Map.of());
-        DriftReport report = new DatasetComparator(ComparisonSettings.DEFAULT)
-                .compare(tables.reference().columns(), tables.current().columns());
-        out.print(TableReport.render(report, reference.toString(), current.toString()));
+        FileCheck check = FileCheck.run(reference, current, Map.of(), ComparisonSettings.DEFAULT, DriftDefaults.MIN_CHECK_ROWS);
+        DriftReport report = check.report();
+        out.print(TableReport.render(report, check.judgement(), reference.toString(), current.toString()));
         out.println();
         out.println("How to read it: each column got the test Evidently would pick for its type and size (here ks for");
         out.println("numbers, chi_square or z_test for labels: the reference has at most 1,000 rows). A p-value test");

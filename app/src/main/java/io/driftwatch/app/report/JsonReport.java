@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.stats.compare.ColumnReport;
+import io.driftwatch.stats.compare.DatasetJudgement;
 import io.driftwatch.stats.compare.DatasetVerdict;
 import io.driftwatch.stats.compare.DriftReport;
 import io.driftwatch.stats.compare.SchemaFinding;
@@ -28,7 +29,11 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    public static String render(DriftReport report, TestOptions options) {
+    /**
+     * {@code dataset.drift} is what the column statistics say; {@code dataset.verdict} ({@code no_drift},
+     * {@code drift} or {@code not_judged}, with {@code reasons}) is what to act on, as the exit code is.
+     */
+    public static String render(DriftReport report, DatasetJudgement judgement, TestOptions options) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode columns = root.putObject("columns");
         report.columns().forEach((name, column) -> columns.set(name, column(column)));
@@ -38,9 +43,13 @@ public final class JsonReport {
                     .put("severity", finding.severity().label()).put("detail", finding.detail());
         }
         DatasetVerdict dataset = report.dataset();
-        root.putObject("dataset").put("columns", dataset.columns()).put("drifted_columns", dataset.driftedColumns())
+        ObjectNode datasetNode = root.putObject("dataset").put("columns", dataset.columns())
+                .put("drifted_columns", dataset.driftedColumns())
                 .put("inconclusive_columns", dataset.inconclusiveColumns()).put("share", dataset.share())
-                .put("threshold", dataset.threshold()).put("drift", dataset.driftDetected());
+                .put("threshold", dataset.threshold()).put("drift", dataset.driftDetected())
+                .put("verdict", judgement.outcome().label());
+        ArrayNode reasons = datasetNode.putArray("reasons");
+        judgement.reasons().forEach(reasons::add);
         root.putObject("options").put("binning", options.binning().name().toLowerCase(Locale.ROOT))
                 .put("log_base", options.logBase().name().equals("E") ? "e" : "2")
                 .put("ks_method", options.ksMethod().name().toLowerCase(Locale.ROOT));

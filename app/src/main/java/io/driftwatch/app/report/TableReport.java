@@ -1,6 +1,7 @@
 package io.driftwatch.app.report;
 
 import io.driftwatch.stats.compare.ColumnReport;
+import io.driftwatch.stats.compare.DatasetJudgement;
 import io.driftwatch.stats.compare.DatasetVerdict;
 import io.driftwatch.stats.compare.DriftReport;
 import io.driftwatch.stats.compare.SchemaFinding;
@@ -24,12 +25,19 @@ public final class TableReport {
     private TableReport() {
     }
 
-    public static String render(DriftReport report, String referenceName, String currentName) {
+    public static String render(DriftReport report, DatasetJudgement judgement, String referenceName, String currentName) {
         StringBuilder out = new StringBuilder();
         DatasetVerdict dataset = report.dataset();
-        out.append(String.format(Locale.ROOT, "%s: %d of %d columns drifted (%.0f%%; dataset drift at %.0f%%)%n",
-                dataset.driftDetected() ? "DATASET DRIFT" : "No dataset drift", dataset.driftedColumns(), dataset.columns(),
-                dataset.share() * 100, dataset.threshold() * 100));
+        String counts = String.format(Locale.ROOT, "%d of %d columns drifted (%.0f%%; dataset drift at %.0f%%)",
+                dataset.driftedColumns(), dataset.columns(), dataset.share() * 100, dataset.threshold() * 100);
+        switch (judgement.outcome()) {
+            case DRIFT -> out.append("DATASET DRIFT: ").append(counts).append('\n');
+            case NO_DRIFT -> out.append("No dataset drift: ").append(counts).append('\n');
+            case NOT_JUDGED -> {
+                out.append("NOT JUDGED (no verdict): ").append(counts).append(", but the data cannot be judged fairly:\n");
+                judgement.reasons().forEach(reason -> out.append("  - ").append(reason).append('\n'));
+            }
+        }
         if (dataset.inconclusiveColumns() > 0) {
             out.append(dataset.inconclusiveColumns()).append(" column(s) inconclusive: the sketch's error bound straddles the threshold\n");
         }

@@ -19,6 +19,7 @@ final class ColumnSet {
     private final Map<String, ColumnType> declaredTypes;
     private final @Nullable Set<String> onlyColumns;
     private final Map<String, ColumnAccumulator> accumulators = new LinkedHashMap<>();
+    private final Map<String, Long> arrayFields = new LinkedHashMap<>();
     private final DecimalParser parser = new DecimalParser();
 
     /**
@@ -47,6 +48,16 @@ final class ColumnSet {
 
     Map<String, ColumnAccumulator> accumulators() {
         return accumulators;
+    }
+
+    /** Notes that {@code field} holds an array on {@code line}: it is left out of the table, not read. */
+    void noteArray(String field, long line) {
+        arrayFields.putIfAbsent(field, line);
+    }
+
+    /** Fields that held an array, with the first line that did. */
+    Map<String, Long> arrayFields() {
+        return arrayFields;
     }
 
     /** Stores a field given as bytes (CSV). */

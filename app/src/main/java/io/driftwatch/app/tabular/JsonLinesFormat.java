@@ -62,8 +62,9 @@ final class JsonLinesFormat implements TableFormat {
                 continue;
             }
             if (value == JsonToken.START_ARRAY) {
-                throw new BadInputException(file + " line " + line + ": field '" + name + "' is an array; "
-                        + "check compares columns of single values");
+                columns.noteArray(name, line);
+                parser.skipChildren();
+                continue;
             }
             ColumnAccumulator column = columns.accumulator(name);
             if (column == null) {

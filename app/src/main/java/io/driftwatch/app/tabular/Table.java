@@ -15,12 +15,16 @@ import static java.util.Objects.requireNonNull;
  * @param rows        number of data rows
  * @param mixedColumns columns read as categories because some values were not numbers though others
  *                    were; the value is where the first non-number was seen, for error messages
+ * @param notComparable fields left out of {@code columns} because they hold no single values (a JSON array),
+ *                    each with the sentence that says why, in the file's order
  */
-public record Table(Path file, long rows, Map<String, ColumnData> columns, Map<String, MixedColumn> mixedColumns) {
+public record Table(Path file, long rows, Map<String, ColumnData> columns, Map<String, MixedColumn> mixedColumns,
+                    Map<String, String> notComparable) {
     public Table {
         requireNonNull(file, "file");
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         mixedColumns = Map.copyOf(mixedColumns);
+        notComparable = Collections.unmodifiableMap(new LinkedHashMap<>(notComparable));
     }
 
     /**

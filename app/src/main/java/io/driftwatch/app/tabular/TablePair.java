@@ -25,8 +25,10 @@ public record TablePair(Table reference, Table current) {
     }
 
     /**
-     * @throws BadInputException for a missing or malformed file, a non-number in a numeric column, or a
-     *                           column without any value
+     * A column without any value is read as it is: the comparison reports it (a current column that is all
+     * missing is a broken feed, not a file that cannot be read).
+     *
+     * @throws BadInputException for a missing or malformed file, or a non-number in a numeric column
      */
     public static TablePair read(Path referenceFile, Path currentFile, Map<String, ColumnType> declaredTypes)
             throws BadInputException {
@@ -59,23 +61,12 @@ public record TablePair(Table reference, Table current) {
         if (!currentAsCategories.isEmpty()) {
             current = reader.read(currentFile, currentAsCategories);
         }
-        requireValues(reference);
-        requireValues(current);
         return new TablePair(reference, current);
     }
 
     private static void requireFile(Path file) throws BadInputException {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + " does not exist or is not a file; check the path");
-        }
-    }
-
-    private static void requireValues(Table table) throws BadInputException {
-        for (Map.Entry<String, ColumnData> entry : table.columns().entrySet()) {
-            if (entry.getValue().validCount() == 0) {
-                throw new BadInputException(table.file() + ", column '" + entry.getKey() + "': all " + table.rows()
-                        + " rows are missing; an empty column cannot be compared; drop it from the file or fill it");
-            }
         }
     }
 

@@ -53,7 +53,13 @@ public final class TableReader {
         }
         Map<String, Table.MixedColumn> mixed = new HashMap<>();
         Map<String, ColumnData> columns = new LinkedHashMap<>();
+        Map<String, String> notComparable = new LinkedHashMap<>();
+        firstPass.arrayFields().forEach((field, line) -> notComparable.put(field, "holds a JSON array (first on line "
+                + line + "); driftwatch compares fields of single values, so it was not compared"));
         for (ColumnAccumulator column : firstPass.accumulators().values()) {
+            if (notComparable.containsKey(column.name())) {
+                continue;
+            }
             if (column.notNumbers() == 0) {
                 columns.put(column.name(), column.finish(rows));
             } else {
@@ -77,7 +83,7 @@ public final class TableReader {
             readPass(format, file, secondPass);
             secondPass.accumulators().forEach((name, column) -> columns.put(name, column.finish(rows)));
         }
-        return new Table(file, rows, columns, mixed);
+        return new Table(file, rows, columns, mixed, notComparable);
     }
 
     private static long readPass(TableFormat format, Path file, ColumnSet columns) throws BadInputException {

@@ -107,10 +107,21 @@ class TableReaderTest {
     }
 
     @Test
-    void aColumnWithoutValuesIsBadInput() throws IOException {
-        Path reference = file("ref.csv", "x,y\n1,\n2,\n");
-        Path current = file("cur.csv", "x,y\n1,3\n");
-        assertThatThrownBy(() -> TablePair.read(reference, current, Map.of()))
-                .hasMessageContaining("ref.csv, column 'y': all 2 rows are missing");
+    void aColumnWithoutValuesIsReadForTheComparisonToReportNotRefused() throws IOException, BadInputException {
+        Path reference = file("ref.csv", "x,y\n1,4\n2,5\n");
+        Path current = file("cur.csv", "x,y\n1,\n3,\n");
+        TablePair tables = TablePair.read(reference, current, Map.of());
+        assertThat(tables.current().columns().get("y").validCount()).isZero();
+        assertThat(tables.current().columns().get("y").missingCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aJsonArrayFieldIsLeftOutAndNamedWithItsFirstLineWhileTheOtherFieldsAreRead() throws IOException, BadInputException {
+        Path jsonl = file("tags.jsonl", "{\"a\": 1, \"tags\": null}\n{\"a\": 2, \"tags\": [\"x\", {\"y\": [1]}]}\n{\"a\": 3}\n");
+        Table table = new TableReader(Map.of()).read(jsonl);
+        assertThat(table.columns().keySet()).containsExactly("a");
+        assertThat(table.rows()).isEqualTo(3);
+        assertThat(table.notComparable()).containsExactly(Map.entry("tags",
+                "holds a JSON array (first on line 2); driftwatch compares fields of single values, so it was not compared"));
     }
 }

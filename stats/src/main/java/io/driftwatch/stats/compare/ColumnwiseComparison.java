@@ -37,11 +37,14 @@ final class ColumnwiseComparison {
     /**
      * @param referenceColumns the columns the reference has, in the order reports list them
      * @param currentColumns   the columns the current side has, unexpected ones reported in this order
+     * @param emptyInCurrent   columns the current side names but holds no value in: missing, as in TFDV, and
+     *                         the finding says so
      * @param pairs            how a column both sides have is held; called once per shared column, in parallel
      * @param notTestedReason  when present, no test runs and every shared column gives this reason
      */
     DriftReport compare(List<String> referenceColumns, Collection<String> currentColumns,
-                        Function<String, ColumnPair> pairs, @Nullable String notTestedReason) {
+                        Collection<String> emptyInCurrent, Function<String, ColumnPair> pairs,
+                        @Nullable String notTestedReason) {
         Set<String> current = Set.copyOf(currentColumns);
         Set<String> reference = Set.copyOf(referenceColumns);
         Map<String, ColumnReport> reportsByColumn = new ConcurrentHashMap<>();
@@ -62,7 +65,9 @@ final class ColumnwiseComparison {
         List<SchemaFinding> findings = new ArrayList<>();
         for (String column : referenceColumns) {
             if (!current.contains(column)) {
-                findings.add(new SchemaFinding(column, MISSING_COLUMN, ERROR, "in the reference but not in the current data"));
+                findings.add(new SchemaFinding(column, MISSING_COLUMN, ERROR, emptyInCurrent.contains(column)
+                        ? "in the reference, but every current row is missing it (missing share 100%): a broken feed"
+                        : "in the reference but not in the current data"));
                 continue;
             }
             if (reportsByColumn.containsKey(column)) {

@@ -10,7 +10,9 @@ import static java.util.Objects.requireNonNull;
  * and dataset drift. This is the whole of {@code driftwatch check} after the files are read; a window
  * whose profiles still hold their values gets the same numbers from {@link ProfileComparator}, which
  * shares this path. Columns are compared in parallel; the report keeps the reference's column order.
- * {@link ComparisonSettings#minCurrentRecords()} does not apply: check compares the files it is given.
+ * {@link ComparisonSettings#minCurrentRecords()} does not apply: check compares the files it is given, and
+ * {@link DatasetJudgement} withholds the verdict on too few rows. A column without a single valid value is one
+ * that side lacks, as the stream's {@link ProfileComparator} has it: a missing (or unexpected) column.
  */
 public final class DatasetComparator {
     private final ColumnwiseComparison comparison;
@@ -26,7 +28,15 @@ public final class DatasetComparator {
     public DriftReport compare(Map<String, ? extends ColumnData> reference, Map<String, ? extends ColumnData> current) {
         requireNonNull(reference, "reference");
         requireNonNull(current, "current");
-        return comparison.compare(List.copyOf(reference.keySet()), current.keySet(),
+        return comparison.compare(withValues(reference), withValues(current), withoutValues(current),
                 column -> new ExactColumnPair(reference.get(column), current.get(column)), null);
+    }
+
+    private static List<String> withValues(Map<String, ? extends ColumnData> columns) {
+        return columns.entrySet().stream().filter(entry -> entry.getValue().validCount() > 0).map(Map.Entry::getKey).toList();
+    }
+
+    private static List<String> withoutValues(Map<String, ? extends ColumnData> columns) {
+        return columns.entrySet().stream().filter(entry -> entry.getValue().validCount() == 0).map(Map.Entry::getKey).toList();
     }
 }

@@ -29,7 +29,8 @@ import static io.driftwatch.stats.compare.Threshold.Rule.STATISTIC_AT_LEAST;
  * categorical test as not applicable and the numeric test for its reference size runs instead
  * ({@link #defaultNumericTest(long)}). No test runs on a window of fewer than {@value #MIN_CURRENT_RECORDS}
  * records by default: a window that small is noise, not evidence, and at night or after a deployment
- * windows can be nearly empty. The batch {@code check} compares the files it is given, whatever their size.
+ * windows can be nearly empty. The batch {@code check} tests the files it is given, whatever their size, and
+ * withholds its verdict below {@value #MIN_CHECK_ROWS} current rows.
  */
 public final class DriftDefaults {
     /** Largest reference for which the p-value tests are the default. */
@@ -51,6 +52,12 @@ public final class DriftDefaults {
      * feature); the report says so per column and the dataset verdict counts no column. Window comparisons only.
      */
     public static final long MIN_CURRENT_RECORDS = 100;
+    /**
+     * {@code check} withholds its verdict on a current file with fewer rows (it still computes and prints every
+     * statistic). Lower than a window's minimum: a file is a sample a person chose, not what the clock cut, and
+     * the smallest reference cases of SciPy's exact tests (25 and 30 values) must stay judged.
+     */
+    public static final long MIN_CHECK_ROWS = 20;
 
     private static final Map<String, Threshold> THRESHOLDS = defaultThresholds();
 

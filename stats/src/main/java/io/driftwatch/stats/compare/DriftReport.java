@@ -1,5 +1,6 @@
 package io.driftwatch.stats.compare;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,6 +18,13 @@ public record DriftReport(Map<String, ColumnReport> columns, List<SchemaFinding>
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         schemaFindings = List.copyOf(schemaFindings);
         requireNonNull(dataset, "dataset");
+    }
+
+    /** The same report with {@code more} findings after its own, e.g. about fields the reader could not compare. */
+    public DriftReport withFindings(List<SchemaFinding> more) {
+        List<SchemaFinding> all = new ArrayList<>(schemaFindings);
+        all.addAll(more);
+        return new DriftReport(columns, all, dataset);
     }
 
     /** Columns with drift first, most severe first; then the rest in their original order. */

@@ -57,7 +57,8 @@ public final class ProfileComparator {
         requireNonNull(reference, "reference");
         requireNonNull(current, "current");
         return comparison.compare(featuresWithValues(reference), featuresWithValues(current),
-                feature -> pair(reference.get(feature), current.get(feature)), notTestedReason(current));
+                featuresWithNullsOnly(current), feature -> pair(reference.get(feature), current.get(feature)),
+                notTestedReason(current));
     }
 
     private static ColumnPair pair(ColumnProfile reference, ColumnProfile current) {
@@ -77,6 +78,15 @@ public final class ProfileComparator {
         return String.format(Locale.ROOT, "the current window holds %d record%s, fewer than the %d a test needs"
                 + " (minimum current records)", windowRecords, windowRecords == 1 ? "" : "s",
                 settings.minCurrentRecords());
+    }
+
+    /** Features whose profile saw records, every one of them a null. */
+    private static List<String> featuresWithNullsOnly(Map<String, ? extends ColumnProfile> profiles) {
+        return profiles.entrySet().stream()
+                .filter(entry -> entry.getValue().recordCount() > 0
+                        && entry.getValue().recordCount() == entry.getValue().nullCount())
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** Features whose profile saw at least one value: a valid one, a non-finite number or a wrong type. */

@@ -15,7 +15,9 @@ public record SchemaFinding(String column, Kind kind, Severity severity, String 
 
     /** What kind of difference was found; the JSON name is the lowercase constant. */
     public enum Kind {
-        MISSING_COLUMN, UNEXPECTED_COLUMN, TYPE_CHANGE, UNSEEN_CATEGORY, OUT_OF_RANGE, MISSING_RATE_JUMP;
+        MISSING_COLUMN, UNEXPECTED_COLUMN, TYPE_CHANGE, UNSEEN_CATEGORY, OUT_OF_RANGE, MISSING_RATE_JUMP,
+        /** A field that holds no single values (a JSON array), so no test can compare it. */
+        NOT_COMPARABLE;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

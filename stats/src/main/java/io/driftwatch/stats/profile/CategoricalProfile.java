@@ -1,6 +1,7 @@
 package io.driftwatch.stats.profile;
 
 import io.driftwatch.stats.sample.CategoryCounts;
+import io.driftwatch.stats.sample.CategoryLabel;
 import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
@@ -70,8 +71,9 @@ public final class CategoricalProfile implements ColumnProfile {
         return profile;
     }
 
-    public void update(String category) {
-        requireNonNull(category, "category (use updateNull() for a missing value)");
+    /** Counts {@code category}, spelled as {@link CategoryLabel} spells it. */
+    public void update(String value) {
+        String category = CategoryLabel.of(requireNonNull(value, "category (use updateNull() for a missing value)"));
         count++;
         distinct.update(category.isEmpty() ? EMPTY_CATEGORY_KEY : category);
         tally.update(category);

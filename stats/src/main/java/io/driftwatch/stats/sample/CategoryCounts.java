@@ -11,7 +11,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Exact counts of the values of one categorical column. Categories are kept in their natural string
- * order so that every report lists them the same way on every run. Immutable and thread-safe.
+ * order so that every report lists them the same way on every run, and spelled as {@link CategoryLabel}
+ * spells them, as the stream's profiles do. Immutable and thread-safe.
  */
 public final class CategoryCounts {
     private final SortedMap<String, Long> countsByCategory;
@@ -38,7 +39,7 @@ public final class CategoryCounts {
                 throw new IllegalArgumentException("count of category '" + category + "' is negative: " + count);
             }
             if (count > 0) {
-                copy.put(category, count);
+                copy.merge(CategoryLabel.of(category), count, Long::sum);
             }
         });
         return new CategoryCounts(copy);
@@ -48,7 +49,7 @@ public final class CategoryCounts {
     public static CategoryCounts ofValues(Iterable<String> values) {
         TreeMap<String, Long> counts = new TreeMap<>();
         for (String value : values) {
-            counts.merge(requireNonNull(value, "value"), 1L, Long::sum);
+            counts.merge(CategoryLabel.of(requireNonNull(value, "value")), 1L, Long::sum);
         }
         return new CategoryCounts(counts);
     }

@@ -37,6 +37,24 @@ class DatasetComparatorTest {
     }
 
     @Test
+    void aCurrentColumnWithoutASingleValueIsMissingAsInTheStreamAndSaysItIsABrokenFeed() {
+        Map<String, ColumnData> reference = new LinkedHashMap<>();
+        reference.put("income", numeric(new double[]{1, 2, 3}, 0));
+        reference.put("city", categorical(Map.of("oslo", 5L)));
+        Map<String, ColumnData> current = new LinkedHashMap<>();
+        current.put("income", numeric(new double[0], 300));
+        current.put("city", categorical(Map.of("oslo", 5L)));
+        DriftReport report = comparator.compare(reference, current);
+        assertThat(report.columns().keySet()).containsExactly("city");
+        assertThat(report.schemaFindings()).singleElement().satisfies(finding -> {
+            assertThat(finding.column()).isEqualTo("income");
+            assertThat(finding.kind()).isEqualTo(SchemaFinding.Kind.MISSING_COLUMN);
+            assertThat(finding.severity()).isEqualTo(SchemaFinding.Severity.ERROR);
+            assertThat(finding.detail()).contains("every current row is missing it (missing share 100%)");
+        });
+    }
+
+    @Test
     void findsEachKindOfSchemaDifference() {
         Map<String, ColumnData> reference = new LinkedHashMap<>();
         reference.put("gone", numeric(new double[]{1, 2, 3}, 0));

@@ -52,6 +52,21 @@ class ProfileComparatorTest {
     }
 
     @Test
+    void aFeatureWhoseWindowHoldsOnlyNullsIsMissingWithTheDetailCheckGives() {
+        NumericProfile empty = NumericProfile.create(HOLDS_VALUES);
+        for (int i = 0; i < 150; i++) {
+            empty.updateNull();
+        }
+        DriftReport report = new ProfileComparator(ComparisonSettings.DEFAULT).compare(
+                Map.of("income", normal(HOLDS_VALUES, 500, 0.0), "age", normal(HOLDS_VALUES, 500, 0.0)),
+                Map.of("income", empty, "age", normal(HOLDS_VALUES, 150, 0.0)));
+        SchemaFinding missing = report.schemaFindings().stream()
+                .filter(finding -> finding.column().equals("income")).findFirst().orElseThrow();
+        assertThat(missing.kind()).isEqualTo(SchemaFinding.Kind.MISSING_COLUMN);
+        assertThat(missing.detail()).contains("every current row is missing it (missing share 100%)");
+    }
+
+    @Test
     void aWindowAtTheMinimumIsTestedCountingItsMissingValuesAsRecords() {
         NumericProfile window = normal(SKETCH_ONLY, 60, 3.0);
         for (int i = 0; i < 40; i++) {

@@ -42,6 +42,21 @@ class FeatureProfilesTest {
     }
 
     @Test
+    void aBooleanAndItsSpellingInACsvCellAreOneCategory() {
+        FeatureProfiles stream = empty();
+        stream.add(features(30L, true), 1.0);
+        stream.add(features(31L, false), 1.0);
+        stream.add(features(32L, true), 1.0);
+        FeatureProfiles trainingCsv = empty();
+        trainingCsv.add(features(30L, "True"), 1.0);
+        trainingCsv.add(features(31L, "False"), 1.0);
+        trainingCsv.add(features(32L, "TRUE"), 1.0);
+        assertThat(((CategoricalProfile) trainingCsv.profiles().get("country")).exactCounts().orElseThrow().counts())
+                .containsExactly(Map.entry("false", 1L), Map.entry("true", 2L))
+                .isEqualTo(((CategoricalProfile) stream.profiles().get("country")).exactCounts().orElseThrow().counts());
+    }
+
+    @Test
     void nullsSeenBeforeAFeaturesKindIsKnownAreCountedOnceItIs() {
         FeatureProfiles profiles = empty();
         profiles.add(features(null, null), 1.0);
