@@ -90,7 +90,7 @@ public final class DriftwatchService implements AutoCloseable {
         ComparisonSettings settings = ComparisonSettings.DEFAULT.withMinCurrentRecords(config.windowMinRecords());
         DecoderFactory decoders = new DecoderFactory(config);
         Topology topology = DriftTopology.build(config, decoders.inferences(), config.labelsEnabled() ? decoders.labels() : null,
-                (reference, current, thresholds) -> new ProfileComparator(settings.withColumnThresholds(thresholds))
+                (reference, current, thresholds, chosen) -> new ProfileComparator(settings.withBaselineChoices(thresholds, chosen))
                         .compare(reference, current), inputPartitions, meters, Clock.systemUTC());
         KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(streamsProperties(config, streamsOverrides)));
         ScheduledExecutorService metricsRefresh = Executors.newSingleThreadScheduledExecutor(task -> {

@@ -33,7 +33,8 @@ final class ColumnComparator {
         ColumnType type = pair.referenceType();
         boolean asCategories;
         if (requested.isEmpty()) {
-            DriftDefaults.TestChoice choice = DriftDefaults.defaultTest(type, pair.referenceCount(), pair.distinctValues());
+            DriftDefaults.TestChoice choice = settings.chosenTestFor(column)
+                    .orElseGet(() -> DriftDefaults.defaultTest(type, pair.referenceCount(), pair.distinctValues()));
             if (choice.asCategories() && type == ColumnType.NUMERIC && !pair.canCompareNumbersAsCategories()) {
                 run(column, choice.test(), pair, true, verdicts, notApplicable);
                 choice = DriftDefaults.defaultNumericTest(pair.referenceCount());

@@ -2,6 +2,7 @@ package io.driftwatch.stats.compare;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -18,15 +19,19 @@ import static java.util.Objects.requireNonNull;
  * @param missingRateJump   absolute growth of the missing-value rate that is reported as a finding
  * @param minCurrentRecords fewest records a current window needs before any test runs on it; only
  *                          {@link ProfileComparator} applies it ({@code check} compares the files it is given)
+ * @param chosenTests       the default test of a column as a baseline chose it from the training data alone,
+ *                          used instead of choosing from the two sides at hand, so a window runs the test the
+ *                          baseline calibrated its threshold for; empty to choose per comparison
  */
 public record ComparisonSettings(TestOptions options, List<String> tests, Map<String, List<String>> testsByColumn,
                                  Map<String, Double> thresholdsByTest,
                                  Map<String, Map<String, Double>> thresholdsByColumn,
-                                 double datasetDriftShare, double missingRateJump, long minCurrentRecords) {
+                                 double datasetDriftShare, double missingRateJump, long minCurrentRecords,
+                                 Map<String, DriftDefaults.TestChoice> chosenTests) {
 
     public static final ComparisonSettings DEFAULT = new ComparisonSettings(TestOptions.DEFAULT, List.of(), Map.of(),
             Map.of(), Map.of(), DriftDefaults.DATASET_DRIFT_SHARE, DriftDefaults.MISSING_RATE_JUMP,
-            DriftDefaults.MIN_CURRENT_RECORDS);
+            DriftDefaults.MIN_CURRENT_RECORDS, Map.of());
 
     public ComparisonSettings {
         requireNonNull(options, "options");
@@ -34,6 +39,8 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
         testsByColumn = Map.copyOf(testsByColumn);
         thresholdsByTest = Map.copyOf(thresholdsByTest);
         thresholdsByColumn = Map.copyOf(thresholdsByColumn);
+        chosenTests = Map.copyOf(chosenTests);
+        chosenTests.values().forEach(choice -> TestCatalog.requireKnown(choice.test()));
         tests.forEach(TestCatalog::requireKnown);
         testsByColumn.values().forEach(list -> list.forEach(TestCatalog::requireKnown));
         thresholdsByTest.keySet().forEach(TestCatalog::requireKnown);
@@ -54,7 +61,12 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
                               Map<String, Double> thresholdsByTest, Map<String, Map<String, Double>> thresholdsByColumn,
                               double datasetDriftShare, double missingRateJump) {
         this(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn, datasetDriftShare, missingRateJump,
-                DriftDefaults.MIN_CURRENT_RECORDS);
+                DriftDefaults.MIN_CURRENT_RECORDS, Map.of());
+    }
+
+    /** The default test a baseline chose for {@code column}, when one did. */
+    public Optional<DriftDefaults.TestChoice> chosenTestFor(String column) {
+        return Optional.ofNullable(chosenTests.get(column));
     }
 
     /** The tests requested for {@code column}; empty means the default selection. */
@@ -75,17 +87,21 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
 
     public ComparisonSettings withOptions(TestOptions newOptions) {
         return new ComparisonSettings(newOptions, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
-                datasetDriftShare, missingRateJump, minCurrentRecords);
+                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests);
     }
 
-    /** The same settings with per-column thresholds, e.g. those a baseline calibrated; they replace any given before. */
-    public ComparisonSettings withColumnThresholds(Map<String, Map<String, Double>> newThresholdsByColumn) {
+    /**
+     * The same settings with what a baseline decided per column: its calibrated thresholds and its choice of
+     * default test; they replace any given before.
+     */
+    public ComparisonSettings withBaselineChoices(Map<String, Map<String, Double>> newThresholdsByColumn,
+                                                  Map<String, DriftDefaults.TestChoice> newChosenTests) {
         return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, newThresholdsByColumn,
-                datasetDriftShare, missingRateJump, minCurrentRecords);
+                datasetDriftShare, missingRateJump, minCurrentRecords, newChosenTests);
     }
 
     public ComparisonSettings withMinCurrentRecords(long newMinimum) {
         return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
-                datasetDriftShare, missingRateJump, newMinimum);
+                datasetDriftShare, missingRateJump, newMinimum, chosenTests);
     }
 }

@@ -77,7 +77,8 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Sp
         io.driftwatch.stats.compare.DriftReport compared = basis == ComparisonBasis.NONE
                 ? new io.driftwatch.stats.compare.DriftReport(Map.of(), List.of(), DatasetVerdict.of(0, 0, 0, DriftDefaults.DATASET_DRIFT_SHARE))
                 : comparison.compare(reference, current,
-                        baseline.map(BaselineLookup.Reference::thresholdsByColumn).orElse(Map.of()));
+                        baseline.map(BaselineLookup.Reference::thresholdsByColumn).orElse(Map.of()),
+                        baseline.map(BaselineLookup.Reference::chosenTests).orElse(Map.of()));
         DriftReport report = DriftReportRecords.of(closed.window(), closed.endMillis(), compared,
                 basis, baseline.map(BaselineLookup.Reference::baselineId).orElse(null), closed.profiles().records(), withheld);
         forward(record, report);

@@ -2,6 +2,8 @@ package io.driftwatch.topology.drift;
 
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.BaselineColumn;
+import io.driftwatch.stats.compare.DriftDefaults;
+import io.driftwatch.stats.compare.TestCatalog;
 import io.driftwatch.stats.profile.ColumnProfile;
 import io.driftwatch.stats.profile.ProfileCodec;
 import io.driftwatch.topology.window.ModelKeys;
@@ -41,7 +43,12 @@ final class StoredBaselines implements BaselineLookup {
     private static Reference decode(Baseline baseline) {
         Map<String, ColumnProfile> profiles = new HashMap<>();
         Map<String, Map<String, Double>> thresholds = new HashMap<>();
+        Map<String, DriftDefaults.TestChoice> chosenTests = new HashMap<>();
         for (BaselineColumn column : baseline.getColumns()) {
+            if (column.getDefaultTest() != null && TestCatalog.NAMES.contains(column.getDefaultTest())) {
+                chosenTests.put(column.getName(), new DriftDefaults.TestChoice(column.getDefaultTest(),
+                        column.getComparedAsCategories()));
+            }
             ByteBuffer bytes = column.getProfile().duplicate();
             byte[] profile = new byte[bytes.remaining()];
             bytes.get(profile);
@@ -50,6 +57,6 @@ final class StoredBaselines implements BaselineLookup {
                 thresholds.put(column.getName(), Map.copyOf(column.getThresholds()));
             }
         }
-        return new Reference(baseline.getBaselineId(), profiles, thresholds);
+        return new Reference(baseline.getBaselineId(), profiles, thresholds, chosenTests);
     }
 }

@@ -1,5 +1,6 @@
 package io.driftwatch.topology.drift;
 
+import io.driftwatch.stats.compare.DriftDefaults;
 import io.driftwatch.stats.compare.DriftReport;
 import io.driftwatch.stats.profile.ColumnProfile;
 
@@ -14,7 +15,9 @@ public interface WindowComparison {
 
     /**
      * @param thresholdsByColumn thresholds a baseline calibrated, by column then test; empty for the defaults
+     * @param chosenTests        the default test a baseline chose per column; empty to choose per window
      */
     DriftReport compare(Map<String, ColumnProfile> reference, Map<String, ColumnProfile> current,
-                        Map<String, Map<String, Double>> thresholdsByColumn);
+                        Map<String, Map<String, Double>> thresholdsByColumn,
+                        Map<String, DriftDefaults.TestChoice> chosenTests);
 }

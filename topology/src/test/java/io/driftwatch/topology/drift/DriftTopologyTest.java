@@ -35,6 +35,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -67,7 +68,7 @@ class DriftTopologyTest {
         settings.putAll(overrides);
         DriftwatchConfig config = new DriftwatchConfig(settings);
         var topology = DriftTopology.build(config, new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT),
-                (reference, current, thresholds) -> new ProfileComparator(ComparisonSettings.DEFAULT.withColumnThresholds(thresholds))
+                (reference, current, thresholds, chosen) -> new ProfileComparator(ComparisonSettings.DEFAULT.withBaselineChoices(thresholds, chosen))
                         .compare(reference, current), 1, meters, Clock.systemUTC());
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "drift-test");
@@ -203,15 +204,24 @@ class DriftTopologyTest {
     }
 
     private static BaselineColumn baselineColumn(String name, ColumnProfile profile, Map<String, Double> thresholds) {
+        return baselineColumn(name, profile, thresholds, null);
+    }
+
+    private static BaselineColumn baselineColumn(String name, ColumnProfile profile, Map<String, Double> thresholds,
+                                                 @Nullable String defaultTest) {
         boolean numeric = profile instanceof NumericProfile;
         return BaselineColumn.newBuilder().setName(name).setColumnType(numeric ? ColumnKind.NUMERIC : ColumnKind.CATEGORICAL)
                 .setCount(profile.recordCount()).setMissing(0).setMissingRate(0)
                 .setProfile(ByteBuffer.wrap(ProfileCodec.toBytes(profile)))
                 .setMin(null).setMax(null).setDistinctCount(0).setDomain(List.of()).setDomainTruncated(false)
-                .setDefaultTest(null).setComparedAsCategories(false).setThresholds(thresholds).setNotCalibrated(Map.of()).build();
+                .setDefaultTest(defaultTest).setComparedAsCategories(false).setThresholds(thresholds).setNotCalibrated(Map.of()).build();
     }
 
     private Baseline baseline() {
+        return baseline(null);
+    }
+
+    private Baseline baseline(@Nullable String predictionTest) {
         double[] ages = new double[2000];
         double[] predictions = new double[2000];
         List<String> countries = new java.util.ArrayList<>();
@@ -226,7 +236,8 @@ class DriftTopologyTest {
                 .setColumns(List.of(
                         baselineColumn("age", NumericProfile.of(NumericProfileConfig.defaults(), ages), Map.of("wasserstein", 0.05)),
                         baselineColumn("country", CategoricalProfile.of(CategoricalProfileConfig.defaults(), countries), Map.of()),
-                        baselineColumn(FeatureProfiles.PREDICTION, NumericProfile.of(NumericProfileConfig.defaults(), predictions), Map.of())))
+                        baselineColumn(FeatureProfiles.PREDICTION, NumericProfile.of(NumericProfileConfig.defaults(), predictions),
+                                predictionTest == null ? Map.of() : Map.of(predictionTest, 0.07), predictionTest)))
                 .build();
     }
 
@@ -255,6 +266,28 @@ class DriftTopologyTest {
             assertThat(triggers).hasSize(1);
             assertThat(triggers.get(0).getWindows()).extracting(w -> w.getStart())
                     .containsExactly(T0.plus(WINDOW), T0.plus(WINDOW.multipliedBy(2)));
+        }
+    }
+
+    @Test
+    void theTestTheBaselineChoseForAColumnIsTheOneTheWindowRunsWithItsCalibratedThreshold() {
+        try (TopologyTestDriver driver = driver(Map.of())) {
+            driver.createInputTopic("driftwatch.baselines", Serdes.String().serializer(),
+                    new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).serializer())
+                    .pipeInput("fraud/v3", baseline("jensen_shannon"));
+            TestInputTopic<byte[], byte[]> input = input(driver);
+            Outputs outputs = outputs(driver);
+            window(input, 0, 0, true, false);
+            closeAll(input, 5);
+
+            DriftReport report = reportsOf(outputs, "fraud").get(0);
+            ColumnDrift prediction = report.getColumns().stream()
+                    .filter(c -> c.getFeature().equals(FeatureProfiles.PREDICTION)).findFirst().orElseThrow();
+            ColumnDrift age = report.getColumns().stream().filter(c -> c.getFeature().equals("age")).findFirst().orElseThrow();
+            assertThat(prediction.getTests()).extracting(t -> t.getTest() + "@" + t.getThreshold())
+                    .as("the baseline's choice and its calibrated threshold, not the window's own choice (wasserstein at 0.1)")
+                    .containsExactly("jensen_shannon@0.07");
+            assertThat(age.getTests()).extracting(t -> t.getTest()).as("a column the baseline chose nothing for").containsExactly("wasserstein");
         }
     }
 }

@@ -76,7 +76,7 @@ class QualityTopologyTest {
         DriftwatchConfig config = new DriftwatchConfig(settings);
         var topology = DriftTopology.build(config, new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT),
                 new JsonDecoder<>(LabelMapping.canonical(), DecodeLimits.DEFAULT),
-                (reference, current, thresholds) -> new ProfileComparator(ComparisonSettings.DEFAULT.withColumnThresholds(thresholds))
+                (reference, current, thresholds, chosen) -> new ProfileComparator(ComparisonSettings.DEFAULT.withBaselineChoices(thresholds, chosen))
                         .compare(reference, current), 1, meters, Clock.systemUTC());
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "quality-test");
