@@ -8,6 +8,7 @@ import io.driftwatch.app.baseline.LabelledFileQuality;
 import io.driftwatch.app.baseline.OutcomeColumns;
 import io.driftwatch.app.baseline.PublishException;
 import io.driftwatch.app.produce.ProduceColumns;
+import io.driftwatch.app.run.DriftwatchTopics;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.app.tabular.Table;
 import io.driftwatch.app.tabular.TableReader;
@@ -18,12 +19,12 @@ import io.driftwatch.stats.baseline.BaselineSettings;
 import io.driftwatch.stats.baseline.TrainingBaseline;
 import io.driftwatch.stats.calibration.CalibrationPlan;
 import io.driftwatch.stats.compare.ColumnData;
+import io.driftwatch.stats.profile.NumericProfileConfig;
 import io.driftwatch.stats.quality.QualitySummary;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.topic.TopicSpec;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.TopicConfig;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -147,6 +148,11 @@ public final class BaselineCommand implements Callable<Integer> {
             description = "Values per chunk: the number of records in a typical window (default: K equal chunks).")
     private Integer chunkRows;
 
+    @Option(names = "--exact-values", paramLabel = "N",
+            description = "Raw values kept per numeric column, so that windows held exactly are tested exactly against"
+                    + " the training data; a column with more keeps a quantile sketch (default: ${DEFAULT-VALUE}).")
+    private int exactValues = BaselineSettings.DEFAULT_EXACT_VALUES;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -154,7 +160,8 @@ public final class BaselineCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         requireNonBlank("--model", model);
         requireNonBlank("--version", version);
-        BaselineSettings settings = BaselineSettings.defaults().withCalibration(calibrate, plan());
+        BaselineSettings settings = BaselineSettings.defaults().withCalibration(calibrate, plan())
+                .withExactValues(exactValues());
         Map<String, Object> kafkaProperties = kafkaProperties();
         TrainingBaseline baseline = build(settings);
         Baseline record = BaselineRecords.toRecord(baseline, model, version, input.getFileName().toString(), clock.instant());
@@ -169,8 +176,7 @@ public final class BaselineCommand implements Callable<Integer> {
         } else {
             DriftwatchConfig config = config(kafkaProperties);
             String name = topic != null ? topic : config.topic(DriftwatchConfig.BASELINES_TOPIC_CONFIG);
-            TopicSpec spec = new TopicSpec(name, config.topicPartitions(), config.topicReplicationFactor(),
-                    Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            TopicSpec spec = DriftwatchTopics.baselines(config, name);
             BaselinePublisher.Published published = new BaselinePublisher(config.kafkaSettings(), PUBLISH_TIMEOUT)
                     .publish(spec, record);
             out.printf(Locale.ROOT, "Published to %s (partition %d, offset %d), key %s%n", published.topic(),
@@ -206,6 +212,14 @@ public final class BaselineCommand implements Callable<Integer> {
         }
         return new OutcomeColumns(predictionColumn != null ? predictionColumn : ProduceColumns.DEFAULT_PREDICTION,
                 labelColumn, scoreColumns);
+    }
+
+    private int exactValues() throws BadInputException {
+        if (exactValues < 0 || exactValues > NumericProfileConfig.MAX_EXACT_VALUE_CAP) {
+            throw new BadInputException("--exact-values " + exactValues + ": give 0 to " + NumericProfileConfig.MAX_EXACT_VALUE_CAP
+                    + " raw values per numeric column");
+        }
+        return exactValues;
     }
 
     private CalibrationPlan plan() throws BadInputException {

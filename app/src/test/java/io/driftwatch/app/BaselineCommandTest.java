@@ -3,8 +3,11 @@ package io.driftwatch.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.app.baseline.TrainingFiles;
+import io.driftwatch.app.run.DriftwatchTopics;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.schemas.record.Baseline;
+import io.driftwatch.stats.compare.ColumnData;
+import io.driftwatch.stats.profile.ProfileCodec;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import org.apache.kafka.clients.admin.Admin;
@@ -32,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,6 +123,51 @@ class BaselineCommandTest {
         assertThat(out.toString()).contains("Not profiled: field 'tags' holds a JSON array (first on line 1)");
         Baseline written = Baseline.fromByteBuffer(ByteBuffer.wrap(Files.readAllBytes(avro)));
         assertThat(written.getColumns()).extracting(c -> c.getName()).containsExactly("age", "member");
+    }
+
+    private static String topicConfig(Admin admin, String topic, String key) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(key).value();
+    }
+
+    @Test
+    void aFiftyThousandRowBaselineKeepsEveryValueAndPublishesPastKafkasOneMegabyteDefault() throws Exception {
+        StringBuilder csv = new StringBuilder("request_id,income,age,score,tenure\n");
+        Random random = new Random(7);
+        for (int i = 0; i < 50_000; i++) {
+            csv.append("req-").append(i).append(',').append(50_000 + random.nextGaussian() * 9_000).append(',')
+                    .append(18 + random.nextInt(60)).append(',').append(random.nextDouble()).append(',')
+                    .append(random.nextGaussian() * 3).append('\n');
+        }
+        Path training = Files.writeString(directory.resolve("large.csv"), csv.toString());
+
+        int exit = run("baseline", "--model", "large", "--version", "1", "--input", training.toString(),
+                "--bootstrap-servers", broker.bootstrapServers(), "--topic", "baselines-large", "--no-calibrate");
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<ConsumerRecord<String, byte[]>> records = readAll("baselines-large");
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).value().length).as("more than the broker's default message.max.bytes").isGreaterThan(1_048_588);
+        Baseline published = new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).deserializer()
+                .deserialize("baselines-large", records.get(0).value());
+        for (String column : List.of("income", "age", "score", "tenure")) {
+            byte[] profile = published.getColumns().stream().filter(c -> c.getName().equals(column)).findFirst().orElseThrow()
+                    .getProfile().array();
+            assertThat(ColumnData.heldExactly(ProfileCodec.fromBytes(profile))).as(column + " held exactly")
+                    .hasValueSatisfying(values -> assertThat(values.validCount()).isEqualTo(50_000));
+        }
+        try (Admin admin = admin()) {
+            assertThat(topicConfig(admin, "baselines-large", TopicConfig.MAX_MESSAGE_BYTES_CONFIG))
+                    .isEqualTo(Integer.toString(DriftwatchTopics.BASELINE_MAX_BYTES));
+        }
+    }
+
+    @Test
+    void exactValuesOutOfRangeIsBadInputNamingTheRange() throws Exception {
+        Path training = TrainingFiles.write(directory, "train.csv");
+        int exit = run("baseline", "--model", "m", "--version", "1", "--input", training.toString(), "--exact-values", "-1");
+        assertThat(exit).isEqualTo(DriftwatchCommand.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("--exact-values -1: give 0 to 16777216 raw values per numeric column");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.driftwatch.app.baseline;
 
+import io.driftwatch.app.run.DriftwatchTopics;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.topology.topic.SingleObjectAvroSerde;
@@ -16,11 +17,13 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +64,7 @@ public final class BaselinePublisher {
         requireNonNull(topic, "topic");
         requireNonNull(baseline, "baseline");
         String key = BaselineRecords.topicKey(baseline.getModelName(), baseline.getModelVersion());
+        requireFitsTheTopic(baseline);
         try {
             ensureCompactedTopic(topic);
             return send(topic.name(), key, baseline);
@@ -94,8 +98,21 @@ public final class BaselinePublisher {
         }
     }
 
+    private static void requireFitsTheTopic(Baseline baseline) throws BadInputException {
+        long bytes = new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).serializer().serialize(null, baseline).length;
+        if (bytes > DriftwatchTopics.BASELINE_MAX_BYTES) {
+            throw new BadInputException(String.format(Locale.ROOT, "baseline %s is %.1f MiB as a Kafka record, more than"
+                    + " the %d MiB the baselines topic takes; keep fewer raw values per numeric column with --exact-values"
+                    + " (the rest is sketched), or build it from fewer rows", baseline.getBaselineId(), bytes / 1048576.0,
+                    DriftwatchTopics.BASELINE_MAX_BYTES >> 20));
+        }
+    }
+
     private Published send(String topic, String key, Baseline baseline) throws PublishException {
         Map<String, Object> settings = new HashMap<>(clientSettings);
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DriftwatchTopics.BASELINE_MAX_BYTES);
+        settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * DriftwatchTopics.BASELINE_MAX_BYTES);
+        settings.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // A baseline is written once and must not be lost or duplicated: these are not left to the user's file.
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -107,8 +124,11 @@ public final class BaselinePublisher {
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Published(metadata.topic(), metadata.partition(), metadata.offset());
         } catch (ExecutionException | TimeoutException e) {
+            String tooLarge = e.getCause() instanceof RecordTooLargeException ? "; the topic takes smaller records than"
+                    + " this baseline: set max.message.bytes=" + DriftwatchTopics.BASELINE_MAX_BYTES + " on topic " + topic
+                    + " (a topic created by an older driftwatch keeps the broker's 1 MB)" : "";
             throw new PublishException("baseline " + baseline.getBaselineId() + " was not acknowledged by topic " + topic
-                    + " within " + timeout.toSeconds() + " s: " + causeOf(e) + "; check --bootstrap-servers, the"
+                    + " within " + timeout.toSeconds() + " s: " + causeOf(e) + tooLarge + "; check --bootstrap-servers, the"
                     + " producer config and the topic's ACLs", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,6 +3,7 @@ package io.driftwatch.app.demo;
 import io.driftwatch.app.baseline.BaselinePublisher;
 import io.driftwatch.app.baseline.BaselineRecords;
 import io.driftwatch.app.baseline.PublishException;
+import io.driftwatch.app.run.DriftwatchTopics;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.app.tabular.Table;
 import io.driftwatch.app.tabular.TableReader;
@@ -12,7 +13,6 @@ import io.driftwatch.stats.baseline.BaselineSettings;
 import io.driftwatch.stats.baseline.TrainingBaseline;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.topic.TopicSpec;
-import org.apache.kafka.common.config.TopicConfig;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,8 +40,7 @@ final class DemoBaseline {
         TrainingBaseline baseline = new BaselineBuilder(BaselineSettings.defaults()).build(table.rows(), table.columns());
         Baseline record = BaselineRecords.toRecord(baseline, CreditTraffic.MODEL, CreditTraffic.VERSION,
                 trainingFile.getFileName().toString(), clock.instant());
-        TopicSpec topic = new TopicSpec(config.topic(DriftwatchConfig.BASELINES_TOPIC_CONFIG), 1, config.topicReplicationFactor(),
-                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        TopicSpec topic = DriftwatchTopics.baselines(config, config.topic(DriftwatchConfig.BASELINES_TOPIC_CONFIG));
         return new BaselinePublisher(config.kafkaSettings(), PUBLISH_TIMEOUT).publish(topic, record);
     }
 }

@@ -22,6 +22,12 @@ import static java.util.Objects.requireNonNull;
  */
 public record BaselineSettings(boolean calibrate, CalibrationPlan plan, TestOptions options, int domainCap,
                                NumericProfileConfig numericProfile, CategoricalProfileConfig categoricalProfile) {
+    /**
+     * Values per numeric column a baseline keeps raw by default, so that a window held exactly is compared with
+     * it exactly, as {@code check} would compare the two files: 300,000 doubles are 2.4 MB a column. A column
+     * with more values keeps the quantile sketch only, and its tests carry the sketch's error bound.
+     */
+    public static final int DEFAULT_EXACT_VALUES = 300_000;
 
     public BaselineSettings {
         requireNonNull(plan, "plan");
@@ -33,11 +39,21 @@ public record BaselineSettings(boolean calibrate, CalibrationPlan plan, TestOpti
         }
     }
 
-    /** Calibrated with the default plan and test options, default profiles and domain cap. */
+    /**
+     * Calibrated with the default plan and test options, default domain cap and profiles, numeric ones holding up
+     * to {@value #DEFAULT_EXACT_VALUES} raw values.
+     */
     public static BaselineSettings defaults() {
         return new BaselineSettings(true, CalibrationPlan.defaults(), TestOptions.DEFAULT,
-                CategoricalProfileConfig.DEFAULT_MAX_EXACT_CATEGORIES, NumericProfileConfig.defaults(),
+                CategoricalProfileConfig.DEFAULT_MAX_EXACT_CATEGORIES,
+                new NumericProfileConfig(NumericProfileConfig.DEFAULT_KLL_K, DEFAULT_EXACT_VALUES),
                 CategoricalProfileConfig.defaults());
+    }
+
+    /** The same settings keeping at most {@code exactValues} raw values per numeric column. */
+    public BaselineSettings withExactValues(int exactValues) {
+        return new BaselineSettings(calibrate, plan, options, domainCap,
+                new NumericProfileConfig(numericProfile.kllK(), exactValues), categoricalProfile);
     }
 
     public BaselineSettings withCalibration(boolean newCalibrate, CalibrationPlan newPlan) {

@@ -19,12 +19,13 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Baselines from the global store that mirrors the compacted baselines topic (every instance holds all
- * of them; there are few). A baseline's profiles are decoded once per baseline id and reused for every
- * window until a new baseline for the model version replaces it. Not thread-safe: one per processor.
+ * of them; there are few). A baseline's profiles are decoded once and reused for every window until a new
+ * baseline for the model version replaces it; only the latest of each model version stays decoded, since a
+ * baseline holding its raw values can take tens of megabytes. Not thread-safe: one per processor.
  */
 final class StoredBaselines implements BaselineLookup {
     private final TimestampedKeyValueStore<String, Baseline> store;
-    private final Map<String, Reference> decodedById = new HashMap<>();
+    private final Map<String, Reference> decodedByModelKey = new HashMap<>();
 
     StoredBaselines(TimestampedKeyValueStore<String, Baseline> store) {
         this.store = requireNonNull(store, "store");
@@ -37,7 +38,13 @@ final class StoredBaselines implements BaselineLookup {
             return Optional.empty();
         }
         Baseline baseline = stored.value();
-        return Optional.of(decodedById.computeIfAbsent(baseline.getBaselineId(), id -> decode(baseline)));
+        String modelKey = ModelKeys.of(model, version);
+        Reference decoded = decodedByModelKey.get(modelKey);
+        if (decoded == null || !decoded.baselineId().equals(baseline.getBaselineId())) {
+            decoded = decode(baseline);
+            decodedByModelKey.put(modelKey, decoded);
+        }
+        return Optional.of(decoded);
     }
 
     private static Reference decode(Baseline baseline) {

@@ -17,6 +17,7 @@ import io.driftwatch.schemas.record.DriftVerdict;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.SkewFinding;
+import io.driftwatch.schemas.record.TestMethod;
 import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.ProfileComparator;
 import io.driftwatch.stats.profile.CategoricalProfile;
@@ -42,6 +43,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -288,6 +290,45 @@ class DriftTopologyTest {
                     .as("the baseline's choice and its calibrated threshold, not the window's own choice (wasserstein at 0.1)")
                     .containsExactly("jensen_shannon@0.07");
             assertThat(age.getTests()).extracting(t -> t.getTest()).as("a column the baseline chose nothing for").containsExactly("wasserstein");
+        }
+    }
+
+    @Test
+    void aFiftyThousandRowBaselineHeldExactlyGivesExactTestsOnWindowsOfFiveThousandRecords() {
+        double[] ages = new double[50_000];
+        for (int i = 0; i < ages.length; i++) {
+            ages[i] = 40 + random.nextGaussian() * 5;
+        }
+        NumericProfileConfig baselineValues = new NumericProfileConfig(NumericProfileConfig.DEFAULT_KLL_K, 300_000);
+        Baseline baseline = Baseline.newBuilder().setBaselineId("fraud/v3/exact").setModelName("fraud").setModelVersion("v3")
+                .setCreatedAt(T0).setSource("training.csv").setRows(ages.length).setContentHash("exact")
+                .setCalibration(null)
+                .setColumns(List.of(baselineColumn("age", NumericProfile.of(baselineValues, ages), Map.of(), "ks"),
+                        baselineColumn(FeatureProfiles.PREDICTION, NumericProfile.of(baselineValues,
+                                Arrays.stream(ages).map(age -> age / 100).toArray()), Map.of())))
+                .build();
+        try (TopologyTestDriver driver = driver(Map.of(DriftwatchConfig.EXACT_VALUES_CONFIG, 5_000))) {
+            driver.createInputTopic("driftwatch.baselines", Serdes.String().serializer(),
+                    new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).serializer()).pipeInput("fraud/v3", baseline);
+            TestInputTopic<byte[], byte[]> input = input(driver);
+            Outputs outputs = outputs(driver);
+            for (int i = 0; i < 5_000; i++) {
+                Instant time = T0.plusMillis(i * 100L);
+                double age = 40 + random.nextGaussian() * 5;
+                InferenceLog log = InferenceLog.newBuilder().setRequestId("e" + i).setModelName("fraud").setModelVersion("v3")
+                        .setEventTime(time).setFeatures(Map.of("age", age)).setPrediction(age / 100).build();
+                input.pipeInput(new TestRecord<>(null, RecordEncoders.json(log), time));
+            }
+            closeAll(input, 5);
+
+            DriftReport report = reportsOf(outputs, "fraud").get(0);
+            assertThat(report.getRecords()).isEqualTo(5_000);
+            assertThat(report.getColumns()).allSatisfy(column -> assertThat(column.getTests()).allSatisfy(test -> {
+                assertThat(test.getMethod()).as(column.getFeature() + " " + test.getTest()).isNotEqualTo(TestMethod.SKETCH);
+                assertThat(test.getBound()).isNull();
+            }));
+            assertThat(report.getColumns()).filteredOn(c -> c.getFeature().equals("age"))
+                    .singleElement().satisfies(age -> assertThat(age.getTests().get(0).getTest()).isEqualTo("ks"));
         }
     }
 }
