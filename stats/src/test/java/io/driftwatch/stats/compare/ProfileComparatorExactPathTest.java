@@ -79,7 +79,7 @@ class ProfileComparatorExactPathTest {
             current.put(golden.name(), GoldenColumns.current(golden, HOLDS_EVERY_VALUE, CATEGORIES, 0, 0, 0).profile());
         }
         ComparisonSettings ksOnly = new ComparisonSettings(TestOptions.DEFAULT, List.of("ks"), Map.of(), Map.of(), Map.of(),
-                DriftDefaults.DATASET_DRIFT_SHARE, DriftDefaults.MISSING_RATE_JUMP, 0);
+                DriftDefaults.DATASET_DRIFT_SHARE, DriftDefaults.MISSING_RATE_JUMP, 0, Map.of());
 
         DriftReport report = new ProfileComparator(ksOnly).compare(reference, current);
 

@@ -59,7 +59,7 @@ class ProfileComparatorSketchPathTest {
     void exactStatisticLiesInTheBoundAndADecidedVerdictIsTheExactOne(String name, String test, String goldenKey, int k) {
         GoldenCase golden = GoldenCases.load(name);
         ComparisonSettings settings = new ComparisonSettings(TestOptions.DEFAULT, List.of(test), Map.of(), Map.of(),
-                Map.of(), DriftDefaults.DATASET_DRIFT_SHARE, DriftDefaults.MISSING_RATE_JUMP, 0);
+                Map.of(), DriftDefaults.DATASET_DRIFT_SHARE, DriftDefaults.MISSING_RATE_JUMP, 0, Map.of());
 
         TestVerdict verdict = sketchReport(golden, k, settings).columns().get("x").tests().get(test);
 

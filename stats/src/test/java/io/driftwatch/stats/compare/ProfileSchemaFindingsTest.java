@@ -56,7 +56,8 @@ class ProfileSchemaFindingsTest {
         DriftReport report = comparator.compare(reference, current);
 
         assertThat(report.schemaFindings()).containsExactly(
-                new SchemaFinding("income", MISSING_COLUMN, SchemaFinding.Severity.ERROR, "in the reference but not in the current data"),
+                new SchemaFinding("income", MISSING_COLUMN, SchemaFinding.Severity.ERROR,
+                        "in the reference, but every current row is missing it (missing share 100%): a broken feed"),
                 new SchemaFinding("city", MISSING_COLUMN, SchemaFinding.Severity.ERROR, "in the reference but not in the current data"));
         assertThat(report.columns().keySet()).containsExactly("age");
     }
