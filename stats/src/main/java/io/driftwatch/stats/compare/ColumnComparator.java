@@ -39,7 +39,7 @@ final class ColumnComparator {
                 run(column, choice.test(), pair, true, verdicts, notApplicable);
                 choice = DriftDefaults.defaultNumericTest(pair.referenceCount());
             }
-            asCategories = choice.asCategories();
+            asCategories = choice.asCategories() || type == ColumnType.CATEGORICAL;
             run(column, choice.test(), pair, asCategories, verdicts, notApplicable);
         } else {
             asCategories = type == ColumnType.CATEGORICAL;

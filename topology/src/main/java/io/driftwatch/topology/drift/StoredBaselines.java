@@ -2,6 +2,7 @@ package io.driftwatch.topology.drift;
 
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.BaselineColumn;
+import io.driftwatch.schemas.record.ColumnKind;
 import io.driftwatch.stats.compare.DriftDefaults;
 import io.driftwatch.stats.compare.TestCatalog;
 import io.driftwatch.stats.profile.ColumnProfile;
@@ -54,7 +55,7 @@ final class StoredBaselines implements BaselineLookup {
         for (BaselineColumn column : baseline.getColumns()) {
             if (column.getDefaultTest() != null && TestCatalog.NAMES.contains(column.getDefaultTest())) {
                 chosenTests.put(column.getName(), new DriftDefaults.TestChoice(column.getDefaultTest(),
-                        column.getComparedAsCategories()));
+                        column.getComparedAsCategories() || column.getColumnType() == ColumnKind.CATEGORICAL));
             }
             ByteBuffer bytes = column.getProfile().duplicate();
             byte[] profile = new byte[bytes.remaining()];

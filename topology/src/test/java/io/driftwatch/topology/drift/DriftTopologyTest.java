@@ -237,7 +237,8 @@ class DriftTopologyTest {
                 .setCalibration(null)
                 .setColumns(List.of(
                         baselineColumn("age", NumericProfile.of(NumericProfileConfig.defaults(), ages), Map.of("wasserstein", 0.05)),
-                        baselineColumn("country", CategoricalProfile.of(CategoricalProfileConfig.defaults(), countries), Map.of()),
+                        baselineColumn("country", CategoricalProfile.of(CategoricalProfileConfig.defaults(), countries), Map.of(),
+                                predictionTest == null ? null : "jensen_shannon"),
                         baselineColumn(FeatureProfiles.PREDICTION, NumericProfile.of(NumericProfileConfig.defaults(), predictions),
                                 predictionTest == null ? Map.of() : Map.of(predictionTest, 0.07), predictionTest)))
                 .build();
@@ -290,6 +291,9 @@ class DriftTopologyTest {
                     .as("the baseline's choice and its calibrated threshold, not the window's own choice (wasserstein at 0.1)")
                     .containsExactly("jensen_shannon@0.07");
             assertThat(age.getTests()).extracting(t -> t.getTest()).as("a column the baseline chose nothing for").containsExactly("wasserstein");
+            ColumnDrift country = report.getColumns().stream().filter(c -> c.getFeature().equals("country")).findFirst().orElseThrow();
+            assertThat(country.getTests()).extracting(t -> t.getTest()).as("categories compared as categories, as baseline writes"
+                    + " them (comparedAsCategories marks numbers only)").containsExactly("jensen_shannon");
         }
     }
 
