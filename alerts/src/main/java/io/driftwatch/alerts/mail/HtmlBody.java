@@ -82,15 +82,13 @@ final class HtmlBody {
         }
         html.append("<h2 style=\"").append(H2).append("\">Drifted features, largest effect first</h2>")
                 .append("<table style=\"border-collapse:collapse;width:100%;font-size:13px\"><tr>");
-        for (String column : new String[]{"feature", "test: statistic (threshold)", incident.referenceName() + " → current"}) {
+        for (String column : new String[]{"feature", "test against its rule", incident.referenceName() + " → current"}) {
             html.append("<th style=\"").append(CELL).append(";color:#6b7280\">").append(escape(column)).append("</th>");
         }
         html.append("</tr>");
         for (AlertFinding finding : incident.drifted()) {
             html.append("<tr><td style=\"").append(CELL).append("\"><b>").append(escape(finding.getFeature())).append("</b></td><td style=\"")
-                    .append(CELL).append("\">").append(escape(finding.getTest())).append(": ").append(Figures.of(finding.getStatistic()))
-                    .append(" <span style=\"color:#6b7280\">(").append(Figures.of(finding.getThreshold())).append(")</span></td><td style=\"")
-                    .append(CELL).append("\">")
+                    .append(CELL).append("\">").append(escape(FindingLine.full(finding))).append("</td><td style=\"").append(CELL).append("\">")
                     .append(escape(TextBody.change(finding))).append("</td></tr>");
         }
         html.append("</table>");

@@ -103,8 +103,7 @@ record Incident(String model, String version, AlertSeverity severity, List<Alert
         }
         if (!drifted.isEmpty()) {
             AlertFinding top = drifted.get(0);
-            return top.getFeature() + " drifted (" + top.getTest() + " " + Figures.of(top.getStatistic())
-                    + ", threshold " + Figures.of(top.getThreshold()) + ")";
+            return top.getFeature() + " drifted (" + FindingLine.brief(top) + ")";
         }
         if (!schemaFindings.isEmpty()) {
             return schemaFindings.get(0).getTest().replace('_', ' ') + " " + schemaFindings.get(0).getFeature();

@@ -33,9 +33,8 @@ final class TextBody {
         if (!incident.drifted().isEmpty()) {
             text.append("\nDrifted features, largest effect first:\n");
             for (AlertFinding finding : incident.drifted()) {
-                text.append("- ").append(finding.getFeature()).append(": ").append(finding.getTest()).append(' ')
-                        .append(Figures.of(finding.getStatistic())).append(" (threshold ").append(Figures.of(finding.getThreshold()))
-                        .append("); ").append(change(finding)).append('\n');
+                text.append("- ").append(finding.getFeature()).append(" — ").append(FindingLine.full(finding))
+                        .append("; ").append(change(finding)).append('\n');
                 if (finding.getSummary() != null && !finding.getSummary().getQuantiles().isEmpty()) {
                     text.append("  ").append(quantiles(finding.getSummary(), incident.referenceName())).append('\n');
                 }
