@@ -6,6 +6,7 @@ import io.driftwatch.schemas.record.AlertKind;
 import io.driftwatch.schemas.record.AlertSeverity;
 import io.driftwatch.schemas.record.CategoryShare;
 import io.driftwatch.schemas.record.FeatureSummary;
+import io.driftwatch.schemas.record.QualityFinding;
 import io.driftwatch.schemas.record.QuantilePair;
 
 import java.time.Duration;
@@ -13,7 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Alert events as the topology writes them, for tests: a numeric (p-value) and a categorical (distance) drift, a schema error. */
+/** Alert events as the topology writes them, for tests: a numeric (p-value) and a categorical (distance) drift, a schema error, a quality rule. */
 public final class SampleAlerts {
     public static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
     public static final Duration WINDOW = Duration.ofMinutes(10);
@@ -38,6 +39,17 @@ public final class SampleAlerts {
                 })
                 .setWindowStart(start).setWindowEnd(start.plus(WINDOW)).setReportId("report-" + window)
                 .setTriggerId(triggerId).setFindings(findings).setComparison("BASELINE").build();
+    }
+
+    /** A quality alert as the topology writes it when a rule fires on the window: critical, with its trigger. */
+    public static AlertEvent quality(String model, String version, int window, QualityFinding finding) {
+        String what = finding.getRule().equals("quality_threshold") ? "quality below its threshold"
+                : "quality dropped against the " + ("PREVIOUS_WINDOW".equals(finding.getReferenceBasis()) ? "previous window" : "baseline");
+        return AlertEvent.newBuilder(event(model, version, window, AlertKind.QUALITY, AlertSeverity.CRITICAL, "quality-trigger-" + window,
+                        List.of()))
+                .setAlertId("quality/" + model + "/" + version + "/" + window).setComparison(null)
+                .setTitle(model + " " + version + ": " + what + " (" + finding.getMetric() + "); retraining triggered")
+                .setQuality(finding).build();
     }
 
     /**

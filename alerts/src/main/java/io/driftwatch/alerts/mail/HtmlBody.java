@@ -15,8 +15,8 @@ import static io.driftwatch.alerts.mail.Html.escape;
 /**
  * The HTML body: one narrow column with inline styles (mail clients drop style sheets), readable on a phone.
  * Top to bottom: what happened and how bad, what to do, the facts (model, version, since, reference,
- * trigger), the drifted features ranked with their numbers and charts, schema findings, the windows, and
- * the alert ids. Every value from a record passes through {@link Html#escape}.
+ * trigger), the broken quality rules, the drifted features ranked with their numbers and charts, schema
+ * findings, the windows, and the alert ids. Every value from a record passes through {@link Html#escape}.
  */
 final class HtmlBody {
     private static final String CELL = "padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top";
@@ -42,6 +42,7 @@ final class HtmlBody {
         dashboard.ifPresent(url -> html.append("<p style=\"margin:16px 0\"><a href=\"").append(escape(url))
                 .append("\" style=\"background:#1d4ed8;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;")
                 .append("display:inline-block;font-weight:600\">Open the dashboard</a></p>"));
+        quality(html, incident);
         drifted(html, incident, chartIds);
         schema(html, incident);
         windows(html, incident);
@@ -64,7 +65,9 @@ final class HtmlBody {
         fact(html, "Model", incident.model());
         fact(html, "Version", incident.version());
         fact(html, "Since", incident.since() + " (window start, event time)");
-        fact(html, "Compared with", incident.referenceName());
+        if (incident.comparedForDrift()) {
+            fact(html, "Compared with", incident.referenceName());
+        }
         if (!incident.triggerIds().isEmpty()) {
             fact(html, "Retraining trigger", String.join(", ", incident.triggerIds()));
         }
@@ -74,6 +77,17 @@ final class HtmlBody {
     private static void fact(StringBuilder html, String name, String value) {
         html.append("<tr><th style=\"").append(CELL).append(";color:#6b7280;font-weight:normal;width:35%\">").append(name)
                 .append("</th><td style=\"").append(CELL).append("\">").append(escape(value)).append("</td></tr>");
+    }
+
+    private static void quality(StringBuilder html, Incident incident) {
+        if (incident.qualityWindows().isEmpty()) {
+            return;
+        }
+        html.append("<h2 style=\"").append(H2).append("\">Model quality</h2><ul style=\"margin:0;padding-left:20px\">");
+        for (AlertEvent window : incident.qualityWindows()) {
+            html.append("<li>").append(escape(QualityLine.full(window))).append("</li>");
+        }
+        html.append("</ul>");
     }
 
     private static void drifted(StringBuilder html, Incident incident, Map<String, String> chartIds) {

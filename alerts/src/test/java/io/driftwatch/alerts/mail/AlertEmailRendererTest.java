@@ -7,6 +7,8 @@ import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.schemas.record.AlertFinding;
 import io.driftwatch.schemas.record.AlertKind;
 import io.driftwatch.schemas.record.AlertSeverity;
+import io.driftwatch.schemas.record.QualityDirection;
+import io.driftwatch.schemas.record.QualityFinding;
 import jakarta.mail.Session;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -157,6 +159,81 @@ class AlertEmailRendererTest {
 
         assertThat(email.subject()).isEqualTo("[driftwatch WARNING] fraud v3: age drifted (ks statistic D = 0.684, p-value not recorded)");
         assertThat(email.text()).contains("\n- age — ks: statistic D = 0.684 (drift when p <= 0.05; the p-value was not recorded); mean");
+    }
+
+    private static QualityFinding qualityFinding(String metric, QualityDirection better, double value, long labelled, String rule,
+                                                 double limit, double worseBy, @Nullable Double reference, @Nullable String basis) {
+        return QualityFinding.newBuilder().setMetric(metric).setBetter(better).setValue(value).setLabelled(labelled).setRule(rule)
+                .setLimit(limit).setWorseBy(worseBy).setReference(reference).setReferenceBasis(basis).build();
+    }
+
+    @Test
+    void aBrokenQualityThresholdIsTheHeadlineTheSubjectAndASectionOfTheEmail() {
+        AlertEvent quality = SampleAlerts.quality("churn", "v2", 1, qualityFinding("accuracy", QualityDirection.HIGHER, 0.52, 400,
+                "quality_threshold", 0.75, 0.23, 0.92, "BASELINE"));
+
+        AlertEmail email = new AlertEmailRenderer(SETTINGS).render(group(quality));
+
+        assertThat(email.subject())
+                .isEqualTo("[driftwatch CRITICAL] churn v2: accuracy 0.52, below the rule's 0.75 (quality_threshold); retraining triggered");
+        assertThat(email.text()).startsWith("CRITICAL: churn v2: quality below its threshold (accuracy); retraining triggered\n\n"
+                        + "Worst: accuracy 0.52, below the rule's 0.75 (quality_threshold)\n"
+                        + "What to do: the model's measured quality broke its rule, so retraining was triggered and CI should retrain.")
+                .contains("\nModel quality:\n- accuracy 0.52, below the rule's 0.75 (quality_threshold); 0.92 on the validation set; "
+                        + "400 labelled predictions in the window from 2026-11-20T10:10:00Z\n")
+                .contains("Trigger:       quality-trigger-1\n")
+                .doesNotContain("Compared with").doesNotContain("Drifted features");
+        assertThat(email.html()).contains(">churn v2: quality below its threshold (accuracy); retraining triggered</div>")
+                .contains(">Model quality</h2>")
+                .contains("<li>accuracy 0.52, below the rule&#39;s 0.75 (quality_threshold); 0.92 on the validation set; "
+                        + "400 labelled predictions in the window from 2026-11-20T10:10:00Z</li>");
+    }
+
+    @Test
+    void aQualityDropNamesTheValidationSetsValueTheDropAndTheRule() {
+        AlertEvent quality = SampleAlerts.quality("churn", "v2", 1, qualityFinding("accuracy", QualityDirection.HIGHER, 0.80, 40,
+                "quality_drop", 0.05, 0.95 - 0.80, 0.95, "BASELINE"));
+
+        AlertEmail email = new AlertEmailRenderer(SETTINGS).render(group(quality));
+
+        assertThat(email.subject()).isEqualTo("[driftwatch CRITICAL] churn v2: accuracy 0.8 against 0.95 on the validation set, "
+                + "a drop of 0.15, more than the rule's 0.05 (quality_drop); retraining triggered");
+        assertThat(email.text()).startsWith("CRITICAL: churn v2: quality dropped against the baseline (accuracy); retraining triggered\n")
+                .contains("\n- accuracy 0.8 against 0.95 on the validation set, a drop of 0.15, more than the rule's 0.05 (quality_drop); "
+                        + "40 labelled predictions in the window from 2026-11-20T10:10:00Z\n");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "rmse       | LOWER       | 14.2 | quality_threshold | 10 | 4.2 | -   | -               | rmse 14.2, above the rule's 10 (quality_threshold)",
+            "rmse       | LOWER       | 14.2 | quality_drop      | 2  | 4.4 | 9.8 | PREVIOUS_WINDOW | rmse 14.2 against 9.8 in the previous window, a rise of 4.4, more than the rule's 2 (quality_drop)",
+            "mean_error | NEARER_ZERO | -3.1 | quality_threshold | 2  | 1.1 | -   | -               | mean_error -3.1, further from 0 than the rule's 2 (quality_threshold)",
+            "macro_f1   | HIGHER      | 0.61 | quality_drop      | 0.1 | 0.2 | 0.81 | PREVIOUS_WINDOW | macro_f1 0.61 against 0.81 in the previous window, a drop of 0.2, more than the rule's 0.1 (quality_drop)"})
+    void everyQualityMetricIsSaidToMoveTheWayThatIsWorseForIt(String metric, QualityDirection better, double value, String rule,
+                                                              double limit, double worseBy, @Nullable Double reference,
+                                                              @Nullable String basis, String sentence) {
+        AlertEvent quality = SampleAlerts.quality("churn", "v2", 1, qualityFinding(metric, better, value, 40, rule, limit, worseBy,
+                reference, basis));
+
+        AlertEmail email = new AlertEmailRenderer(SETTINGS).render(group(quality));
+
+        assertThat(email.subject()).isEqualTo("[driftwatch CRITICAL] churn v2: " + sentence + "; retraining triggered");
+    }
+
+    @Test
+    void qualityAndDriftInOneEmailLeadWithQualityAndKeepBothSections() {
+        AlertEvent quality = SampleAlerts.quality("fraud", "v3", 1, qualityFinding("accuracy", QualityDirection.HIGHER, 0.52, 400,
+                "quality_threshold", 0.75, 0.23, null, null));
+
+        AlertEmail email = new AlertEmailRenderer(SETTINGS).render(group(SampleAlerts.drift("fraud", "v3", 0, "age"), quality));
+
+        assertThat(email.subject()).isEqualTo(
+                "[driftwatch CRITICAL] fraud v3: accuracy 0.52, below the rule's 0.75 (quality_threshold); retraining triggered (2 windows)");
+        String text = email.text();
+        assertThat(text).contains("Compared with: baseline\n")
+                .contains("\n- accuracy 0.52, below the rule's 0.75 (quality_threshold); 400 labelled predictions in the window from "
+                        + "2026-11-20T10:10:00Z\n");
+        assertThat(text.indexOf("Model quality:")).isPositive().isLessThan(text.indexOf("Drifted features, largest effect first:"));
     }
 
     @Test
