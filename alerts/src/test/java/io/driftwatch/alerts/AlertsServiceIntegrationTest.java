@@ -139,8 +139,8 @@ class AlertsServiceIntegrationTest {
             Thread.sleep(2 * GROUP.toMillis());
         }
         assertThat(subjects()).containsExactly(
-                "[driftwatch WARNING] churn v1: tenure drifted (ks 0.41, threshold 0.1)",
-                "[driftwatch WARNING] fraud v3: age drifted (ks 0.41, threshold 0.1) (2 windows)");
+                "[driftwatch WARNING] churn v1: tenure drifted (ks p = 4.7e-06, drift when p <= 0.05)",
+                "[driftwatch WARNING] fraud v3: age drifted (ks p = 4.7e-06, drift when p <= 0.05) (2 windows)");
         MimeMessage fraudMail = Arrays.stream(greenMail.getReceivedMessages())
                 .filter(m -> alertIds(m).contains("fraud")).findFirst().orElseThrow();
         assertThat(alertIds(fraudMail)).isEqualTo(fraud0.getAlertId() + "," + fraud1.getAlertId());

@@ -24,6 +24,17 @@ final class Figures {
         return plain.equals("-0") ? "0" : plain;
     }
 
+    /**
+     * A p-value: below 1e-4 in two significant digits with an exponent ({@code 1.2e-08}), since how small it is
+     * matters and its later digits do not; otherwise as {@link #of}.
+     */
+    static String pValue(double pValue) {
+        if (pValue > 0 && pValue < 1e-4) {
+            return String.format(Locale.ROOT, "%.1e", pValue);
+        }
+        return of(pValue);
+    }
+
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }

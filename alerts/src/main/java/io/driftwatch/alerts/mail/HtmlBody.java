@@ -15,8 +15,8 @@ import static io.driftwatch.alerts.mail.Html.escape;
 /**
  * The HTML body: one narrow column with inline styles (mail clients drop style sheets), readable on a phone.
  * Top to bottom: what happened and how bad, what to do, the facts (model, version, since, reference,
- * trigger), the drifted features ranked with their numbers and charts, schema findings, the windows, and
- * the alert ids. Every value from a record passes through {@link Html#escape}.
+ * trigger), the broken quality rules, the drifted features ranked with their numbers and charts, schema
+ * findings, the windows, and the alert ids. Every value from a record passes through {@link Html#escape}.
  */
 final class HtmlBody {
     private static final String CELL = "padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top";
@@ -42,6 +42,7 @@ final class HtmlBody {
         dashboard.ifPresent(url -> html.append("<p style=\"margin:16px 0\"><a href=\"").append(escape(url))
                 .append("\" style=\"background:#1d4ed8;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;")
                 .append("display:inline-block;font-weight:600\">Open the dashboard</a></p>"));
+        quality(html, incident);
         drifted(html, incident, chartIds);
         schema(html, incident);
         windows(html, incident);
@@ -64,7 +65,9 @@ final class HtmlBody {
         fact(html, "Model", incident.model());
         fact(html, "Version", incident.version());
         fact(html, "Since", incident.since() + " (window start, event time)");
-        fact(html, "Compared with", incident.referenceName());
+        if (incident.comparedForDrift()) {
+            fact(html, "Compared with", incident.referenceName());
+        }
         if (!incident.triggerIds().isEmpty()) {
             fact(html, "Retraining trigger", String.join(", ", incident.triggerIds()));
         }
@@ -76,21 +79,30 @@ final class HtmlBody {
                 .append("</th><td style=\"").append(CELL).append("\">").append(escape(value)).append("</td></tr>");
     }
 
+    private static void quality(StringBuilder html, Incident incident) {
+        if (incident.qualityWindows().isEmpty()) {
+            return;
+        }
+        html.append("<h2 style=\"").append(H2).append("\">Model quality</h2><ul style=\"margin:0;padding-left:20px\">");
+        for (AlertEvent window : incident.qualityWindows()) {
+            html.append("<li>").append(escape(QualityLine.full(window))).append("</li>");
+        }
+        html.append("</ul>");
+    }
+
     private static void drifted(StringBuilder html, Incident incident, Map<String, String> chartIds) {
         if (incident.drifted().isEmpty()) {
             return;
         }
         html.append("<h2 style=\"").append(H2).append("\">Drifted features, largest effect first</h2>")
                 .append("<table style=\"border-collapse:collapse;width:100%;font-size:13px\"><tr>");
-        for (String column : new String[]{"feature", "test: statistic (threshold)", incident.referenceName() + " → current"}) {
+        for (String column : new String[]{"feature", "test against its rule", incident.referenceName() + " → current"}) {
             html.append("<th style=\"").append(CELL).append(";color:#6b7280\">").append(escape(column)).append("</th>");
         }
         html.append("</tr>");
         for (AlertFinding finding : incident.drifted()) {
             html.append("<tr><td style=\"").append(CELL).append("\"><b>").append(escape(finding.getFeature())).append("</b></td><td style=\"")
-                    .append(CELL).append("\">").append(escape(finding.getTest())).append(": ").append(Figures.of(finding.getStatistic()))
-                    .append(" <span style=\"color:#6b7280\">(").append(Figures.of(finding.getThreshold())).append(")</span></td><td style=\"")
-                    .append(CELL).append("\">")
+                    .append(CELL).append("\">").append(escape(FindingLine.full(finding))).append("</td><td style=\"").append(CELL).append("\">")
                     .append(escape(TextBody.change(finding))).append("</td></tr>");
         }
         html.append("</table>");

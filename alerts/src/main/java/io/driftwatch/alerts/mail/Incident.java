@@ -23,12 +23,15 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What one email says, derived from a group of alert events: the worst severity, the drifted features
- * ranked by effect (each feature once, at its strongest window), the schema findings, the windows in time
- * order and the triggers that fired. The subject, HTML and text are three views of this one value.
+ * ranked by effect (each feature once, at its strongest window), the schema findings, the windows whose
+ * model quality broke a rule, the windows in time order and the triggers that fired. The subject, HTML and
+ * text are three views of this one value.
+ *
+ * @param qualityWindows the windows that carry a quality finding, in time order
  */
 record Incident(String model, String version, AlertSeverity severity, List<AlertFinding> drifted,
-                List<AlertFinding> schemaFindings, List<AlertEvent> windows, List<String> triggerIds,
-                @Nullable String comparison, List<String> alertIds) {
+                List<AlertFinding> schemaFindings, List<AlertEvent> qualityWindows, List<AlertEvent> windows,
+                List<String> triggerIds, @Nullable String comparison, List<String> alertIds) {
     private static final Set<String> SCHEMA_TESTS = Stream.of(SkewKind.values())
             .map(kind -> kind.name().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 
@@ -38,6 +41,7 @@ record Incident(String model, String version, AlertSeverity severity, List<Alert
         requireNonNull(severity, "severity");
         drifted = List.copyOf(drifted);
         schemaFindings = List.copyOf(schemaFindings);
+        qualityWindows = List.copyOf(qualityWindows);
         windows = List.copyOf(windows);
         triggerIds = List.copyOf(triggerIds);
         alertIds = List.copyOf(alertIds);
@@ -63,9 +67,10 @@ record Incident(String model, String version, AlertSeverity severity, List<Alert
                 .sorted(Comparator.comparingDouble(AlertFinding::getEffect).reversed().thenComparing(AlertFinding::getFeature)).toList();
         List<AlertFinding> schema = schemaByKey.values().stream()
                 .sorted(Comparator.comparingDouble(AlertFinding::getEffect).reversed().thenComparing(AlertFinding::getFeature)).toList();
+        List<AlertEvent> quality = windows.stream().filter(event -> event.getQuality() != null).toList();
         List<String> triggers = windows.stream().map(AlertEvent::getTriggerId).filter(Objects::nonNull).distinct().toList();
         String comparison = windows.stream().map(AlertEvent::getComparison).filter(Objects::nonNull).findFirst().orElse(null);
-        return new Incident(group.model(), group.version(), severity, drifted, schema, windows, triggers, comparison,
+        return new Incident(group.model(), group.version(), severity, drifted, schema, quality, windows, triggers, comparison,
                 group.alertIds());
     }
 
@@ -79,7 +84,16 @@ record Incident(String model, String version, AlertSeverity severity, List<Alert
     }
 
     boolean triggered() {
-        return windows.stream().anyMatch(event -> event.getKind() == AlertKind.TRIGGER);
+        return windows.stream().anyMatch(Incident::triggered);
+    }
+
+    private static boolean triggered(AlertEvent event) {
+        return event.getKind() == AlertKind.TRIGGER || event.getTriggerId() != null;
+    }
+
+    /** Whether any window was compared for drift, so that "compared with" means something. */
+    boolean comparedForDrift() {
+        return windows.stream().anyMatch(event -> event.getKind() != AlertKind.QUALITY);
     }
 
     Instant since() {
@@ -95,16 +109,21 @@ record Incident(String model, String version, AlertSeverity severity, List<Alert
         return "PREVIOUS_WINDOW".equals(comparison) ? "previous window" : "baseline";
     }
 
-    /** The worst finding in a few words: the schema error, else the most drifted feature, else the title. */
+    /**
+     * The worst finding in a few words: the schema error, else the latest broken quality rule (what the
+     * model's users feel), else the most drifted feature, else the title.
+     */
     String worst() {
         if (hasSchemaError()) {
             AlertFinding error = schemaFindings.get(0);
             return "schema error: " + error.getTest().replace('_', ' ') + " " + error.getFeature();
         }
+        if (!qualityWindows.isEmpty()) {
+            return QualityLine.sentence(qualityWindows.get(qualityWindows.size() - 1));
+        }
         if (!drifted.isEmpty()) {
             AlertFinding top = drifted.get(0);
-            return top.getFeature() + " drifted (" + top.getTest() + " " + Figures.of(top.getStatistic())
-                    + ", threshold " + Figures.of(top.getThreshold()) + ")";
+            return top.getFeature() + " drifted (" + FindingLine.brief(top) + ")";
         }
         if (!schemaFindings.isEmpty()) {
             return schemaFindings.get(0).getTest().replace('_', ' ') + " " + schemaFindings.get(0).getFeature();
@@ -112,8 +131,12 @@ record Incident(String model, String version, AlertSeverity severity, List<Alert
         return windows.get(windows.size() - 1).getTitle();
     }
 
+    /** The title of the latest quality window, else of the first window that triggered, else of the latest. */
     String headline() {
-        return windows.stream().filter(event -> event.getKind() == AlertKind.TRIGGER).map(AlertEvent::getTitle).findFirst()
+        if (!qualityWindows.isEmpty()) {
+            return qualityWindows.get(qualityWindows.size() - 1).getTitle();
+        }
+        return windows.stream().filter(Incident::triggered).map(AlertEvent::getTitle).findFirst()
                 .orElse(windows.get(windows.size() - 1).getTitle());
     }
 }

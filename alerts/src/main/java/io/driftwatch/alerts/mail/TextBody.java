@@ -24,18 +24,25 @@ final class TextBody {
                 .append("What to do: ").append(advice(incident)).append("\n\n")
                 .append("Model:         ").append(incident.model()).append('\n')
                 .append("Version:       ").append(incident.version()).append('\n')
-                .append("Since:         ").append(incident.since()).append(" (window start, event time)\n")
-                .append("Compared with: ").append(incident.referenceName()).append('\n');
+                .append("Since:         ").append(incident.since()).append(" (window start, event time)\n");
+        if (incident.comparedForDrift()) {
+            text.append("Compared with: ").append(incident.referenceName()).append('\n');
+        }
         if (!incident.triggerIds().isEmpty()) {
             text.append("Trigger:       ").append(String.join(", ", incident.triggerIds())).append('\n');
         }
         dashboard.ifPresent(url -> text.append("Dashboard:     ").append(url).append('\n'));
+        if (!incident.qualityWindows().isEmpty()) {
+            text.append("\nModel quality:\n");
+            for (AlertEvent window : incident.qualityWindows()) {
+                text.append("- ").append(QualityLine.full(window)).append('\n');
+            }
+        }
         if (!incident.drifted().isEmpty()) {
             text.append("\nDrifted features, largest effect first:\n");
             for (AlertFinding finding : incident.drifted()) {
-                text.append("- ").append(finding.getFeature()).append(": ").append(finding.getTest()).append(' ')
-                        .append(Figures.of(finding.getStatistic())).append(" (threshold ").append(Figures.of(finding.getThreshold()))
-                        .append("); ").append(change(finding)).append('\n');
+                text.append("- ").append(finding.getFeature()).append(" — ").append(FindingLine.full(finding))
+                        .append("; ").append(change(finding)).append('\n');
                 if (finding.getSummary() != null && !finding.getSummary().getQuantiles().isEmpty()) {
                     text.append("  ").append(quantiles(finding.getSummary(), incident.referenceName())).append('\n');
                 }
@@ -60,6 +67,11 @@ final class TextBody {
         if (incident.hasSchemaError()) {
             return "the model is fed something it was not trained on (a feature missing, new, or of another type). "
                     + "Fix the producer of its inputs, or publish a baseline for the new schema with driftwatch baseline.";
+        }
+        if (!incident.qualityWindows().isEmpty()) {
+            return "the model's measured quality broke its rule" + (incident.triggered() ? ", so retraining was triggered and CI "
+                    + "should retrain" : "") + ". First check that the labels behind it are right and on time (a broken label "
+                    + "feed looks like a worse model); drifted features, if listed, say what changed in the inputs.";
         }
         if (incident.triggered()) {
             return "retraining was triggered, so CI should retrain. Before that model ships, check below whether the change "

@@ -9,21 +9,32 @@ import java.util.Locale;
  * metrics fall, errors and log loss rise, and the mean error is worse the further it is from 0.
  */
 public enum QualityMetric {
-    ACCURACY(true),
-    MACRO_PRECISION(true),
-    MACRO_RECALL(true),
-    MACRO_F1(true),
-    ROC_AUC(true),
-    LOG_LOSS(false),
-    MAE(false),
-    RMSE(false),
-    MAPE(false),
-    MEAN_ERROR(false);
+    ACCURACY(Better.HIGHER),
+    MACRO_PRECISION(Better.HIGHER),
+    MACRO_RECALL(Better.HIGHER),
+    MACRO_F1(Better.HIGHER),
+    ROC_AUC(Better.HIGHER),
+    LOG_LOSS(Better.LOWER),
+    MAE(Better.LOWER),
+    RMSE(Better.LOWER),
+    MAPE(Better.LOWER),
+    MEAN_ERROR(Better.NEARER_ZERO);
 
-    private final boolean higherIsBetter;
+    /** Which way a metric improves; also what a person is told when it crosses a rule ("below", "above"). */
+    public enum Better {
+        HIGHER,
+        LOWER,
+        NEARER_ZERO
+    }
 
-    QualityMetric(boolean higherIsBetter) {
-        this.higherIsBetter = higherIsBetter;
+    private final Better better;
+
+    QualityMetric(Better better) {
+        this.better = better;
+    }
+
+    public Better better() {
+        return better;
     }
 
     /** The name in reports' metric maps, e.g. {@code macro_f1}. */
@@ -47,9 +58,10 @@ public enum QualityMetric {
 
     /** How much worse {@code current} is than {@code reference}, in the metric's units; negative when better. */
     public double worseBy(double reference, double current) {
-        if (this == MEAN_ERROR) {
-            return Math.abs(current) - Math.abs(reference);
-        }
-        return higherIsBetter ? reference - current : current - reference;
+        return switch (better) {
+            case HIGHER -> reference - current;
+            case LOWER -> current - reference;
+            case NEARER_ZERO -> Math.abs(current) - Math.abs(reference);
+        };
     }
 }

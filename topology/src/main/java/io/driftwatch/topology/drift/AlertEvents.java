@@ -25,7 +25,9 @@ import java.util.Optional;
 /**
  * The alert a person should get about one window, if any: a trigger, a schema error, or drift. One alert
  * per window and model version, with an id derived from them, so the alerts process can deduplicate. Each
- * drifted feature carries the reference and current values a person compares ({@link FeatureSummaries}).
+ * drifted feature carries its strongest test's statistic, p-value and rule, so the email can set the number
+ * the rule judges against its threshold, and the reference and current values a person compares
+ * ({@link FeatureSummaries}).
  */
 final class AlertEvents {
     private AlertEvents() {
@@ -68,6 +70,7 @@ final class AlertEvents {
                 .orElseThrow(() -> new IllegalArgumentException("a drifted column has at least one test"));
         return AlertFinding.newBuilder().setFeature(column.getFeature()).setTest(strongest.getTest())
                 .setStatistic(strongest.getStatistic()).setThreshold(strongest.getThreshold()).setEffect(TriggerDecider.effect(strongest))
+                .setPValue(strongest.getPValue()).setCondition(strongest.getCondition())
                 .setDetail(strongest.getCondition()).setSummary(summary(column.getFeature(), reference, current)).build();
     }
 

@@ -9,9 +9,9 @@ import io.driftwatch.schemas.record.SkewFinding;
 import io.driftwatch.schemas.record.SkewKind;
 import io.driftwatch.schemas.record.SkewSeverity;
 import io.driftwatch.schemas.record.TestResult;
+import io.driftwatch.topology.alert.AlertEventsEmitted;
 import io.driftwatch.topology.gauge.LatestValueGauges;
 import io.driftwatch.topology.trigger.TriggersEmitted;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
@@ -45,7 +45,6 @@ public final class DriftMetrics {
     static final String WINDOW_RECORDS = "driftwatch.window.records";
     static final String WINDOW_END = "driftwatch.window.end";
     static final String SCHEMA_FINDINGS = "driftwatch.schema.findings";
-    static final String ALERT_EVENTS = "driftwatch.alert.events.emitted";
 
     private final MeterRegistry meters;
     private final LatestValueGauges gauges;
@@ -84,11 +83,7 @@ public final class DriftMetrics {
     }
 
     void alert(AlertEvent alert) {
-        Counter.builder(ALERT_EVENTS).description("Alert events emitted for the alerts process, by kind and severity")
-                .tags("model", alert.getModelName(), "version", alert.getModelVersion(),
-                        "kind", alert.getKind().name().toLowerCase(Locale.ROOT),
-                        "severity", alert.getSeverity().name().toLowerCase(Locale.ROOT))
-                .register(meters).increment();
+        AlertEventsEmitted.count(meters, alert);
     }
 
     private void findings(Tags modelTags, List<SkewFinding> findings) {

@@ -1,5 +1,6 @@
 package io.driftwatch.topology.quality;
 
+import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.stats.quality.QualityTally;
@@ -32,7 +33,7 @@ import static java.util.Objects.requireNonNull;
  * tick follows a partition's partial tallies), so a partition running ahead cannot close windows another
  * still holds labels for; a partial tally after that is counted late ({@code driftwatch.quality.updates.late}), never
  * reopens the window. Each report goes through the quality rules; a trigger fires at most once per window,
- * in the same transaction as the report and the state that led to it. The final report's metrics become the
+ * with its alert event for people, in the same transaction as the report and the state that led to it. The final report's metrics become the
  * version's previous-window reference.
  */
 final class QualityAggregator implements Processor<String, QualityDelta, String, SpecificRecordBase> {
@@ -176,9 +177,13 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         long lastTrigger = history.lastTriggerMillis();
         if (!state.triggered()) {
             QualityTriggerDecider.Decision decision = decider.decide(report, lastTrigger);
-            if (decision.trigger().isPresent()) {
-                context.forward(new Record<>(modelKey, decision.trigger().get(), timestamp));
-                metrics.trigger(decision.trigger().get());
+            if (decision.fired().isPresent()) {
+                QualityTriggerDecider.Fired fired = decision.fired().get();
+                AlertEvent alert = QualityAlertEvents.of(report, fired);
+                context.forward(new Record<>(modelKey, fired.trigger(), timestamp));
+                context.forward(new Record<>(modelKey, alert, timestamp));
+                metrics.trigger(fired.trigger());
+                metrics.alert(alert);
                 state.markTriggered();
                 windowStates.put(key, state);
                 lastTrigger = endMillis;

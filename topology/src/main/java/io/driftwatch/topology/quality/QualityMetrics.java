@@ -1,7 +1,9 @@
 package io.driftwatch.topology.quality;
 
+import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.topology.alert.AlertEventsEmitted;
 import io.driftwatch.topology.gauge.LatestValueGauges;
 import io.driftwatch.topology.trigger.TriggersEmitted;
 import io.micrometer.core.instrument.Counter;
@@ -18,8 +20,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Counts what the label join does with every label and prediction, so none is dropped silently: labels
  * joined, duplicated or unmatched, predictions that saw no label within the maximum delay or repeated a
- * request id, partial tallies that came after their window was final, and quality triggers emitted or held
- * back by the cool-down. Tags are model, version and a bounded outcome.
+ * request id, partial tallies that came after their window was final, quality triggers emitted or held
+ * back by the cool-down, and their alert events. Tags are model, version and a bounded outcome.
  *
  * <p>It also publishes the last <em>final</em> quality report of each model version as gauges: its metrics,
  * the baseline's, the labelled predictions, the label coverage and the window's end. Interim reports are
@@ -74,6 +76,10 @@ public final class QualityMetrics {
 
     void trigger(RetrainingTrigger trigger) {
         TriggersEmitted.count(meters, trigger);
+    }
+
+    void alert(AlertEvent alert) {
+        AlertEventsEmitted.count(meters, alert);
     }
 
     void label(String model, String outcome) {

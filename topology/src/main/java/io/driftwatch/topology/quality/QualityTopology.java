@@ -1,5 +1,6 @@
 package io.driftwatch.topology.quality;
 
+import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.QualityReport;
@@ -27,10 +28,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * Wires label quality into a driftwatch topology: predictions (only the fields quality needs) and labels are
  * repartitioned together by request id, joined ({@link LabelJoiner}), their partial tallies repartitioned by
- * model and merged ({@link QualityAggregator}), and quality reports and quality triggers written to the
- * quality-reports and triggers topics. Repartitioning by request id does not assume the producers keyed both
- * topics alike; the second repartition carries one partial tally per partition, window and update interval,
- * not one record per prediction.
+ * model and merged ({@link QualityAggregator}), and quality reports, quality triggers and their alert events
+ * written to the quality-reports, triggers and alerts topics. Repartitioning by request id does not assume
+ * the producers keyed both topics alike; the second repartition carries one partial tally per partition,
+ * window and update interval, not one record per prediction.
  */
 public final class QualityTopology {
     public static final String PENDING_STORE = "driftwatch-quality-pending";
@@ -91,6 +92,10 @@ public final class QualityTopology {
                 .mapValues(value -> (QualityReport) value, Named.as("quality-reports-typed"))
                 .to(config.topic(DriftwatchConfig.QUALITY_REPORTS_TOPIC_CONFIG), Produced.with(Serdes.String(),
                         new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema())).withName("quality-reports-sink"));
+        outcomes.filter((key, value) -> value instanceof AlertEvent, Named.as("quality-alerts"))
+                .mapValues(value -> (AlertEvent) value, Named.as("quality-alerts-typed"))
+                .to(config.topic(DriftwatchConfig.ALERTS_TOPIC_CONFIG), Produced.with(Serdes.String(),
+                        new SingleObjectAvroSerde<AlertEvent>(AlertEvent.getClassSchema())).withName("quality-alerts-sink"));
         outcomes.filter((key, value) -> value instanceof RetrainingTrigger, Named.as("quality-triggers"))
                 .mapValues(value -> (RetrainingTrigger) value, Named.as("quality-triggers-typed"))
                 .selectKey((key, trigger) -> trigger.getTriggerId(), Named.as("quality-triggers-by-id"))

@@ -1,9 +1,13 @@
 package io.driftwatch.topology.trigger;
 
+import io.driftwatch.schemas.record.ComparisonBasis;
 import io.driftwatch.schemas.record.Evidence;
+import io.driftwatch.schemas.record.QualityDirection;
+import io.driftwatch.schemas.record.QualityFinding;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.WindowRef;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +20,8 @@ import static java.util.Objects.requireNonNull;
  * Applies the {@link QualityTriggerPolicy} to a quality report (an update or the final one) of a window
  * that has not triggered yet. The trigger carries the same deterministic id scheme as drift triggers
  * (model, version, rule, window start), so it goes to the same topic, in the same transaction, and CI
- * deduplicates both kinds alike. Pure: the same report and last-trigger time give the same answer.
+ * deduplicates both kinds alike; with it comes the finding the alert email shows. Pure: the same report and
+ * last-trigger time give the same answer.
  */
 public final class QualityTriggerDecider {
     private final QualityTriggerPolicy policy;
@@ -26,11 +31,22 @@ public final class QualityTriggerDecider {
     }
 
     /**
-     * @param trigger    the trigger to emit
+     * @param fired      the rule that fired, when it is to be emitted
      * @param suppressed a rule fired but the cool-down held it back
      */
-    public record Decision(Optional<RetrainingTrigger> trigger, boolean suppressed) {
+    public record Decision(Optional<Fired> fired, boolean suppressed) {
         static final Decision NONE = new Decision(Optional.empty(), false);
+    }
+
+    /**
+     * A rule that fired, told twice from the same numbers: the trigger CI reads, and the finding a person
+     * reads in the alert email (metric, value, the rule's setting, the reference quality when there is one).
+     */
+    public record Fired(RetrainingTrigger trigger, QualityFinding finding) {
+        public Fired {
+            requireNonNull(trigger, "trigger");
+            requireNonNull(finding, "finding");
+        }
     }
 
     /** @param lastTriggerMillis window end of the version's last quality trigger, {@link Long#MIN_VALUE} for none */
@@ -40,7 +56,7 @@ public final class QualityTriggerDecider {
         if (!policy.enabled() || current == null || report.getLabelled() < policy.minLabels()) {
             return Decision.NONE;
         }
-        Optional<RetrainingTrigger> fired = thresholdTrigger(report, current);
+        Optional<Fired> fired = thresholdTrigger(report, current);
         if (fired.isEmpty()) {
             fired = dropTrigger(report, current);
         }
@@ -52,7 +68,7 @@ public final class QualityTriggerDecider {
         return coolingDown ? new Decision(Optional.empty(), true) : new Decision(fired, false);
     }
 
-    private Optional<RetrainingTrigger> thresholdTrigger(QualityReport report, double current) {
+    private Optional<Fired> thresholdTrigger(QualityReport report, double current) {
         if (policy.threshold().isEmpty()) {
             return Optional.empty();
         }
@@ -64,10 +80,14 @@ public final class QualityTriggerDecider {
                 policy.metric().metricName(), threshold, policy.minLabels());
         String detail = String.format(Locale.ROOT, "%s %.4g on %d labels, threshold %.4g",
                 policy.metric().metricName(), current, report.getLabelled(), threshold);
-        return Optional.of(trigger(report, QualityTriggerPolicy.THRESHOLD_RULE, description, current, threshold, detail));
+        Double baseline = report.getBaselineMetrics().get(policy.metric().metricName());
+        QualityFinding finding = finding(report, QualityTriggerPolicy.THRESHOLD_RULE, current, threshold,
+                policy.metric().worseBy(threshold, current), baseline, baseline == null ? null : ComparisonBasis.BASELINE);
+        return Optional.of(new Fired(trigger(report, QualityTriggerPolicy.THRESHOLD_RULE, description, current, threshold, detail),
+                finding));
     }
 
-    private Optional<RetrainingTrigger> dropTrigger(QualityReport report, double current) {
+    private Optional<Fired> dropTrigger(QualityReport report, double current) {
         if (policy.maxDrop().isEmpty()) {
             return Optional.empty();
         }
@@ -83,7 +103,19 @@ public final class QualityTriggerDecider {
                 metricName, fromBaseline ? "baseline" : "previous window", maxDrop, policy.minLabels());
         String detail = String.format(Locale.ROOT, "%s %.4g on %d labels against %.4g in the %s",
                 metricName, current, report.getLabelled(), reference, fromBaseline ? "baseline" : "previous window");
-        return Optional.of(trigger(report, QualityTriggerPolicy.DROP_RULE, description, current, reference, detail));
+        QualityFinding finding = finding(report, QualityTriggerPolicy.DROP_RULE, current, maxDrop,
+                policy.metric().worseBy(reference, current), reference,
+                fromBaseline ? ComparisonBasis.BASELINE : ComparisonBasis.PREVIOUS_WINDOW);
+        return Optional.of(new Fired(trigger(report, QualityTriggerPolicy.DROP_RULE, description, current, reference, detail),
+                finding));
+    }
+
+    private QualityFinding finding(QualityReport report, String rule, double current, double limit, double worseBy,
+                                   @Nullable Double reference, @Nullable ComparisonBasis referenceBasis) {
+        return QualityFinding.newBuilder().setMetric(policy.metric().metricName())
+                .setBetter(QualityDirection.valueOf(policy.metric().better().name())).setValue(current)
+                .setLabelled(report.getLabelled()).setRule(rule).setLimit(limit).setWorseBy(worseBy).setReference(reference)
+                .setReferenceBasis(referenceBasis == null ? null : referenceBasis.name()).build();
     }
 
     private RetrainingTrigger trigger(QualityReport report, String rule, String description, double statistic,

@@ -5,6 +5,7 @@ import io.driftwatch.schemas.format.JsonDecoder;
 import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.mapping.InferenceMapping;
 import io.driftwatch.schemas.record.AlertEvent;
+import io.driftwatch.schemas.record.AlertFinding;
 import io.driftwatch.schemas.record.FeatureSummary;
 import io.driftwatch.schemas.record.AlertKind;
 import io.driftwatch.schemas.record.Baseline;
@@ -160,6 +161,13 @@ class DriftTopologyTest {
             assertThat(alerts).extracting(AlertEvent::getKind).containsExactly(AlertKind.TRIGGER);
             assertThat(alerts.get(0).getTriggerId()).isEqualTo(trigger.getTriggerId());
             assertThat(alerts.get(0).getComparison()).isEqualTo(ComparisonBasis.PREVIOUS_WINDOW.name());
+            AlertFinding ageFinding = alerts.get(0).getFindings().stream().filter(f -> f.getFeature().equals("age"))
+                    .findFirst().orElseThrow();
+            assertThat(ageFinding.getTest()).isEqualTo("ks");
+            assertThat(ageFinding.getCondition()).as("the rule is on the p-value").isEqualTo("p <= 0.05");
+            assertThat(ageFinding.getPValue()).as("the report's p-value, which the rule judged")
+                    .isEqualTo(age.getTests().get(0).getPValue()).isLessThan(0.05);
+            assertThat(ageFinding.getStatistic()).isEqualTo(age.getTests().get(0).getStatistic());
             // The windows are N(40, 5) then N(55, 5), 200 values each: means and medians within 1.5 of those.
             FeatureSummary ageSummary = alerts.get(0).getFindings().stream().filter(f -> f.getFeature().equals("age"))
                     .findFirst().orElseThrow().getSummary();
@@ -269,6 +277,13 @@ class DriftTopologyTest {
             assertThat(triggers).hasSize(1);
             assertThat(triggers.get(0).getWindows()).extracting(w -> w.getStart())
                     .containsExactly(T0.plus(WINDOW), T0.plus(WINDOW.multipliedBy(2)));
+
+            List<AlertFinding> ageDrift = outputs.alerts().readValuesToList().stream().flatMap(a -> a.getFindings().stream())
+                    .filter(f -> f.getFeature().equals("age") && f.getTest().equals("wasserstein")).toList();
+            assertThat(ageDrift).as("age's drift findings").isNotEmpty().allSatisfy(finding -> {
+                assertThat(finding.getCondition()).as("a distance: the rule is on the statistic").isEqualTo("statistic >= 0.05");
+                assertThat(finding.getPValue()).isNull();
+            });
         }
     }
 

@@ -5,9 +5,16 @@ import io.driftwatch.schemas.format.JsonDecoder;
 import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.mapping.InferenceMapping;
 import io.driftwatch.schemas.mapping.LabelMapping;
+import io.driftwatch.schemas.record.AlertEvent;
+import io.driftwatch.schemas.record.AlertKind;
+import io.driftwatch.schemas.record.AlertSeverity;
+import io.driftwatch.schemas.record.Baseline;
+import io.driftwatch.schemas.record.BaselineQuality;
 import io.driftwatch.schemas.record.ClassQuality;
 import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;
+import io.driftwatch.schemas.record.QualityDirection;
+import io.driftwatch.schemas.record.QualityFinding;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.stats.compare.ComparisonSettings;
@@ -57,6 +64,7 @@ class QualityTopologyTest {
     private TestInputTopic<byte[], byte[]> labels;
     private TestOutputTopic<String, QualityReport> reports;
     private TestOutputTopic<String, RetrainingTrigger> triggers;
+    private TestOutputTopic<String, AlertEvent> alerts;
 
     @BeforeEach
     void start() {
@@ -88,6 +96,12 @@ class QualityTopologyTest {
                 new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer());
         triggers = driver.createOutputTopic("driftwatch.triggers", Serdes.String().deserializer(),
                 new SingleObjectAvroSerde<RetrainingTrigger>(RetrainingTrigger.getClassSchema()).deserializer());
+        alerts = driver.createOutputTopic("driftwatch.alerts", Serdes.String().deserializer(),
+                new SingleObjectAvroSerde<AlertEvent>(AlertEvent.getClassSchema()).deserializer());
+    }
+
+    private List<AlertEvent> qualityAlerts() {
+        return alerts.readValuesToList().stream().filter(alert -> alert.getKind() == AlertKind.QUALITY).toList();
     }
 
     @AfterEach
@@ -271,6 +285,61 @@ class QualityTopologyTest {
         assertThat(finals.get(1).getPreviousWindowMetrics().get("accuracy")).isEqualTo(1.0);
         assertThat(meters.get("driftwatch.triggers.emitted").tags("model", "churn", "version", "v2", "rule", "quality_threshold")
                 .counter().count()).as("the trigger on the dashboard's trigger series").isEqualTo(1.0);
+
+        List<AlertEvent> qualityAlerts = qualityAlerts();
+        assertThat(qualityAlerts).as("one alert for people, with the trigger").hasSize(1);
+        AlertEvent alert = qualityAlerts.get(0);
+        assertThat(alert.getSeverity()).isEqualTo(AlertSeverity.CRITICAL);
+        assertThat(alert.getTriggerId()).isEqualTo(trigger.getTriggerId());
+        assertThat(alert.getWindowStart()).isEqualTo(T0.plus(WINDOW));
+        assertThat(alert.getTitle()).isEqualTo("churn v2: quality below its threshold (accuracy); retraining triggered");
+        QualityFinding finding = alert.getQuality();
+        assertThat(finding.getMetric()).isEqualTo("accuracy");
+        assertThat(finding.getBetter()).isEqualTo(QualityDirection.HIGHER);
+        assertThat(finding.getValue()).as("20 of 40 labelled predictions right").isEqualTo(0.5);
+        assertThat(finding.getLabelled()).isEqualTo(40);
+        assertThat(finding.getRule()).isEqualTo("quality_threshold");
+        assertThat(finding.getLimit()).isEqualTo(0.8);
+        assertThat(finding.getWorseBy()).isCloseTo(0.3, within(1e-12));
+        assertThat(finding.getReference()).as("no baseline quality published").isNull();
+        assertThat(finding.getReferenceBasis()).isNull();
+        assertThat(meters.get("driftwatch.alert.events.emitted").tags("model", "churn", "version", "v2", "kind", "quality")
+                .counter().count()).isEqualTo(1.0);
+    }
+
+    private static Baseline baselineWithAccuracy(double accuracy) {
+        return Baseline.newBuilder().setBaselineId("churn/v2/0123456789abcdef").setModelName("churn").setModelVersion("v2")
+                .setCreatedAt(T0).setSource("validation.csv").setRows(500).setContentHash("0123456789abcdef").setCalibration(null)
+                .setColumns(List.of()).setQuality(new BaselineQuality(500L, Map.of("accuracy", accuracy))).build();
+    }
+
+    @Test
+    void accuracyDroppingFromTheBaselineByMoreThanAllowedTriggersWithAnAlertNamingBothValues() {
+        start(Map.of(DriftwatchConfig.TRIGGER_QUALITY_MAX_DROP_CONFIG, "0.05",
+                DriftwatchConfig.TRIGGER_QUALITY_MIN_LABELS_CONFIG, "20"));
+        driver.createInputTopic("driftwatch.baselines", Serdes.String().serializer(),
+                new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).serializer()).pipeInput("churn/v2", baselineWithAccuracy(0.95));
+        for (int i = 0; i < 40; i++) {
+            Instant time = T0.plusSeconds(i * 10L);
+            predict("r" + i, time, "yes", null);
+            label("r" + i, time.plusSeconds(30), i % 5 == 0 ? "no" : "yes");
+        }
+        update();
+
+        List<RetrainingTrigger> fired = triggers.readValuesToList().stream().filter(t -> t.getRule().equals("quality_drop")).toList();
+        assertThat(fired).hasSize(1);
+        List<AlertEvent> qualityAlerts = qualityAlerts();
+        assertThat(qualityAlerts).hasSize(1);
+        AlertEvent alert = qualityAlerts.get(0);
+        assertThat(alert.getTriggerId()).isEqualTo(fired.get(0).getTriggerId());
+        assertThat(alert.getTitle()).isEqualTo("churn v2: quality dropped against the baseline (accuracy); retraining triggered");
+        QualityFinding finding = alert.getQuality();
+        assertThat(finding.getRule()).isEqualTo("quality_drop");
+        assertThat(finding.getValue()).as("32 of 40 right").isEqualTo(0.8);
+        assertThat(finding.getReference()).as("the baseline's accuracy on its validation set").isEqualTo(0.95);
+        assertThat(finding.getReferenceBasis()).isEqualTo("BASELINE");
+        assertThat(finding.getLimit()).isEqualTo(0.05);
+        assertThat(finding.getWorseBy()).isCloseTo(0.15, within(1e-12));
     }
 
     private double gauge(String name, String... tags) {

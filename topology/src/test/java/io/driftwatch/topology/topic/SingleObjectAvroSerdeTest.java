@@ -48,4 +48,42 @@ class SingleObjectAvroSerdeTest {
         assertThat(read.getFindings().get(0).getFeature()).isEqualTo("age");
         assertThat(read.getFindings().get(0).getSummary()).isNull();
     }
+
+    @Test
+    void anAlertEventWrittenWithTheSecondSchemaIsReadWithoutPValueConditionOrQuality() throws Exception {
+        Schema second = EarlierSchemas.of(AlertEvent.getClassSchema()).get(1);
+        assertThat(second.getField("quality")).isNull();
+        Schema findingSchema = second.getField("findings").schema().getElementType();
+        assertThat(findingSchema.getField("pValue")).isNull();
+        GenericRecord finding = new GenericData.Record(findingSchema);
+        finding.put("feature", "age");
+        finding.put("test", "ks");
+        finding.put("statistic", 0.684);
+        finding.put("threshold", 0.05);
+        finding.put("effect", 6.1);
+        finding.put("detail", "p <= 0.05");
+        finding.put("summary", null);
+        GenericRecord old = new GenericData.Record(second);
+        old.put("alertId", "a2");
+        old.put("modelName", "fraud");
+        old.put("modelVersion", "v3");
+        old.put("kind", new GenericData.EnumSymbol(second.getField("kind").schema(), "DRIFT"));
+        old.put("severity", new GenericData.EnumSymbol(second.getField("severity").schema(), "WARNING"));
+        old.put("title", "fraud v3: 1 drifted column");
+        old.put("windowStart", 1_000L);
+        old.put("windowEnd", 2_000L);
+        old.put("findings", List.of(finding));
+        old.put("comparison", "BASELINE");
+        ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), second).encode(old);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+
+        AlertEvent read = new SingleObjectAvroSerde<AlertEvent>(AlertEvent.getClassSchema()).deserializer().deserialize("t", bytes);
+
+        assertThat(read.getComparison()).isEqualTo("BASELINE");
+        assertThat(read.getQuality()).isNull();
+        assertThat(read.getFindings().get(0).getDetail()).isEqualTo("p <= 0.05");
+        assertThat(read.getFindings().get(0).getPValue()).isNull();
+        assertThat(read.getFindings().get(0).getCondition()).isNull();
+    }
 }
