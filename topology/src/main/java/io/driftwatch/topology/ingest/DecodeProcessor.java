@@ -10,6 +10,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -25,24 +26,20 @@ import static java.util.Objects.requireNonNull;
 final class DecodeProcessor<T> implements Processor<byte[], byte[], String, IngestResult<T>> {
     private final RecordDecoder<T> decoder;
     private final Function<T, String> keyOf;
-    private final ModelOf<T> modelOf;
+    private final Consumer<T> countRead;
     private final RegistryWait registryWait;
     private final IngestMetrics metrics;
     private final Clock clock;
     private ProcessorContext<String, IngestResult<T>> context;
 
-    /** Names the model and version of a decoded record, for metrics. */
-    interface ModelOf<T> {
-        String model(T record);
-
-        String version(T record);
-    }
-
-    DecodeProcessor(RecordDecoder<T> decoder, Function<T, String> keyOf, ModelOf<T> modelOf, RegistryWait registryWait,
+    /**
+     * @param countRead counts a decoded record in its meter: an inference per model version, a label per model
+     */
+    DecodeProcessor(RecordDecoder<T> decoder, Function<T, String> keyOf, Consumer<T> countRead, RegistryWait registryWait,
                     IngestMetrics metrics, Clock clock) {
         this.decoder = requireNonNull(decoder, "decoder");
         this.keyOf = requireNonNull(keyOf, "keyOf");
-        this.modelOf = requireNonNull(modelOf, "modelOf");
+        this.countRead = requireNonNull(countRead, "countRead");
         this.registryWait = requireNonNull(registryWait, "registryWait");
         this.metrics = requireNonNull(metrics, "metrics");
         this.clock = requireNonNull(clock, "clock");
@@ -61,7 +58,7 @@ final class DecodeProcessor<T> implements Processor<byte[], byte[], String, Inge
         DecodeResult<T> result = registryWait.call(() -> decoder.decode(source.topic(), record.value(), recordTime));
         if (result instanceof DecodeResult.Decoded<T> decoded) {
             T value = decoded.value();
-            metrics.recordRead(modelOf.model(value), modelOf.version(value));
+            countRead.accept(value);
             context.forward(record.withKey(keyOf.apply(value)).withValue(IngestResult.ok(value)));
         } else {
             DecodeResult.Failed<T> failed = (DecodeResult.Failed<T>) result;

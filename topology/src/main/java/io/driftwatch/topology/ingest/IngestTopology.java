@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -47,41 +48,21 @@ public final class IngestTopology {
     /** Decoded inference logs of {@code topic}, keyed by request id. */
     public KStream<String, InferenceLog> inferences(StreamsBuilder builder, String topic, RecordDecoder<InferenceLog> decoder) {
         return decoded(builder, topic, decoder, INFERENCES_SOURCE, INFERENCES_DECODE, InferenceLog::getRequestId,
-                new DecodeProcessor.ModelOf<>() {
-                    @Override
-                    public String model(InferenceLog log) {
-                        return log.getModelName();
-                    }
-
-                    @Override
-                    public String version(InferenceLog log) {
-                        return log.getModelVersion();
-                    }
-                });
+                log -> metrics.inferenceRead(log.getModelName(), log.getModelVersion()));
     }
 
     /** Decoded labels of {@code topic}, keyed by request id. */
     public KStream<String, FeedbackLabel> labels(StreamsBuilder builder, String topic, RecordDecoder<FeedbackLabel> decoder) {
         return decoded(builder, topic, decoder, LABELS_SOURCE, LABELS_DECODE, FeedbackLabel::getRequestId,
-                new DecodeProcessor.ModelOf<>() {
-                    @Override
-                    public String model(FeedbackLabel label) {
-                        return label.getModelName();
-                    }
-
-                    @Override
-                    public String version(FeedbackLabel label) {
-                        return "label";
-                    }
-                });
+                label -> metrics.labelRead(label.getModelName()));
     }
 
     private <T> KStream<String, T> decoded(StreamsBuilder builder, String topic, RecordDecoder<T> decoder,
                                            String sourceName, String decodeName, Function<T, String> keyOf,
-                                           DecodeProcessor.ModelOf<T> modelOf) {
+                                           Consumer<T> countRead) {
         KStream<String, IngestResult<T>> results = builder
                 .stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(sourceName))
-                .process(() -> new DecodeProcessor<>(decoder, keyOf, modelOf, registryWait, metrics, clock), Named.as(decodeName));
+                .process(() -> new DecodeProcessor<>(decoder, keyOf, countRead, registryWait, metrics, clock), Named.as(decodeName));
         results.filter((key, result) -> result.isDeadLetter(), Named.as(decodeName + "-failed"))
                 .mapValues(IngestResult::deadLetter, Named.as(decodeName + "-dead-letter"))
                 .to(deadLetterTopic, Produced.with(Serdes.String(), deadLetterSerde).withName(decodeName + "-dead-letter-sink"));
