@@ -21,8 +21,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * The entry of every driftwatch topology: reads an input topic as bytes, decodes each record in a
  * processor, sends what cannot be read to the dead-letter topic (inside the same transaction as
- * everything else), and hands the decoded records on keyed by request id. Node names are constants so
- * that the topology's shape, and its changelogs, survive edits.
+ * everything else, and summarised in the log at most once every 10 s), and hands the decoded records on
+ * keyed by request id. Node names are constants so that the topology's shape, and its changelogs, survive
+ * edits.
  */
 public final class IngestTopology {
     public static final String INFERENCES_SOURCE = "inferences-source";
@@ -34,14 +35,22 @@ public final class IngestTopology {
     private final Serde<DeadLetter> deadLetterSerde;
     private final RegistryWait registryWait;
     private final IngestMetrics metrics;
+    private final DeadLetterLog deadLetterLog;
     private final Clock clock;
 
     public IngestTopology(String deadLetterTopic, Serde<DeadLetter> deadLetterSerde, RegistryWait registryWait,
                           IngestMetrics metrics, Clock clock) {
+        this(deadLetterTopic, deadLetterSerde, registryWait, metrics, DeadLetterLog.toLogger(deadLetterTopic, clock), clock);
+    }
+
+    /** @param deadLetterLog where dead letters are summarised, shared by the inferences and the labels */
+    IngestTopology(String deadLetterTopic, Serde<DeadLetter> deadLetterSerde, RegistryWait registryWait,
+                   IngestMetrics metrics, DeadLetterLog deadLetterLog, Clock clock) {
         this.deadLetterTopic = requireNonNull(deadLetterTopic, "deadLetterTopic");
         this.deadLetterSerde = requireNonNull(deadLetterSerde, "deadLetterSerde");
         this.registryWait = requireNonNull(registryWait, "registryWait");
         this.metrics = requireNonNull(metrics, "metrics");
+        this.deadLetterLog = requireNonNull(deadLetterLog, "deadLetterLog");
         this.clock = requireNonNull(clock, "clock");
     }
 
@@ -62,7 +71,7 @@ public final class IngestTopology {
                                            Consumer<T> countRead) {
         KStream<String, IngestResult<T>> results = builder
                 .stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(sourceName))
-                .process(() -> new DecodeProcessor<>(decoder, keyOf, countRead, registryWait, metrics, clock), Named.as(decodeName));
+                .process(() -> new DecodeProcessor<>(decoder, keyOf, countRead, registryWait, metrics, deadLetterLog, clock), Named.as(decodeName));
         results.filter((key, result) -> result.isDeadLetter(), Named.as(decodeName + "-failed"))
                 .mapValues(IngestResult::deadLetter, Named.as(decodeName + "-dead-letter"))
                 .to(deadLetterTopic, Produced.with(Serdes.String(), deadLetterSerde).withName(decodeName + "-dead-letter-sink"));
