@@ -111,7 +111,8 @@ final class CreditTraffic {
         return features;
     }
 
-    private static String decide(Map<String, @Nullable Object> features) {
+    /** The model's answer for one applicant: its rule, which both the traffic and the scored training file use. */
+    static String decide(Map<String, @Nullable Object> features) {
         return features.get("credit_score") instanceof Double score && score >= SCORE_CUT_OFF
                 && features.get("income") instanceof Double income && income >= INCOME_CUT_OFF ? APPROVE : DECLINE;
     }

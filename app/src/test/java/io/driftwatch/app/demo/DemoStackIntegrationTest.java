@@ -37,12 +37,12 @@ class DemoStackIntegrationTest {
         DemoScenario scenario = new DemoScenario(clock.instant().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS),
                 Duration.ofMinutes(10), 4, 2, 20, Duration.ofMinutes(20), 7L);
         try (DemoStack stack = DemoStack.startInfrastructure(scenario)) {
-            Path training = BundledData.copy(BundledData.REFERENCE, directory);
-            DemoBaseline.publish(training, stack.config(), clock);
+            Path inputs = BundledData.copy(BundledData.REFERENCE, directory);
+            DemoBaseline.publish(ScoredTraining.write(inputs, directory), stack.config(), clock);
             stack.startDriftwatch(directory);
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.config().kafkaSettings(), new StringSerializer(),
                     new ByteArraySerializer())) {
-                for (DemoRecord record : CreditTraffic.from(training, scenario).records()) {
+                for (DemoRecord record : CreditTraffic.from(inputs, scenario).records()) {
                     producer.send(new ProducerRecord<>(record.topic(), null, record.eventTime().toEpochMilli(), record.key(),
                             record.value())).get();
                 }
