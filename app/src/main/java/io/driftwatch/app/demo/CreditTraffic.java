@@ -33,8 +33,6 @@ import static java.util.Objects.requireNonNull;
 final class CreditTraffic {
     static final String MODEL = "credit";
     static final String VERSION = "v1";
-    static final String INFERENCES_TOPIC = "inferences";
-    static final String LABELS_TOPIC = "labels";
     static final String APPROVE = "approve";
     static final String DECLINE = "decline";
     private static final double ACCURACY_BEFORE_DRIFT = 0.92;
@@ -113,7 +111,8 @@ final class CreditTraffic {
         return features;
     }
 
-    private static String decide(Map<String, @Nullable Object> features) {
+    /** The model's answer for one applicant: its rule, which both the traffic and the scored training file use. */
+    static String decide(Map<String, @Nullable Object> features) {
         return features.get("credit_score") instanceof Double score && score >= SCORE_CUT_OFF
                 && features.get("income") instanceof Double income && income >= INCOME_CUT_OFF ? APPROVE : DECLINE;
     }
@@ -121,12 +120,12 @@ final class CreditTraffic {
     private static DemoRecord inference(String requestId, Instant time, Map<String, @Nullable Object> features, String prediction) {
         InferenceLog log = InferenceLog.newBuilder().setRequestId(requestId).setModelName(MODEL).setModelVersion(VERSION)
                 .setEventTime(time).setFeatures(new HashMap<>(features)).setPrediction(prediction).build();
-        return new DemoRecord(INFERENCES_TOPIC, requestId, time, RecordEncoders.singleObject(log));
+        return new DemoRecord(DemoTopics.INFERENCES, requestId, time, RecordEncoders.singleObject(log));
     }
 
     private static DemoRecord label(String requestId, Instant time, String actual) {
         FeedbackLabel label = FeedbackLabel.newBuilder().setRequestId(requestId).setModelName(MODEL).setLabel(actual)
                 .setEventTime(time).build();
-        return new DemoRecord(LABELS_TOPIC, requestId, time, RecordEncoders.json(label));
+        return new DemoRecord(DemoTopics.LABELS, requestId, time, RecordEncoders.json(label));
     }
 }

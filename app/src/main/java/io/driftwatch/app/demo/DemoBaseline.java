@@ -2,6 +2,7 @@ package io.driftwatch.app.demo;
 
 import io.driftwatch.app.baseline.BaselinePublisher;
 import io.driftwatch.app.baseline.BaselineRecords;
+import io.driftwatch.app.baseline.OutcomeColumns;
 import io.driftwatch.app.baseline.PublishException;
 import io.driftwatch.app.run.DriftwatchTopics;
 import io.driftwatch.app.tabular.BadInputException;
@@ -20,9 +21,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Publishes the credit model's baseline from the training file exactly as {@code driftwatch baseline --input FILE
- * --bootstrap-servers ...} does with its defaults: profiles, skew facts, calibrated thresholds, to the compacted
- * baselines topic.
+ * Publishes the credit model's baseline from its scored training file ({@link ScoredTraining}) exactly as
+ * {@code driftwatch baseline --input FILE --prediction-column prediction --bootstrap-servers ...} does with its
+ * other defaults: profiles of the inputs and of the prediction (under the name the stream gives each window's
+ * prediction profile), skew facts, calibrated thresholds, to the compacted baselines topic.
  */
 final class DemoBaseline {
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(60);
@@ -36,11 +38,17 @@ final class DemoBaseline {
      */
     static BaselinePublisher.Published publish(Path trainingFile, DriftwatchConfig config, Clock clock)
             throws BadInputException, PublishException {
-        Table table = new TableReader(Map.of()).read(trainingFile);
-        TrainingBaseline baseline = new BaselineBuilder(BaselineSettings.defaults()).build(table.rows(), table.columns());
-        Baseline record = BaselineRecords.toRecord(baseline, CreditTraffic.MODEL, CreditTraffic.VERSION,
+        Baseline record = BaselineRecords.toRecord(build(trainingFile), CreditTraffic.MODEL, CreditTraffic.VERSION,
                 trainingFile.getFileName().toString(), clock.instant());
         TopicSpec topic = DriftwatchTopics.baselines(config, config.topic(DriftwatchConfig.BASELINES_TOPIC_CONFIG));
         return new BaselinePublisher(config.kafkaSettings(), PUBLISH_TIMEOUT).publish(topic, record);
+    }
+
+    /** @throws BadInputException when the training file cannot be read or lacks the prediction column */
+    static TrainingBaseline build(Path trainingFile) throws BadInputException {
+        Table table = new TableReader(Map.of()).read(trainingFile);
+        OutcomeColumns outcomes = new OutcomeColumns(ScoredTraining.PREDICTION_COLUMN, null, Map.of());
+        outcomes.requireIn(trainingFile, table.columns().keySet());
+        return new BaselineBuilder(BaselineSettings.defaults()).build(table.rows(), outcomes.profiled(table.columns()), null);
     }
 }

@@ -1,7 +1,10 @@
 package io.driftwatch.app.demo;
 
+import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.schemas.record.SkewKind;
+import io.driftwatch.stats.profile.FeatureProfiles;
 import io.driftwatch.topology.trigger.TriggerPolicy;
 
 import java.time.Instant;
@@ -13,6 +16,8 @@ import java.util.Optional;
  * What the demo must show for its planted problems, and which of it is still missing: every window reported, a
  * {@code dataset_drift} trigger whose windows start where the drift was planted, a quality trigger for that same
  * window (the model's accuracy falls there), and an alert email about the model that says retraining was triggered.
+ * It must show nothing that was not planted in the schema either: no report may call the prediction an
+ * unexpected column, which it does when the baseline lacks the prediction's profile.
  */
 final class DemoExpectations {
     static final String QUALITY_RULE = "quality_threshold";
@@ -40,10 +45,20 @@ final class DemoExpectations {
         if (qualityTrigger(observation).isEmpty()) {
             missing.add("a " + QUALITY_RULE + " trigger for window " + (scenario.driftFromWindow() + 1) + " (" + driftStart() + ")");
         }
+        long predictionUnexpected = observation.driftByWindow().values().stream().filter(DemoExpectations::predictionUnexpected).count();
+        if (predictionUnexpected > 0) {
+            missing.add("drift reports without an unexpected_column finding for the prediction (" + FeatureProfiles.PREDICTION
+                    + "), which " + predictionUnexpected + " of them have: is the prediction's profile missing from the baseline?");
+        }
         if (triggerEmail(emails).isEmpty()) {
             missing.add("an alert email about " + CreditTraffic.MODEL + " " + CreditTraffic.VERSION + " saying " + TRIGGERED_MARK);
         }
         return missing;
+    }
+
+    private static boolean predictionUnexpected(DriftReport report) {
+        return report.getSchemaFindings().stream().anyMatch(finding -> finding.getKind() == SkewKind.UNEXPECTED_COLUMN
+                && finding.getFeature().equals(FeatureProfiles.PREDICTION));
     }
 
     Instant driftStart() {

@@ -13,10 +13,13 @@ import java.util.Map;
  * The demo's one configuration, shared by the streaming service and the alerts process as a properties file
  * would be: the scenario's window size, a short grace and label delay so the replay closes its windows in
  * seconds, inferences in Avro single-object encoding and labels in JSON, labels and a quality rule on, and
- * alerts grouped for a second and sent to the in-process SMTP catcher.
+ * alerts grouped for a second and sent to the in-process SMTP catcher. Its topics ({@link DemoTopics}),
+ * application id and alerts consumer group are the demo's own, so nothing a user runs on the same broker
+ * reads or writes them.
  */
 final class DemoSettings {
     static final String APPLICATION_ID = "driftwatch-demo";
+    static final String ALERTS_CONSUMER_GROUP = "driftwatch-demo-alerts";
     static final String RECIPIENT = "oncall@example.test";
     static final Duration GRACE = Duration.ofMinutes(1);
     /**
@@ -37,8 +40,7 @@ final class DemoSettings {
         settings.put("bootstrap.servers", bootstrapServers);
         settings.put(DriftwatchConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         settings.put(DriftwatchConfig.TOPIC_PARTITIONS_CONFIG, "1");
-        settings.put(DriftwatchConfig.INFERENCES_TOPIC_CONFIG, CreditTraffic.INFERENCES_TOPIC);
-        settings.put(DriftwatchConfig.LABELS_TOPIC_CONFIG, CreditTraffic.LABELS_TOPIC);
+        settings.putAll(DemoTopics.settings());
         settings.put(DriftwatchConfig.INPUT_FORMAT_CONFIG, InputFormat.AVRO_SINGLE.label());
         settings.put(DriftwatchConfig.LABELS_FORMAT_CONFIG, InputFormat.JSON.label());
         settings.put(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(scenario.window().toMillis()));
@@ -50,6 +52,7 @@ final class DemoSettings {
         settings.put(DriftwatchConfig.TRIGGER_QUALITY_MIN_LABELS_CONFIG, Long.toString(QUALITY_MIN_LABELS));
         settings.put(DriftwatchConfig.METRICS_PORT_CONFIG, Integer.toString(metricsPort));
         settings.put(DriftwatchConfig.METRICS_BIND_ADDRESS_CONFIG, "127.0.0.1");
+        settings.put(AlertsConfig.CONSUMER_GROUP_CONFIG, ALERTS_CONSUMER_GROUP);
         settings.put(AlertsConfig.GROUP_MS_CONFIG, Long.toString(ALERT_GROUP.toMillis()));
         settings.put(AlertsConfig.TO_CONFIG, RECIPIENT);
         settings.put(AlertsConfig.SMTP_HOST_CONFIG, "127.0.0.1");

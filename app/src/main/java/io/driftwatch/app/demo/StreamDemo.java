@@ -81,11 +81,13 @@ public final class StreamDemo {
 
     private int runOn(DemoStack stack, Path directory, PrintWriter out, long startNanos)
             throws BadInputException, PublishException, InterruptedException {
-        Path training = copyTraining(directory);
+        Path inputs = copyTraining(directory);
+        Path training = ScoredTraining.write(inputs, directory);
         out.println("Kafka (embedded, KRaft) at " + stack.bootstrapServers() + ", SMTP catcher at 127.0.0.1:" + stack.smtpPort());
         BaselinePublisher.Published baseline = DemoBaseline.publish(training, stack.config(), clock);
-        out.printf(Locale.ROOT, "Baseline of %s %s from %s published to %s%n", CreditTraffic.MODEL, CreditTraffic.VERSION,
-                training, baseline.topic());
+        out.printf(Locale.ROOT, "Baseline of %s %s from %s (its inputs and predictions, as baseline --prediction-column %s)"
+                        + " published to %s%n", CreditTraffic.MODEL, CreditTraffic.VERSION, training, ScoredTraining.PREDICTION_COLUMN,
+                baseline.topic());
         try {
             stack.startDriftwatch(directory);
         } catch (IOException e) {
@@ -93,7 +95,7 @@ public final class StreamDemo {
         }
         out.println("driftwatch run and alerts started; Prometheus metrics at " + stack.metricsUrl());
         out.flush();
-        CreditTraffic traffic = CreditTraffic.from(training, scenario);
+        CreditTraffic traffic = CreditTraffic.from(inputs, scenario);
         DemoExpectations expectations = new DemoExpectations(scenario);
         DemoObservation observation;
         List<CaughtEmail> emails;

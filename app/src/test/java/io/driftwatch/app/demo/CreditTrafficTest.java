@@ -23,8 +23,8 @@ class CreditTrafficTest {
 
         List<DemoRecord> records = traffic.records();
 
-        List<DemoRecord> inferences = records.stream().filter(r -> r.topic().equals(CreditTraffic.INFERENCES_TOPIC)).toList();
-        List<DemoRecord> labels = records.stream().filter(r -> r.topic().equals(CreditTraffic.LABELS_TOPIC)).toList();
+        List<DemoRecord> inferences = records.stream().filter(r -> r.topic().equals(DemoTopics.INFERENCES)).toList();
+        List<DemoRecord> labels = records.stream().filter(r -> r.topic().equals(DemoTopics.LABELS)).toList();
         assertThat(inferences).hasSize(6 * 150);
         assertThat(labels).hasSize(6 * 150);
         assertThat(records).isSortedAccordingTo((a, b) -> a.eventTime().compareTo(b.eventTime()));

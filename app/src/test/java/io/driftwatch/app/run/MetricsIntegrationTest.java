@@ -351,6 +351,9 @@ class MetricsIntegrationTest {
         assertThat(scrape.value("driftwatch_quality_window_end", FRAUD_V3)).isEqualTo(report.getWindowEnd().getEpochSecond());
         assertThat(scrape.value("driftwatch_quality_labels_total", Map.of("model", "fraud", "outcome", "joined")))
                 .as("every label").isEqualTo(WINDOWS * LABELLED_PER_WINDOW);
+        assertThat(scrape.value("driftwatch_labels_read_total", Map.of("model", "fraud"))).as("every label read")
+                .isEqualTo(WINDOWS * LABELLED_PER_WINDOW);
+        assertThat(scrape.find("driftwatch_records_read_total", Map.of("version", "label"))).as("labels as a model version").isEmpty();
         assertThat(scrape.value("driftwatch_quality_predictions_unlabelled_total", FRAUD_V3))
                 .as("the tenth prediction of every window, and the late one: behind the maximum delay, it waits for nothing")
                 .isEqualTo(WINDOWS * (PER_WINDOW - LABELLED_PER_WINDOW) + 1);

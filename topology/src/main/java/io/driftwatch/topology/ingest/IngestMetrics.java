@@ -9,8 +9,14 @@ import java.util.Locale;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Counts what ingestion does with every input record: read per model and version, dead-lettered per topic
- * and reason. Tags are bounded: model and version by the models deployed, reason by an enum. Thread-safe.
+ * Counts what ingestion does with every input record: inferences read per model and version, labels read per
+ * model, dead-lettered per topic and reason. Labels have a meter of their own because a label names no model
+ * version: counted in {@code driftwatch.records.read} they appeared as a version {@code "label"}, which put a
+ * fake version in the dashboard's version list, added labels to a query summing a model's inference traffic,
+ * fired the no-data alert for "version label" when labels paused, and were retired as a version of their own.
+ * The version a label was joined to is known only at the join, which counts labels by outcome
+ * ({@code driftwatch.quality.labels}). Tags are bounded: model and version by the models deployed, reason by
+ * an enum. Thread-safe.
  */
 public final class IngestMetrics {
     private final MeterRegistry meters;
@@ -19,10 +25,17 @@ public final class IngestMetrics {
         this.meters = requireNonNull(meters, "meters");
     }
 
-    void recordRead(String model, String version) {
+    void inferenceRead(String model, String version) {
         Counter.builder("driftwatch.records.read")
-                .description("Input records read, by model, version and outcome")
+                .description("Inference records read, by model, version and outcome")
                 .tags("model", model, "version", version, "outcome", "ok")
+                .register(meters).increment();
+    }
+
+    void labelRead(String model) {
+        Counter.builder("driftwatch.labels.read")
+                .description("Label records read, by model (a label names no model version)")
+                .tags("model", model)
                 .register(meters).increment();
     }
 

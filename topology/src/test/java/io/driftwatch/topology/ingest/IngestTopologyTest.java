@@ -4,8 +4,10 @@ import io.driftwatch.schemas.format.DecodeLimits;
 import io.driftwatch.schemas.format.JsonDecoder;
 import io.driftwatch.schemas.format.RecordDecoder;
 import io.driftwatch.schemas.mapping.InferenceMapping;
+import io.driftwatch.schemas.mapping.LabelMapping;
 import io.driftwatch.schemas.record.DeadLetter;
 import io.driftwatch.schemas.record.DeadLetterReason;
+import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.registry.RegistryUnavailableException;
 import io.driftwatch.topology.topic.SingleObjectAvroSerde;
@@ -82,6 +84,29 @@ class IngestTopologyTest {
             assertThat(letter.value().getDeadLetteredAt()).isEqualTo(CLOCK.instant());
             assertThat(meters.get("driftwatch.records.read").tag("model", "fraud").counter().count()).isEqualTo(2.0);
             assertThat(meters.get("driftwatch.records.dead.letter").tag("reason", "invalid_json").counter().count()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void labelsAreCountedPerModelInAMeterOfTheirOwnRatherThanAsAModelVersionCalledLabel() {
+        SingleObjectAvroSerde<FeedbackLabel> labelSerde = new SingleObjectAvroSerde<>(FeedbackLabel.getClassSchema());
+        StreamsBuilder builder = new StreamsBuilder();
+        new IngestTopology("dead", deadLetterSerde, new RegistryWait(Duration.ofSeconds(1), meters), new IngestMetrics(meters), CLOCK)
+                .labels(builder, "labels", new JsonDecoder<>(LabelMapping.canonical(), DecodeLimits.DEFAULT))
+                .to("decoded", Produced.with(Serdes.String(), labelSerde));
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "ingest-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), properties)) {
+            TestInputTopic<byte[], byte[]> input = driver.createInputTopic("labels", Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+            for (String requestId : List.of("r1", "r2")) {
+                input.pipeInput(new TestRecord<>(null, json("{\"requestId\":\"" + requestId + "\",\"modelName\":\"fraud\","
+                        + "\"label\":\"fraud\",\"eventTime\":1795428000000}"), T0));
+            }
+
+            assertThat(meters.get("driftwatch.labels.read").tags("model", "fraud").counter().count()).isEqualTo(2.0);
+            assertThat(meters.get("driftwatch.labels.read").counter().getId().getTag("version")).isNull();
+            assertThat(meters.find("driftwatch.records.read").counters()).as("inference traffic").isEmpty();
         }
     }
 
