@@ -5,6 +5,7 @@ import io.driftwatch.schemas.format.JsonDecoder;
 import io.driftwatch.schemas.mapping.InferenceMapping;
 import io.driftwatch.schemas.record.DeadLetter;
 import io.driftwatch.schemas.record.InferenceLog;
+import io.driftwatch.schemas.registry.MutableClock;
 import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
@@ -16,11 +17,8 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -97,34 +95,6 @@ class DeadLetterLogTest {
             assertThat(lines).as("the interval has long passed: at once").hasSize(3);
             assertThat(lines.get(2)).startsWith("1 input record dead-lettered to driftwatch.dead-letter in the last 30 s (invalid_json: 1);"
                     + " first: topic inferences, partition 0, offset 507,");
-        }
-    }
-
-    /** A clock that moves only when the test says so. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the test runs in UTC");
         }
     }
 }
