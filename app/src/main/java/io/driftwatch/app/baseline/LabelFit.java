@@ -19,7 +19,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Whether a labelled file's labels fit the task its rows make, told the user with a row to look at when
- * they do not. The stream decides the task per pair ({@link LabelledOutcome#task()}) and would report a
+ * they do not. The stream decides the task per pair ({@link io.driftwatch.stats.quality.OutcomeTyping}) and would report a
  * mixed window with both sets of metrics; for a baseline a mix is a mistake in the file (a text value in a
  * label column of numbers). So are a classification in which no prediction ever names its label's class (a
  * column of scores passed as the prediction), and class scores that leave out a class the labels hold (the

@@ -5,6 +5,7 @@ import io.driftwatch.app.tabular.Row;
 import io.driftwatch.app.tabular.RowReader;
 import io.driftwatch.app.tabular.RowValue;
 import io.driftwatch.stats.quality.LabelledOutcome;
+import io.driftwatch.stats.quality.OutcomeTyping;
 import io.driftwatch.stats.quality.QualitySummary;
 import io.driftwatch.stats.quality.QualityTally;
 import org.jspecify.annotations.Nullable;
@@ -59,7 +60,7 @@ public final class LabelledFileQuality {
                     continue;
                 }
                 // Label delay 0: a file has no event times, and the baseline records no delays.
-                LabelledOutcome outcome = new LabelledOutcome(prediction, actual, scores(file, row, columns), Map.of(), 0);
+                LabelledOutcome outcome = OutcomeTyping.AUTO.outcome(prediction, actual, scores(file, row, columns), Map.of(), 0);
                 fit.note(outcome, row);
                 tally.add(outcome);
             }

@@ -3,6 +3,7 @@ package io.driftwatch.app.baseline;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.stats.quality.LabelledOutcome;
 import io.driftwatch.stats.quality.ModelTask;
+import io.driftwatch.stats.quality.OutcomeTyping;
 import io.driftwatch.stats.quality.QualityReference;
 import io.driftwatch.stats.quality.QualityReference.ClassifiedRecord;
 import io.driftwatch.stats.quality.QualityReference.RegressedRecord;
@@ -76,7 +77,7 @@ class LabelledFileQualityTest {
             assertThat(quality.metrics().get(metric)).as(metric)
                     .isCloseTo(classificationExpected(metric).asDouble(), within(TOLERANCE));
         }
-        assertThat(quality.metrics()).isEqualTo(streamTally(records.stream().map(record -> new LabelledOutcome(
+        assertThat(quality.metrics()).isEqualTo(streamTally(records.stream().map(record -> OutcomeTyping.AUTO.outcome(
                 record.predicted(), record.actual(), record.scores(), Map.of(), 0)).toList()).metrics());
     }
 
@@ -94,7 +95,7 @@ class LabelledFileQualityTest {
             assertThat(quality.metrics().get(metric)).as(metric)
                     .isCloseTo(regressionExpected(metric).asDouble(), within(TOLERANCE));
         }
-        assertThat(quality.metrics()).isEqualTo(streamTally(records.stream().map(record -> new LabelledOutcome(
+        assertThat(quality.metrics()).isEqualTo(streamTally(records.stream().map(record -> OutcomeTyping.AUTO.outcome(
                 record.predicted(), record.actual(), Map.of(), Map.of(), 0)).toList()).metrics());
     }
 

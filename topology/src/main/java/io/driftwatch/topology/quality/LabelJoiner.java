@@ -1,6 +1,6 @@
 package io.driftwatch.topology.quality;
 
-import io.driftwatch.stats.quality.LabelledOutcome;
+import io.driftwatch.stats.quality.OutcomeTyping;
 import io.driftwatch.stats.quality.QualityTally;
 import io.driftwatch.topology.quality.RequestFact.JoinedMark;
 import io.driftwatch.topology.quality.RequestFact.LabelFact;
@@ -168,7 +168,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
     }
 
     private void join(PredictionFact prediction, LabelFact label) {
-        tally(prediction.model(), prediction.version(), prediction.eventMillis()).add(new LabelledOutcome(prediction.prediction(),
+        tally(prediction.model(), prediction.version(), prediction.eventMillis()).add(OutcomeTyping.AUTO.outcome(prediction.prediction(),
                 label.label(), prediction.classScores(), prediction.segments(), label.eventMillis() - prediction.eventMillis()));
         metrics.label(label.model(), "joined");
     }
