@@ -43,7 +43,7 @@ public final class ClassName {
     }
 
     /** Whether {@code value} is a whole number that a class name can spell exactly. */
-    static boolean isWhole(double value) {
+    public static boolean isWhole(double value) {
         return value == Math.rint(value) && Math.abs(value) < LARGEST_WHOLE_SPELLED;
     }
 }

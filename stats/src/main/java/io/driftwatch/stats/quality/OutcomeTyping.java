@@ -25,7 +25,7 @@ import static java.util.Objects.requireNonNull;
  * the positive one when it is at least 0.5, else the other. The positive class is {@code positiveClass} when it
  * belongs to the label's pair, else 1 or true ({@link BinaryClasses}).
  *
- * @param positiveClass the class a lone probability is of, spelled as {@link ClassName} spells it; null for the default
+ * @param positiveClass the class a lone probability is of, as a person types it ({@link ClassName#ofTyped}); null for the default
  */
 public record OutcomeTyping(TaskChoice task, @Nullable String positiveClass) {
     /** Decide per pair, positive class 1 or true: the stream's and the baseline's default. */
@@ -34,7 +34,7 @@ public record OutcomeTyping(TaskChoice task, @Nullable String positiveClass) {
 
     public OutcomeTyping {
         requireNonNull(task, "task");
-        positiveClass = positiveClass == null ? null : ClassName.of(positiveClass);
+        positiveClass = positiveClass == null ? null : ClassName.ofTyped(positiveClass);
     }
 
     /**
