@@ -92,9 +92,10 @@ public record OutcomeTyping(TaskChoice task, @Nullable String positiveClass) {
     }
 
     /**
-     * A number that names a scored class, or a whole number, is that class. Otherwise it is a score, not a class,
-     * and the predicted class is the one the scores favour: with one score p, the positive class when p is at
-     * least 0.5, else the other (known only for 0/1 and true/false); with several, the class scored highest.
+     * A number that names a scored class is that class, and so is a whole number beside no score or one. Any other
+     * number is a score, not a class, and the predicted class is the one the scores favour: with one score p, the
+     * positive class when p is at least 0.5, else the other (known only for 0/1 and true/false, so a named class's
+     * probability stays a number that names no class); with several, the class scored highest.
      */
     private static String predictedClass(double predicted, Map<String, Double> scores) {
         String named = ClassName.of(predicted);
