@@ -8,6 +8,7 @@ import io.driftwatch.app.baseline.LabelledFileQuality;
 import io.driftwatch.app.baseline.OutcomeColumns;
 import io.driftwatch.app.baseline.PublishException;
 import io.driftwatch.app.produce.ProduceColumns;
+import io.driftwatch.app.produce.ScoreColumns;
 import io.driftwatch.app.run.DriftwatchTopics;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.app.tabular.Table;
@@ -20,16 +21,20 @@ import io.driftwatch.stats.baseline.TrainingBaseline;
 import io.driftwatch.stats.calibration.CalibrationPlan;
 import io.driftwatch.stats.compare.ColumnData;
 import io.driftwatch.stats.profile.NumericProfileConfig;
+import io.driftwatch.stats.quality.OutcomeTyping;
 import io.driftwatch.stats.quality.QualitySummary;
+import io.driftwatch.stats.quality.TaskChoice;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.topic.TopicSpec;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.ConfigException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,8 +44,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -76,6 +82,8 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "      --labels is_fraud --prediction-column predicted \\",
                 "      --score-column 1=p_fraud --score-column 0=p_legit \\",
                 "      --bootstrap-servers localhost:9092",
+                "  driftwatch baseline --model churn --version 2 --input validation.csv \\",
+                "      --labels churned --score-column p_churn --positive-class yes",
                 "", "Exit codes: 0 built (and written or published), 2 bad input (the message names",
                 "the file, line and column), 3 Kafka did not take it, or an internal error."})
 public final class BaselineCommand implements Callable<Integer> {
@@ -130,10 +138,23 @@ public final class BaselineCommand implements Callable<Integer> {
                     + "). Profiled as the prediction, as the stream profiles it, not as a feature.")
     private @Nullable String predictionColumn;
 
-    @Option(names = "--score-column", paramLabel = "CLASS=COLUMN",
+    @Option(names = "--score-column", paramLabel = "[CLASS=]COLUMN",
             description = "Column of one class's score or probability, as the model logs classScores; repeat for every "
-                    + "class. Gives ROC AUC and log loss with --labels. Not profiled.")
-    private Map<String, String> scoreColumns = new LinkedHashMap<>();
+                    + "class. One COLUMN without CLASS= is a binary model's probability of its positive class "
+                    + "(--positive-class). Gives ROC AUC and log loss with --labels. Not profiled.")
+    private List<String> scoreColumns = new ArrayList<>();
+
+    @Option(names = "--positive-class", paramLabel = "CLASS",
+            description = "The class a lone probability is of: one --score-column without CLASS=, or a prediction column"
+                    + " of probabilities beside labels 0/1 or true/false (default: 1 for labels 0/1, true for true/false;"
+                    + " two named classes need it).")
+    private @Nullable String positiveClass;
+
+    @Option(names = "--task", paramLabel = "auto|classification|regression", converter = TaskConverter.class,
+            description = "What the model is, for --labels: auto decides per row (class names, class scores, two whole"
+                    + " numbers, or a label 0/1 with a probability make a classification; other numbers a regression)"
+                    + " (default: ${DEFAULT-VALUE}). Set it as driftwatch.quality.task of the stream.")
+    private TaskChoice task = TaskChoice.AUTO;
 
     @Option(names = "--calibrate", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Calibrate each column's default-test threshold on the training data (default: ${DEFAULT-VALUE}).")
@@ -197,13 +218,15 @@ public final class BaselineCommand implements Callable<Integer> {
         }
         outcomes.requireIn(input, table.columns().keySet());
         Map<String, ColumnData> profiled = outcomes.profiled(table.columns());
-        QualitySummary quality = outcomes.label() == null ? null : LabelledFileQuality.read(input, outcomes);
+        QualitySummary quality = outcomes.label() == null ? null
+                : LabelledFileQuality.read(input, outcomes, new OutcomeTyping(task, positiveClass));
         return new BaselineBuilder(settings).build(table.rows(), profiled, quality);
     }
 
     /** The prediction, score and label columns the options name; null when they name none. */
     private @Nullable OutcomeColumns outcomeColumns() throws BadInputException {
-        if (labelColumn == null && predictionColumn == null && scoreColumns.isEmpty()) {
+        ScoreColumns scores = ScoreColumns.parse(scoreColumns);
+        if (labelColumn == null && predictionColumn == null && scores.isEmpty()) {
             return null;
         }
         if (predictionColumn == null && labelColumn == null) {
@@ -211,7 +234,7 @@ public final class BaselineCommand implements Callable<Integer> {
                     + " read beside a prediction");
         }
         return new OutcomeColumns(predictionColumn != null ? predictionColumn : ProduceColumns.DEFAULT_PREDICTION,
-                labelColumn, scoreColumns);
+                labelColumn, scores);
     }
 
     private int exactValues() throws BadInputException {
@@ -270,6 +293,18 @@ public final class BaselineCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException("cannot write --output " + output + ": " + e + "; check that its directory exists"
                     + " and is writable", e);
+        }
+    }
+
+    /** Reads {@code auto}, {@code classification} or {@code regression}. */
+    static final class TaskConverter implements ITypeConverter<TaskChoice> {
+        @Override
+        public TaskChoice convert(String value) {
+            try {
+                return TaskChoice.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import io.driftwatch.app.produce.ProduceFailedException;
 import io.driftwatch.app.produce.ProduceOutcome;
 import io.driftwatch.app.produce.ProduceRequest;
 import io.driftwatch.app.produce.SchemaRegistration;
+import io.driftwatch.app.produce.ScoreColumns;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.schemas.registry.RegistrySettings;
 import io.driftwatch.schemas.registry.SchemaRegistryClient;
@@ -24,6 +25,8 @@ import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import static io.driftwatch.app.produce.ProduceColumns.DEFAULT_EVENT_TIME;
@@ -50,6 +53,8 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "  driftwatch produce --bootstrap-servers localhost:9092 --topic inferences --format json --model fraud --version v3 today.csv",
                 "  driftwatch produce --bootstrap-servers localhost:9092 --topic inferences --format avro-registry"
                         + " --registry http://localhost:8081 --id-column id --prediction-column score scored.jsonl",
+                "  driftwatch produce --bootstrap-servers localhost:9092 --topic inferences --format json --prediction-column predicted"
+                        + " --score-column p_fraud --positive-class fraud scored.csv",
                 "  driftwatch produce --bootstrap-servers localhost:9092 --topic labels --format json --labels --model fraud labels.csv",
                 "  driftwatch produce --bootstrap-servers broker:9093 --producer-config client-sasl.properties --topic inferences"
                         + " --format avro-single --rate 500 replay.csv",
@@ -106,6 +111,16 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--label-column", paramLabel = "C", description = "Labels, with --labels (default: " + DEFAULT_LABEL + ").")
     private @Nullable String labelColumn;
 
+    @Option(names = "--score-column", paramLabel = "[CLASS=]C",
+            description = "Class scores (classScores): CLASS=C per class, repeated; or one C alone, a binary model's"
+                    + " probability of its positive class. A row with a score missing is sent without scores.")
+    private List<String> scoreColumns = new ArrayList<>();
+
+    @Option(names = "--positive-class", paramLabel = "CLASS",
+            description = "The class a lone --score-column is the probability of (default: 1 when the predictions are"
+                    + " 0/1, true when true/false; named classes need it).")
+    private @Nullable String positiveClass;
+
     @Option(names = "--producer-config", paramLabel = "FILE",
             description = "Kafka client properties (security.protocol, sasl.*, ssl.*, tuning), passed to the producer and admin client.")
     private @Nullable Path producerConfig;
@@ -147,14 +162,14 @@ public final class ProduceCommand implements Callable<Integer> {
         }
     }
 
-    private ProduceColumns columns() {
+    private ProduceColumns columns() throws BadInputException {
         return new ProduceColumns(ColumnOption.of("--id-column", idColumn, DEFAULT_REQUEST_ID),
                 ColumnOption.of("--model-column", modelColumn, DEFAULT_MODEL),
                 ColumnOption.of("--version-column", versionColumn, DEFAULT_VERSION),
                 ColumnOption.of("--time-column", timeColumn, DEFAULT_EVENT_TIME),
                 ColumnOption.of("--prediction-column", predictionColumn, DEFAULT_PREDICTION),
                 ColumnOption.of("--label-column", labelColumn, DEFAULT_LABEL),
-                model, version);
+                model, version, ScoreColumns.parse(scoreColumns), positiveClass);
     }
 
     private @Nullable SchemaRegistration registration() throws BadInputException {

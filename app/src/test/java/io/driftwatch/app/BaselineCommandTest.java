@@ -378,6 +378,57 @@ class BaselineCommandTest {
         assertThat(err.toString()).contains(validation + " line 3: label 'high' (column 'actual')");
     }
 
+    /** 200 rows of a binary model: labels 0/1, the predicted class, and the probability of class 1 (p). */
+    private Path binaryFile(String labelNo, String labelYes) throws Exception {
+        StringBuilder csv = new StringBuilder("tenure,churned,predicted,p\n");
+        for (int row = 0; row < 200; row++) {
+            boolean yes = row % 3 == 0;
+            double p = yes ? 0.55 + (row % 7) * 0.05 : 0.1 + (row % 8) * 0.05;
+            csv.append(row % 24).append(',').append(yes ? labelYes : labelNo).append(',')
+                    .append(p >= 0.5 ? labelYes : labelNo).append(',').append(p).append('\n');
+        }
+        return Files.writeString(directory.resolve("binary.csv"), csv);
+    }
+
+    @Test
+    void zeroOneLabelsWithOneProbabilityColumnPrintTheClassificationQualityWithRocAucAndNoMape() throws Exception {
+        Path json = directory.resolve("churn-8.json");
+
+        int exit = run("baseline", "--model", "churn", "--version", "8", "--input", binaryFile("0", "1").toString(),
+                "--labels", "churned", "--prediction-column", "predicted", "--score-column", "p", "--output", json.toString(),
+                "--no-calibrate");
+
+        assertThat(exit).as(err.toString()).isZero();
+        // Every positive is scored at least 0.55 and every negative at most 0.5: ROC AUC 1, every row right.
+        assertThat(out.toString()).contains("Quality (classification) on 200 labelled rows of 200")
+                .containsPattern("roc_auc +1\\.0000").containsPattern("accuracy +1\\.0000").contains("log_loss")
+                .doesNotContain("mape").doesNotContain("mae");
+        JsonNode written = new ObjectMapper().readTree(json.toFile());
+        assertThat(written.at("/quality/metrics/roc_auc").asDouble()).isEqualTo(1.0);
+        List<String> profiled = new ArrayList<>();
+        written.get("columns").fieldNames().forEachRemaining(profiled::add);
+        assertThat(profiled).as("the score column is not profiled").containsExactly("tenure", "__prediction__");
+    }
+
+    @Test
+    void twoNamedClassesWithOneProbabilityColumnAndNoPositiveClassExitTwoNamingBothClasses() throws Exception {
+        Path validation = binaryFile("stay", "churn");
+
+        int exit = run("baseline", "--model", "churn", "--version", "8", "--input", validation.toString(),
+                "--labels", "churned", "--prediction-column", "predicted", "--score-column", "p");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(validation + ": the labels in column 'churned' are two classes, 'churn' and"
+                + " 'stay'").contains("pass --positive-class churn or --positive-class stay");
+
+        StringWriter again = new StringWriter();
+        int named = DriftwatchCommand.commandLine().setOut(new PrintWriter(again)).setErr(new PrintWriter(err)).execute(
+                "baseline", "--model", "churn", "--version", "8", "--input", validation.toString(), "--labels", "churned",
+                "--prediction-column", "predicted", "--score-column", "p", "--positive-class", "churn", "--no-calibrate");
+        assertThat(named).as(err.toString()).isZero();
+        assertThat(again.toString()).contains("Quality (classification)").containsPattern("roc_auc +1\\.0000");
+    }
+
     @Test
     void helpNamesTheDefaultBaselinesTopic() {
         int exit = run("baseline", "--help");

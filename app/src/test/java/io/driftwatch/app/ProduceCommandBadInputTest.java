@@ -124,4 +124,29 @@ class ProduceCommandBadInputTest {
         assertThat(produce("--format", "json", "--rate", "0", csv)).isEqualTo(2);
         assertThat(err.toString()).contains("--rate must be a positive number");
     }
+
+    @Test
+    void oneScoreColumnBesideTwoNamedClassesWithoutAPositiveClassNamesBothClasses() throws IOException {
+        String csv = file("named.csv", "request_id,model,version,prediction,p\nr1,m,v,churn,0.8\nr2,m,v,stay,0.3\n");
+
+        assertThat(produce("--format", "json", "--score-column", "p", csv)).isEqualTo(2);
+        assertThat(err.toString()).contains(csv + ": the predictions in column 'prediction' are two classes, 'churn' and"
+                + " 'stay'").contains("pass --positive-class churn or --positive-class stay");
+    }
+
+    @Test
+    void aScoreThatIsNotANumberNamesTheFileLineAndColumn() throws IOException {
+        String csv = file("scores.csv", "request_id,model,version,prediction,p_yes,p_no\nr1,m,v,yes,0.8,0.2\nr2,m,v,no,low,0.7\n");
+
+        assertThat(produce("--format", "json", "--score-column", "yes=p_yes", "--score-column", "no=p_no", csv)).isEqualTo(2);
+        assertThat(err.toString()).contains(csv + " line 3, column 'p_yes': score 'low' of class 'yes' is not a number");
+    }
+
+    @Test
+    void aScoreColumnWithoutAClassBesideOthersIsRefused() throws IOException {
+        String csv = file("mixed.csv", "request_id,model,version,prediction,p_yes,p_no\nr1,m,v,yes,0.8,0.2\n");
+
+        assertThat(produce("--format", "json", "--score-column", "p_yes", "--score-column", "no=p_no", csv)).isEqualTo(2);
+        assertThat(err.toString()).contains("--score-column p_yes has no class, beside 1 other score column(s)");
+    }
 }

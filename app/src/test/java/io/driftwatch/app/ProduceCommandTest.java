@@ -157,6 +157,42 @@ class ProduceCommandTest {
     }
 
     @Test
+    void oneScoreColumnIsSentAsTheProbabilityOfClassOneWhenThePredictionsAreZeroAndOne() throws IOException {
+        Path csv = file("binary.csv", "request_id,prediction,p_churn,tenure\nb1,1,0.83,4\nb2,0,0.12,30\nb3,0,,12\n");
+
+        int exit = produce("--topic", "binary-scores", "--format", "json", "--model", "churn", "--version", "2",
+                "--score-column", "p_churn", csv.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        Map<String, InferenceLog> logs = decode("binary-scores", new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT));
+        assertThat(logs.get("b1").getClassScores()).containsExactly(Map.entry("1", 0.83));
+        assertThat(logs.get("b2").getClassScores()).containsExactly(Map.entry("1", 0.12));
+        assertThat(logs.get("b3").getClassScores()).as("a row without its score is sent without scores").isNull();
+        assertThat(logs.get("b1").getFeatures()).as("the score is not a feature").containsOnlyKeys("tenure");
+    }
+
+    @Test
+    void scoreColumnsPerClassAndALoneColumnOfANamedPositiveClassFillClassScoresInAvro() throws IOException {
+        Path csv = file("named.csv", "request_id,prediction,p_yes,p_no\nn1,yes,0.7,0.3\nn2,no,0.4,0.6\n");
+
+        int perClass = produce("--topic", "named-scores", "--format", "avro-single", "--model", "churn", "--version", "2",
+                "--score-column", "yes=p_yes", "--score-column", "no=p_no", csv.toString());
+        int lone = produce("--topic", "lone-named-score", "--format", "avro-single", "--model", "churn", "--version", "2",
+                "--score-column", "p_yes", "--positive-class", "yes", csv.toString());
+
+        assertThat(perClass).as(err.toString()).isZero();
+        assertThat(lone).as(err.toString()).isZero();
+        Map<String, InferenceLog> both = decode("named-scores",
+                new SingleObjectAvroDecoder<>(LocalSchemaStore.ownSchemas(), InferenceMapping.canonical(), DecodeLimits.DEFAULT));
+        assertThat(both.get("n2").getClassScores()).containsOnly(Map.entry("yes", 0.4), Map.entry("no", 0.6));
+        assertThat(both.get("n2").getFeatures()).isEmpty();
+        Map<String, InferenceLog> one = decode("lone-named-score",
+                new SingleObjectAvroDecoder<>(LocalSchemaStore.ownSchemas(), InferenceMapping.canonical(), DecodeLimits.DEFAULT));
+        assertThat(one.get("n1").getClassScores()).containsExactly(Map.entry("yes", 0.7));
+        assertThat(one.get("n1").getFeatures()).containsOnlyKeys("p_no");
+    }
+
+    @Test
     void generatesIdsFromTheFileNameAndTimesOneMillisecondApartWhenTheFileHasNone() throws IOException {
         Instant before = Instant.now();
         int exit = produce("--topic", "generated", "--format", "json", "--model", "m", "--version", "1",

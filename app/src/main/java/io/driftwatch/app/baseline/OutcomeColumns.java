@@ -1,5 +1,6 @@
 package io.driftwatch.app.baseline;
 
+import io.driftwatch.app.produce.ScoreColumns;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.stats.compare.ColumnData;
 import io.driftwatch.stats.profile.FeatureProfiles;
@@ -22,12 +23,12 @@ import static java.util.Objects.requireNonNull;
  *
  * @param prediction          the column of predictions
  * @param label               the column of true labels; null when the file carries none (no quality)
- * @param scoreColumnsByClass per class name, the column of that class's score or probability; empty for none
+ * @param scores     the columns of class scores, or of a binary model's one probability; {@link ScoreColumns#NONE} for none
  */
-public record OutcomeColumns(String prediction, @Nullable String label, Map<String, String> scoreColumnsByClass) {
+public record OutcomeColumns(String prediction, @Nullable String label, ScoreColumns scores) {
     public OutcomeColumns {
         requireNonNull(prediction, "prediction");
-        scoreColumnsByClass = Map.copyOf(scoreColumnsByClass);
+        requireNonNull(scores, "scores");
     }
 
     /**
@@ -48,18 +49,19 @@ public record OutcomeColumns(String prediction, @Nullable String label, Map<Stri
             require(file, columns, label, "--labels " + label, "the true labels");
         }
         require(file, columns, prediction, "--prediction-column " + prediction, "the model's predictions");
-        for (Map.Entry<String, String> score : scoreColumnsByClass.entrySet()) {
-            require(file, columns, score.getValue(), "--score-column " + score.getKey() + "=" + score.getValue(),
-                    "the scores of class '" + score.getKey() + "'");
-        }
+        scores.requireIn(file, columns, describe(columns));
     }
 
     private static void require(Path file, Collection<String> columns, String column, String option, String holding)
             throws BadInputException {
         if (!columns.contains(column)) {
             throw new BadInputException(file + " has no column '" + column + "' for " + holding + " (" + option
-                    + "); its columns are " + String.join(", ", columns) + "; name the column that holds them");
+                    + "); " + describe(columns) + "; name the column that holds them");
         }
+    }
+
+    private static String describe(Collection<String> columns) {
+        return "its columns are " + String.join(", ", columns);
     }
 
     /**
@@ -71,7 +73,7 @@ public record OutcomeColumns(String prediction, @Nullable String label, Map<Stri
         columns.forEach((name, column) -> {
             if (name.equals(prediction)) {
                 profiled.put(FeatureProfiles.PREDICTION, column);
-            } else if (!name.equals(label) && !scoreColumnsByClass.containsValue(name)) {
+            } else if (!name.equals(label) && !scores.columns().contains(name)) {
                 profiled.put(name, column);
             }
         });

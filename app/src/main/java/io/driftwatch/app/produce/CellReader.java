@@ -31,6 +31,10 @@ final class CellReader {
         this.file = requireNonNull(file, "file");
     }
 
+    Path file() {
+        return file;
+    }
+
     /** A non-empty text: ids, model names, versions. A number is taken as written. */
     String text(Row row, String column, String field) throws BadInputException {
         RowValue value = row.value(column);

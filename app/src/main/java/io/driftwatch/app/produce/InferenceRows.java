@@ -13,23 +13,27 @@ import java.util.Set;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One {@link InferenceLog} per row: the id, model, version, time and prediction from their sources, and
- * every other column of the row as a feature (a number as a double, true/false as a boolean, a missing
- * value as null, anything else as a string).
+ * One {@link InferenceLog} per row: the id, model, version, time and prediction from their sources, the class
+ * scores from their columns (none for a row with a score missing), and every other column of the row as a feature
+ * (a number as a double, true/false as a boolean, a missing value as null, anything else as a string).
  */
 final class InferenceRows implements RowRecords<InferenceLog> {
     private final RowFields fields;
     private final FieldSource modelVersion;
     private final String predictionColumn;
+    private final ScoreColumns scores;
     private final Set<String> notFeatures;
 
     /**
+     * @param scores      the score columns, each with its class
      * @param notFeatures columns that fill fields or are named by an option, never features
      */
-    InferenceRows(RowFields fields, FieldSource modelVersion, String predictionColumn, Set<String> notFeatures) {
+    InferenceRows(RowFields fields, FieldSource modelVersion, String predictionColumn, ScoreColumns scores,
+                  Set<String> notFeatures) {
         this.fields = requireNonNull(fields, "fields");
         this.modelVersion = requireNonNull(modelVersion, "modelVersion");
         this.predictionColumn = requireNonNull(predictionColumn, "predictionColumn");
+        this.scores = requireNonNull(scores, "scores");
         this.notFeatures = Set.copyOf(notFeatures);
     }
 
@@ -41,6 +45,7 @@ final class InferenceRows implements RowRecords<InferenceLog> {
                 features.put(value.getKey(), value.getValue().featureValue());
             }
         }
+        Map<String, Double> classScores = scores.read(fields.cells().file(), row);
         return InferenceLog.newBuilder()
                 .setRequestId(fields.requestId(row, rowNumber))
                 .setModelName(fields.modelName(row))
@@ -48,6 +53,7 @@ final class InferenceRows implements RowRecords<InferenceLog> {
                 .setEventTime(fields.eventTime(row, rowNumber))
                 .setFeatures(features)
                 .setPrediction(fields.cells().numberOrText(row, predictionColumn, "prediction"))
+                .setClassScores(classScores.isEmpty() ? null : classScores)
                 .build();
     }
 

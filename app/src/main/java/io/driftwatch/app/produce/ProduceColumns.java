@@ -20,14 +20,18 @@ import static java.util.Objects.requireNonNull;
  * their default names are written. A default column the file lacks means generated request ids
  * ({@code <file>-<row>}) or times (now, one millisecond apart per row); the model name and version need a
  * column or a constant, which wins over the column; the prediction (or label) needs its column. A column
- * named by any of these options is never a feature.
+ * named by any of these options is never a feature, nor is a score column.
  *
  * @param modelConstant   {@code --model}: the model name of every row, or null to read it from a column
  * @param versionConstant {@code --version}: the model version of every row, or null to read it from a column
+ * @param scores          {@code --score-column}: the class scores each inference carries; {@link ScoreColumns#NONE}
+ * @param positiveClass   {@code --positive-class}: the class one score column without a class is the probability
+ *                        of, or null to take the one the predictions imply ({@link ImpliedPositiveClass})
  */
 public record ProduceColumns(ColumnOption requestId, ColumnOption modelName, ColumnOption modelVersion,
                              ColumnOption eventTime, ColumnOption prediction, ColumnOption label,
-                             @Nullable String modelConstant, @Nullable String versionConstant) {
+                             @Nullable String modelConstant, @Nullable String versionConstant,
+                             ScoreColumns scores, @Nullable String positiveClass) {
     public static final String DEFAULT_REQUEST_ID = "request_id";
     public static final String DEFAULT_MODEL = "model";
     public static final String DEFAULT_VERSION = "version";
@@ -42,6 +46,7 @@ public record ProduceColumns(ColumnOption requestId, ColumnOption modelName, Col
         requireNonNull(eventTime, "eventTime");
         requireNonNull(prediction, "prediction");
         requireNonNull(label, "label");
+        requireNonNull(scores, "scores");
     }
 
     /**
@@ -53,11 +58,29 @@ public record ProduceColumns(ColumnOption requestId, ColumnOption modelName, Col
         RowFields fields = shared(file, columns, start);
         FieldSource version = textSource(file, columns, modelVersion, versionConstant, "--version", "model version");
         String predictionColumn = prediction.require(file, columns, "prediction");
-        return new InferenceRows(fields, version, predictionColumn, named());
+        return new InferenceRows(fields, version, predictionColumn, classScores(file, columns, predictionColumn), named());
+    }
+
+    /** The score columns with every one's class: a lone column's is --positive-class, else the predictions' positive class. */
+    private ScoreColumns classScores(Path file, List<String> columns, String predictionColumn) throws BadInputException {
+        scores.requireIn(file, columns, columns.isEmpty() ? "it has no columns" : "its columns are " + String.join(", ", columns));
+        if (!scores.needsPositiveClass()) {
+            if (positiveClass != null) {
+                throw new BadInputException("--positive-class " + positiveClass + " names the class of one --score-column"
+                        + " COLUMN given without a class, and there is none; drop it, or give the score column alone");
+            }
+            return scores;
+        }
+        return scores.withPositiveClass(positiveClass != null ? positiveClass : ImpliedPositiveClass.of(file,
+                predictionColumn, "the predictions", "--score-column " + scores.unclassedColumn()));
     }
 
     /** Like {@link #inferences}, for label rows: request id, model name, label and time. */
     RowRecords<FeedbackLabel> labels(Path file, List<String> columns, Instant start) throws BadInputException {
+        if (!scores.isEmpty() || positiveClass != null) {
+            throw new BadInputException("--score-column and --positive-class describe inferences; label rows carry the"
+                    + " label alone: drop them with --labels");
+        }
         RowFields fields = shared(file, columns, start);
         return new LabelRows(fields, label.require(file, columns, "label"));
     }
@@ -88,6 +111,7 @@ public record ProduceColumns(ColumnOption requestId, ColumnOption modelName, Col
     private Set<String> named() {
         Set<String> names = new HashSet<>();
         Stream.of(requestId, modelName, modelVersion, eventTime, prediction, label).forEach(option -> names.add(option.column()));
+        names.addAll(scores.columns());
         return names;
     }
 

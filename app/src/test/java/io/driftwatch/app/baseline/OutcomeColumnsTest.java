@@ -1,5 +1,6 @@
 package io.driftwatch.app.baseline;
 
+import io.driftwatch.app.produce.ScoreColumns;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.stats.compare.ColumnData;
 import io.driftwatch.stats.profile.FeatureProfiles;
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OutcomeColumnsTest {
     private static final Path FILE = Path.of("validation.csv");
-    private static final OutcomeColumns OUTCOMES = new OutcomeColumns("predicted", "is_fraud", Map.of("1", "p_fraud"));
+    private static final OutcomeColumns OUTCOMES = new OutcomeColumns("predicted", "is_fraud",
+            new ScoreColumns(Map.of("1", "p_fraud"), null));
 
     private static ColumnData numbers() {
         return new ColumnData.Numeric(SortedSample.of(new double[] {1, 2}), 0);
@@ -51,7 +53,7 @@ class OutcomeColumnsTest {
 
     @Test
     void theSameColumnAsLabelAndPredictionIsBadInput() {
-        assertThatThrownBy(() -> new OutcomeColumns("y", "y", Map.of()).requireIn(FILE, List.of("y")))
+        assertThatThrownBy(() -> new OutcomeColumns("y", "y", ScoreColumns.NONE).requireIn(FILE, List.of("y")))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("--labels and --prediction-column both name column 'y' of validation.csv");
     }

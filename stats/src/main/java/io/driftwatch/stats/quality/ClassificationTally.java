@@ -14,7 +14,9 @@ import java.util.TreeSet;
  * ({@code zero_division=0}); ROC AUC one-vs-rest, macro-averaged over the scored classes that have both
  * positives and negatives; log loss with probabilities clipped to [eps, 1 - eps], eps the double's machine
  * epsilon (scikit-learn 1.5 and later: no renormalization, so scores should be probabilities that sum to
- * one; a true class without a score counts as probability eps). Exact for any split and merge order, up to
+ * one; a true class without a score counts as probability eps). A binary model's lone score p is its positive
+ * class's probability ({@link ClassifiedPair}): the ROC AUC is that class's, which is scikit-learn's binary ROC
+ * AUC of p, and the other class has probability 1 - p in the log loss. Exact for any split and merge order, up to
  * floating-point summation of the log loss. Not thread-safe.
  */
 public final class ClassificationTally {
@@ -25,16 +27,15 @@ public final class ClassificationTally {
     private double logLossSum;
     private long scored;
 
-    void add(LabelledOutcome outcome) {
-        String actual = outcome.actualClass();
-        addCell(actual, outcome.predictedClass(), 1);
-        Map<String, Double> scores = outcome.classScores();
-        if (scores.isEmpty() || scores.values().stream().anyMatch(score -> !Double.isFinite(score))) {
+    void add(ClassifiedPair pair) {
+        String actual = pair.actualClass();
+        addCell(actual, pair.predictedClass(), 1);
+        if (!pair.scored()) {
             return;
         }
-        scores.forEach((label, score) -> scoresByClass.computeIfAbsent(label, k -> new ScoreHistogram())
+        pair.classScores().forEach((label, score) -> scoresByClass.computeIfAbsent(label, k -> new ScoreHistogram())
                 .add(score, label.equals(actual)));
-        double probability = Math.min(Math.max(scores.getOrDefault(actual, 0.0), EPS), 1 - EPS);
+        double probability = Math.min(Math.max(pair.actualProbability(), EPS), 1 - EPS);
         logLossSum -= Math.log(probability);
         scored++;
     }

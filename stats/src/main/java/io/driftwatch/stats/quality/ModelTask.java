@@ -1,8 +1,8 @@
 package io.driftwatch.stats.quality;
 
 /**
- * What a model predicts, which decides the quality metrics: a class (a string label, or a number with class
- * scores) or a quantity (a number, without class scores).
+ * What a model predicts, which decides the quality metrics: a class or a quantity. {@link OutcomeTyping} decides
+ * it per labelled pair; a window's task is the one most of its pairs have.
  */
 public enum ModelTask {
     CLASSIFICATION,

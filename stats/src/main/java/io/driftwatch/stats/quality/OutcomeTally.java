@@ -15,11 +15,11 @@ public final class OutcomeTally {
     private @Nullable ClassificationTally classification;
     private @Nullable RegressionTally regression;
 
-    void add(LabelledOutcome outcome) {
-        if (outcome.task() == ModelTask.CLASSIFICATION) {
-            classification().add(outcome);
-        } else {
-            regression().add((Double) outcome.predicted(), (Double) outcome.actual());
+    void add(LabelledPair pair) {
+        if (pair instanceof ClassifiedPair classified) {
+            classification().add(classified);
+        } else if (pair instanceof RegressedPair regressed) {
+            regression().add(regressed.predicted(), regressed.actual());
         }
     }
 

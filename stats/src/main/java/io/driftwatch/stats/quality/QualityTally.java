@@ -57,10 +57,10 @@ public final class QualityTally {
     }
 
     public void add(LabelledOutcome outcome) {
-        overall.add(outcome);
+        overall.add(outcome.pair());
         delaysMillis.update(outcome.labelDelayMillis());
         if (maxSegmentValues > 0) {
-            outcome.segments().forEach((segment, value) -> segment(segment, value).add(outcome));
+            outcome.segments().forEach((segment, value) -> segment(segment, value).add(outcome.pair()));
         }
     }
 

@@ -7,7 +7,7 @@ import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.profile.CategoricalProfile;
 import io.driftwatch.stats.profile.NumericProfile;
 import io.driftwatch.stats.profile.ProfileCodec;
-import io.driftwatch.stats.quality.LabelledOutcome;
+import io.driftwatch.stats.quality.OutcomeTyping;
 import io.driftwatch.stats.quality.QualitySummary;
 import io.driftwatch.stats.quality.QualityTally;
 import io.driftwatch.stats.sample.CategoryCounts;
@@ -150,7 +150,7 @@ class BaselineBuilderTest {
         QualityTally tally = new QualityTally(0);
         for (int i = 0; i < predictedThenActual.length; i += 2) {
             tally.addPrediction();
-            tally.add(new LabelledOutcome(predictedThenActual[i], predictedThenActual[i + 1], Map.of(), Map.of(), 0));
+            tally.add(OutcomeTyping.AUTO.outcome(predictedThenActual[i], predictedThenActual[i + 1], Map.of(), Map.of(), 0));
         }
         return tally.summary();
     }

@@ -31,7 +31,7 @@ class QualityTallyTest {
     }
 
     private static List<LabelledOutcome> classified() {
-        return QualityReference.classification().stream().map((ClassifiedRecord r) -> new LabelledOutcome(r.predicted(),
+        return QualityReference.classification().stream().map((ClassifiedRecord r) -> OutcomeTyping.AUTO.outcome(r.predicted(),
                 r.actual(), r.scores(), Map.of("country", r.segment()), 1_000)).toList();
     }
 
@@ -78,7 +78,7 @@ class QualityTallyTest {
     @Test
     void regressionMetricsMatchScikitLearnDefinitions() {
         List<LabelledOutcome> outcomes = QualityReference.regression().stream().map((RegressedRecord r) ->
-                new LabelledOutcome(r.predicted(), r.actual(), Map.of(), Map.of(), 0)).toList();
+                OutcomeTyping.AUTO.outcome(r.predicted(), r.actual(), Map.of(), Map.of(), 0)).toList();
         QualitySummary summary = mergedThroughBytes(outcomes, 0).summary();
 
         assertThat(summary.task()).isEqualTo(ModelTask.REGRESSION);
@@ -92,7 +92,7 @@ class QualityTallyTest {
     void segmentValuesPastTheCapArePooled() {
         QualityTally tally = new QualityTally(2);
         for (String country : List.of("NO", "SE", "DK", "FI", "NO")) {
-            tally.add(new LabelledOutcome("a", "a", Map.of(), Map.of("country", country), 0));
+            tally.add(OutcomeTyping.AUTO.outcome("a", "a", Map.of(), Map.of("country", country), 0));
         }
         assertThat(tally.summary().segments()).extracting(SegmentQuality::value, SegmentQuality::labelled)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("NO", 2L), org.assertj.core.groups.Tuple.tuple("SE", 1L),
@@ -104,7 +104,7 @@ class QualityTallyTest {
         QualityTally tally = new QualityTally(0);
         int n = 20_000;
         for (int i = 0; i < n; i++) {
-            tally.add(new LabelledOutcome(1.0, 1.0, Map.of(), Map.of(), (i * 7919L) % n));
+            tally.add(OutcomeTyping.AUTO.outcome(1.0, 1.0, Map.of(), Map.of(), (i * 7919L) % n));
         }
         // k = 200: normalized rank error about 1.33% at 99% confidence (KllSketch.getNormalizedRankError).
         double bound = 0.0133 * n;

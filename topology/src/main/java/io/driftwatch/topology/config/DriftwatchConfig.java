@@ -4,7 +4,11 @@ import io.driftwatch.schemas.format.DecodeLimits;
 import io.driftwatch.schemas.registry.RegistrySettings;
 import io.driftwatch.stats.profile.CategoricalProfileConfig;
 import io.driftwatch.stats.profile.NumericProfileConfig;
+import io.driftwatch.stats.quality.BinaryClasses;
+import io.driftwatch.stats.quality.ClassName;
+import io.driftwatch.stats.quality.OutcomeTyping;
 import io.driftwatch.stats.quality.QualityMetric;
+import io.driftwatch.stats.quality.TaskChoice;
 import io.driftwatch.topology.trigger.QualityTriggerPolicy;
 import io.driftwatch.topology.trigger.TriggerPolicy;
 import io.driftwatch.topology.window.WindowSpec;
@@ -116,6 +120,10 @@ public final class DriftwatchConfig extends AbstractConfig {
     private static final String QUALITY_UPDATE_INTERVAL_MS_DOC = "Wall-clock interval at which joined labels are passed on and updated (not yet final) quality reports are written, so reports are not rewritten per label.";
     public static final String QUALITY_SEGMENT_VALUES_MAX_CONFIG = "driftwatch.quality.segment.values.max";
     private static final String QUALITY_SEGMENT_VALUES_MAX_DOC = "Segment (tag, value) pairs whose quality is tracked per model version and window; later new values are pooled as __other__. 0 turns segment quality off.";
+    public static final String QUALITY_TASK_CONFIG = "driftwatch.quality.task";
+    private static final String QUALITY_TASK_DOC = "What a labelled prediction is: auto decides per pair (a class name, logged class scores, two whole numbers, or a label 0/1 or true/false with a prediction in [0, 1] make a classification; other numbers a regression); classification or regression settles every pair of two numbers. Set it as driftwatch baseline --task was set, so the baseline's quality is comparable.";
+    public static final String QUALITY_POSITIVE_CLASS_CONFIG = "driftwatch.quality.positive.class";
+    private static final String QUALITY_POSITIVE_CLASS_DOC = "Which class a prediction that is a probability (a number in (0, 1) beside a label 0/1 or true/false, no class scores logged) is the probability of: 0, 1, true or false; empty means 1, or true. A model that logs one score for a named class logs it in classScores under that class (produce --score-column COLUMN --positive-class CLASS).";
     public static final String TRIGGER_QUALITY_METRIC_CONFIG = "driftwatch.trigger.quality.metric";
     private static final String TRIGGER_QUALITY_METRIC_DOC = "The quality metric the quality rules watch: accuracy, macro_precision, macro_recall, macro_f1, roc_auc, log_loss, mae, rmse, mape or mean_error (its absolute value).";
     public static final String TRIGGER_QUALITY_THRESHOLD_CONFIG = "driftwatch.trigger.quality.threshold";
@@ -180,6 +188,10 @@ public final class DriftwatchConfig extends AbstractConfig {
             .define(LABELS_MAX_DELAY_MS_CONFIG, Type.LONG, Duration.ofDays(7).toMillis(), atLeast(0L), Importance.HIGH, LABELS_MAX_DELAY_MS_DOC)
             .define(QUALITY_UPDATE_INTERVAL_MS_CONFIG, Type.LONG, 30_000L, atLeast(100L), Importance.LOW, QUALITY_UPDATE_INTERVAL_MS_DOC)
             .define(QUALITY_SEGMENT_VALUES_MAX_CONFIG, Type.INT, 50, between(0, 10_000), Importance.LOW, QUALITY_SEGMENT_VALUES_MAX_DOC)
+            .define(QUALITY_TASK_CONFIG, Type.STRING, TaskChoice.AUTO.label(),
+                    ConfigDef.ValidString.in(TaskChoice.labels().toArray(String[]::new)), Importance.MEDIUM, QUALITY_TASK_DOC)
+            .define(QUALITY_POSITIVE_CLASS_CONFIG, Type.STRING, "", ConfigDef.LambdaValidator.with(
+                    DriftwatchConfig::requireBinaryClass, () -> "empty, 0, 1, true or false"), Importance.LOW, QUALITY_POSITIVE_CLASS_DOC)
             .define(TRIGGER_QUALITY_METRIC_CONFIG, Type.STRING, QualityMetric.ACCURACY.metricName(),
                     ConfigDef.ValidString.in(QualityMetric.names().toArray(String[]::new)), Importance.MEDIUM, TRIGGER_QUALITY_METRIC_DOC)
             .define(TRIGGER_QUALITY_THRESHOLD_CONFIG, Type.DOUBLE, null, Importance.MEDIUM, TRIGGER_QUALITY_THRESHOLD_DOC)
@@ -332,6 +344,24 @@ public final class DriftwatchConfig extends AbstractConfig {
 
     public int qualitySegmentValuesMax() {
         return getInt(QUALITY_SEGMENT_VALUES_MAX_CONFIG);
+    }
+
+    /** How the label join types each prediction and label: the same rule {@code baseline --labels} uses. */
+    public OutcomeTyping qualityTyping() {
+        String positive = getString(QUALITY_POSITIVE_CLASS_CONFIG);
+        return new OutcomeTyping(TaskChoice.parse(getString(QUALITY_TASK_CONFIG)),
+                positive.isBlank() ? null : ClassName.ofTyped(positive));
+    }
+
+    // Named classes are refused: a lone probability of one is logged in classScores under its name, and the
+    // join cannot name the other class of a named pair from one label.
+    private static void requireBinaryClass(String name, Object value) {
+        String text = value == null ? "" : value.toString();
+        if (!text.isBlank() && !BinaryClasses.isBinary(ClassName.ofTyped(text))) {
+            throw new ConfigException(name, value, "must be empty, 0, 1, true or false: the class of labels 0/1 or"
+                    + " true/false that a probability prediction is of; a model of named classes logs its one score in"
+                    + " classScores under the class's name (produce --score-column COLUMN --positive-class CLASS)");
+        }
     }
 
     public QualityTriggerPolicy qualityTriggerPolicy() {

@@ -1,6 +1,6 @@
 package io.driftwatch.topology.quality;
 
-import io.driftwatch.stats.quality.LabelledOutcome;
+import io.driftwatch.stats.quality.OutcomeTyping;
 import io.driftwatch.stats.quality.QualityTally;
 import io.driftwatch.topology.quality.RequestFact.JoinedMark;
 import io.driftwatch.topology.quality.RequestFact.LabelFact;
@@ -53,6 +53,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
     private final long maxDelayMillis;
     private final Duration updateInterval;
     private final int maxSegmentValues;
+    private final OutcomeTyping typing;
     private final QualityMetrics metrics;
     private ProcessorContext<String, QualityDelta> context;
     private KeyValueStore<String, byte[]> pending;
@@ -64,13 +65,15 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
     private long timestampMillis = Long.MIN_VALUE;
     private IdleClock idle;
 
+    /** @param typing how each joined prediction and label are typed: {@code driftwatch.quality.task} and its positive class */
     LabelJoiner(QualityStores stores, WindowSpec windows, Duration maxDelay, Duration updateInterval, int maxSegmentValues,
-                QualityMetrics metrics) {
+                OutcomeTyping typing, QualityMetrics metrics) {
         this.stores = requireNonNull(stores, "stores");
         this.windows = requireNonNull(windows, "windows");
         this.maxDelayMillis = maxDelay.toMillis();
         this.updateInterval = requireNonNull(updateInterval, "updateInterval");
         this.maxSegmentValues = maxSegmentValues;
+        this.typing = requireNonNull(typing, "typing");
         this.metrics = requireNonNull(metrics, "metrics");
     }
 
@@ -168,7 +171,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
     }
 
     private void join(PredictionFact prediction, LabelFact label) {
-        tally(prediction.model(), prediction.version(), prediction.eventMillis()).add(new LabelledOutcome(prediction.prediction(),
+        tally(prediction.model(), prediction.version(), prediction.eventMillis()).add(typing.outcome(prediction.prediction(),
                 label.label(), prediction.classScores(), prediction.segments(), label.eventMillis() - prediction.eventMillis()));
         metrics.label(label.model(), "joined");
     }

@@ -81,7 +81,7 @@ public final class QualityTopology {
                 .repartition(Repartitioned.with(Serdes.String(), RequestFactCodec.INSTANCE.serde()).withName("quality-by-request")
                         .withNumberOfPartitions(joinPartitions))
                 .process(() -> new LabelJoiner(stores, config.windows(), config.labelsMaxDelay(), config.qualityUpdateInterval(),
-                        config.qualitySegmentValuesMax(), metrics), Named.as(JOIN_NODE), PENDING_STORE, EXPIRY_STORE, DELTA_STORE,
+                        config.qualitySegmentValuesMax(), config.qualityTyping(), metrics), Named.as(JOIN_NODE), PENDING_STORE, EXPIRY_STORE, DELTA_STORE,
                         JOIN_CLOCK_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), QualityDelta.serde()).withName("quality-by-model"))
                 .process(() -> new QualityAggregator(stores, config.windows(), config.labelsMaxDelay(), config.qualityUpdateInterval(),

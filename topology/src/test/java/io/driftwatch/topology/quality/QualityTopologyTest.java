@@ -25,6 +25,7 @@ import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.drift.DriftTopology;
 import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -50,6 +51,7 @@ import java.util.Random;
 import static io.driftwatch.stats.quality.QualityReference.TOLERANCE;
 import static io.driftwatch.stats.quality.QualityReference.classificationExpected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class QualityTopologyTest {
@@ -380,6 +382,69 @@ class QualityTopologyTest {
         assertThat(gauge("driftwatch.quality.metric", "metric", "roc_auc")).isNaN();
         assertThat(gauge("driftwatch.quality.window.end")).isEqualTo(window1.plus(WINDOW).getEpochSecond());
         assertThat(meters.find("driftwatch.quality.baseline").gauge()).as("no baseline quality published").isNull();
+    }
+
+    // A binary model's probability of class 1 for six requests, and their labels. By hand, as scikit-learn defines
+    // them: p >= 0.5 predicts 1, 0, 0, 1, 0, 1, so 4 of 6 are right; positives 0.9, 0.4, 0.8 against negatives
+    // 0.4, 0.1, 0.65 win 7.5 of 9 pairs (0.4 against 0.4 is half); the log loss takes p for a 1 and 1 - p for a 0.
+    private static final double[] PROBABILITIES = {0.9, 0.4, 0.4, 0.8, 0.1, 0.65};
+    private static final double[] LABELS = {1, 0, 1, 1, 0, 0};
+    private static final double BINARY_ROC_AUC = 7.5 / 9;
+    private static final double BINARY_LOG_LOSS = -(Math.log(0.9) + Math.log(0.6) + Math.log(0.4) + Math.log(0.8)
+            + Math.log(0.9) + Math.log(0.35)) / 6;
+
+    @Test
+    void aBinaryModelLoggingOnlyItsProbabilityAsThePredictionIsScoredAsAClassifierWithRocAuc() {
+        for (int i = 0; i < LABELS.length; i++) {
+            predict("p" + i, T0.plusSeconds(i), PROBABILITIES[i], null);
+            label("p" + i, T0.plusSeconds(30 + i), LABELS[i]);
+        }
+        passWindowZeroFinal();
+
+        QualityReport report = finalWindowZero();
+        assertThat(report.getTask()).isEqualTo(io.driftwatch.schemas.record.ModelTask.CLASSIFICATION);
+        assertThat(report.getMetrics().get("accuracy")).isCloseTo(4 / 6.0, within(TOLERANCE));
+        assertThat(report.getMetrics().get("roc_auc")).isCloseTo(BINARY_ROC_AUC, within(TOLERANCE));
+        assertThat(report.getMetrics().get("log_loss")).isCloseTo(BINARY_LOG_LOSS, within(TOLERANCE));
+        assertThat(report.getMetrics()).doesNotContainKeys("mae", "mape");
+        assertThat(report.getPerClass()).extracting(ClassQuality::getLabel).containsExactly("0", "1");
+    }
+
+    @Test
+    void aClassPredictionWithOneClassScoreIsScoredWithThatScoreAsThePositiveClassesProbability() {
+        for (int i = 0; i < LABELS.length; i++) {
+            predict("s" + i, T0.plusSeconds(i), PROBABILITIES[i] >= 0.5 ? 1.0 : 0.0, Map.of("1", PROBABILITIES[i]));
+            label("s" + i, T0.plusSeconds(30 + i), LABELS[i]);
+        }
+        passWindowZeroFinal();
+
+        QualityReport report = finalWindowZero();
+        assertThat(report.getMetrics().get("roc_auc")).isCloseTo(BINARY_ROC_AUC, within(TOLERANCE));
+        assertThat(report.getMetrics().get("log_loss")).isCloseTo(BINARY_LOG_LOSS, within(TOLERANCE));
+    }
+
+    @Test
+    void whenTheSettingsSayRegressionNumbersAreScoredAsQuantitiesEvenWithClassScoresLogged() {
+        start(Map.of(DriftwatchConfig.QUALITY_TASK_CONFIG, "regression"));
+        for (int i = 0; i < LABELS.length; i++) {
+            predict("q" + i, T0.plusSeconds(i), PROBABILITIES[i], Map.of("1", PROBABILITIES[i]));
+            label("q" + i, T0.plusSeconds(30 + i), LABELS[i]);
+        }
+        passWindowZeroFinal();
+
+        QualityReport report = finalWindowZero();
+        assertThat(report.getTask()).isEqualTo(io.driftwatch.schemas.record.ModelTask.REGRESSION);
+        // |p - y|: 0.1, 0.4, 0.6, 0.2, 0.1, 0.65.
+        assertThat(report.getMetrics().get("mae")).isCloseTo((0.1 + 0.4 + 0.6 + 0.2 + 0.1 + 0.65) / 6, within(TOLERANCE));
+        assertThat(report.getMetrics()).doesNotContainKey("roc_auc");
+    }
+
+    @Test
+    void aPositiveClassOutsideZeroOneAndTrueFalseIsRefusedAtStartUpNamingTheKey() {
+        assertThatThrownBy(() -> new DriftwatchConfig(Map.of("bootstrap.servers", "unused:9092",
+                DriftwatchConfig.QUALITY_POSITIVE_CLASS_CONFIG, "fraud")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("driftwatch.quality.positive.class").hasMessageContaining("must be empty, 0, 1, true or false");
     }
 
     /** Wall-clock time passing without a record, in steps of a minute so the punctuations run all along. */
