@@ -4,6 +4,7 @@ import io.driftwatch.app.baseline.BaselinePublisher;
 import io.driftwatch.app.baseline.BaselineRecords;
 import io.driftwatch.app.baseline.OutcomeColumns;
 import io.driftwatch.app.baseline.PublishException;
+import io.driftwatch.app.produce.ScoreColumns;
 import io.driftwatch.app.run.DriftwatchTopics;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.app.tabular.Table;
@@ -47,7 +48,7 @@ final class DemoBaseline {
     /** @throws BadInputException when the training file cannot be read or lacks the prediction column */
     static TrainingBaseline build(Path trainingFile) throws BadInputException {
         Table table = new TableReader(Map.of()).read(trainingFile);
-        OutcomeColumns outcomes = new OutcomeColumns(ScoredTraining.PREDICTION_COLUMN, null, Map.of());
+        OutcomeColumns outcomes = new OutcomeColumns(ScoredTraining.PREDICTION_COLUMN, null, ScoreColumns.NONE);
         outcomes.requireIn(trainingFile, table.columns().keySet());
         return new BaselineBuilder(BaselineSettings.defaults()).build(table.rows(), outcomes.profiled(table.columns()), null);
     }
