@@ -37,13 +37,15 @@ final class ColumnwiseComparison {
     /**
      * @param referenceColumns the columns the reference has, in the order reports list them
      * @param currentColumns   the columns the current side has, unexpected ones reported in this order
+     * @param emptyInReference columns the reference names but holds no value in: absent, and the finding says so
      * @param emptyInCurrent   columns the current side names but holds no value in: missing, as in TFDV, and
      *                         the finding says so
      * @param pairs            how a column both sides have is held; called once per shared column, in parallel
      * @param notTestedReason  when present, no test runs and every shared column gives this reason
      */
     DriftReport compare(List<String> referenceColumns, Collection<String> currentColumns,
-                        Collection<String> emptyInCurrent, Function<String, ColumnPair> pairs,
+                        Collection<String> emptyInReference, Collection<String> emptyInCurrent,
+                        Function<String, ColumnPair> pairs,
                         @Nullable String notTestedReason) {
         Set<String> current = Set.copyOf(currentColumns);
         Set<String> reference = Set.copyOf(referenceColumns);
@@ -76,7 +78,9 @@ final class ColumnwiseComparison {
             findings.addAll(findingsByColumn.getOrDefault(column, List.of()));
         }
         currentColumns.stream().filter(column -> !reference.contains(column)).forEach(column -> findings.add(
-                new SchemaFinding(column, UNEXPECTED_COLUMN, WARNING, "in the current data but not in the reference")));
+                new SchemaFinding(column, UNEXPECTED_COLUMN, WARNING, emptyInReference.contains(column)
+                        ? "in the current data; the reference names it but has no value in it"
+                        : "in the current data but not in the reference")));
         return new DriftReport(columns, findings, datasetVerdict(columns));
     }
 

@@ -28,7 +28,7 @@ public final class DatasetComparator {
     public DriftReport compare(Map<String, ? extends ColumnData> reference, Map<String, ? extends ColumnData> current) {
         requireNonNull(reference, "reference");
         requireNonNull(current, "current");
-        return comparison.compare(withValues(reference), withValues(current), withoutValues(current),
+        return comparison.compare(withValues(reference), withValues(current), withoutValues(reference), withoutValues(current),
                 column -> new ExactColumnPair(reference.get(column), current.get(column)), null);
     }
 

@@ -57,7 +57,8 @@ public final class ProfileComparator {
         requireNonNull(reference, "reference");
         requireNonNull(current, "current");
         return comparison.compare(featuresWithValues(reference), featuresWithValues(current),
-                featuresWithNullsOnly(current), feature -> pair(reference.get(feature), current.get(feature)),
+                featuresWithNullsOnly(reference), featuresWithNullsOnly(current),
+                feature -> pair(reference.get(feature), current.get(feature)),
                 notTestedReason(current));
     }
 

@@ -55,6 +55,16 @@ class DatasetComparatorTest {
     }
 
     @Test
+    void aReferenceColumnWithoutASingleValueMakesTheCurrentOneUnexpectedAndSaysWhy() {
+        DriftReport report = comparator.compare(Map.of("tenure", numeric(new double[0], 40)),
+                Map.of("tenure", numeric(new double[]{1, 2, 3}, 0)));
+        assertThat(report.schemaFindings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(SchemaFinding.Kind.UNEXPECTED_COLUMN);
+            assertThat(finding.detail()).isEqualTo("in the current data; the reference names it but has no value in it");
+        });
+    }
+
+    @Test
     void findsEachKindOfSchemaDifference() {
         Map<String, ColumnData> reference = new LinkedHashMap<>();
         reference.put("gone", numeric(new double[]{1, 2, 3}, 0));
