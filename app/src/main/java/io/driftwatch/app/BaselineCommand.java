@@ -83,9 +83,7 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "      --score-column 1=p_fraud --score-column 0=p_legit \\",
                 "      --bootstrap-servers localhost:9092",
                 "  driftwatch baseline --model churn --version 2 --input validation.csv \\",
-                "      --labels churned --score-column p_churn --positive-class yes",
-                "", "Exit codes: 0 built (and written or published), 2 bad input (the message names",
-                "the file, line and column), 3 Kafka did not take it, or an internal error."})
+                "      --labels churned --score-column p_churn --positive-class yes"})
 public final class BaselineCommand implements Callable<Integer> {
     /** How long topic creation and the acknowledgement of the baseline may take. */
     static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(60);

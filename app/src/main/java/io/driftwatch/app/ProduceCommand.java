@@ -57,9 +57,7 @@ import static picocli.CommandLine.Model.CommandSpec;
                         + " --score-column p_fraud --positive-class fraud scored.csv",
                 "  driftwatch produce --bootstrap-servers localhost:9092 --topic labels --format json --labels --model fraud labels.csv",
                 "  driftwatch produce --bootstrap-servers broker:9093 --producer-config client-sasl.properties --topic inferences"
-                        + " --format avro-single --rate 500 replay.csv",
-                "", "Exit codes: 0 every record was acknowledged, 1 some were not (the message says how many and the first error),"
-                + " 2 bad input (the message names file, line and column)."})
+                        + " --format avro-single --rate 500 replay.csv"})
 public final class ProduceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -153,12 +151,12 @@ public final class ProduceCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             if (outcome.failed() > 0) {
                 spec.commandLine().getErr().println("driftwatch: " + outcome.failure());
-                return 1;
+                return ExitCode.FAILURE;
             }
-            return 0;
+            return ExitCode.OK;
         } catch (ProduceFailedException e) {
             spec.commandLine().getErr().println("driftwatch: " + e.getMessage());
-            return 1;
+            return ExitCode.FAILURE;
         }
     }
 

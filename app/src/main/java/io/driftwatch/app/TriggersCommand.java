@@ -43,8 +43,7 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "  driftwatch triggers --bootstrap-servers localhost:9092 --follow --group ci-retrain",
                 "  driftwatch triggers --bootstrap-servers localhost:9092 --follow | while read -r t; do ./retrain.sh \"$t\"; done",
                 "", "Without --follow it prints what is on the topic and exits. With --group, offsets are committed after",
-                "each printed batch, so a restarted CI consumer resumes where it stopped.",
-                "Exit codes: 0 ok, 2 bad input."})
+                "each printed batch, so a restarted CI consumer resumes where it stopped."})
 public final class TriggersCommand implements Callable<Integer> {
     private static final Duration POLL = Duration.ofMillis(500);
 

@@ -166,7 +166,7 @@ class BaselineCommandTest {
     void exactValuesOutOfRangeIsBadInputNamingTheRange() throws Exception {
         Path training = TrainingFiles.write(directory, "train.csv");
         int exit = run("baseline", "--model", "m", "--version", "1", "--input", training.toString(), "--exact-values", "-1");
-        assertThat(exit).isEqualTo(DriftwatchCommand.EXIT_BAD_INPUT);
+        assertThat(exit).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(err.toString()).contains("--exact-values -1: give 0 to 16777216 raw values per numeric column");
     }
 

@@ -233,13 +233,13 @@ class ProduceCommandTest {
     }
 
     @Test
-    void exitsOneWithTheCountAndTheFirstErrorWhenRecordsAreRefused() throws IOException {
+    void exitsThreeWithTheCountAndTheFirstErrorWhenRecordsAreRefused() throws IOException {
         Path config = file("small.properties", "max.request.size=64\n");
 
         int exit = produce("--topic", "refused", "--format", "json", "--producer-config", config.toString(),
                 file("today.csv", INFERENCES).toString());
 
-        assertThat(exit).isEqualTo(1);
+        assertThat(exit).isEqualTo(ExitCode.FAILURE);
         assertThat(err.toString()).contains("2 of 2 records were not acknowledged by topic 'refused'")
                 .contains("RecordTooLargeException");
         assertThat(out.toString()).startsWith("produced 0 records");
