@@ -45,7 +45,7 @@ public final class AlertsCommand implements Callable<Integer> {
                 throw service.failure().get();
             }
         } catch (RuntimeException e) {
-            throw KafkaAuthentication.explained(e, config, configFile.file());
+            throw KafkaAuthentication.explained(e, config, configFile.source());
         }
         return 0;
     }

@@ -34,7 +34,7 @@ public final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "driftwatch-shutdown"));
             service.awaitStop();
         } catch (RuntimeException e) {
-            throw KafkaAuthentication.explained(e, config, configFile.file());
+            throw KafkaAuthentication.explained(e, config, configFile.source());
         }
         return 0;
     }
