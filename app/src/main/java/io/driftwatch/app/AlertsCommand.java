@@ -25,9 +25,7 @@ import java.util.concurrent.Callable;
                 "  DRIFTWATCH_SMTP_PASSWORD=... driftwatch alerts --config driftwatch.properties",
                 "  driftwatch alerts --config driftwatch.properties --save-emails emails/",
                 "", "The file needs driftwatch.smtp.host and driftwatch.alerts.to; the SMTP password comes from the",
-                "environment variable named by driftwatch.smtp.password.env or the file driftwatch.smtp.password.file.",
-                "Exit codes: 0 stopped cleanly, 2 bad configuration (including credentials Kafka refuses), 3 the consumer failed"
-                        + " (the cause is logged; restart it: nothing is lost)."})
+                "environment variable named by driftwatch.smtp.password.env or the file driftwatch.smtp.password.file."})
 public final class AlertsCommand implements Callable<Integer> {
     @Mixin
     private ConfigFileOptions configFile;
@@ -47,7 +45,7 @@ public final class AlertsCommand implements Callable<Integer> {
                 throw service.failure().get();
             }
         } catch (RuntimeException e) {
-            throw KafkaAuthentication.explained(e, config, configFile.file());
+            throw KafkaAuthentication.explained(e, config, configFile.source());
         }
         return 0;
     }

@@ -69,23 +69,21 @@ import static picocli.CommandLine.Model.CommandSpec;
                 ""},
         sortOptions = false,
         footer = {"", "Examples:",
-                "  driftwatch baseline --model fraud --version 3 --input train.csv \\",
+                "  driftwatch baseline --model fraud --model-version 3 --input train.csv \\",
                 "      --output fraud-3.json",
-                "  driftwatch baseline --model fraud --version 3 --input train.csv \\",
+                "  driftwatch baseline --model fraud --model-version 3 --input train.csv \\",
                 "      --bootstrap-servers localhost:9092",
-                "  driftwatch baseline --model fraud --version 3 --input train.jsonl \\",
-                "      --producer-config client.properties --chunk-rows 5000 \\",
+                "  driftwatch baseline --model fraud --model-version 3 --input train.jsonl \\",
+                "      --config client.properties --calibration-chunk-rows 5000 \\",
                 "      --column-type zip=categorical",
-                "  driftwatch baseline --model fraud --version 3 --input train.csv \\",
+                "  driftwatch baseline --model fraud --model-version 3 --input train.csv \\",
                 "      --no-calibrate --output fraud-3.avro",
-                "  driftwatch baseline --model fraud --version 3 --input validation.csv \\",
+                "  driftwatch baseline --model fraud --model-version 3 --input validation.csv \\",
                 "      --labels is_fraud --prediction-column predicted \\",
                 "      --score-column 1=p_fraud --score-column 0=p_legit \\",
                 "      --bootstrap-servers localhost:9092",
-                "  driftwatch baseline --model churn --version 2 --input validation.csv \\",
-                "      --labels churned --score-column p_churn --positive-class yes",
-                "", "Exit codes: 0 built (and written or published), 2 bad input (the message names",
-                "the file, line and column), 3 Kafka did not take it, or an internal error."})
+                "  driftwatch baseline --model churn --model-version 2 --input validation.csv \\",
+                "      --labels churned --score-column p_churn --positive-class yes"})
 public final class BaselineCommand implements Callable<Integer> {
     /** How long topic creation and the acknowledgement of the baseline may take. */
     static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(60);
@@ -99,26 +97,27 @@ public final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model name, as in the inference logs.")
     private String model;
 
-    @Option(names = "--version", required = true, paramLabel = "VERSION", description = "Model version, as in the inference logs.")
-    private String version;
+    @Option(names = "--model-version", paramLabel = "VERSION", description = "Model version, as in the inference logs (required).")
+    private @Nullable String modelVersion;
+
+    @Option(names = "--version", paramLabel = "VERSION", hidden = true, description = "Deprecated: --model-version.")
+    private @Nullable String versionAlias;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
             description = "Training data: CSV with a header line, or JSON Lines (.jsonl/.ndjson/.json).")
     private Path input;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "Kafka to publish to; overrides bootstrap.servers of --producer-config. Without either, nothing is published.")
-    private String bootstrapServers;
+    @Mixin
+    private KafkaClientOptions kafka = new KafkaClientOptions();
+
+    @Option(names = "--producer-config", paramLabel = "FILE", hidden = true, description = "Deprecated: --config.")
+    private @Nullable Path producerConfigAlias;
 
     @Option(names = "--topic", paramLabel = "TOPIC",
-            description = "Compacted baselines topic, created if missing (default: driftwatch.topic.baselines of --producer-config, "
-                    + "else driftwatch.baselines).")
+            description = "Compacted baselines topic, created if missing (default: driftwatch.topic.baselines of --config, "
+                    + "else driftwatch.baselines). Without Kafka (--bootstrap-servers, or bootstrap.servers of --config),"
+                    + " nothing is published; acks=all and idempotence are always on.")
     private String topic;
-
-    @Option(names = "--producer-config", paramLabel = "FILE",
-            description = "Properties file of Kafka client settings (security, timeouts) and driftwatch.* keys. "
-                    + "acks=all and idempotence are always on.")
-    private Path producerConfig;
 
     @Option(names = "--output", paramLabel = "FILE",
             description = "Also write the baseline to FILE: JSON for people when it ends in .json, else single-object Avro (as on the topic).")
@@ -160,14 +159,20 @@ public final class BaselineCommand implements Callable<Integer> {
             description = "Calibrate each column's default-test threshold on the training data (default: ${DEFAULT-VALUE}).")
     private boolean calibrate;
 
-    @Option(names = "--chunks", paramLabel = "K",
+    @Option(names = "--calibration-chunks", paramLabel = "K",
             description = "Chunks of each training column for calibration, at least " + CalibrationPlan.MIN_CHUNKS
-                    + " (default: ${DEFAULT-VALUE}).")
-    private int chunks = CalibrationPlan.DEFAULT_CHUNKS;
+                    + " (default: " + CalibrationPlan.DEFAULT_CHUNKS + ").")
+    private @Nullable Integer calibrationChunks;
 
-    @Option(names = "--chunk-rows", paramLabel = "N",
-            description = "Values per chunk: the number of records in a typical window (default: K equal chunks).")
-    private Integer chunkRows;
+    @Option(names = "--chunks", paramLabel = "K", hidden = true, description = "Deprecated: --calibration-chunks.")
+    private @Nullable Integer chunksAlias;
+
+    @Option(names = "--calibration-chunk-rows", paramLabel = "N",
+            description = "Values per calibration chunk: the number of records in a typical window (default: K equal chunks).")
+    private @Nullable Integer calibrationChunkRows;
+
+    @Option(names = "--chunk-rows", paramLabel = "N", hidden = true, description = "Deprecated: --calibration-chunk-rows.")
+    private @Nullable Integer chunkRowsAlias;
 
     @Option(names = "--exact-values", paramLabel = "N",
             description = "Raw values kept per numeric column, so that windows held exactly are tested exactly against"
@@ -180,10 +185,15 @@ public final class BaselineCommand implements Callable<Integer> {
     public Integer call() throws BadInputException, PublishException {
         PrintWriter out = spec.commandLine().getOut();
         requireNonBlank("--model", model);
-        requireNonBlank("--version", version);
+        String version = DeprecatedOption.resolve(spec, "--model-version", modelVersion, "--version", versionAlias);
+        if (version == null) {
+            throw new BadInputException("--model-version is required: the model version, as in the inference logs");
+        }
+        requireNonBlank("--model-version", version);
         BaselineSettings settings = BaselineSettings.defaults().withCalibration(calibrate, plan())
                 .withExactValues(exactValues());
-        Map<String, Object> kafkaProperties = kafkaProperties();
+        kafka.acceptDeprecatedConfig(spec, "--producer-config", producerConfigAlias);
+        boolean publish = kafka.hasBootstrapServers();
         TrainingBaseline baseline = build(settings);
         Baseline record = BaselineRecords.toRecord(baseline, model, version, input.getFileName().toString(), clock.instant());
         out.print(BaselineSummary.render(record, baseline));
@@ -191,11 +201,11 @@ public final class BaselineCommand implements Callable<Integer> {
             write(record);
             out.println("Wrote " + output);
         }
-        if (kafkaProperties.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) == null) {
+        if (!publish) {
             out.println("Not published: no --bootstrap-servers given" + (output == null ? "; nothing was written either"
                     + " (pass --output FILE to keep it)" : ""));
         } else {
-            DriftwatchConfig config = config(kafkaProperties);
+            DriftwatchConfig config = kafka.driftwatchConfig();
             String name = topic != null ? topic : config.topic(DriftwatchConfig.BASELINES_TOPIC_CONFIG);
             TopicSpec spec = DriftwatchTopics.baselines(config, name);
             BaselinePublisher.Published published = new BaselinePublisher(config.kafkaSettings(), PUBLISH_TIMEOUT)
@@ -246,39 +256,14 @@ public final class BaselineCommand implements Callable<Integer> {
     }
 
     private CalibrationPlan plan() throws BadInputException {
+        Integer givenChunks = DeprecatedOption.resolve(spec, "--calibration-chunks", calibrationChunks, "--chunks", chunksAlias);
+        Integer rows = DeprecatedOption.resolve(spec, "--calibration-chunk-rows", calibrationChunkRows, "--chunk-rows", chunkRowsAlias);
+        int k = givenChunks == null ? CalibrationPlan.DEFAULT_CHUNKS : givenChunks;
         try {
-            return new CalibrationPlan(chunks, chunkRows == null ? CalibrationPlan.EQUAL_SPLIT : chunkRows,
-                    CalibrationPlan.DEFAULT_SEED);
+            return new CalibrationPlan(k, rows == null ? CalibrationPlan.EQUAL_SPLIT : rows, CalibrationPlan.DEFAULT_SEED);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--chunks " + chunks + (chunkRows == null ? "" : " --chunk-rows " + chunkRows)
+            throw new BadInputException("--calibration-chunks " + k + (rows == null ? "" : " --calibration-chunk-rows " + rows)
                     + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The producer config's entries, with --bootstrap-servers on top. */
-    private Map<String, Object> kafkaProperties() throws BadInputException {
-        Map<String, Object> properties = new HashMap<>();
-        if (producerConfig != null) {
-            Properties file = new Properties();
-            try (Reader reader = Files.newBufferedReader(producerConfig, StandardCharsets.UTF_8)) {
-                file.load(reader);
-            } catch (IOException e) {
-                throw new BadInputException("cannot read --producer-config " + producerConfig + ": " + e.getMessage()
-                        + "; check the path", e);
-            }
-            properties.putAll(DriftwatchConfig.fromProperties(file));
-        }
-        if (bootstrapServers != null) {
-            properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        }
-        return properties;
-    }
-
-    private DriftwatchConfig config(Map<String, Object> properties) throws BadInputException {
-        try {
-            return new DriftwatchConfig(properties);
-        } catch (ConfigException e) {
-            throw new BadInputException((producerConfig == null ? "" : producerConfig + ": ") + e.getMessage(), e);
         }
     }
 

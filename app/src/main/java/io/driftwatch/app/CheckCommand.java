@@ -32,10 +32,7 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "  driftwatch check --reference train.csv --current today.csv --format json > report.json",
                 "  driftwatch check --reference ref.csv --current cur.csv --tests ks,psi,wasserstein --binning sturges",
                 "  driftwatch check --reference ref.csv --current cur.csv --column-type zip=categorical --threshold psi=0.2",
-                "  driftwatch check --list-tests",
-                "", "Exit codes: 0 judged, no dataset drift; 1 dataset drift; 2 bad input (the message names file, line and",
-                "column); 3 internal error; 4 not judged: a schema error (a column missing or empty, a type change), no",
-                "column compared, or fewer current rows than --min-rows. When several apply: 2 and 3, then 4, then 1."})
+                "  driftwatch check --list-tests"})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -81,9 +78,9 @@ public final class CheckCommand implements Callable<Integer> {
                 : TableReport.render(check.report(), check.judgement(), reference.toString(), current.toString()));
         spec.commandLine().getOut().flush();
         return switch (check.judgement().outcome()) {
-            case NO_DRIFT -> DriftwatchCommand.EXIT_OK;
-            case DRIFT -> DriftwatchCommand.EXIT_DRIFT;
-            case NOT_JUDGED -> DriftwatchCommand.EXIT_NOT_JUDGED;
+            case NO_DRIFT -> ExitCode.OK;
+            case DRIFT -> ExitCode.FOUND;
+            case NOT_JUDGED -> ExitCode.NOT_JUDGED;
         };
     }
 }

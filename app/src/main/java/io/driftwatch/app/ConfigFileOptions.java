@@ -2,40 +2,42 @@ package io.driftwatch.app;
 
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import org.apache.kafka.common.config.ConfigException;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * The {@code --config FILE} and {@code --set KEY=VALUE} options of the processes that read driftwatch's
- * properties file ({@code run}, {@code alerts}), and the reading of it, so both name a bad file or key alike.
+ * The options of the processes that run from driftwatch's properties file ({@code run}, {@code alerts}): the
+ * Kafka client options every Kafka command shares, and {@code --set KEY=VALUE} over them, so both name a bad
+ * file or key alike.
  */
 public final class ConfigFileOptions {
-    @Option(names = "--config", paramLabel = "FILE", required = true, description = "Properties file.")
-    private Path configFile;
+    @Mixin
+    private KafkaClientOptions kafka = new KafkaClientOptions();
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting. Repeatable.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting of --config. Repeatable.")
     private Map<String, String> overrides = new LinkedHashMap<>();
 
     /** The options as if given on the command line. */
     static ConfigFileOptions of(Path configFile, Map<String, String> overrides) {
         ConfigFileOptions options = new ConfigFileOptions();
-        options.configFile = configFile;
+        options.kafka = KafkaClientOptions.of(null, configFile);
         options.overrides = new LinkedHashMap<>(overrides);
         return options;
     }
 
-    Path file() {
-        return configFile;
+    @Nullable Path file() {
+        return kafka.file();
+    }
+
+    /** Where the settings came from, for messages that ask the user to check them. */
+    String source() {
+        return kafka.source();
     }
 
     /** @throws BadInputException naming the file, or the key and what it expects */
@@ -44,23 +46,11 @@ public final class ConfigFileOptions {
     }
 
     /**
-     * The file's settings with the overrides applied, handed to {@code parser}.
+     * The file's settings with the overrides and {@code --bootstrap-servers} applied, handed to {@code parser}.
      *
      * @throws BadInputException naming the file, or the key and what it expects
      */
     <T> T parse(Function<Map<String, Object>, T> parser) throws BadInputException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(configFile)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new BadInputException("cannot read the configuration " + configFile + ": " + e.getMessage(), e);
-        }
-        Map<String, Object> settings = new HashMap<>(DriftwatchConfig.fromProperties(properties));
-        settings.putAll(overrides);
-        try {
-            return parser.apply(settings);
-        } catch (ConfigException e) {
-            throw new BadInputException(configFile + ": " + e.getMessage(), e);
-        }
+        return kafka.parse(overrides, parser);
     }
 }

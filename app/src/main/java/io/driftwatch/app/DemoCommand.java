@@ -26,8 +26,7 @@ import static picocli.CommandLine.Model.CommandSpec;
         description = {"See driftwatch at work with no setup: embedded Kafka, a credit model's traffic with planted drift and",
                 "late labels, the drift reports, retraining triggers and alert email it produces.", ""},
         footer = {"", "Examples:", "  driftwatch demo", "  driftwatch demo --output ./demo-out --keep-running",
-                "  driftwatch demo --batch --keep-files ./demo-data",
-                "", "Exit codes: 0 every planted problem was found, 1 one was missed, 2 bad options."})
+                "  driftwatch demo --batch --keep-files ./demo-data"})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -6,7 +6,6 @@ import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.jspecify.annotations.Nullable;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,11 +28,11 @@ final class KafkaAuthentication {
      *
      * @throws RuntimeException {@code failure} itself, when it was something else
      */
-    static BadInputException explained(RuntimeException failure, DriftwatchConfig config, Path configFile) {
+    static BadInputException explained(RuntimeException failure, DriftwatchConfig config, String configFile) {
         return refusal(failure, config, configFile).orElseThrow(() -> failure);
     }
 
-    private static Optional<BadInputException> refusal(Throwable failure, DriftwatchConfig config, Path configFile) {
+    private static Optional<BadInputException> refusal(Throwable failure, DriftwatchConfig config, String configFile) {
         AuthenticationException refused = find(failure);
         if (refused == null) {
             return Optional.empty();

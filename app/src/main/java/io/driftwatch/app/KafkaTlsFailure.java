@@ -2,7 +2,6 @@ package io.driftwatch.app;
 
 import org.apache.kafka.common.errors.SslAuthenticationException;
 
-import java.nio.file.Path;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
@@ -17,7 +16,7 @@ final class KafkaTlsFailure {
     private KafkaTlsFailure() {
     }
 
-    static String explain(SslAuthenticationException failure, Object bootstrap, Path configFile) {
+    static String explain(SslAuthenticationException failure, Object bootstrap, String configFile) {
         String detail = rootMessage(failure);
         if (has(failure, CertPathBuilderException.class) || has(failure, CertPathValidatorException.class)) {
             return "Kafka at " + bootstrap + ": this client does not trust the broker's TLS certificate (" + detail + "); check that "

@@ -13,10 +13,13 @@ import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.schemas.registry.RegistrySettings;
 import io.driftwatch.schemas.registry.SchemaRegistryClient;
 import io.driftwatch.schemas.registry.SubjectNameStrategy;
+import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.config.InputFormat;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.ConfigException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,32 +50,41 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "Inference rows: the id, model, version, time and prediction columns fill those fields; every other column is"
                         + " a feature (a number as a double, true/false as a boolean, empty as missing, else a string).",
                 "Times are epoch milliseconds or ISO-8601 (UTC when no offset is given). The whole file is checked before"
-                        + " anything is sent; the topic is created if missing. acks=all and idempotence always hold.", ""},
+                        + " anything is sent; the topic is created if missing. acks=all and idempotence always hold.",
+                "--topic defaults to the topic run reads: driftwatch.topic.inferences (or .labels) of --config.", ""},
         sortOptions = false,
         footer = {"", "Examples:",
-                "  driftwatch produce --bootstrap-servers localhost:9092 --topic inferences --format json --model fraud --version v3 today.csv",
-                "  driftwatch produce --bootstrap-servers localhost:9092 --topic inferences --format avro-registry"
+                "  driftwatch produce --bootstrap-servers localhost:9092 --topic inferences --encoding json --model fraud"
+                        + " --model-version v3 today.csv",
+                "  driftwatch produce --bootstrap-servers localhost:9092 --topic inferences --encoding avro-registry"
                         + " --registry http://localhost:8081 --id-column id --prediction-column score scored.jsonl",
-                "  driftwatch produce --bootstrap-servers localhost:9092 --topic inferences --format json --prediction-column predicted"
+                "  driftwatch produce --bootstrap-servers localhost:9092 --topic inferences --encoding json --prediction-column predicted"
                         + " --score-column p_fraud --positive-class fraud scored.csv",
-                "  driftwatch produce --bootstrap-servers localhost:9092 --topic labels --format json --labels --model fraud labels.csv",
-                "  driftwatch produce --bootstrap-servers broker:9093 --producer-config client-sasl.properties --topic inferences"
-                        + " --format avro-single --rate 500 replay.csv",
-                "", "Exit codes: 0 every record was acknowledged, 1 some were not (the message says how many and the first error),"
-                + " 2 bad input (the message names file, line and column)."})
+                "  driftwatch produce --bootstrap-servers localhost:9092 --topic labels --encoding json --kind labels --model fraud labels.csv",
+                "  driftwatch produce --config driftwatch.properties --encoding avro-single --rate 500 replay.csv"})
 public final class ProduceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT", description = "Kafka brokers to connect to.")
-    private String bootstrapServers = "";
+    @Mixin
+    private KafkaClientOptions kafka = new KafkaClientOptions();
 
-    @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "Topic to write; created if missing.")
-    private String topic = "";
+    @Option(names = "--producer-config", paramLabel = "FILE", hidden = true, description = "Deprecated: --config.")
+    private @Nullable Path producerConfigAlias;
 
-    @Option(names = "--format", required = true, paramLabel = "avro-registry|avro-single|json", converter = FormatConverter.class,
-            description = "Record encoding: Confluent-framed Avro with a schema registry, Avro single-object encoding, or JSON.")
-    private InputFormat format = InputFormat.JSON;
+    @Option(names = "--topic", paramLabel = "TOPIC",
+            description = "Topic to write; created if missing (default: driftwatch.topic.inferences, or driftwatch.topic.labels"
+                    + " with --kind labels, of --config).")
+    private @Nullable String topic;
+
+    @Option(names = "--encoding", paramLabel = "avro-registry|avro-single|json", converter = FormatConverter.class,
+            description = "Record encoding (required): Confluent-framed Avro with a schema registry, Avro single-object"
+                    + " encoding, or JSON.")
+    private @Nullable InputFormat encoding;
+
+    @Option(names = "--format", paramLabel = "ENCODING", hidden = true, converter = FormatConverter.class,
+            description = "Deprecated: --encoding.")
+    private @Nullable InputFormat formatAlias;
 
     @Option(names = "--registry", paramLabel = "URL",
             description = "Schema registry for avro-registry; the schema is registered there (user:password@ in the URL is basic auth).")
@@ -82,14 +94,21 @@ public final class ProduceCommand implements Callable<Integer> {
             description = "Subject the schema is registered under, as the topic's readers name it (default: topic, i.e. TOPIC-value).")
     private SubjectNameStrategy subjectStrategy = SubjectNameStrategy.TOPIC;
 
-    @Option(names = "--labels", description = "Write labels (request id, model, label, time) instead of inferences.")
-    private boolean labels;
+    @Option(names = "--kind", paramLabel = "inferences|labels",
+            description = "What each row is: an inference (the default), or a label (request id, model, label, time).")
+    private @Nullable RecordKind kind;
+
+    @Option(names = "--labels", hidden = true, description = "Deprecated: --kind labels.")
+    private boolean labelsAlias;
 
     @Option(names = "--model", paramLabel = "NAME", description = "Model name of every row; wins over the model column.")
     private @Nullable String model;
 
-    @Option(names = "--version", paramLabel = "V", description = "Model version of every row; wins over the version column.")
-    private @Nullable String version;
+    @Option(names = "--model-version", paramLabel = "V", description = "Model version of every row; wins over the version column.")
+    private @Nullable String modelVersion;
+
+    @Option(names = "--version", paramLabel = "V", hidden = true, description = "Deprecated: --model-version.")
+    private @Nullable String versionAlias;
 
     @Option(names = "--id-column", paramLabel = "C",
             description = "Request ids (default: " + DEFAULT_REQUEST_ID + "; without it ids are FILE-ROW, e.g. today-1).")
@@ -108,7 +127,7 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--prediction-column", paramLabel = "C", description = "Predictions (default: " + DEFAULT_PREDICTION + ").")
     private @Nullable String predictionColumn;
 
-    @Option(names = "--label-column", paramLabel = "C", description = "Labels, with --labels (default: " + DEFAULT_LABEL + ").")
+    @Option(names = "--label-column", paramLabel = "C", description = "Labels, with --kind labels (default: " + DEFAULT_LABEL + ").")
     private @Nullable String labelColumn;
 
     @Option(names = "--score-column", paramLabel = "[CLASS=]C",
@@ -120,10 +139,6 @@ public final class ProduceCommand implements Callable<Integer> {
             description = "The class a lone --score-column is the probability of (default: 1 when the predictions are"
                     + " 0/1, true when true/false; named classes need it).")
     private @Nullable String positiveClass;
-
-    @Option(names = "--producer-config", paramLabel = "FILE",
-            description = "Kafka client properties (security.protocol, sasl.*, ssl.*, tuning), passed to the producer and admin client.")
-    private @Nullable Path producerConfig;
 
     @Option(names = "--rate", paramLabel = "RECORDS_PER_SECOND", description = "Send at most this many records a second (default: as fast as possible).")
     private @Nullable Double rate;
@@ -145,20 +160,34 @@ public final class ProduceCommand implements Callable<Integer> {
         if (partitions < 1) {
             throw new BadInputException("--partitions must be at least 1, was " + partitions);
         }
-        KafkaClientSettings kafka = KafkaClientSettings.load(bootstrapServers, producerConfig);
-        ProduceRequest request = new ProduceRequest(file, topic, partitions, format, labels, columns(), rate);
+        kafka.acceptDeprecatedConfig(spec, "--producer-config", producerConfigAlias);
+        InputFormat chosenEncoding = DeprecatedOption.resolve(spec, "--encoding", encoding, "--format", formatAlias);
+        if (chosenEncoding == null) {
+            throw new BadInputException("--encoding is required: avro-registry, avro-single or json, as the topic's readers"
+                    + " (driftwatch.input.format of run) decode it");
+        }
+        RecordKind chosenKind = DeprecatedOption.resolve(spec, "--kind", kind, "--labels", labelsAlias ? RecordKind.LABELS : null);
+        boolean writeLabels = chosenKind == RecordKind.LABELS;
+        DriftwatchConfig config = kafka.driftwatchConfig();
+        String chosenTopic = topic != null ? topic
+                : config.topic(writeLabels ? DriftwatchConfig.LABELS_TOPIC_CONFIG : DriftwatchConfig.INFERENCES_TOPIC_CONFIG);
+        ProduceRequest request = new ProduceRequest(file, chosenTopic, partitions, chosenEncoding, writeLabels,
+                columns(), rate);
+        KafkaClientSettings clientSettings = KafkaClientSettings.of(
+                (String) config.kafkaSettings().get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG), config.kafkaSettings());
         try {
-            ProduceOutcome outcome = new FileProducer(kafka, registration(), Clock.systemUTC()).produce(request);
+            ProduceOutcome outcome = new FileProducer(clientSettings, registration(chosenEncoding), Clock.systemUTC())
+                    .produce(request);
             spec.commandLine().getOut().println(outcome.summary());
             spec.commandLine().getOut().flush();
             if (outcome.failed() > 0) {
                 spec.commandLine().getErr().println("driftwatch: " + outcome.failure());
-                return 1;
+                return ExitCode.FAILURE;
             }
-            return 0;
+            return ExitCode.OK;
         } catch (ProduceFailedException e) {
             spec.commandLine().getErr().println("driftwatch: " + e.getMessage());
-            return 1;
+            return ExitCode.FAILURE;
         }
     }
 
@@ -169,11 +198,12 @@ public final class ProduceCommand implements Callable<Integer> {
                 ColumnOption.of("--time-column", timeColumn, DEFAULT_EVENT_TIME),
                 ColumnOption.of("--prediction-column", predictionColumn, DEFAULT_PREDICTION),
                 ColumnOption.of("--label-column", labelColumn, DEFAULT_LABEL),
-                model, version, ScoreColumns.parse(scoreColumns), positiveClass);
+                model, DeprecatedOption.resolve(spec, "--model-version", modelVersion, "--version", versionAlias),
+                ScoreColumns.parse(scoreColumns), positiveClass);
     }
 
-    private @Nullable SchemaRegistration registration() throws BadInputException {
-        if (registryUrl == null || format != InputFormat.AVRO_REGISTRY) {
+    private @Nullable SchemaRegistration registration(InputFormat chosenEncoding) throws BadInputException {
+        if (registryUrl == null || chosenEncoding != InputFormat.AVRO_REGISTRY) {
             return null;
         }
         try {
@@ -182,6 +212,9 @@ public final class ProduceCommand implements Callable<Integer> {
             throw new BadInputException("--registry: " + e.getMessage(), e);
         }
     }
+
+    /** What {@code produce} writes: the rows of a file are either all inferences or all labels. */
+    enum RecordKind { INFERENCES, LABELS }
 
     /** Reads {@code avro-registry}, {@code avro-single} or {@code json}. */
     static final class FormatConverter implements ITypeConverter<InputFormat> {

@@ -21,8 +21,7 @@ import java.util.concurrent.Callable;
                 "  driftwatch run --config driftwatch.properties",
                 "  driftwatch run --config driftwatch.properties --set driftwatch.window.size.ms=600000",
                 "", "The file holds driftwatch.* keys (see the README's configuration reference) and any Kafka client",
-                "settings (bootstrap.servers, security.protocol, sasl.*, ssl.*), which pass through unchanged.",
-                "Exit codes: 0 stopped cleanly, 2 bad configuration (including credentials Kafka refuses)."})
+                "settings (bootstrap.servers, security.protocol, sasl.*, ssl.*), which pass through unchanged."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin
     private ConfigFileOptions configFile;
@@ -35,7 +34,7 @@ public final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "driftwatch-shutdown"));
             service.awaitStop();
         } catch (RuntimeException e) {
-            throw KafkaAuthentication.explained(e, config, configFile.file());
+            throw KafkaAuthentication.explained(e, config, configFile.source());
         }
         return 0;
     }

@@ -11,14 +11,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,19 +42,22 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "  driftwatch triggers --bootstrap-servers localhost:9092 --follow --group ci-retrain",
                 "  driftwatch triggers --bootstrap-servers localhost:9092 --follow | while read -r t; do ./retrain.sh \"$t\"; done",
                 "", "Without --follow it prints what is on the topic and exits. With --group, offsets are committed after",
-                "each printed batch, so a restarted CI consumer resumes where it stopped.",
-                "Exit codes: 0 ok, 2 bad input."})
+                "each printed batch, so a restarted CI consumer resumes where it stopped."})
 public final class TriggersCommand implements Callable<Integer> {
     private static final Duration POLL = Duration.ofMillis(500);
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", required = true, description = "Kafka to read from.")
-    private String bootstrapServers;
+    @Mixin
+    private KafkaClientOptions kafka = new KafkaClientOptions();
 
-    @Option(names = "--topic", paramLabel = "TOPIC", description = "Trigger topic (default: ${DEFAULT-VALUE}).")
-    private String topic = (String) DriftwatchConfig.CONFIG_DEF.defaultValues().get(DriftwatchConfig.TRIGGERS_TOPIC_CONFIG);
+    @Option(names = "--consumer-config", paramLabel = "FILE", hidden = true, description = "Deprecated: --config.")
+    private @Nullable Path consumerConfigAlias;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "Trigger topic (default: driftwatch.topic.triggers of"
+            + " --config, whose own default is driftwatch.triggers).")
+    private @Nullable String topic;
 
     @Option(names = "--follow", description = "Keep reading and print new triggers as they arrive.")
     private boolean follow;
@@ -63,20 +65,20 @@ public final class TriggersCommand implements Callable<Integer> {
     @Option(names = "--group", paramLabel = "ID", description = "Consumer group: resume from its committed offsets instead of the beginning.")
     private String group;
 
-    @Option(names = "--consumer-config", paramLabel = "FILE", description = "Kafka client properties (SASL, SSL ...).")
-    private Path consumerConfig;
-
     @Override
     public Integer call() throws BadInputException {
         PrintWriter out = spec.commandLine().getOut();
+        kafka.acceptDeprecatedConfig(spec, "--consumer-config", consumerConfigAlias);
+        DriftwatchConfig config = kafka.driftwatchConfig();
+        String topic = this.topic != null ? this.topic : config.topic(DriftwatchConfig.TRIGGERS_TOPIC_CONFIG);
         SingleObjectAvroSerde<RetrainingTrigger> serde = new SingleObjectAvroSerde<>(RetrainingTrigger.getClassSchema());
         Set<String> printed = new HashSet<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(),
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(config), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             if (partitions.isEmpty()) {
-                throw new BadInputException("topic " + topic + " does not exist on " + bootstrapServers
+                throw new BadInputException("topic " + topic + " does not exist on " + config.kafkaSettings().get("bootstrap.servers")
                         + "; is driftwatch running, and is --topic right?");
             }
             if (group != null) {
@@ -111,17 +113,10 @@ public final class TriggersCommand implements Callable<Integer> {
         return true;
     }
 
-    private Properties consumerProperties() throws BadInputException {
+    private Properties consumerProperties(DriftwatchConfig config) {
         Properties properties = new Properties();
-        if (consumerConfig != null) {
-            try (Reader reader = Files.newBufferedReader(consumerConfig)) {
-                properties.load(reader);
-            } catch (IOException e) {
-                throw new BadInputException("cannot read --consumer-config " + consumerConfig + ": " + e.getMessage(), e);
-            }
-        }
+        properties.putAll(config.kafkaSettings());
         Map<String, Object> fixed = new HashMap<>();
-        fixed.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         fixed.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         fixed.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         fixed.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

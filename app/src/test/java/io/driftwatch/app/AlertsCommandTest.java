@@ -29,7 +29,7 @@ class AlertsCommandTest {
 
         Outcome outcome = run("alerts", "--config", config.toString());
 
-        assertThat(outcome.exit()).isEqualTo(DriftwatchCommand.EXIT_BAD_INPUT);
+        assertThat(outcome.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(outcome.err()).contains("driftwatch.smtp.host").contains("is required");
     }
 
@@ -40,7 +40,7 @@ class AlertsCommandTest {
 
         Outcome outcome = run("alerts", "--config", config.toString());
 
-        assertThat(outcome.exit()).isEqualTo(DriftwatchCommand.EXIT_BAD_INPUT);
+        assertThat(outcome.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(outcome.err()).contains("driftwatch.smtp.user").contains("driftwatch.smtp.password.env");
     }
 
@@ -51,7 +51,7 @@ class AlertsCommandTest {
 
         Outcome outcome = run("alerts", "--config", config.toString());
 
-        assertThat(outcome.exit()).isEqualTo(DriftwatchCommand.EXIT_BAD_INPUT);
+        assertThat(outcome.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(outcome.err()).contains("driftwatch.smtp.security").contains("none, starttls, ssl");
     }
 }

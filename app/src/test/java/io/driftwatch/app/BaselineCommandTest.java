@@ -86,7 +86,7 @@ class BaselineCommandTest {
         Path training = TrainingFiles.write(directory, "train.csv");
         Path avro = directory.resolve("fraud-3.avro");
 
-        int exit = run("baseline", "--model", "fraud", "--version", "3", "--input", training.toString(),
+        int exit = run("baseline", "--model", "fraud", "--model-version", "3", "--input", training.toString(),
                 "--bootstrap-servers", broker.bootstrapServers(), "--topic", "baselines-created", "--output", avro.toString());
 
         assertThat(exit).as(err.toString()).isZero();
@@ -116,7 +116,7 @@ class BaselineCommandTest {
         Path training = Files.writeString(directory.resolve("train.jsonl"), lines.toString());
         Path avro = directory.resolve("tags.avro");
 
-        int exit = run("baseline", "--model", "tags", "--version", "1", "--input", training.toString(),
+        int exit = run("baseline", "--model", "tags", "--model-version", "1", "--input", training.toString(),
                 "--output", avro.toString(), "--no-calibrate");
 
         assertThat(exit).as(err.toString()).isZero();
@@ -141,7 +141,7 @@ class BaselineCommandTest {
         }
         Path training = Files.writeString(directory.resolve("large.csv"), csv.toString());
 
-        int exit = run("baseline", "--model", "large", "--version", "1", "--input", training.toString(),
+        int exit = run("baseline", "--model", "large", "--model-version", "1", "--input", training.toString(),
                 "--bootstrap-servers", broker.bootstrapServers(), "--topic", "baselines-large", "--no-calibrate");
 
         assertThat(exit).as(err.toString()).isZero();
@@ -165,8 +165,8 @@ class BaselineCommandTest {
     @Test
     void exactValuesOutOfRangeIsBadInputNamingTheRange() throws Exception {
         Path training = TrainingFiles.write(directory, "train.csv");
-        int exit = run("baseline", "--model", "m", "--version", "1", "--input", training.toString(), "--exact-values", "-1");
-        assertThat(exit).isEqualTo(DriftwatchCommand.EXIT_BAD_INPUT);
+        int exit = run("baseline", "--model", "m", "--model-version", "1", "--input", training.toString(), "--exact-values", "-1");
+        assertThat(exit).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(err.toString()).contains("--exact-values -1: give 0 to 16777216 raw values per numeric column");
     }
 
@@ -178,8 +178,8 @@ class BaselineCommandTest {
                 + DriftwatchConfig.BASELINES_TOPIC_CONFIG + "=baselines-from-config\n"
                 + DriftwatchConfig.TOPIC_PARTITIONS_CONFIG + "=1\n");
 
-        int exit = run("baseline", "--model", "churn", "--version", "7", "--input", training.toString(),
-                "--producer-config", config.toString(), "--no-calibrate");
+        int exit = run("baseline", "--model", "churn", "--model-version", "7", "--input", training.toString(),
+                "--config", config.toString(), "--no-calibrate");
 
         assertThat(exit).as(err.toString()).isZero();
         List<ConsumerRecord<String, byte[]>> records = readAll("baselines-from-config");
@@ -196,7 +196,7 @@ class BaselineCommandTest {
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)))).all().get();
         }
 
-        int exit = run("baseline", "--model", "fraud", "--version", "3", "--input",
+        int exit = run("baseline", "--model", "fraud", "--model-version", "3", "--input",
                 TrainingFiles.write(directory, "train.csv").toString(), "--bootstrap-servers", broker.bootstrapServers(),
                 "--topic", "baselines-deleting");
 
@@ -209,9 +209,9 @@ class BaselineCommandTest {
     void withoutKafkaWritesReadableJsonAndSaysItDidNotPublish() throws Exception {
         Path json = directory.resolve("fraud-3.json");
 
-        int exit = run("baseline", "--model", "fraud", "--version", "3", "--input",
+        int exit = run("baseline", "--model", "fraud", "--model-version", "3", "--input",
                 TrainingFiles.write(directory, "train.csv").toString(), "--output", json.toString(),
-                "--chunk-rows", "250", "--chunks", "8");
+                "--calibration-chunk-rows", "250", "--calibration-chunks", "8");
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Wrote " + json).contains("Not published: no --bootstrap-servers given");
@@ -225,10 +225,43 @@ class BaselineCommandTest {
     }
 
     @Test
+    void theDeprecatedSpellingsBuildTheSameBaselineAndWarnOnceEach() throws Exception {
+        Path json = directory.resolve("old.json");
+        Path config = directory.resolve("client.properties");
+        Files.writeString(config, "bootstrap.servers=" + broker.bootstrapServers() + "\n"
+                + DriftwatchConfig.BASELINES_TOPIC_CONFIG + "=baselines-old-spelling\n"
+                + DriftwatchConfig.TOPIC_PARTITIONS_CONFIG + "=1\n");
+
+        int exit = run("baseline", "--model", "fraud", "--version", "3", "--input",
+                TrainingFiles.write(directory, "train.csv").toString(), "--output", json.toString(),
+                "--producer-config", config.toString(), "--chunk-rows", "250", "--chunks", "8");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString().lines()).containsExactlyInAnyOrder(
+                "driftwatch: warning: --version is deprecated and will be removed; use --model-version",
+                "driftwatch: warning: --chunks is deprecated and will be removed; use --calibration-chunks",
+                "driftwatch: warning: --chunk-rows is deprecated and will be removed; use --calibration-chunk-rows",
+                "driftwatch: warning: --producer-config is deprecated and will be removed; use --config");
+        JsonNode baseline = new ObjectMapper().readTree(json.toFile());
+        assertThat(baseline.at("/version").asText()).isEqualTo("3");
+        assertThat(baseline.at("/calibration/chunks").asInt()).isEqualTo(8);
+        assertThat(baseline.at("/calibration/chunk_rows").asInt()).isEqualTo(250);
+        assertThat(readAll("baselines-old-spelling")).extracting(ConsumerRecord::key).containsExactly("fraud/3");
+    }
+
+    @Test
+    void theModelVersionIsRequired() throws Exception {
+        int exit = run("baseline", "--model", "fraud", "--input", TrainingFiles.write(directory, "train.csv").toString());
+
+        assertThat(exit).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains("--model-version is required");
+    }
+
+    @Test
     void aMissingTrainingFileIsBadInputNamingTheFile() {
         Path missing = directory.resolve("nope.csv");
 
-        int exit = run("baseline", "--model", "fraud", "--version", "3", "--input", missing.toString());
+        int exit = run("baseline", "--model", "fraud", "--model-version", "3", "--input", missing.toString());
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains(missing + " does not exist");
@@ -239,7 +272,7 @@ class BaselineCommandTest {
         Path training = directory.resolve("train.csv");
         Files.writeString(training, "income,region\n10,north\nabc,south\n");
 
-        int exit = run("baseline", "--model", "fraud", "--version", "3", "--input", training.toString(),
+        int exit = run("baseline", "--model", "fraud", "--model-version", "3", "--input", training.toString(),
                 "--column-type", "income=numeric");
 
         assertThat(exit).isEqualTo(2);
@@ -248,22 +281,22 @@ class BaselineCommandTest {
 
     @Test
     void tooFewChunksIsBadInput() throws Exception {
-        int exit = run("baseline", "--model", "fraud", "--version", "3", "--input",
-                TrainingFiles.write(directory, "train.csv").toString(), "--chunks", "2");
+        int exit = run("baseline", "--model", "fraud", "--model-version", "3", "--input",
+                TrainingFiles.write(directory, "train.csv").toString(), "--calibration-chunks", "2");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--chunks 2: calibration needs at least 3 chunks, got 2");
+        assertThat(err.toString()).contains("--calibration-chunks 2: calibration needs at least 3 chunks, got 2");
     }
 
     @Test
-    void anUnreadableProducerConfigIsBadInput() throws Exception {
+    void aMissingConfigIsBadInput() throws Exception {
         Path config = directory.resolve("missing.properties");
 
-        int exit = run("baseline", "--model", "fraud", "--version", "3", "--input",
-                TrainingFiles.write(directory, "train.csv").toString(), "--producer-config", config.toString());
+        int exit = run("baseline", "--model", "fraud", "--model-version", "3", "--input",
+                TrainingFiles.write(directory, "train.csv").toString(), "--config", config.toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("cannot read --producer-config " + config);
+        assertThat(err.toString()).contains("--config " + config + " does not exist");
     }
 
     /** A validation file of a churn classifier: features, the true class, the predicted class and both classes' scores. */
@@ -286,7 +319,7 @@ class BaselineCommandTest {
         Path validation = labelledFile("validation.csv");
         Path json = directory.resolve("churn-7.json");
 
-        int exit = run("baseline", "--model", "churn", "--version", "7", "--input", validation.toString(),
+        int exit = run("baseline", "--model", "churn", "--model-version", "7", "--input", validation.toString(),
                 "--labels", "churned", "--prediction-column", "predicted", "--score-column", "yes=p_yes",
                 "--score-column", "no=p_no", "--bootstrap-servers", broker.bootstrapServers(), "--topic", "baselines-labelled",
                 "--output", json.toString());
@@ -312,7 +345,7 @@ class BaselineCommandTest {
     void withoutLabelsTheBaselineRecordsNoQuality() throws Exception {
         Path avro = directory.resolve("fraud-3.avro");
 
-        int exit = run("baseline", "--model", "fraud", "--version", "3", "--input",
+        int exit = run("baseline", "--model", "fraud", "--model-version", "3", "--input",
                 TrainingFiles.write(directory, "train.csv").toString(), "--output", avro.toString(), "--no-calibrate");
 
         assertThat(exit).as(err.toString()).isZero();
@@ -324,7 +357,7 @@ class BaselineCommandTest {
     void aPredictionColumnWithoutLabelsIsProfiledAsThePredictionAndRecordsNoQuality() throws Exception {
         Path avro = directory.resolve("churn-7.avro");
 
-        int exit = run("baseline", "--model", "churn", "--version", "7", "--input", labelledFile("validation.csv").toString(),
+        int exit = run("baseline", "--model", "churn", "--model-version", "7", "--input", labelledFile("validation.csv").toString(),
                 "--prediction-column", "predicted", "--score-column", "yes=p_yes", "--score-column", "no=p_no",
                 "--output", avro.toString(), "--no-calibrate");
 
@@ -336,7 +369,7 @@ class BaselineCommandTest {
 
     @Test
     void scoreColumnsWithoutAPredictionOrLabelsAreBadInput() throws Exception {
-        int exit = run("baseline", "--model", "churn", "--version", "7", "--input", labelledFile("validation.csv").toString(),
+        int exit = run("baseline", "--model", "churn", "--model-version", "7", "--input", labelledFile("validation.csv").toString(),
                 "--score-column", "yes=p_yes");
 
         assertThat(exit).isEqualTo(2);
@@ -347,7 +380,7 @@ class BaselineCommandTest {
     void anUnknownLabelColumnIsBadInputNamingFileAndColumn() throws Exception {
         Path validation = labelledFile("validation.csv");
 
-        int exit = run("baseline", "--model", "churn", "--version", "7", "--input", validation.toString(),
+        int exit = run("baseline", "--model", "churn", "--model-version", "7", "--input", validation.toString(),
                 "--labels", "churn", "--prediction-column", "predicted");
 
         assertThat(exit).isEqualTo(2);
@@ -358,7 +391,7 @@ class BaselineCommandTest {
     void withLabelsAMissingDefaultPredictionColumnIsBadInputNamingTheOption() throws Exception {
         Path validation = labelledFile("validation.csv");
 
-        int exit = run("baseline", "--model", "churn", "--version", "7", "--input", validation.toString(),
+        int exit = run("baseline", "--model", "churn", "--model-version", "7", "--input", validation.toString(),
                 "--labels", "churned");
 
         assertThat(exit).isEqualTo(2);
@@ -371,7 +404,7 @@ class BaselineCommandTest {
         Path validation = directory.resolve("regressed.csv");
         Files.writeString(validation, "x,predicted,actual\n1,10.5,11\n2,9.5,high\n3,12.5,12\n");
 
-        int exit = run("baseline", "--model", "price", "--version", "1", "--input", validation.toString(),
+        int exit = run("baseline", "--model", "price", "--model-version", "1", "--input", validation.toString(),
                 "--labels", "actual", "--prediction-column", "predicted");
 
         assertThat(exit).isEqualTo(2);
@@ -394,7 +427,7 @@ class BaselineCommandTest {
     void zeroOneLabelsWithOneProbabilityColumnPrintTheClassificationQualityWithRocAucAndNoMape() throws Exception {
         Path json = directory.resolve("churn-8.json");
 
-        int exit = run("baseline", "--model", "churn", "--version", "8", "--input", binaryFile("0", "1").toString(),
+        int exit = run("baseline", "--model", "churn", "--model-version", "8", "--input", binaryFile("0", "1").toString(),
                 "--labels", "churned", "--prediction-column", "predicted", "--score-column", "p", "--output", json.toString(),
                 "--no-calibrate");
 
@@ -414,7 +447,7 @@ class BaselineCommandTest {
     void twoNamedClassesWithOneProbabilityColumnAndNoPositiveClassExitTwoNamingBothClasses() throws Exception {
         Path validation = binaryFile("stay", "churn");
 
-        int exit = run("baseline", "--model", "churn", "--version", "8", "--input", validation.toString(),
+        int exit = run("baseline", "--model", "churn", "--model-version", "8", "--input", validation.toString(),
                 "--labels", "churned", "--prediction-column", "predicted", "--score-column", "p");
 
         assertThat(exit).isEqualTo(2);
@@ -423,7 +456,7 @@ class BaselineCommandTest {
 
         StringWriter again = new StringWriter();
         int named = DriftwatchCommand.commandLine().setOut(new PrintWriter(again)).setErr(new PrintWriter(err)).execute(
-                "baseline", "--model", "churn", "--version", "8", "--input", validation.toString(), "--labels", "churned",
+                "baseline", "--model", "churn", "--model-version", "8", "--input", validation.toString(), "--labels", "churned",
                 "--prediction-column", "predicted", "--score-column", "p", "--positive-class", "churn", "--no-calibrate");
         assertThat(named).as(err.toString()).isZero();
         assertThat(again.toString()).contains("Quality (classification)").containsPattern("roc_auc +1\\.0000");

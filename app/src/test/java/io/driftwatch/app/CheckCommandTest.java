@@ -126,7 +126,7 @@ class CheckCommandTest {
         Path reference = Files.writeString(directory.resolve("r.csv"), "steady,moved\n" + rows(0, 0));
         Path current = Files.writeString(directory.resolve("c.csv"), "steady\n" + rows(0, 0).replaceAll(",.*", ""));
         int exit = run("check", "--reference", reference.toString(), "--current", current.toString());
-        assertThat(exit).isEqualTo(DriftwatchCommand.EXIT_NOT_JUDGED);
+        assertThat(exit).isEqualTo(ExitCode.NOT_JUDGED);
         assertThat(out.toString()).startsWith("NOT JUDGED (no verdict): 0 of 1 columns drifted")
                 .contains("  - moved: missing_column (in the reference but not in the current data)")
                 .doesNotContain("No dataset drift");
@@ -137,7 +137,7 @@ class CheckCommandTest {
         Path reference = Files.writeString(directory.resolve("r.csv"), "steady,moved\n" + rows(0, 0));
         Path current = Files.writeString(directory.resolve("c.csv"), "steady;moved\n" + rows(0, 0).replace(',', ';'));
         int exit = run("check", "--reference", reference.toString(), "--current", current.toString(), "--format", "json");
-        assertThat(exit).isEqualTo(DriftwatchCommand.EXIT_NOT_JUDGED);
+        assertThat(exit).isEqualTo(ExitCode.NOT_JUDGED);
         JsonNode dataset = json().get("dataset");
         assertThat(dataset.get("columns").asInt()).isZero();
         assertThat(dataset.get("verdict").asText()).isEqualTo("not_judged");
@@ -150,13 +150,13 @@ class CheckCommandTest {
         Path reference = Files.writeString(directory.resolve("r.csv"), "steady,moved\n" + rows(0, 0));
         Path current = Files.writeString(directory.resolve("c.csv"), "steady,moved\n500,900\n");
         int exit = run("check", "--reference", reference.toString(), "--current", current.toString(), "--format", "json");
-        assertThat(exit).isEqualTo(DriftwatchCommand.EXIT_NOT_JUDGED);
+        assertThat(exit).isEqualTo(ExitCode.NOT_JUDGED);
         assertThat(json().at("/columns/moved/tests/ks/statistic").asDouble()).isEqualTo(1.0);
         assertThat(json().at("/dataset/drift").asBoolean()).isTrue();
         assertThat(json().at("/dataset/reasons").toString()).contains("the current data has 1 row, fewer than the 20 a verdict needs");
         out.getBuffer().setLength(0);
         assertThat(run("check", "--reference", reference.toString(), "--current", current.toString(), "--min-rows", "1"))
-                .isEqualTo(DriftwatchCommand.EXIT_DRIFT);
+                .isEqualTo(ExitCode.FOUND);
     }
 
     @Test
@@ -164,7 +164,7 @@ class CheckCommandTest {
         Path reference = Files.writeString(directory.resolve("r.csv"), "steady,moved\n" + rows(0, 0));
         Path current = Files.writeString(directory.resolve("c.csv"), "steady,moved\n" + rows(0, 0).replaceAll(",.*", ","));
         int exit = run("check", "--reference", reference.toString(), "--current", current.toString(), "--format", "json");
-        assertThat(exit).isEqualTo(DriftwatchCommand.EXIT_NOT_JUDGED);
+        assertThat(exit).isEqualTo(ExitCode.NOT_JUDGED);
         assertThat(err.toString()).isEmpty();
         assertThat(json().at("/schema/0/column").asText()).isEqualTo("moved");
         assertThat(json().at("/schema/0/finding").asText()).isEqualTo("missing_column");
@@ -181,7 +181,7 @@ class CheckCommandTest {
         Path reference = Files.writeString(directory.resolve("r.jsonl"), lines.toString());
         Path current = Files.writeString(directory.resolve("c.jsonl"), lines.toString());
         int exit = run("check", "--reference", reference.toString(), "--current", current.toString(), "--format", "json");
-        assertThat(exit).isEqualTo(DriftwatchCommand.EXIT_OK);
+        assertThat(exit).isEqualTo(ExitCode.OK);
         assertThat(json().at("/schema/0/column").asText()).isEqualTo("tags");
         assertThat(json().at("/schema/0/finding").asText()).isEqualTo("not_comparable");
         assertThat(json().at("/schema/0/severity").asText()).isEqualTo("warning");
@@ -199,7 +199,7 @@ class CheckCommandTest {
         Path reference = Files.writeString(directory.resolve("train.csv"), csv.toString());
         Path current = Files.writeString(directory.resolve("today.jsonl"), jsonl.toString());
         int exit = run("check", "--reference", reference.toString(), "--current", current.toString(), "--format", "json");
-        assertThat(exit).isEqualTo(DriftwatchCommand.EXIT_OK);
+        assertThat(exit).isEqualTo(ExitCode.OK);
         assertThat(json().at("/columns/member/unseen_categories")).isEmpty();
         assertThat(json().at("/columns/member/tests/z_test/statistic").asDouble()).isZero();
         assertThat(json().get("schema")).isEmpty();

@@ -39,7 +39,7 @@ class ExitCodesTest {
     @Test
     void anOutOfMemoryErrorExitsThreeWithOneLineSayingHowToGiveMoreHeapNotOneTheCodeForDrift() {
         int exit = execute(new OutOfMemoryError("Java heap space"));
-        assertThat(exit).isEqualTo(DriftwatchCommand.EXIT_INTERNAL_ERROR);
+        assertThat(exit).isEqualTo(ExitCode.FAILURE);
         assertThat(err.toString()).hasLineCount(1)
                 .startsWith("driftwatch: out of memory (Java heap space); give the JVM a larger heap")
                 .contains("DRIFTWATCH_JAVA_OPTS=-Xmx4g");
@@ -48,7 +48,7 @@ class ExitCodesTest {
     @Test
     void anyOtherErrorExitsThreeWithOneLineAndNoStackTrace() {
         int exit = execute(new StackOverflowError());
-        assertThat(exit).isEqualTo(DriftwatchCommand.EXIT_INTERNAL_ERROR);
+        assertThat(exit).isEqualTo(ExitCode.FAILURE);
         assertThat(err.toString()).hasLineCount(1).startsWith("driftwatch: internal error: java.lang.StackOverflowError")
                 .doesNotContain("\tat ");
     }
@@ -59,7 +59,7 @@ class ExitCodesTest {
                 .addSubcommand("fails", new Fails(new CompletionException(new OutOfMemoryError("Java heap space"))))
                 .setErr(new PrintWriter(err, true));
         int exit = DriftwatchCommand.execute(commandLine, "fails");
-        assertThat(exit).isEqualTo(DriftwatchCommand.EXIT_INTERNAL_ERROR);
+        assertThat(exit).isEqualTo(ExitCode.FAILURE);
         assertThat(err.toString()).hasLineCount(1).startsWith("driftwatch: out of memory (Java heap space)");
     }
 
@@ -69,7 +69,7 @@ class ExitCodesTest {
                 .addSubcommand("fails", new Fails(new IllegalStateException("a bug")))
                 .setErr(new PrintWriter(err, true));
         int exit = DriftwatchCommand.execute(commandLine, "fails");
-        assertThat(exit).isEqualTo(DriftwatchCommand.EXIT_INTERNAL_ERROR);
+        assertThat(exit).isEqualTo(ExitCode.FAILURE);
         assertThat(err.toString()).hasLineCount(1)
                 .startsWith("driftwatch: internal error: java.lang.IllegalStateException: a bug; this is a bug in driftwatch");
     }

@@ -43,10 +43,10 @@ class KafkaSaslIntegrationTest {
         Path client = broker.clientProperties(directory.resolve("plain-client.properties"), SaslBroker.PLAIN,
                 SaslBroker.PLAIN_USER, SaslBroker.PLAIN_PASSWORD);
         Random random = new Random(11);
-        run("baseline", "--model", "fraud", "--version", "v3", "--input", ShiftedTraffic.training(directory, random).toString(),
-                "--bootstrap-servers", broker.bootstrapServers(), "--producer-config", client.toString());
-        run("produce", "--bootstrap-servers", broker.bootstrapServers(), "--producer-config", client.toString(),
-                "--topic", "inferences", "--format", "json", "--partitions", "1", "--model", "fraud", "--version", "v3",
+        run("baseline", "--model", "fraud", "--model-version", "v3", "--input", ShiftedTraffic.training(directory, random).toString(),
+                "--bootstrap-servers", broker.bootstrapServers(), "--config", client.toString());
+        run("produce", "--bootstrap-servers", broker.bootstrapServers(), "--config", client.toString(),
+                "--topic", "inferences", "--encoding", "json", "--partitions", "1", "--model", "fraud", "--model-version", "v3",
                 ShiftedTraffic.traffic(directory, random).toString());
     }
 

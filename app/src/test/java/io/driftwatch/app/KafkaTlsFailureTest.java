@@ -4,7 +4,6 @@ import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.junit.jupiter.api.Test;
 
 import javax.net.ssl.SSLHandshakeException;
-import java.nio.file.Path;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateException;
 
@@ -12,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each way a TLS handshake with Kafka fails gets its own sentence; the untrusted-CA case runs against a broker in {@code KafkaTlsIntegrationTest}. */
 class KafkaTlsFailureTest {
-    private static final Path FILE = Path.of("driftwatch.properties");
+    private static final String FILE = "driftwatch.properties";
 
     private static SslAuthenticationException handshakeFailure(Throwable cause) {
         SSLHandshakeException handshake = new SSLHandshakeException("PKIX or other\nfailure");

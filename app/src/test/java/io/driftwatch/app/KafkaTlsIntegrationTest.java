@@ -74,10 +74,10 @@ class KafkaTlsIntegrationTest {
         brokers.put(protocol, broker);
         Path client = clientProperties(directory.resolve(protocol + "-client.properties"), protocol);
         Random random = new Random(11);
-        execute("baseline", "--model", "fraud", "--version", "v3", "--input", ShiftedTraffic.training(directory, random).toString(),
-                "--bootstrap-servers", broker.bootstrapServers(), "--producer-config", client.toString());
-        execute("produce", "--bootstrap-servers", broker.bootstrapServers(), "--producer-config", client.toString(),
-                "--topic", "inferences", "--format", "json", "--partitions", "1", "--model", "fraud", "--version", "v3",
+        execute("baseline", "--model", "fraud", "--model-version", "v3", "--input", ShiftedTraffic.training(directory, random).toString(),
+                "--bootstrap-servers", broker.bootstrapServers(), "--config", client.toString());
+        execute("produce", "--bootstrap-servers", broker.bootstrapServers(), "--config", client.toString(),
+                "--topic", "inferences", "--encoding", "json", "--partitions", "1", "--model", "fraud", "--model-version", "v3",
                 ShiftedTraffic.traffic(directory, random).toString());
         return broker;
     }

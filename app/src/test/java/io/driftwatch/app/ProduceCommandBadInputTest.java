@@ -38,7 +38,7 @@ class ProduceCommandBadInputTest {
     void aMissingFileIsNamed() {
         Path missing = directory.resolve("nope.csv");
 
-        assertThat(produce("--format", "json", missing.toString())).isEqualTo(2);
+        assertThat(produce("--encoding", "json", missing.toString())).isEqualTo(2);
         assertThat(err.toString()).contains(missing + " does not exist");
     }
 
@@ -46,7 +46,7 @@ class ProduceCommandBadInputTest {
     void aColumnGivenExplicitlyMustExistAndTheMessageListsTheColumns() throws IOException {
         String csv = file("a.csv", "id,model,version,prediction\n1,m,v,0.5\n");
 
-        assertThat(produce("--format", "json", "--id-column", "request", csv)).isEqualTo(2);
+        assertThat(produce("--encoding", "json", "--id-column", "request", csv)).isEqualTo(2);
         assertThat(err.toString()).contains("has no column 'request' (given with --id-column)")
                 .contains("its columns are id, model, version, prediction");
     }
@@ -56,7 +56,7 @@ class ProduceCommandBadInputTest {
         String csv = file("times.csv", "request_id,model,version,event_time,prediction\n"
                 + "r1,m,v,2024-05-01T00:00:00Z,1\nr2,m,v,yesterday,0\n");
 
-        assertThat(produce("--format", "json", csv)).isEqualTo(2);
+        assertThat(produce("--encoding", "json", csv)).isEqualTo(2);
         assertThat(err.toString()).contains(csv + " line 3, column 'event_time': cannot read 'yesterday' as a time");
         assertThat(out.toString()).isEmpty();
     }
@@ -65,7 +65,7 @@ class ProduceCommandBadInputTest {
     void aModelNameNeedsAColumnOrTheOption() throws IOException {
         String csv = file("nomodel.csv", "version,prediction\nv,1\n");
 
-        assertThat(produce("--format", "json", csv)).isEqualTo(2);
+        assertThat(produce("--encoding", "json", csv)).isEqualTo(2);
         assertThat(err.toString()).contains("has no column 'model' for the model name; pass --model");
     }
 
@@ -73,7 +73,7 @@ class ProduceCommandBadInputTest {
     void labelsNeedTheirLabelColumn() throws IOException {
         String csv = file("labels.csv", "request_id,outcome\nr1,1\n");
 
-        assertThat(produce("--format", "json", "--labels", "--model", "m", csv)).isEqualTo(2);
+        assertThat(produce("--encoding", "json", "--kind", "labels", "--model", "m", csv)).isEqualTo(2);
         assertThat(err.toString()).contains("has no column 'label' for the label").contains("--label-column");
     }
 
@@ -81,7 +81,7 @@ class ProduceCommandBadInputTest {
     void anEmptyPredictionNamesItsLine() throws IOException {
         String csv = file("empty.csv", "model,version,prediction\nm,v,1\nm,v,\n");
 
-        assertThat(produce("--format", "json", csv)).isEqualTo(2);
+        assertThat(produce("--encoding", "json", csv)).isEqualTo(2);
         assertThat(err.toString()).contains("line 3, column 'prediction': the prediction is empty");
     }
 
@@ -89,7 +89,7 @@ class ProduceCommandBadInputTest {
     void avroRegistryNeedsARegistry() throws IOException {
         String csv = file("a.csv", "model,version,prediction\nm,v,1\n");
 
-        assertThat(produce("--format", "avro-registry", csv)).isEqualTo(2);
+        assertThat(produce("--encoding", "avro-registry", csv)).isEqualTo(2);
         assertThat(err.toString()).contains("avro-registry needs a schema registry; pass --registry URL");
     }
 
@@ -97,23 +97,23 @@ class ProduceCommandBadInputTest {
     void anUnknownFormatListsTheKnownOnes() throws IOException {
         String csv = file("a.csv", "model,version,prediction\nm,v,1\n");
 
-        assertThat(produce("--format", "protobuf", csv)).isEqualTo(2);
+        assertThat(produce("--encoding", "protobuf", csv)).isEqualTo(2);
         assertThat(err.toString()).contains("unknown format 'protobuf'; use one of avro-registry, avro-single, json");
     }
 
     @Test
-    void aMissingProducerConfigIsNamed() throws IOException {
+    void aMissingConfigIsNamed() throws IOException {
         String csv = file("a.csv", "model,version,prediction\nm,v,1\n");
 
-        assertThat(produce("--format", "json", "--producer-config", "absent.properties", csv)).isEqualTo(2);
-        assertThat(err.toString()).contains("producer config absent.properties does not exist");
+        assertThat(produce("--encoding", "json", "--config", "absent.properties", csv)).isEqualTo(2);
+        assertThat(err.toString()).contains("--config absent.properties does not exist");
     }
 
     @Test
     void aFileWithOnlyAHeaderHasNothingToProduce() throws IOException {
         String csv = file("header.csv", "model,version,prediction\n");
 
-        assertThat(produce("--format", "json", csv)).isEqualTo(2);
+        assertThat(produce("--encoding", "json", csv)).isEqualTo(2);
         assertThat(err.toString()).contains("has no data rows");
     }
 
@@ -121,7 +121,7 @@ class ProduceCommandBadInputTest {
     void aNonPositiveRateIsRefused() throws IOException {
         String csv = file("a.csv", "model,version,prediction\nm,v,1\n");
 
-        assertThat(produce("--format", "json", "--rate", "0", csv)).isEqualTo(2);
+        assertThat(produce("--encoding", "json", "--rate", "0", csv)).isEqualTo(2);
         assertThat(err.toString()).contains("--rate must be a positive number");
     }
 
@@ -129,7 +129,7 @@ class ProduceCommandBadInputTest {
     void oneScoreColumnBesideTwoNamedClassesWithoutAPositiveClassNamesBothClasses() throws IOException {
         String csv = file("named.csv", "request_id,model,version,prediction,p\nr1,m,v,churn,0.8\nr2,m,v,stay,0.3\n");
 
-        assertThat(produce("--format", "json", "--score-column", "p", csv)).isEqualTo(2);
+        assertThat(produce("--encoding", "json", "--score-column", "p", csv)).isEqualTo(2);
         assertThat(err.toString()).contains(csv + ": the predictions in column 'prediction' are two classes, 'churn' and"
                 + " 'stay'").contains("pass --positive-class churn or --positive-class stay");
     }
@@ -138,7 +138,7 @@ class ProduceCommandBadInputTest {
     void aScoreThatIsNotANumberNamesTheFileLineAndColumn() throws IOException {
         String csv = file("scores.csv", "request_id,model,version,prediction,p_yes,p_no\nr1,m,v,yes,0.8,0.2\nr2,m,v,no,low,0.7\n");
 
-        assertThat(produce("--format", "json", "--score-column", "yes=p_yes", "--score-column", "no=p_no", csv)).isEqualTo(2);
+        assertThat(produce("--encoding", "json", "--score-column", "yes=p_yes", "--score-column", "no=p_no", csv)).isEqualTo(2);
         assertThat(err.toString()).contains(csv + " line 3, column 'p_yes': score 'low' of class 'yes' is not a number");
     }
 
@@ -146,7 +146,7 @@ class ProduceCommandBadInputTest {
     void aScoreColumnWithoutAClassBesideOthersIsRefused() throws IOException {
         String csv = file("mixed.csv", "request_id,model,version,prediction,p_yes,p_no\nr1,m,v,yes,0.8,0.2\n");
 
-        assertThat(produce("--format", "json", "--score-column", "p_yes", "--score-column", "no=p_no", csv)).isEqualTo(2);
+        assertThat(produce("--encoding", "json", "--score-column", "p_yes", "--score-column", "no=p_no", csv)).isEqualTo(2);
         assertThat(err.toString()).contains("--score-column p_yes has no class, beside 1 other score column(s)");
     }
 }

@@ -84,7 +84,7 @@ class ProduceCommandTest {
 
     @Test
     void writesJsonThatTheJsonDecoderReadsBackWithFeaturesPredictionAndTime() throws IOException {
-        int exit = produce("--topic", "json-inferences", "--format", "json", file("today.csv", INFERENCES).toString());
+        int exit = produce("--topic", "json-inferences", "--encoding", "json", file("today.csv", INFERENCES).toString());
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).startsWith("produced 2 records to topic 'json-inferences': ");
@@ -99,7 +99,7 @@ class ProduceCommandTest {
                 {"request_id": "a-8", "model": "churn", "version": "2", "event_time": 1714564800001, "prediction": "stay", "f": {"tenure": null}}
                 """);
 
-        int exit = produce("--topic", "single-inferences", "--format", "avro-single", jsonl.toString());
+        int exit = produce("--topic", "single-inferences", "--encoding", "avro-single", jsonl.toString());
 
         assertThat(exit).as(err.toString()).isZero();
         Map<String, InferenceLog> logs = decode("single-inferences",
@@ -117,7 +117,7 @@ class ProduceCommandTest {
 
     @Test
     void writesConfluentFramedAvroWithTheSchemaRegisteredUnderTheTopicSubject() throws IOException {
-        int exit = produce("--topic", "registry-inferences", "--format", "avro-registry", "--registry", registry.url(),
+        int exit = produce("--topic", "registry-inferences", "--encoding", "avro-registry", "--registry", registry.url(),
                 file("today.csv", INFERENCES).toString());
 
         assertThat(exit).as(err.toString()).isZero();
@@ -129,7 +129,7 @@ class ProduceCommandTest {
 
     @Test
     void registersUnderTheRecordNameWithTheRecordStrategy() throws IOException {
-        int exit = produce("--topic", "record-subject", "--format", "avro-registry", "--registry", registry.url(),
+        int exit = produce("--topic", "record-subject", "--encoding", "avro-registry", "--registry", registry.url(),
                 "--subject-strategy", "record", file("today.csv", INFERENCES).toString());
 
         assertThat(exit).as(err.toString()).isZero();
@@ -144,7 +144,7 @@ class ProduceCommandTest {
                 r2,fraud,1714636800000,
                 """);
 
-        int exit = produce("--topic", "labels", "--format", "json", "--labels", "--model", "fraud",
+        int exit = produce("--topic", "labels", "--encoding", "json", "--kind", "labels", "--model", "fraud",
                 "--label-column", "outcome", labels.toString());
 
         assertThat(exit).as(err.toString()).isZero();
@@ -160,7 +160,7 @@ class ProduceCommandTest {
     void oneScoreColumnIsSentAsTheProbabilityOfClassOneWhenThePredictionsAreZeroAndOne() throws IOException {
         Path csv = file("binary.csv", "request_id,prediction,p_churn,tenure\nb1,1,0.83,4\nb2,0,0.12,30\nb3,0,,12\n");
 
-        int exit = produce("--topic", "binary-scores", "--format", "json", "--model", "churn", "--version", "2",
+        int exit = produce("--topic", "binary-scores", "--encoding", "json", "--model", "churn", "--model-version", "2",
                 "--score-column", "p_churn", csv.toString());
 
         assertThat(exit).as(err.toString()).isZero();
@@ -175,9 +175,9 @@ class ProduceCommandTest {
     void scoreColumnsPerClassAndALoneColumnOfANamedPositiveClassFillClassScoresInAvro() throws IOException {
         Path csv = file("named.csv", "request_id,prediction,p_yes,p_no\nn1,yes,0.7,0.3\nn2,no,0.4,0.6\n");
 
-        int perClass = produce("--topic", "named-scores", "--format", "avro-single", "--model", "churn", "--version", "2",
+        int perClass = produce("--topic", "named-scores", "--encoding", "avro-single", "--model", "churn", "--model-version", "2",
                 "--score-column", "yes=p_yes", "--score-column", "no=p_no", csv.toString());
-        int lone = produce("--topic", "lone-named-score", "--format", "avro-single", "--model", "churn", "--version", "2",
+        int lone = produce("--topic", "lone-named-score", "--encoding", "avro-single", "--model", "churn", "--model-version", "2",
                 "--score-column", "p_yes", "--positive-class", "yes", csv.toString());
 
         assertThat(perClass).as(err.toString()).isZero();
@@ -195,7 +195,7 @@ class ProduceCommandTest {
     @Test
     void generatesIdsFromTheFileNameAndTimesOneMillisecondApartWhenTheFileHasNone() throws IOException {
         Instant before = Instant.now();
-        int exit = produce("--topic", "generated", "--format", "json", "--model", "m", "--version", "1",
+        int exit = produce("--topic", "generated", "--encoding", "json", "--model", "m", "--model-version", "1",
                 file("batch.csv", "prediction,x\n0.5,1\n0.6,2\n0.7,3\n").toString());
         Instant after = Instant.now();
 
@@ -210,7 +210,7 @@ class ProduceCommandTest {
 
     @Test
     void createsAMissingTopicWithTheRequestedPartitions() throws Exception {
-        int exit = produce("--topic", "three-partitions", "--format", "json", "--partitions", "3",
+        int exit = produce("--topic", "three-partitions", "--encoding", "json", "--partitions", "3",
                 file("today.csv", INFERENCES).toString());
 
         assertThat(exit).as(err.toString()).isZero();
@@ -222,7 +222,7 @@ class ProduceCommandTest {
 
     @Test
     void keepsToTheRate() throws IOException {
-        int exit = produce("--topic", "paced", "--format", "json", "--model", "m", "--version", "1", "--rate", "20",
+        int exit = produce("--topic", "paced", "--encoding", "json", "--model", "m", "--model-version", "1", "--rate", "20",
                 file("five.csv", "prediction\n1\n2\n3\n4\n5\n").toString());
 
         assertThat(exit).as(err.toString()).isZero();
@@ -233,16 +233,66 @@ class ProduceCommandTest {
     }
 
     @Test
-    void exitsOneWithTheCountAndTheFirstErrorWhenRecordsAreRefused() throws IOException {
+    void exitsThreeWithTheCountAndTheFirstErrorWhenRecordsAreRefused() throws IOException {
         Path config = file("small.properties", "max.request.size=64\n");
 
-        int exit = produce("--topic", "refused", "--format", "json", "--producer-config", config.toString(),
+        int exit = produce("--topic", "refused", "--encoding", "json", "--config", config.toString(),
                 file("today.csv", INFERENCES).toString());
 
-        assertThat(exit).isEqualTo(1);
+        assertThat(exit).isEqualTo(ExitCode.FAILURE);
         assertThat(err.toString()).contains("2 of 2 records were not acknowledged by topic 'refused'")
                 .contains("RecordTooLargeException");
         assertThat(out.toString()).startsWith("produced 0 records");
+    }
+
+    @Test
+    void theDeprecatedSpellingsWriteTheSameRecordsAndWarnOnceEach() throws IOException {
+        Path labels = file("old-labels.csv", "request_id,outcome,event_time\nr1,1,2024-05-02T08:00:00Z\n");
+        Path config = file("client.properties", "client.id=old-spelling\n");
+
+        int exit = produce("--topic", "old-labels", "--format", "json", "--labels", "--model", "fraud", "--version", "v3",
+                "--producer-config", config.toString(), "--label-column", "outcome", labels.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString().lines()).containsExactlyInAnyOrder(
+                "driftwatch: warning: --format is deprecated and will be removed; use --encoding",
+                "driftwatch: warning: --labels is deprecated and will be removed; use --kind",
+                "driftwatch: warning: --version is deprecated and will be removed; use --model-version",
+                "driftwatch: warning: --producer-config is deprecated and will be removed; use --config");
+        Map<String, FeedbackLabel> decoded = decode("old-labels", new JsonDecoder<>(LabelMapping.canonical(), DecodeLimits.DEFAULT));
+        assertThat(decoded.get("r1").getModelName()).isEqualTo("fraud");
+        assertThat(decoded.get("r1").getLabel()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theDeprecatedVersionSetsTheModelVersionOfInferences() throws IOException {
+        int exit = produce("--topic", "old-version", "--encoding", "json", "--model", "fraud", "--version", "v9",
+                file("today.csv", INFERENCES).toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).hasLineCount(1).contains("--version is deprecated").contains("use --model-version");
+        Map<String, InferenceLog> logs = decode("old-version", new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT));
+        assertThat(logs.values()).extracting(InferenceLog::getModelVersion).containsOnly("v9");
+    }
+
+    @Test
+    void aNewSpellingAndItsDeprecatedOneTogetherAreBadInput() throws IOException {
+        int exit = produce("--topic", "both", "--encoding", "json", "--format", "json", file("today.csv", INFERENCES).toString());
+
+        assertThat(exit).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains("--format is the deprecated spelling of --encoding; give --encoding only");
+    }
+
+    @Test
+    void takesTheTopicAndTheBrokersFromTheConfigFileAsRunDoes() throws IOException {
+        Path config = file("driftwatch.properties", "bootstrap.servers=" + broker.bootstrapServers() + "\n"
+                + "driftwatch.topic.inferences=from-config\n");
+
+        int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("produce", "--config", config.toString(), "--encoding", "json", file("today.csv", INFERENCES).toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertTheTwoInferences(decode("from-config", new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT)));
     }
 
     private static void assertTheTwoInferences(Map<String, InferenceLog> logs) {

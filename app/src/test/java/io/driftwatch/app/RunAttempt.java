@@ -23,7 +23,7 @@ record RunAttempt(int exit, String message, Duration took) {
     /** What a user must see: exit code 2 within {@code limit}, one line naming {@code config}, no stack trace. */
     RunAttempt assertStoppedAtOnceWithOneLine(Duration limit, Path config) {
         assertThat(took).as("time to fail").isLessThan(limit);
-        assertThat(exit).as(message).isEqualTo(DriftwatchCommand.EXIT_BAD_INPUT);
+        assertThat(exit).as(message).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(message).contains(config.toString()).doesNotContain("\tat ").doesNotContain("internal error");
         assertThat(message.strip().lines().count()).as(message).isEqualTo(1);
         return this;

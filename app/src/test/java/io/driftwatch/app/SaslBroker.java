@@ -103,7 +103,7 @@ final class SaslBroker implements AutoCloseable {
         return settings;
     }
 
-    /** Writes {@link #clientSettings} as a properties file, for {@code --producer-config} and friends. */
+    /** Writes {@link #clientSettings} as a properties file, for the commands' {@code --config}. */
     Path clientProperties(Path file, String mechanism, String user, String password) throws IOException {
         Properties properties = new Properties();
         client(mechanism, user, password).forEach((key, value) -> properties.setProperty(key, value.toString()));

@@ -49,7 +49,7 @@ final class ShiftedTrafficRun {
     static List<String> triggers(String bootstrapServers, String topic, Path clientConfig) {
         StringWriter out = new StringWriter();
         int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()))
-                .execute("triggers", "--bootstrap-servers", bootstrapServers, "--consumer-config", clientConfig.toString(), "--topic", topic);
+                .execute("triggers", "--bootstrap-servers", bootstrapServers, "--config", clientConfig.toString(), "--topic", topic);
         return exit == 0 ? out.toString().lines().toList() : List.of();
     }
 

@@ -72,7 +72,7 @@ public final class BaselinePublisher {
             // Construction fails this way on unusable settings, e.g. a bootstrap address that does not resolve.
             String cause = e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
             throw new BadInputException("cannot connect to Kafka: " + e.getMessage() + cause
-                    + "; check --bootstrap-servers and the producer config", e);
+                    + "; check --bootstrap-servers and the settings in --config", e);
         }
     }
 
@@ -89,7 +89,7 @@ public final class BaselinePublisher {
                         + " retention; set cleanup.policy=compact on it, or choose another topic with --topic");
             }
         } catch (TopicProvisioningException e) {
-            throw new PublishException(e.getMessage() + "; check --bootstrap-servers and the producer config", e);
+            throw new PublishException(e.getMessage() + "; check --bootstrap-servers and the settings in --config", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new PublishException("cannot read the settings of topic " + topic.name() + ": " + causeOf(e), e);
         } catch (InterruptedException e) {
@@ -129,7 +129,7 @@ public final class BaselinePublisher {
                     + " (a topic created by an older driftwatch keeps the broker's 1 MB)" : "";
             throw new PublishException("baseline " + baseline.getBaselineId() + " was not acknowledged by topic " + topic
                     + " within " + timeout.toSeconds() + " s: " + causeOf(e) + tooLarge + "; check --bootstrap-servers, the"
-                    + " producer config and the topic's ACLs", e);
+                    + " settings in --config and the topic's ACLs", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishException("interrupted while publishing baseline " + baseline.getBaselineId(), e);

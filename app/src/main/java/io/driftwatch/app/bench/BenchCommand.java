@@ -1,5 +1,6 @@
 package io.driftwatch.app.bench;
 
+import io.driftwatch.app.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             err.println("bench failed: " + e.getMessage());
             err.flush();
-            return 3;
+            return ExitCode.FAILURE;
         }
         progress(err, "  decode");
         List<DecodeTiming> decode = new DecodeBenchmark(200_000, 3).run();
@@ -104,7 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%nwhole run: %.0f s%n", seconds);
         }
         out.flush();
-        return latency.triggers() == latency.expected() ? 0 : 3;
+        return latency.triggers() == latency.expected() ? ExitCode.OK : ExitCode.FAILURE;
     }
 
     private static String batchLine(JsonNode batch) {

@@ -28,8 +28,7 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "    bytes_per_record (mean record value size),",
                 "    driftwatch_records_per_second, baseline_records_per_second,",
                 "    ratio (driftwatch / baseline), baseline (what the baseline does).",
-                "", "Examples:", "  driftwatch bench decode", "  driftwatch bench decode --records 1000000 --passes 5 --json",
-                "", "Exit codes: 0 measured, 3 a decoder failed on a benchmark record."})
+                "", "Examples:", "  driftwatch bench decode", "  driftwatch bench decode --records 1000000 --passes 5 --json"})
 public final class DecodeBenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -1,5 +1,6 @@
 package io.driftwatch.app.bench;
 
+import io.driftwatch.app.ExitCode;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import picocli.CommandLine.Command;
@@ -22,8 +23,7 @@ import static picocli.CommandLine.Model.CommandSpec;
         sortOptions = false,
         footer = {"", "JSON output (--json): records_per_second, partitions, window_millis, triggers, expected_triggers,",
                 "  median_millis, p99_millis, latencies_millis[].",
-                "", "Examples:", "  driftwatch bench latency", "  driftwatch bench latency --windows 30 --json",
-                "", "Exit codes: 0 measured, 2 bad options, 3 the run failed (a trigger missing or repeated, a timeout)."})
+                "", "Examples:", "  driftwatch bench latency", "  driftwatch bench latency --windows 30 --json"})
 public final class LatencyBenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -64,11 +64,11 @@ public final class LatencyBenchCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             err.println("bench latency failed: " + e.getMessage());
             err.flush();
-            return 3;
+            return ExitCode.FAILURE;
         }
         out.print(json ? LatencyReport.json(rate, partitions, latency).toString() + System.lineSeparator()
                 : LatencyReport.table(rate, partitions, latency));
         out.flush();
-        return latency.triggers() == latency.expected() ? 0 : 3;
+        return latency.triggers() == latency.expected() ? ExitCode.OK : ExitCode.FAILURE;
     }
 }

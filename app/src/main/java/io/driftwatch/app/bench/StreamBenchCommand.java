@@ -1,5 +1,6 @@
 package io.driftwatch.app.bench;
 
+import io.driftwatch.app.ExitCode;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.topology.config.InputFormat;
@@ -37,8 +38,7 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "    windows_closed, records_in_closed_windows (the topology's work, checked),",
                 "    numeric_profile_bytes, categorical_profile_bytes (state per feature and window),",
                 "    heap_held_bytes (live heap after the run less before), peak_heap_bytes, baseline.",
-                "", "Examples:", "  driftwatch bench stream", "  driftwatch bench stream --records 200000 --format json --profile",
-                "", "Exit codes: 0 measured, 2 bad options, 3 the run failed (a record dead-lettered, a timeout)."})
+                "", "Examples:", "  driftwatch bench stream", "  driftwatch bench stream --records 200000 --format json --profile"})
 public final class StreamBenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -109,7 +109,7 @@ public final class StreamBenchCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             err.println("bench stream failed: " + e.getMessage());
             err.flush();
-            return 3;
+            return ExitCode.FAILURE;
         }
         out.print(json ? StreamBenchReport.json(records, partitions, timings).toString() + System.lineSeparator()
                 : StreamBenchReport.table(records, partitions, timings));

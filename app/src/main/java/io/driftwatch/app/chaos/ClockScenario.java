@@ -121,7 +121,7 @@ final class ClockScenario implements ChaosScenario {
 
     private static void produce(String bootstrap, Path file, List<String> rows) throws IOException {
         Files.writeString(file, "request_id,event_time,model,version,age,country,prediction\n" + String.join("\n", rows) + "\n");
-        KnownDrift.execute("produce", "--bootstrap-servers", bootstrap, "--topic", KnownDrift.TOPIC, "--format", "json", file.toString());
+        KnownDrift.execute("produce", "--bootstrap-servers", bootstrap, "--topic", KnownDrift.TOPIC, "--encoding", "json", file.toString());
     }
 
     private static String key(String version, int window) {

@@ -81,14 +81,14 @@ final class KnownDrift {
         Path directory = run.directory();
         Random random = new Random(5);
         publishBaseline(bootstrapServers, directory, VERSION, random);
-        execute("produce", "--bootstrap-servers", bootstrapServers, "--topic", TOPIC, "--format", "json",
-                "--partitions", Integer.toString(partitions), "--model", MODEL, "--version", VERSION, traffic(directory, random).toString());
+        execute("produce", "--bootstrap-servers", bootstrapServers, "--topic", TOPIC, "--encoding", "json",
+                "--partitions", Integer.toString(partitions), "--model", MODEL, "--model-version", VERSION, traffic(directory, random).toString());
         run.did("produced %,d inferences in %d windows with %d drift episodes, over %d partitions", records(), windows, episodes(), partitions);
     }
 
     /** Publishes a baseline for {@code version} of the model from 2,000 undrifted training rows ({@code age}, {@code country}). */
     static void publishBaseline(String bootstrapServers, Path directory, String version, Random random) throws IOException {
-        execute("baseline", "--model", MODEL, "--version", version, "--input", training(directory, random).toString(),
+        execute("baseline", "--model", MODEL, "--model-version", version, "--input", training(directory, random).toString(),
                 "--bootstrap-servers", bootstrapServers);
     }
 

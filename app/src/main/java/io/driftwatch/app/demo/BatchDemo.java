@@ -1,5 +1,6 @@
 package io.driftwatch.app.demo;
 
+import io.driftwatch.app.ExitCode;
 import io.driftwatch.app.report.FileCheck;
 import io.driftwatch.app.report.TableReport;
 import io.driftwatch.app.tabular.BadInputException;
@@ -63,7 +64,7 @@ public final class BatchDemo {
             out.println("(The sample files are in " + directory + "; pass --keep-files DIR to choose where.)");
         }
         out.flush();
-        return missed.isEmpty() ? 0 : 1;
+        return missed.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
     }
 
     private static Set<String> missedProblems(DriftReport report) {

@@ -1,5 +1,6 @@
 package io.driftwatch.app.demo;
 
+import io.driftwatch.app.ExitCode;
 import io.driftwatch.app.baseline.BaselinePublisher;
 import io.driftwatch.app.baseline.PublishException;
 import io.driftwatch.app.tabular.BadInputException;
@@ -127,7 +128,7 @@ public final class StreamDemo {
             stack.awaitClosed();
         }
         out.flush();
-        return missing.isEmpty() ? 0 : 1;
+        return missing.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
     }
 
     private Path directory() throws BadInputException {

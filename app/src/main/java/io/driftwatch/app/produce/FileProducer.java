@@ -117,14 +117,14 @@ public final class FileProducer {
             admin = Admin.create(kafka.admin());
         } catch (KafkaException e) {
             throw new BadInputException("cannot create a Kafka admin client: " + e.getMessage()
-                    + "; check --bootstrap-servers and the settings in --producer-config", e);
+                    + "; check --bootstrap-servers and the settings in --config", e);
         }
         try {
             new TopicProvisioner(admin, TOPIC_READY_TIMEOUT).ensure(List.of(
                     new TopicSpec(request.topic(), request.partitions(), Optional.empty(), Map.of())));
         } catch (TopicProvisioningException e) {
             throw new ProduceFailedException("nothing was sent: " + e.getMessage() + " (bootstrap servers "
-                    + kafka.bootstrapServers() + "); check that the brokers are reachable and --producer-config", e);
+                    + kafka.bootstrapServers() + "); check that the brokers are reachable and --config", e);
         } finally {
             // A plain close() waits for requests still retrying against an unreachable broker, up to a minute more.
             admin.close(ADMIN_CLOSE_TIMEOUT);

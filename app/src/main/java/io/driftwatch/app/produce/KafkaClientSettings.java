@@ -1,27 +1,19 @@
 package io.driftwatch.app.produce;
 
-import io.driftwatch.app.tabular.BadInputException;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.jspecify.annotations.Nullable;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The Kafka client settings of {@code produce}: the bootstrap servers and a properties file the user passes
- * through (SASL, SSL, client tuning). The producer gets driftwatch's defaults (lz4, 5 ms linger, 64 KiB
- * batches) under the file's settings, and the file cannot weaken delivery: {@code acks=all} and idempotence
+ * The Kafka client settings of {@code produce}: the bootstrap servers and the Kafka settings of the user's
+ * {@code --config} file, passed through (SASL, SSL, client tuning). The producer gets driftwatch's defaults
+ * (lz4, 5 ms linger, 64 KiB batches) under the file's settings, and the file cannot weaken delivery: {@code acks=all} and idempotence
  * always hold, so a row is either written once or reported as failed. The admin client that creates the
  * topic gets the file's settings it knows (security ones, typically). {@code toString()} names the keys
  * the file set, never their values, since they hold passwords.
@@ -33,6 +25,8 @@ public final class KafkaClientSettings {
             ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024,
             ProducerConfig.CLIENT_ID_CONFIG, "driftwatch-produce");
 
+    private static final String DRIFTWATCH_PREFIX = "driftwatch.";
+
     private final String bootstrapServers;
     private final Map<String, String> fileSettings;
 
@@ -42,27 +36,19 @@ public final class KafkaClientSettings {
     }
 
     /**
-     * @param propertiesFile Kafka client properties, or null for none; its {@code bootstrap.servers} is
-     *                       ignored in favour of {@code bootstrapServers}
-     * @throws BadInputException when the file is missing or cannot be read
+     * @param settings the Kafka client settings (a {@code --config} file's, typically); its {@code driftwatch.*}
+     *                 keys are driftwatch's own and are not passed to the clients, and its {@code bootstrap.servers}
+     *                 gives way to {@code bootstrapServers}
      */
-    public static KafkaClientSettings load(String bootstrapServers, @Nullable Path propertiesFile) throws BadInputException {
+    public static KafkaClientSettings of(String bootstrapServers, Map<String, ?> settings) {
         requireNonNull(bootstrapServers, "bootstrapServers");
-        Map<String, String> settings = new HashMap<>();
-        if (propertiesFile != null) {
-            if (!Files.isRegularFile(propertiesFile)) {
-                throw new BadInputException("producer config " + propertiesFile + " does not exist or is not a file; check the path");
+        Map<String, String> clientSettings = new HashMap<>();
+        settings.forEach((key, value) -> {
+            if (!key.startsWith(DRIFTWATCH_PREFIX)) {
+                clientSettings.put(key, String.valueOf(value));
             }
-            Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new BadInputException("cannot read producer config " + propertiesFile + ": " + e.getMessage()
-                        + "; it must be a Java properties file (key=value lines)", e);
-            }
-            properties.stringPropertyNames().forEach(key -> settings.put(key, properties.getProperty(key)));
-        }
-        return new KafkaClientSettings(bootstrapServers, settings);
+        });
+        return new KafkaClientSettings(bootstrapServers, clientSettings);
     }
 
     public String bootstrapServers() {

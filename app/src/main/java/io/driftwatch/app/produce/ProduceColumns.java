@@ -56,7 +56,7 @@ public record ProduceColumns(ColumnOption requestId, ColumnOption modelName, Col
      */
     RowRecords<InferenceLog> inferences(Path file, List<String> columns, Instant start) throws BadInputException {
         RowFields fields = shared(file, columns, start);
-        FieldSource version = textSource(file, columns, modelVersion, versionConstant, "--version", "model version");
+        FieldSource version = textSource(file, columns, modelVersion, versionConstant, "--model-version", "model version");
         String predictionColumn = prediction.require(file, columns, "prediction");
         return new InferenceRows(fields, version, predictionColumn, classScores(file, columns, predictionColumn), named());
     }
@@ -79,7 +79,7 @@ public record ProduceColumns(ColumnOption requestId, ColumnOption modelName, Col
     RowRecords<FeedbackLabel> labels(Path file, List<String> columns, Instant start) throws BadInputException {
         if (!scores.isEmpty() || positiveClass != null) {
             throw new BadInputException("--score-column and --positive-class describe inferences; label rows carry the"
-                    + " label alone: drop them with --labels");
+                    + " label alone: drop them with --kind labels");
         }
         RowFields fields = shared(file, columns, start);
         return new LabelRows(fields, label.require(file, columns, "label"));

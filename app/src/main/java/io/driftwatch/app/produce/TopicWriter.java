@@ -51,7 +51,7 @@ final class TopicWriter implements AutoCloseable {
             // The constructor wraps what went wrong (a missing keystore, say) in "Failed to construct kafka producer".
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new BadInputException("cannot create a Kafka producer: " + describe(cause)
-                    + "; check --bootstrap-servers and the settings in --producer-config", e);
+                    + "; check --bootstrap-servers and the settings in --config", e);
         }
     }
 

@@ -78,9 +78,9 @@ class DriftToTriggerIntegrationTest {
     void aShiftInjectedAtAKnownTimeTriggersOnceForExactlyTheTwoWindowsAfterIt() throws Exception {
         Random random = new Random(11);
         String bootstrap = broker.bootstrapServers();
-        run("baseline", "--model", "fraud", "--version", "v3", "--input", training(random).toString(), "--bootstrap-servers", bootstrap);
-        run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--format", "json",
-                "--model", "fraud", "--version", "v3", traffic(random).toString());
+        run("baseline", "--model", "fraud", "--model-version", "v3", "--input", training(random).toString(), "--bootstrap-servers", bootstrap);
+        run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--encoding", "json",
+                "--model", "fraud", "--model-version", "v3", traffic(random).toString());
 
         Map<String, Object> settings = new HashMap<>();
         settings.put("bootstrap.servers", bootstrap);

@@ -74,10 +74,10 @@ class ExactBaselineIntegrationTest {
     void aFiftyThousandRowBaselinePastOneMegabyteIsReadByTheServiceAndComparedExactly() throws Exception {
         Random random = new Random(5);
         String bootstrap = broker.bootstrapServers();
-        run("baseline", "--model", "credit", "--version", "v1", "--input", training(random).toString(),
+        run("baseline", "--model", "credit", "--model-version", "v1", "--input", training(random).toString(),
                 "--bootstrap-servers", bootstrap, "--no-calibrate");
-        run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--format", "json",
-                "--model", "credit", "--version", "v1", traffic(random).toString());
+        run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--encoding", "json",
+                "--model", "credit", "--model-version", "v1", traffic(random).toString());
 
         Map<String, Object> settings = new HashMap<>();
         settings.put("bootstrap.servers", bootstrap);

@@ -98,11 +98,11 @@ class MetricsIntegrationTest {
         directory = Files.createTempDirectory("driftwatch-metrics-test");
         Random random = new Random(23);
         String bootstrap = broker.bootstrapServers();
-        run("baseline", "--model", "fraud", "--version", "v3", "--input", training(random).toString(), "--labels", "label",
+        run("baseline", "--model", "fraud", "--model-version", "v3", "--input", training(random).toString(), "--labels", "label",
                 "--bootstrap-servers", bootstrap);
-        run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--format", "json",
-                "--model", "fraud", "--version", "v3", traffic(random).toString());
-        run("produce", "--bootstrap-servers", bootstrap, "--topic", "labels", "--format", "json", "--labels",
+        run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--encoding", "json",
+                "--model", "fraud", "--model-version", "v3", traffic(random).toString());
+        run("produce", "--bootstrap-servers", bootstrap, "--topic", "labels", "--encoding", "json", "--kind", "labels",
                 "--model", "fraud", labels(random).toString());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 new StringSerializer(), new StringSerializer())) {
@@ -129,8 +129,8 @@ class MetricsIntegrationTest {
         // The predictions and labels are read by separate tasks: closing the windows before every label has
         // reached the join would move its event time past them.
         awaitEveryLabelJoined(bootstrap, config.topic(DriftwatchConfig.QUALITY_REPORTS_TOPIC_CONFIG));
-        run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--format", "json",
-                "--model", "fraud", "--version", "v3", closing().toString());
+        run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--encoding", "json",
+                "--model", "fraud", "--model-version", "v3", closing().toString());
         List<DriftReport> reports = reports(bootstrap, config.topic(DriftwatchConfig.DRIFT_REPORTS_TOPIC_CONFIG));
         lastReport = reports.stream().max(Comparator.comparing(DriftReport::getWindowStart)).orElseThrow();
         lastQualityReport = lastFinalQualityReport(bootstrap, config.topic(DriftwatchConfig.QUALITY_REPORTS_TOPIC_CONFIG));

@@ -73,7 +73,7 @@ class QualityDropBaselineIntegrationTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(
-                "baseline", "--model", "churn", "--version", "v7", "--input", validationFile().toString(),
+                "baseline", "--model", "churn", "--model-version", "v7", "--input", validationFile().toString(),
                 "--labels", "churned", "--prediction-column", "predicted", "--no-calibrate",
                 "--bootstrap-servers", broker.bootstrapServers());
         assertThat(exit).as(err.toString()).isZero();

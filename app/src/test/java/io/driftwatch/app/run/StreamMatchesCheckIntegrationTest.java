@@ -73,7 +73,7 @@ class StreamMatchesCheckIntegrationTest {
             training.append(row(random, false)).append('\n');
         }
         Path trainingFile = Files.writeString(directory.resolve("train.csv"), training);
-        run("baseline", "--model", "credit", "--version", "v7", "--input", trainingFile.toString(),
+        run("baseline", "--model", "credit", "--model-version", "v7", "--input", trainingFile.toString(),
                 "--prediction-column", "prediction", "--no-calibrate", "--bootstrap-servers", broker.bootstrapServers());
         trainingForCheck = Files.writeString(directory.resolve("train-check.csv"),
                 training.toString().replaceFirst(",prediction\n", ",__prediction__\n"));
@@ -126,7 +126,7 @@ class StreamMatchesCheckIntegrationTest {
     void everyWindowsReportEqualsCheckOnTheSameRows(String format) throws Exception {
         String topic = "inferences-" + format;
         List<String> produce = new ArrayList<>(List.of("produce", "--bootstrap-servers", broker.bootstrapServers(),
-                "--topic", topic, "--format", format, "--model", "credit", "--version", "v7"));
+                "--topic", topic, "--encoding", format, "--model", "credit", "--model-version", "v7"));
         if (format.equals("avro-registry")) {
             produce.addAll(List.of("--registry", registry.url()));
         }
