@@ -11,6 +11,7 @@ import io.driftwatch.stats.quality.QualityMetric;
 import io.driftwatch.stats.quality.TaskChoice;
 import io.driftwatch.topology.trigger.QualityTriggerPolicy;
 import io.driftwatch.topology.trigger.TriggerPolicy;
+import io.driftwatch.topology.window.IdleMode;
 import io.driftwatch.topology.window.WindowSpec;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -94,6 +95,8 @@ public final class DriftwatchConfig extends AbstractConfig {
     public static final String WINDOW_MERGE_DELAY_MS_CONFIG = "driftwatch.window.merge.delay.ms";
     private static final String WINDOW_MERGE_DELAY_MS_DOC = "How long, in event time, a window waits for input partitions that have never received a record at all before it closes without them; -1 means 24 hours (or one window, if longer). Every partition that has received records is always waited for, whatever model versions it carries. Lower it if some partitions of the inferences topic stay empty (records keyed by model name, say).";
     public static final String WINDOW_IDLE_CLOSE_MS_CONFIG = "driftwatch.window.idle.close.ms";
+    public static final String WINDOW_IDLE_CLOSE_MODE_CONFIG = "driftwatch.window.idle.close.mode";
+    private static final String WINDOW_IDLE_CLOSE_MODE_DOC = "What the quiet of driftwatch.window.idle.close.ms means. run-on (live traffic): event time runs on with the wall clock. end (a replay of recorded traffic): the input has ended, so every window closes and every prediction still waiting for its label counts as unlabelled at once, without waiting out the maximum label delay; a record arriving afterwards is late, so give each replay its own application id.";
     private static final String WINDOW_IDLE_CLOSE_MS_DOC = "After this long without a record on an input partition (wall-clock time), the partition's event time runs on with the wall clock, so windows close as if traffic had continued: the last window before a model, or a whole topic, goes quiet is reported; predictions waiting for labels expire alike, and their quality windows become final. 0 never does this; then that window waits for the next record. A record arriving later for a window closed this way is counted late.";
     public static final String WINDOW_MAX_AHEAD_MS_CONFIG = "driftwatch.window.max.ahead.ms";
     private static final String WINDOW_MAX_AHEAD_MS_DOC = "How far a record's event time may be ahead of its Kafka timestamp; a record further ahead (a clock set wrong) is counted in driftwatch.records.future and left out of the windows, so it cannot close every open window at once.";
@@ -176,6 +179,8 @@ public final class DriftwatchConfig extends AbstractConfig {
             .define(WINDOW_GRACE_MS_CONFIG, Type.LONG, Duration.ofMinutes(5).toMillis(), atLeast(0L), Importance.MEDIUM, WINDOW_GRACE_MS_DOC)
             .define(WINDOW_MERGE_DELAY_MS_CONFIG, Type.LONG, -1L, atLeast(-1L), Importance.LOW, WINDOW_MERGE_DELAY_MS_DOC)
             .define(WINDOW_IDLE_CLOSE_MS_CONFIG, Type.LONG, Duration.ofMinutes(15).toMillis(), atLeast(0L), Importance.MEDIUM, WINDOW_IDLE_CLOSE_MS_DOC)
+            .define(WINDOW_IDLE_CLOSE_MODE_CONFIG, Type.STRING, IdleMode.RUN_ON.label(),
+                    ConfigDef.ValidString.in(IdleMode.RUN_ON.label(), IdleMode.END.label()), Importance.LOW, WINDOW_IDLE_CLOSE_MODE_DOC)
             .define(WINDOW_MAX_AHEAD_MS_CONFIG, Type.LONG, Duration.ofHours(1).toMillis(), atLeast(0L), Importance.MEDIUM, WINDOW_MAX_AHEAD_MS_DOC)
             .define(WINDOW_MIN_RECORDS_CONFIG, Type.LONG, 100L, atLeast(1L), Importance.MEDIUM, WINDOW_MIN_RECORDS_DOC)
             .define(EXACT_VALUES_CONFIG, Type.INT, NumericProfileConfig.DEFAULT_EXACT_VALUE_CAP, between(0, NumericProfileConfig.MAX_EXACT_VALUE_CAP), Importance.MEDIUM, EXACT_VALUES_DOC)
@@ -309,7 +314,8 @@ public final class DriftwatchConfig extends AbstractConfig {
         Duration defaultMergeDelay = size.compareTo(Duration.ofHours(24)) > 0 ? size : Duration.ofHours(24);
         return new WindowSpec(size, Duration.ofMillis(getLong(WINDOW_GRACE_MS_CONFIG)),
                 mergeDelay < 0 ? defaultMergeDelay : Duration.ofMillis(mergeDelay),
-                Duration.ofMillis(getLong(WINDOW_MAX_AHEAD_MS_CONFIG)), Duration.ofMillis(getLong(WINDOW_IDLE_CLOSE_MS_CONFIG)));
+                Duration.ofMillis(getLong(WINDOW_MAX_AHEAD_MS_CONFIG)), Duration.ofMillis(getLong(WINDOW_IDLE_CLOSE_MS_CONFIG)),
+                IdleMode.parse(getString(WINDOW_IDLE_CLOSE_MODE_CONFIG)));
     }
 
     public long windowMinRecords() {

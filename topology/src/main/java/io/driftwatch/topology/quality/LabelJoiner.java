@@ -33,17 +33,20 @@ import static java.util.Objects.requireNonNull;
  * the maximum label delay; then a waiting prediction counts as unlabelled and a waiting label as unmatched.
  * A joined request leaves a small mark until its prediction's delay runs out, so a repeated label is
  * counted once as a duplicate and never joined twice. Pending state is therefore bounded by the traffic of
- * one maximum delay, and expiry scans only the due range of an index ordered by expiry time.
+ * one maximum delay, and expiry scans only the due range of two indexes ordered by expiry time: one of the
+ * predictions and joined marks (due by the labels' clock), one of the labels (due by the predictions').
  *
  * <p>What it learns goes into partial tallies per model version and window of prediction time; every
  * update interval (wall clock, so reports are not rewritten per label) it expires what is due, sends the
  * partial tallies on to the aggregator, keyed by model, and starts new ones, all in the same transaction.
  * After them it sends each recently seen model a tick with its event time: the aggregator makes windows
  * final on ticks only, so a window never becomes final between two partial tallies of the same update. Time is the
- * records' event time, as for drift windows; the partition's event time is kept in a store, so a restart
- * expires exactly what the first run would have. When the partition goes quiet, its {@link IdleClock} moves
- * event time on as the drift windows' does, so the last predictions before traffic stops still count as
- * unlabelled and the last windows still become final.
+ * records' event time, as for drift windows, kept per input ({@link JoinClocks}): a prediction expires by the
+ * labels' clock, a label by the predictions', and a tick carries the time both have passed, so the order in
+ * which the two topics are read (a replay's predictions long before its labels) changes nothing. The clocks
+ * are kept in a store, so a restart expires exactly what the first run would have. When the partition goes
+ * quiet, its {@link IdleClock} moves event time on as the drift windows' does, so the last predictions before
+ * traffic stops still count as unlabelled and the last windows still become final.
  */
 final class LabelJoiner implements Processor<String, RequestFact, String, QualityDelta> {
     private static final String PARTITION_CLOCK = "";
@@ -58,12 +61,14 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
     private ProcessorContext<String, QualityDelta> context;
     private KeyValueStore<String, byte[]> pending;
     private KeyValueStore<Bytes, byte[]> expiry;
+    private KeyValueStore<Bytes, byte[]> labelExpiry;
     private CachedObjectStore<QualityWindowKey, QualityTally> deltas;
     private CachedObjectStore<String, Long> clocks;
     private long eventTimeMillis = Long.MIN_VALUE;
     private long tickedAtMillis = Long.MIN_VALUE;
     private long timestampMillis = Long.MIN_VALUE;
     private IdleClock idle;
+    private JoinClocks inputs;
 
     /** @param typing how each joined prediction and label are typed: {@code driftwatch.quality.task} and its positive class */
     LabelJoiner(QualityStores stores, WindowSpec windows, Duration maxDelay, Duration updateInterval, int maxSegmentValues,
@@ -82,11 +87,13 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
         this.context = context;
         this.pending = context.getStateStore(stores.pending());
         this.expiry = context.getStateStore(stores.expiry());
+        this.labelExpiry = context.getStateStore(stores.labelExpiry());
         this.deltas = context.getStateStore(stores.deltas());
         this.clocks = context.getStateStore(stores.joinClocks());
         Long clock = clocks.get(PARTITION_CLOCK);
         eventTimeMillis = clock == null ? Long.MIN_VALUE : clock;
-        idle = new IdleClock(windows.idleClose(), eventTimeMillis, context.currentSystemTimeMs());
+        idle = new IdleClock(windows.idleClose(), windows.idleMode(), eventTimeMillis, context.currentSystemTimeMs());
+        inputs = new JoinClocks(clocks, eventTimeMillis, windows.idleClose(), context.currentSystemTimeMs());
         context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
     }
 
@@ -100,9 +107,11 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
         }
         if (fact instanceof PredictionFact prediction) {
             advance(prediction.model(), prediction.eventMillis());
+            inputs.prediction(prediction.eventMillis(), context.currentSystemTimeMs());
             onPrediction(requestId, prediction, waiting(requestId));
         } else if (fact instanceof LabelFact label) {
             advance(label.model(), label.eventMillis());
+            inputs.label(label.eventMillis(), context.currentSystemTimeMs());
             onLabel(requestId, label, waiting(requestId));
         } else {
             throw new IllegalStateException("a joined mark is state, never input: " + fact);
@@ -128,11 +137,17 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
             return null;
         }
         RequestFact fact = RequestFactCodec.INSTANCE.fromBytes(bytes);
-        if (fact.expiresAtMillis(maxDelayMillis) < eventTimeMillis) {
+        if (due(fact, context.currentSystemTimeMs())) {
             expire(requestId, fact);
             return null;
         }
         return fact;
+    }
+
+    /** Whether the other half of {@code fact} can no longer come: its input's clock passed the fact's delay. */
+    private boolean due(RequestFact fact, long wallMillis) {
+        long otherInputMillis = fact instanceof LabelFact ? inputs.predictionsMillis(wallMillis) : inputs.labelsMillis(wallMillis);
+        return fact.expiresAtMillis(maxDelayMillis) < otherInputMillis;
     }
 
     private void onPrediction(String requestId, PredictionFact prediction, @Nullable RequestFact waiting) {
@@ -142,7 +157,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
         }
         tally(prediction.model(), prediction.version(), prediction.eventMillis()).addPrediction();
         if (waiting instanceof LabelFact label) {
-            expiry.delete(ExpiryKeys.of(label.expiresAtMillis(maxDelayMillis), requestId));
+            labelExpiry.delete(ExpiryKeys.of(label.expiresAtMillis(maxDelayMillis), requestId));
             if (label.model().equals(prediction.model())) {
                 join(prediction, label);
                 store(requestId, new JoinedMark(prediction.model(), prediction.version(), prediction.eventMillis()));
@@ -178,12 +193,12 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
 
     private void store(String requestId, RequestFact fact) {
         pending.put(requestId, RequestFactCodec.INSTANCE.toBytes(fact));
-        expiry.put(ExpiryKeys.of(fact.expiresAtMillis(maxDelayMillis), requestId), new byte[0]);
+        indexOf(fact).put(ExpiryKeys.of(fact.expiresAtMillis(maxDelayMillis), requestId), new byte[0]);
     }
 
     private void expire(String requestId, RequestFact fact) {
         pending.delete(requestId);
-        expiry.delete(ExpiryKeys.of(fact.expiresAtMillis(maxDelayMillis), requestId));
+        indexOf(fact).delete(ExpiryKeys.of(fact.expiresAtMillis(maxDelayMillis), requestId));
         if (fact instanceof PredictionFact prediction) {
             tally(prediction.model(), prediction.version(), prediction.eventMillis()).addUnlabelled(1);
             metrics.unlabelled(prediction.model(), prediction.version());
@@ -213,35 +228,40 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
             eventTimeMillis = quietEventTimeMillis;
             clocks.put(PARTITION_CLOCK, eventTimeMillis);
         }
-        expireDue();
+        if (quietEventTimeMillis != Long.MIN_VALUE) {
+            inputs.runOn(quietEventTimeMillis);
+        }
+        expireDue(wallClockMillis);
+        long completeMillis = inputs.completeMillis(wallClockMillis);
         long timestamp = timestampMillis == Long.MIN_VALUE ? context.currentSystemTimeMs() : timestampMillis;
         Set<String> updatedModels = new HashSet<>();
         for (Map.Entry<QualityWindowKey, QualityTally> delta : deltas.readAll().entrySet()) {
             QualityWindowKey key = delta.getKey();
             context.forward(new Record<>(key.model(), new QualityDelta(key.model(), key.version(), context.taskId().partition(),
-                    key.startMillis(), eventTimeMillis, delta.getValue()), timestamp));
+                    key.startMillis(), completeMillis, delta.getValue()), timestamp));
             deltas.delete(key);
             updatedModels.add(key.model());
         }
-        if (eventTimeMillis > tickedAtMillis || !updatedModels.isEmpty()) {
-            tick(timestamp);
-            tickedAtMillis = eventTimeMillis;
+        if (completeMillis > tickedAtMillis || !updatedModels.isEmpty()) {
+            tick(completeMillis, timestamp);
+            tickedAtMillis = completeMillis;
         }
     }
 
     /**
-     * Ticks every model seen recently, after its partial tallies (the repartition keeps their order), and
-     * forgets models silent for longer than any of their windows can stay open, with a tick at the end of time
- * that tells the aggregator to stop waiting for this partition.
+     * Ticks every model seen recently with the event time both inputs have passed, after its partial tallies
+     * (the repartition keeps their order), and forgets models silent for longer than any of their windows can
+     * stay open, with a tick at the end of time that tells the aggregator to stop waiting for this partition.
      */
-    private void tick(long timestamp) {
-        long forgetBefore = eventTimeMillis - windows.size().toMillis() - windows.grace().toMillis() - maxDelayMillis;
+    private void tick(long completeMillis, long timestamp) {
+        long forgetBefore = completeMillis == Long.MIN_VALUE ? Long.MIN_VALUE
+                : completeMillis - windows.size().toMillis() - windows.grace().toMillis() - maxDelayMillis;
         for (Map.Entry<String, Long> model : clocks.readAll().entrySet()) {
-            if (model.getKey().equals(PARTITION_CLOCK)) {
+            if (model.getKey().equals(PARTITION_CLOCK) || JoinClocks.isReserved(model.getKey())) {
                 continue;
             }
             int partition = context.taskId().partition();
-            context.forward(new Record<>(model.getKey(), QualityDelta.tick(model.getKey(), partition, eventTimeMillis), timestamp));
+            context.forward(new Record<>(model.getKey(), QualityDelta.tick(model.getKey(), partition, completeMillis), timestamp));
             if (model.getValue() < forgetBefore) {
                 clocks.delete(model.getKey());
                 context.forward(new Record<>(model.getKey(), QualityDelta.tick(model.getKey(), partition, Long.MAX_VALUE), timestamp));
@@ -249,12 +269,27 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
         }
     }
 
-    private void expireDue() {
-        if (eventTimeMillis == Long.MIN_VALUE) {
+    /** The expiry index of {@code fact}: labels wait on the predictions' clock, everything else on the labels'. */
+    private KeyValueStore<Bytes, byte[]> indexOf(RequestFact fact) {
+        return fact instanceof LabelFact ? labelExpiry : expiry;
+    }
+
+    /** Expires what is due: each index up to the clock its facts wait on. */
+    private void expireDue(long wallMillis) {
+        expireDue(expiry, inputs.labelsMillis(wallMillis), wallMillis);
+        expireDue(labelExpiry, inputs.predictionsMillis(wallMillis), wallMillis);
+    }
+
+    /**
+     * Scans {@code index} up to {@code clockMillis}. An entry whose fact is gone or has moved on is dropped; a fact
+     * not yet due by its own clock (a label in the index of a store written before the label index existed) stays.
+     */
+    private void expireDue(KeyValueStore<Bytes, byte[]> index, long clockMillis, long wallMillis) {
+        if (clockMillis == Long.MIN_VALUE) {
             return;
         }
         List<Bytes> due = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> range = expiry.range(ExpiryKeys.upTo(Long.MIN_VALUE), ExpiryKeys.upTo(eventTimeMillis))) {
+        try (KeyValueIterator<Bytes, byte[]> range = index.range(ExpiryKeys.upTo(Long.MIN_VALUE), ExpiryKeys.upTo(clockMillis))) {
             while (range.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = range.next();
                 due.add(entry.key);
@@ -264,11 +299,11 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
             String requestId = ExpiryKeys.requestId(key);
             byte[] bytes = pending.get(requestId);
             RequestFact fact = bytes == null ? null : RequestFactCodec.INSTANCE.fromBytes(bytes);
-            if (fact != null && ExpiryKeys.of(fact.expiresAtMillis(maxDelayMillis), requestId).equals(key)
-                    && fact.expiresAtMillis(maxDelayMillis) < eventTimeMillis) {
+            if (fact == null || !ExpiryKeys.of(fact.expiresAtMillis(maxDelayMillis), requestId).equals(key)) {
+                index.delete(key);
+            } else if (due(fact, wallMillis)) {
+                index.delete(key);
                 expire(requestId, fact);
-            } else {
-                expiry.delete(key);
             }
         }
     }

@@ -36,6 +36,7 @@ import static java.util.Objects.requireNonNull;
 public final class QualityTopology {
     public static final String PENDING_STORE = "driftwatch-quality-pending";
     public static final String EXPIRY_STORE = "driftwatch-quality-expiry";
+    public static final String LABEL_EXPIRY_STORE = "driftwatch-quality-label-expiry";
     public static final String DELTA_STORE = "driftwatch-quality-deltas";
     public static final String JOIN_CLOCK_STORE = "driftwatch-quality-join-clock";
     public static final String WINDOW_STORE = "driftwatch-quality-windows";
@@ -56,12 +57,14 @@ public final class QualityTopology {
     /** @param joinPartitions partitions of the request-id repartition topic (the input topics' partition count) */
     public void addTo(StreamsBuilder builder, KStream<String, InferenceLog> inferences, KStream<String, FeedbackLabel> labels,
                       String baselinesStore, int joinPartitions) {
-        QualityStores stores = new QualityStores(PENDING_STORE, EXPIRY_STORE, DELTA_STORE, JOIN_CLOCK_STORE, WINDOW_STORE,
+        QualityStores stores = new QualityStores(PENDING_STORE, EXPIRY_STORE, LABEL_EXPIRY_STORE, DELTA_STORE, JOIN_CLOCK_STORE, WINDOW_STORE,
                 CLOCK_STORE, HISTORY_STORE, baselinesStore);
         Map<String, String> compacted = Map.of("cleanup.policy", "compact");
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(),
                 Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXPIRY_STORE), Serdes.Bytes(),
+                Serdes.ByteArray()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LABEL_EXPIRY_STORE), Serdes.Bytes(),
                 Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(new CachedObjectStoreBuilder<>(DELTA_STORE, QualityWindowKey.CODEC, TallyBytes.INSTANCE)
                 .withLoggingEnabled(compacted));
@@ -81,7 +84,7 @@ public final class QualityTopology {
                 .repartition(Repartitioned.with(Serdes.String(), RequestFactCodec.INSTANCE.serde()).withName("quality-by-request")
                         .withNumberOfPartitions(joinPartitions))
                 .process(() -> new LabelJoiner(stores, config.windows(), config.labelsMaxDelay(), config.qualityUpdateInterval(),
-                        config.qualitySegmentValuesMax(), config.qualityTyping(), metrics), Named.as(JOIN_NODE), PENDING_STORE, EXPIRY_STORE, DELTA_STORE,
+                        config.qualitySegmentValuesMax(), config.qualityTyping(), metrics), Named.as(JOIN_NODE), PENDING_STORE, EXPIRY_STORE, LABEL_EXPIRY_STORE, DELTA_STORE,
                         JOIN_CLOCK_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), QualityDelta.serde()).withName("quality-by-model"))
                 .process(() -> new QualityAggregator(stores, config.windows(), config.labelsMaxDelay(), config.qualityUpdateInterval(),

@@ -60,7 +60,7 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
             open.add(window, windows.partialCloseAt(window.startMillis()));
             eventTimeMillis = Math.max(eventTimeMillis, window.startMillis());
         });
-        idle = new IdleClock(windows.idleClose(), eventTimeMillis, context.currentSystemTimeMs());
+        idle = new IdleClock(windows.idleClose(), windows.idleMode(), eventTimeMillis, context.currentSystemTimeMs());
         if (idle.enabled()) {
             context.schedule(idle.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::runOnIfIdle);
         }

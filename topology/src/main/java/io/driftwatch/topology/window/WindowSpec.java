@@ -10,11 +10,13 @@ import static java.util.Objects.requireNonNull;
  * Kafka timestamp a record's event time may be (max ahead): a record from a clock set years ahead would
  * otherwise move event time there and close every open window at once; and after how long without a record
  * (idle close, wall-clock time; zero for never) a partition lets its event time run on with the wall clock,
- * so the last window before traffic stops is still reported. Windows are aligned to the epoch, so every
- * instance cuts the same windows.
+ * so the last window before traffic stops is still reported, or (idle mode {@link IdleMode#END}, for a replay)
+ * takes its input to have ended. Windows are aligned to the epoch, so every instance cuts the same windows.
  */
-public record WindowSpec(Duration size, Duration grace, Duration mergeDelay, Duration maxAhead, Duration idleClose) {
+public record WindowSpec(Duration size, Duration grace, Duration mergeDelay, Duration maxAhead, Duration idleClose,
+                         IdleMode idleMode) {
     public WindowSpec {
+        requireNonNull(idleMode, "idleMode");
         requireNonNull(size, "size");
         requireNonNull(grace, "grace");
         requireNonNull(mergeDelay, "mergeDelay");
@@ -27,6 +29,11 @@ public record WindowSpec(Duration size, Duration grace, Duration mergeDelay, Dur
             throw new IllegalArgumentException("grace " + grace + ", merge delay " + mergeDelay + ", max ahead " + maxAhead
                     + " and idle close " + idleClose + " must not be negative");
         }
+    }
+
+    /** Windows whose quiet partitions run on with the wall clock, as live traffic wants. */
+    public WindowSpec(Duration size, Duration grace, Duration mergeDelay, Duration maxAhead, Duration idleClose) {
+        this(size, grace, mergeDelay, maxAhead, idleClose, IdleMode.RUN_ON);
     }
 
     /** Whether an event time is further ahead of its record's Kafka timestamp than a clock can be trusted. */

@@ -129,9 +129,18 @@ class QualityTopologyTest {
         driver.advanceWallClockTime(Duration.ofSeconds(1));
     }
 
-    /** A prediction late enough in event time that window 0's label delay has run out, then an update. */
+    /**
+     * A prediction and a label late enough in event time that window 0's label delay has run out on both inputs
+     * (a prediction waits on the labels' clock, a window is complete when both clocks passed it), then an update.
+     */
     private void passWindowZeroFinal() {
-        predict("late-closer", WINDOW_0_FINAL.plusSeconds(60), "a", null);
+        bothInputsReach(WINDOW_0_FINAL.plusSeconds(60));
+    }
+
+    /** A prediction and a label at {@code time}, so both inputs' event time has got there, then an update. */
+    private void bothInputsReach(Instant time) {
+        predict("closer-" + time, time, "a", null);
+        label("closer-label-" + time, time, "a");
         update();
         update();
     }
@@ -239,6 +248,67 @@ class QualityTopologyTest {
     }
 
     @Test
+    void aReplayThatSendsEveryPredictionBeforeAnyLabelJoinsThemAllAsLiveTrafficWould() {
+        for (int i = 0; i < 30; i++) {
+            predict("h" + i, T0.plus(Duration.ofMinutes(i * 5L)), i % 3 == 0 ? "no" : "yes", null);
+        }
+        for (int i = 0; i < 30; i++) {
+            label("h" + i, T0.plus(Duration.ofMinutes(i * 5L)).plusSeconds(90), "yes");
+        }
+        passWindowZeroFinal();
+
+        QualityReport report = finalWindowZero();
+        assertThat(report.getPredictions()).isEqualTo(2);
+        assertThat(report.getLabelled()).as("labels read after two and a half hours of predictions still join").isEqualTo(2);
+        assertThat(report.getUnlabelled()).isZero();
+        assertThat(report.getUnmatchedLabels()).isZero();
+        assertThat(counter("driftwatch.quality.labels", "joined")).as("every label of the replay").isEqualTo(30);
+    }
+
+    @Test
+    void predictionsReadBeforeAnyLabelLeaveTheirWindowOpen() {
+        predict("r1", T0.plusSeconds(10), "yes", null);
+        predict("r2", T0.plus(MAX_DELAY.multipliedBy(2)), "no", null);
+        update();
+        update();
+
+        assertThat(windowZeroReports()).as("no label read yet: window 0 may still get every one of its labels")
+                .isNotEmpty().noneMatch(QualityReport::getIsFinal);
+        assertThat(meters.find("driftwatch.quality.predictions.unlabelled").counter()).isNull();
+    }
+
+    @Test
+    void whenLabelsStopComingTheLabelsClockCatchesUpSoPredictionsStillExpireAsUnlabelled() {
+        predict("r1", T0.plusSeconds(10), "yes", null);
+        driver.advanceWallClockTime(Duration.ofMinutes(16));
+        predict("r2", T0.plus(MAX_DELAY.multipliedBy(2)), "no", null);
+        update();
+
+        assertThat(meters.find("driftwatch.quality.predictions.unlabelled").counter().count())
+                .as("no label for longer than the idle close: r1 is past its delay by the predictions' clock").isEqualTo(1);
+        assertThat(windowZeroReports()).filteredOn(QualityReport::getIsFinal).singleElement()
+                .satisfies(report -> assertThat(report.getUnlabelled()).isEqualTo(1));
+    }
+
+    @Test
+    void inEndModeAReplaysLastWindowIsFinalOnceItsInputsGoQuietWithoutWaitingOutTheLabelDelay() {
+        start(Map.of(DriftwatchConfig.WINDOW_IDLE_CLOSE_MS_CONFIG, Duration.ofMinutes(1).toMillis(),
+                DriftwatchConfig.WINDOW_IDLE_CLOSE_MODE_CONFIG, "end"));
+        predict("r1", T0.plusSeconds(10), "yes", null);
+        predict("r2", T0.plusSeconds(20), "no", null);
+        label("r1", T0.plusSeconds(50), "yes");
+        update();
+        assertThat(windowZeroReports()).noneMatch(QualityReport::getIsFinal);
+
+        driver.advanceWallClockTime(Duration.ofMinutes(2));
+        update();
+
+        QualityReport report = finalWindowZero();
+        assertThat(report.getLabelled()).isEqualTo(1);
+        assertThat(report.getUnlabelled()).as("r2's label did not come before the input ended").isEqualTo(1);
+    }
+
+    @Test
     void aLabelLaterThanTheMaximumDelayDoesNotJoin() {
         predict("r1", T0.plusSeconds(10), "yes", null);
         predict("r2", T0.plus(MAX_DELAY).plusSeconds(20), "no", null);
@@ -252,7 +322,8 @@ class QualityTopologyTest {
 
         predict("r3", T0.plus(MAX_DELAY.multipliedBy(3)), "no", null);
         update();
-        assertThat(counter("driftwatch.quality.labels", "unmatched")).isEqualTo(1);
+        assertThat(counter("driftwatch.quality.labels", "unmatched")).as("r1's label, and the label that closed window 0")
+                .isEqualTo(2);
         assertThat(counter("driftwatch.quality.labels", "joined")).isZero();
     }
 
@@ -272,9 +343,7 @@ class QualityTopologyTest {
         }
         label("w1-0", T0.plus(WINDOW).plusSeconds(90), "no");
         update();
-        predict("late-closer", T0.plus(WINDOW.multipliedBy(2)).plus(MAX_DELAY).plus(Duration.ofMinutes(2)), "yes", null);
-        update();
-        update();
+        bothInputsReach(T0.plus(WINDOW.multipliedBy(2)).plus(MAX_DELAY).plus(Duration.ofMinutes(2)));
 
         List<RetrainingTrigger> fired = triggers.readValuesToList();
         assertThat(fired).hasSize(1);
@@ -372,9 +441,7 @@ class QualityTopologyTest {
         assertThat(gauge("driftwatch.quality.label.coverage")).isEqualTo(window0.getLabelCoverage()).isEqualTo(0.8);
         assertThat(gauge("driftwatch.quality.window.end")).isEqualTo(T0.plus(WINDOW).getEpochSecond());
 
-        predict("w1-closer", window1.plus(WINDOW).plus(MAX_DELAY).plus(Duration.ofMinutes(2)), "yes", null);
-        update();
-        update();
+        bothInputsReach(window1.plus(WINDOW).plus(MAX_DELAY).plus(Duration.ofMinutes(2)));
         QualityReport window1Final = reports.readValuesToList().stream()
                 .filter(r -> r.getIsFinal() && r.getWindowStart().equals(window1)).findFirst().orElseThrow();
         assertThat(window1Final.getMetrics()).containsEntry("accuracy", 1.0).doesNotContainKey("roc_auc");

@@ -13,7 +13,7 @@ class IdleClockTest {
 
     @Test
     void runsOnFromTheLastRecordsEventTimeOnceQuietForTheIdleTime() {
-        IdleClock clock = new IdleClock(IDLE, Long.MIN_VALUE, WALL);
+        IdleClock clock = new IdleClock(IDLE, IdleMode.RUN_ON, Long.MIN_VALUE, WALL);
         clock.recordSeen(EVENT, 7_000L, WALL + 10);
         assertThat(clock.quietEventTimeMillis(WALL + 10 + IDLE.toMillis() - 1)).as("not quiet long enough").isEqualTo(Long.MIN_VALUE);
         assertThat(clock.quietEventTimeMillis(WALL + 10 + IDLE.toMillis())).isEqualTo(EVENT + IDLE.toMillis());
@@ -23,7 +23,7 @@ class IdleClockTest {
 
     @Test
     void aRecordMakesThePartitionBusyAgain() {
-        IdleClock clock = new IdleClock(IDLE, EVENT, WALL);
+        IdleClock clock = new IdleClock(IDLE, IdleMode.RUN_ON, EVENT, WALL);
         long quietAt = WALL + 2 * IDLE.toMillis();
         assertThat(clock.quietEventTimeMillis(quietAt)).as("resumed after a restart").isEqualTo(EVENT + 2 * IDLE.toMillis());
         clock.recordSeen(EVENT + 2 * IDLE.toMillis(), 0L, quietAt);
@@ -32,16 +32,16 @@ class IdleClockTest {
 
     @Test
     void neverRunsOnBeforeAnyRecordOrWhenOff() {
-        assertThat(new IdleClock(IDLE, Long.MIN_VALUE, WALL).quietEventTimeMillis(WALL + 10 * IDLE.toMillis())).isEqualTo(Long.MIN_VALUE);
-        IdleClock off = new IdleClock(Duration.ZERO, EVENT, WALL);
+        assertThat(new IdleClock(IDLE, IdleMode.RUN_ON, Long.MIN_VALUE, WALL).quietEventTimeMillis(WALL + 10 * IDLE.toMillis())).isEqualTo(Long.MIN_VALUE);
+        IdleClock off = new IdleClock(Duration.ZERO, IdleMode.RUN_ON, EVENT, WALL);
         assertThat(off.enabled()).isFalse();
         assertThat(off.quietEventTimeMillis(WALL + 10 * IDLE.toMillis())).isEqualTo(Long.MIN_VALUE);
     }
 
     @Test
     void checksWithinAQuarterOfTheIdleTimeButNotMoreOftenThanEverySecondNorRarelierThanEveryMinute() {
-        assertThat(new IdleClock(IDLE, EVENT, WALL).checkInterval()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(new IdleClock(Duration.ofMinutes(2), EVENT, WALL).checkInterval()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(new IdleClock(Duration.ofMillis(100), EVENT, WALL).checkInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(new IdleClock(IDLE, IdleMode.RUN_ON, EVENT, WALL).checkInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(new IdleClock(Duration.ofMinutes(2), IdleMode.RUN_ON, EVENT, WALL).checkInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(new IdleClock(Duration.ofMillis(100), IdleMode.RUN_ON, EVENT, WALL).checkInterval()).isEqualTo(Duration.ofSeconds(1));
     }
 }
