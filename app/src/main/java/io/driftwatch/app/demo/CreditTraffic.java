@@ -88,13 +88,17 @@ final class CreditTraffic {
         return records;
     }
 
-    /** Predictions without labels at {@code time}: they move event time past the last windows so those close. */
+    /**
+     * Predictions and labels of requests of their own at {@code time}: they move both inputs' event time past the
+     * last windows, so those close and their quality becomes final.
+     */
     List<DemoRecord> closers(Instant time, int count) {
         Random random = new Random(scenario.seed() + 1);
         List<DemoRecord> closers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Map<String, @Nullable Object> features = sample(random);
             closers.add(inference("closer-" + i, time, features, decide(features)));
+            closers.add(label("closer-label-" + i, time, APPROVE));
         }
         return closers;
     }

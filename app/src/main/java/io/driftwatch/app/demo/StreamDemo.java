@@ -106,7 +106,8 @@ public final class StreamDemo {
             List<DemoRecord> records = traffic.records();
             replay.send(stack, records, records.size());
             replay.awaitOrTimeout(expectations::trafficJoined, JOIN_WAIT);
-            replay.send(stack, traffic.closers(DemoSettings.closingTime(scenario), CLOSERS), records.size() + CLOSERS);
+            List<DemoRecord> closers = traffic.closers(DemoSettings.closingTime(scenario), CLOSERS);
+            replay.send(stack, closers, records.size() + closers.size());
             replay.awaitOrTimeout(o -> expectations.missing(o, replay.emails()).isEmpty(), TIMEOUT);
             replay.finish();
             observation = replay.observation();

@@ -131,6 +131,8 @@ class MetricsIntegrationTest {
         awaitEveryLabelJoined(bootstrap, config.topic(DriftwatchConfig.QUALITY_REPORTS_TOPIC_CONFIG));
         run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--encoding", "json",
                 "--model", "fraud", "--model-version", "v3", closing().toString());
+        run("produce", "--bootstrap-servers", bootstrap, "--topic", "labels", "--encoding", "json", "--kind", "labels",
+                "--model", "fraud", closingLabel().toString());
         List<DriftReport> reports = reports(bootstrap, config.topic(DriftwatchConfig.DRIFT_REPORTS_TOPIC_CONFIG));
         lastReport = reports.stream().max(Comparator.comparing(DriftReport::getWindowStart)).orElseThrow();
         lastQualityReport = lastFinalQualityReport(bootstrap, config.topic(DriftwatchConfig.QUALITY_REPORTS_TOPIC_CONFIG));
@@ -249,6 +251,13 @@ class MetricsIntegrationTest {
         return Files.writeString(directory.resolve("closing.csv"), csv);
     }
 
+    /** A label as far ahead as the closing prediction: a window is final once the labels' event time passed it too. */
+    private static Path closingLabel() throws IOException {
+        Instant closer = T0.plus(WINDOW.multipliedBy(WINDOWS)).plus(LABELS_MAX_DELAY).plus(Duration.ofHours(1));
+        return Files.writeString(directory.resolve("closing-label.csv"),
+                "request_id,event_time,label\n" + String.format(Locale.ROOT, "closer-label,%s,0.4%n", closer));
+    }
+
     private record Prediction(String requestId, Instant time, double value) {
     }
 
@@ -351,8 +360,8 @@ class MetricsIntegrationTest {
         assertThat(scrape.value("driftwatch_quality_window_end", FRAUD_V3)).isEqualTo(report.getWindowEnd().getEpochSecond());
         assertThat(scrape.value("driftwatch_quality_labels_total", Map.of("model", "fraud", "outcome", "joined")))
                 .as("every label").isEqualTo(WINDOWS * LABELLED_PER_WINDOW);
-        assertThat(scrape.value("driftwatch_labels_read_total", Map.of("model", "fraud"))).as("every label read")
-                .isEqualTo(WINDOWS * LABELLED_PER_WINDOW);
+        assertThat(scrape.value("driftwatch_labels_read_total", Map.of("model", "fraud"))).as("every label read, and the closing one")
+                .isEqualTo(WINDOWS * LABELLED_PER_WINDOW + 1);
         assertThat(scrape.find("driftwatch_records_read_total", Map.of("version", "label"))).as("labels as a model version").isEmpty();
         assertThat(scrape.value("driftwatch_quality_predictions_unlabelled_total", FRAUD_V3))
                 .as("the tenth prediction of every window, and the late one: behind the maximum delay, it waits for nothing")

@@ -76,9 +76,12 @@ class QualityTriggerIntegrationTest {
         }
         Instant closing = T0.plus(WINDOW.multipliedBy(WINDOWS)).plus(MAX_DELAY).plus(Duration.ofMinutes(5));
         List<byte[]> closers = new ArrayList<>();
+        List<byte[]> closingLabels = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             closers.add(RecordEncoders.json(InferenceLog.newBuilder().setRequestId("closer-" + i).setModelName("churn")
                     .setModelVersion("v7").setEventTime(closing).setFeatures(Map.of("tenure", 12.0)).setPrediction("stay").build()));
+            closingLabels.add(RecordEncoders.json(FeedbackLabel.newBuilder().setRequestId("closing-label-" + i)
+                    .setModelName("churn").setLabel("stay").setEventTime(closing).build()));
         }
         labels.sort(Comparator.comparing(Label::time));
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -98,9 +101,13 @@ class QualityTriggerIntegrationTest {
                 .filter(report -> report.getLabelled() == PER_WINDOW).map(QualityReport::getWindowStart).distinct().count() >= WINDOWS,
                 Duration.ofSeconds(90));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-            // Sixteen request ids reach every join partition: each partition's event time must pass the delay.
+            // Sixteen request ids reach every join partition: each partition's event time must pass the delay, on
+            // both inputs, since a window is final once the predictions' and the labels' clocks have passed it.
             for (byte[] closer : closers) {
                 producer.send(new ProducerRecord<>("inferences", closer)).get();
+            }
+            for (byte[] label : closingLabels) {
+                producer.send(new ProducerRecord<>("labels", label)).get();
             }
         }
     }
