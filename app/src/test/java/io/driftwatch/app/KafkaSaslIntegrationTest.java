@@ -11,8 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,11 +56,7 @@ class KafkaSaslIntegrationTest {
     }
 
     private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        assertThat(exit).as(String.join(" ", args) + "\n" + err).isZero();
-        return out.toString();
+        return CommandRun.succeed(args);
     }
 
     private static Path serviceProperties(String run, String mechanism, String user, String password) throws IOException {

@@ -1,6 +1,6 @@
 package io.driftwatch.app.run;
 
-import io.driftwatch.app.DriftwatchCommand;
+import io.driftwatch.app.CommandRun;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.TestMethod;
@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,10 +39,7 @@ class ExactBaselineIntegrationTest {
     Path directory;
 
     private static void run(String... args) {
-        StringWriter err = new StringWriter();
-        int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
-                .execute(args);
-        assertThat(exit).as(String.join(" ", args) + "\n" + err).isZero();
+        CommandRun.succeed(args);
     }
 
     private static String row(Random random) {

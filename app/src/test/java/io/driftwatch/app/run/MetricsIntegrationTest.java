@@ -6,7 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.driftwatch.alerts.AlertsConfig;
 import io.driftwatch.alerts.AlertsService;
-import io.driftwatch.app.DriftwatchCommand;
+import io.driftwatch.app.CommandRun;
 import io.driftwatch.app.metrics.LocalPrometheus;
 import io.driftwatch.app.metrics.ProcessMetrics;
 import io.driftwatch.app.metrics.PromQlMetricNames;
@@ -30,8 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,9 +189,7 @@ class MetricsIntegrationTest {
     }
 
     private static void run(String... args) {
-        StringWriter err = new StringWriter();
-        int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err)).execute(args);
-        assertThat(exit).as(String.join(" ", args) + "\n" + err).isZero();
+        CommandRun.succeed(args);
     }
 
     /** The model predicts age / 100 and is off by 0.01 (sd) on its training file. */
