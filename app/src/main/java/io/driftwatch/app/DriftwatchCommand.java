@@ -1,8 +1,6 @@
 package io.driftwatch.app;
 
 import io.driftwatch.app.baseline.PublishException;
-import io.driftwatch.app.bench.BenchCommand;
-import io.driftwatch.app.chaos.ChaosCommand;
 import io.driftwatch.app.tabular.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Watches machine-learning models in production: drift, schema skew and quality, from Kafka.", ""},
         subcommands = {CheckCommand.class, BaselineCommand.class, RunCommand.class, AlertsCommand.class, TriggersCommand.class,
-                ProduceCommand.class, BenchCommand.class, ChaosCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+                ProduceCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'driftwatch COMMAND --help' for a command's options, examples and exit codes."})
 public final class DriftwatchCommand implements Runnable {
     /** Set to {@code 1} (or {@code true}) to have an internal error print its stack trace after its one line. */

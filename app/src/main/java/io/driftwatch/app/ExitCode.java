@@ -91,8 +91,12 @@ public final class ExitCode {
         return lines;
     }
 
-    /** Puts each command's codes into its help, under {@link #HEADING}, for {@code commandLine} and its subcommands. */
-    static void document(CommandLine commandLine) {
+    /**
+     * Puts each command's codes into its help, under {@link #HEADING}, for {@code commandLine} and its subcommands;
+     * public so that the developers' tools jar documents the commands it adds ({@code demo}, {@code bench},
+     * {@code chaos}), whose rows stay in this one table.
+     */
+    public static void document(CommandLine commandLine) {
         if (commandLine.getCommand() instanceof CommandLine.HelpCommand) {
             return;
         }

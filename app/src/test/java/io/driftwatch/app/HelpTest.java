@@ -19,7 +19,7 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "baseline", "run", "alerts", "triggers", "produce", "demo", "bench", "bench decode", "bench stream", "bench latency"})
+    @ValueSource(strings = {"check", "baseline", "run", "alerts", "triggers", "produce"})
     void everyCommandAnswersHelpWithItsOptionsAndExamples(String command) {
         int exit = execute((command + " --help").split(" "));
         assertThat(exit).isZero();
@@ -27,8 +27,7 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "check", "baseline", "run", "alerts", "triggers", "produce", "demo", "chaos", "bench",
-            "bench decode", "bench stream", "bench latency"})
+    @ValueSource(strings = {"", "check", "baseline", "run", "alerts", "triggers", "produce"})
     void everyCommandsHelpListsItsExitCodesFromTheOneTable(String command) {
         int exit = execute((command + " --help").trim().split(" "));
 
@@ -51,7 +50,7 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"reports --help", "reports", "bench reports --help", "help reports"})
+    @ValueSource(strings = {"reports --help", "reports", "help reports"})
     void anUnknownCommandExitsTwoEvenWithHelp(String command) {
         int exit = execute(command.split(" "));
 
@@ -65,7 +64,7 @@ class HelpTest {
     void theTopCommandListsEverySubcommand(String help) {
         int exit = execute(help);
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("check", "baseline", "run", "alerts", "triggers", "produce", "bench", "demo");
+        assertThat(out.toString()).contains("check", "baseline", "run", "alerts", "triggers", "produce");
     }
 
     private static String oneLine(String text) {

@@ -1,8 +1,0 @@
-/**
- * {@code driftwatch bench}: benchmarks run as commands, each measuring driftwatch against a plain baseline
- * side by side in one run on the same input, so the ratio is meaningful on any machine.
- */
-@NullMarked
-package io.driftwatch.app.bench;
-
-import org.jspecify.annotations.NullMarked;

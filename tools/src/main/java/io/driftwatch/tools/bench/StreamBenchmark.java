@@ -1,0 +1,297 @@
+package io.driftwatch.tools.bench;
+
+import io.driftwatch.app.run.DriftwatchService;
+import io.driftwatch.schemas.record.ColumnKind;
+import io.driftwatch.schemas.record.InferenceLog;
+import io.driftwatch.schemas.record.WindowProfile;
+import io.driftwatch.stats.profile.FeatureProfiles;
+import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.config.InputFormat;
+import io.driftwatch.topology.topic.SingleObjectAvroSerde;
+import io.driftwatch.topology.topic.TopicProvisioner;
+import io.driftwatch.topology.topic.TopicSpec;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs the stream benchmark on one broker: writes {@code records} generated inference logs to a fresh
+ * topic, reads them back with a plain consumer that decodes every value, then runs the full driftwatch
+ * topology with exactly-once on the same topic under a fresh application id, and times both. Each format
+ * gets its own topics, so runs never see each other's records.
+ *
+ * <p>The driftwatch side is timed from RUNNING (after topic checks and the group join) until every input
+ * offset has been committed, which under exactly-once means processed and its outputs committed in the same
+ * transaction. Its work is checked, not assumed: no record may be dead-lettered, and the closed windows'
+ * profiles must count records.
+ */
+final class StreamBenchmark {
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final int SCHEMA_ID = 1;
+    private static final String STREAM_THREAD = "StreamThread";
+
+    private final String bootstrapServers;
+    private final int records;
+    private final int partitions;
+    private final List<Integer> threadCounts;
+    private final Map<String, String> overrides;
+    private final Consumer<String> progress;
+
+    /** @param overrides driftwatch or Kafka Streams settings for the driftwatch side */
+    StreamBenchmark(String bootstrapServers, int records, int partitions, List<Integer> threadCounts,
+                    Map<String, String> overrides, Consumer<String> progress) {
+        this.bootstrapServers = requireNonNull(bootstrapServers, "bootstrapServers");
+        if (records < 1 || partitions < 1 || threadCounts.isEmpty() || threadCounts.stream().anyMatch(n -> n < 1)) {
+            throw new IllegalArgumentException("records, partitions and thread counts must be at least 1");
+        }
+        this.records = records;
+        this.partitions = partitions;
+        this.threadCounts = List.copyOf(threadCounts);
+        this.overrides = Map.copyOf(overrides);
+        this.progress = requireNonNull(progress, "progress");
+    }
+
+    /**
+     * One timing per thread count, all on the same topic against the same plain-consumer figures.
+     *
+     * @param hotMethods where to put the stream threads' profile (of the first thread count), when one is wanted
+     */
+    List<StreamTiming> run(InputFormat format, Optional<List<String>> hotMethods) throws InterruptedException {
+        String topic = "bench-stream-" + format.label() + "-" + System.currentTimeMillis() + ".inferences";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            new TopicProvisioner(admin, Duration.ofSeconds(60)).ensure(List.of(
+                    new TopicSpec(topic, partitions, Optional.empty(), Map.of())));
+        }
+        progress.accept("  " + format.label() + ": writing " + records + " records to " + topic);
+        long bytes = produce(topic, format);
+        progress.accept("  " + format.label() + ": plain consumer");
+        double[] plain = plainConsumer(topic, format);
+        List<StreamTiming> timings = new ArrayList<>();
+        for (int threads : threadCounts) {
+            progress.accept("  " + format.label() + ": driftwatch, " + threads + " stream thread" + (threads == 1 ? "" : "s"));
+            String run = "bench-stream-" + format.label() + "-" + threads + "t-" + System.currentTimeMillis();
+            timings.add(driftwatch(run, topic, format, threads, bytes, plain,
+                    timings.isEmpty() ? hotMethods : Optional.empty()));
+        }
+        return timings;
+    }
+
+    private long produce(String topic, InputFormat format) throws InterruptedException {
+        Map<String, Object> settings = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long bytes = 0;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < records && failure.get() == null; i++) {
+                InferenceLog log = BenchInferences.record(i);
+                byte[] payload = BenchInferences.encode(log, format, SCHEMA_ID);
+                bytes += payload.length;
+                producer.send(new ProducerRecord<>(topic, log.getRequestId(), payload), (metadata, error) -> {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                    }
+                });
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("writing the benchmark records failed: " + failure.get().getMessage(), failure.get());
+        }
+        return bytes;
+    }
+
+    /**
+     * Records per second, and CPU nanoseconds per record, of a consumer that reads the whole topic
+     * (read_committed, as driftwatch) and decodes every value.
+     */
+    private double[] plainConsumer(String topic, InputFormat format) {
+        PlainDecoder decoder = new PlainDecoder(format);
+        Map<String, Object> settings = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<TopicPartition> assigned = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            long read = 0;
+            long checksum = 0;
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            long start = System.nanoTime();
+            long cpuStart = ThreadCpu.currentThreadNanos();
+            while (read < records) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the plain consumer read " + read + " of " + records + " records in " + TIMEOUT);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                    checksum += decoder.decode(record.value());
+                    read++;
+                }
+            }
+            long elapsed = System.nanoTime() - start;
+            long cpu = ThreadCpu.currentThreadNanos() - cpuStart;
+            if (checksum <= 0) {
+                throw new IllegalStateException("the plain consumer decoded nothing");
+            }
+            return new double[] {records / (elapsed / 1e9), (double) cpu / records};
+        }
+    }
+
+    private StreamTiming driftwatch(String run, String topic, InputFormat format, int threads, long bytes, double[] plain,
+                                    Optional<List<String>> hotMethods) throws InterruptedException {
+        Map<String, Object> settings = BenchRunSettings.of(run, bootstrapServers, format, topic, partitions);
+        settings.put(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(WINDOW.toMillis()));
+        settings.put(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, Long.toString(GRACE.toMillis()));
+        settings.putAll(overrides);
+        DriftwatchConfig config = new DriftwatchConfig(settings);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        HeapSampler heap = new HeapSampler();
+        Path stateDirectory = BenchLifecycle.stateDirectory(run);
+        long liveBefore = heap.liveBytes();
+        long started = System.nanoTime();
+        HotMethods profile = hotMethods.isPresent() ? HotMethods.start() : null;
+        long running;
+        long done;
+        long streamCpu;
+        long liveAfter;
+        ClosedWindows windows;
+        try (DriftwatchService service = DriftwatchService.start(config, meters, Map.of(
+                StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString(),
+                StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads))) {
+            running = BenchLifecycle.awaitRunning(service, TIMEOUT);
+            long cpuAtRunning = ThreadCpu.nanosOfThreadsNamed(STREAM_THREAD);
+            done = awaitCommitted(run, topic, heap);
+            streamCpu = ThreadCpu.nanosOfThreadsNamed(STREAM_THREAD) - cpuAtRunning;
+            if (profile != null) {
+                hotMethods.get().addAll(profile.stop(15));
+            }
+            liveAfter = heap.liveBytes();
+            windows = closedWindows(config.topic(DriftwatchConfig.PROFILES_TOPIC_CONFIG), expectedWindows());
+        } finally {
+            if (profile != null) {
+                profile.close();
+            }
+            BenchLifecycle.deleteRecursively(stateDirectory);
+        }
+        double deadLetters = meters.find("driftwatch.records.dead.letter").counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
+        if (deadLetters > 0) {
+            throw new IllegalStateException(deadLetters + " benchmark records were dead-lettered: the benchmark measured errors");
+        }
+        if (windows.windows() != expectedWindows()) {
+            throw new IllegalStateException("driftwatch closed " + windows.windows() + " windows, not the " + expectedWindows()
+                    + " the records span: the benchmark measured an incomplete run");
+        }
+        return new StreamTiming(format.label(), threads, new PlainDecoder(format).description(), (double) bytes / records,
+                plain[0], records / ((done - running) / 1e9), plain[1] / 1000, (double) streamCpu / records / 1000,
+                (running - started) / 1e9, windows, liveAfter - liveBefore, heap.peakBytes());
+    }
+
+
+    /** Waits until the application's committed offsets cover every record, sampling the heap meanwhile. */
+    private long awaitCommitted(String applicationId, String topic, HeapSampler heap) throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions).boxed()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
+            long end = admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (true) {
+                heap.sample();
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
+                        .partitionsToOffsetAndMetadata().get();
+                long position = committed.entrySet().stream().filter(entry -> entry.getKey().topic().equals(topic))
+                        .mapToLong(entry -> entry.getValue().offset()).sum();
+                if (position >= end) {
+                    return System.nanoTime();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("driftwatch committed " + position + " of " + end + " offsets in " + TIMEOUT);
+                }
+                Thread.sleep(POLL.toMillis() / 4);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read offsets: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** The windows the records close: those whose end plus grace is at or before the last record's event time. */
+    private long expectedWindows() {
+        long lastEventOffset = records - 1;
+        long closable = lastEventOffset - WINDOW.toMillis() - GRACE.toMillis();
+        return closable < 0 ? 0 : closable / WINDOW.toMillis() + 1;
+    }
+
+    /**
+     * What the profiles topic holds once {@code expected} windows are on it (or the timeout passed): the
+     * windows closed, the records they counted (the prediction's profile counts every record), and the mean
+     * serialized size of a numeric and of a categorical feature's profile, which is what the state holds per
+     * feature and open window. The merge stage commits after the input offsets, so it is waited for here,
+     * after the timed part.
+     */
+    private ClosedWindows closedWindows(String profilesTopic, long expected) {
+        SingleObjectAvroSerde<WindowProfile> serde = new SingleObjectAvroSerde<>(WindowProfile.getClassSchema());
+        Map<String, Object> settings = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        long windows = 0;
+        long counted = 0;
+        long[] profiles = new long[2];
+        long[] profileBytes = new long[2];
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> assigned = new ArrayList<>();
+            consumer.partitionsFor(profilesTopic).forEach(info -> assigned.add(new TopicPartition(profilesTopic, info.partition())));
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (windows < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                    WindowProfile profile = serde.deserializer().deserialize(profilesTopic, record.value());
+                    if (profile.getFeature().equals(FeatureProfiles.PREDICTION)) {
+                        windows++;
+                        counted += profile.getCount();
+                    } else {
+                        int kind = profile.getColumnType() == ColumnKind.NUMERIC ? 0 : 1;
+                        profiles[kind]++;
+                        profileBytes[kind] += profile.getProfile().remaining();
+                    }
+                }
+            }
+        }
+        return new ClosedWindows(windows, counted, profiles[0] == 0 ? 0 : (double) profileBytes[0] / profiles[0],
+                profiles[1] == 0 ? 0 : (double) profileBytes[1] / profiles[1]);
+    }
+
+
+}

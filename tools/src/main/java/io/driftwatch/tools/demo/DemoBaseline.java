@@ -1,0 +1,55 @@
+package io.driftwatch.tools.demo;
+
+import io.driftwatch.app.baseline.BaselinePublisher;
+import io.driftwatch.app.baseline.BaselineRecords;
+import io.driftwatch.app.baseline.OutcomeColumns;
+import io.driftwatch.app.baseline.PublishException;
+import io.driftwatch.app.produce.ScoreColumns;
+import io.driftwatch.app.run.DriftwatchTopics;
+import io.driftwatch.app.tabular.BadInputException;
+import io.driftwatch.app.tabular.Table;
+import io.driftwatch.app.tabular.TableReader;
+import io.driftwatch.schemas.record.Baseline;
+import io.driftwatch.stats.baseline.BaselineBuilder;
+import io.driftwatch.stats.baseline.BaselineSettings;
+import io.driftwatch.stats.baseline.TrainingBaseline;
+import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.topic.TopicSpec;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Publishes the credit model's baseline from its scored training file ({@link ScoredTraining}) exactly as
+ * {@code driftwatch baseline --input FILE --prediction-column prediction --bootstrap-servers ...} does with its
+ * other defaults: profiles of the inputs and of the prediction (under the name the stream gives each window's
+ * prediction profile), skew facts, calibrated thresholds, to the compacted baselines topic.
+ */
+final class DemoBaseline {
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(60);
+
+    private DemoBaseline() {
+    }
+
+    /**
+     * @throws BadInputException when the training file cannot be read
+     * @throws PublishException  when the broker does not take the baseline
+     */
+    static BaselinePublisher.Published publish(Path trainingFile, DriftwatchConfig config, Clock clock)
+            throws BadInputException, PublishException {
+        Baseline record = BaselineRecords.toRecord(build(trainingFile), CreditTraffic.MODEL, CreditTraffic.VERSION,
+                trainingFile.getFileName().toString(), clock.instant());
+        TopicSpec topic = DriftwatchTopics.baselines(config, config.topic(DriftwatchConfig.BASELINES_TOPIC_CONFIG));
+        return new BaselinePublisher(config.kafkaSettings(), PUBLISH_TIMEOUT).publish(topic, record);
+    }
+
+    /** @throws BadInputException when the training file cannot be read or lacks the prediction column */
+    static TrainingBaseline build(Path trainingFile) throws BadInputException {
+        Table table = new TableReader(Map.of()).read(trainingFile);
+        OutcomeColumns outcomes = new OutcomeColumns(ScoredTraining.PREDICTION_COLUMN, null, ScoreColumns.NONE);
+        outcomes.requireIn(trainingFile, table.columns().keySet());
+        return new BaselineBuilder(BaselineSettings.defaults()).build(table.rows(), outcomes.profiled(table.columns()), null);
+    }
+}

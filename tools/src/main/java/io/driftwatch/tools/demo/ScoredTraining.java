@@ -1,0 +1,76 @@
+package io.driftwatch.tools.demo;
+
+import io.driftwatch.app.produce.ProduceColumns;
+import io.driftwatch.app.tabular.BadInputException;
+import io.driftwatch.app.tabular.Row;
+import io.driftwatch.app.tabular.RowReader;
+import io.driftwatch.app.tabular.RowValue;
+import org.jspecify.annotations.Nullable;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The credit model's training file as a user has it before {@code driftwatch baseline}: the model's inputs with
+ * the model's prediction for each row in a {@value #PREDICTION_COLUMN} column, so that the baseline profiles the
+ * prediction ({@code --prediction-column}) and the stream's prediction profile is compared with it instead of
+ * being reported as an unexpected column in every window. The bundled inputs stay as they are: the batch demo
+ * compares them with a production week that has no predictions.
+ */
+final class ScoredTraining {
+    /** The column of the model's predictions, the default {@code baseline --prediction-column}. */
+    static final String PREDICTION_COLUMN = ProduceColumns.DEFAULT_PREDICTION;
+    static final String FILE_NAME = "credit-training.csv";
+
+    private ScoredTraining() {
+    }
+
+    /**
+     * Writes {@code inputs} (CSV) with each row's prediction added as the last column, to {@link #FILE_NAME} in
+     * {@code directory}; every input value is written as the file spells it.
+     *
+     * @throws BadInputException when {@code inputs} cannot be read or the scored file cannot be written
+     */
+    static Path write(Path inputs, Path directory) throws BadInputException {
+        Path target = directory.resolve(FILE_NAME);
+        try (RowReader reader = RowReader.open(inputs);
+             BufferedWriter writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            List<String> header = new ArrayList<>(reader.columns());
+            header.add(PREDICTION_COLUMN);
+            writeLine(writer, header);
+            for (Optional<Row> row = reader.next(); row.isPresent(); row = reader.next()) {
+                List<String> fields = new ArrayList<>();
+                Map<String, @Nullable Object> features = new HashMap<>();
+                for (String column : reader.columns()) {
+                    RowValue value = row.get().value(column);
+                    fields.add(value.text());
+                    features.put(column, value.featureValue());
+                }
+                fields.add(CreditTraffic.decide(features));
+                writeLine(writer, fields);
+            }
+        } catch (IOException e) {
+            throw new BadInputException("cannot write the scored training file " + target + ": " + e.getMessage()
+                    + "; choose another directory with --output", e);
+        }
+        return target;
+    }
+
+    private static void writeLine(BufferedWriter writer, List<String> fields) throws IOException {
+        List<String> quoted = new ArrayList<>();
+        for (String field : fields) {
+            boolean needsQuotes = field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r");
+            quoted.add(needsQuotes ? '"' + field.replace("\"", "\"\"") + '"' : field);
+        }
+        writer.write(String.join(",", quoted));
+        writer.write('\n');
+    }
+}

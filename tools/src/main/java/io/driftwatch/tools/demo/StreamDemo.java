@@ -1,0 +1,227 @@
+package io.driftwatch.tools.demo;
+
+import io.driftwatch.app.ExitCode;
+import io.driftwatch.app.baseline.BaselinePublisher;
+import io.driftwatch.app.baseline.PublishException;
+import io.driftwatch.app.tabular.BadInputException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * {@code driftwatch demo}: runs the whole mission on this machine and checks it. Starts the {@link DemoStack},
+ * publishes the credit model's baseline, replays its traffic ({@link CreditTraffic}) into the input topics while a
+ * live line shows what driftwatch has committed, sends closing records once every label is joined, waits until
+ * every planted problem shows or {@link #TIMEOUT} passes, and prints the {@link DemoSummary}.
+ */
+public final class StreamDemo {
+    /** Waiting longer than this for the outputs means something is broken; the demo then says what is missing. */
+    static final Duration TIMEOUT = Duration.ofSeconds(100);
+    /** How long the closing records wait for every label to be joined; after it they go anyway, leaving time to close. */
+    static final Duration JOIN_WAIT = Duration.ofSeconds(45);
+    private static final int CLOSERS = 3;
+    private static final int PROGRESS_EVERY_RECORDS = 250;
+
+    private final DemoScenario scenario;
+    private final @Nullable Path outputDirectory;
+    private final boolean keepRunning;
+    private final Clock clock;
+
+    /**
+     * @param outputDirectory where the training file and the caught emails go; null for a new temporary directory
+     * @param keepRunning     leave the stack up after the summary until the process is stopped
+     */
+    public StreamDemo(DemoScenario scenario, @Nullable Path outputDirectory, boolean keepRunning, Clock clock) {
+        this.scenario = requireNonNull(scenario, "scenario");
+        this.outputDirectory = outputDirectory;
+        this.keepRunning = keepRunning;
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    /**
+     * @return 0 when every planted problem was found, 1 when one was missing
+     * @throws BadInputException when the output directory cannot be written
+     * @throws PublishException  when the embedded broker does not take the baseline
+     */
+    public int run(PrintWriter out) throws BadInputException, PublishException, InterruptedException {
+        long startNanos = System.nanoTime();
+        Path directory = directory();
+        out.println("driftwatch demo: a credit model in production, replayed through driftwatch on this machine.");
+        out.printf(Locale.ROOT, "%d windows of %d min of event time, %d predictions each; from window %d a new customer segment"
+                        + "%narrives (inputs shift, the model's accuracy falls); labels arrive up to %d min late.%n",
+                scenario.windows(), scenario.window().toMinutes(), scenario.perWindow(), scenario.driftFromWindow() + 1,
+                scenario.labelDelayMax().toMinutes());
+        out.flush();
+        try (DemoStack stack = DemoStack.startInfrastructure(scenario)) {
+            Thread hook = new Thread(stack::close, "driftwatch-demo-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                return runOn(stack, directory, out, startNanos);
+            } finally {
+                removeHook(hook);
+            }
+        }
+    }
+
+    private int runOn(DemoStack stack, Path directory, PrintWriter out, long startNanos)
+            throws BadInputException, PublishException, InterruptedException {
+        Path inputs = copyTraining(directory);
+        Path training = ScoredTraining.write(inputs, directory);
+        out.println("Kafka (embedded, KRaft) at " + stack.bootstrapServers() + ", SMTP catcher at 127.0.0.1:" + stack.smtpPort());
+        BaselinePublisher.Published baseline = DemoBaseline.publish(training, stack.config(), clock);
+        out.printf(Locale.ROOT, "Baseline of %s %s from %s (its inputs and predictions, as baseline --prediction-column %s)"
+                        + " published to %s%n", CreditTraffic.MODEL, CreditTraffic.VERSION, training, ScoredTraining.PREDICTION_COLUMN,
+                baseline.topic());
+        try {
+            stack.startDriftwatch(directory);
+        } catch (IOException e) {
+            throw new BadInputException("cannot create the demo's state directory: " + e.getMessage(), e);
+        }
+        out.println("driftwatch run and alerts started; Prometheus metrics at " + stack.metricsUrl());
+        out.flush();
+        CreditTraffic traffic = CreditTraffic.from(inputs, scenario);
+        DemoExpectations expectations = new DemoExpectations(scenario);
+        DemoObservation observation;
+        List<CaughtEmail> emails;
+        try (OutputTopics outputs = new OutputTopics(stack.config())) {
+            Replay replay = new Replay(outputs, new ProgressLine(out, scenario.windows()), directory,
+                    System.nanoTime() + TIMEOUT.toNanos());
+            List<DemoRecord> records = traffic.records();
+            replay.send(stack, records, records.size());
+            replay.awaitOrTimeout(expectations::trafficJoined, JOIN_WAIT);
+            List<DemoRecord> closers = traffic.closers(DemoSettings.closingTime(scenario), CLOSERS);
+            replay.send(stack, closers, records.size() + closers.size());
+            replay.awaitOrTimeout(o -> expectations.missing(o, replay.emails()).isEmpty(), TIMEOUT);
+            replay.finish();
+            observation = replay.observation();
+            emails = replay.emails();
+            out.println();
+            new DemoSummary(scenario, expectations).print(out, observation, emails, outputs.triggerTopic());
+        }
+        List<String> missing = expectations.missing(observation, emails);
+        out.println();
+        out.printf(Locale.ROOT, "%s (%d s)%n", missing.isEmpty() ? "Everything planted was found: drift, the retraining triggers"
+                + " and the email." : "MISSING: " + String.join("; ", missing), Duration.ofNanos(System.nanoTime() - startNanos).toSeconds());
+        out.println("Emails and the training file are in " + directory);
+        out.println("Prometheus metrics " + (keepRunning ? "are" : "were") + " served at " + stack.metricsUrl()
+                + (keepRunning ? "" : " while the demo ran (--keep-running keeps them up)"));
+        if (keepRunning) {
+            out.println("The stack keeps running: Kafka at " + stack.bootstrapServers() + ", metrics at " + stack.metricsUrl()
+                    + ". Press Ctrl-C to stop it.");
+            out.flush();
+            stack.awaitClosed();
+        }
+        out.flush();
+        return missing.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
+    }
+
+    private Path directory() throws BadInputException {
+        try {
+            return outputDirectory != null ? Files.createDirectories(outputDirectory) : Files.createTempDirectory("driftwatch-demo");
+        } catch (IOException e) {
+            throw new BadInputException("cannot create the output directory " + outputDirectory + ": " + e.getMessage()
+                    + "; choose another with --output", e);
+        }
+    }
+
+    private static Path copyTraining(Path directory) throws BadInputException {
+        try {
+            return BundledData.copy(BundledData.REFERENCE, directory);
+        } catch (IOException e) {
+            throw new BadInputException("cannot write the training file to " + directory + ": " + e.getMessage()
+                    + "; choose another directory with --output", e);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down (Ctrl-C); the hook is running and stops the stack.
+        }
+    }
+
+    /** The replay's moving parts: sending, polling the outputs, and the progress line they feed. */
+    private static final class Replay {
+        private final OutputTopics outputs;
+        private final ProgressLine progress;
+        private final Path emailDirectory;
+        private final long deadlineNanos;
+        private DemoObservation observation;
+        private List<CaughtEmail> emails = List.of();
+        private long sent;
+        private long total;
+
+        Replay(OutputTopics outputs, ProgressLine progress, Path emailDirectory, long deadlineNanos) {
+            this.outputs = outputs;
+            this.progress = progress;
+            this.emailDirectory = emailDirectory;
+            this.deadlineNanos = deadlineNanos;
+            this.observation = outputs.poll();
+        }
+
+        void send(DemoStack stack, List<DemoRecord> records, long totalRecords) {
+            total = totalRecords;
+            Map<String, Object> settings = new HashMap<>(stack.config().kafkaSettings());
+            settings.put(ProducerConfig.ACKS_CONFIG, "all");
+            settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer())) {
+                for (DemoRecord record : records) {
+                    producer.send(new ProducerRecord<>(record.topic(), null, record.eventTime().toEpochMilli(), record.key(), record.value()));
+                    if (++sent % PROGRESS_EVERY_RECORDS == 0) {
+                        refresh();
+                    }
+                }
+                producer.flush();
+            }
+            refresh();
+        }
+
+        void awaitOrTimeout(Predicate<DemoObservation> done, Duration longest) {
+            long until = Math.min(deadlineNanos, System.nanoTime() + longest.toNanos());
+            while (!done.test(observation) && System.nanoTime() < until) {
+                refresh();
+            }
+        }
+
+        private void refresh() {
+            observation = outputs.poll();
+            try {
+                emails = CaughtEmail.in(emailDirectory);
+            } catch (IOException e) {
+                // An email being written as we list: keep the last list; the next refresh reads it whole.
+            }
+            progress.show(sent, total, observation, emails.size());
+        }
+
+        void finish() {
+            refresh();
+            progress.finish();
+        }
+
+        DemoObservation observation() {
+            return observation;
+        }
+
+        List<CaughtEmail> emails() {
+            return emails;
+        }
+    }
+}
