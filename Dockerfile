@@ -10,9 +10,10 @@ COPY topology topology
 COPY alerts alerts
 COPY app app
 # The reactor lists every module, so the developers' ones come as their poms only: broker (the embedded Kafka of
-# app's integration tests) and tools (demo, bench, chaos) are never compiled here, as no test is
+# app's integration tests), testkit (test fixtures) and tools (demo, bench, chaos) are never compiled here, as no test is
 # (-Dmaven.test.skip=true), and nothing of theirs reaches the production jar.
 COPY broker/pom.xml broker/pom.xml
+COPY testkit/pom.xml testkit/pom.xml
 COPY tools/pom.xml tools/pom.xml
 RUN mvn -B -ntp -q -Dmaven.test.skip=true package -pl app -am
 

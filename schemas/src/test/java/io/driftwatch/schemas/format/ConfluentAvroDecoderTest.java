@@ -1,6 +1,5 @@
 package io.driftwatch.schemas.format;
 
-import io.driftwatch.schemas.format.corpus.CorpusSchemas;
 import io.driftwatch.schemas.mapping.InferenceMapping;
 import io.driftwatch.schemas.mapping.LabelMapping;
 import io.driftwatch.schemas.mapping.MappingProperties;

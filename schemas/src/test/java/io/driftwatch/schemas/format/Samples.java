@@ -1,6 +1,5 @@
 package io.driftwatch.schemas.format;
 
-import io.driftwatch.schemas.format.corpus.CorpusSchemas;
 import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;
 import java.io.ByteArrayOutputStream;

@@ -1,10 +1,10 @@
 package io.driftwatch.tools.chaos;
 
 import io.driftwatch.schemas.format.RecordEncoders;
-import io.driftwatch.schemas.format.corpus.CorpusSchemas;
-import io.driftwatch.schemas.format.corpus.MalformedCorpus;
-import io.driftwatch.schemas.format.corpus.MalformedCorpus.Case;
-import io.driftwatch.schemas.format.corpus.MalformedCorpus.Format;
+import io.driftwatch.schemas.format.CorpusSchemas;
+import io.driftwatch.testkit.corpus.MalformedCorpus;
+import io.driftwatch.testkit.corpus.MalformedCorpus.Case;
+import io.driftwatch.testkit.corpus.MalformedCorpus.Format;
 import io.driftwatch.schemas.record.InferenceLog;
 import org.jspecify.annotations.Nullable;
 

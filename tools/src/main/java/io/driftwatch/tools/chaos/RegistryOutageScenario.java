@@ -3,7 +3,7 @@ package io.driftwatch.tools.chaos;
 import io.driftwatch.app.run.DriftwatchService;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.schemas.format.RecordEncoders;
-import io.driftwatch.schemas.format.corpus.CorpusSchemas;
+import io.driftwatch.schemas.format.CorpusSchemas;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.registry.RegistrySettings;
 import io.driftwatch.topology.config.DriftwatchConfig;

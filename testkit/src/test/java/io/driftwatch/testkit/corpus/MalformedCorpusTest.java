@@ -1,8 +1,10 @@
-package io.driftwatch.schemas.format;
+package io.driftwatch.testkit.corpus;
 
-import io.driftwatch.schemas.format.corpus.MalformedCorpus;
-import io.driftwatch.schemas.format.corpus.MalformedCorpus.Case;
-import io.driftwatch.schemas.format.corpus.MalformedCorpus.Format;
+import io.driftwatch.schemas.format.DecodeResult;
+import io.driftwatch.schemas.format.MapSchemaLookup;
+import io.driftwatch.schemas.format.RecordDecoder;
+import io.driftwatch.testkit.corpus.MalformedCorpus.Case;
+import io.driftwatch.testkit.corpus.MalformedCorpus.Format;
 import io.driftwatch.schemas.record.InferenceLog;
 import java.util.Arrays;
 import java.util.EnumMap;

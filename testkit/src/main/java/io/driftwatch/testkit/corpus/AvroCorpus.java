@@ -1,7 +1,8 @@
-package io.driftwatch.schemas.format.corpus;
+package io.driftwatch.testkit.corpus;
 
-import io.driftwatch.schemas.format.corpus.MalformedCorpus.Case;
-import io.driftwatch.schemas.format.corpus.MalformedCorpus.Format;
+import io.driftwatch.schemas.format.CorpusSchemas;
+import io.driftwatch.testkit.corpus.MalformedCorpus.Case;
+import io.driftwatch.testkit.corpus.MalformedCorpus.Format;
 import io.driftwatch.schemas.record.DeadLetterReason;
 import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.record.InferenceLog;
@@ -25,7 +26,7 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.jspecify.annotations.Nullable;
 
-import static io.driftwatch.schemas.format.corpus.CorpusSchemas.BY_ID;
+import static io.driftwatch.schemas.format.CorpusSchemas.BY_ID;
 
 /** The malformed corpus's cases in one of the two Avro framings, Confluent or single-object. */
 final class AvroCorpus {

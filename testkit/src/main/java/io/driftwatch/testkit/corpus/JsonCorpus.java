@@ -1,12 +1,12 @@
-package io.driftwatch.schemas.format.corpus;
+package io.driftwatch.testkit.corpus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.schemas.format.DecodeLimits;
 import io.driftwatch.schemas.format.RecordEncoders;
-import io.driftwatch.schemas.format.corpus.MalformedCorpus.Case;
-import io.driftwatch.schemas.format.corpus.MalformedCorpus.Format;
+import io.driftwatch.testkit.corpus.MalformedCorpus.Case;
+import io.driftwatch.testkit.corpus.MalformedCorpus.Format;
 import io.driftwatch.schemas.record.DeadLetterReason;
 import io.driftwatch.schemas.record.InferenceLog;
 import java.io.IOException;

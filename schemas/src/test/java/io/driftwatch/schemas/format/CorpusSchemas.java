@@ -1,4 +1,4 @@
-package io.driftwatch.schemas.format.corpus;
+package io.driftwatch.schemas.format;
 
 import io.driftwatch.schemas.record.InferenceLog;
 import java.util.Map;
@@ -79,14 +79,14 @@ public final class CorpusSchemas {
             "driftwatch.mapping.inference.feature.type.age", "number");
 
     /** A linked list: nests as deep as its data, so it can exceed the nesting limit. */
-    static final Schema NODE_SCHEMA = parse("""
+    public static final Schema NODE_SCHEMA = parse("""
             {"type": "record", "name": "Node", "namespace": "com.acme", "fields": [
               {"name": "value", "type": "int"},
               {"name": "next", "type": ["null", "Node"]}
             ]}""");
 
     /** The flat record with age sent as text, against the declared number type. */
-    static final Schema FLAT_STRING_AGE_SCHEMA = parse("""
+    public static final Schema FLAT_STRING_AGE_SCHEMA = parse("""
             {"type": "record", "name": "Scored", "namespace": "com.acme", "fields": [
               {"name": "id", "type": "string"},
               {"name": "model", "type": "string"},
@@ -95,7 +95,7 @@ public final class CorpusSchemas {
               {"name": "score", "type": "double"}
             ]}""");
 
-    static final Map<Integer, Schema> BY_ID = Map.of(
+    public static final Map<Integer, Schema> BY_ID = Map.of(
             CURRENT, InferenceLog.getClassSchema(),
             OLDER, OLDER_INFERENCE,
             NEWER, NEWER_INFERENCE,

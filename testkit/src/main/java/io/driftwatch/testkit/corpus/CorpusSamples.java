@@ -1,5 +1,6 @@
-package io.driftwatch.schemas.format.corpus;
+package io.driftwatch.testkit.corpus;
 
+import io.driftwatch.schemas.format.CorpusSchemas;
 import io.driftwatch.schemas.record.InferenceLog;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.driftwatch.schemas.format.corpus;
+package io.driftwatch.testkit.corpus;
 
 import io.driftwatch.schemas.record.InferenceLog;
 import java.io.ByteArrayOutputStream;
