@@ -6,6 +6,7 @@ WORKDIR /src
 COPY pom.xml ./
 COPY stats stats
 COPY schemas schemas
+COPY topics topics
 COPY topology topology
 COPY alerts alerts
 COPY app app

@@ -4,10 +4,10 @@ import io.driftwatch.alerts.mail.SmtpMailer;
 import io.driftwatch.alerts.policy.KafkaSentAlerts;
 import io.driftwatch.alerts.policy.PendingAlert;
 import io.driftwatch.schemas.record.AlertEvent;
-import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
-import io.driftwatch.topology.topic.TopicProvisioner;
-import io.driftwatch.topology.topic.TopicSpec;
+import io.driftwatch.topics.TopicProvisioner;
+import io.driftwatch.topics.TopicSpec;
+import io.driftwatch.topics.Topics;
+import io.driftwatch.topics.TopicsConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,7 +61,7 @@ public final class AlertsService implements AutoCloseable {
     private final AlertDispatcher dispatcher;
     private final String topic;
     private final Clock clock;
-    private final Deserializer<AlertEvent> decoder = new SingleObjectAvroSerde<AlertEvent>(AlertEvent.getClassSchema()).deserializer();
+    private final Deserializer<AlertEvent> decoder = Topics.ALERTS.valueSerde().deserializer();
     private final Counter undecodable;
     private final KafkaClientMetrics consumerMetrics;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -88,17 +88,17 @@ public final class AlertsService implements AutoCloseable {
      * Creates the alerts and sent-ids topics if missing, reads the sent ids, and starts consuming.
      *
      * @param saveDirectory when not null, every email sent is also saved there as .eml and .html
-     * @throws io.driftwatch.topology.topic.TopicProvisioningException when the topics cannot be created
+     * @throws io.driftwatch.topics.TopicProvisioningException when the topics cannot be created
      * @throws io.driftwatch.alerts.policy.SentAlertsException when the sent ids cannot be read
      */
-    public static AlertsService start(DriftwatchConfig config, AlertsConfig alerts, MeterRegistry meters, Clock clock,
+    public static AlertsService start(TopicsConfig config, AlertsConfig alerts, MeterRegistry meters, Clock clock,
                                       @Nullable Path saveDirectory) {
         requireNonNull(config, "config");
         requireNonNull(alerts, "alerts");
-        String topic = config.topic(DriftwatchConfig.ALERTS_TOPIC_CONFIG);
+        String topic = Topics.ALERTS.name(config);
         try (Admin admin = Admin.create(config.kafkaSettings())) {
             new TopicProvisioner(admin, KAFKA_TIMEOUT).ensure(List.of(
-                    new TopicSpec(topic, 1, config.topicReplicationFactor(), Map.of()),
+                    Topics.ALERTS.spec(config),
                     new TopicSpec(alerts.sentTopic(), 1, config.topicReplicationFactor(), Map.of(
                             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
                             TopicConfig.RETENTION_MS_CONFIG, Long.toString(alerts.sentRetention().toMillis())))));

@@ -5,8 +5,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.broker.LocalPorts;
 import io.driftwatch.schemas.record.AlertEvent;
-import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
+import io.driftwatch.topics.Topics;
+import io.driftwatch.topics.TopicsConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -60,7 +60,7 @@ class AlertsServiceIntegrationTest {
     private static Map<String, Object> settings(String name, int smtpPort, String consumerGroup) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("bootstrap.servers", broker.bootstrapServers());
-        settings.put(DriftwatchConfig.ALERTS_TOPIC_CONFIG, "alerts-" + name);
+        settings.put(TopicsConfig.ALERTS_TOPIC_CONFIG, "alerts-" + name);
         settings.put(AlertsConfig.SENT_TOPIC_CONFIG, "alerts-sent-" + name);
         settings.put(AlertsConfig.CONSUMER_GROUP_CONFIG, consumerGroup);
         settings.put(AlertsConfig.GROUP_MS_CONFIG, Long.toString(GROUP.toMillis()));
@@ -74,7 +74,7 @@ class AlertsServiceIntegrationTest {
     }
 
     private static AlertsService start(Map<String, Object> settings, MeterRegistry meters) {
-        return AlertsService.start(new DriftwatchConfig(settings), new AlertsConfig(settings, Map.of()), meters, Clock.systemUTC(), null);
+        return AlertsService.start(new TopicsConfig(settings), new AlertsConfig(settings, Map.of()), meters, Clock.systemUTC(), null);
     }
 
     private static void produce(String topic, boolean commit, AlertEvent... events) {
@@ -82,7 +82,7 @@ class AlertsServiceIntegrationTest {
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-topology-" + topic);
         try (KafkaProducer<String, AlertEvent> producer = new KafkaProducer<>(settings, new StringSerializer(),
-                new SingleObjectAvroSerde<AlertEvent>(AlertEvent.getClassSchema()).serializer())) {
+                Topics.ALERTS.valueSerde().serializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             for (AlertEvent event : events) {

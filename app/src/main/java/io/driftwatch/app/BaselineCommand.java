@@ -9,7 +9,6 @@ import io.driftwatch.app.baseline.OutcomeColumns;
 import io.driftwatch.app.baseline.PublishException;
 import io.driftwatch.app.produce.ProduceColumns;
 import io.driftwatch.app.produce.ScoreColumns;
-import io.driftwatch.app.run.DriftwatchTopics;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.app.tabular.Table;
 import io.driftwatch.app.tabular.TableReader;
@@ -24,8 +23,9 @@ import io.driftwatch.stats.profile.NumericProfileConfig;
 import io.driftwatch.stats.quality.OutcomeTyping;
 import io.driftwatch.stats.quality.QualitySummary;
 import io.driftwatch.stats.quality.TaskChoice;
+import io.driftwatch.topics.TopicSpec;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.TopicSpec;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.ConfigException;
 import org.jspecify.annotations.Nullable;
@@ -206,8 +206,8 @@ public final class BaselineCommand implements Callable<Integer> {
                     + " (pass --output FILE to keep it)" : ""));
         } else {
             DriftwatchConfig config = kafka.driftwatchConfig();
-            String name = topic != null ? topic : config.topic(DriftwatchConfig.BASELINES_TOPIC_CONFIG);
-            TopicSpec spec = DriftwatchTopics.baselines(config, name);
+            String name = topic != null ? topic : Topics.BASELINES.name(config);
+            TopicSpec spec = Topics.BASELINES.spec(config, name);
             BaselinePublisher.Published published = new BaselinePublisher(config.kafkaSettings(), PUBLISH_TIMEOUT)
                     .publish(spec, record);
             out.printf(Locale.ROOT, "Published to %s (partition %d, offset %d), key %s%n", published.topic(),

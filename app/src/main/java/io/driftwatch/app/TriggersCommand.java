@@ -3,13 +3,14 @@ package io.driftwatch.app;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.app.triggers.TriggerJson;
 import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -71,7 +72,7 @@ public final class TriggersCommand implements Callable<Integer> {
         kafka.acceptDeprecatedConfig(spec, "--consumer-config", consumerConfigAlias);
         DriftwatchConfig config = kafka.driftwatchConfig();
         String topic = this.topic != null ? this.topic : config.topic(DriftwatchConfig.TRIGGERS_TOPIC_CONFIG);
-        SingleObjectAvroSerde<RetrainingTrigger> serde = new SingleObjectAvroSerde<>(RetrainingTrigger.getClassSchema());
+        Serde<RetrainingTrigger> serde = Topics.TRIGGERS.valueSerde();
         Set<String> printed = new HashSet<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(config), new StringDeserializer(),
                 new ByteArrayDeserializer())) {

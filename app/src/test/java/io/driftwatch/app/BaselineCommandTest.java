@@ -3,13 +3,12 @@ package io.driftwatch.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.app.baseline.TrainingFiles;
-import io.driftwatch.app.run.DriftwatchTopics;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.stats.compare.ColumnData;
 import io.driftwatch.stats.profile.ProfileCodec;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -94,7 +93,7 @@ class BaselineCommandTest {
         List<ConsumerRecord<String, byte[]>> records = readAll("baselines-created");
         assertThat(records).hasSize(1);
         assertThat(records.get(0).key()).isEqualTo("fraud/3");
-        Baseline published = new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).deserializer()
+        Baseline published = Topics.BASELINES.valueSerde().deserializer()
                 .deserialize("baselines-created", records.get(0).value());
         assertThat(published).isEqualTo(written);
         assertThat(published.getColumns()).extracting(c -> c.getName()).containsExactly("income", "region", "flag");
@@ -148,7 +147,7 @@ class BaselineCommandTest {
         List<ConsumerRecord<String, byte[]>> records = readAll("baselines-large");
         assertThat(records).hasSize(1);
         assertThat(records.get(0).value().length).as("more than the broker's default message.max.bytes").isGreaterThan(1_048_588);
-        Baseline published = new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).deserializer()
+        Baseline published = Topics.BASELINES.valueSerde().deserializer()
                 .deserialize("baselines-large", records.get(0).value());
         for (String column : List.of("income", "age", "score", "tenure")) {
             byte[] profile = published.getColumns().stream().filter(c -> c.getName().equals(column)).findFirst().orElseThrow()
@@ -158,7 +157,7 @@ class BaselineCommandTest {
         }
         try (Admin admin = admin()) {
             assertThat(topicConfig(admin, "baselines-large", TopicConfig.MAX_MESSAGE_BYTES_CONFIG))
-                    .isEqualTo(Integer.toString(DriftwatchTopics.BASELINE_MAX_BYTES));
+                    .isEqualTo(Integer.toString(Topics.BASELINE_MAX_BYTES));
         }
     }
 
@@ -327,7 +326,7 @@ class BaselineCommandTest {
         assertThat(exit).as(err.toString()).isZero();
         List<ConsumerRecord<String, byte[]>> records = readAll("baselines-labelled");
         assertThat(records).extracting(ConsumerRecord::key).containsExactly("churn/7");
-        Baseline published = new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).deserializer()
+        Baseline published = Topics.BASELINES.valueSerde().deserializer()
                 .deserialize("baselines-labelled", records.get(0).value());
         // 200 rows, 4 without a label (rows 7, 57, 107, 157); every 10th row is wrong (rows 0, 10, ... 190), none unlabelled.
         assertThat(published.getQuality().getLabelled()).isEqualTo(196);

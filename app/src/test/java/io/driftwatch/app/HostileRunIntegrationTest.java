@@ -7,10 +7,10 @@ import io.driftwatch.alerts.AlertsConfig;
 import io.driftwatch.broker.LocalPorts;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.registry.RegistrySettings;
+import io.driftwatch.topics.TopicProvisioner;
+import io.driftwatch.topics.TopicSpec;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
-import io.driftwatch.topology.topic.TopicProvisioner;
-import io.driftwatch.topology.topic.TopicSpec;
 import jakarta.mail.Header;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.admin.Admin;
@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -298,7 +299,7 @@ class HostileRunIntegrationTest {
     }
 
     private static List<DriftReport> reports() {
-        SingleObjectAvroSerde<DriftReport> serde = new SingleObjectAvroSerde<>(DriftReport.getClassSchema());
+        Serde<DriftReport> serde = Topics.DRIFT_REPORTS.valueSerde();
         List<DriftReport> reports = new ArrayList<>();
         Map<String, Object> settings = new HashMap<>(broker.clientSettings(SaslBroker.PLAIN, SaslBroker.PLAIN_USER, SaslBroker.PLAIN_PASSWORD));
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -8,10 +8,10 @@ import io.driftwatch.schemas.record.DeadLetter;
 import io.driftwatch.schemas.record.DeadLetterReason;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.TestMethod;
+import io.driftwatch.topics.TopicProvisioner;
+import io.driftwatch.topics.TopicSpec;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
-import io.driftwatch.topology.topic.TopicProvisioner;
-import io.driftwatch.topology.topic.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -95,8 +95,8 @@ class InputLimitsIntegrationTest {
             Thread.sleep(1_000);
             aliveThroughout &= service.isAlive();
             heap.sample();
-            reports = read("driftwatch.drift-reports", new SingleObjectAvroSerde<DriftReport>(DriftReport.getClassSchema()).deserializer()::deserialize);
-            deadLetters = read("driftwatch.dead-letter", new SingleObjectAvroSerde<DeadLetter>(DeadLetter.getClassSchema()).deserializer()::deserialize);
+            reports = read("driftwatch.drift-reports", Topics.DRIFT_REPORTS.valueSerde().deserializer()::deserialize);
+            deadLetters = read("driftwatch.dead-letter", Topics.DEAD_LETTER.valueSerde().deserializer()::deserialize);
         }
         aliveThroughout &= service.isAlive();
         System.out.printf(Locale.ROOT, "input limits: %,d distinct categories in one window, peak heap %.1f MiB of %d MiB, alive %s%n",

@@ -1,12 +1,11 @@
 package io.driftwatch.app.baseline;
 
-import io.driftwatch.app.run.DriftwatchTopics;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.schemas.record.Baseline;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
-import io.driftwatch.topology.topic.TopicProvisioner;
-import io.driftwatch.topology.topic.TopicProvisioningException;
-import io.driftwatch.topology.topic.TopicSpec;
+import io.driftwatch.topics.TopicProvisioner;
+import io.driftwatch.topics.TopicProvisioningException;
+import io.driftwatch.topics.TopicSpec;
+import io.driftwatch.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -18,6 +17,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
@@ -99,33 +99,33 @@ public final class BaselinePublisher {
     }
 
     private static void requireFitsTheTopic(Baseline baseline) throws BadInputException {
-        long bytes = new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).serializer().serialize(null, baseline).length;
-        if (bytes > DriftwatchTopics.BASELINE_MAX_BYTES) {
+        long bytes = Topics.BASELINES.valueSerde().serializer().serialize(null, baseline).length;
+        if (bytes > Topics.BASELINE_MAX_BYTES) {
             throw new BadInputException(String.format(Locale.ROOT, "baseline %s is %.1f MiB as a Kafka record, more than"
                     + " the %d MiB the baselines topic takes; keep fewer raw values per numeric column with --exact-values"
                     + " (the rest is sketched), or build it from fewer rows", baseline.getBaselineId(), bytes / 1048576.0,
-                    DriftwatchTopics.BASELINE_MAX_BYTES >> 20));
+                    Topics.BASELINE_MAX_BYTES >> 20));
         }
     }
 
     private Published send(String topic, String key, Baseline baseline) throws PublishException {
         Map<String, Object> settings = new HashMap<>(clientSettings);
-        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DriftwatchTopics.BASELINE_MAX_BYTES);
-        settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * DriftwatchTopics.BASELINE_MAX_BYTES);
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.BASELINE_MAX_BYTES);
+        settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * Topics.BASELINE_MAX_BYTES);
         settings.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // A baseline is written once and must not be lost or duplicated: these are not left to the user's file.
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
         settings.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        SingleObjectAvroSerde<Baseline> serde = new SingleObjectAvroSerde<>(Baseline.getClassSchema());
+        Serde<Baseline> serde = Topics.BASELINES.valueSerde();
         try (KafkaProducer<String, Baseline> producer = new KafkaProducer<>(settings, new StringSerializer(), serde.serializer())) {
             RecordMetadata metadata = producer.send(new ProducerRecord<>(topic, key, baseline))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Published(metadata.topic(), metadata.partition(), metadata.offset());
         } catch (ExecutionException | TimeoutException e) {
             String tooLarge = e.getCause() instanceof RecordTooLargeException ? "; the topic takes smaller records than"
-                    + " this baseline: set max.message.bytes=" + DriftwatchTopics.BASELINE_MAX_BYTES + " on topic " + topic
+                    + " this baseline: set max.message.bytes=" + Topics.BASELINE_MAX_BYTES + " on topic " + topic
                     + " (a topic created by an older driftwatch keeps the broker's 1 MB)" : "";
             throw new PublishException("baseline " + baseline.getBaselineId() + " was not acknowledged by topic " + topic
                     + " within " + timeout.toSeconds() + " s: " + causeOf(e) + tooLarge + "; check --bootstrap-servers, the"

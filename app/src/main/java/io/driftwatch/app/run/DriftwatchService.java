@@ -2,10 +2,11 @@ package io.driftwatch.app.run;
 
 import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.ProfileComparator;
+import io.driftwatch.topics.TopicProvisioner;
+import io.driftwatch.topics.Topics;
+import io.driftwatch.topology.DriftwatchTopology;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.drift.DriftTopology;
 import io.driftwatch.topology.ingest.DecoderFactory;
-import io.driftwatch.topology.topic.TopicProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -77,8 +78,8 @@ public final class DriftwatchService implements AutoCloseable {
         requireNonNull(config, "config");
         int inputPartitions;
         try (Admin admin = Admin.create(config.kafkaSettings())) {
-            new TopicProvisioner(admin, TOPIC_TIMEOUT).ensure(DriftwatchTopics.of(config));
-            String inferences = config.topic(DriftwatchConfig.INFERENCES_TOPIC_CONFIG);
+            new TopicProvisioner(admin, TOPIC_TIMEOUT).ensure(Topics.specs(config));
+            String inferences = Topics.INFERENCES.name(config);
             inputPartitions = admin.describeTopics(List.of(inferences)).allTopicNames().get()
                     .get(inferences).partitions().size();
         } catch (ExecutionException e) {
@@ -89,7 +90,7 @@ public final class DriftwatchService implements AutoCloseable {
         }
         ComparisonSettings settings = ComparisonSettings.DEFAULT.withMinCurrentRecords(config.windowMinRecords());
         DecoderFactory decoders = new DecoderFactory(config);
-        Topology topology = DriftTopology.build(config, decoders.inferences(), config.labelsEnabled() ? decoders.labels() : null,
+        Topology topology = DriftwatchTopology.build(config, decoders.inferences(), config.labelsEnabled() ? decoders.labels() : null,
                 (reference, current, thresholds, chosen) -> new ProfileComparator(settings.withBaselineChoices(thresholds, chosen))
                         .compare(reference, current), inputPartitions, meters, Clock.systemUTC());
         KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(streamsProperties(config, streamsOverrides)));

@@ -4,8 +4,8 @@ import io.driftwatch.app.CommandRun;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.TestMethod;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -85,7 +85,7 @@ class ExactBaselineIntegrationTest {
         try (DriftwatchService service = DriftwatchService.start(new DriftwatchConfig(settings), new SimpleMeterRegistry(),
                 Map.of("state.dir", directory.resolve("state").toString()))) {
             reports = CommittedTopic.values(bootstrap, "driftwatch.drift-reports",
-                    new SingleObjectAvroSerde<DriftReport>(DriftReport.getClassSchema()).deserializer(),
+                    Topics.DRIFT_REPORTS.valueSerde().deserializer(),
                     found -> found.stream().anyMatch(report -> report.getModelName().equals("credit")), Duration.ofSeconds(90));
         }
         DriftReport window = reports.stream().filter(report -> report.getModelName().equals("credit")).findFirst().orElseThrow();

@@ -18,14 +18,14 @@ import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.DriftVerdict;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.TestResult;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -259,7 +259,7 @@ class MetricsIntegrationTest {
 
     private static void awaitEveryLabelJoined(String bootstrap, String topic) {
         List<QualityReport> interim = CommittedTopic.values(bootstrap, topic,
-                new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer(),
+                Topics.QUALITY_REPORTS.valueSerde().deserializer(),
                 read -> windowsFullyLabelled(read) == WINDOWS, Duration.ofSeconds(120));
         assertThat(windowsFullyLabelled(interim)).as("windows whose labels were all joined").isEqualTo(WINDOWS);
     }
@@ -273,7 +273,7 @@ class MetricsIntegrationTest {
         Instant lastWindow = T0.plus(WINDOW.multipliedBy(WINDOWS - 1));
         Predicate<QualityReport> wanted = report -> report.getIsFinal() && report.getWindowStart().equals(lastWindow);
         List<QualityReport> finals = CommittedTopic.values(bootstrap, topic,
-                        new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer(),
+                        Topics.QUALITY_REPORTS.valueSerde().deserializer(),
                         read -> read.stream().anyMatch(wanted), Duration.ofSeconds(120))
                 .stream().filter(QualityReport::getIsFinal).toList();
         assertThat(finals).as("final quality reports").anyMatch(wanted);
@@ -284,7 +284,7 @@ class MetricsIntegrationTest {
     /** Reads the committed drift reports until every window's report is there. */
     private static List<DriftReport> reports(String bootstrap, String topic) {
         List<DriftReport> reports = CommittedTopic.values(bootstrap, topic,
-                new SingleObjectAvroSerde<DriftReport>(DriftReport.getClassSchema()).deserializer(),
+                Topics.DRIFT_REPORTS.valueSerde().deserializer(),
                 read -> read.size() >= WINDOWS, Duration.ofSeconds(120));
         assertThat(reports).as("a report per window").hasSize(WINDOWS);
         return reports;

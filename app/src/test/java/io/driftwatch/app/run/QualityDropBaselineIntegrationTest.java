@@ -8,8 +8,8 @@ import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -44,11 +44,11 @@ class QualityDropBaselineIntegrationTest {
     private static final int VALIDATION_ROWS = 400;
     private static final int PREDICTIONS = 100;
     private static final Deserializer<QualityReport> REPORTS =
-            new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer();
+            Topics.QUALITY_REPORTS.valueSerde().deserializer();
     private static final Deserializer<RetrainingTrigger> TRIGGERS =
-            new SingleObjectAvroSerde<RetrainingTrigger>(RetrainingTrigger.getClassSchema()).deserializer();
+            Topics.TRIGGERS.valueSerde().deserializer();
     private static final Deserializer<Baseline> BASELINES =
-            new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).deserializer();
+            Topics.BASELINES.valueSerde().deserializer();
     @AutoClose
     private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
 

@@ -6,8 +6,8 @@ import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -46,7 +46,7 @@ class QualityTriggerIntegrationTest {
     private static final int DROP_FROM_WINDOW = 4;
     private static final int PER_WINDOW = 150;
     private static final Deserializer<QualityReport> REPORTS =
-            new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer();
+            Topics.QUALITY_REPORTS.valueSerde().deserializer();
     @AutoClose
     private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
 
@@ -145,7 +145,7 @@ class QualityTriggerIntegrationTest {
         }
 
         List<ConsumerRecord<String, RetrainingTrigger>> quality = CommittedTopic.records(broker.bootstrapServers(), "driftwatch.triggers",
-                        new SingleObjectAvroSerde<RetrainingTrigger>(RetrainingTrigger.getClassSchema()).deserializer(),
+                        Topics.TRIGGERS.valueSerde().deserializer(),
                         triggers -> false, Duration.ofSeconds(3))
                 .stream().filter(record -> record.value().getRule().startsWith("quality")).toList();
         assertThat(quality).as("exactly one quality trigger committed").hasSize(1);

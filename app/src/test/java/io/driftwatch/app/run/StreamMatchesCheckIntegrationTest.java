@@ -12,8 +12,8 @@ import io.driftwatch.schemas.record.TestMethod;
 import io.driftwatch.schemas.record.TestResult;
 import io.driftwatch.schemas.registry.FakeRegistryDialect;
 import io.driftwatch.schemas.registry.FakeSchemaRegistry;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -147,7 +147,7 @@ class StreamMatchesCheckIntegrationTest {
         try (DriftwatchService service = DriftwatchService.start(new DriftwatchConfig(settings), new SimpleMeterRegistry(),
                 Map.of("state.dir", directory.resolve("state-" + format).toString()))) {
             reports = CommittedTopic.values(broker.bootstrapServers(), "reports-" + format,
-                    new SingleObjectAvroSerde<DriftReport>(DriftReport.getClassSchema()).deserializer(),
+                    Topics.DRIFT_REPORTS.valueSerde().deserializer(),
                     found -> found.size() >= 2, Duration.ofSeconds(90));
         }
         assertThat(reports).as("one report per window").hasSize(2);

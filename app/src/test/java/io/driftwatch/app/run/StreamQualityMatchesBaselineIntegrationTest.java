@@ -6,8 +6,8 @@ import io.driftwatch.app.CommandRun;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.schemas.record.ModelTask;
 import io.driftwatch.schemas.record.QualityReport;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -133,7 +133,7 @@ class StreamQualityMatchesBaselineIntegrationTest {
                 }
             }
             finals = CommittedTopic.values(bootstrap, reportsTopic,
-                            new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer(),
+                            Topics.QUALITY_REPORTS.valueSerde().deserializer(),
                             reports -> reports.stream().filter(QualityReport::getIsFinal).count() >= WINDOWS, Duration.ofSeconds(90))
                     .stream().filter(QualityReport::getIsFinal).sorted(Comparator.comparing(QualityReport::getWindowStart)).toList();
         }

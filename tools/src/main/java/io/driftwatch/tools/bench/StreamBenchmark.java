@@ -5,11 +5,11 @@ import io.driftwatch.schemas.record.ColumnKind;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.WindowProfile;
 import io.driftwatch.stats.profile.FeatureProfiles;
+import io.driftwatch.topics.TopicProvisioner;
+import io.driftwatch.topics.TopicSpec;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.config.InputFormat;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
-import io.driftwatch.topology.topic.TopicProvisioner;
-import io.driftwatch.topology.topic.TopicSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -261,7 +262,7 @@ final class StreamBenchmark {
      * after the timed part.
      */
     private ClosedWindows closedWindows(String profilesTopic, long expected) {
-        SingleObjectAvroSerde<WindowProfile> serde = new SingleObjectAvroSerde<>(WindowProfile.getClassSchema());
+        Serde<WindowProfile> serde = Topics.PROFILES.valueSerde();
         Map<String, Object> settings = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

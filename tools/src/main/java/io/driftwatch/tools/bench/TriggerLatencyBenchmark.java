@@ -3,11 +3,11 @@ package io.driftwatch.tools.bench;
 import io.driftwatch.app.run.DriftwatchService;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.topics.TopicProvisioner;
+import io.driftwatch.topics.TopicSpec;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.config.InputFormat;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
-import io.driftwatch.topology.topic.TopicProvisioner;
-import io.driftwatch.topology.topic.TopicSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -192,7 +193,7 @@ final class TriggerLatencyBenchmark {
 
     private void readTriggers(String triggersTopic, Map<Long, Long> arrivals, AtomicReference<RuntimeException> failure,
                               AtomicBoolean reading) {
-        SingleObjectAvroSerde<RetrainingTrigger> serde = new SingleObjectAvroSerde<>(RetrainingTrigger.getClassSchema());
+        Serde<RetrainingTrigger> serde = Topics.TRIGGERS.valueSerde();
         Map<String, Object> settings = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -4,9 +4,9 @@ import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.schemas.record.AlertFinding;
 import io.driftwatch.schemas.record.AlertKind;
 import io.driftwatch.schemas.record.AlertSeverity;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
-import io.driftwatch.topology.topic.TopicProvisioner;
-import io.driftwatch.topology.topic.TopicSpec;
+import io.driftwatch.topics.TopicProvisioner;
+import io.driftwatch.topics.TopicSpec;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.trigger.TriggerIds;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -50,7 +50,7 @@ final class AlertTraffic implements AutoCloseable {
         Map<String, Object> settings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "chaos-topology-" + topic);
         KafkaProducer<String, AlertEvent> producer = new KafkaProducer<>(settings, new StringSerializer(),
-                new SingleObjectAvroSerde<AlertEvent>(AlertEvent.getClassSchema()).serializer());
+                Topics.ALERTS.valueSerde().serializer());
         producer.initTransactions();
         return new AlertTraffic(topic, producer);
     }

@@ -3,11 +3,12 @@ package io.driftwatch.tools.chaos;
 import io.driftwatch.app.run.DriftwatchService;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.schemas.record.DriftReport;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.serialization.Serde;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -131,7 +132,7 @@ final class ClockScenario implements ChaosScenario {
     /** Waits for the report of {@code version}'s window {@code window}, and returns every report by version and window start. */
     private static Map<String, DriftReport> awaitReport(String bootstrap, RunSettings settings, String version, int window, Duration timeout)
             throws InterruptedException {
-        SingleObjectAvroSerde<DriftReport> serde = new SingleObjectAvroSerde<>(DriftReport.getClassSchema());
+        Serde<DriftReport> serde = Topics.DRIFT_REPORTS.valueSerde();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Map<String, DriftReport> reports = CommittedRecords.readAll(bootstrap, settings.topic(DriftwatchConfig.DRIFT_REPORTS_TOPIC_CONFIG),

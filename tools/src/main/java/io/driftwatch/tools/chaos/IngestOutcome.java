@@ -3,8 +3,9 @@ package io.driftwatch.tools.chaos;
 import io.driftwatch.schemas.record.DeadLetter;
 import io.driftwatch.schemas.record.WindowProfile;
 import io.driftwatch.stats.profile.FeatureProfiles;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
+import org.apache.kafka.common.serialization.Serde;
 
 import java.util.HashMap;
 import java.util.List;
@@ -22,11 +23,11 @@ record IngestOutcome(List<DeadLetter> deadLetters, long recordsProfiled, int win
 
     static IngestOutcome read(String bootstrapServers, RunSettings run) {
         String deadLetterTopic = run.topic(DriftwatchConfig.DEAD_LETTER_TOPIC_CONFIG);
-        SingleObjectAvroSerde<DeadLetter> deadLetterSerde = new SingleObjectAvroSerde<>(DeadLetter.getClassSchema());
+        Serde<DeadLetter> deadLetterSerde = Topics.DEAD_LETTER.valueSerde();
         List<DeadLetter> deadLetters = CommittedRecords.readAll(bootstrapServers, deadLetterTopic,
                 bytes -> deadLetterSerde.deserializer().deserialize(deadLetterTopic, bytes));
         String profileTopic = run.topic(DriftwatchConfig.PROFILES_TOPIC_CONFIG);
-        SingleObjectAvroSerde<WindowProfile> profileSerde = new SingleObjectAvroSerde<>(WindowProfile.getClassSchema());
+        Serde<WindowProfile> profileSerde = Topics.PROFILES.valueSerde();
         Map<String, Long> recordsByWindow = new HashMap<>();
         int twice = 0;
         for (WindowProfile profile : CommittedRecords.readAll(bootstrapServers, profileTopic,

@@ -3,13 +3,14 @@ package io.driftwatch.tools.chaos;
 import io.driftwatch.app.metrics.HeapSampler;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.schemas.record.DriftReport;
+import io.driftwatch.topics.TopicProvisioner;
+import io.driftwatch.topics.TopicSpec;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
-import io.driftwatch.topology.topic.TopicProvisioner;
-import io.driftwatch.topology.topic.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.serialization.Serde;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -158,7 +159,7 @@ final class OverloadScenario implements ChaosScenario {
                                                  Instant firstWindow) throws Exception {
         String reportTopic = settings.topic(DriftwatchConfig.DRIFT_REPORTS_TOPIC_CONFIG);
         Completion.awaitReports(bootstrap, settings, TOPIC, sent.windows(), Duration.ofMinutes(1));
-        SingleObjectAvroSerde<DriftReport> serde = new SingleObjectAvroSerde<>(DriftReport.getClassSchema());
+        Serde<DriftReport> serde = Topics.DRIFT_REPORTS.valueSerde();
         List<DriftReport> reports = CommittedRecords.readAll(bootstrap, reportTopic, bytes -> serde.deserializer().deserialize(reportTopic, bytes));
         long counted = reports.stream().mapToLong(DriftReport::getRecords).sum();
         run.checkEqual("the broker acknowledged every send, closers included (so a shortfall below is the service's)", 0L, sent.refused());

@@ -2,9 +2,10 @@ package io.driftwatch.tools.chaos;
 
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Serde;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +23,8 @@ import java.util.stream.Collectors;
 record RunOutcome(Map<String, List<Instant>> triggerWindows, int duplicateTriggers, Map<String, String> reports, int duplicateReports) {
 
     static RunOutcome read(String bootstrapServers, RunSettings run) {
-        SingleObjectAvroSerde<RetrainingTrigger> triggerSerde = new SingleObjectAvroSerde<>(RetrainingTrigger.getClassSchema());
-        SingleObjectAvroSerde<DriftReport> reportSerde = new SingleObjectAvroSerde<>(DriftReport.getClassSchema());
+        Serde<RetrainingTrigger> triggerSerde = Topics.TRIGGERS.valueSerde();
+        Serde<DriftReport> reportSerde = Topics.DRIFT_REPORTS.valueSerde();
         Map<String, List<Instant>> triggerWindows = new TreeMap<>();
         int duplicateTriggers = 0;
         String triggers = run.topic(DriftwatchConfig.TRIGGERS_TOPIC_CONFIG);

@@ -5,7 +5,6 @@ import io.driftwatch.app.baseline.BaselineRecords;
 import io.driftwatch.app.baseline.OutcomeColumns;
 import io.driftwatch.app.baseline.PublishException;
 import io.driftwatch.app.produce.ScoreColumns;
-import io.driftwatch.app.run.DriftwatchTopics;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.app.tabular.Table;
 import io.driftwatch.app.tabular.TableReader;
@@ -13,8 +12,9 @@ import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.stats.baseline.BaselineBuilder;
 import io.driftwatch.stats.baseline.BaselineSettings;
 import io.driftwatch.stats.baseline.TrainingBaseline;
+import io.driftwatch.topics.TopicSpec;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.TopicSpec;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +41,7 @@ final class DemoBaseline {
             throws BadInputException, PublishException {
         Baseline record = BaselineRecords.toRecord(build(trainingFile), CreditTraffic.MODEL, CreditTraffic.VERSION,
                 trainingFile.getFileName().toString(), clock.instant());
-        TopicSpec topic = DriftwatchTopics.baselines(config, config.topic(DriftwatchConfig.BASELINES_TOPIC_CONFIG));
+        TopicSpec topic = Topics.BASELINES.spec(config);
         return new BaselinePublisher(config.kafkaSettings(), PUBLISH_TIMEOUT).publish(topic, record);
     }
 

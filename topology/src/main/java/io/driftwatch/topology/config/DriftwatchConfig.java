@@ -9,11 +9,11 @@ import io.driftwatch.stats.quality.ClassName;
 import io.driftwatch.stats.quality.OutcomeTyping;
 import io.driftwatch.stats.quality.QualityMetric;
 import io.driftwatch.stats.quality.TaskChoice;
+import io.driftwatch.topics.TopicsConfig;
 import io.driftwatch.topology.trigger.QualityTriggerPolicy;
 import io.driftwatch.topology.trigger.TriggerPolicy;
 import io.driftwatch.topology.window.IdleMode;
 import io.driftwatch.topology.window.WindowSpec;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -22,52 +22,27 @@ import org.apache.kafka.common.config.types.Password;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Properties;
 
 import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
 import static org.apache.kafka.common.config.ConfigDef.Range.between;
 
 /**
- * Driftwatch's configuration: every {@code driftwatch.*} key with its type, default, validator and
+ * The streaming service's configuration: every {@code driftwatch.*} key with its type, default, validator and
  * documentation, in one {@link ConfigDef}, validated at start-up so a mistake is named before anything
- * runs. Keys that do not start with {@code driftwatch.} are Kafka client settings (bootstrap servers,
- * SASL, SSL ...) and pass through unchanged to Kafka Streams, producers, consumers and the admin client.
+ * runs. The topic names and the Kafka client settings (every key not starting with {@code driftwatch.}, passed
+ * unchanged to Kafka Streams, producers, consumers and the admin client) are {@link TopicsConfig}'s, which the
+ * alerts process shares.
  * {@link #CONFIG_DEF}{@code .toEnrichedRst()} is the configuration reference of the README.
  */
-public final class DriftwatchConfig extends AbstractConfig {
-    private static final String PREFIX = "driftwatch.";
+public final class DriftwatchConfig extends TopicsConfig {
 
     public static final String APPLICATION_ID_CONFIG = "driftwatch.application.id";
     private static final String APPLICATION_ID_DOC = "Kafka Streams application id: instances with the same id share the work; also the prefix of internal topics.";
 
-    public static final String INFERENCES_TOPIC_CONFIG = "driftwatch.topic.inferences";
-    private static final String INFERENCES_TOPIC_DOC = "Topic the model servers write inference logs to.";
-    public static final String LABELS_TOPIC_CONFIG = "driftwatch.topic.labels";
-    private static final String LABELS_TOPIC_DOC = "Topic the true labels (feedback) arrive on.";
-    public static final String PROFILES_TOPIC_CONFIG = "driftwatch.topic.profiles";
-    private static final String PROFILES_TOPIC_DOC = "Topic of closed-window profiles, for re-analysis and backfill.";
-    public static final String BASELINES_TOPIC_CONFIG = "driftwatch.topic.baselines";
-    private static final String BASELINES_TOPIC_DOC = "Compacted topic of training baselines, one per model and version.";
-    public static final String DRIFT_REPORTS_TOPIC_CONFIG = "driftwatch.topic.drift.reports";
-    private static final String DRIFT_REPORTS_TOPIC_DOC = "Topic of drift reports, one per model, version and closed window.";
-    public static final String QUALITY_REPORTS_TOPIC_CONFIG = "driftwatch.topic.quality.reports";
-    private static final String QUALITY_REPORTS_TOPIC_DOC = "Topic of model-quality reports from joined labels.";
-    public static final String TRIGGERS_TOPIC_CONFIG = "driftwatch.topic.triggers";
-    private static final String TRIGGERS_TOPIC_DOC = "Topic of retraining triggers that CI consumes (read it with isolation.level=read_committed).";
-    public static final String ALERTS_TOPIC_CONFIG = "driftwatch.topic.alerts";
-    private static final String ALERTS_TOPIC_DOC = "Topic of alert events that the alerts process mails.";
-    public static final String DEAD_LETTER_TOPIC_CONFIG = "driftwatch.topic.dead.letter";
-    private static final String DEAD_LETTER_TOPIC_DOC = "Topic of records that could not be read, with the reason.";
 
-    public static final String TOPIC_PARTITIONS_CONFIG = "driftwatch.topic.partitions";
-    private static final String TOPIC_PARTITIONS_DOC = "Partitions of the topics driftwatch creates (existing topics are left as they are).";
-    public static final String TOPIC_REPLICATION_FACTOR_CONFIG = "driftwatch.topic.replication.factor";
-    private static final String TOPIC_REPLICATION_FACTOR_DOC = "Replication factor of the topics driftwatch creates; -1 uses the broker's default.";
 
     public static final String INPUT_FORMAT_CONFIG = "driftwatch.input.format";
     private static final String INPUT_FORMAT_DOC = "Encoding of the inferences topic: avro-registry (Confluent wire format), avro-single (single-object encoding) or json.";
@@ -145,19 +120,8 @@ public final class DriftwatchConfig extends AbstractConfig {
     private static final String METRICS_FEATURES_MAX_DOC = "Most distinct feature names (over all models) that get per-feature drift gauges; further features are left out of the metrics (never out of the drift reports). It bounds the series a wide model creates.";
 
     /** The one definition of every key; documentation and defaults come from here. */
-    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+    public static final ConfigDef CONFIG_DEF = TopicsConfig.defineTopics(new ConfigDef())
             .define(APPLICATION_ID_CONFIG, Type.STRING, "driftwatch", new ConfigDef.NonEmptyString(), Importance.HIGH, APPLICATION_ID_DOC)
-            .define(INFERENCES_TOPIC_CONFIG, Type.STRING, "inferences", new ConfigDef.NonEmptyString(), Importance.HIGH, INFERENCES_TOPIC_DOC)
-            .define(LABELS_TOPIC_CONFIG, Type.STRING, "labels", new ConfigDef.NonEmptyString(), Importance.HIGH, LABELS_TOPIC_DOC)
-            .define(PROFILES_TOPIC_CONFIG, Type.STRING, "driftwatch.profiles", new ConfigDef.NonEmptyString(), Importance.MEDIUM, PROFILES_TOPIC_DOC)
-            .define(BASELINES_TOPIC_CONFIG, Type.STRING, "driftwatch.baselines", new ConfigDef.NonEmptyString(), Importance.MEDIUM, BASELINES_TOPIC_DOC)
-            .define(DRIFT_REPORTS_TOPIC_CONFIG, Type.STRING, "driftwatch.drift-reports", new ConfigDef.NonEmptyString(), Importance.MEDIUM, DRIFT_REPORTS_TOPIC_DOC)
-            .define(QUALITY_REPORTS_TOPIC_CONFIG, Type.STRING, "driftwatch.quality-reports", new ConfigDef.NonEmptyString(), Importance.MEDIUM, QUALITY_REPORTS_TOPIC_DOC)
-            .define(TRIGGERS_TOPIC_CONFIG, Type.STRING, "driftwatch.triggers", new ConfigDef.NonEmptyString(), Importance.HIGH, TRIGGERS_TOPIC_DOC)
-            .define(ALERTS_TOPIC_CONFIG, Type.STRING, "driftwatch.alerts", new ConfigDef.NonEmptyString(), Importance.MEDIUM, ALERTS_TOPIC_DOC)
-            .define(DEAD_LETTER_TOPIC_CONFIG, Type.STRING, "driftwatch.dead-letter", new ConfigDef.NonEmptyString(), Importance.MEDIUM, DEAD_LETTER_TOPIC_DOC)
-            .define(TOPIC_PARTITIONS_CONFIG, Type.INT, 3, atLeast(1), Importance.LOW, TOPIC_PARTITIONS_DOC)
-            .define(TOPIC_REPLICATION_FACTOR_CONFIG, Type.SHORT, (short) -1, between(-1, Short.MAX_VALUE), Importance.LOW, TOPIC_REPLICATION_FACTOR_DOC)
             .define(INPUT_FORMAT_CONFIG, Type.STRING, InputFormat.JSON.label(), new FormatValidator(false), Importance.HIGH, INPUT_FORMAT_DOC)
             .define(LABELS_FORMAT_CONFIG, Type.STRING, "", new FormatValidator(true), Importance.MEDIUM, LABELS_FORMAT_DOC)
             .define(SCHEMA_PATHS_CONFIG, Type.LIST, List.of(), Importance.MEDIUM, SCHEMA_PATHS_DOC)
@@ -209,33 +173,13 @@ public final class DriftwatchConfig extends AbstractConfig {
                     METRICS_RETIRE_AFTER_MS_DOC);
 
     public DriftwatchConfig(Map<?, ?> originals) {
-        super(CONFIG_DEF, stringKeys(originals), false);
+        super(CONFIG_DEF, originals);
         if (inputFormat() == InputFormat.AVRO_REGISTRY || labelsFormat() == InputFormat.AVRO_REGISTRY) {
             if (getString(RegistrySettings.URL_CONFIG).isBlank()) {
                 throw new ConfigException(RegistrySettings.URL_CONFIG, "", "is required when a format is "
                         + InputFormat.AVRO_REGISTRY.label() + "; set it to the schema registry's URL");
             }
         }
-        if (kafkaSettings().get("bootstrap.servers") == null) {
-            throw new ConfigException("bootstrap.servers", null, "is required: the Kafka cluster to read from, e.g. localhost:9092");
-        }
-    }
-
-    private static Map<String, Object> stringKeys(Map<?, ?> originals) {
-        Map<String, Object> keys = new HashMap<>();
-        originals.forEach((key, value) -> keys.put(String.valueOf(key), value));
-        return keys;
-    }
-
-    /** The Kafka client settings: every key not starting with {@code driftwatch.}. */
-    public Map<String, Object> kafkaSettings() {
-        Map<String, Object> settings = new HashMap<>();
-        originals().forEach((key, value) -> {
-            if (!key.startsWith(PREFIX)) {
-                settings.put(key, value);
-            }
-        });
-        return settings;
     }
 
     public String applicationId() {
@@ -249,19 +193,6 @@ public final class DriftwatchConfig extends AbstractConfig {
     public InputFormat labelsFormat() {
         String labels = getString(LABELS_FORMAT_CONFIG);
         return labels.isBlank() ? inputFormat() : InputFormat.parse(labels);
-    }
-
-    public String topic(String topicConfig) {
-        return getString(topicConfig);
-    }
-
-    public int topicPartitions() {
-        return getInt(TOPIC_PARTITIONS_CONFIG);
-    }
-
-    public Optional<Short> topicReplicationFactor() {
-        short factor = getShort(TOPIC_REPLICATION_FACTOR_CONFIG);
-        return factor < 0 ? Optional.empty() : Optional.of(factor);
     }
 
     /** What a decoder accepts before it dead-letters a record: every {@code driftwatch.record.*} limit and {@code driftwatch.features.max}. */
@@ -395,13 +326,6 @@ public final class DriftwatchConfig extends AbstractConfig {
     /** How long a model version may show no sign of life before its meters are removed; zero: never. */
     public Duration metricsRetireAfter() {
         return Duration.ofMillis(getLong(METRICS_RETIRE_AFTER_MS_CONFIG));
-    }
-
-    /** Loads a properties file's entries as a map, for the constructor. */
-    public static Map<String, Object> fromProperties(Properties properties) {
-        Map<String, Object> map = new HashMap<>();
-        properties.forEach((key, value) -> map.put(String.valueOf(key), value));
-        return map;
     }
 
     /** Validates a format name at start-up, naming the accepted ones. */

@@ -11,8 +11,8 @@ import io.driftwatch.stats.profile.FeatureProfiles;
 import io.driftwatch.topology.state.CachedObjectStore;
 import io.driftwatch.topology.trigger.TriggerDecider;
 import io.driftwatch.topology.trigger.TriggerState;
+import io.driftwatch.topology.verdict.WindowVerdict;
 import io.driftwatch.topology.window.ClosedWindow;
-import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -30,7 +30,7 @@ import static java.util.Objects.requireNonNull;
  * drift report, the trigger if one fired, and the alert event for people. Everything it emits is written
  * in the same transaction as the offsets and state that led to it.
  */
-final class DriftEvaluator implements Processor<String, ClosedWindow, String, SpecificRecordBase> {
+final class DriftEvaluator implements Processor<String, ClosedWindow, String, WindowVerdict<DriftReport>> {
     private final String previousStoreName;
     private final String triggerStoreName;
     private final String baselineStoreName;
@@ -39,7 +39,7 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Sp
     private final TriggerDecider decider;
     private final long minimumRecords;
     private final DriftMetrics metrics;
-    private ProcessorContext<String, SpecificRecordBase> context;
+    private ProcessorContext<String, WindowVerdict<DriftReport>> context;
     private CachedObjectStore<String, FeatureProfiles> previousWindows;
     private CachedObjectStore<String, TriggerState> triggerStates;
 
@@ -55,7 +55,7 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Sp
     }
 
     @Override
-    public void init(ProcessorContext<String, SpecificRecordBase> context) {
+    public void init(ProcessorContext<String, WindowVerdict<DriftReport>> context) {
         this.context = context;
         this.previousWindows = context.getStateStore(previousStoreName);
         this.triggerStates = context.getStateStore(triggerStoreName);
@@ -81,21 +81,20 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Sp
                         baseline.map(BaselineLookup.Reference::chosenTests).orElse(Map.of()));
         DriftReport report = DriftReportRecords.of(closed.window(), closed.endMillis(), compared,
                 basis, baseline.map(BaselineLookup.Reference::baselineId).orElse(null), closed.profiles().records(), withheld);
-        forward(record, report);
         metrics.report(report);
 
         TriggerState state = Optional.ofNullable(triggerStates.get(modelKey)).orElse(TriggerState.INITIAL);
         TriggerDecider.Decision decision = decider.decide(report, state);
         triggerStates.put(modelKey, decision.next());
-        decision.trigger().ifPresent(trigger -> {
-            forward(record, trigger);
-            metrics.trigger(trigger);
-        });
         RetrainingTrigger trigger = decision.trigger().orElse(null);
-        AlertEvents.of(report, trigger, reference, current).ifPresent(alert -> {
-            forward(record, alert);
+        if (trigger != null) {
+            metrics.trigger(trigger);
+        }
+        AlertEvent alert = AlertEvents.of(report, trigger, reference, current).orElse(null);
+        if (alert != null) {
             metrics.alert(alert);
-        });
+        }
+        context.forward(record.withValue(new WindowVerdict<>(report, trigger, alert)));
         // A window too small for a verdict is a poor reference too; it serves only until a full one exists.
         if (closed.profiles().records() >= minimumRecords || previous == null) {
             previousWindows.put(modelKey, closed.profiles());
@@ -110,22 +109,5 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Sp
             return records + " records, fewer than the minimum of " + minimumRecords + " for a verdict";
         }
         return null;
-    }
-
-    private void forward(Record<String, ClosedWindow> cause, SpecificRecordBase output) {
-        context.forward(cause.withValue(output));
-    }
-
-    /** Output types, for the branches that route them to their topics. */
-    static boolean isReport(SpecificRecordBase value) {
-        return value instanceof DriftReport;
-    }
-
-    static boolean isTrigger(SpecificRecordBase value) {
-        return value instanceof RetrainingTrigger;
-    }
-
-    static boolean isAlert(SpecificRecordBase value) {
-        return value instanceof AlertEvent;
     }
 }

@@ -6,9 +6,9 @@ import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.stats.quality.QualityTally;
 import io.driftwatch.topology.state.CachedObjectStore;
 import io.driftwatch.topology.trigger.QualityTriggerDecider;
+import io.driftwatch.topology.verdict.WindowVerdict;
 import io.driftwatch.topology.window.ModelKeys;
 import io.driftwatch.topology.window.WindowSpec;
-import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -36,7 +36,7 @@ import static java.util.Objects.requireNonNull;
  * with its alert event for people, in the same transaction as the report and the state that led to it. The final report's metrics become the
  * version's previous-window reference.
  */
-final class QualityAggregator implements Processor<String, QualityDelta, String, SpecificRecordBase> {
+final class QualityAggregator implements Processor<String, QualityDelta, String, WindowVerdict<QualityReport>> {
     private final QualityStores stores;
     private final WindowSpec windows;
     private final long maxDelayMillis;
@@ -48,7 +48,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
     private final TreeSet<QualityWindowKey> open = new TreeSet<>(QualityWindowKey.ORDER);
     private final TreeSet<QualityWindowKey> changed = new TreeSet<>(QualityWindowKey.ORDER);
     private final Map<String, Map<Integer, Long>> partitionClocks = new HashMap<>();
-    private ProcessorContext<String, SpecificRecordBase> context;
+    private ProcessorContext<String, WindowVerdict<QualityReport>> context;
     private CachedObjectStore<QualityWindowKey, QualityWindowState> windowStates;
     private CachedObjectStore<String, Long> clocks;
     private CachedObjectStore<String, QualityHistory> histories;
@@ -69,7 +69,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
     }
 
     @Override
-    public void init(ProcessorContext<String, SpecificRecordBase> context) {
+    public void init(ProcessorContext<String, WindowVerdict<QualityReport>> context) {
         this.context = context;
         this.windowStates = context.getStateStore(stores.windows());
         this.clocks = context.getStateStore(stores.clocks());
@@ -172,16 +172,15 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         QualityReport report = QualityReportRecords.of(key, endMillis, state.tally().summary(), unmatchedLabels, isFinal,
                 baselineMetrics(modelKey), history.previousMetrics());
         long timestamp = timestampMillis == Long.MIN_VALUE ? context.currentSystemTimeMs() : timestampMillis;
-        context.forward(new Record<>(modelKey, report, timestamp));
         metrics.report(report);
+        WindowVerdict<QualityReport> verdict = WindowVerdict.reportOnly(report);
         long lastTrigger = history.lastTriggerMillis();
         if (!state.triggered()) {
             QualityTriggerDecider.Decision decision = decider.decide(report, lastTrigger);
             if (decision.fired().isPresent()) {
                 QualityTriggerDecider.Fired fired = decision.fired().get();
                 AlertEvent alert = QualityAlertEvents.of(report, fired);
-                context.forward(new Record<>(modelKey, fired.trigger(), timestamp));
-                context.forward(new Record<>(modelKey, alert, timestamp));
+                verdict = new WindowVerdict<>(report, fired.trigger(), alert);
                 metrics.trigger(fired.trigger());
                 metrics.alert(alert);
                 state.markTriggered();
@@ -191,6 +190,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
                 metrics.suppressedTrigger(key.model(), key.version());
             }
         }
+        context.forward(new Record<>(modelKey, verdict, timestamp));
         Map<String, Double> previous = isFinal ? report.getMetrics() : history.previousMetrics();
         if (isFinal || lastTrigger != history.lastTriggerMillis()) {
             histories.put(modelKey, new QualityHistory(previous, lastTrigger));

@@ -1,23 +1,21 @@
 package io.driftwatch.topology.quality;
 
-import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.QualityReport;
-import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.quality.RequestFact.LabelFact;
 import io.driftwatch.topology.quality.RequestFact.PredictionFact;
 import io.driftwatch.topology.state.CachedObjectStoreBuilder;
 import io.driftwatch.topology.state.StringKeys;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import io.driftwatch.topology.trigger.QualityTriggerDecider;
-import org.apache.avro.specific.SpecificRecordBase;
+import io.driftwatch.topology.verdict.VerdictSinks;
+import io.driftwatch.topology.verdict.WindowVerdict;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
@@ -80,7 +78,7 @@ public final class QualityTopology {
         KStream<String, RequestFact> predictions = inferences.mapValues(log -> (RequestFact) PredictionFact.of(log),
                 Named.as("quality-predictions"));
         KStream<String, RequestFact> labelled = labels.mapValues(label -> (RequestFact) LabelFact.of(label), Named.as("quality-labels"));
-        KStream<String, SpecificRecordBase> outcomes = predictions.merge(labelled, Named.as("quality-facts"))
+        KStream<String, WindowVerdict<QualityReport>> verdicts = predictions.merge(labelled, Named.as("quality-facts"))
                 .repartition(Repartitioned.with(Serdes.String(), RequestFactCodec.INSTANCE.serde()).withName("quality-by-request")
                         .withNumberOfPartitions(joinPartitions))
                 .process(() -> new LabelJoiner(stores, config.windows(), config.labelsMaxDelay(), config.qualityUpdateInterval(),
@@ -91,18 +89,6 @@ public final class QualityTopology {
                         config.qualitySegmentValuesMax(), joinPartitions, new QualityTriggerDecider(config.qualityTriggerPolicy()), metrics),
                         Named.as(AGGREGATE_NODE), WINDOW_STORE, CLOCK_STORE, HISTORY_STORE);
 
-        outcomes.filter((key, value) -> value instanceof QualityReport, Named.as("quality-reports"))
-                .mapValues(value -> (QualityReport) value, Named.as("quality-reports-typed"))
-                .to(config.topic(DriftwatchConfig.QUALITY_REPORTS_TOPIC_CONFIG), Produced.with(Serdes.String(),
-                        new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema())).withName("quality-reports-sink"));
-        outcomes.filter((key, value) -> value instanceof AlertEvent, Named.as("quality-alerts"))
-                .mapValues(value -> (AlertEvent) value, Named.as("quality-alerts-typed"))
-                .to(config.topic(DriftwatchConfig.ALERTS_TOPIC_CONFIG), Produced.with(Serdes.String(),
-                        new SingleObjectAvroSerde<AlertEvent>(AlertEvent.getClassSchema())).withName("quality-alerts-sink"));
-        outcomes.filter((key, value) -> value instanceof RetrainingTrigger, Named.as("quality-triggers"))
-                .mapValues(value -> (RetrainingTrigger) value, Named.as("quality-triggers-typed"))
-                .selectKey((key, trigger) -> trigger.getTriggerId(), Named.as("quality-triggers-by-id"))
-                .to(config.topic(DriftwatchConfig.TRIGGERS_TOPIC_CONFIG), Produced.with(Serdes.String(),
-                        new SingleObjectAvroSerde<RetrainingTrigger>(RetrainingTrigger.getClassSchema())).withName("quality-triggers-sink"));
+        VerdictSinks.route(verdicts, "quality-", Topics.QUALITY_REPORTS, config);
     }
 }

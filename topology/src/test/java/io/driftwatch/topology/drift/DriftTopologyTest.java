@@ -6,15 +6,15 @@ import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.mapping.InferenceMapping;
 import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.schemas.record.AlertFinding;
-import io.driftwatch.schemas.record.FeatureSummary;
 import io.driftwatch.schemas.record.AlertKind;
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.BaselineColumn;
-import io.driftwatch.schemas.record.ColumnKind;
 import io.driftwatch.schemas.record.ColumnDrift;
+import io.driftwatch.schemas.record.ColumnKind;
 import io.driftwatch.schemas.record.ComparisonBasis;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.FeatureSummary;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.SkewFinding;
@@ -28,8 +28,9 @@ import io.driftwatch.stats.profile.FeatureProfiles;
 import io.driftwatch.stats.profile.NumericProfile;
 import io.driftwatch.stats.profile.NumericProfileConfig;
 import io.driftwatch.stats.profile.ProfileCodec;
+import io.driftwatch.topics.Topics;
+import io.driftwatch.topology.DriftwatchTopology;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -70,7 +71,7 @@ class DriftTopologyTest {
                 DriftwatchConfig.TRIGGER_CONSECUTIVE_WINDOWS_CONFIG, 1));
         settings.putAll(overrides);
         DriftwatchConfig config = new DriftwatchConfig(settings);
-        var topology = DriftTopology.build(config, new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT),
+        var topology = DriftwatchTopology.build(config, new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT),
                 (reference, current, thresholds, chosen) -> new ProfileComparator(ComparisonSettings.DEFAULT.withBaselineChoices(thresholds, chosen))
                         .compare(reference, current), 1, meters, Clock.systemUTC());
         Properties properties = new Properties();
@@ -111,11 +112,11 @@ class DriftTopologyTest {
     private static Outputs outputs(TopologyTestDriver driver) {
         return new Outputs(
                 driver.createOutputTopic("driftwatch.drift-reports", Serdes.String().deserializer(),
-                        new SingleObjectAvroSerde<DriftReport>(DriftReport.getClassSchema()).deserializer()),
+                        Topics.DRIFT_REPORTS.valueSerde().deserializer()),
                 driver.createOutputTopic("driftwatch.triggers", Serdes.String().deserializer(),
-                        new SingleObjectAvroSerde<RetrainingTrigger>(RetrainingTrigger.getClassSchema()).deserializer()),
+                        Topics.TRIGGERS.valueSerde().deserializer()),
                 driver.createOutputTopic("driftwatch.alerts", Serdes.String().deserializer(),
-                        new SingleObjectAvroSerde<AlertEvent>(AlertEvent.getClassSchema()).deserializer()));
+                        Topics.ALERTS.valueSerde().deserializer()));
     }
 
     private static TestInputTopic<byte[], byte[]> input(TopologyTestDriver driver) {
@@ -256,7 +257,7 @@ class DriftTopologyTest {
     void withABaselineEveryWindowIsComparedWithTrainingAndAPersistentShiftTriggersAfterTwoWindows() {
         try (TopologyTestDriver driver = driver(Map.of(DriftwatchConfig.TRIGGER_CONSECUTIVE_WINDOWS_CONFIG, 2))) {
             driver.createInputTopic("driftwatch.baselines", Serdes.String().serializer(),
-                    new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).serializer()).pipeInput("fraud/v3", baseline());
+                    Topics.BASELINES.valueSerde().serializer()).pipeInput("fraud/v3", baseline());
             TestInputTopic<byte[], byte[]> input = input(driver);
             Outputs outputs = outputs(driver);
             window(input, 0, 0, true, false);
@@ -291,7 +292,7 @@ class DriftTopologyTest {
     void theTestTheBaselineChoseForAColumnIsTheOneTheWindowRunsWithItsCalibratedThreshold() {
         try (TopologyTestDriver driver = driver(Map.of())) {
             driver.createInputTopic("driftwatch.baselines", Serdes.String().serializer(),
-                    new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).serializer())
+                    Topics.BASELINES.valueSerde().serializer())
                     .pipeInput("fraud/v3", baseline("jensen_shannon"));
             TestInputTopic<byte[], byte[]> input = input(driver);
             Outputs outputs = outputs(driver);
@@ -328,7 +329,7 @@ class DriftTopologyTest {
                 .build();
         try (TopologyTestDriver driver = driver(Map.of(DriftwatchConfig.EXACT_VALUES_CONFIG, 5_000))) {
             driver.createInputTopic("driftwatch.baselines", Serdes.String().serializer(),
-                    new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).serializer()).pipeInput("fraud/v3", baseline);
+                    Topics.BASELINES.valueSerde().serializer()).pipeInput("fraud/v3", baseline);
             TestInputTopic<byte[], byte[]> input = input(driver);
             Outputs outputs = outputs(driver);
             for (int i = 0; i < 5_000; i++) {

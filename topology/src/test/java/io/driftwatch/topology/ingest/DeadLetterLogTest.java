@@ -6,7 +6,8 @@ import io.driftwatch.schemas.mapping.InferenceMapping;
 import io.driftwatch.schemas.record.DeadLetter;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.registry.MutableClock;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
+import io.driftwatch.topics.SingleObjectAvroSerde;
+import io.driftwatch.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -41,7 +42,7 @@ class DeadLetterLogTest {
     private TopologyTestDriver driver() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         StreamsBuilder builder = new StreamsBuilder();
-        new IngestTopology("driftwatch.dead-letter", new SingleObjectAvroSerde<>(DeadLetter.getClassSchema()),
+        new IngestTopology("driftwatch.dead-letter", Topics.DEAD_LETTER.valueSerde(),
                 new RegistryWait(Duration.ofSeconds(1), meters), new IngestMetrics(meters),
                 new DeadLetterLog("driftwatch.dead-letter", clock, INTERVAL, lines::add), clock)
                 .inferences(builder, "inferences", new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT))

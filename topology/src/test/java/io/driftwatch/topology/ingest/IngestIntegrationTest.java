@@ -3,21 +3,23 @@ package io.driftwatch.topology.ingest;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.schemas.format.MapSchemaLookup;
 import io.driftwatch.schemas.format.RecordDecoder;
-import io.driftwatch.testkit.corpus.MalformedCorpus;
-import io.driftwatch.testkit.corpus.MalformedCorpus.Case;
-import io.driftwatch.testkit.corpus.MalformedCorpus.Format;
 import io.driftwatch.schemas.record.DeadLetter;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.registry.FakeRegistryDialect;
 import io.driftwatch.schemas.registry.FakeSchemaRegistry;
 import io.driftwatch.schemas.registry.SchemaRegistryClient;
+import io.driftwatch.testkit.corpus.MalformedCorpus;
+import io.driftwatch.testkit.corpus.MalformedCorpus.Case;
+import io.driftwatch.testkit.corpus.MalformedCorpus.Format;
+import io.driftwatch.topics.SingleObjectAvroSerde;
+import io.driftwatch.topics.TopicProvisioner;
+import io.driftwatch.topics.TopicSpec;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.testing.KafkaTestClients;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
-import io.driftwatch.topology.topic.TopicProvisioner;
-import io.driftwatch.topology.topic.TopicSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -98,7 +100,7 @@ class IngestIntegrationTest {
         try (KafkaStreams streams = new KafkaStreams(topology(input, deadLetters, decoded, decoder(format), meters),
                 properties("ingest-" + name))) {
             streams.start();
-            SingleObjectAvroSerde<DeadLetter> deadLetterSerde = new SingleObjectAvroSerde<>(DeadLetter.getClassSchema());
+            Serde<DeadLetter> deadLetterSerde = Topics.DEAD_LETTER.valueSerde();
             SingleObjectAvroSerde<InferenceLog> logSerde = new SingleObjectAvroSerde<>(InferenceLog.getClassSchema());
             List<ConsumerRecord<byte[], byte[]>> deadRecords = KafkaTestClients.readCommitted(broker.bootstrapServers(),
                     deadLetters, atLeast(malformed), Duration.ofSeconds(90));
@@ -154,7 +156,7 @@ class IngestIntegrationTest {
     private static org.apache.kafka.streams.Topology topology(String input, String deadLetters, String decoded,
                                                               RecordDecoder<InferenceLog> decoder, SimpleMeterRegistry meters) {
         StreamsBuilder builder = new StreamsBuilder();
-        IngestTopology ingest = new IngestTopology(deadLetters, new SingleObjectAvroSerde<>(DeadLetter.getClassSchema()),
+        IngestTopology ingest = new IngestTopology(deadLetters, Topics.DEAD_LETTER.valueSerde(),
                 new RegistryWait(Duration.ofSeconds(5), meters), new IngestMetrics(meters), Clock.systemUTC());
         ingest.inferences(builder, input, decoder)
                 .to(decoded, Produced.with(Serdes.String(), new SingleObjectAvroSerde<>(InferenceLog.getClassSchema())));

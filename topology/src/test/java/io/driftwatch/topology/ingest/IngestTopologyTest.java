@@ -10,8 +10,10 @@ import io.driftwatch.schemas.record.DeadLetterReason;
 import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.registry.RegistryUnavailableException;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
+import io.driftwatch.topics.SingleObjectAvroSerde;
+import io.driftwatch.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -41,7 +43,7 @@ class IngestTopologyTest {
     private static final Clock CLOCK = Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC);
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final SingleObjectAvroSerde<DeadLetter> deadLetterSerde = new SingleObjectAvroSerde<>(DeadLetter.getClassSchema());
+    private final Serde<DeadLetter> deadLetterSerde = Topics.DEAD_LETTER.valueSerde();
     private final SingleObjectAvroSerde<InferenceLog> logSerde = new SingleObjectAvroSerde<>(InferenceLog.getClassSchema());
 
     private TopologyTestDriver driver(RecordDecoder<InferenceLog> decoder, Duration registryWait) {

@@ -9,12 +9,14 @@ import io.driftwatch.schemas.record.DeadLetterReason;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.registry.RegistrySettings;
 import io.driftwatch.schemas.registry.SchemaRegistryClient;
+import io.driftwatch.topics.SingleObjectAvroSerde;
+import io.driftwatch.topics.TopicProvisioner;
+import io.driftwatch.topics.TopicSpec;
+import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.testing.KafkaTestClients;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
-import io.driftwatch.topology.topic.TopicProvisioner;
-import io.driftwatch.topology.topic.TopicSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -93,7 +95,7 @@ class RealRegistryEndToEndTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         StreamsBuilder builder = new StreamsBuilder();
         SingleObjectAvroSerde<InferenceLog> logSerde = new SingleObjectAvroSerde<>(InferenceLog.getClassSchema());
-        SingleObjectAvroSerde<DeadLetter> deadSerde = new SingleObjectAvroSerde<>(DeadLetter.getClassSchema());
+        Serde<DeadLetter> deadSerde = Topics.DEAD_LETTER.valueSerde();
         new IngestTopology("dead", deadSerde, new RegistryWait(Duration.ofSeconds(5), meters), new IngestMetrics(meters), Clock.systemUTC())
                 .inferences(builder, "inferences", new ConfluentAvroDecoder<>(client, InferenceMapping.canonical(), DecodeLimits.DEFAULT))
                 .to("decoded", Produced.with(Serdes.String(), logSerde));

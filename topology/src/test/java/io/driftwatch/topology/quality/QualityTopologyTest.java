@@ -21,9 +21,9 @@ import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.ProfileComparator;
 import io.driftwatch.stats.quality.QualityReference;
 import io.driftwatch.stats.quality.QualityReference.ClassifiedRecord;
+import io.driftwatch.topics.Topics;
+import io.driftwatch.topology.DriftwatchTopology;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.drift.DriftTopology;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.Serdes;
@@ -84,7 +84,7 @@ class QualityTopologyTest {
                 DriftwatchConfig.QUALITY_UPDATE_INTERVAL_MS_CONFIG, 1_000L));
         settings.putAll(overrides);
         DriftwatchConfig config = new DriftwatchConfig(settings);
-        var topology = DriftTopology.build(config, new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT),
+        var topology = DriftwatchTopology.build(config, new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT),
                 new JsonDecoder<>(LabelMapping.canonical(), DecodeLimits.DEFAULT),
                 (reference, current, thresholds, chosen) -> new ProfileComparator(ComparisonSettings.DEFAULT.withBaselineChoices(thresholds, chosen))
                         .compare(reference, current), 1, meters, Clock.systemUTC());
@@ -95,11 +95,11 @@ class QualityTopologyTest {
         inferences = driver.createInputTopic("inferences", Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
         labels = driver.createInputTopic("labels", Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
         reports = driver.createOutputTopic("driftwatch.quality-reports", Serdes.String().deserializer(),
-                new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer());
+                Topics.QUALITY_REPORTS.valueSerde().deserializer());
         triggers = driver.createOutputTopic("driftwatch.triggers", Serdes.String().deserializer(),
-                new SingleObjectAvroSerde<RetrainingTrigger>(RetrainingTrigger.getClassSchema()).deserializer());
+                Topics.TRIGGERS.valueSerde().deserializer());
         alerts = driver.createOutputTopic("driftwatch.alerts", Serdes.String().deserializer(),
-                new SingleObjectAvroSerde<AlertEvent>(AlertEvent.getClassSchema()).deserializer());
+                Topics.ALERTS.valueSerde().deserializer());
     }
 
     private List<AlertEvent> qualityAlerts() {
@@ -389,7 +389,7 @@ class QualityTopologyTest {
         start(Map.of(DriftwatchConfig.TRIGGER_QUALITY_MAX_DROP_CONFIG, "0.05",
                 DriftwatchConfig.TRIGGER_QUALITY_MIN_LABELS_CONFIG, "20"));
         driver.createInputTopic("driftwatch.baselines", Serdes.String().serializer(),
-                new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).serializer()).pipeInput("churn/v2", baselineWithAccuracy(0.95));
+                Topics.BASELINES.valueSerde().serializer()).pipeInput("churn/v2", baselineWithAccuracy(0.95));
         for (int i = 0; i < 40; i++) {
             Instant time = T0.plusSeconds(i * 10L);
             predict("r" + i, time, "yes", null);

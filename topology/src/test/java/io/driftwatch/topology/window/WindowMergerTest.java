@@ -4,7 +4,7 @@ import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.stats.profile.CategoricalProfileConfig;
 import io.driftwatch.stats.profile.FeatureProfiles;
 import io.driftwatch.stats.profile.NumericProfileConfig;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
+import io.driftwatch.topics.SingleObjectAvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;

@@ -7,8 +7,10 @@ import io.driftwatch.stats.profile.CategoricalProfileConfig;
 import io.driftwatch.stats.profile.NumericProfile;
 import io.driftwatch.stats.profile.NumericProfileConfig;
 import io.driftwatch.stats.profile.ProfileCodec;
-import io.driftwatch.topology.topic.SingleObjectAvroSerde;
+import io.driftwatch.topics.SingleObjectAvroSerde;
+import io.driftwatch.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -38,7 +40,7 @@ class WindowTopologyTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SingleObjectAvroSerde<InferenceLog> logSerde = new SingleObjectAvroSerde<>(InferenceLog.getClassSchema());
-    private final SingleObjectAvroSerde<WindowProfile> profileSerde = new SingleObjectAvroSerde<>(WindowProfile.getClassSchema());
+    private final Serde<WindowProfile> profileSerde = Topics.PROFILES.valueSerde();
 
     private TopologyTestDriver driver() {
         StreamsBuilder builder = new StreamsBuilder();

@@ -1,4 +1,4 @@
-package io.driftwatch.topology.topic;
+package io.driftwatch.topics;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,5 @@
 /** The topics driftwatch reads and writes, their serdes, and creating them so they are ready before use. */
 @NullMarked
-package io.driftwatch.topology.topic;
+package io.driftwatch.topics;
 
 import org.jspecify.annotations.NullMarked;

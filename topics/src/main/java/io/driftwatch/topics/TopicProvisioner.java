@@ -1,4 +1,4 @@
-package io.driftwatch.topology.topic;
+package io.driftwatch.topics;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.CreateTopicsResult;

@@ -1,4 +1,4 @@
-package io.driftwatch.topology.topic;
+package io.driftwatch.topics;
 
 import io.driftwatch.schemas.history.EarlierSchemas;
 import org.apache.avro.Schema;

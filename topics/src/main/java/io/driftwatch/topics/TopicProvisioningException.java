@@ -1,4 +1,4 @@
-package io.driftwatch.topology.topic;
+package io.driftwatch.topics;
 
 /** A topic driftwatch needs could not be created or did not become ready: the service cannot start. */
 public final class TopicProvisioningException extends RuntimeException {
