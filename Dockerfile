@@ -9,6 +9,7 @@ COPY schemas schemas
 COPY topics topics
 COPY topology topology
 COPY alerts alerts
+COPY service service
 COPY app app
 # The reactor lists every module, so the developers' ones come as their poms only: broker (the embedded Kafka of
 # app's integration tests), testkit (test fixtures) and tools (demo, bench, chaos) are never compiled here, as no test is

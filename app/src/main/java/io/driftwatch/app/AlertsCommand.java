@@ -2,8 +2,8 @@ package io.driftwatch.app;
 
 import io.driftwatch.alerts.AlertsConfig;
 import io.driftwatch.alerts.AlertsService;
-import io.driftwatch.app.metrics.ProcessMetrics;
 import io.driftwatch.app.tabular.BadInputException;
+import io.driftwatch.service.metrics.ProcessMetrics;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

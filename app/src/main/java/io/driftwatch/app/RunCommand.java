@@ -1,8 +1,8 @@
 package io.driftwatch.app;
 
-import io.driftwatch.app.metrics.ProcessMetrics;
-import io.driftwatch.app.run.DriftwatchService;
 import io.driftwatch.app.tabular.BadInputException;
+import io.driftwatch.service.DriftwatchService;
+import io.driftwatch.service.metrics.ProcessMetrics;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,5 @@
 package io.driftwatch.app;
 
-import io.driftwatch.app.metrics.HeapSampler;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.broker.LocalPorts;
 import io.driftwatch.schemas.record.ColumnDrift;
@@ -8,6 +7,7 @@ import io.driftwatch.schemas.record.DeadLetter;
 import io.driftwatch.schemas.record.DeadLetterReason;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.TestMethod;
+import io.driftwatch.testkit.probe.ScrapedHeap;
 import io.driftwatch.topics.TopicProvisioner;
 import io.driftwatch.topics.TopicSpec;
 import io.driftwatch.topics.Topics;
@@ -72,7 +72,7 @@ class InputLimitsIntegrationTest {
     private static Path directory;
     private static Process service;
     private static int distinct;
-    private static HeapSampler heap;
+    private static ScrapedHeap heap;
     private static List<DriftReport> reports = List.of();
     private static List<DeadLetter> deadLetters = List.of();
     private static boolean aliveThroughout = true;
@@ -90,7 +90,7 @@ class InputLimitsIntegrationTest {
         int port = LocalPorts.free();
         service = child(config(port));
         long deadline = System.nanoTime() + Duration.ofMinutes(distinct == DISTINCT_FULL ? 10 : 3).toNanos();
-        heap = new HeapSampler(port);
+        heap = new ScrapedHeap(port);
         while ((reports.size() < 2 || deadLetters.size() < 2) && System.nanoTime() < deadline) {
             Thread.sleep(1_000);
             aliveThroughout &= service.isAlive();

@@ -12,6 +12,7 @@ import io.driftwatch.schemas.record.TestMethod;
 import io.driftwatch.schemas.record.TestResult;
 import io.driftwatch.schemas.registry.FakeRegistryDialect;
 import io.driftwatch.schemas.registry.FakeSchemaRegistry;
+import io.driftwatch.service.DriftwatchService;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,6 +1,6 @@
 package io.driftwatch.tools.bench;
 
-import io.driftwatch.app.run.DriftwatchService;
+import io.driftwatch.service.DriftwatchService;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package io.driftwatch.tools.bench;
 
-import io.driftwatch.app.run.DriftwatchService;
 import io.driftwatch.schemas.record.ColumnKind;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.WindowProfile;
+import io.driftwatch.service.DriftwatchService;
 import io.driftwatch.stats.profile.FeatureProfiles;
 import io.driftwatch.topics.TopicProvisioner;
 import io.driftwatch.topics.TopicSpec;

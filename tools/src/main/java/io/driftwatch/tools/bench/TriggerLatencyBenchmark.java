@@ -1,8 +1,8 @@
 package io.driftwatch.tools.bench;
 
-import io.driftwatch.app.run.DriftwatchService;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.service.DriftwatchService;
 import io.driftwatch.topics.TopicProvisioner;
 import io.driftwatch.topics.TopicSpec;
 import io.driftwatch.topics.Topics;

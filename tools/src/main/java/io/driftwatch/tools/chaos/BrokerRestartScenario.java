@@ -1,7 +1,7 @@
 package io.driftwatch.tools.chaos;
 
-import io.driftwatch.app.metrics.Scrape;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.testkit.probe.Scrape;
 import org.apache.kafka.clients.admin.Admin;
 
 import java.io.IOException;

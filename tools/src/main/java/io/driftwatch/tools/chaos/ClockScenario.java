@@ -1,8 +1,8 @@
 package io.driftwatch.tools.chaos;
 
-import io.driftwatch.app.run.DriftwatchService;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.schemas.record.DriftReport;
+import io.driftwatch.service.DriftwatchService;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.micrometer.core.instrument.Counter;

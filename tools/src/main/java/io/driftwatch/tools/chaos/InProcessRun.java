@@ -1,6 +1,6 @@
 package io.driftwatch.tools.chaos;
 
-import io.driftwatch.app.run.DriftwatchService;
+import io.driftwatch.service.DriftwatchService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.nio.file.Path;

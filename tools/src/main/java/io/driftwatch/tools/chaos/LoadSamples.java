@@ -1,6 +1,6 @@
 package io.driftwatch.tools.chaos;
 
-import io.driftwatch.app.metrics.HeapSampler;
+import io.driftwatch.testkit.probe.ScrapedHeap;
 import org.apache.kafka.clients.admin.Admin;
 
 import java.util.ArrayList;
@@ -16,12 +16,12 @@ final class LoadSamples {
     private final Admin admin;
     private final String groupId;
     private final String topic;
-    private final HeapSampler heap;
+    private final ScrapedHeap heap;
     private final ChildJvm child;
     private final List<Long> lags = new ArrayList<>();
     private boolean aliveThroughout = true;
 
-    LoadSamples(Admin admin, String groupId, String topic, HeapSampler heap, ChildJvm child) {
+    LoadSamples(Admin admin, String groupId, String topic, ScrapedHeap heap, ChildJvm child) {
         this.admin = admin;
         this.groupId = groupId;
         this.topic = topic;
@@ -53,7 +53,7 @@ final class LoadSamples {
         return aliveThroughout;
     }
 
-    HeapSampler heap() {
+    ScrapedHeap heap() {
         return heap;
     }
 }

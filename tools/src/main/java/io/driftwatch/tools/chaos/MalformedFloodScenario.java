@@ -1,13 +1,13 @@
 package io.driftwatch.tools.chaos;
 
-import io.driftwatch.tools.chaos.RawRecords.Position;
-import io.driftwatch.app.run.DriftwatchService;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.schemas.record.DeadLetter;
+import io.driftwatch.schemas.registry.RegistrySettings;
+import io.driftwatch.service.DriftwatchService;
 import io.driftwatch.testkit.corpus.MalformedCorpus;
 import io.driftwatch.testkit.corpus.MalformedCorpus.Case;
 import io.driftwatch.testkit.corpus.MalformedCorpus.Format;
-import io.driftwatch.schemas.record.DeadLetter;
-import io.driftwatch.schemas.registry.RegistrySettings;
+import io.driftwatch.tools.chaos.RawRecords.Position;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.config.InputFormat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,8 +1,8 @@
 package io.driftwatch.tools.chaos;
 
-import io.driftwatch.app.metrics.HeapSampler;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.schemas.record.DriftReport;
+import io.driftwatch.testkit.probe.ScrapedHeap;
 import io.driftwatch.topics.TopicProvisioner;
 import io.driftwatch.topics.TopicSpec;
 import io.driftwatch.topics.Topics;
@@ -69,7 +69,7 @@ final class OverloadScenario implements ChaosScenario {
                     settings.write(run.directory()).toString())) {
                 awaitStable(admin, settings, child);
                 run.did("started the service (a child JVM, -Xmx%dm, metrics on port %d); its consumer group is stable", HEAP_MAX_MB, metricsPort);
-                LoadSamples samples = new LoadSamples(admin, settings.applicationId(), TOPIC, new HeapSampler(metricsPort), child);
+                LoadSamples samples = new LoadSamples(admin, settings.applicationId(), TOPIC, new ScrapedHeap(metricsPort), child);
 
                 Instant firstWindow = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(7));
                 FlatOutProducer.Sent sent = sendWhileSampling(new FlatOutProducer(bootstrap, TOPIC, firstWindow, WINDOW, RECORDS_PER_WINDOW),
@@ -86,7 +86,7 @@ final class OverloadScenario implements ChaosScenario {
                 run.did("the service processed %,.0f records/s while the producer sent, %,.0f records/s from the first record to the last",
                         (sent.records() - lagWhenSent) / seconds(sent.took()), sent.records() / seconds(sent.took().plus(drained)));
                 checkLoad(run, sent, peakWhileSending, lag, drained, drainBound);
-                HeapSampler heap = samples.heap();
+                ScrapedHeap heap = samples.heap();
                 run.check("the heap stayed below -Xmx" + HEAP_MAX_MB + "m", heap.samples() > 0 && heap.peakBytes() < HEAP_MAX_MB * 1048576L,
                         String.format(Locale.ROOT, "peak %.0f MiB over %d samples", heap.peakBytes() / 1048576.0, heap.samples()));
                 boolean alive = samples.aliveThroughout() && child.alive();

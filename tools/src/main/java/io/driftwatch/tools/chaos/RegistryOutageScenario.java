@@ -1,11 +1,11 @@
 package io.driftwatch.tools.chaos;
 
-import io.driftwatch.app.run.DriftwatchService;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
-import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.format.CorpusSchemas;
+import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.registry.RegistrySettings;
+import io.driftwatch.service.DriftwatchService;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.config.InputFormat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,6 +1,6 @@
 package io.driftwatch.tools.chaos;
 
-import io.driftwatch.app.run.DriftwatchService;
+import io.driftwatch.service.DriftwatchService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;

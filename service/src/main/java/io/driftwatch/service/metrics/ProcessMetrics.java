@@ -1,4 +1,4 @@
-package io.driftwatch.app.metrics;
+package io.driftwatch.service.metrics;
 
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.micrometer.core.instrument.MeterRegistry;

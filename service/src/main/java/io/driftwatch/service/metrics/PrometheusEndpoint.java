@@ -1,4 +1,4 @@
-package io.driftwatch.app.metrics;
+package io.driftwatch.service.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,6 +1,7 @@
-package io.driftwatch.app.metrics;
+package io.driftwatch.service.metrics;
 
 import io.driftwatch.broker.LocalPorts;
+import io.driftwatch.testkit.probe.Scrape;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,4 +1,4 @@
-package io.driftwatch.app.metrics;
+package io.driftwatch.testkit.probe;
 
 import java.io.IOException;
 import java.util.Map;
@@ -10,13 +10,13 @@ import java.util.OptionalLong;
  * process stays within its {@code -Xmx} sees memory, as an operator's dashboard does. Not thread-safe: one
  * thread samples.
  */
-public final class HeapSampler {
+public final class ScrapedHeap {
     private final int port;
     private long peakBytes;
     private int samples;
 
     /** Samples the endpoint of a process on this machine serving {@code /metrics} on {@code port}. */
-    public HeapSampler(int port) {
+    public ScrapedHeap(int port) {
         this.port = port;
     }
 

@@ -1,4 +1,4 @@
-package io.driftwatch.app.run;
+package io.driftwatch.service;
 
 import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.ProfileComparator;

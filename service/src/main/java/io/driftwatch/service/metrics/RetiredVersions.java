@@ -1,4 +1,4 @@
-package io.driftwatch.app.metrics;
+package io.driftwatch.service.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;

@@ -1,4 +1,4 @@
-package io.driftwatch.app.metrics;
+package io.driftwatch.testkit.probe;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,5 +1,6 @@
-package io.driftwatch.app.metrics;
+package io.driftwatch.service.metrics;
 
+import io.driftwatch.testkit.probe.Scrape;
 import io.driftwatch.topology.gauge.LatestValueGauges;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Tags;

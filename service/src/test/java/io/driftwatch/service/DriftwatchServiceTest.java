@@ -1,4 +1,4 @@
-package io.driftwatch.app.run;
+package io.driftwatch.service;
 
 import io.driftwatch.topology.config.DriftwatchConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
