@@ -2,10 +2,10 @@ package io.driftwatch.app.baseline;
 
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.app.tabular.Row;
-import io.driftwatch.stats.quality.ClassQuality;
+import io.driftwatch.stats.quality.ClassMetrics;
 import io.driftwatch.stats.quality.LabelledOutcome;
-import io.driftwatch.stats.quality.ModelTask;
 import io.driftwatch.stats.quality.QualitySummary;
+import io.driftwatch.stats.quality.TaskKind;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
@@ -34,8 +34,8 @@ final class LabelFit {
     private final OutcomeColumns columns;
     private final Set<String> scoredClasses;
     private final @Nullable String statedPositiveClass;
-    private final Map<ModelTask, Long> pairsByTask = new EnumMap<>(ModelTask.class);
-    private final Map<ModelTask, Example> firstByTask = new EnumMap<>(ModelTask.class);
+    private final Map<TaskKind, Long> pairsByTask = new EnumMap<>(TaskKind.class);
+    private final Map<TaskKind, Example> firstByTask = new EnumMap<>(TaskKind.class);
 
     private record Example(long line, String prediction, String label) {
     }
@@ -53,7 +53,7 @@ final class LabelFit {
 
     /** @param row the row the pair came from, whose values the messages quote as the file spells them */
     void note(LabelledOutcome outcome, Row row) {
-        ModelTask task = outcome.task();
+        TaskKind task = outcome.task();
         pairsByTask.merge(task, 1L, Long::sum);
         firstByTask.computeIfAbsent(task, t -> new Example(row.line(), row.value(columns.prediction()).text(),
                 row.value(requireNonNull(columns.label(), "columns.label")).text()));
@@ -71,8 +71,8 @@ final class LabelFit {
                     + " rows have only a prediction, " + summary.unmatchedLabels() + " only a label); check --labels and"
                     + " --prediction-column, or drop --labels to build the baseline without quality");
         }
-        ModelTask majority = summary.task();
-        ModelTask other = majority == ModelTask.CLASSIFICATION ? ModelTask.REGRESSION : ModelTask.CLASSIFICATION;
+        TaskKind majority = summary.task();
+        TaskKind other = majority == TaskKind.CLASSIFICATION ? TaskKind.REGRESSION : TaskKind.CLASSIFICATION;
         Example odd = firstByTask.get(other);
         if (odd != null) {
             throw new BadInputException(file + " line " + odd.line() + ": label '" + odd.label() + "' (column '"
@@ -83,9 +83,9 @@ final class LabelFit {
                     + " Say which the model is with --task classification or --task regression, or fix the value, or"
                     + " empty it to skip the row");
         }
-        if (majority == ModelTask.CLASSIFICATION) {
+        if (majority == TaskKind.CLASSIFICATION) {
             List<String> labelClasses = summary.perClass().stream().filter(quality -> quality.support() > 0)
-                    .map(ClassQuality::label).toList();
+                    .map(ClassMetrics::label).toList();
             requirePositiveClassAmong(labelClasses);
             requireScoresOfEveryClass(labelClasses);
             requirePredictionsNamingLabels(summary);
@@ -102,7 +102,7 @@ final class LabelFit {
 
     private void requirePredictionsNamingLabels(QualitySummary summary) throws BadInputException {
         if (summary.metrics().getOrDefault("accuracy", 1.0) == 0.0) {
-            Example first = firstByTask.get(ModelTask.CLASSIFICATION);
+            Example first = firstByTask.get(TaskKind.CLASSIFICATION);
             throw new BadInputException(file + ": on none of the " + summary.labelled() + " labelled rows does the"
                     + " prediction in column '" + columns.prediction() + "' name the class of the label in column '"
                     + columns.label() + "' (line " + first.line() + ": prediction '" + first.prediction() + "', label '"
@@ -129,7 +129,7 @@ final class LabelFit {
         }
     }
 
-    private static String name(ModelTask task) {
+    private static String name(TaskKind task) {
         return task.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -6,7 +6,7 @@ import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.DatasetComparator;
 import io.driftwatch.stats.compare.DatasetJudgement;
-import io.driftwatch.stats.compare.DriftReport;
+import io.driftwatch.stats.compare.DriftComparison;
 import io.driftwatch.stats.compare.SchemaFinding;
 
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ import static java.util.Objects.requireNonNull;
  * @param report    every column's tests and the schema findings, including fields no test can compare
  * @param judgement whether the dataset verdict can be acted on
  */
-public record FileCheck(DriftReport report, DatasetJudgement judgement) {
+public record FileCheck(DriftComparison report, DatasetJudgement judgement) {
     public FileCheck {
         requireNonNull(report, "report");
         requireNonNull(judgement, "judgement");
@@ -32,7 +32,7 @@ public record FileCheck(DriftReport report, DatasetJudgement judgement) {
     public static FileCheck run(Path reference, Path current, Map<String, ColumnType> declaredTypes,
                                 ComparisonSettings settings, long minRows) throws BadInputException {
         TablePair tables = TablePair.read(reference, current, declaredTypes);
-        DriftReport report = new DatasetComparator(settings).compare(tables.reference().columns(), tables.current().columns())
+        DriftComparison report = new DatasetComparator(settings).compare(tables.reference().columns(), tables.current().columns())
                 .withFindings(notComparable(tables));
         return new FileCheck(report, DatasetJudgement.of(report, tables.current().rows(), minRows));
     }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.stats.compare.ColumnReport;
 import io.driftwatch.stats.compare.DatasetJudgement;
 import io.driftwatch.stats.compare.DatasetVerdict;
-import io.driftwatch.stats.compare.DriftReport;
+import io.driftwatch.stats.compare.DriftComparison;
 import io.driftwatch.stats.compare.SchemaFinding;
 import io.driftwatch.stats.compare.TestOptions;
 import io.driftwatch.stats.compare.TestVerdict;
@@ -33,7 +33,7 @@ public final class JsonReport {
      * {@code dataset.drift} is what the column statistics say; {@code dataset.verdict} ({@code no_drift},
      * {@code drift} or {@code not_judged}, with {@code reasons}) is what to act on, as the exit code is.
      */
-    public static String render(DriftReport report, DatasetJudgement judgement, TestOptions options) {
+    public static String render(DriftComparison report, DatasetJudgement judgement, TestOptions options) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode columns = root.putObject("columns");
         report.columns().forEach((name, column) -> columns.set(name, column(column)));

@@ -3,7 +3,7 @@ package io.driftwatch.app.report;
 import io.driftwatch.stats.compare.ColumnReport;
 import io.driftwatch.stats.compare.DatasetJudgement;
 import io.driftwatch.stats.compare.DatasetVerdict;
-import io.driftwatch.stats.compare.DriftReport;
+import io.driftwatch.stats.compare.DriftComparison;
 import io.driftwatch.stats.compare.SchemaFinding;
 import io.driftwatch.stats.compare.TestVerdict;
 import io.driftwatch.stats.compare.Verdict;
@@ -25,7 +25,7 @@ public final class TableReport {
     private TableReport() {
     }
 
-    public static String render(DriftReport report, DatasetJudgement judgement, String referenceName, String currentName) {
+    public static String render(DriftComparison report, DatasetJudgement judgement, String referenceName, String currentName) {
         StringBuilder out = new StringBuilder();
         DatasetVerdict dataset = report.dataset();
         String counts = String.format(Locale.ROOT, "%d of %d columns drifted (%.0f%%; dataset drift at %.0f%%)",

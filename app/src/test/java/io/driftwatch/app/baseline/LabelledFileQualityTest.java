@@ -3,7 +3,6 @@ package io.driftwatch.app.baseline;
 import io.driftwatch.app.produce.ScoreColumns;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.stats.quality.LabelledOutcome;
-import io.driftwatch.stats.quality.ModelTask;
 import io.driftwatch.stats.quality.OutcomeTyping;
 import io.driftwatch.stats.quality.QualityReference;
 import io.driftwatch.stats.quality.QualityReference.ClassifiedRecord;
@@ -11,6 +10,7 @@ import io.driftwatch.stats.quality.QualityReference.RegressedRecord;
 import io.driftwatch.stats.quality.QualitySummary;
 import io.driftwatch.stats.quality.QualityTally;
 import io.driftwatch.stats.quality.TaskChoice;
+import io.driftwatch.stats.quality.TaskKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +73,7 @@ class LabelledFileQualityTest {
         QualitySummary quality = LabelledFileQuality.read(classificationCsv(), SCORED, AUTO);
 
         long correct = records.stream().filter(record -> record.predicted().equals(record.actual())).count();
-        assertThat(quality.task()).isEqualTo(ModelTask.CLASSIFICATION);
+        assertThat(quality.task()).isEqualTo(TaskKind.CLASSIFICATION);
         assertThat(quality.labelled()).isEqualTo(records.size());
         assertThat(quality.metrics().get("accuracy")).isEqualTo(correct / (double) records.size());
         for (String metric : List.of("accuracy", "macro_precision", "macro_recall", "macro_f1", "roc_auc", "log_loss")) {
@@ -93,7 +93,7 @@ class LabelledFileQualityTest {
 
         QualitySummary quality = LabelledFileQuality.read(write("regressed.jsonl", jsonl.toString()), UNSCORED, AUTO);
 
-        assertThat(quality.task()).isEqualTo(ModelTask.REGRESSION);
+        assertThat(quality.task()).isEqualTo(TaskKind.REGRESSION);
         for (String metric : List.of("mae", "rmse", "mape", "mean_error")) {
             assertThat(quality.metrics().get(metric)).as(metric)
                     .isCloseTo(regressionExpected(metric).asDouble(), within(TOLERANCE));
@@ -173,7 +173,7 @@ class LabelledFileQualityTest {
             + Math.log(0.9) + Math.log(0.35)) / 6;
 
     private static void assertBinaryClassification(QualitySummary quality) {
-        assertThat(quality.task()).isEqualTo(ModelTask.CLASSIFICATION);
+        assertThat(quality.task()).isEqualTo(TaskKind.CLASSIFICATION);
         assertThat(quality.metrics().get("accuracy")).isCloseTo(4 / 6.0, within(TOLERANCE));
         assertThat(quality.metrics().get("roc_auc")).isCloseTo(BINARY_ROC_AUC, within(TOLERANCE));
         assertThat(quality.metrics().get("log_loss")).isCloseTo(BINARY_LOG_LOSS, within(TOLERANCE));
@@ -238,7 +238,7 @@ class LabelledFileQualityTest {
         QualitySummary quality = LabelledFileQuality.read(write("binary.csv", BINARY_CSV),
                 new OutcomeColumns("p", "y", ScoreColumns.NONE), new OutcomeTyping(TaskChoice.REGRESSION, null));
 
-        assertThat(quality.task()).isEqualTo(ModelTask.REGRESSION);
+        assertThat(quality.task()).isEqualTo(TaskKind.REGRESSION);
         // |p - y|: 0.1, 0.4, 0.6, 0.2, 0.1, 0.65.
         assertThat(quality.metrics().get("mae")).isCloseTo((0.1 + 0.4 + 0.6 + 0.2 + 0.1 + 0.65) / 6, within(TOLERANCE));
         assertThat(quality.metrics()).doesNotContainKey("roc_auc");

@@ -43,7 +43,7 @@ final class ColumnwiseComparison {
      * @param pairs            how a column both sides have is held; called once per shared column, in parallel
      * @param notTestedReason  when present, no test runs and every shared column gives this reason
      */
-    DriftReport compare(List<String> referenceColumns, Collection<String> currentColumns,
+    DriftComparison compare(List<String> referenceColumns, Collection<String> currentColumns,
                         Collection<String> emptyInReference, Collection<String> emptyInCurrent,
                         Function<String, ColumnPair> pairs,
                         @Nullable String notTestedReason) {
@@ -81,7 +81,7 @@ final class ColumnwiseComparison {
                 new SchemaFinding(column, UNEXPECTED_COLUMN, WARNING, emptyInReference.contains(column)
                         ? "in the current data; the reference names it but has no value in it"
                         : "in the current data but not in the reference")));
-        return new DriftReport(columns, findings, datasetVerdict(columns));
+        return new DriftComparison(columns, findings, datasetVerdict(columns));
     }
 
     private DatasetVerdict datasetVerdict(Map<String, ColumnReport> columns) {

@@ -25,7 +25,7 @@ public final class DatasetComparator {
      * @param reference columns by name, in the order reports should list them
      * @param current   columns by name
      */
-    public DriftReport compare(Map<String, ? extends ColumnData> reference, Map<String, ? extends ColumnData> current) {
+    public DriftComparison compare(Map<String, ? extends ColumnData> reference, Map<String, ? extends ColumnData> current) {
         requireNonNull(reference, "reference");
         requireNonNull(current, "current");
         return comparison.compare(withValues(reference), withValues(current), withoutValues(reference), withoutValues(current),

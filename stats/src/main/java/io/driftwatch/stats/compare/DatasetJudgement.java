@@ -40,7 +40,7 @@ public record DatasetJudgement(Outcome outcome, List<String> reasons) {
      * @param currentRows rows (records) of the current data, valid or not
      * @param minRows     fewest current rows a verdict needs
      */
-    public static DatasetJudgement of(DriftReport report, long currentRows, long minRows) {
+    public static DatasetJudgement of(DriftComparison report, long currentRows, long minRows) {
         requireNonNull(report, "report");
         List<String> reasons = new ArrayList<>();
         for (SchemaFinding finding : report.schemaFindings()) {

@@ -12,7 +12,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Compares a window's feature profiles with a reference set of profiles (a training baseline, or the
- * previous window) and gives the same {@link DriftReport} that {@code check} gives on files.
+ * previous window) and gives the same {@link DriftComparison} that {@code check} gives on files.
  *
  * <p>Per feature, exact where it can be: when both profiles still hold their values (numbers under
  * {@code exactValueCap}, categories under {@code maxExactCategories}) they become {@link ColumnData} and go
@@ -52,7 +52,7 @@ public final class ProfileComparator {
      * @param reference profiles by feature, in the order reports should list them
      * @param current   the window's profiles by feature
      */
-    public DriftReport compare(Map<String, ? extends ColumnProfile> reference,
+    public DriftComparison compare(Map<String, ? extends ColumnProfile> reference,
                                Map<String, ? extends ColumnProfile> current) {
         requireNonNull(reference, "reference");
         requireNonNull(current, "current");

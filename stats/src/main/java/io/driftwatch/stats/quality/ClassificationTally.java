@@ -68,10 +68,10 @@ public final class ClassificationTally {
             correct += row.getValue().getOrDefault(row.getKey(), 0L);
         }
         metrics.put("accuracy", correct / (double) total);
-        List<ClassQuality> perClass = perClass();
-        metrics.put("macro_precision", perClass.stream().mapToDouble(ClassQuality::precision).average().orElse(0));
-        metrics.put("macro_recall", perClass.stream().mapToDouble(ClassQuality::recall).average().orElse(0));
-        metrics.put("macro_f1", perClass.stream().mapToDouble(ClassQuality::f1).average().orElse(0));
+        List<ClassMetrics> perClass = perClass();
+        metrics.put("macro_precision", perClass.stream().mapToDouble(ClassMetrics::precision).average().orElse(0));
+        metrics.put("macro_recall", perClass.stream().mapToDouble(ClassMetrics::recall).average().orElse(0));
+        metrics.put("macro_f1", perClass.stream().mapToDouble(ClassMetrics::f1).average().orElse(0));
         double aucSum = 0;
         int aucClasses = 0;
         for (ScoreHistogram histogram : scoresByClass.values()) {
@@ -91,10 +91,10 @@ public final class ClassificationTally {
     }
 
     /** Per class seen as a label or a prediction, in name order. */
-    public List<ClassQuality> perClass() {
+    public List<ClassMetrics> perClass() {
         TreeSet<String> labels = new TreeSet<>(confusion.keySet());
         confusion.values().forEach(row -> labels.addAll(row.keySet()));
-        List<ClassQuality> qualities = new ArrayList<>();
+        List<ClassMetrics> qualities = new ArrayList<>();
         for (String label : labels) {
             long truePositives = confusion.getOrDefault(label, new TreeMap<>()).getOrDefault(label, 0L);
             long support = confusion.getOrDefault(label, new TreeMap<>()).values().stream().mapToLong(Long::longValue).sum();
@@ -105,7 +105,7 @@ public final class ClassificationTally {
             double recall = support == 0 ? 0 : truePositives / (double) support;
             long f1Denominator = 2 * truePositives + falsePositives + falseNegatives;
             double f1 = f1Denominator == 0 ? 0 : 2.0 * truePositives / f1Denominator;
-            qualities.add(new ClassQuality(label, precision, recall, f1, support));
+            qualities.add(new ClassMetrics(label, precision, recall, f1, support));
         }
         return qualities;
     }

@@ -21,8 +21,8 @@ public record ClassifiedPair(String predictedClass, String actualClass, Map<Stri
     }
 
     @Override
-    public ModelTask task() {
-        return ModelTask.CLASSIFICATION;
+    public TaskKind task() {
+        return TaskKind.CLASSIFICATION;
     }
 
     /** Whether the pair counts towards ROC AUC and log loss: scores were logged and every one is a finite number. */

@@ -18,7 +18,7 @@ public record LabelledOutcome(LabelledPair pair, Map<String, String> segments, l
         segments = Map.copyOf(segments);
     }
 
-    public ModelTask task() {
+    public TaskKind task() {
         return pair.task();
     }
 }

@@ -5,5 +5,5 @@ package io.driftwatch.stats.quality;
  * The tallies count each kind with its own metrics.
  */
 public sealed interface LabelledPair permits ClassifiedPair, RegressedPair {
-    ModelTask task();
+    TaskKind task();
 }

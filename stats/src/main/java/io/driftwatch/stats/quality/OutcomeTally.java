@@ -58,10 +58,10 @@ public final class OutcomeTally {
         return (classification == null ? 0 : classification.count()) + (regression == null ? 0 : regression.count());
     }
 
-    public ModelTask task() {
+    public TaskKind task() {
         long classified = classification == null ? 0 : classification.count();
         long regressed = regression == null ? 0 : regression.count();
-        return regressed > classified ? ModelTask.REGRESSION : ModelTask.CLASSIFICATION;
+        return regressed > classified ? TaskKind.REGRESSION : TaskKind.CLASSIFICATION;
     }
 
     public Map<String, Double> metrics() {

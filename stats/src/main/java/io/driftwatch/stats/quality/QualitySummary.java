@@ -18,9 +18,9 @@ import static java.util.Objects.requireNonNull;
  * @param labelDelayQuantilesMillis p50, p90, p99 and max of label minus prediction event time (KLL, k = 200:
  *                                  rank error about 1.3% at 99% confidence); empty without labels
  */
-public record QualitySummary(ModelTask task, long predictions, long labelled, long unlabelled, long duplicateLabels,
+public record QualitySummary(TaskKind task, long predictions, long labelled, long unlabelled, long duplicateLabels,
                              long unmatchedLabels, double labelCoverage, Map<String, Double> metrics,
-                             List<ClassQuality> perClass, List<ConfusionCount> confusion,
+                             List<ClassMetrics> perClass, List<ConfusionCount> confusion,
                              Map<String, Double> labelDelayQuantilesMillis, List<SegmentQuality> segments) {
     public QualitySummary {
         requireNonNull(task, "task");

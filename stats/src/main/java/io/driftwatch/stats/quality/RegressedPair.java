@@ -3,7 +3,7 @@ package io.driftwatch.stats.quality;
 /** A labelled pair of quantities: what the model predicted and what the true value was, in the model's units. */
 public record RegressedPair(double predicted, double actual) implements LabelledPair {
     @Override
-    public ModelTask task() {
-        return ModelTask.REGRESSION;
+    public TaskKind task() {
+        return TaskKind.REGRESSION;
     }
 }

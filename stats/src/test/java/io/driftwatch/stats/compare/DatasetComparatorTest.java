@@ -27,7 +27,7 @@ class DatasetComparatorTest {
     @Test
     void defaultKsOnTheGoldenShiftGivesScipysNumbersAndDrift() {
         GoldenCase golden = GoldenCases.load("normal_shift");
-        DriftReport report = comparator.compare(Map.of("x", numeric(golden.referenceValues(), 0)),
+        DriftComparison report = comparator.compare(Map.of("x", numeric(golden.referenceValues(), 0)),
                 Map.of("x", numeric(golden.currentValues(), 0)));
         TestVerdict ks = report.columns().get("x").tests().get("ks");
         assertThat(ks.outcome().statistic()).isCloseTo(golden.expected("ks", "statistic"), within(1e-9));
@@ -44,7 +44,7 @@ class DatasetComparatorTest {
         Map<String, ColumnData> current = new LinkedHashMap<>();
         current.put("income", numeric(new double[0], 300));
         current.put("city", categorical(Map.of("oslo", 5L)));
-        DriftReport report = comparator.compare(reference, current);
+        DriftComparison report = comparator.compare(reference, current);
         assertThat(report.columns().keySet()).containsExactly("city");
         assertThat(report.schemaFindings()).singleElement().satisfies(finding -> {
             assertThat(finding.column()).isEqualTo("income");
@@ -56,7 +56,7 @@ class DatasetComparatorTest {
 
     @Test
     void aReferenceColumnWithoutASingleValueMakesTheCurrentOneUnexpectedAndSaysWhy() {
-        DriftReport report = comparator.compare(Map.of("tenure", numeric(new double[0], 40)),
+        DriftComparison report = comparator.compare(Map.of("tenure", numeric(new double[0], 40)),
                 Map.of("tenure", numeric(new double[]{1, 2, 3}, 0)));
         assertThat(report.schemaFindings()).singleElement().satisfies(finding -> {
             assertThat(finding.kind()).isEqualTo(SchemaFinding.Kind.UNEXPECTED_COLUMN);
@@ -76,7 +76,7 @@ class DatasetComparatorTest {
         current.put("city", categorical(Map.of("oslo", 5L, "lima", 1L)));
         current.put("code", categorical(Map.of("A1", 3L)));
         current.put("extra", numeric(new double[]{1}, 0));
-        DriftReport report = comparator.compare(reference, current);
+        DriftComparison report = comparator.compare(reference, current);
         assertThat(report.schemaFindings()).extracting(f -> f.column() + ":" + f.kind().label() + ":" + f.severity().label())
                 .containsExactly("gone:missing_column:error", "age:out_of_range:warning", "age:missing_rate_jump:warning",
                         "city:unseen_category:warning", "code:type_change:error", "extra:unexpected_column:warning");
@@ -88,7 +88,7 @@ class DatasetComparatorTest {
 
     @Test
     void aNumericColumnWithFewValuesIsComparedAsCategoriesWithChiSquare() {
-        DriftReport report = comparator.compare(
+        DriftComparison report = comparator.compare(
                 Map.of("n", numeric(new double[]{1, 1, 2, 2, 3, 3, 1, 2}, 0)),
                 Map.of("n", numeric(new double[]{1, 2, 3, 3, 3, 3, 3, 3}, 0)));
         ColumnReport column = report.columns().get("n");
@@ -100,7 +100,7 @@ class DatasetComparatorTest {
     void aCategoricalOnlyTestRequestedForNumbersIsSkippedWithAReason() {
         ComparisonSettings settings = new ComparisonSettings(TestOptions.DEFAULT, List.of("ks", "z_test"), Map.of(),
                 Map.of(), Map.of(), 0.5, 0.1);
-        DriftReport report = new DatasetComparator(settings).compare(
+        DriftComparison report = new DatasetComparator(settings).compare(
                 Map.of("c", categorical(Map.of("a", 3L, "b", 4L, "c", 2L))), Map.of("c", categorical(Map.of("a", 3L, "b", 4L))));
         ColumnReport column = report.columns().get("c");
         assertThat(column.notApplicable()).containsKeys("ks", "z_test");

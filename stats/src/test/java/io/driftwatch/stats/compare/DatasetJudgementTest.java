@@ -28,7 +28,7 @@ class DatasetJudgementTest {
 
     @Test
     void aDriftedDataSetWithoutSchemaErrorsIsJudgedDrifted() {
-        DriftReport report = comparator.compare(Map.of("x", numbers(range(0, 100))), Map.of("x", numbers(range(500, 600))));
+        DriftComparison report = comparator.compare(Map.of("x", numbers(range(0, 100))), Map.of("x", numbers(range(500, 600))));
         assertThat(DatasetJudgement.of(report, 100, DriftDefaults.MIN_CHECK_ROWS))
                 .isEqualTo(new DatasetJudgement(DRIFT, List.of()));
     }
@@ -38,7 +38,7 @@ class DatasetJudgementTest {
         Map<String, ColumnData> reference = new LinkedHashMap<>();
         reference.put("x", numbers(range(0, 100)));
         reference.put("income", numbers(range(0, 100)));
-        DriftReport report = comparator.compare(reference, Map.of("x", numbers(range(0, 100))));
+        DriftComparison report = comparator.compare(reference, Map.of("x", numbers(range(0, 100))));
         DatasetJudgement judgement = DatasetJudgement.of(report, 100, DriftDefaults.MIN_CHECK_ROWS);
         assertThat(report.dataset().driftDetected()).isFalse();
         assertThat(judgement.outcome()).isEqualTo(NOT_JUDGED);
@@ -48,7 +48,7 @@ class DatasetJudgementTest {
 
     @Test
     void noColumnComparedIsNeverAPass() {
-        DriftReport report = comparator.compare(Map.of("a", numbers(1, 2, 3)), Map.of("a;b", numbers(range(0, 50))));
+        DriftComparison report = comparator.compare(Map.of("a", numbers(1, 2, 3)), Map.of("a;b", numbers(range(0, 50))));
         DatasetJudgement judgement = DatasetJudgement.of(report, 50, DriftDefaults.MIN_CHECK_ROWS);
         assertThat(judgement.outcome()).isEqualTo(NOT_JUDGED);
         assertThat(judgement.reasons()).contains("no column could be compared: no test ran on any column both data sets share");
@@ -56,7 +56,7 @@ class DatasetJudgementTest {
 
     @Test
     void tooFewCurrentRowsWithholdTheVerdictButKeepTheStatistics() {
-        DriftReport report = comparator.compare(Map.of("x", numbers(range(0, 100))), Map.of("x", numbers(1000)));
+        DriftComparison report = comparator.compare(Map.of("x", numbers(range(0, 100))), Map.of("x", numbers(1000)));
         DatasetJudgement judgement = DatasetJudgement.of(report, 1, DriftDefaults.MIN_CHECK_ROWS);
         assertThat(report.columns().get("x").tests()).containsKey("ks");
         assertThat(judgement.outcome()).isEqualTo(NOT_JUDGED);
@@ -66,7 +66,7 @@ class DatasetJudgementTest {
     @Test
     void everyGoldenCaseIsLargeEnoughToBeJudgedByDefault() {
         for (GoldenCase golden : GoldenCases.all()) {
-            DriftReport report = comparator.compare(Map.of("x", golden.isNumeric()
+            DriftComparison report = comparator.compare(Map.of("x", golden.isNumeric()
                     ? new ColumnData.Numeric(golden.referenceSample(), 0) : new ColumnData.Categorical(golden.referenceCounts(), 0)),
                     Map.of("x", golden.isNumeric()
                     ? new ColumnData.Numeric(golden.currentSample(), 0) : new ColumnData.Categorical(golden.currentCounts(), 0)));

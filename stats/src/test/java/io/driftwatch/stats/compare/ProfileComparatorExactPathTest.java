@@ -58,8 +58,8 @@ class ProfileComparatorExactPathTest {
         put("code", GoldenColumns.current(labels, HOLDS_EVERY_VALUE, CATEGORIES, 0, 0, 0), currentColumns, currentProfiles);
         put("extra", GoldenColumns.current(labels, HOLDS_EVERY_VALUE, CATEGORIES, 0, 0, 0), currentColumns, currentProfiles);
 
-        DriftReport fromValues = new DatasetComparator(settings).compare(referenceColumns, currentColumns);
-        DriftReport fromProfiles = new ProfileComparator(settings).compare(referenceProfiles, currentProfiles);
+        DriftComparison fromValues = new DatasetComparator(settings).compare(referenceColumns, currentColumns);
+        DriftComparison fromProfiles = new ProfileComparator(settings).compare(referenceProfiles, currentProfiles);
 
         assertThat(fromProfiles).usingRecursiveComparison().isEqualTo(fromValues);
         assertThat(fromProfiles).isEqualTo(fromValues);
@@ -81,7 +81,7 @@ class ProfileComparatorExactPathTest {
         ComparisonSettings ksOnly = new ComparisonSettings(TestOptions.DEFAULT, List.of("ks"), Map.of(), Map.of(), Map.of(),
                 DriftDefaults.DATASET_DRIFT_SHARE, DriftDefaults.MISSING_RATE_JUMP, 0, Map.of());
 
-        DriftReport report = new ProfileComparator(ksOnly).compare(reference, current);
+        DriftComparison report = new ProfileComparator(ksOnly).compare(reference, current);
 
         for (GoldenCase golden : numeric) {
             TestVerdict ks = report.columns().get(golden.name()).tests().get("ks");

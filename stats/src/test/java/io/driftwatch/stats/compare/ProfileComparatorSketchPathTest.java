@@ -98,7 +98,7 @@ class ProfileComparatorSketchPathTest {
         }
     }
 
-    private static DriftReport sketchReport(GoldenCase golden, int k, ComparisonSettings settings) {
+    private static DriftComparison sketchReport(GoldenCase golden, int k, ComparisonSettings settings) {
         KllSeed.reset(k * 31L + golden.name().hashCode());
         NumericProfileConfig numbers = new NumericProfileConfig(k, 0);
         ColumnProfile reference = GoldenColumns.reference(golden, numbers, SKETCHED_CATEGORIES, 0, 0, 0).profile();

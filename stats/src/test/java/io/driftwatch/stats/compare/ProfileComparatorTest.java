@@ -38,7 +38,7 @@ class ProfileComparatorTest {
             window.updateNull();
         }
 
-        DriftReport report = new ProfileComparator(ComparisonSettings.DEFAULT).compare(
+        DriftComparison report = new ProfileComparator(ComparisonSettings.DEFAULT).compare(
                 Map.of("income", normal(SKETCH_ONLY, 5_000, 0.0)), Map.of("income", window));
 
         ColumnReport income = report.columns().get("income");
@@ -57,7 +57,7 @@ class ProfileComparatorTest {
         for (int i = 0; i < 150; i++) {
             empty.updateNull();
         }
-        DriftReport report = new ProfileComparator(ComparisonSettings.DEFAULT).compare(
+        DriftComparison report = new ProfileComparator(ComparisonSettings.DEFAULT).compare(
                 Map.of("income", normal(HOLDS_VALUES, 500, 0.0), "age", normal(HOLDS_VALUES, 500, 0.0)),
                 Map.of("income", empty, "age", normal(HOLDS_VALUES, 150, 0.0)));
         SchemaFinding missing = report.schemaFindings().stream()
@@ -73,7 +73,7 @@ class ProfileComparatorTest {
             window.updateNull();
         }
 
-        DriftReport report = new ProfileComparator(ComparisonSettings.DEFAULT).compare(
+        DriftComparison report = new ProfileComparator(ComparisonSettings.DEFAULT).compare(
                 Map.of("income", normal(SKETCH_ONLY, 5_000, 0.0)), Map.of("income", window));
 
         assertThat(report.columns().get("income").tests()).containsOnlyKeys("wasserstein");
@@ -85,7 +85,7 @@ class ProfileComparatorTest {
     void theMinimumIsConfigurable() {
         ComparisonSettings settings = ComparisonSettings.DEFAULT.withMinCurrentRecords(1_000);
 
-        DriftReport report = new ProfileComparator(settings).compare(
+        DriftComparison report = new ProfileComparator(settings).compare(
                 Map.of("income", normal(SKETCH_ONLY, 5_000, 0.0)), Map.of("income", normal(SKETCH_ONLY, 999, 0.0)));
 
         assertThat(report.columns().get("income").notApplicable()).containsExactly(Map.entry("default",
@@ -96,7 +96,7 @@ class ProfileComparatorTest {
     void aRequestedTestWithoutASketchFormIsNotApplicableWithTheSettingThatWouldMakeItExact() {
         ComparisonSettings settings = tests("ks", "anderson_darling", "hellinger", "chi_square");
 
-        DriftReport report = new ProfileComparator(settings).compare(
+        DriftComparison report = new ProfileComparator(settings).compare(
                 Map.of("income", normal(SKETCH_ONLY, 5_000, 0.0), "city", cities(5_000, 0)),
                 Map.of("income", normal(SKETCH_ONLY, 5_000, 0.0), "city", cities(5_000, 1)));
 

@@ -53,7 +53,7 @@ class ProfileSchemaFindingsTest {
                 labels(EXACT_CATEGORIES, Map.of("oslo", 300, "rome", 300)), "age", numbers(SKETCH_ONLY, 0, 5000));
         Map<String, ColumnProfile> current = ordered("income", onlyNulls, "age", numbers(SKETCH_ONLY, 0, 5000));
 
-        DriftReport report = comparator.compare(reference, current);
+        DriftComparison report = comparator.compare(reference, current);
 
         assertThat(report.schemaFindings()).containsExactly(
                 new SchemaFinding("income", MISSING_COLUMN, SchemaFinding.Severity.ERROR,
@@ -64,7 +64,7 @@ class ProfileSchemaFindingsTest {
 
     @Test
     void aFeatureOnlyTheWindowHasIsAnUnexpectedColumn() {
-        DriftReport report = comparator.compare(ordered("age", numbers(SKETCH_ONLY, 0, 5000)),
+        DriftComparison report = comparator.compare(ordered("age", numbers(SKETCH_ONLY, 0, 5000)),
                 ordered("age", numbers(SKETCH_ONLY, 0, 5000), "score", numbers(SKETCH_ONLY, 0, 5000)));
 
         assertThat(report.schemaFindings()).containsExactly(new SchemaFinding("score", UNEXPECTED_COLUMN,
@@ -73,7 +73,7 @@ class ProfileSchemaFindingsTest {
 
     @Test
     void aNumericProfileAgainstACategoricalOneIsATypeChangeAndIsNotTested() {
-        DriftReport report = comparator.compare(ordered("zip", numbers(SKETCH_ONLY, 0, 5000)),
+        DriftComparison report = comparator.compare(ordered("zip", numbers(SKETCH_ONLY, 0, 5000)),
                 ordered("zip", labels(FEW_EXACT_CATEGORIES, Map.of("0150", 900, "0151", 900, "N/A", 900))));
 
         assertThat(report.schemaFindings()).extracting(SchemaFinding::kind).containsExactly(TYPE_CHANGE);
@@ -88,7 +88,7 @@ class ProfileSchemaFindingsTest {
         CategoricalProfile current = labels(FEW_EXACT_CATEGORIES, Map.of("oslo", 400, "rome", 400, "lima", 300));
         assertThat(current.isExact()).isFalse();
 
-        DriftReport report = comparator.compare(ordered("city", labels(EXACT_CATEGORIES, Map.of("oslo", 500, "rome", 500))),
+        DriftComparison report = comparator.compare(ordered("city", labels(EXACT_CATEGORIES, Map.of("oslo", 500, "rome", 500))),
                 ordered("city", current));
 
         assertThat(report.columns().get("city").unseenCategories()).containsExactly("lima");
@@ -105,7 +105,7 @@ class ProfileSchemaFindingsTest {
         Map<String, Integer> withNewCity = new LinkedHashMap<>(manyCities);
         withNewCity.put("atlantis", 500);
 
-        DriftReport report = comparator.compare(ordered("city", reference),
+        DriftComparison report = comparator.compare(ordered("city", reference),
                 ordered("city", labels(FEW_EXACT_CATEGORIES, withNewCity)));
 
         assertThat(report.columns().get("city").unseenCategories()).isEmpty();
@@ -118,7 +118,7 @@ class ProfileSchemaFindingsTest {
         NumericProfile threePercentAbove = numbers(SKETCH_ONLY, 0, 97_000);
         threePercentAbove.merge(numbers(SKETCH_ONLY, 200_000, 203_000));
 
-        DriftReport report = comparator.compare(ordered("x", reference), ordered("x", threePercentAbove));
+        DriftComparison report = comparator.compare(ordered("x", reference), ordered("x", threePercentAbove));
 
         assertThat(report.schemaFindings()).extracting(SchemaFinding::kind).containsExactly(OUT_OF_RANGE);
         String detail = report.schemaFindings().get(0).detail();
@@ -137,7 +137,7 @@ class ProfileSchemaFindingsTest {
         NumericProfile current = numbers(SKETCH_ONLY, 0, 99_700);
         current.merge(numbers(SKETCH_ONLY, -1_000, -700));
 
-        DriftReport report = comparator.compare(ordered("x", numbers(SKETCH_ONLY, 0, 100_000)), ordered("x", current));
+        DriftComparison report = comparator.compare(ordered("x", numbers(SKETCH_ONLY, 0, 100_000)), ordered("x", current));
 
         assertThat(report.schemaFindings()).isEmpty();
     }
@@ -147,9 +147,9 @@ class ProfileSchemaFindingsTest {
         double[] referenceValues = range(0, 50_000);
         double[] currentValues = range(-500, 4_500);
 
-        DriftReport fromProfiles = comparator.compare(ordered("x", NumericProfile.of(SKETCH_ONLY, referenceValues)),
+        DriftComparison fromProfiles = comparator.compare(ordered("x", NumericProfile.of(SKETCH_ONLY, referenceValues)),
                 ordered("x", NumericProfile.of(HOLDS_VALUES, currentValues)));
-        DriftReport fromValues = new DatasetComparator(ComparisonSettings.DEFAULT).compare(
+        DriftComparison fromValues = new DatasetComparator(ComparisonSettings.DEFAULT).compare(
                 Map.of("x", new ColumnData.Numeric(SortedSample.of(referenceValues), 0)),
                 Map.of("x", new ColumnData.Numeric(SortedSample.of(currentValues), 0)));
 
@@ -171,7 +171,7 @@ class ProfileSchemaFindingsTest {
             current.updateWrongType();
         }
 
-        DriftReport report = comparator.compare(ordered("x", numbers(SKETCH_ONLY, 0, 10_000)), ordered("x", current));
+        DriftComparison report = comparator.compare(ordered("x", numbers(SKETCH_ONLY, 0, 10_000)), ordered("x", current));
 
         assertThat(report.schemaFindings()).containsExactly(new SchemaFinding("x", MISSING_RATE_JUMP,
                 SchemaFinding.Severity.WARNING, "missing values rose from 0.0% to 30.0% of rows"));

@@ -44,13 +44,13 @@ class BinaryProbabilityQualityTest {
     }
 
     private static void assertScikitLearnsBinaryMetrics(QualitySummary summary) {
-        assertThat(summary.task()).isEqualTo(ModelTask.CLASSIFICATION);
+        assertThat(summary.task()).isEqualTo(TaskKind.CLASSIFICATION);
         assertThat(summary.metrics().get("accuracy")).isCloseTo(ACCURACY, within(TOLERANCE));
         assertThat(summary.metrics().get("roc_auc")).isCloseTo(ROC_AUC, within(TOLERANCE));
         assertThat(summary.metrics().get("log_loss")).isCloseTo(LOG_LOSS, within(TOLERANCE));
         assertThat(summary.metrics().get("macro_f1")).isCloseTo(MACRO_F1, within(TOLERANCE));
         assertThat(summary.metrics()).doesNotContainKeys("mae", "mape");
-        assertThat(summary.perClass()).extracting(ClassQuality::label).containsExactly("0", "1");
+        assertThat(summary.perClass()).extracting(ClassMetrics::label).containsExactly("0", "1");
     }
 
     @Test
@@ -72,7 +72,7 @@ class BinaryProbabilityQualityTest {
 
         assertThat(summary.metrics().get("roc_auc")).isCloseTo(ROC_AUC, within(TOLERANCE));
         assertThat(summary.metrics().get("log_loss")).isCloseTo(LOG_LOSS, within(TOLERANCE));
-        assertThat(summary.perClass()).extracting(ClassQuality::label).containsExactly("false", "true");
+        assertThat(summary.perClass()).extracting(ClassMetrics::label).containsExactly("false", "true");
     }
 
     @Test

@@ -47,7 +47,7 @@ class OutcomeTypingTest {
         OutcomeTyping classification = new OutcomeTyping(TaskChoice.CLASSIFICATION, null);
 
         assertThat(regression.pair(1.0, 0.0, Map.of("1", 0.9))).isEqualTo(new RegressedPair(1.0, 0.0));
-        assertThat(regression.pair("cat", 1.0, Map.of()).task()).isEqualTo(ModelTask.CLASSIFICATION);
+        assertThat(regression.pair("cat", 1.0, Map.of()).task()).isEqualTo(TaskKind.CLASSIFICATION);
         assertThat(classification.pair(2.5, 2.5, Map.of())).isEqualTo(new ClassifiedPair("2.5", "2.5", Map.of()));
         assertThat(classification.pair(0.83, 0.0, Map.of())).isEqualTo(new ClassifiedPair("1", "0", Map.of("1", 0.83)));
     }

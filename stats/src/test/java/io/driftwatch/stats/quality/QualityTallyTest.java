@@ -39,14 +39,14 @@ class QualityTallyTest {
     void classificationMetricsMatchScikitLearnDefinitionsAfterSplittingAndMerging() {
         QualitySummary summary = mergedThroughBytes(classified(), 10).summary();
 
-        assertThat(summary.task()).isEqualTo(ModelTask.CLASSIFICATION);
+        assertThat(summary.task()).isEqualTo(TaskKind.CLASSIFICATION);
         assertThat(summary.labelled()).isEqualTo(400);
         for (String metric : List.of("accuracy", "macro_precision", "macro_recall", "macro_f1", "roc_auc", "log_loss")) {
             assertThat(summary.metrics().get(metric)).as(metric)
                     .isCloseTo(classificationExpected(metric).asDouble(), within(TOLERANCE));
         }
-        assertThat(summary.perClass()).extracting(ClassQuality::label).containsExactly("cat", "dog", "fox", "owl");
-        for (ClassQuality quality : summary.perClass()) {
+        assertThat(summary.perClass()).extracting(ClassMetrics::label).containsExactly("cat", "dog", "fox", "owl");
+        for (ClassMetrics quality : summary.perClass()) {
             assertThat(quality.precision()).as(quality.label()).isCloseTo(
                     classificationExpected("per_class", quality.label(), "precision").asDouble(), within(TOLERANCE));
             assertThat(quality.recall()).isCloseTo(classificationExpected("per_class", quality.label(), "recall").asDouble(), within(TOLERANCE));
@@ -81,7 +81,7 @@ class QualityTallyTest {
                 OutcomeTyping.AUTO.outcome(r.predicted(), r.actual(), Map.of(), Map.of(), 0)).toList();
         QualitySummary summary = mergedThroughBytes(outcomes, 0).summary();
 
-        assertThat(summary.task()).isEqualTo(ModelTask.REGRESSION);
+        assertThat(summary.task()).isEqualTo(TaskKind.REGRESSION);
         for (String metric : List.of("mae", "rmse", "mape", "mean_error")) {
             assertThat(summary.metrics().get(metric)).as(metric).isCloseTo(regressionExpected(metric).asDouble(), within(TOLERANCE));
         }

@@ -5,8 +5,8 @@ import io.driftwatch.app.report.FileCheck;
 import io.driftwatch.app.report.TableReport;
 import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.stats.compare.ComparisonSettings;
+import io.driftwatch.stats.compare.DriftComparison;
 import io.driftwatch.stats.compare.DriftDefaults;
-import io.driftwatch.stats.compare.DriftReport;
 import io.driftwatch.stats.compare.SchemaFinding;
 import org.jspecify.annotations.Nullable;
 
@@ -47,7 +47,7 @@ public final class BatchDemo {
         out.println("$ driftwatch check --reference " + reference + " --current " + current);
         out.println();
         FileCheck check = FileCheck.run(reference, current, Map.of(), ComparisonSettings.DEFAULT, DriftDefaults.MIN_CHECK_ROWS);
-        DriftReport report = check.report();
+        DriftComparison report = check.report();
         out.print(TableReport.render(report, check.judgement(), reference.toString(), current.toString()));
         out.println();
         out.println("How to read it: each column got the test Evidently would pick for its type and size (here ks for");
@@ -67,7 +67,7 @@ public final class BatchDemo {
         return missed.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
     }
 
-    private static Set<String> missedProblems(DriftReport report) {
+    private static Set<String> missedProblems(DriftComparison report) {
         Set<String> missed = new TreeSet<>();
         if (!report.columns().get(DRIFTED_COLUMN).driftDetected()) {
             missed.add("drift in " + DRIFTED_COLUMN);

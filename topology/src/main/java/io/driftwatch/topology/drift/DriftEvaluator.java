@@ -5,6 +5,7 @@ import io.driftwatch.schemas.record.ComparisonBasis;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.stats.compare.DatasetVerdict;
+import io.driftwatch.stats.compare.DriftComparison;
 import io.driftwatch.stats.compare.DriftDefaults;
 import io.driftwatch.stats.profile.ColumnProfile;
 import io.driftwatch.stats.profile.FeatureProfiles;
@@ -74,8 +75,8 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
         Map<String, ColumnProfile> reference = baseline.map(BaselineLookup.Reference::profiles)
                 .orElse(previous != null ? previous.profiles() : Map.of());
         String withheld = withheld(basis, closed.profiles().records());
-        io.driftwatch.stats.compare.DriftReport compared = basis == ComparisonBasis.NONE
-                ? new io.driftwatch.stats.compare.DriftReport(Map.of(), List.of(), DatasetVerdict.of(0, 0, 0, DriftDefaults.DATASET_DRIFT_SHARE))
+        DriftComparison compared = basis == ComparisonBasis.NONE
+                ? new DriftComparison(Map.of(), List.of(), DatasetVerdict.of(0, 0, 0, DriftDefaults.DATASET_DRIFT_SHARE))
                 : comparison.compare(reference, current,
                         baseline.map(BaselineLookup.Reference::thresholdsByColumn).orElse(Map.of()),
                         baseline.map(BaselineLookup.Reference::chosenTests).orElse(Map.of()));

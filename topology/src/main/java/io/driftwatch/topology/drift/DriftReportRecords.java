@@ -3,6 +3,7 @@ package io.driftwatch.topology.drift;
 import io.driftwatch.schemas.record.ColumnDrift;
 import io.driftwatch.schemas.record.ColumnKind;
 import io.driftwatch.schemas.record.ComparisonBasis;
+import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.DriftVerdict;
 import io.driftwatch.schemas.record.ResultBound;
 import io.driftwatch.schemas.record.SkewFinding;
@@ -12,7 +13,7 @@ import io.driftwatch.schemas.record.TestMethod;
 import io.driftwatch.schemas.record.TestResult;
 import io.driftwatch.stats.compare.ColumnReport;
 import io.driftwatch.stats.compare.ColumnType;
-import io.driftwatch.stats.compare.DriftReport;
+import io.driftwatch.stats.compare.DriftComparison;
 import io.driftwatch.stats.compare.SchemaFinding;
 import io.driftwatch.stats.compare.TestVerdict;
 import io.driftwatch.stats.drift.ErrorBound;
@@ -38,10 +39,10 @@ public final class DriftReportRecords {
     /**
      * @param withheld why no verdict was given (too few records), or null
      */
-    public static io.driftwatch.schemas.record.DriftReport of(WindowKey window, long endMillis, DriftReport report,
+    public static DriftReport of(WindowKey window, long endMillis, DriftComparison report,
                                                               ComparisonBasis basis, @Nullable String baselineId,
                                                               long records, @Nullable String withheld) {
-        return io.driftwatch.schemas.record.DriftReport.newBuilder()
+        return DriftReport.newBuilder()
                 .setReportId(reportId(window))
                 .setModelName(window.model())
                 .setModelVersion(window.version())

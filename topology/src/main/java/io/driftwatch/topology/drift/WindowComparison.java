@@ -1,7 +1,7 @@
 package io.driftwatch.topology.drift;
 
+import io.driftwatch.stats.compare.DriftComparison;
 import io.driftwatch.stats.compare.DriftDefaults;
-import io.driftwatch.stats.compare.DriftReport;
 import io.driftwatch.stats.profile.ColumnProfile;
 
 import java.util.Map;
@@ -17,7 +17,7 @@ public interface WindowComparison {
      * @param thresholdsByColumn thresholds a baseline calibrated, by column then test; empty for the defaults
      * @param chosenTests        the default test a baseline chose per column; empty to choose per window
      */
-    DriftReport compare(Map<String, ColumnProfile> reference, Map<String, ColumnProfile> current,
+    DriftComparison compare(Map<String, ColumnProfile> reference, Map<String, ColumnProfile> current,
                         Map<String, Map<String, Double>> thresholdsByColumn,
                         Map<String, DriftDefaults.TestChoice> chosenTests);
 }

@@ -11,20 +11,21 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The result of comparing a current data set with a reference: per-column verdicts, schema findings
- * and the dataset verdict. Immutable; columns keep the reference's column order.
+ * and the dataset verdict. Immutable; columns keep the reference's column order. The stream writes it to Kafka as
+ * the Avro record {@code DriftReport}; {@code check} prints it.
  */
-public record DriftReport(Map<String, ColumnReport> columns, List<SchemaFinding> schemaFindings, DatasetVerdict dataset) {
-    public DriftReport {
+public record DriftComparison(Map<String, ColumnReport> columns, List<SchemaFinding> schemaFindings, DatasetVerdict dataset) {
+    public DriftComparison {
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         schemaFindings = List.copyOf(schemaFindings);
         requireNonNull(dataset, "dataset");
     }
 
     /** The same report with {@code more} findings after its own, e.g. about fields the reader could not compare. */
-    public DriftReport withFindings(List<SchemaFinding> more) {
+    public DriftComparison withFindings(List<SchemaFinding> more) {
         List<SchemaFinding> all = new ArrayList<>(schemaFindings);
         all.addAll(more);
-        return new DriftReport(columns, all, dataset);
+        return new DriftComparison(columns, all, dataset);
     }
 
     /** Columns with drift first, most severe first; then the rest in their original order. */
