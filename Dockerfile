@@ -10,18 +10,18 @@ COPY topics topics
 COPY topology topology
 COPY alerts alerts
 COPY service service
-COPY app app
-# The reactor lists every module, so the developers' ones come as their poms only: broker (the embedded Kafka of
-# app's integration tests), testkit (test fixtures) and tools (demo, bench, chaos) are never compiled here, as no test is
-# (-Dmaven.test.skip=true), and nothing of theirs reaches the production jar.
+COPY cli cli
+# The reactor lists every module, so the developers' ones come as their poms only: broker (the embedded Kafka of the
+# integration tests), testkit (test fixtures and probes) and tools (demo, bench, chaos) are never compiled here, as
+# no test is (-Dmaven.test.skip=true), and nothing of theirs reaches the production jar.
 COPY broker/pom.xml broker/pom.xml
 COPY testkit/pom.xml testkit/pom.xml
 COPY tools/pom.xml tools/pom.xml
-RUN mvn -B -ntp -q -Dmaven.test.skip=true package -pl app -am
+RUN mvn -B -ntp -q -Dmaven.test.skip=true package -pl cli -am
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 driftwatch && mkdir -p /var/lib/driftwatch && chown driftwatch /var/lib/driftwatch
-COPY --from=build /src/app/target/driftwatch.jar /opt/driftwatch/driftwatch.jar
+COPY --from=build /src/cli/target/driftwatch.jar /opt/driftwatch/driftwatch.jar
 USER driftwatch
 WORKDIR /var/lib/driftwatch
 # The Prometheus endpoint (driftwatch.metrics.port).

@@ -1,10 +1,10 @@
 package io.driftwatch.tools;
 
-import io.driftwatch.app.baseline.PublishException;
+import io.driftwatch.cli.BadInputException;
+import io.driftwatch.cli.baseline.PublishException;
 import io.driftwatch.tools.demo.BatchDemo;
 import io.driftwatch.tools.demo.DemoScenario;
 import io.driftwatch.tools.demo.StreamDemo;
-import io.driftwatch.app.tabular.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -1,7 +1,7 @@
 package io.driftwatch.tools;
 
-import io.driftwatch.app.DriftwatchCommand;
-import io.driftwatch.app.ExitCode;
+import io.driftwatch.cli.DriftwatchCommand;
+import io.driftwatch.cli.ExitCode;
 import io.driftwatch.tools.bench.BenchCommand;
 import io.driftwatch.tools.chaos.ChaosCommand;
 import picocli.CommandLine;

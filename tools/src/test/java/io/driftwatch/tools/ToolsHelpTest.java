@@ -1,7 +1,6 @@
 package io.driftwatch.tools;
 
-import io.driftwatch.app.ExitCode;
-
+import io.driftwatch.cli.ExitCode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

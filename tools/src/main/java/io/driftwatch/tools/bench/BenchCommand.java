@@ -1,11 +1,11 @@
 package io.driftwatch.tools.bench;
 
-import io.driftwatch.app.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.cli.BadInputException;
+import io.driftwatch.cli.ExitCode;
 import io.driftwatch.topology.config.InputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package io.driftwatch.tools.bench;
 
-import io.driftwatch.app.tabular.BadInputException;
+import io.driftwatch.cli.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

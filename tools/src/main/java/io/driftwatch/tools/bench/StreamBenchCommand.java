@@ -1,8 +1,8 @@
 package io.driftwatch.tools.bench;
 
-import io.driftwatch.app.ExitCode;
-import io.driftwatch.app.tabular.BadInputException;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.cli.BadInputException;
+import io.driftwatch.cli.ExitCode;
 import io.driftwatch.topology.config.InputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package io.driftwatch.tools.chaos;
 
-import io.driftwatch.app.ExitCode;
-import io.driftwatch.app.tabular.BadInputException;
+import io.driftwatch.cli.BadInputException;
+import io.driftwatch.cli.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

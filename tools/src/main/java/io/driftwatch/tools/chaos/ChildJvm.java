@@ -1,6 +1,6 @@
 package io.driftwatch.tools.chaos;
 
-import io.driftwatch.app.Main;
+import io.driftwatch.cli.Main;
 
 import java.io.IOException;
 import java.nio.file.Path;

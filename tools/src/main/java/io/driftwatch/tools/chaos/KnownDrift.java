@@ -1,6 +1,6 @@
 package io.driftwatch.tools.chaos;
 
-import io.driftwatch.app.DriftwatchCommand;
+import io.driftwatch.cli.DriftwatchCommand;
 
 import java.io.IOException;
 import java.io.PrintWriter;

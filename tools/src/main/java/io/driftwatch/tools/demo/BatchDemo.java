@@ -1,9 +1,9 @@
 package io.driftwatch.tools.demo;
 
-import io.driftwatch.app.ExitCode;
-import io.driftwatch.app.report.FileCheck;
-import io.driftwatch.app.report.TableReport;
-import io.driftwatch.app.tabular.BadInputException;
+import io.driftwatch.cli.BadInputException;
+import io.driftwatch.cli.ExitCode;
+import io.driftwatch.cli.report.FileCheck;
+import io.driftwatch.cli.report.TableReport;
 import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.DriftComparison;
 import io.driftwatch.stats.compare.DriftDefaults;

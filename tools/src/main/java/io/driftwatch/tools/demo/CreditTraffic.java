@@ -1,8 +1,8 @@
 package io.driftwatch.tools.demo;
 
-import io.driftwatch.app.tabular.BadInputException;
-import io.driftwatch.app.tabular.Row;
-import io.driftwatch.app.tabular.RowReader;
+import io.driftwatch.cli.BadInputException;
+import io.driftwatch.cli.tabular.Row;
+import io.driftwatch.cli.tabular.RowReader;
 import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;

@@ -1,13 +1,13 @@
 package io.driftwatch.tools.demo;
 
-import io.driftwatch.app.baseline.BaselinePublisher;
-import io.driftwatch.app.baseline.BaselineRecords;
-import io.driftwatch.app.baseline.OutcomeColumns;
-import io.driftwatch.app.baseline.PublishException;
-import io.driftwatch.app.produce.ScoreColumns;
-import io.driftwatch.app.tabular.BadInputException;
-import io.driftwatch.app.tabular.Table;
-import io.driftwatch.app.tabular.TableReader;
+import io.driftwatch.cli.BadInputException;
+import io.driftwatch.cli.baseline.BaselinePublisher;
+import io.driftwatch.cli.baseline.BaselineRecords;
+import io.driftwatch.cli.baseline.OutcomeColumns;
+import io.driftwatch.cli.baseline.PublishException;
+import io.driftwatch.cli.produce.ScoreColumns;
+import io.driftwatch.cli.tabular.Table;
+import io.driftwatch.cli.tabular.TableReader;
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.stats.baseline.BaselineBuilder;
 import io.driftwatch.stats.baseline.BaselineSettings;

@@ -1,10 +1,10 @@
 package io.driftwatch.tools.demo;
 
-import io.driftwatch.app.produce.ProduceColumns;
-import io.driftwatch.app.tabular.BadInputException;
-import io.driftwatch.app.tabular.Row;
-import io.driftwatch.app.tabular.RowReader;
-import io.driftwatch.app.tabular.RowValue;
+import io.driftwatch.cli.BadInputException;
+import io.driftwatch.cli.produce.ProduceColumns;
+import io.driftwatch.cli.tabular.Row;
+import io.driftwatch.cli.tabular.RowReader;
+import io.driftwatch.cli.tabular.RowValue;
 import org.jspecify.annotations.Nullable;
 
 import java.io.BufferedWriter;

@@ -1,9 +1,9 @@
 package io.driftwatch.tools.demo;
 
-import io.driftwatch.app.ExitCode;
-import io.driftwatch.app.baseline.BaselinePublisher;
-import io.driftwatch.app.baseline.PublishException;
-import io.driftwatch.app.tabular.BadInputException;
+import io.driftwatch.cli.BadInputException;
+import io.driftwatch.cli.ExitCode;
+import io.driftwatch.cli.baseline.BaselinePublisher;
+import io.driftwatch.cli.baseline.PublishException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

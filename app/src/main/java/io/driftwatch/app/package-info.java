@@ -1,5 +1,0 @@
-/** The {@code driftwatch} command line: one picocli command class per subcommand. */
-@NullMarked
-package io.driftwatch.app;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,0 @@
-/** Rendering a drift report for its two readers: JSON for programs, an aligned table for people. */
-@NullMarked
-package io.driftwatch.app.report;
-
-import org.jspecify.annotations.NullMarked;

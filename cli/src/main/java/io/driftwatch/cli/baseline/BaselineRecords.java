@@ -1,0 +1,102 @@
+package io.driftwatch.cli.baseline;
+
+import io.driftwatch.schemas.record.Baseline;
+import io.driftwatch.schemas.record.BaselineColumn;
+import io.driftwatch.schemas.record.BaselineQuality;
+import io.driftwatch.schemas.record.CalibrationSettings;
+import io.driftwatch.schemas.record.ColumnKind;
+import io.driftwatch.stats.baseline.BaselineSettings;
+import io.driftwatch.stats.baseline.ColumnBaseline;
+import io.driftwatch.stats.baseline.ColumnFacts;
+import io.driftwatch.stats.baseline.TrainingBaseline;
+import io.driftwatch.stats.calibration.CalibrationPlan;
+import io.driftwatch.stats.compare.ColumnType;
+import io.driftwatch.stats.drift.binned.LogBase;
+import io.driftwatch.stats.profile.ProfileCodec;
+import io.driftwatch.stats.quality.QualitySummary;
+import org.jspecify.annotations.Nullable;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Maps a {@link TrainingBaseline} (statistics module, no Avro) to the published {@link Baseline} record
+ * (schemas module). It lives here because this is the first module that sees both; the mapping adds
+ * only what the statistics do not know: model, version, source and creation time. Stateless.
+ */
+public final class BaselineRecords {
+    private BaselineRecords() {
+    }
+
+    /** The compacted topic's key of a model version's baseline: the latest one per key is what stays. */
+    public static String topicKey(String model, String version) {
+        return requireNonNull(model, "model") + '/' + requireNonNull(version, "version");
+    }
+
+    /**
+     * @param source where the training data came from, for people (the file name)
+     */
+    public static Baseline toRecord(TrainingBaseline baseline, String model, String version, String source,
+                                    Instant createdAt) {
+        requireNonNull(baseline, "baseline");
+        return Baseline.newBuilder()
+                .setBaselineId(baseline.baselineId(model, version))
+                .setModelName(model)
+                .setModelVersion(version)
+                .setCreatedAt(requireNonNull(createdAt, "createdAt"))
+                .setSource(requireNonNull(source, "source"))
+                .setRows(baseline.rows())
+                .setContentHash(baseline.contentHash())
+                .setCalibration(calibration(baseline.settings()))
+                .setColumns(baseline.columns().stream().map(BaselineRecords::column).toList())
+                .setQuality(quality(baseline.quality()))
+                .build();
+    }
+
+    private static @Nullable BaselineQuality quality(@Nullable QualitySummary quality) {
+        if (quality == null) {
+            return null;
+        }
+        return new BaselineQuality(quality.labelled(), Map.copyOf(quality.metrics()));
+    }
+
+    private static @Nullable CalibrationSettings calibration(BaselineSettings settings) {
+        if (!settings.calibrate()) {
+            return null;
+        }
+        CalibrationPlan plan = settings.plan();
+        return CalibrationSettings.newBuilder()
+                .setChunks(plan.chunks())
+                .setChunkRows(plan.equalSplit() ? null : plan.chunkRows())
+                .setSeed(plan.seed())
+                .setSigmas(CalibrationPlan.SIGMAS)
+                .setBinning(settings.options().binning().name().toLowerCase(Locale.ROOT))
+                .setLogBase(settings.options().logBase() == LogBase.E ? "e" : "2")
+                .build();
+    }
+
+    private static BaselineColumn column(ColumnBaseline column) {
+        ColumnFacts facts = column.facts();
+        return BaselineColumn.newBuilder()
+                .setName(column.name())
+                .setColumnType(facts.type() == ColumnType.NUMERIC ? ColumnKind.NUMERIC : ColumnKind.CATEGORICAL)
+                .setCount(facts.count())
+                .setMissing(facts.missing())
+                .setMissingRate(facts.missingRate())
+                .setProfile(ByteBuffer.wrap(ProfileCodec.toBytes(column.profile())))
+                .setMin(facts.min())
+                .setMax(facts.max())
+                .setDistinctCount(facts.distinctCount())
+                .setDomain(facts.domain())
+                .setDomainTruncated(facts.domainTruncated())
+                .setDefaultTest(column.defaultTest())
+                .setComparedAsCategories(column.asCategories())
+                .setThresholds(column.thresholds())
+                .setNotCalibrated(column.notCalibrated())
+                .build();
+    }
+}

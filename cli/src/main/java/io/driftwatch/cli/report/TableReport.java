@@ -1,0 +1,106 @@
+package io.driftwatch.cli.report;
+
+import io.driftwatch.stats.compare.ColumnReport;
+import io.driftwatch.stats.compare.DatasetJudgement;
+import io.driftwatch.stats.compare.DatasetVerdict;
+import io.driftwatch.stats.compare.DriftComparison;
+import io.driftwatch.stats.compare.SchemaFinding;
+import io.driftwatch.stats.compare.TestVerdict;
+import io.driftwatch.stats.compare.Verdict;
+import io.driftwatch.stats.drift.ErrorBound;
+import io.driftwatch.stats.drift.TestOutcome;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The report as a person reads it in a terminal: the dataset verdict first, then one row per column and
+ * test with the drifted columns on top, ranked by how far past their threshold they are, then the
+ * schema findings.
+ */
+public final class TableReport {
+    private static final String[] HEADER = {"column", "type", "test", "statistic", "p-value", "method", "drift when", "verdict"};
+
+    private TableReport() {
+    }
+
+    public static String render(DriftComparison report, DatasetJudgement judgement, String referenceName, String currentName) {
+        StringBuilder out = new StringBuilder();
+        DatasetVerdict dataset = report.dataset();
+        String counts = String.format(Locale.ROOT, "%d of %d columns drifted (%.0f%%; dataset drift at %.0f%%)",
+                dataset.driftedColumns(), dataset.columns(), dataset.share() * 100, dataset.threshold() * 100);
+        switch (judgement.outcome()) {
+            case DRIFT -> out.append("DATASET DRIFT: ").append(counts).append('\n');
+            case NO_DRIFT -> out.append("No dataset drift: ").append(counts).append('\n');
+            case NOT_JUDGED -> {
+                out.append("NOT JUDGED (no verdict): ").append(counts).append(", but the data cannot be judged fairly:\n");
+                judgement.reasons().forEach(reason -> out.append("  - ").append(reason).append('\n'));
+            }
+        }
+        if (dataset.inconclusiveColumns() > 0) {
+            out.append(dataset.inconclusiveColumns()).append(" column(s) inconclusive: the sketch's error bound straddles the threshold\n");
+        }
+        out.append("reference: ").append(referenceName).append("   current: ").append(currentName).append("\n\n");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADER);
+        for (ColumnReport column : report.columnsBySeverity()) {
+            String type = column.type().label() + (column.comparedAsCategories() ? " (as categories)" : "");
+            if (column.tests().isEmpty()) {
+                rows.add(new String[]{column.column(), type, "-", "-", "-", "-", "-",
+                        String.join("; ", column.notApplicable().values())});
+            }
+            for (TestVerdict verdict : column.tests().values()) {
+                rows.add(row(column.column(), type, verdict));
+            }
+        }
+        appendAligned(out, rows);
+        if (!report.schemaFindings().isEmpty()) {
+            out.append("\nSchema findings:\n");
+            for (SchemaFinding finding : report.schemaFindings()) {
+                out.append(String.format(Locale.ROOT, "  %-7s %-18s %s: %s%n", finding.severity().label(),
+                        finding.kind().label(), finding.column(), finding.detail()));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String[] row(String column, String type, TestVerdict verdict) {
+        TestOutcome outcome = verdict.outcome();
+        ErrorBound bound = outcome.bound();
+        String statistic = number(outcome.statistic());
+        if (bound != null) {
+            statistic += " ± " + number(bound.statisticHalfWidth());
+        }
+        String pValue = outcome.pValue() == null ? "-" : number(outcome.pValue());
+        if (bound != null && bound.pValueLow() != null) {
+            pValue = "[" + number(bound.pValueLow()) + ", " + number(bound.pValueHigh()) + "]";
+        }
+        String verdictText = verdict.verdict() == Verdict.DRIFT ? "DRIFT" : verdict.verdict().label().replace('_', ' ');
+        return new String[]{column, type, verdict.test(), statistic, pValue, outcome.method().label(),
+                verdict.threshold().describe(), verdictText};
+    }
+
+    static String number(double value) {
+        if (value == 0 || (Math.abs(value) >= 1e-3 && Math.abs(value) < 1e6)) {
+            return String.format(Locale.ROOT, "%.4f", value);
+        }
+        return String.format(Locale.ROOT, "%.3e", value);
+    }
+
+    private static void appendAligned(StringBuilder out, List<String[]> rows) {
+        int[] widths = new int[HEADER.length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+}

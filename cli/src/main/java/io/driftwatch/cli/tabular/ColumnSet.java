@@ -1,0 +1,119 @@
+package io.driftwatch.cli.tabular;
+
+import io.driftwatch.cli.BadInputException;
+import io.driftwatch.stats.compare.ColumnType;
+import org.jspecify.annotations.Nullable;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The accumulators of one pass over one file, and the rule for storing a field into them. Columns whose
+ * type was declared are strict: a declared-numeric column rejects a non-number with the file, line and
+ * column. Undeclared columns start numeric and note the values that are not numbers.
+ */
+final class ColumnSet {
+    private final Path file;
+    private final Map<String, ColumnType> declaredTypes;
+    private final @Nullable Set<String> onlyColumns;
+    private final Map<String, ColumnAccumulator> accumulators = new LinkedHashMap<>();
+    private final Map<String, Long> arrayFields = new LinkedHashMap<>();
+    private final DecimalParser parser = new DecimalParser();
+
+    /**
+     * @param onlyColumns when not null, the pass reads just these columns (the re-read of mixed columns)
+     */
+    ColumnSet(Path file, Map<String, ColumnType> declaredTypes, @Nullable Set<String> onlyColumns) {
+        this.file = file;
+        this.declaredTypes = declaredTypes;
+        this.onlyColumns = onlyColumns;
+    }
+
+    /** The accumulator of {@code column}, created on first use; null when this pass skips the column. */
+    @Nullable ColumnAccumulator accumulator(String column) {
+        ColumnAccumulator accumulator = accumulators.get(column);
+        if (accumulator == null) {
+            if (onlyColumns != null && !onlyColumns.contains(column)) {
+                return null;
+            }
+            ColumnType declared = declaredTypes.get(column);
+            accumulator = new ColumnAccumulator(column, declared == null ? ColumnType.NUMERIC : declared,
+                    declared != null);
+            accumulators.put(column, accumulator);
+        }
+        return accumulator;
+    }
+
+    Map<String, ColumnAccumulator> accumulators() {
+        return accumulators;
+    }
+
+    /** Notes that {@code field} holds an array on {@code line}: it is left out of the table, not read. */
+    void noteArray(String field, long line) {
+        arrayFields.putIfAbsent(field, line);
+    }
+
+    /** Fields that held an array, with the first line that did. */
+    Map<String, Long> arrayFields() {
+        return arrayFields;
+    }
+
+    /** Stores a field given as bytes (CSV). */
+    void addText(ColumnAccumulator column, byte[] bytes, int start, int end, long line) throws BadInputException {
+        if (column.type() == ColumnType.CATEGORICAL) {
+            if (start == end) {
+                column.addMissing();
+            } else {
+                column.addCategory(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+            }
+        } else if (parser.parse(bytes, start, end)) {
+            column.addNumber(parser.value());
+        } else if (MissingMarkers.isNumericMissing(bytes, start, end)) {
+            column.addMissing();
+        } else {
+            notANumber(column, new String(bytes, start, end - start, StandardCharsets.UTF_8), line);
+        }
+    }
+
+    /** Stores a string value (JSON). A string is never a number, even when it reads like one. */
+    void addString(ColumnAccumulator column, String value, long line) throws BadInputException {
+        if (column.type() == ColumnType.CATEGORICAL) {
+            if (value.isEmpty()) {
+                column.addMissing();
+            } else {
+                column.addCategory(value);
+            }
+        } else if (MissingMarkers.isNumericMissing(value)) {
+            column.addMissing();
+        } else {
+            notANumber(column, value, line);
+        }
+    }
+
+    /** Stores a number value (JSON). */
+    void addNumber(ColumnAccumulator column, double value, String text) {
+        if (column.type() == ColumnType.CATEGORICAL) {
+            column.addCategory(text);
+        } else if (Double.isFinite(value)) {
+            column.addNumber(value);
+        } else {
+            column.addMissing();
+        }
+    }
+
+    private void notANumber(ColumnAccumulator column, String text, long line) throws BadInputException {
+        if (column.declared()) {
+            throw new BadInputException(file + " line " + line + ", column '" + column.name() + "': '"
+                    + abbreviate(text) + "' is not a number, and the column is declared numeric; fix the value, "
+                    + "or declare the column categorical with --column-type " + column.name() + "=categorical");
+        }
+        column.addNotNumber(text, line);
+    }
+
+    static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+}

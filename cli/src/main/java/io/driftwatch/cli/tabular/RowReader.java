@@ -1,0 +1,80 @@
+package io.driftwatch.cli.tabular;
+
+import io.driftwatch.cli.BadInputException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads a CSV (with a header line) or JSON Lines file one row at a time, in constant memory, for commands
+ * that turn each row into a record ({@code produce}); {@link TableReader} is the columnar reader of
+ * {@code check}. The format follows the file name as there ({@code .jsonl}, {@code .ndjson} and
+ * {@code .json} are JSON Lines, anything else CSV), and values are typed as {@link RowValue} says. Every
+ * problem is a {@link BadInputException} naming the file and line. Not thread-safe.
+ */
+public final class RowReader implements AutoCloseable {
+    private final Path file;
+    private final RowSource source;
+
+    private RowReader(Path file, RowSource source) {
+        this.file = file;
+        this.source = source;
+    }
+
+    /**
+     * Opens {@code file} and reads its header (CSV) or first object (JSON Lines).
+     *
+     * @throws BadInputException when the file is missing, unreadable, empty or its first line is malformed
+     */
+    public static RowReader open(Path file) throws BadInputException {
+        requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + " does not exist or is not a file; check the path");
+        }
+        try {
+            RowSource source = JsonLinesFormat.handles(file) ? JsonLinesRows.open(file) : CsvRows.open(file);
+            return new RowReader(file, source);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + " does not exist; check the path", e);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The column names: the CSV header, or the keys of a JSON Lines file's first object (later lines may add others). */
+    public List<String> columns() {
+        return source.columns();
+    }
+
+    /**
+     * @return the next data row, or empty at the end of the file
+     * @throws BadInputException when the row is malformed (wrong field count, invalid JSON, an array value)
+     */
+    public Optional<Row> next() throws BadInputException {
+        try {
+            return source.next();
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            source.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + file, e);
+        }
+    }
+}

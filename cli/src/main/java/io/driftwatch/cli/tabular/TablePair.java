@@ -1,0 +1,107 @@
+package io.driftwatch.cli.tabular;
+
+import io.driftwatch.cli.BadInputException;
+import io.driftwatch.stats.compare.ColumnData;
+import io.driftwatch.stats.compare.ColumnType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A reference and a current file read side by side (in parallel) and made comparable: where the two
+ * files disagree on an undeclared column's type, the reference decides. A current value that is not a
+ * number in a column whose reference is numeric is bad input, unless no current value is a number at
+ * all, which is a type change the comparison reports.
+ */
+public record TablePair(Table reference, Table current) {
+    public TablePair {
+        requireNonNull(reference, "reference");
+        requireNonNull(current, "current");
+    }
+
+    /**
+     * A column without any value is read as it is: the comparison reports it (a current column that is all
+     * missing is a broken feed, not a file that cannot be read).
+     *
+     * @throws BadInputException for a missing or malformed file, or a non-number in a numeric column
+     */
+    public static TablePair read(Path referenceFile, Path currentFile, Map<String, ColumnType> declaredTypes)
+            throws BadInputException {
+        requireFile(referenceFile);
+        requireFile(currentFile);
+        TableReader reader = new TableReader(declaredTypes);
+        CompletableFuture<Table> referenceRead = CompletableFuture.supplyAsync(() -> readUnchecked(reader, referenceFile));
+        Table current = readOrThrow(() -> readUnchecked(reader, currentFile));
+        Table reference = readOrThrow(referenceRead::join);
+        Map<String, ColumnType> currentAsCategories = new HashMap<>();
+        for (Map.Entry<String, ColumnData> entry : reference.columns().entrySet()) {
+            String column = entry.getKey();
+            ColumnData currentColumn = current.columns().get(column);
+            if (currentColumn == null || declaredTypes.containsKey(column)
+                    || entry.getValue().type() == currentColumn.type()) {
+                continue;
+            }
+            if (entry.getValue().type() == ColumnType.NUMERIC) {
+                Table.MixedColumn mixed = current.mixedColumns().get(column);
+                if (mixed != null) {
+                    throw new BadInputException(currentFile + " line " + mixed.line() + ", column '" + column + "': '"
+                            + ColumnSet.abbreviate(mixed.firstNotNumber()) + "' is not a number, but the column is numeric in "
+                            + referenceFile + " (" + mixed.notNumbers() + " such values in all); fix the values, or "
+                            + "declare --column-type " + column + "=categorical");
+                }
+            } else if (reference.mixedColumns().containsKey(column)) {
+                currentAsCategories.put(column, ColumnType.CATEGORICAL);
+            }
+        }
+        if (!currentAsCategories.isEmpty()) {
+            current = reader.read(currentFile, currentAsCategories);
+        }
+        return new TablePair(reference, current);
+    }
+
+    private static void requireFile(Path file) throws BadInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + " does not exist or is not a file; check the path");
+        }
+    }
+
+    private interface TableSupplier {
+        Table get();
+    }
+
+    private static Table readOrThrow(TableSupplier supplier) throws BadInputException {
+        try {
+            return supplier.get();
+        } catch (CompletionException | UncheckedBadInput e) {
+            Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+            if (cause instanceof UncheckedBadInput unchecked) {
+                throw unchecked.badInput;
+            }
+            throw e;
+        }
+    }
+
+    private static Table readUnchecked(TableReader reader, Path file) {
+        try {
+            return reader.read(file);
+        } catch (BadInputException e) {
+            throw new UncheckedBadInput(e);
+        }
+    }
+
+    /** Carries a checked {@link BadInputException} through a CompletableFuture. */
+    private static final class UncheckedBadInput extends RuntimeException {
+        private final BadInputException badInput;
+
+        UncheckedBadInput(BadInputException badInput) {
+            super(badInput.getMessage(), badInput);
+            this.badInput = badInput;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.driftwatch.cli.tabular;
+
+import io.driftwatch.cli.BadInputException;
+import io.driftwatch.stats.compare.ColumnData;
+import io.driftwatch.stats.compare.ColumnType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TableReaderTest {
+    @TempDir
+    Path directory;
+
+    private Path file(String name, String content) throws IOException {
+        return Files.writeString(directory.resolve(name), content);
+    }
+
+    @Test
+    void infersNumericAndCategoricalColumnsAndCountsMissingValues() throws Exception {
+        Table table = new TableReader(Map.of()).read(file("a.csv", "x,label,y\n1.5,a,\n2,\"b,c\",NaN\n,a,3\n"));
+        ColumnData.Numeric x = (ColumnData.Numeric) table.columns().get("x");
+        assertThat(x.values().toArray()).containsExactly(1.5, 2.0);
+        assertThat(x.missingCount()).isEqualTo(1);
+        ColumnData.Categorical label = (ColumnData.Categorical) table.columns().get("label");
+        assertThat(label.counts().counts()).containsExactly(Map.entry("a", 2L), Map.entry("b,c", 1L));
+        assertThat(table.columns().get("y").missingCount()).isEqualTo(2);
+        assertThat(table.rows()).isEqualTo(3);
+    }
+
+    @Test
+    void readsQuotedFieldsWithDoubledQuotesLineBreaksAndCrlf() throws Exception {
+        Table table = new TableReader(Map.of()).read(file("q.csv", "name,v\r\n\"say \"\"hi\"\"\",1\r\n\"two\nlines\",2\r\n"));
+        ColumnData.Categorical name = (ColumnData.Categorical) table.columns().get("name");
+        assertThat(name.counts().counts().keySet()).containsExactly("say \"hi\"", "two\nlines");
+        assertThat(((ColumnData.Numeric) table.columns().get("v")).values().toArray()).containsExactly(1.0, 2.0);
+    }
+
+    @Test
+    void readsAFileWithoutAFinalLineBreak() throws Exception {
+        Table table = new TableReader(Map.of()).read(file("n.csv", "v\n1\n2"));
+        assertThat(((ColumnData.Numeric) table.columns().get("v")).values().toArray()).containsExactly(1.0, 2.0);
+    }
+
+    @Test
+    void readsAColumnMixingNumbersAndLabelsAsCategoriesAndRemembersWhereItTurned() throws Exception {
+        Table table = new TableReader(Map.of()).read(file("m.csv", "zip\n02134\n10001\nSW1A\n"));
+        ColumnData.Categorical zip = (ColumnData.Categorical) table.columns().get("zip");
+        assertThat(zip.counts().counts().keySet()).containsExactly("02134", "10001", "SW1A");
+        assertThat(table.mixedColumns().get("zip").line()).isEqualTo(4);
+    }
+
+    @Test
+    void rejectsANonNumberInADeclaredNumericColumnNamingFileLineAndColumn() throws IOException {
+        Path csv = file("bad.csv", "age,income\n30,1000\n31,12k\n");
+        assertThatThrownBy(() -> new TableReader(Map.of("income", ColumnType.NUMERIC)).read(csv))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("bad.csv line 3, column 'income': '12k' is not a number");
+    }
+
+    @Test
+    void rejectsARowWithTheWrongNumberOfFields() throws IOException {
+        Path csv = file("ragged.csv", "a,b\n1,2\n3\n");
+        assertThatThrownBy(() -> new TableReader(Map.of()).read(csv))
+                .hasMessageContaining("ragged.csv line 3 has 1 fields but the header has 2");
+    }
+
+    @Test
+    void rejectsAnEmptyFileAndAMissingFile() throws IOException {
+        Path empty = file("empty.csv", "");
+        assertThatThrownBy(() -> new TableReader(Map.of()).read(empty)).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> new TableReader(Map.of()).read(directory.resolve("nope.csv")))
+                .hasMessageContaining("nope.csv does not exist");
+    }
+
+    @Test
+    void readsJsonLinesWithNestedObjectsAbsentKeysAndNulls() throws Exception {
+        Table table = new TableReader(Map.of()).read(file("a.jsonl",
+                "{\"f\": {\"age\": 30}, \"city\": \"Oslo\"}\n{\"f\": {\"age\": null}, \"city\": \"Rome\", \"ok\": true}\n{\"city\": \"Oslo\"}\n"));
+        ColumnData.Numeric age = (ColumnData.Numeric) table.columns().get("f.age");
+        assertThat(age.values().toArray()).containsExactly(30.0);
+        assertThat(age.missingCount()).isEqualTo(2);
+        assertThat(((ColumnData.Categorical) table.columns().get("city")).counts().count("Oslo")).isEqualTo(2);
+        assertThat(table.columns().get("ok").missingCount()).isEqualTo(2);
+    }
+
+    @Test
+    void reportsInvalidJsonWithLineAndColumn() throws IOException {
+        Path jsonl = file("bad.jsonl", "{\"a\": 1}\n{\"a\": 2,, }\n");
+        assertThatThrownBy(() -> new TableReader(Map.of()).read(jsonl))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("bad.jsonl line 2, column")
+                .hasMessageContaining("invalid JSON");
+    }
+
+    @Test
+    void aCurrentNonNumberInAColumnTheReferenceHasNumericIsBadInputWithItsLine() throws IOException {
+        Path reference = file("ref.csv", "x\n1\n2\n");
+        Path current = file("cur.csv", "x\n1\noops\n3\n");
+        assertThatThrownBy(() -> TablePair.read(reference, current, Map.of()))
+                .hasMessageContaining("cur.csv line 3, column 'x': 'oops' is not a number, but the column is numeric in");
+    }
+
+    @Test
+    void aColumnWithoutValuesIsReadForTheComparisonToReportNotRefused() throws IOException, BadInputException {
+        Path reference = file("ref.csv", "x,y\n1,4\n2,5\n");
+        Path current = file("cur.csv", "x,y\n1,\n3,\n");
+        TablePair tables = TablePair.read(reference, current, Map.of());
+        assertThat(tables.current().columns().get("y").validCount()).isZero();
+        assertThat(tables.current().columns().get("y").missingCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aJsonArrayFieldIsLeftOutAndNamedWithItsFirstLineWhileTheOtherFieldsAreRead() throws IOException, BadInputException {
+        Path jsonl = file("tags.jsonl", "{\"a\": 1, \"tags\": null}\n{\"a\": 2, \"tags\": [\"x\", {\"y\": [1]}]}\n{\"a\": 3}\n");
+        Table table = new TableReader(Map.of()).read(jsonl);
+        assertThat(table.columns().keySet()).containsExactly("a");
+        assertThat(table.rows()).isEqualTo(3);
+        assertThat(table.notComparable()).containsExactly(Map.entry("tags",
+                "holds a JSON array (first on line 2); driftwatch compares fields of single values, so it was not compared"));
+    }
+}
