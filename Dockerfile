@@ -1,7 +1,12 @@
 # driftwatch in a container: the shaded jar built from this checkout, run on a JRE.
 #   docker build -t driftwatch:local .
 #   docker run --rm driftwatch:local --help
-FROM maven:3.9-eclipse-temurin-17 AS build
+# Both base images are pinned to full tags taken from Docker's official-images library files (library/maven and
+# library/eclipse-temurin, 2026-08-21): Maven 3.9.16 on Temurin 17 to build, the Temurin 17.0.20+8 JRE to run, both
+# on Ubuntu 24.04 (noble). The -noble suffix is part of the pin: the suffix-less 17.0.20_8-jre now points at Ubuntu
+# 26.04 (resolute). No image was pulled here (no Docker engine); to pin the content as well, append the digest that
+# `docker buildx imagetools inspect <image:tag>` prints (FROM image:tag@sha256:...), and update tag and digest together.
+FROM maven:3.9.16-eclipse-temurin-17-noble AS build
 WORKDIR /src
 COPY pom.xml ./
 COPY stats stats
@@ -19,7 +24,8 @@ COPY testkit/pom.xml testkit/pom.xml
 COPY tools/pom.xml tools/pom.xml
 RUN mvn -B -ntp -q -Dmaven.test.skip=true package -pl cli -am
 
-FROM eclipse-temurin:17-jre
+# This base image has curl (adoptium/containers installs it), which docker-compose.yml's health checks run.
+FROM eclipse-temurin:17.0.20_8-jre-noble
 RUN useradd --system --uid 10001 driftwatch && mkdir -p /var/lib/driftwatch && chown driftwatch /var/lib/driftwatch
 COPY --from=build /src/cli/target/driftwatch.jar /opt/driftwatch/driftwatch.jar
 USER driftwatch
