@@ -1,5 +1,6 @@
 package io.driftwatch.stats.profile;
 
+import io.driftwatch.stats.arithmetic.ExactSum;
 /**
  * The exact sums of x and of x*x for a column, from which the mean and variance are computed with a
  * single rounding of an exact numerator. Because the sums are exact (see {@link ExactSum}) the mean and

@@ -1,5 +1,6 @@
 package io.driftwatch.stats.profile;
 
+import io.driftwatch.stats.arithmetic.ExactSum;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.quantilescommon.QuantilesDoublesSketchIterator;

@@ -1,5 +1,7 @@
 package io.driftwatch.stats.quality;
 
+import io.driftwatch.stats.arithmetic.ExactSum;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +18,15 @@ import java.util.TreeSet;
  * epsilon (scikit-learn 1.5 and later: no renormalization, so scores should be probabilities that sum to
  * one; a true class without a score counts as probability eps). A binary model's lone score p is its positive
  * class's probability ({@link ClassifiedPair}): the ROC AUC is that class's, which is scikit-learn's binary ROC
- * AUC of p, and the other class has probability 1 - p in the log loss. Exact for any split and merge order, up to
- * floating-point summation of the log loss. Not thread-safe.
+ * AUC of p, and the other class has probability 1 - p in the log loss. Exact for any split and merge order, the log
+ * loss included ({@link ExactSum}). Not thread-safe.
  */
 public final class ClassificationTally {
     static final double EPS = Math.ulp(1.0);
 
     private final TreeMap<String, TreeMap<String, Long>> confusion = new TreeMap<>();
     private final TreeMap<String, ScoreHistogram> scoresByClass = new TreeMap<>();
-    private double logLossSum;
+    private final ExactSum logLossSum = new ExactSum();
     private long scored;
 
     void add(ClassifiedPair pair) {
@@ -36,7 +38,7 @@ public final class ClassificationTally {
         pair.classScores().forEach((label, score) -> scoresByClass.computeIfAbsent(label, k -> new ScoreHistogram())
                 .add(score, label.equals(actual)));
         double probability = Math.min(Math.max(pair.actualProbability(), EPS), 1 - EPS);
-        logLossSum -= Math.log(probability);
+        logLossSum.add(-Math.log(probability));
         scored++;
     }
 
@@ -48,7 +50,7 @@ public final class ClassificationTally {
         other.confusion.forEach((actual, row) -> row.forEach((predicted, count) -> addCell(actual, predicted, count)));
         other.scoresByClass.forEach((label, histogram) ->
                 scoresByClass.computeIfAbsent(label, k -> new ScoreHistogram()).merge(histogram));
-        logLossSum += other.logLossSum;
+        logLossSum.addAll(other.logLossSum);
         scored += other.scored;
     }
 
@@ -85,7 +87,7 @@ public final class ClassificationTally {
             metrics.put("roc_auc", aucSum / aucClasses);
         }
         if (scored > 0) {
-            metrics.put("log_loss", logLossSum / scored);
+            metrics.put("log_loss", logLossSum.value() / scored);
         }
         return metrics;
     }
@@ -124,7 +126,7 @@ public final class ClassificationTally {
         return scoresByClass;
     }
 
-    double logLossSum() {
+    ExactSum logLossSum() {
         return logLossSum;
     }
 
@@ -133,11 +135,11 @@ public final class ClassificationTally {
     }
 
     static ClassificationTally of(Map<String, Map<String, Long>> cells, Map<String, ScoreHistogram> histograms,
-                                  double logLossSum, long scored) {
+                                  ExactSum logLossSum, long scored) {
         ClassificationTally tally = new ClassificationTally();
         cells.forEach((actual, row) -> row.forEach((predicted, count) -> tally.addCell(actual, predicted, count)));
         tally.scoresByClass.putAll(histograms);
-        tally.logLossSum = logLossSum;
+        tally.logLossSum.addAll(logLossSum);
         tally.scored = scored;
         return tally;
     }

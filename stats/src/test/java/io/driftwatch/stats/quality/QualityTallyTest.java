@@ -2,8 +2,14 @@ package io.driftwatch.stats.quality;
 
 import io.driftwatch.stats.quality.QualityReference.ClassifiedRecord;
 import io.driftwatch.stats.quality.QualityReference.RegressedRecord;
+import org.apache.datasketches.kll.KllDoublesSketch;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -73,6 +79,66 @@ class QualityTallyTest {
             assertThat(segment.metrics().get("macro_f1")).isCloseTo(
                     classificationExpected("segments", segment.value(), "macro_f1").asDouble(), within(TOLERANCE));
         }
+    }
+
+    private static List<LabelledOutcome> regressed() {
+        return QualityReference.regression().stream().map((RegressedRecord r) ->
+                OutcomeTyping.AUTO.outcome(r.predicted(), r.actual(), Map.of(), Map.of(), 0)).toList();
+    }
+
+    /** The outcomes dealt at random to {@code parts} tallies, each through its byte form, merged in a random order. */
+    private static Map<String, Double> metricsOfARandomSplit(List<LabelledOutcome> outcomes, Random random) {
+        List<QualityTally> parts = new ArrayList<>();
+        for (int p = 0; p < 1 + random.nextInt(5); p++) {
+            parts.add(new QualityTally(10));
+        }
+        List<LabelledOutcome> shuffled = new ArrayList<>(outcomes);
+        Collections.shuffle(shuffled, random);
+        shuffled.forEach(outcome -> parts.get(random.nextInt(parts.size())).add(outcome));
+        Collections.shuffle(parts, random);
+        QualityTally merged = new QualityTally(10);
+        parts.forEach(part -> merged.merge(QualityTallyCodec.fromBytes(QualityTallyCodec.toBytes(part))));
+        return merged.summary().metrics();
+    }
+
+    @Test
+    void everySplitAndMergeOrderGivesTheSameMetricsBitForBit() {
+        Random random = new Random(3);
+        for (List<LabelledOutcome> outcomes : List.of(classified(), regressed())) {
+            Map<String, Double> inRowOrder = metricsOfARandomSplit(outcomes, new Random(0) {
+                @Override
+                public int nextInt(int bound) {
+                    return 0;
+                }
+            });
+            for (int trial = 0; trial < 30; trial++) {
+                assertThat(metricsOfARandomSplit(outcomes, random)).isEqualTo(inRowOrder);
+            }
+        }
+    }
+
+    @Test
+    void aTallyWrittenInTheFormerFormatWithPlainSumsIsStillRead() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeInt(10);
+            for (int i = 0; i < 4; i++) {
+                out.writeLong(i == 0 ? 2 : 0);
+            }
+            byte[] sketch = KllDoublesSketch.newHeapInstance().toByteArray();
+            out.writeInt(sketch.length);
+            out.write(sketch);
+            out.writeByte(2);
+            out.writeLong(2);
+            for (double sum : new double[] {3.0, 5.0, 0.75, -1.0}) {
+                out.writeDouble(sum);
+            }
+            out.writeInt(0);
+        }
+        Map<String, Double> metrics = QualityTallyCodec.fromBytes(bytes.toByteArray()).summary().metrics();
+        assertThat(metrics).containsEntry("mae", 1.5).containsEntry("rmse", Math.sqrt(2.5))
+                .containsEntry("mape", 0.375).containsEntry("mean_error", -0.5);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.driftwatch.stats.profile;
+package io.driftwatch.stats.arithmetic;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.driftwatch.stats.profile;
+package io.driftwatch.stats.arithmetic;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -11,12 +11,13 @@ import java.util.List;
  * accumulator" in Kulisch's sense). Because nothing is rounded away, the sum does not depend on the order
  * of the additions or on how a stream was split and merged, {@link #partials()} is the same for equal sums,
  * and {@link #value()} is the correctly rounded sum. An addition costs a few integer operations, whatever
- * the values: this runs for every value of every numeric feature. A sum that is not finite, or whose exact
+ * the values: this runs for every value of every numeric feature, and for every labelled record's log loss
+ * and errors. A sum that is not finite, or whose exact
  * value leaves the double range, is marked overflowed and reports NaN. Not thread-safe.
  */
-final class ExactSum {
+public final class ExactSum {
     /** Codec marker for an overflowed sum; a finite sum has at most 66 partials. */
-    static final int OVERFLOWED = 255;
+    public static final int OVERFLOWED = 255;
 
     /** Bit 0 of chunk 0 weighs 2^-1074, the least subnormal; chunk 65 holds the largest doubles' top bits. */
     private static final int CHUNKS = 68;
@@ -30,7 +31,7 @@ final class ExactSum {
     private int pendingCarries;
     private boolean overflowed;
 
-    void add(double x) {
+    public void add(double x) {
         if (overflowed) {
             return;
         }
@@ -69,7 +70,7 @@ final class ExactSum {
     }
 
     /** Adds x*y exactly: the rounded product plus its rounding error, which {@link Math#fma} gives exactly. */
-    void addProduct(double x, double y) {
+    public void addProduct(double x, double y) {
         double product = x * y;
         if (!Double.isFinite(product)) {
             markOverflowed();
@@ -79,7 +80,7 @@ final class ExactSum {
         add(Math.fma(x, y, -product));
     }
 
-    void addAll(ExactSum other) {
+    public void addAll(ExactSum other) {
         if (other.overflowed) {
             markOverflowed();
             return;
@@ -97,7 +98,7 @@ final class ExactSum {
         pendingCarries += other.pendingCarries + 1;
     }
 
-    boolean isOverflowed() {
+    public boolean isOverflowed() {
         return overflowed;
     }
 
@@ -105,7 +106,7 @@ final class ExactSum {
      * The sum as doubles whose exact sum it is: the non-zero 32-bit chunks of its magnitude, each with the
      * sum's sign, smallest first. Equal sums give equal partials; empty for a zero sum.
      */
-    double[] partials() {
+    public double[] partials() {
         if (overflowed) {
             return new double[0];
         }
@@ -122,7 +123,7 @@ final class ExactSum {
     }
 
     /** Restores a sum from partials that {@link #partials()} produced; adding them is exact. */
-    static ExactSum ofPartials(double[] partials) {
+    public static ExactSum ofPartials(double[] partials) {
         ExactSum sum = new ExactSum();
         for (double partial : partials) {
             sum.add(partial);
@@ -130,14 +131,14 @@ final class ExactSum {
         return sum;
     }
 
-    static ExactSum overflowedSum() {
+    public static ExactSum overflowedSum() {
         ExactSum sum = new ExactSum();
         sum.markOverflowed();
         return sum;
     }
 
     /** The exact sum rounded once to the nearest double (ties to even); NaN if overflowed or out of range. */
-    double value() {
+    public double value() {
         if (overflowed) {
             return Double.NaN;
         }
