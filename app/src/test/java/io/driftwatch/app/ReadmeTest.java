@@ -1,7 +1,5 @@
 package io.driftwatch.app;
 
-import io.driftwatch.alerts.AlertsConfig;
-import io.driftwatch.topology.config.DriftwatchConfig;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -34,10 +32,7 @@ class ReadmeTest {
     @Test
     void theConfigurationPageNamesEveryKey() throws IOException {
         String page = Files.readString(ROOT.resolve("docs/configuration.md"));
-        for (String key : DriftwatchConfig.CONFIG_DEF.names()) {
-            assertThat(page).as(key).contains("| `" + key + "` |");
-        }
-        for (String key : AlertsConfig.CONFIG_DEF.names()) {
+        for (String key : ConfigurationReference.keys()) {
             assertThat(page).as(key).contains("| `" + key + "` |");
         }
     }
