@@ -37,7 +37,7 @@ import static org.apache.kafka.common.config.ConfigDef.Range.between;
  * documentation, in one {@link ConfigDef}, validated at start-up so a mistake is named before anything
  * runs. Keys that do not start with {@code driftwatch.} are Kafka client settings (bootstrap servers,
  * SASL, SSL ...) and pass through unchanged to Kafka Streams, producers, consumers and the admin client.
- * {@link #CONFIG_DEF}{@code .toEnrichedRst()} is the configuration reference of the README.
+ * docs/configuration.md's table is rendered from {@link #CONFIG_DEF} (ConfigurationReference, in app's tests).
  */
 public final class DriftwatchConfig extends AbstractConfig {
     private static final String PREFIX = "driftwatch.";
