@@ -68,7 +68,7 @@ public final class AlertsConfig extends AbstractConfig {
     public static final String SMTP_TIMEOUT_MS_CONFIG = "driftwatch.smtp.timeout.ms";
     private static final String SMTP_TIMEOUT_MS_DOC = "Connect, read and write timeout of one SMTP conversation.";
 
-    /** The one definition of every alerts key; the README's configuration reference lists them all. */
+    /** The one definition of every alerts key; docs/configuration.md's table is rendered from it. */
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(GROUP_MS_CONFIG, Type.LONG, Duration.ofMinutes(5).toMillis(), atLeast(0L), Importance.HIGH, GROUP_MS_DOC)
             .define(RATE_LIMIT_CONFIG, Type.INT, 6, atLeast(1), Importance.MEDIUM, RATE_LIMIT_DOC)

@@ -48,7 +48,7 @@ import static java.util.Objects.requireNonNull;
  * task would repeat) on the alerts topic with {@code read_committed}, so only alerts of committed
  * transactions are mailed. It runs on its own thread until {@link #close()}. Offsets are committed only up
  * to the first alert not yet mailed and recorded in the sent-ids topic; what a crash leaves uncommitted is
- * read again and skipped by id. See the README's "Alert emails" for the guarantee. The consumer's own
+ * read again and skipped by id. See "What it guarantees" in docs/alerts.md. The consumer's own
  * metrics (lag on the alerts topic) go to the registry through Micrometer's {@link KafkaClientMetrics}.
  */
 public final class AlertsService implements AutoCloseable {

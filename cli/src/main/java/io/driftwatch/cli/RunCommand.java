@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  driftwatch run --config driftwatch.properties",
                 "  driftwatch run --config driftwatch.properties --set driftwatch.window.size.ms=600000",
-                "", "The file holds driftwatch.* keys (see the README's configuration reference) and any Kafka client",
+                "", "The file holds driftwatch.* keys (see docs/configuration.md) and any Kafka client",
                 "settings (bootstrap.servers, security.protocol, sasl.*, ssl.*), which pass through unchanged."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin

@@ -20,8 +20,8 @@ import java.util.List;
 /**
  * The MIME form of an {@link AlertEmail}: {@code multipart/alternative} of the plain text and a
  * {@code multipart/related} holding the HTML and its charts as inline parts named by Content-ID. The
- * Message-ID derives from the alert ids, so if a crash ever repeats an email (see the README's delivery
- * guarantee) the copy carries the same Message-ID and mail clients can fold the two.
+ * Message-ID derives from the alert ids, so if a crash ever repeats an email (see "What it guarantees" in
+ * docs/alerts.md) the copy carries the same Message-ID and mail clients can fold the two.
  */
 public final class MimeMessages {
     private MimeMessages() {

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 import java.util.Locale;
 
 /**
- * The JSON form of a drift report, whose shape the README documents and scripts rely on: keys are
+ * The JSON form of a drift report, whose shape docs/check.md documents and scripts rely on: keys are
  * stable, numbers are full precision, a value that does not exist is {@code null} (never NaN).
  */
 public final class JsonReport {

@@ -10,7 +10,7 @@ import io.driftwatch.schemas.record.WindowRef;
 
 /**
  * A retraining trigger as one line of JSON, the form a CI job reads: stable field names in snake case,
- * times in ISO-8601 UTC, {@code null} for what is absent. The README documents the fields.
+ * times in ISO-8601 UTC, {@code null} for what is absent. docs/run.md documents the fields.
  */
 public final class TriggerJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One truth, tested at the seam: a team's training file through {@code driftwatch baseline}, its production
  * traffic through {@code driftwatch produce} in each input format and the running service, against
- * {@code driftwatch check} on the very rows of each window. Every kind of column the README promises is here:
+ * {@code driftwatch check} on the very rows of each window. Every kind of column docs/check.md promises is here:
  * doubles with missing values, integers, booleans written {@code True}/{@code False} (pandas) and
  * {@code true}/{@code false}, 1/0 flags, strings, a column most rows lack, and the prediction. Windows are held
  * exactly, so the stream's report must equal {@code check}'s: the same columns, types, tests, statistics and

@@ -10,7 +10,7 @@ import static io.driftwatch.stats.compare.Threshold.Rule.STATISTIC_AT_LEAST;
 /**
  * The one place where driftwatch's default test selection and thresholds are written down. They follow
  * Evidently's data-drift defaults, so a team moving from Evidently gets the same verdicts on the same data;
- * the README's table and {@code driftwatch check --list-tests} are generated from here.
+ * the table in docs/check.md and {@code driftwatch check --list-tests} are generated from here.
  *
  * <p>Selection, as Evidently decides it: with a reference of at most {@value #SMALL_REFERENCE_MAX_ROWS} values,
  * a numeric column with more than {@value #FEW_DISTINCT_VALUES_MAX} distinct values (reference and current

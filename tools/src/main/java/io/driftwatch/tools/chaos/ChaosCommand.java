@@ -30,7 +30,7 @@ public final class ChaosCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--full", description = "Run every scenario at full size (records, faults and durations as the README states).")
+    @Option(names = "--full", description = "Run every scenario at full size (records, faults and durations as docs/reliability.md states).")
     private boolean full;
 
     @Option(names = "--scenario", paramLabel = "NAME", description = "Run only this scenario (repeatable; default: all).")

@@ -35,7 +35,8 @@ import static org.apache.kafka.common.config.ConfigDef.Range.between;
  * runs. The topic names and the Kafka client settings (every key not starting with {@code driftwatch.}, passed
  * unchanged to Kafka Streams, producers, consumers and the admin client) are {@link TopicsConfig}'s, which the
  * alerts process shares.
- * {@link #CONFIG_DEF}{@code .toEnrichedRst()} is the configuration reference of the README.
+ * docs/configuration.md's table is rendered from {@link #CONFIG_DEF}, the topic keys included (ConfigurationReference,
+ * in cli's tests).
  */
 public final class DriftwatchConfig extends TopicsConfig {
 
