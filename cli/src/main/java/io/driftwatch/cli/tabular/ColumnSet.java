@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The accumulators of one pass over one file, and the rule for storing a field into them. Columns whose
- * type was declared are strict: a declared-numeric column rejects a non-number with the file, line and
- * column. Undeclared columns start numeric and note the values that are not numbers.
+ * The accumulators of one pass over one file, each field stored as {@link FieldReading} reads it in its column.
+ * Columns whose type was declared are strict: a declared-numeric column rejects a non-number with the file, line
+ * and column. Undeclared columns start numeric and note the values that are not numbers.
  */
 final class ColumnSet {
     private final Path file;
@@ -21,7 +21,7 @@ final class ColumnSet {
     private final @Nullable Set<String> onlyColumns;
     private final Map<String, ColumnAccumulator> accumulators = new LinkedHashMap<>();
     private final Map<String, Long> arrayFields = new LinkedHashMap<>();
-    private final DecimalParser parser = new DecimalParser();
+    private final FieldReading reading = new FieldReading();
 
     /**
      * @param onlyColumns when not null, the pass reads just these columns (the re-read of mixed columns)
@@ -63,44 +63,29 @@ final class ColumnSet {
 
     /** Stores a field given as bytes (CSV). */
     void addText(ColumnAccumulator column, byte[] bytes, int start, int end, long line) throws BadInputException {
-        if (column.type() == ColumnType.CATEGORICAL) {
-            if (start == end) {
-                column.addMissing();
-            } else {
-                column.addCategory(new String(bytes, start, end - start, StandardCharsets.UTF_8));
-            }
-        } else if (parser.parse(bytes, start, end)) {
-            column.addNumber(parser.value());
-        } else if (MissingMarkers.isNumericMissing(bytes, start, end)) {
-            column.addMissing();
-        } else {
-            notANumber(column, new String(bytes, start, end - start, StandardCharsets.UTF_8), line);
+        switch (reading.csvField(column.type(), bytes, start, end)) {
+            case NUMBER -> column.addNumber(reading.number());
+            case MISSING -> column.addMissing();
+            case LABEL -> column.addCategory(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+            case NOT_A_NUMBER -> notANumber(column, new String(bytes, start, end - start, StandardCharsets.UTF_8), line);
         }
     }
 
-    /** Stores a string value (JSON). A string is never a number, even when it reads like one. */
+    /** Stores a string value (JSON). */
     void addString(ColumnAccumulator column, String value, long line) throws BadInputException {
-        if (column.type() == ColumnType.CATEGORICAL) {
-            if (value.isEmpty()) {
-                column.addMissing();
-            } else {
-                column.addCategory(value);
-            }
-        } else if (MissingMarkers.isNumericMissing(value)) {
-            column.addMissing();
-        } else {
-            notANumber(column, value, line);
+        switch (FieldReading.jsonString(column.type(), value)) {
+            case MISSING -> column.addMissing();
+            case LABEL -> column.addCategory(value);
+            default -> notANumber(column, value, line);
         }
     }
 
-    /** Stores a number value (JSON). */
+    /** Stores a number value (JSON), {@code text} as written. */
     void addNumber(ColumnAccumulator column, double value, String text) {
-        if (column.type() == ColumnType.CATEGORICAL) {
-            column.addCategory(text);
-        } else if (Double.isFinite(value)) {
-            column.addNumber(value);
-        } else {
-            column.addMissing();
+        switch (FieldReading.jsonNumber(column.type(), value)) {
+            case NUMBER -> column.addNumber(value);
+            case MISSING -> column.addMissing();
+            default -> column.addCategory(text);
         }
     }
 
