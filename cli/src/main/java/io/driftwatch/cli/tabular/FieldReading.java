@@ -27,7 +27,7 @@ final class FieldReading {
             return start == end ? Kind.MISSING : Kind.LABEL;
         }
         if (parser.parse(bytes, start, end)) {
-            return Kind.NUMBER;
+            return Double.isFinite(parser.value()) ? Kind.NUMBER : Kind.MISSING;
         }
         return MissingMarkers.isNumericMissing(bytes, start, end) ? Kind.MISSING : Kind.NOT_A_NUMBER;
     }

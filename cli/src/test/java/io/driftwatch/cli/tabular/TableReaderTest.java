@@ -91,6 +91,17 @@ class TableReaderTest {
     }
 
     @Test
+    void aCsvNumberBeyondADoublesRangeIsMissingLikeInfAndLikeTheSameJsonNumber() throws Exception {
+        Table csv = new TableReader(Map.of()).read(file("big.csv", "x\n1\n1e999\n-1e999\ninf\n2\n"));
+        Table jsonl = new TableReader(Map.of()).read(file("big.jsonl", "{\"x\": 1}\n{\"x\": 1e999}\n{\"x\": 2}\n"));
+
+        ColumnData.Numeric x = (ColumnData.Numeric) csv.columns().get("x");
+        assertThat(x.values().toArray()).containsExactly(1.0, 2.0);
+        assertThat(x.missingCount()).isEqualTo(3);
+        assertThat(jsonl.columns().get("x").missingCount()).isEqualTo(1);
+    }
+
+    @Test
     void reportsInvalidJsonWithLineAndColumn() throws IOException {
         Path jsonl = file("bad.jsonl", "{\"a\": 1}\n{\"a\": 2,, }\n");
         assertThatThrownBy(() -> new TableReader(Map.of()).read(jsonl))
