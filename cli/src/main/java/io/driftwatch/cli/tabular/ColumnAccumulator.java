@@ -14,13 +14,15 @@ import java.util.Map;
  * Collects one column's values while a file is read. A numeric column keeps its numbers in a growing
  * primitive array; a categorical one keeps counts only. A column whose type was not declared starts out
  * numeric and remembers the first value that is not a number, so the reader can re-read it as categories.
+ * One that does not keep values only counts them, to learn the column's type in constant memory.
  * Not thread-safe: one per column per reading thread.
  */
 final class ColumnAccumulator {
     private final String name;
     private final ColumnType type;
     private final boolean declared;
-    private double[] numbers = new double[1024];
+    private final boolean keepsValues;
+    private double[] numbers;
     private int numberCount;
     private final Map<String, Long> categoryCounts = new HashMap<>();
     private long missing;
@@ -29,10 +31,15 @@ final class ColumnAccumulator {
     private @Nullable String firstNotNumber;
     private long firstNotNumberLine;
 
-    ColumnAccumulator(String name, ColumnType type, boolean declared) {
+    /**
+     * @param keepsValues false to count values without keeping them: the column can then tell its type, not its data
+     */
+    ColumnAccumulator(String name, ColumnType type, boolean declared, boolean keepsValues) {
         this.name = name;
         this.type = type;
         this.declared = declared;
+        this.keepsValues = keepsValues;
+        this.numbers = new double[keepsValues ? 1024 : 0];
     }
 
     String name() {
@@ -54,15 +61,20 @@ final class ColumnAccumulator {
 
     void addNumber(double value) {
         observed++;
-        if (numberCount == numbers.length) {
-            numbers = Arrays.copyOf(numbers, numbers.length * 2);
+        if (keepsValues) {
+            if (numberCount == numbers.length) {
+                numbers = Arrays.copyOf(numbers, numbers.length * 2);
+            }
+            numbers[numberCount] = value;
         }
-        numbers[numberCount++] = value;
+        numberCount++;
     }
 
     void addCategory(String value) {
         observed++;
-        categoryCounts.merge(value, 1L, Long::sum);
+        if (keepsValues) {
+            categoryCounts.merge(value, 1L, Long::sum);
+        }
     }
 
     /** Records a value a numeric column cannot take. */
@@ -90,8 +102,19 @@ final class ColumnAccumulator {
         return numberCount;
     }
 
+    /**
+     * The column's type once every value is in: its own (declared, or numeric to start with), unless a value was
+     * not a number, which makes it categorical. A column with no value at all stays numeric.
+     */
+    ColumnType typeRead() {
+        return notNumbers == 0 ? type : ColumnType.CATEGORICAL;
+    }
+
     /** Rows that did not mention this column at all (JSON Lines) count as missing. */
     ColumnData finish(long rows) {
+        if (!keepsValues) {
+            throw new IllegalStateException("column '" + name + "' counted its values without keeping them");
+        }
         long absent = rows - observed;
         if (type == ColumnType.NUMERIC) {
             double[] values = numberCount == numbers.length ? numbers : Arrays.copyOf(numbers, numberCount);

@@ -19,17 +19,20 @@ final class ColumnSet {
     private final Path file;
     private final Map<String, ColumnType> declaredTypes;
     private final @Nullable Set<String> onlyColumns;
+    private final boolean keepsValues;
     private final Map<String, ColumnAccumulator> accumulators = new LinkedHashMap<>();
     private final Map<String, Long> arrayFields = new LinkedHashMap<>();
     private final FieldReading reading = new FieldReading();
 
     /**
      * @param onlyColumns when not null, the pass reads just these columns (the re-read of mixed columns)
+     * @param keepsValues false for a pass that only learns the columns' types, counting values without keeping them
      */
-    ColumnSet(Path file, Map<String, ColumnType> declaredTypes, @Nullable Set<String> onlyColumns) {
+    ColumnSet(Path file, Map<String, ColumnType> declaredTypes, @Nullable Set<String> onlyColumns, boolean keepsValues) {
         this.file = file;
         this.declaredTypes = declaredTypes;
         this.onlyColumns = onlyColumns;
+        this.keepsValues = keepsValues;
     }
 
     /** The accumulator of {@code column}, created on first use; null when this pass skips the column. */
@@ -41,7 +44,7 @@ final class ColumnSet {
             }
             ColumnType declared = declaredTypes.get(column);
             accumulator = new ColumnAccumulator(column, declared == null ? ColumnType.NUMERIC : declared,
-                    declared != null);
+                    declared != null, keepsValues);
             accumulators.put(column, accumulator);
         }
         return accumulator;

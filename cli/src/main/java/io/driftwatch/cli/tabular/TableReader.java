@@ -19,7 +19,8 @@ import static java.util.Objects.requireNonNull;
  * Reads a CSV or JSON Lines file into typed columns. A column's type is what {@code --column-type}
  * declares, else numeric when every value is a number or missing, else categorical. A column that mixes
  * numbers with other values is read a second time as categories (a rare case, so the common one stays a
- * single pass over the file).
+ * single pass over the file). {@link #columnTypes} gives those types alone, for commands that read the file
+ * row by row and must read each value as {@code check} does ({@code produce}).
  */
 public final class TableReader {
     private final Map<String, ColumnType> declaredTypes;
@@ -40,14 +41,11 @@ public final class TableReader {
      * Reads {@code file}, treating {@code categoricalColumns} as categorical in addition to the declared types.
      */
     public Table read(Path file, Map<String, ColumnType> extraTypes) throws BadInputException {
-        requireNonNull(file, "file");
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + " does not exist or is not a file; check the path");
-        }
+        requireFile(file);
         Map<String, ColumnType> types = new HashMap<>(declaredTypes);
         types.putAll(extraTypes);
         TableFormat format = formatOf(file);
-        ColumnSet firstPass = new ColumnSet(file, types, null);
+        ColumnSet firstPass = new ColumnSet(file, types, null, true);
         long rows = readPass(format, file, firstPass);
         if (rows == 0) {
             throw new BadInputException(file + " has no data rows; it needs at least one row after the header");
@@ -61,7 +59,7 @@ public final class TableReader {
             if (notComparable.containsKey(column.name())) {
                 continue;
             }
-            if (column.notNumbers() == 0) {
+            if (column.typeRead() == column.type()) {
                 columns.put(column.name(), column.finish(rows));
             } else {
                 columns.put(column.name(), null);
@@ -80,11 +78,39 @@ public final class TableReader {
         if (columns.containsValue(null)) {
             Set<String> reread = Set.copyOf(columns.entrySet().stream().filter(e -> e.getValue() == null)
                     .map(Map.Entry::getKey).toList());
-            ColumnSet secondPass = new ColumnSet(file, categorical, reread);
+            ColumnSet secondPass = new ColumnSet(file, categorical, reread, true);
             readPass(format, file, secondPass);
             secondPass.accumulators().forEach((name, column) -> columns.put(name, column.finish(rows)));
         }
         return new Table(file, rows, columns, mixed, notComparable);
+    }
+
+    /**
+     * The type {@link #read} gives each column of {@code file}, in the file's order, from one pass that counts the
+     * values rather than keeping them: memory is a few counters and one value per column however long the file, and the time is
+     * that of {@code read}'s first pass. A field that holds a JSON array is left out, as {@code read} leaves it out.
+     *
+     * @throws BadInputException when the file is missing, unreadable or malformed, or a declared-numeric column
+     *                           holds a non-number
+     */
+    public Map<String, ColumnType> columnTypes(Path file) throws BadInputException {
+        requireFile(file);
+        ColumnSet counted = new ColumnSet(file, declaredTypes, null, false);
+        readPass(formatOf(file), file, counted);
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        for (ColumnAccumulator column : counted.accumulators().values()) {
+            if (!counted.arrayFields().containsKey(column.name())) {
+                types.put(column.name(), column.typeRead());
+            }
+        }
+        return types;
+    }
+
+    private static void requireFile(Path file) throws BadInputException {
+        requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + " does not exist or is not a file; check the path");
+        }
     }
 
     private static long readPass(TableFormat format, Path file, ColumnSet columns) throws BadInputException {

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,6 +101,24 @@ class TableReaderTest {
         assertThat(x.values().toArray()).containsExactly(1.0, 2.0);
         assertThat(x.missingCount()).isEqualTo(3);
         assertThat(jsonl.columns().get("x").missingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void columnTypesAreTheTypesReadGivesWithoutKeepingTheValues() throws Exception {
+        Path csv = file("t.csv", "score,country,zip,empty\n1.5,DE,02134,\nNaN,NA,10001,\nNA,US,SW1A,\n,NA,,\n");
+        Path jsonl = file("t.jsonl", "{\"x\": 1, \"s\": \"NaN\", \"tags\": [1]}\n{\"x\": \"NaN\", \"s\": \"a\"}\n{\"y\": null}\n");
+
+        for (Path path : List.of(csv, jsonl)) {
+            Map<String, ColumnType> read = new LinkedHashMap<>();
+            new TableReader(Map.of()).read(path).columns().forEach((name, column) -> read.put(name, column.type()));
+            assertThat(new TableReader(Map.of()).columnTypes(path)).as(path.toString()).containsExactlyEntriesOf(read);
+        }
+        assertThat(new TableReader(Map.of()).columnTypes(csv)).containsExactly(Map.entry("score", ColumnType.NUMERIC),
+                Map.entry("country", ColumnType.CATEGORICAL), Map.entry("zip", ColumnType.CATEGORICAL),
+                Map.entry("empty", ColumnType.NUMERIC));
+        assertThat(new TableReader(Map.of()).columnTypes(jsonl)).containsExactly(Map.entry("x", ColumnType.NUMERIC),
+                Map.entry("s", ColumnType.CATEGORICAL), Map.entry("y", ColumnType.NUMERIC));
+        assertThat(new TableReader(Map.of("x", ColumnType.CATEGORICAL)).columnTypes(jsonl)).containsEntry("x", ColumnType.CATEGORICAL);
     }
 
     @Test
