@@ -1,6 +1,8 @@
 package io.driftwatch.cli.tabular;
 
 import io.driftwatch.cli.BadInputException;
+import io.driftwatch.stats.compare.ColumnType;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,29 +14,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The rows of a CSV file with a header line, through the same scanner and header rules as {@link CsvFormat}. */
+/**
+ * The rows of a CSV file with a header line, through the same scanner and header rules as {@link CsvFormat}; a
+ * column with a given type is read by {@link FieldReading}, as {@code check} reads it.
+ */
 final class CsvRows implements RowSource {
     private final Path file;
     private final InputStream input;
     private final CsvScanner scanner;
     private final List<String> header;
+    /** The given type of each field, by position; null where the field is read as written. */
+    private final @Nullable ColumnType[] types;
     private final DecimalParser parser = new DecimalParser();
+    private final FieldReading reading = new FieldReading();
 
-    private CsvRows(Path file, InputStream input, CsvScanner scanner, List<String> header) {
+    private CsvRows(Path file, InputStream input, CsvScanner scanner, List<String> header,
+                    Map<String, ColumnType> columnTypes) {
         this.file = file;
         this.input = input;
         this.scanner = scanner;
         this.header = header;
+        this.types = new ColumnType[header.size()];
+        for (int i = 0; i < header.size(); i++) {
+            types[i] = columnTypes.get(header.get(i));
+        }
     }
 
-    static CsvRows open(Path file) throws IOException, BadInputException {
+    static CsvRows open(Path file, Map<String, ColumnType> columnTypes) throws IOException, BadInputException {
         InputStream input = Files.newInputStream(file);
         try {
             CsvScanner scanner = new CsvScanner(input);
             if (!scanner.next()) {
                 throw new BadInputException(file + " is empty; a CSV file needs a header line naming its columns");
             }
-            return new CsvRows(file, input, scanner, CsvFormat.header(file, scanner));
+            return new CsvRows(file, input, scanner, CsvFormat.header(file, scanner), columnTypes);
         } catch (CsvScanner.UnterminatedQuoteException e) {
             input.close();
             throw CsvFormat.unterminatedQuote(file, e);
@@ -72,7 +85,30 @@ final class CsvRows implements RowSource {
         byte[] bytes = scanner.bytes(field);
         int start = scanner.start(field);
         int end = scanner.end(field);
-        String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+        ColumnType type = types[field];
+        if (type == null) {
+            return asWritten(bytes, start, end, text(bytes, start, end));
+        }
+        FieldReading.Kind kind = reading.csvField(type, bytes, start, end);
+        if (kind == FieldReading.Kind.MISSING) {
+            return RowValue.Missing.VALUE;
+        }
+        String text = text(bytes, start, end);
+        if (kind == FieldReading.Kind.NUMBER) {
+            return new RowValue.Numeric(reading.number(), text.strip());
+        }
+        if (kind == FieldReading.Kind.LABEL && text.isBlank()) {
+            // check keeps a field of spaces as a label in a categorical column; only an empty one is missing there
+            return new RowValue.Text(text);
+        }
+        return asWritten(bytes, start, end, text);
+    }
+
+    private static String text(byte[] bytes, int start, int end) {
+        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    private RowValue asWritten(byte[] bytes, int start, int end, String text) {
         if (text.isBlank()) {
             return RowValue.Missing.VALUE;
         }

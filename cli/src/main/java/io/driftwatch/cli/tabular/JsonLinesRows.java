@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.driftwatch.cli.BadInputException;
+import io.driftwatch.stats.compare.ColumnType;
 import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * The rows of a JSON Lines file, one object each, read with Jackson's streaming parser. Nested objects give
  * dotted names as in {@link JsonLinesFormat}; a key given twice in one object is an error rather than a
- * silent overwrite. The first object is read on opening, so its keys can serve as the file's columns.
+ * silent overwrite. The first object is read on opening, so its keys can serve as the file's columns. A field
+ * with a given type is read by {@link FieldReading}, as {@code check} reads it.
  */
 final class JsonLinesRows implements RowSource {
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -26,20 +28,23 @@ final class JsonLinesRows implements RowSource {
 
     private final Path file;
     private final JsonParser parser;
+    private final Map<String, ColumnType> columnTypes;
     private final List<String> columns;
     private @Nullable Row pending;
 
-    private JsonLinesRows(Path file, JsonParser parser) throws IOException, BadInputException {
+    private JsonLinesRows(Path file, JsonParser parser, Map<String, ColumnType> columnTypes)
+            throws IOException, BadInputException {
         this.file = file;
         this.parser = parser;
+        this.columnTypes = Map.copyOf(columnTypes);
         this.pending = read().orElse(null);
         this.columns = pending == null ? List.of() : List.copyOf(pending.values().keySet());
     }
 
-    static JsonLinesRows open(Path file) throws IOException, BadInputException {
+    static JsonLinesRows open(Path file, Map<String, ColumnType> columnTypes) throws IOException, BadInputException {
         JsonParser parser = FACTORY.createParser(file.toFile());
         try {
-            return new JsonLinesRows(file, parser);
+            return new JsonLinesRows(file, parser, columnTypes);
         } catch (IOException | BadInputException | RuntimeException e) {
             parser.close();
             throw e;
@@ -86,14 +91,32 @@ final class JsonLinesRows implements RowSource {
             switch (token) {
                 case START_OBJECT -> readObject(name + ".", values, line);
                 case VALUE_NULL -> values.put(name, RowValue.Missing.VALUE);
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> values.put(name, new RowValue.Numeric(parser.getDoubleValue(), parser.getText()));
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> values.put(name, number(name));
                 case VALUE_TRUE, VALUE_FALSE -> values.put(name, new RowValue.Bool(token == JsonToken.VALUE_TRUE));
-                case VALUE_STRING -> values.put(name, new RowValue.Text(parser.getText()));
+                case VALUE_STRING -> values.put(name, string(name));
                 default -> throw new BadInputException(file + " line " + line + ": field '" + name + "' is "
                         + (token == JsonToken.START_ARRAY ? "an array" : "the JSON value " + token.asString())
                         + "; each field of a row must hold a single value or an object");
             }
         }
+    }
+
+    private RowValue number(String name) throws IOException {
+        double value = parser.getDoubleValue();
+        ColumnType type = columnTypes.get(name);
+        if (type != null && FieldReading.jsonNumber(type, value) == FieldReading.Kind.MISSING) {
+            return RowValue.Missing.VALUE;
+        }
+        return new RowValue.Numeric(value, parser.getText());
+    }
+
+    private RowValue string(String name) throws IOException {
+        String text = parser.getText();
+        ColumnType type = columnTypes.get(name);
+        if (type != null && FieldReading.jsonString(type, text) == FieldReading.Kind.MISSING) {
+            return RowValue.Missing.VALUE;
+        }
+        return new RowValue.Text(text);
     }
 
     @Override

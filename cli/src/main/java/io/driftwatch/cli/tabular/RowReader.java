@@ -1,6 +1,7 @@
 package io.driftwatch.cli.tabular;
 
 import io.driftwatch.cli.BadInputException;
+import io.driftwatch.stats.compare.ColumnType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -16,8 +18,11 @@ import static java.util.Objects.requireNonNull;
  * Reads a CSV (with a header line) or JSON Lines file one row at a time, in constant memory, for commands
  * that turn each row into a record ({@code produce}); {@link TableReader} is the columnar reader of
  * {@code check}. The format follows the file name as there ({@code .jsonl}, {@code .ndjson} and
- * {@code .json} are JSON Lines, anything else CSV), and values are typed as {@link RowValue} says. Every
- * problem is a {@link BadInputException} naming the file and line. Not thread-safe.
+ * {@code .json} are JSON Lines, anything else CSV), and values are typed as {@link RowValue} says. A column
+ * whose type is given (from {@link TableReader#columnTypes}) is read as {@code check} reads it ({@link FieldReading}):
+ * a value {@code check} counts as missing there is {@link RowValue.Missing}, so {@code NaN} or {@code NA} in a
+ * numeric column is missing while {@code NA} in a categorical one stays a label. Every problem is a
+ * {@link BadInputException} naming the file and line. Not thread-safe.
  */
 public final class RowReader implements AutoCloseable {
     private final Path file;
@@ -34,12 +39,24 @@ public final class RowReader implements AutoCloseable {
      * @throws BadInputException when the file is missing, unreadable, empty or its first line is malformed
      */
     public static RowReader open(Path file) throws BadInputException {
+        return open(file, Map.of());
+    }
+
+    /**
+     * Opens {@code file} with the columns of {@code columnTypes} read as {@code check} reads a column of that type;
+     * the others are read as written.
+     *
+     * @throws BadInputException when the file is missing, unreadable, empty or its first line is malformed
+     */
+    public static RowReader open(Path file, Map<String, ColumnType> columnTypes) throws BadInputException {
         requireNonNull(file, "file");
+        requireNonNull(columnTypes, "columnTypes");
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + " does not exist or is not a file; check the path");
         }
         try {
-            RowSource source = JsonLinesFormat.handles(file) ? JsonLinesRows.open(file) : CsvRows.open(file);
+            RowSource source = JsonLinesFormat.handles(file) ? JsonLinesRows.open(file, columnTypes)
+                    : CsvRows.open(file, columnTypes);
             return new RowReader(file, source);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + " does not exist; check the path", e);

@@ -9,7 +9,9 @@ import static java.util.Objects.requireNonNull;
  * records types a value the same way. CSV has no types, so a field is {@link Missing} when blank,
  * {@link Numeric} when it is a decimal number, {@link Bool} when it is {@code true} or {@code false} (any
  * case), else {@link Text}. JSON Lines keeps JSON's types: a number is {@link Numeric}, a string is
- * {@link Text} whatever it looks like, {@code null} or an absent key is {@link Missing}.
+ * {@link Text} whatever it looks like, {@code null} or an absent key is {@link Missing}. In a column
+ * {@link RowReader} was given a type for, a value {@code check} counts as missing there is {@link Missing} too
+ * ({@code NaN} or {@code NA} in a numeric column, an empty JSON string).
  */
 public sealed interface RowValue permits RowValue.Numeric, RowValue.Bool, RowValue.Text, RowValue.Missing {
 
@@ -50,7 +52,7 @@ public sealed interface RowValue permits RowValue.Numeric, RowValue.Bool, RowVal
         }
     }
 
-    /** A blank CSV field, a JSON {@code null}, or a key a JSON line does not have. */
+    /** A blank CSV field, a JSON {@code null}, a key a JSON line does not have, or a missing value of a typed column. */
     record Missing() implements RowValue {
         /** The one instance; the type carries no state. */
         public static final Missing VALUE = new Missing();

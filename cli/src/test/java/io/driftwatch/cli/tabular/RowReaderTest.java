@@ -1,6 +1,7 @@
 package io.driftwatch.cli.tabular;
 
 import io.driftwatch.cli.BadInputException;
+import io.driftwatch.stats.compare.ColumnType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +25,12 @@ class RowReaderTest {
     }
 
     private static List<Row> rows(Path file) throws BadInputException {
+        return rows(file, Map.of());
+    }
+
+    private static List<Row> rows(Path file, Map<String, ColumnType> columnTypes) throws BadInputException {
         List<Row> rows = new ArrayList<>();
-        try (RowReader reader = RowReader.open(file)) {
+        try (RowReader reader = RowReader.open(file, columnTypes)) {
             for (Optional<Row> row = reader.next(); row.isPresent(); row = reader.next()) {
                 rows.add(row.get());
             }
@@ -46,6 +52,38 @@ class RowReaderTest {
         assertThat(rows.get(1).value("x")).isEqualTo(RowValue.Missing.VALUE);
         assertThat(rows.get(1).value("name")).isEqualTo(new RowValue.Text("NaN"));
         assertThat(rows.get(1).value("not-a-column")).isEqualTo(RowValue.Missing.VALUE);
+    }
+
+    @Test
+    void aTypedCsvColumnReadsAsCheckReadsItNanAndNaMissingWhenNumericNaALabelWhenCategorical() throws Exception {
+        Path csv = file("t.csv", "score,country,id\n1.5,NA,NaN\nNaN,DE,7\n NA ,  ,8\n1e999,,9\n");
+        Map<String, ColumnType> types = Map.of("score", ColumnType.NUMERIC, "country", ColumnType.CATEGORICAL);
+
+        List<Row> rows = rows(csv, types);
+
+        assertThat(rows).extracting(row -> row.value("score")).containsExactly(new RowValue.Numeric(1.5, "1.5"),
+                RowValue.Missing.VALUE, RowValue.Missing.VALUE, RowValue.Missing.VALUE);
+        assertThat(rows).extracting(row -> row.value("country")).containsExactly(new RowValue.Text("NA"),
+                new RowValue.Text("DE"), new RowValue.Text("  "), RowValue.Missing.VALUE);
+        assertThat(rows.get(0).value("id")).as("a column without a type is read as written").isEqualTo(new RowValue.Text("NaN"));
+    }
+
+    @Test
+    void aTypedJsonLinesFieldReadsAsCheckReadsItTheStringNanMissingWhenNumeric() throws Exception {
+        Path jsonl = file("t.jsonl", """
+                {"score": 1.5, "country": "NA", "id": "NaN"}
+                {"score": "NaN", "country": "", "id": "n"}
+                {"score": 1e999, "country": 3, "id": "m"}
+                """);
+        Map<String, ColumnType> types = Map.of("score", ColumnType.NUMERIC, "country", ColumnType.CATEGORICAL);
+
+        List<Row> rows = rows(jsonl, types);
+
+        assertThat(rows).extracting(row -> row.value("score")).containsExactly(new RowValue.Numeric(1.5, "1.5"),
+                RowValue.Missing.VALUE, RowValue.Missing.VALUE);
+        assertThat(rows).extracting(row -> row.value("country")).containsExactly(new RowValue.Text("NA"),
+                RowValue.Missing.VALUE, new RowValue.Numeric(3, "3"));
+        assertThat(rows.get(0).value("id")).isEqualTo(new RowValue.Text("NaN"));
     }
 
     @Test
