@@ -44,9 +44,16 @@ final class CellReader {
         return value.text();
     }
 
-    /** The prediction or the label: a number, else a class name. */
+    /**
+     * The prediction or the label: a number, else a class name. A value {@code check} reads as missing in a
+     * numeric column ({@code NaN}, {@code NA}) is as missing as an empty one, and every row needs one.
+     */
     Object numberOrText(Row row, String column, String field) throws BadInputException {
         RowValue value = row.value(column);
+        if (value instanceof RowValue.Missing) {
+            throw at(row, column, "the " + field + " is empty, or a value that check reads as missing in a numeric"
+                    + " column (NaN, NA, null, inf); every row needs one");
+        }
         if (value instanceof RowValue.Numeric number) {
             if (!Double.isFinite(number.value())) {
                 throw at(row, column, "the " + field + " " + number.text() + " is not a finite number");

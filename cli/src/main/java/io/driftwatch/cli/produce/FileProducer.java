@@ -1,7 +1,6 @@
 package io.driftwatch.cli.produce;
 
 import io.driftwatch.cli.BadInputException;
-import io.driftwatch.cli.tabular.Row;
 import io.driftwatch.cli.tabular.RowReader;
 import io.driftwatch.schemas.SchemaException;
 import io.driftwatch.topics.TopicProvisioner;
@@ -25,8 +24,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * Writes a CSV or JSON Lines file to a topic as driftwatch records, one per row, keyed by request id.
  *
- * <p>The file is read twice: once to turn every row into a record without sending anything, so a bad
- * value anywhere fails the run before the topic holds half the file; then again to send. Before sending,
+ * <p>The file is read three times: once to type its columns as {@code check} does, so every value is sent as
+ * {@code check} reads it ({@link FileRecords}); once to turn every row into a record without sending anything, so
+ * a bad value anywhere fails the run before the topic holds half the file; then again to send. Before sending,
  * the schema is registered ({@code avro-registry}) and the topic is created if missing and waited for
  * until every partition answers (see {@link TopicProvisioner}). Sending stops at the first failed send,
  * since the rest would most likely fail the same way.
@@ -70,15 +70,14 @@ public final class FileProducer {
 
     private <T extends SpecificRecordBase> ProduceOutcome produce(ProduceRequest request, RowRecords<T> records)
             throws BadInputException, ProduceFailedException, InterruptedException {
-        long rows = check(request, records);
+        FileRecords<T> file = FileRecords.typed(request.file(), records);
+        long rows = check(request, file);
         try (TopicWriter writer = TopicWriter.open(kafka.producer(), request.topic(), request.ratePerSecond())) {
             PayloadEncoder encoder = new PayloadEncoder(request.format(), register(request, records));
             provision(request);
-            try (RowReader reader = RowReader.open(request.file())) {
-                long rowNumber = 0;
-                for (Optional<Row> row = reader.next(); row.isPresent() && !writer.failing(); row = reader.next()) {
-                    T record = records.toRecord(row.get(), ++rowNumber);
-                    writer.send(records.key(record), encoder.encode(record));
+            try (FileRecords.Cursor<T> cursor = file.open()) {
+                for (Optional<T> record = cursor.next(); record.isPresent() && !writer.failing(); record = cursor.next()) {
+                    writer.send(records.key(record.get()), encoder.encode(record.get()));
                 }
             }
             return writer.finish(rows);
@@ -86,11 +85,11 @@ public final class FileProducer {
     }
 
     /** Makes every row's record, sending nothing, and counts them. */
-    private static long check(ProduceRequest request, RowRecords<?> records) throws BadInputException {
+    private static long check(ProduceRequest request, FileRecords<?> file) throws BadInputException {
         long rows = 0;
-        try (RowReader reader = RowReader.open(request.file())) {
-            for (Optional<Row> row = reader.next(); row.isPresent(); row = reader.next()) {
-                records.toRecord(row.get(), ++rows);
+        try (FileRecords.Cursor<?> cursor = file.open()) {
+            for (Optional<?> record = cursor.next(); record.isPresent(); record = cursor.next()) {
+                rows++;
             }
         }
         if (rows == 0) {

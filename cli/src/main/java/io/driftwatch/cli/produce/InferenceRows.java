@@ -15,7 +15,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * One {@link InferenceLog} per row: the id, model, version, time and prediction from their sources, the class
  * scores from their columns (none for a row with a score missing), and every other column of the row as a feature
- * (a number as a double, true/false as a boolean, a missing value as null, anything else as a string).
+ * (a number as a double, true/false as a boolean, a missing value as null, anything else as a string). A value
+ * {@code check} counts as missing in its column (see {@link FileRecords}) is a null feature, which the stream's
+ * profiles count as missing; a key a JSON line lacks is left out of the features.
  */
 final class InferenceRows implements RowRecords<InferenceLog> {
     private final RowFields fields;
@@ -55,6 +57,11 @@ final class InferenceRows implements RowRecords<InferenceLog> {
                 .setPrediction(fields.cells().numberOrText(row, predictionColumn, "prediction"))
                 .setClassScores(classScores.isEmpty() ? null : classScores)
                 .build();
+    }
+
+    @Override
+    public boolean readsAsCheck(String column) {
+        return !notFeatures.contains(column) || column.equals(predictionColumn);
     }
 
     @Override

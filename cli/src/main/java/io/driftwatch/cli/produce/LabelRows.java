@@ -28,6 +28,11 @@ final class LabelRows implements RowRecords<FeedbackLabel> {
     }
 
     @Override
+    public boolean readsAsCheck(String column) {
+        return column.equals(labelColumn);
+    }
+
+    @Override
     public String key(FeedbackLabel record) {
         return record.getRequestId();
     }

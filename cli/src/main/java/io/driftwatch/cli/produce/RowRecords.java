@@ -18,6 +18,13 @@ interface RowRecords<T extends SpecificRecordBase> {
      */
     T toRecord(Row row, long rowNumber) throws BadInputException;
 
+    /**
+     * Whether {@code column} is read as {@code check} reads it in its column (typed from all its values, so
+     * {@code NaN} in a numeric column is missing): the features, the prediction and the label, whose values the
+     * stream profiles or judges. Ids, names, versions, times and scores are read as written.
+     */
+    boolean readsAsCheck(String column);
+
     /** The Kafka key: the request id, so an inference and its label land in the same partition. */
     String key(T record);
 
