@@ -8,6 +8,7 @@ import io.driftwatch.cli.ExitCode;
 import io.driftwatch.schemas.record.ColumnDrift;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.SkewFinding;
+import io.driftwatch.schemas.record.SkewKind;
 import io.driftwatch.schemas.record.TestMethod;
 import io.driftwatch.schemas.record.TestResult;
 import io.driftwatch.schemas.registry.FakeRegistryDialect;
@@ -42,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One truth, tested at the seam: a team's training file through {@code driftwatch baseline}, its production
  * traffic through {@code driftwatch produce} in each input format and the running service, against
  * {@code driftwatch check} on the very rows of each window. Every kind of column docs/check.md promises is here:
- * doubles with missing values, integers, booleans written {@code True}/{@code False} (pandas) and
+ * doubles with missing values (empty, and {@code NA} and {@code NaN} as scoring logs write them, from the first row
+ * of each window), integers, booleans written {@code True}/{@code False} (pandas) and
  * {@code true}/{@code false}, 1/0 flags, strings, a column most rows lack, and the prediction. Windows are held
  * exactly, so the stream's report must equal {@code check}'s: the same columns, types, tests, statistics and
  * p-values to the last bit, verdicts, schema findings and dataset verdict.
@@ -70,7 +72,7 @@ class StreamMatchesCheckIntegrationTest {
         Random random = new Random(2026);
         StringBuilder training = new StringBuilder(HEADER + ",prediction\n");
         for (int i = 0; i < TRAINING_ROWS; i++) {
-            training.append(row(random, false)).append('\n');
+            training.append(row(random, false, false)).append('\n');
         }
         Path trainingFile = Files.writeString(directory.resolve("train.csv"), training);
         run("baseline", "--model", "credit", "--model-version", "v7", "--input", trainingFile.toString(),
@@ -82,7 +84,7 @@ class StreamMatchesCheckIntegrationTest {
         for (int window = 0; window < 2; window++) {
             StringBuilder rows = new StringBuilder(HEADER + ",__prediction__\n");
             for (int i = 0; i < WINDOW_ROWS; i++) {
-                String row = row(random, window == 1);
+                String row = row(random, window == 1, i == 0);
                 Instant time = T0.plus(WINDOW.multipliedBy(window)).plusMillis(i * 600L);
                 replay.append("req-").append(window).append('-').append(i).append(',').append(time).append(',').append(row).append('\n');
                 rows.append(row).append('\n');
@@ -98,16 +100,19 @@ class StreamMatchesCheckIntegrationTest {
         broker.close();
     }
 
-    /** One row of the team's data; the second window's income and membership have moved. */
-    private static String row(Random random, boolean shifted) {
-        String income = random.nextDouble() < 0.02 ? "" : String.format(Locale.ROOT, "%.2f",
+    /**
+     * One row of the team's data; the second window's income and membership have moved. Tenure is {@code NaN} when
+     * unknown, always in a window's first row, whose string the stream would otherwise type the column by.
+     */
+    private static String row(Random random, boolean shifted, boolean firstOfWindow) {
+        String income = random.nextDouble() < 0.02 ? (random.nextBoolean() ? "" : "NA") : String.format(Locale.ROOT, "%.2f",
                 52_000 + (shifted ? 14_000 : 0) + random.nextGaussian() * 9_000);
         int age = 18 + random.nextInt(60);
         String member = random.nextDouble() < (shifted ? 0.6 : 0.3) ? "True" : "False";
         String active = random.nextBoolean() ? "true" : "false";
         int flag = random.nextDouble() < 0.1 ? 1 : 0;
         String region = List.of("north", "south", "east", "west").get(random.nextInt(4));
-        String tenure = random.nextDouble() < 0.7 ? "" : String.format(Locale.ROOT, "%.1f", random.nextDouble() * 12);
+        String tenure = random.nextDouble() < 0.7 || firstOfWindow ? "NaN" : String.format(Locale.ROOT, "%.1f", random.nextDouble() * 12);
         double prediction = Math.min(1, Math.max(0, 0.2 + random.nextGaussian() * 0.1 + (member.equals("True") ? 0.2 : 0)));
         return String.join(",", income, Integer.toString(age), member, active, Integer.toString(flag), region, tenure,
                 String.format(Locale.ROOT, "%.4f", prediction));
@@ -156,6 +161,8 @@ class StreamMatchesCheckIntegrationTest {
             DriftReport stream = reports.get(window);
             assertThat(stream.getWindowStart()).isEqualTo(T0.plus(WINDOW.multipliedBy(window)));
             assertThat(stream.getRecords()).isEqualTo(WINDOW_ROWS);
+            assertThat(stream.getSchemaFindings()).as("NaN is a missing number, not a string").extracting(SkewFinding::getKind)
+                    .doesNotContain(SkewKind.TYPE_CHANGE);
             JsonNode check = JSON.readTree(run("check", "--reference", trainingForCheck.toString(),
                     "--current", windowsForCheck.get(window).toString(), "--format", "json"));
             assertSameReport(format + " window " + window, stream, check);
