@@ -47,7 +47,8 @@ import static picocli.CommandLine.Model.CommandSpec;
 @Command(name = "produce",
         description = {"Write a CSV or JSON Lines file to a Kafka topic as driftwatch records, one per row, keyed by request id.",
                 "Inference rows: the id, model, version, time and prediction columns fill those fields; every other column is"
-                        + " a feature (a number as a double, true/false as a boolean, empty as missing, else a string).",
+                        + " a feature (a number as a double, true/false as a boolean, empty as missing, else a string);"
+                        + " values are read as check reads them, so NaN or NA in a numeric column is missing.",
                 "Times are epoch milliseconds or ISO-8601 (UTC when no offset is given). The whole file is checked before"
                         + " anything is sent; the topic is created if missing. acks=all and idempotence always hold.",
                 "--topic defaults to the topic run reads: driftwatch.topic.inferences (or .labels) of --config.", ""},
