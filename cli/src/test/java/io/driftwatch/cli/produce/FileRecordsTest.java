@@ -9,6 +9,7 @@ import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.profile.CategoricalProfileConfig;
 import io.driftwatch.stats.profile.FeatureProfiles;
 import io.driftwatch.stats.profile.NumericProfileConfig;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,12 +41,14 @@ class FileRecordsTest {
         return Files.writeString(directory.resolve(name), content);
     }
 
-    private static List<InferenceLog> inferences(Path file) throws BadInputException {
-        List<String> columns;
+    private static List<String> columns(Path file) throws BadInputException {
         try (RowReader reader = RowReader.open(file)) {
-            columns = reader.columns();
+            return reader.columns();
         }
-        ProduceColumns options = new ProduceColumns(
+    }
+
+    private static ProduceColumns options() {
+        return new ProduceColumns(
                 ColumnOption.of("--id-column", null, ProduceColumns.DEFAULT_REQUEST_ID),
                 ColumnOption.of("--model-column", null, ProduceColumns.DEFAULT_MODEL),
                 ColumnOption.of("--version-column", null, ProduceColumns.DEFAULT_VERSION),
@@ -53,14 +56,20 @@ class FileRecordsTest {
                 ColumnOption.of("--prediction-column", null, ProduceColumns.DEFAULT_PREDICTION),
                 ColumnOption.of("--label-column", null, ProduceColumns.DEFAULT_LABEL),
                 "credit", "v7", ScoreColumns.NONE, null);
-        FileRecords<InferenceLog> records = FileRecords.typed(file, options.inferences(file, columns, T0));
-        List<InferenceLog> logs = new ArrayList<>();
-        try (FileRecords.Cursor<InferenceLog> cursor = records.open()) {
-            for (Optional<InferenceLog> log = cursor.next(); log.isPresent(); log = cursor.next()) {
-                logs.add(log.get());
+    }
+
+    private static List<InferenceLog> inferences(Path file) throws BadInputException {
+        return all(FileRecords.typed(file, options().inferences(file, columns(file), T0)));
+    }
+
+    private static <T extends SpecificRecordBase> List<T> all(FileRecords<T> records) throws BadInputException {
+        List<T> all = new ArrayList<>();
+        try (FileRecords.Cursor<T> cursor = records.open()) {
+            for (Optional<T> record = cursor.next(); record.isPresent(); record = cursor.next()) {
+                all.add(record.get());
             }
         }
-        return logs;
+        return all;
     }
 
     /** Each feature as a stream window profiles it, then holds it exactly. */
@@ -156,6 +165,15 @@ class FileRecordsTest {
         assertThatThrownBy(() -> inferences(csv)).isInstanceOf(BadInputException.class)
                 .hasMessage(csv + " line 3, column 'prediction': the prediction is empty, or a value that check reads as"
                         + " missing in a numeric column (NaN, NA, null, inf); every row needs one");
+    }
+
+    @Test
+    void aLabelCheckReadsAsMissingIsRefusedWithItsLineAsAnEmptyOneIs() throws IOException {
+        Path csv = file("labels.csv", "request_id,label\nr1,1\nr2,NA\n");
+
+        assertThatThrownBy(() -> all(FileRecords.typed(csv, options().labels(csv, columns(csv), T0))))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(csv + " line 3, column 'label': the label is empty, or a value that check reads as missing");
     }
 
     @Test
