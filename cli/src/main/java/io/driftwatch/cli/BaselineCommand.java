@@ -94,6 +94,7 @@ public final class BaselineCommand implements Callable<Integer> {
     private boolean help;
 
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model name, as in the inference logs.")
+    @SuppressWarnings("NullAway.Init") // a required option: picocli sets it before call() runs
     private String model;
 
     @Option(names = "--model-version", paramLabel = "VERSION", description = "Model version, as in the inference logs (required).")
@@ -104,6 +105,7 @@ public final class BaselineCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
             description = "Training data: CSV with a header line, or JSON Lines (.jsonl/.ndjson/.json).")
+    @SuppressWarnings("NullAway.Init") // a required option: picocli sets it before call() runs
     private Path input;
 
     @Mixin
@@ -116,11 +118,11 @@ public final class BaselineCommand implements Callable<Integer> {
             description = "Compacted baselines topic, created if missing (default: driftwatch.topic.baselines of --config, "
                     + "else driftwatch.baselines). Without Kafka (--bootstrap-servers, or bootstrap.servers of --config),"
                     + " nothing is published; acks=all and idempotence are always on.")
-    private String topic;
+    private @Nullable String topic;
 
     @Option(names = "--output", paramLabel = "FILE",
             description = "Also write the baseline to FILE: JSON for people when it ends in .json, else single-object Avro (as on the topic).")
-    private Path output;
+    private @Nullable Path output;
 
     @Mixin
     private ColumnTypeOptions columnTypes = new ColumnTypeOptions();
@@ -197,7 +199,7 @@ public final class BaselineCommand implements Callable<Integer> {
         Baseline record = BaselineRecords.toRecord(baseline, model, version, input.getFileName().toString(), clock.instant());
         out.print(BaselineSummary.render(record, baseline));
         if (output != null) {
-            write(record);
+            write(record, output);
             out.println("Wrote " + output);
         }
         if (!publish) {
@@ -266,16 +268,16 @@ public final class BaselineCommand implements Callable<Integer> {
         }
     }
 
-    private void write(Baseline record) throws BadInputException {
-        boolean json = output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    private static void write(Baseline record, Path file) throws BadInputException {
+        boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         try {
             if (json) {
-                Files.writeString(output, BaselineJson.render(record) + System.lineSeparator());
+                Files.writeString(file, BaselineJson.render(record) + System.lineSeparator());
             } else {
-                Files.write(output, RecordEncoders.singleObject(record));
+                Files.write(file, RecordEncoders.singleObject(record));
             }
         } catch (IOException e) {
-            throw new BadInputException("cannot write --output " + output + ": " + e + "; check that its directory exists"
+            throw new BadInputException("cannot write --output " + file + ": " + e + "; check that its directory exists"
                     + " and is writable", e);
         }
     }

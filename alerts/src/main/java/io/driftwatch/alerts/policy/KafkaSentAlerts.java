@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.Objects.requireNonNullElse;
 
 /**
  * Sent alert ids in a Kafka topic: key the alert id, value the time it was mailed (ISO-8601, for a person
@@ -143,7 +144,8 @@ public final class KafkaSentAlerts implements SentAlerts, AutoCloseable {
                 ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (ExecutionException e) {
-            throw new SentAlertsException("the broker did not take the sent ids on " + topic + ": " + e.getCause().getMessage(), e.getCause());
+            Throwable cause = requireNonNullElse(e.getCause(), e);
+            throw new SentAlertsException("the broker did not take the sent ids on " + topic + ": " + cause.getMessage(), cause);
         } catch (TimeoutException | KafkaException e) {
             throw new SentAlertsException("recording sent ids on " + topic + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

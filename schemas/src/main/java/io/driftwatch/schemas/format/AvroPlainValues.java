@@ -28,9 +28,7 @@ final class AvroPlainValues {
     }
 
     static UserRecord of(GenericRecord record, @Nullable Instant recordTime) {
-        @SuppressWarnings("unchecked")
-        Map<String, @Nullable Object> fields = (Map<String, @Nullable Object>) plain(record, record.getSchema());
-        return new UserRecord(fields, recordTime);
+        return new UserRecord(record(record, record.getSchema()), recordTime);
     }
 
     private static @Nullable Object plain(@Nullable Object value, Schema schema) {

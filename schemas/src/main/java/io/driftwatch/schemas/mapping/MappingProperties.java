@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.config.ConfigException;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Reads field mappings from flat properties such as {@code driftwatch.mapping.inference.requestId=id}, the
  * form a properties file or a command line gives. Every key left out keeps driftwatch's own field name, so
@@ -60,7 +62,8 @@ public final class MappingProperties {
     public static InferenceMapping inference(Map<String, ?> properties) {
         PropertyValues values = new PropertyValues(properties, INFERENCE_PREFIX, INFERENCE_KEYS);
         InferenceMapping canonical = InferenceMapping.canonical();
-        FieldGroup features = values.group("features", canonical.features(), true, false);
+        FieldGroup features = requireNonNull(values.group("features", canonical.features(), true, false),
+                "features: \"none\" is not allowed, so a group always results");
         values.onlyWith(STRIP_PREFIX, features instanceof FieldGroup.Listed, "features=fields:...");
         values.onlyWith(EXCLUDE, features instanceof FieldGroup.Remaining, "features=remaining");
         if (features instanceof FieldGroup.Listed listed && values.has(STRIP_PREFIX)) {

@@ -40,6 +40,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.Objects.requireNonNullElse;
 
 /**
  * Runs the stream benchmark on one broker: writes {@code records} generated inference logs to a fresh
@@ -243,7 +244,8 @@ final class StreamBenchmark {
                 Thread.sleep(POLL.toMillis() / 4);
             }
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read offsets: " + e.getCause().getMessage(), e.getCause());
+            Throwable cause = requireNonNullElse(e.getCause(), e);
+            throw new IllegalStateException("cannot read offsets: " + cause.getMessage(), cause);
         }
     }
 

@@ -111,7 +111,7 @@ final class TriggerLatencyBenchmark {
             for (long start : expectedStarts) {
                 Long arrived = triggerArrivals.get(start);
                 if (arrived != null) {
-                    latencies.add(arrived - closedAt.get(start));
+                    latencies.add(arrived - requireNonNull(closedAt.get(start), "the expected starts are keys of closedAt"));
                 }
             }
             return new TriggerLatency(WINDOW.toMillis(), expectedStarts.size(), latencies);

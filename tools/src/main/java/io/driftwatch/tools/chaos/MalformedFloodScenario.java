@@ -4,9 +4,9 @@ import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.schemas.record.DeadLetter;
 import io.driftwatch.schemas.registry.RegistrySettings;
 import io.driftwatch.service.DriftwatchService;
-import io.driftwatch.testkit.corpus.MalformedCorpus;
 import io.driftwatch.testkit.corpus.MalformedCorpus.Case;
 import io.driftwatch.testkit.corpus.MalformedCorpus.Format;
+import io.driftwatch.testkit.corpus.MalformedCorpus;
 import io.driftwatch.tools.chaos.RawRecords.Position;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.config.InputFormat;
@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * The dead-letter promise at volume: a tenth of the input malformed, in every way the malformed corpus lists, in
@@ -58,7 +60,8 @@ final class MalformedFloodScenario implements ChaosScenario {
              ChaosSchemaRegistry registry = ChaosSchemaRegistry.start(MalformedCorpus.schemasById())) {
             Path schemas = writeSchemas(run.directory().resolve("schemas"));
             for (Format format : Format.values()) {
-                MalformedFlood flood = MalformedFlood.of(format, malformed.get(format), records, PARTITIONS, WINDOW, GRACE);
+                MalformedFlood flood = MalformedFlood.of(format, requireNonNull(malformed.get(format), "corpusCases has every format"),
+                        records, PARTITIONS, WINDOW, GRACE);
                 RunSettings settings = settings(broker.bootstrapServers(), format, registry, schemas);
                 flood(run, broker.bootstrapServers(), format, flood, settings);
             }
