@@ -1,5 +1,6 @@
 package io.driftwatch.alerts.policy;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -165,6 +166,6 @@ public final class KafkaSentAlerts implements SentAlerts, AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
-        reader.close(Duration.ofSeconds(5));
+        reader.close(CloseOptions.timeout(Duration.ofSeconds(5)));
     }
 }

@@ -12,6 +12,7 @@ import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.config.InputFormat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaFormatter;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -155,7 +156,7 @@ final class MalformedFloodScenario implements ChaosScenario {
     private static Path writeSchemas(Path directory) throws IOException {
         Files.createDirectories(directory);
         for (Map.Entry<Integer, Schema> schema : MalformedCorpus.schemasById().entrySet()) {
-            Files.writeString(directory.resolve("corpus-" + schema.getKey() + ".avsc"), schema.getValue().toString(true));
+            Files.writeString(directory.resolve("corpus-" + schema.getKey() + ".avsc"), SchemaFormatter.format("json/pretty", schema.getValue()));
         }
         return directory;
     }
