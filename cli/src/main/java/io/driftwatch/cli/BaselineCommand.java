@@ -91,6 +91,7 @@ public final class BaselineCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @SuppressWarnings("UnusedVariable") // picocli reads a usageHelp option itself: it prints the help and exits
     private boolean help;
 
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model name, as in the inference logs.")

@@ -147,6 +147,7 @@ public final class ProduceCommand implements Callable<Integer> {
     private int partitions = 1;
 
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+    @SuppressWarnings("UnusedVariable") // picocli reads a usageHelp option itself: it prints the help and exits
     private boolean help;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "CSV with a header line, or JSON Lines (.jsonl/.ndjson/.json).")

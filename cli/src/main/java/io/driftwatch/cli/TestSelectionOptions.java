@@ -100,7 +100,7 @@ final class TestSelectionOptions {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--threshold " + key + "=" + text + ": '" + text + "' is not a number");
+            throw new IllegalArgumentException("--threshold " + key + "=" + text + ": '" + text + "' is not a number", e);
         }
     }
 

@@ -67,8 +67,8 @@ public record InferenceMapping(FieldSource requestId, FieldSource modelName, Fie
             featureRules().check(record.getFeatures(), limits);
             Map<String, Double> scores = record.getClassScores();
             Map<String, String> tags = record.getSegments();
-            if (scores != null && scores.size() > limits.maxFeatures()
-                    || tags != null && tags.size() > limits.maxFeatures()) {
+            if ((scores != null && scores.size() > limits.maxFeatures())
+                    || (tags != null && tags.size() > limits.maxFeatures())) {
                 return DecodeResult.failed(DeadLetterReason.TOO_LARGE, "class scores or segments have more than "
                         + limits.maxFeatures() + " entries, the limit");
             }
@@ -100,8 +100,8 @@ public record InferenceMapping(FieldSource requestId, FieldSource modelName, Fie
     private boolean claimedOutsideFeatures(String topLevelField) {
         return Stream.of(requestId, modelName, modelVersion, eventTime, prediction)
                 .anyMatch(source -> source.claims(topLevelField))
-                || classScores != null && classScores.head().equals(topLevelField)
-                || segments != null && segments.claims(topLevelField);
+                || (classScores != null && classScores.head().equals(topLevelField))
+                || (segments != null && segments.claims(topLevelField));
     }
 
     private FeatureRules featureRules() {

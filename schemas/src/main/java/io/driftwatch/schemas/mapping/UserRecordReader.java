@@ -106,7 +106,7 @@ final class UserRecordReader {
     /** Tags such as country; numbers and booleans become their text, nulls are left out. */
     @Nullable Map<String, String> segments(String target, @Nullable FieldGroup group, Predicate<String> claimed)
             throws MappingFault {
-        if (group == null || group instanceof FieldGroup.MapAt mapAt && isAbsentOrNull(mapAt.path())) {
+        if (group == null || (group instanceof FieldGroup.MapAt mapAt && isAbsentOrNull(mapAt.path()))) {
             return null;
         }
         Map<String, String> segments = new HashMap<>();
@@ -145,6 +145,7 @@ final class UserRecordReader {
         return found.value();
     }
 
+    @SuppressWarnings("UnusedException") // the fault becomes a dead-letter reason naming the forms a time takes; the cause adds nothing
     private Instant parseTime(String target, FieldPath path, String text) throws MappingFault {
         try {
             if (!text.isEmpty() && text.length() <= 19 && text.chars().allMatch(Character::isDigit)) {

@@ -62,8 +62,10 @@ public record TlsSettings(@Nullable KeyStoreFile truststore, @Nullable KeyStoreF
         try {
             factory.init(keystore.load(), keystore.passwordChars());
         } catch (UnrecoverableKeyException e) {
-            throw new ConfigException(keystore.locationSetting() + ": the private key in " + keystore.location()
-                    + " is protected by a password other than " + keystore.passwordSetting());
+            ConfigException wrongPassword = new ConfigException(keystore.locationSetting() + ": the private key in "
+                    + keystore.location() + " is protected by a password other than " + keystore.passwordSetting());
+            wrongPassword.initCause(e); // ConfigException has no constructor that takes a cause
+            throw wrongPassword;
         }
         return factory.getKeyManagers();
     }

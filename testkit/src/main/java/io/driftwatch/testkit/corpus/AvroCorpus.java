@@ -139,7 +139,7 @@ final class AvroCorpus {
                 }
                 case 1 -> {
                     int at = pick(layout.stringLengths());
-                    long length = body.length + 1 + random.nextInt(1 << 30);
+                    long length = body.length + 1L + random.nextInt(1 << 30);
                     add("length past the end", "string of " + length + " bytes at body byte " + at,
                             framed(splice(body, at, varint(length))), null, DeadLetterReason.TRUNCATED);
                 }
@@ -157,7 +157,7 @@ final class AvroCorpus {
                 }
                 default -> {
                     int at = pick(layout.mapCounts());
-                    long count = MalformedCorpus.LIMITS.maxCollectionItems() + 1 + random.nextInt(1 << 30);
+                    long count = MalformedCorpus.LIMITS.maxCollectionItems() + 1L + random.nextInt(1 << 30);
                     add("huge item count", count + " items at body byte " + at, framed(splice(body, at, varint(count))),
                             null, DeadLetterReason.TOO_LARGE);
                 }

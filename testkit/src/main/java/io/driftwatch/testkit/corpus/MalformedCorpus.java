@@ -53,6 +53,7 @@ public final class MalformedCorpus {
      * @param expected     the record a good case decodes to; null for a malformed one
      * @param expectedCode the failure code when the corruption determines it; null when only "some failure"
      */
+    @SuppressWarnings("ArrayRecordComponent") // tests decode the value and assert on the result, never on a Case's equality
     public record Case(Format format, String category, String description, byte @Nullable [] value,
                        @Nullable InferenceLog expected, @Nullable DeadLetterReason expectedCode) {
         public boolean isGood() {

@@ -60,6 +60,6 @@ final class PlainDecoder {
     }
 
     static long checksum(InferenceLog log) {
-        return log.getFeatures().size() + log.getRequestId().length();
+        return (long) log.getFeatures().size() + log.getRequestId().length();
     }
 }

@@ -107,6 +107,7 @@ final class StreamBenchmark {
         return timings;
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // each send's outcome reaches its callback
     private long produce(String topic, InputFormat format) throws InterruptedException {
         Map<String, Object> settings = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -251,7 +252,7 @@ final class StreamBenchmark {
 
     /** The windows the records close: those whose end plus grace is at or before the last record's event time. */
     private long expectedWindows() {
-        long lastEventOffset = records - 1;
+        long lastEventOffset = records - 1L;
         long closable = lastEventOffset - WINDOW.toMillis() - GRACE.toMillis();
         return closable < 0 ? 0 : closable / WINDOW.toMillis() + 1;
     }

@@ -44,6 +44,7 @@ public final class ChaosCommand implements Callable<Integer> {
     private @Nullable Path workDirectory;
 
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+    @SuppressWarnings("UnusedVariable") // picocli reads a usageHelp option itself: it prints the help and exits
     private boolean help;
 
     @Override

@@ -59,6 +59,7 @@ final class MalformedFlood {
     }
 
     /** {@code records} records in all, {@code malformed.size()} of them malformed, over {@code partitions} partitions. */
+    @SuppressWarnings("EnumOrdinal") // the ordinal only seeds the shuffle, one seed per format; no value depends on the order
     static MalformedFlood of(Format format, List<Case> malformed, int records, int partitions, Duration window, Duration grace) {
         int good = records - malformed.size() - partitions;
         SteadyInferences traffic = new SteadyInferences(window.multipliedBy(WINDOWS).dividedBy(good));

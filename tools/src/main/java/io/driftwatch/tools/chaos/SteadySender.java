@@ -50,6 +50,7 @@ final class SteadySender implements AutoCloseable {
         schemaId.set(id);
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // each send's outcome reaches its callback
     private void send() {
         long next = System.nanoTime();
         int partition = 0;

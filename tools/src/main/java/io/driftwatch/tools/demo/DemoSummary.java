@@ -26,11 +26,9 @@ final class DemoSummary {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final DemoScenario scenario;
-    private final DemoExpectations expectations;
 
-    DemoSummary(DemoScenario scenario, DemoExpectations expectations) {
+    DemoSummary(DemoScenario scenario) {
         this.scenario = scenario;
-        this.expectations = expectations;
     }
 
     void print(PrintWriter out, DemoObservation observation, List<CaughtEmail> emails, String triggerTopic) {

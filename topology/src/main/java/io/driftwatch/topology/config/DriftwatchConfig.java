@@ -37,6 +37,7 @@ import static org.apache.kafka.common.config.ConfigDef.Range.between;
  * alerts process shares.
  * {@link #CONFIG_DEF}{@code .toEnrichedRst()} is the configuration reference of the README.
  */
+@SuppressWarnings("BadImport") // ConfigDef.Type is imported to write Type.LONG, as Kafka's own configs do
 public final class DriftwatchConfig extends TopicsConfig {
 
     public static final String APPLICATION_ID_CONFIG = "driftwatch.application.id";
