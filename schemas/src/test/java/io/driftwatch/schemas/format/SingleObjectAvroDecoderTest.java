@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -104,7 +105,7 @@ class SingleObjectAvroDecoderTest {
                 singleObject(CorpusSchemas.FLAT_USER, new byte[] {2, 'x'}));
 
         assertThat(result).isEqualTo(DecodeResult.failed(DeadLetterReason.UNKNOWN_SCHEMA, "unknown schema fingerprint "
-                + String.format("%016x", fingerprint) + " (CRC-64-AVRO of the writer schema); add the writer's .avsc"
+                + String.format(Locale.ROOT, "%016x", fingerprint) + " (CRC-64-AVRO of the writer schema); add the writer's .avsc"
                 + " file to the local schema files"));
     }
 
