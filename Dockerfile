@@ -4,6 +4,8 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
+# Error Prone runs inside javac, which needs the jdk.compiler exports this file gives Maven's JVM.
+COPY .mvn/jvm.config .mvn/jvm.config
 COPY stats stats
 COPY schemas schemas
 COPY topics topics
