@@ -6,11 +6,12 @@ import io.driftwatch.schemas.registry.UnknownSchemaException;
 import io.driftwatch.schemas.wire.ConfluentFrame;
 import io.driftwatch.schemas.wire.ConfluentFraming;
 import io.driftwatch.schemas.wire.WireFormatException;
+import org.apache.avro.Schema;
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.apache.avro.Schema;
-import org.jspecify.annotations.Nullable;
 
 import static java.util.Objects.requireNonNull;
 import static java.util.Objects.requireNonNullElse;

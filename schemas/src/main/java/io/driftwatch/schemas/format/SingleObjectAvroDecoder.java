@@ -1,13 +1,14 @@
 package io.driftwatch.schemas.format;
 
 import io.driftwatch.schemas.record.DeadLetterReason;
+import org.apache.avro.Schema;
+import org.apache.avro.message.SchemaStore;
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.apache.avro.Schema;
-import org.apache.avro.message.SchemaStore;
-import org.jspecify.annotations.Nullable;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,10 +1,11 @@
 package io.driftwatch.schemas.mapping;
 
+import org.apache.kafka.common.config.ConfigException;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.config.ConfigException;
 
 import static java.util.Objects.requireNonNull;
 

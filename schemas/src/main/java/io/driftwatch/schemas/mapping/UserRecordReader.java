@@ -3,13 +3,14 @@ package io.driftwatch.schemas.mapping;
 import io.driftwatch.schemas.format.DecodeLimits;
 import io.driftwatch.schemas.format.UserRecord;
 import io.driftwatch.schemas.record.DeadLetterReason;
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the single-valued and small-map fields of driftwatch's records out of one user record, each

@@ -3,9 +3,9 @@ package io.driftwatch.tools.chaos;
 import io.driftwatch.schemas.format.CorpusSchemas;
 import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.record.InferenceLog;
+import io.driftwatch.testkit.corpus.MalformedCorpus;
 import io.driftwatch.testkit.corpus.MalformedCorpus.Case;
 import io.driftwatch.testkit.corpus.MalformedCorpus.Format;
-import io.driftwatch.testkit.corpus.MalformedCorpus;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;

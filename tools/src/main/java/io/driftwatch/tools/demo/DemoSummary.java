@@ -6,7 +6,6 @@ import io.driftwatch.schemas.record.DriftVerdict;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.WindowRef;
-
 import org.jspecify.annotations.Nullable;
 
 import java.io.PrintWriter;
