@@ -9,6 +9,10 @@
 FROM maven:3.9.16-eclipse-temurin-17-noble AS build
 WORKDIR /src
 COPY pom.xml ./
+# Error Prone runs inside javac, which needs the jdk.compiler exports this file gives Maven's JVM.
+COPY .mvn/jvm.config .mvn/jvm.config
+# Checkstyle's rules, checked in every module's validate phase.
+COPY config config
 COPY stats stats
 COPY schemas schemas
 COPY topics topics

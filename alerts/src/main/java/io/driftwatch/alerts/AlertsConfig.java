@@ -27,6 +27,7 @@ import static org.apache.kafka.common.config.ConfigDef.Range.between;
  * {@code DriftwatchConfig}. Validated at start-up; every error names the key and what to set. The SMTP
  * password is never a key here: only the environment variable or file that holds it.
  */
+@SuppressWarnings("BadImport") // ConfigDef.Type is imported to write Type.LONG, as Kafka's own configs do
 public final class AlertsConfig extends AbstractConfig {
     public static final String GROUP_MS_CONFIG = "driftwatch.alerts.group.ms";
     private static final String GROUP_MS_DOC = "Alerts for one model version arriving within this time of the first one go into one email.";

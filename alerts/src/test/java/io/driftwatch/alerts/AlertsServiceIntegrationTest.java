@@ -77,6 +77,7 @@ class AlertsServiceIntegrationTest {
         return AlertsService.start(new TopicsConfig(settings), new AlertsConfig(settings, Map.of()), meters, Clock.systemUTC(), null);
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // commitTransaction throws when a send failed; an aborted one is meant to vanish
     private static void produce(String topic, boolean commit, AlertEvent... events) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());

@@ -158,6 +158,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         awaitReady();
     }
 
+    @SuppressWarnings("AddressSelection") // HOST is the IP literal 127.0.0.1: there is no name to resolve to one of several addresses
     private static void awaitBindable(int port) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (true) {

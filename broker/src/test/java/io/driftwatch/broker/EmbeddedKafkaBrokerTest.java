@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EmbeddedKafkaBrokerTest {
 
+    @SuppressWarnings("FutureReturnValueIgnored") // commitTransaction throws when a send failed; the aborted one is meant to vanish
     @Test
     void committedTransactionsAreVisibleToReadCommittedConsumersAndAbortedOnesAreNot() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();

@@ -4,6 +4,7 @@ import io.driftwatch.alerts.AlertsConfig;
 import io.driftwatch.alerts.AlertsService;
 import io.driftwatch.service.metrics.ProcessMetrics;
 import io.driftwatch.topology.config.DriftwatchConfig;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ public final class AlertsCommand implements Callable<Integer> {
     private ConfigFileOptions configFile;
 
     @Option(names = "--save-emails", paramLabel = "DIR", description = "Also save every email sent as NAME.eml and NAME.html in DIR.")
-    private Path saveDirectory;
+    private @Nullable Path saveDirectory;
 
     @Override
     public Integer call() throws BadInputException, InterruptedException {

@@ -25,8 +25,6 @@ import io.driftwatch.stats.quality.TaskChoice;
 import io.driftwatch.topics.TopicSpec;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.common.config.ConfigException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -37,18 +35,14 @@ import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import static picocli.CommandLine.Model.CommandSpec;
@@ -91,9 +85,11 @@ public final class BaselineCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @SuppressWarnings("UnusedVariable") // picocli reads a usageHelp option itself: it prints the help and exits
     private boolean help;
 
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model name, as in the inference logs.")
+    @SuppressWarnings("NullAway.Init") // a required option: picocli sets it before call() runs
     private String model;
 
     @Option(names = "--model-version", paramLabel = "VERSION", description = "Model version, as in the inference logs (required).")
@@ -104,6 +100,7 @@ public final class BaselineCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
             description = "Training data: CSV with a header line, or JSON Lines (.jsonl/.ndjson/.json).")
+    @SuppressWarnings("NullAway.Init") // a required option: picocli sets it before call() runs
     private Path input;
 
     @Mixin
@@ -116,11 +113,11 @@ public final class BaselineCommand implements Callable<Integer> {
             description = "Compacted baselines topic, created if missing (default: driftwatch.topic.baselines of --config, "
                     + "else driftwatch.baselines). Without Kafka (--bootstrap-servers, or bootstrap.servers of --config),"
                     + " nothing is published; acks=all and idempotence are always on.")
-    private String topic;
+    private @Nullable String topic;
 
     @Option(names = "--output", paramLabel = "FILE",
             description = "Also write the baseline to FILE: JSON for people when it ends in .json, else single-object Avro (as on the topic).")
-    private Path output;
+    private @Nullable Path output;
 
     @Mixin
     private ColumnTypeOptions columnTypes = new ColumnTypeOptions();
@@ -197,7 +194,7 @@ public final class BaselineCommand implements Callable<Integer> {
         Baseline record = BaselineRecords.toRecord(baseline, model, version, input.getFileName().toString(), clock.instant());
         out.print(BaselineSummary.render(record, baseline));
         if (output != null) {
-            write(record);
+            write(record, output);
             out.println("Wrote " + output);
         }
         if (!publish) {
@@ -266,16 +263,16 @@ public final class BaselineCommand implements Callable<Integer> {
         }
     }
 
-    private void write(Baseline record) throws BadInputException {
-        boolean json = output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    private static void write(Baseline record, Path file) throws BadInputException {
+        boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         try {
             if (json) {
-                Files.writeString(output, BaselineJson.render(record) + System.lineSeparator());
+                Files.writeString(file, BaselineJson.render(record) + System.lineSeparator());
             } else {
-                Files.write(output, RecordEncoders.singleObject(record));
+                Files.write(file, RecordEncoders.singleObject(record));
             }
         } catch (IOException e) {
-            throw new BadInputException("cannot write --output " + output + ": " + e + "; check that its directory exists"
+            throw new BadInputException("cannot write --output " + file + ": " + e + "; check that its directory exists"
                     + " and is writable", e);
         }
     }

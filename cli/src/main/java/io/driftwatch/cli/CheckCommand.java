@@ -5,6 +5,7 @@ import io.driftwatch.cli.report.JsonReport;
 import io.driftwatch.cli.report.TableReport;
 import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.DriftDefaults;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,10 +38,10 @@ public final class CheckCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--reference", paramLabel = "FILE", description = "Reference data, e.g. the training set.")
-    private Path reference;
+    private @Nullable Path reference;
 
     @Option(names = "--current", paramLabel = "FILE", description = "Current data, e.g. last day's inputs.")
-    private Path current;
+    private @Nullable Path current;
 
     @Option(names = "--format", paramLabel = "json|table", description = "Output format (default: ${DEFAULT-VALUE}).")
     private OutputFormat format = OutputFormat.TABLE;

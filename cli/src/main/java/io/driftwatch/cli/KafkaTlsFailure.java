@@ -1,6 +1,7 @@
 package io.driftwatch.cli;
 
 import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.jspecify.annotations.Nullable;
 
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
@@ -16,7 +17,7 @@ final class KafkaTlsFailure {
     private KafkaTlsFailure() {
     }
 
-    static String explain(SslAuthenticationException failure, Object bootstrap, String configFile) {
+    static String explain(SslAuthenticationException failure, @Nullable Object bootstrap, String configFile) {
         String detail = rootMessage(failure);
         if (has(failure, CertPathBuilderException.class) || has(failure, CertPathValidatorException.class)) {
             return "Kafka at " + bootstrap + ": this client does not trust the broker's TLS certificate (" + detail + "); check that "

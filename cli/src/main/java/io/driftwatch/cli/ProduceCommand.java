@@ -37,6 +37,7 @@ import static io.driftwatch.cli.produce.ProduceColumns.DEFAULT_MODEL;
 import static io.driftwatch.cli.produce.ProduceColumns.DEFAULT_PREDICTION;
 import static io.driftwatch.cli.produce.ProduceColumns.DEFAULT_REQUEST_ID;
 import static io.driftwatch.cli.produce.ProduceColumns.DEFAULT_VERSION;
+import static java.util.Objects.requireNonNull;
 import static picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -147,6 +148,7 @@ public final class ProduceCommand implements Callable<Integer> {
     private int partitions = 1;
 
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+    @SuppressWarnings("UnusedVariable") // picocli reads a usageHelp option itself: it prints the help and exits
     private boolean help;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "CSV with a header line, or JSON Lines (.jsonl/.ndjson/.json).")
@@ -173,8 +175,9 @@ public final class ProduceCommand implements Callable<Integer> {
                 : config.topic(writeLabels ? DriftwatchConfig.LABELS_TOPIC_CONFIG : DriftwatchConfig.INFERENCES_TOPIC_CONFIG);
         ProduceRequest request = new ProduceRequest(file, chosenTopic, partitions, chosenEncoding, writeLabels,
                 columns(), rate);
-        KafkaClientSettings clientSettings = KafkaClientSettings.of(
-                (String) config.kafkaSettings().get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG), config.kafkaSettings());
+        String bootstrapServers = (String) requireNonNull(config.kafkaSettings().get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG),
+                "the configuration requires bootstrap.servers");
+        KafkaClientSettings clientSettings = KafkaClientSettings.of(bootstrapServers, config.kafkaSettings());
         try {
             ProduceOutcome outcome = new FileProducer(clientSettings, registration(chosenEncoding), Clock.systemUTC())
                     .produce(request);

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static java.util.Objects.requireNonNullElse;
+
 /**
  * The options that choose tests, thresholds and column types, shared by every command that compares
  * data. Defaults come from {@link TestOptions#DEFAULT} and {@link DriftDefaults}, never from a literal here.
@@ -78,7 +80,7 @@ final class TestSelectionOptions {
             return new ComparisonSettings(new TestOptions(binning, logBase, ksMethod), names(String.join(",", tests)),
                     testsByColumn, byTest, byColumn, datasetDriftShare, DriftDefaults.MISSING_RATE_JUMP);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage(), e);
+            throw new BadInputException(requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()), e);
         }
     }
 
@@ -98,7 +100,7 @@ final class TestSelectionOptions {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--threshold " + key + "=" + text + ": '" + text + "' is not a number");
+            throw new IllegalArgumentException("--threshold " + key + "=" + text + ": '" + text + "' is not a number", e);
         }
     }
 

@@ -28,6 +28,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import static java.util.Objects.requireNonNull;
 import static picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -63,7 +64,7 @@ public final class TriggersCommand implements Callable<Integer> {
     private boolean follow;
 
     @Option(names = "--group", paramLabel = "ID", description = "Consumer group: resume from its committed offsets instead of the beginning.")
-    private String group;
+    private @Nullable String group;
 
     @Override
     public Integer call() throws BadInputException {
@@ -106,7 +107,7 @@ public final class TriggersCommand implements Callable<Integer> {
 
     private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end) {
         for (TopicPartition partition : partitions) {
-            if (consumer.position(partition) < end.get(partition)) {
+            if (consumer.position(partition) < requireNonNull(end.get(partition), "endOffsets answers for each partition asked")) {
                 return false;
             }
         }

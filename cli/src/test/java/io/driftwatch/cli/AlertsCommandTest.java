@@ -35,8 +35,12 @@ class AlertsCommandTest {
 
     @Test
     void aUserWithoutAPasswordSourceIsBadInputSayingWhatToSet() throws Exception {
-        Path config = Files.writeString(directory.resolve("d.properties"), "bootstrap.servers=localhost:9092\n"
-                + "driftwatch.alerts.to=oncall@example.test\ndriftwatch.smtp.host=smtp.example.test\ndriftwatch.smtp.user=driftwatch\n");
+        Path config = Files.writeString(directory.resolve("d.properties"), """
+                bootstrap.servers=localhost:9092
+                driftwatch.alerts.to=oncall@example.test
+                driftwatch.smtp.host=smtp.example.test
+                driftwatch.smtp.user=driftwatch
+                """);
 
         Outcome outcome = run("alerts", "--config", config.toString());
 
@@ -46,8 +50,12 @@ class AlertsCommandTest {
 
     @Test
     void anUnknownSecurityModeNamesTheAcceptedOnes() throws Exception {
-        Path config = Files.writeString(directory.resolve("d.properties"), "bootstrap.servers=localhost:9092\n"
-                + "driftwatch.alerts.to=oncall@example.test\ndriftwatch.smtp.host=smtp.example.test\ndriftwatch.smtp.security=tls\n");
+        Path config = Files.writeString(directory.resolve("d.properties"), """
+                bootstrap.servers=localhost:9092
+                driftwatch.alerts.to=oncall@example.test
+                driftwatch.smtp.host=smtp.example.test
+                driftwatch.smtp.security=tls
+                """);
 
         Outcome outcome = run("alerts", "--config", config.toString());
 

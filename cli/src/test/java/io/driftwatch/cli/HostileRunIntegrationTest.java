@@ -105,7 +105,7 @@ class HostileRunIntegrationTest {
             children.put("run", child("run", config, List.of()));
             children.put("alerts", child("alerts", config, List.of("--save-emails", directory.resolve("emails").toString(),
                     "--set", DriftwatchConfig.METRICS_PORT_CONFIG + "=" + alertsPort)));
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while ((greenMail.getReceivedMessages().length == 0 || reports().size() < WINDOWS) && System.nanoTime() < deadline) {
                 assertThat(children.values()).allMatch(Process::isAlive);
                 Thread.sleep(500);

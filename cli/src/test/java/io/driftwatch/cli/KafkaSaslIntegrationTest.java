@@ -74,7 +74,7 @@ class KafkaSaslIntegrationTest {
         String triggers = ShiftedTrafficRun.triggersTopic(run);
         List<String> lines = List.of();
         try (DriftwatchService service = DriftwatchService.start(ConfigFileOptions.of(config, Map.of()).driftwatchConfig(), new SimpleMeterRegistry(), Map.of())) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (lines.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(1_000);
                 lines = ShiftedTrafficRun.triggers(broker.bootstrapServers(), triggers, config);

@@ -41,7 +41,7 @@ class KafkaTlsIntegrationTest {
     private static final String SSL = "SSL";
     private static final String SASL_SSL = "SASL_SSL";
     private static final Duration FAIL_FAST = Duration.ofSeconds(30);
-    private static final Duration TRIGGER_WITHIN = Duration.ofSeconds(120);
+    private static final Duration TRIGGER_WITHIN = Duration.ofMinutes(2);
     private static final List<String> SECRETS = List.of(TlsStores.KEYSTORE_PASSWORD, TlsStores.TRUSTSTORE_PASSWORD,
             SaslBroker.PLAIN_PASSWORD, SaslBroker.ADMIN_PASSWORD);
     private static final Map<String, EmbeddedKafkaBroker> brokers = new HashMap<>();

@@ -53,8 +53,11 @@ class ProduceCommandBadInputTest {
 
     @Test
     void anUnparsableTimeNamesTheFileLineAndColumn() throws IOException {
-        String csv = file("times.csv", "request_id,model,version,event_time,prediction\n"
-                + "r1,m,v,2024-05-01T00:00:00Z,1\nr2,m,v,yesterday,0\n");
+        String csv = file("times.csv", """
+                request_id,model,version,event_time,prediction
+                r1,m,v,2024-05-01T00:00:00Z,1
+                r2,m,v,yesterday,0
+                """);
 
         assertThat(produce("--encoding", "json", csv)).isEqualTo(2);
         assertThat(err.toString()).contains(csv + " line 3, column 'event_time': cannot read 'yesterday' as a time");

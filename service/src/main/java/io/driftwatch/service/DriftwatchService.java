@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -31,6 +32,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.Objects.requireNonNullElse;
 
 /**
  * One running driftwatch instance: creates the topics it needs (and waits until they are ready), builds
@@ -80,10 +82,11 @@ public final class DriftwatchService implements AutoCloseable {
         try (Admin admin = Admin.create(config.kafkaSettings())) {
             new TopicProvisioner(admin, TOPIC_TIMEOUT).ensure(Topics.specs(config));
             String inferences = Topics.INFERENCES.name(config);
-            inputPartitions = admin.describeTopics(List.of(inferences)).allTopicNames().get()
-                    .get(inferences).partitions().size();
+            TopicDescription described = admin.describeTopics(List.of(inferences)).allTopicNames().get().get(inferences);
+            inputPartitions = requireNonNull(described, "describeTopics answers for each topic asked").partitions().size();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot describe the input topic: " + e.getCause().getMessage(), e.getCause());
+            Throwable cause = requireNonNullElse(e.getCause(), e);
+            throw new IllegalStateException("cannot describe the input topic: " + cause.getMessage(), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preparing topics", e);

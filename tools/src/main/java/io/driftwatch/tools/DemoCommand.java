@@ -5,6 +5,7 @@ import io.driftwatch.cli.baseline.PublishException;
 import io.driftwatch.tools.demo.BatchDemo;
 import io.driftwatch.tools.demo.DemoScenario;
 import io.driftwatch.tools.demo.StreamDemo;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,11 +37,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--keep-files", paramLabel = "DIR",
             description = "With --batch: write the sample files to DIR (created if needed) so you can run check on them yourself.")
-    private Path keepDirectory;
+    private @Nullable Path keepDirectory;
 
     @Option(names = "--output", paramLabel = "DIR",
             description = "Where the caught emails (.eml and .html) and the training file go (default: a new temporary directory).")
-    private Path outputDirectory;
+    private @Nullable Path outputDirectory;
 
     @Option(names = "--keep-running", description = "Leave Kafka, driftwatch and the metrics endpoint up after the summary, until Ctrl-C.")
     private boolean keepRunning;

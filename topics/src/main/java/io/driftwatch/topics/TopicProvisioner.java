@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.Objects.requireNonNullElse;
 
 /**
  * Creates the topics driftwatch needs and returns only when every partition of every one answers a
@@ -55,9 +56,10 @@ public final class TopicProvisioner {
                 entry.getValue().get(remaining(deadline), TimeUnit.NANOSECONDS);
                 log.info("created topic {}", entry.getKey());
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
+                Throwable cause = requireNonNullElse(e.getCause(), e);
+                if (!(cause instanceof TopicExistsException)) {
                     throw new TopicProvisioningException("cannot create topic " + entry.getKey() + ": "
-                            + e.getCause().getMessage() + "; check the broker's ACLs and the topic settings", e.getCause());
+                            + cause.getMessage() + "; check the broker's ACLs and the topic settings", cause);
                 }
             } catch (TimeoutException e) {
                 throw new TopicProvisioningException("creating topic " + entry.getKey() + " took longer than " + timeout, e);
@@ -81,8 +83,9 @@ public final class TopicProvisioner {
                 return;
             } catch (ExecutionException e) {
                 if (System.nanoTime() >= deadline) {
+                    Throwable cause = requireNonNullElse(e.getCause(), e);
                     throw new TopicProvisioningException("topics " + topics + " were not ready within " + timeout
-                            + ": " + e.getCause().getMessage(), e.getCause());
+                            + ": " + cause.getMessage(), cause);
                 }
                 pause();
             } catch (TimeoutException e) {

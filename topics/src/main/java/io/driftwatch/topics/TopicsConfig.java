@@ -20,6 +20,7 @@ import static org.apache.kafka.common.config.ConfigDef.Range.between;
  * The streaming service's configuration extends it with its own keys; the alerts process needs nothing more, so
  * it validates only these and does not fail on a setting of the engine it never uses.
  */
+@SuppressWarnings("BadImport") // ConfigDef.Type is imported to write Type.LONG, as Kafka's own configs do
 public class TopicsConfig extends AbstractConfig {
     private static final String PREFIX = "driftwatch.";
 

@@ -3,7 +3,6 @@ package io.driftwatch.alerts.mail;
 import io.driftwatch.schemas.record.CategoryShare;
 import io.driftwatch.schemas.record.FeatureSummary;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -16,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 
 /**
  * A small PNG of one feature's reference against current distribution, drawn with Java2D on an image buffer

@@ -66,7 +66,7 @@ final class FindingLine {
     /** The rule as the drift report states it ("p <= 0.05", "statistic >= 0.1"); null when there is none to read. */
     private static @Nullable Rule rule(AlertFinding finding) {
         String condition = finding.getCondition() != null ? finding.getCondition() : finding.getDetail();
-        String[] parts = condition.split(" ");
+        String[] parts = condition.split(" ", -1);
         if (parts.length != 3 || !OPERATORS.contains(parts[1])) {
             return null;
         }

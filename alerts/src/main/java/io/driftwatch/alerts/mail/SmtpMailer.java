@@ -11,11 +11,11 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.jspecify.annotations.Nullable;
 
-import javax.net.ssl.SSLException;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import javax.net.ssl.SSLException;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,5 +1,6 @@
 package io.driftwatch.alerts.policy;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.Objects.requireNonNullElse;
 
 /**
  * Sent alert ids in a Kafka topic: key the alert id, value the time it was mailed (ISO-8601, for a person
@@ -143,7 +145,8 @@ public final class KafkaSentAlerts implements SentAlerts, AutoCloseable {
                 ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (ExecutionException e) {
-            throw new SentAlertsException("the broker did not take the sent ids on " + topic + ": " + e.getCause().getMessage(), e.getCause());
+            Throwable cause = requireNonNullElse(e.getCause(), e);
+            throw new SentAlertsException("the broker did not take the sent ids on " + topic + ": " + cause.getMessage(), cause);
         } catch (TimeoutException | KafkaException e) {
             throw new SentAlertsException("recording sent ids on " + topic + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -163,6 +166,6 @@ public final class KafkaSentAlerts implements SentAlerts, AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
-        reader.close(Duration.ofSeconds(5));
+        reader.close(CloseOptions.timeout(Duration.ofSeconds(5)));
     }
 }

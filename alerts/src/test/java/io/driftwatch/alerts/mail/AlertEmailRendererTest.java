@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -176,9 +176,11 @@ class AlertEmailRendererTest {
 
         assertThat(email.subject())
                 .isEqualTo("[driftwatch CRITICAL] churn v2: accuracy 0.52, below the rule's 0.75 (quality_threshold); retraining triggered");
-        assertThat(email.text()).startsWith("CRITICAL: churn v2: quality below its threshold (accuracy); retraining triggered\n\n"
-                        + "Worst: accuracy 0.52, below the rule's 0.75 (quality_threshold)\n"
-                        + "What to do: the model's measured quality broke its rule, so retraining was triggered and CI should retrain.")
+        assertThat(email.text()).startsWith("""
+                        CRITICAL: churn v2: quality below its threshold (accuracy); retraining triggered
+
+                        Worst: accuracy 0.52, below the rule's 0.75 (quality_threshold)
+                        What to do: the model's measured quality broke its rule, so retraining was triggered and CI should retrain.""")
                 .contains("\nModel quality:\n- accuracy 0.52, below the rule's 0.75 (quality_threshold); 0.92 on the validation set; "
                         + "400 labelled predictions in the window from 2026-11-20T10:10:00Z\n")
                 .contains("Trigger:       quality-trigger-1\n")

@@ -1,6 +1,7 @@
 package io.driftwatch.alerts.policy;
 
 import io.driftwatch.alerts.SampleAlerts;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -47,7 +48,7 @@ class AlertGrouperTest {
         Instant later = NOW.plus(Duration.ofMinutes(61));
         List<AlertGroup> due = grouper.takeDue(later, model -> limit.permits(model, later));
 
-        assertThat(due).singleElement().extracting(AlertGroup::alertIds).asList().hasSize(2);
+        assertThat(due).singleElement().extracting(AlertGroup::alertIds, InstanceOfAssertFactories.LIST).hasSize(2);
         assertThat(grouper.pendingAlerts()).isZero();
         assertThat(grouper.lowestPendingOffset(0)).isEmpty();
     }

@@ -24,7 +24,7 @@ class KafkaSentAlertsIntegrationTest {
     private static final Duration RETENTION = Duration.ofDays(1);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     // In the past, so that every record timestamp below is one the broker takes.
-    private static final Instant START = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+    private final Instant start = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
     @AutoClose
     private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
 
@@ -42,10 +42,10 @@ class KafkaSentAlertsIntegrationTest {
     @Test
     void aRestartSkipsTheIdsMailedWithinTheRetentionAndForgetsOlderOnes() throws Exception {
         createTopic("sent-expiry");
-        try (KafkaSentAlerts first = open("sent-expiry", START)) {
+        try (KafkaSentAlerts first = open("sent-expiry", start)) {
             first.recordSent(List.of("fraud/v3/0", "fraud/v3/1"));
         }
-        Instant twoDaysOn = START.plus(Duration.ofDays(2));
+        Instant twoDaysOn = start.plus(Duration.ofDays(2));
         try (KafkaSentAlerts second = open("sent-expiry", twoDaysOn.minus(RETENTION))) {
             assertThat(second.contains("fraud/v3/0")).as("exactly one retention old").isTrue();
             assertThat(second.rememberedIds()).isEqualTo(2);
@@ -67,13 +67,13 @@ class KafkaSentAlertsIntegrationTest {
     @Test
     void idsExpireWhileTheProcessRunsAsNewOnesAreRecorded() throws Exception {
         createTopic("sent-running");
-        MutableClock clock = new MutableClock(START);
+        MutableClock clock = new MutableClock(start);
         try (KafkaSentAlerts sent = KafkaSentAlerts.open(Map.of("bootstrap.servers", broker.bootstrapServers()), "sent-running",
                 RETENTION, TIMEOUT, clock)) {
             sent.recordSent(List.of("a"));
-            clock.now = START.plus(Duration.ofHours(12));
+            clock.now = start.plus(Duration.ofHours(12));
             sent.recordSent(List.of("b"));
-            clock.now = START.plus(Duration.ofHours(30));
+            clock.now = start.plus(Duration.ofHours(30));
             sent.recordSent(List.of("c"));
 
             assertThat(sent.contains("a")).isFalse();

@@ -80,8 +80,8 @@ public final class BaselinePublisher {
         try (Admin admin = Admin.create(clientSettings)) {
             new TopicProvisioner(admin, timeout).ensure(List.of(topic));
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
-            Config config = admin.describeConfigs(List.of(resource)).all()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(resource);
+            Config config = requireNonNull(admin.describeConfigs(List.of(resource)).all()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(resource), "describeConfigs answers for each resource asked");
             ConfigEntry policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
             if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
                 throw new BadInputException("topic " + topic.name() + " exists with cleanup.policy="

@@ -102,7 +102,8 @@ final class LabelFit {
 
     private void requirePredictionsNamingLabels(QualitySummary summary) throws BadInputException {
         if (summary.metrics().getOrDefault("accuracy", 1.0) == 0.0) {
-            Example first = firstByTask.get(TaskKind.CLASSIFICATION);
+            Example first = requireNonNull(firstByTask.get(TaskKind.CLASSIFICATION),
+                    "an accuracy is tallied from classification rows, and note() kept the first");
             throw new BadInputException(file + ": on none of the " + summary.labelled() + " labelled rows does the"
                     + " prediction in column '" + columns.prediction() + "' name the class of the label in column '"
                     + columns.label() + "' (line " + first.line() + ": prediction '" + first.prediction() + "', label '"

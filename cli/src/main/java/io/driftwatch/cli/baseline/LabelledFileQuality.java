@@ -60,8 +60,8 @@ public final class LabelledFileQuality {
         try (RowReader rows = RowReader.open(file)) {
             for (Optional<Row> next = rows.next(); next.isPresent(); next = rows.next()) {
                 Row row = next.get();
-                @Nullable Object prediction = answer(row.value(columns.prediction()));
-                @Nullable Object actual = answer(row.value(label));
+                Object prediction = answer(row.value(columns.prediction()));
+                Object actual = answer(row.value(label));
                 if (prediction != null) {
                     tally.addPrediction();
                 }

@@ -9,6 +9,7 @@ import io.driftwatch.stats.quality.ClassName;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -55,7 +56,7 @@ public final class ImpliedPositiveClass {
         throw new BadInputException(file + ": " + holding + " in column '" + column + "' " + describe(classes, scoreOption));
     }
 
-    private static String describe(TreeSet<String> classes, String scoreOption) {
+    private static String describe(SortedSet<String> classes, String scoreOption) {
         String quoted = classes.stream().limit(CLASSES_KEPT).map(name -> "'" + name + "'").collect(Collectors.joining(", "));
         if (classes.size() == 2) {
             return "are two classes, '" + classes.first() + "' and '" + classes.last() + "', and neither is the positive one"

@@ -1,6 +1,5 @@
 package io.driftwatch.cli.produce;
 
-import io.driftwatch.cli.BadInputException;
 /**
  * {@code produce} could not start writing: the schema could not be registered or the topic could not be
  * created or reached. Nothing was written. Not a mistake in the input file (that is a

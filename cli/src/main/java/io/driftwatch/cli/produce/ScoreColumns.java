@@ -52,7 +52,7 @@ public record ScoreColumns(Map<String, String> columnsByClass, @Nullable String 
             int equals = option.indexOf('=');
             String column = option.substring(equals + 1).strip();
             String className = equals < 0 ? "" : option.substring(0, equals).strip();
-            if (column.isEmpty() || equals >= 0 && className.isEmpty()) {
+            if (column.isEmpty() || (equals >= 0 && className.isEmpty())) {
                 throw new BadInputException(OPTION + " '" + option + "': give CLASS=COLUMN, or one COLUMN alone for a"
                         + " binary model's probability of its positive class");
             }

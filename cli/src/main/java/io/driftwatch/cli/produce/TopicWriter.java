@@ -56,6 +56,7 @@ final class TopicWriter implements AutoCloseable {
     }
 
     /** Sends one record; the first call starts the clock. */
+    @SuppressWarnings("FutureReturnValueIgnored") // each send's outcome reaches its callback
     void send(String key, byte[] value) throws InterruptedException {
         if (sent == 0) {
             startNanos = System.nanoTime();

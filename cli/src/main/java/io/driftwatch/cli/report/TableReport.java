@@ -73,7 +73,7 @@ public final class TableReport {
             statistic += " ± " + number(bound.statisticHalfWidth());
         }
         String pValue = outcome.pValue() == null ? "-" : number(outcome.pValue());
-        if (bound != null && bound.pValueLow() != null) {
+        if (bound != null && bound.pValueLow() != null && bound.pValueHigh() != null) {
             pValue = "[" + number(bound.pValueLow()) + ", " + number(bound.pValueHigh()) + "]";
         }
         String verdictText = verdict.verdict() == Verdict.DRIFT ? "DRIFT" : verdict.verdict().label().replace('_', ' ');

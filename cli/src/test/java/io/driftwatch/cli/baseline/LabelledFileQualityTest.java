@@ -166,8 +166,15 @@ class LabelledFileQualityTest {
     // A binary model's probability of class 1 on six rows, and the true labels. By hand, as scikit-learn defines
     // them: p >= 0.5 predicts 1, 0, 0, 1, 0, 1, so 4 of 6 are right; positives 0.9, 0.4, 0.8 against negatives
     // 0.4, 0.1, 0.65 win 7.5 of 9 pairs (0.4 against 0.4 is half); the log loss takes p for a 1 and 1 - p for a 0.
-    private static final String BINARY_CSV = "age,y,predicted,p\n31,1,1,0.9\n45,0,0,0.4\n22,1,0,0.4\n60,1,1,0.8\n"
-            + "38,0,0,0.1\n29,0,1,0.65\n";
+    private static final String BINARY_CSV = """
+            age,y,predicted,p
+            31,1,1,0.9
+            45,0,0,0.4
+            22,1,0,0.4
+            60,1,1,0.8
+            38,0,0,0.1
+            29,0,1,0.65
+            """;
     private static final double BINARY_ROC_AUC = 7.5 / 9;
     private static final double BINARY_LOG_LOSS = -(Math.log(0.9) + Math.log(0.6) + Math.log(0.4) + Math.log(0.8)
             + Math.log(0.9) + Math.log(0.35)) / 6;

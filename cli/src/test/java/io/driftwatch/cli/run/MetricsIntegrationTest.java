@@ -261,7 +261,7 @@ class MetricsIntegrationTest {
     private static void awaitEveryLabelJoined(String bootstrap, String topic) {
         List<QualityReport> interim = CommittedTopic.values(bootstrap, topic,
                 Topics.QUALITY_REPORTS.valueSerde().deserializer(),
-                read -> windowsFullyLabelled(read) == WINDOWS, Duration.ofSeconds(120));
+                read -> windowsFullyLabelled(read) == WINDOWS, Duration.ofMinutes(2));
         assertThat(windowsFullyLabelled(interim)).as("windows whose labels were all joined").isEqualTo(WINDOWS);
     }
 
@@ -275,7 +275,7 @@ class MetricsIntegrationTest {
         Predicate<QualityReport> wanted = report -> report.getIsFinal() && report.getWindowStart().equals(lastWindow);
         List<QualityReport> finals = CommittedTopic.values(bootstrap, topic,
                         Topics.QUALITY_REPORTS.valueSerde().deserializer(),
-                        read -> read.stream().anyMatch(wanted), Duration.ofSeconds(120))
+                        read -> read.stream().anyMatch(wanted), Duration.ofMinutes(2))
                 .stream().filter(QualityReport::getIsFinal).toList();
         assertThat(finals).as("final quality reports").anyMatch(wanted);
         assertThat(finals.stream().map(QualityReport::getWindowStart)).as("no window's final report twice").doesNotHaveDuplicates();
@@ -286,7 +286,7 @@ class MetricsIntegrationTest {
     private static List<DriftReport> reports(String bootstrap, String topic) {
         List<DriftReport> reports = CommittedTopic.values(bootstrap, topic,
                 Topics.DRIFT_REPORTS.valueSerde().deserializer(),
-                read -> read.size() >= WINDOWS, Duration.ofSeconds(120));
+                read -> read.size() >= WINDOWS, Duration.ofMinutes(2));
         assertThat(reports).as("a report per window").hasSize(WINDOWS);
         return reports;
     }
@@ -320,7 +320,7 @@ class MetricsIntegrationTest {
         assertThat(scrape.value("driftwatch_dataset_drift_share", FRAUD_V3)).isEqualTo(lastReport.getDriftShare());
         assertThat(scrape.value("driftwatch_dataset_drift_detected", FRAUD_V3)).isEqualTo(lastReport.getDatasetDrift() ? 1.0 : 0.0);
         assertThat(scrape.value("driftwatch_window_records", FRAUD_V3)).isEqualTo((double) lastReport.getRecords());
-        assertThat(scrape.value("driftwatch_window_end", FRAUD_V3)).isEqualTo(lastReport.getWindowEnd().getEpochSecond());
+        assertThat(scrape.value("driftwatch_window_end", FRAUD_V3)).isEqualTo((double) lastReport.getWindowEnd().getEpochSecond());
         long unseen = lastReport.getSchemaFindings().stream().filter(finding -> finding.getKind().name().equals("UNSEEN_CATEGORY")).count();
         assertThat(unseen).as("the planted category").isEqualTo(1);
         assertThat(scrape.value("driftwatch_schema_findings",
@@ -354,7 +354,7 @@ class MetricsIntegrationTest {
                 .isBetween(1.5 * report.getBaselineMetrics().get("rmse"), 2.5 * report.getBaselineMetrics().get("rmse"));
         assertThat(scrape.value("driftwatch_quality_labelled", FRAUD_V3)).isEqualTo(LABELLED_PER_WINDOW);
         assertThat(scrape.value("driftwatch_quality_label_coverage", FRAUD_V3)).isEqualTo(report.getLabelCoverage()).isEqualTo(0.9);
-        assertThat(scrape.value("driftwatch_quality_window_end", FRAUD_V3)).isEqualTo(report.getWindowEnd().getEpochSecond());
+        assertThat(scrape.value("driftwatch_quality_window_end", FRAUD_V3)).isEqualTo((double) report.getWindowEnd().getEpochSecond());
         assertThat(scrape.value("driftwatch_quality_labels_total", Map.of("model", "fraud", "outcome", "joined")))
                 .as("every label").isEqualTo(WINDOWS * LABELLED_PER_WINDOW);
         assertThat(scrape.value("driftwatch_labels_read_total", Map.of("model", "fraud"))).as("every label read, and the closing one")
@@ -414,7 +414,7 @@ class MetricsIntegrationTest {
 
     /** Every PromQL expression in a dashboard: panel and annotation targets, and template variable queries. */
     private static void queries(JsonNode node, Set<String> names) {
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             JsonNode value = field.getValue();
             if (field.getKey().equals("expr") && value.isTextual()) {
                 names.addAll(PromQlMetricNames.of(value.asText()));

@@ -152,7 +152,7 @@ class StreamQualityMatchesBaselineIntegrationTest {
             JsonNode quality = JSON.readTree(output.toFile()).get("quality");
             assertThat(stream.getLabelled()).isEqualTo(quality.get("labelled").asLong());
             Map<String, Double> expected = new TreeMap<>();
-            quality.get("metrics").fields().forEachRemaining(metric -> expected.put(metric.getKey(), metric.getValue().asDouble()));
+            quality.get("metrics").properties().forEach(metric -> expected.put(metric.getKey(), metric.getValue().asDouble()));
             assertThat(expected).as("a binary model's probability is scored as one").containsKeys("roc_auc", "log_loss", "accuracy");
             assertThat(new TreeMap<>(stream.getMetrics())).as(traffic.name() + " window " + window + ": the stream's metrics, bit for bit")
                     .isEqualTo(expected);

@@ -25,7 +25,7 @@ class DecimalParserTest {
             };
             String format = formats[i % formats.length];
             String text = format.equals("%s") ? Double.toString(value) : String.format(Locale.ROOT, format, value);
-            if (text.contains("E") && !format.equals("%s") || text.contains("Infinity")) {
+            if ((text.contains("E") && !format.equals("%s")) || text.contains("Infinity")) {
                 continue;
             }
             assertThat(parser.parse(text)).as(text).isTrue();

@@ -1,9 +1,10 @@
 package io.driftwatch.schemas.format;
 
 import io.driftwatch.schemas.record.DeadLetterReason;
+import org.apache.avro.Schema;
+
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.Schema;
 
 /**
  * Walks Avro binary data against its writer schema without building anything, before Avro's own reader

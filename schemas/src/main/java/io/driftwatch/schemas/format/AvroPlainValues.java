@@ -1,5 +1,13 @@
 package io.driftwatch.schemas.format;
 
+import org.apache.avro.LogicalType;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericFixed;
+import org.apache.avro.generic.GenericRecord;
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -8,13 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.LogicalType;
-import org.apache.avro.LogicalTypes;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericFixed;
-import org.apache.avro.generic.GenericRecord;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a generic Avro record of a user's schema into a {@link UserRecord}, so field mappings need not know
@@ -28,9 +29,7 @@ final class AvroPlainValues {
     }
 
     static UserRecord of(GenericRecord record, @Nullable Instant recordTime) {
-        @SuppressWarnings("unchecked")
-        Map<String, @Nullable Object> fields = (Map<String, @Nullable Object>) plain(record, record.getSchema());
-        return new UserRecord(fields, recordTime);
+        return new UserRecord(record(record, record.getSchema()), recordTime);
     }
 
     private static @Nullable Object plain(@Nullable Object value, Schema schema) {

@@ -2,10 +2,6 @@ package io.driftwatch.schemas.format;
 
 import io.driftwatch.schemas.record.DeadLetterReason;
 import io.driftwatch.schemas.record.InferenceLog;
-import java.io.IOException;
-import java.time.Instant;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericData;
@@ -16,6 +12,11 @@ import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.jspecify.annotations.Nullable;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * How to read Avro bodies written with one writer schema, decided once per schema id or fingerprint and

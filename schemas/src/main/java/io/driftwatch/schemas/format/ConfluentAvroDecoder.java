@@ -6,13 +6,15 @@ import io.driftwatch.schemas.registry.UnknownSchemaException;
 import io.driftwatch.schemas.wire.ConfluentFrame;
 import io.driftwatch.schemas.wire.ConfluentFraming;
 import io.driftwatch.schemas.wire.WireFormatException;
-import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
 import org.jspecify.annotations.Nullable;
 
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
 import static java.util.Objects.requireNonNull;
+import static java.util.Objects.requireNonNullElse;
 
 /**
  * Reads records in the Confluent wire format (magic byte 0, a 4-byte big-endian schema id, then Avro
@@ -58,10 +60,12 @@ public final class ConfluentAvroDecoder<T> implements RecordDecoder<T> {
                     + " bytes, more than the limit of " + limits.maxRecordBytes());
         }
         ConfluentFrame frame;
+        byte[] framed;
         try {
             frame = ConfluentFraming.unframe(bytes);
+            framed = requireNonNull(bytes, "unframe rejects a null value");
         } catch (WireFormatException e) {
-            return DecodeResult.failed(e.reasonCode(), e.getMessage());
+            return DecodeResult.failed(e.reasonCode(), requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()));
         }
         int schemaId = frame.schemaId();
         AvroReadPlan<T> plan = plansBySchemaId.get(schemaId);
@@ -78,7 +82,7 @@ public final class ConfluentAvroDecoder<T> implements RecordDecoder<T> {
             plan = plansBySchemaId.computeIfAbsent(schemaId,
                     id -> AvroReadPlan.forWriter(writer, "schema id " + id, mapping));
         }
-        return plan.decode(bytes, frame.payloadOffset(), recordTime, limits);
+        return plan.decode(framed, frame.payloadOffset(), recordTime, limits);
     }
 
     private static <T> DecodeResult<T> unknown(int schemaId, String detail, String advice) {

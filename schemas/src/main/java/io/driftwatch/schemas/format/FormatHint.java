@@ -1,5 +1,7 @@
 package io.driftwatch.schemas.format;
 
+import java.util.Locale;
+
 /**
  * Guesses, from its first bytes, which format a record is really in, so that a wrong-magic-byte failure
  * can say "this looks like JSON" instead of leaving the user to hexdump the topic.
@@ -38,6 +40,6 @@ final class FormatHint {
     }
 
     static String hex(byte b) {
-        return String.format("0x%02X", b & 0xff);
+        return String.format(Locale.ROOT, "0x%02X", b & 0xff);
     }
 }

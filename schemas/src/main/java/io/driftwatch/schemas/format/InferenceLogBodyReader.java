@@ -68,12 +68,12 @@ final class InferenceLogBodyReader {
             case 1 -> string();
             default -> fail();
         };
-        @Nullable Map<String, Double> classScores = switch ((int) varint(5)) {
+        Map<String, Double> classScores = switch ((int) varint(5)) {
             case 0 -> null;
             case 1 -> scores();
             default -> fail();
         };
-        @Nullable Map<String, String> segments = switch ((int) varint(5)) {
+        Map<String, String> segments = switch ((int) varint(5)) {
             case 0 -> null;
             case 1 -> segments();
             default -> fail();
@@ -215,6 +215,7 @@ final class InferenceLogBodyReader {
     }
 
     /** Marks the read failed and moves past the end, so every later read fails too; the null is never used. */
+    @SuppressWarnings("TypeParameterUnusedInFormals") // it returns only null, which every V admits: no cast is hidden
     private <V> @Nullable V fail() {
         failLong();
         return null;

@@ -2,12 +2,13 @@ package io.driftwatch.schemas.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.driftwatch.schemas.record.DeadLetterReason;
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a parsed JSON object into a {@link UserRecord}, so field mappings need not know Jackson: integers

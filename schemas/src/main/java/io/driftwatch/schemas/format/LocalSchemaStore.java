@@ -3,6 +3,13 @@ package io.driftwatch.schemas.format;
 import io.driftwatch.schemas.SchemaException;
 import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.SchemaParser;
+import org.apache.avro.message.SchemaStore;
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.avro.AvroRuntimeException;
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
-import org.apache.avro.SchemaParser;
-import org.apache.avro.message.SchemaStore;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Writer schemas for Avro single-object records, found by fingerprint: driftwatch's own

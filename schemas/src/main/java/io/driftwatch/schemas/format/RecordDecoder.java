@@ -1,8 +1,9 @@
 package io.driftwatch.schemas.format;
 
 import io.driftwatch.schemas.registry.RegistryUnavailableException;
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
 
 /**
  * Turns the bytes of one record into a typed value or a reasoned failure. Implementations are

@@ -9,13 +9,15 @@ import io.driftwatch.schemas.record.DeadLetterReason;
  */
 final class RecordFault extends Exception {
     private final DeadLetterReason code;
+    private final String reason;
 
     RecordFault(DeadLetterReason code, String reason) {
         super(reason, null, false, false);
         this.code = code;
+        this.reason = reason;
     }
 
     <T> DecodeResult<T> toResult() {
-        return DecodeResult.failed(code, getMessage());
+        return DecodeResult.failed(code, reason);
     }
 }

@@ -1,12 +1,14 @@
 package io.driftwatch.schemas.format;
 
 import io.driftwatch.schemas.record.DeadLetterReason;
-import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
 import org.apache.avro.message.SchemaStore;
 import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -91,6 +93,6 @@ public final class SingleObjectAvroDecoder<T> implements RecordDecoder<T> {
 
     /** The fingerprint as 16 hex digits, as {@code Long.toHexString} of Avro's parsingFingerprint64 shows it. */
     static String hex(long fingerprint) {
-        return String.format("%016x", fingerprint);
+        return String.format(Locale.ROOT, "%016x", fingerprint);
     }
 }

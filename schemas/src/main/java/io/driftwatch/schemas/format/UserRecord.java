@@ -1,9 +1,10 @@
 package io.driftwatch.schemas.format;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 import static java.util.Objects.requireNonNull;
 

@@ -3,11 +3,12 @@ package io.driftwatch.schemas.mapping;
 import io.driftwatch.schemas.format.DecodeLimits;
 import io.driftwatch.schemas.format.UserRecord;
 import io.driftwatch.schemas.record.DeadLetterReason;
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The rules every inference's features obey, whichever format and shape they came in: at most

@@ -1,7 +1,8 @@
 package io.driftwatch.schemas.mapping;
 
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+
+import java.util.Locale;
 
 /**
  * The type a user declares for a feature, so that a producer sending {@code "age": "31"} is caught at the

@@ -2,9 +2,10 @@ package io.driftwatch.schemas.mapping;
 
 import io.driftwatch.schemas.format.UserRecord;
 import io.driftwatch.schemas.record.DeadLetterReason;
+import org.jspecify.annotations.Nullable;
+
 import java.util.Map;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Lists the named values of a {@link FieldGroup} in one user record, flattening nested objects into

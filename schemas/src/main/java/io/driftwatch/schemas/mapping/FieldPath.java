@@ -1,8 +1,9 @@
 package io.driftwatch.schemas.mapping;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A dotted path to a field in a user's record, such as {@code meta.id}: each segment names a field of the

@@ -6,10 +6,11 @@ import io.driftwatch.schemas.format.RecordMapping;
 import io.driftwatch.schemas.format.UserRecord;
 import io.driftwatch.schemas.record.DeadLetterReason;
 import io.driftwatch.schemas.record.InferenceLog;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.jspecify.annotations.Nullable;
+
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -67,8 +68,8 @@ public record InferenceMapping(FieldSource requestId, FieldSource modelName, Fie
             featureRules().check(record.getFeatures(), limits);
             Map<String, Double> scores = record.getClassScores();
             Map<String, String> tags = record.getSegments();
-            if (scores != null && scores.size() > limits.maxFeatures()
-                    || tags != null && tags.size() > limits.maxFeatures()) {
+            if ((scores != null && scores.size() > limits.maxFeatures())
+                    || (tags != null && tags.size() > limits.maxFeatures())) {
                 return DecodeResult.failed(DeadLetterReason.TOO_LARGE, "class scores or segments have more than "
                         + limits.maxFeatures() + " entries, the limit");
             }
@@ -100,8 +101,8 @@ public record InferenceMapping(FieldSource requestId, FieldSource modelName, Fie
     private boolean claimedOutsideFeatures(String topLevelField) {
         return Stream.of(requestId, modelName, modelVersion, eventTime, prediction)
                 .anyMatch(source -> source.claims(topLevelField))
-                || classScores != null && classScores.head().equals(topLevelField)
-                || segments != null && segments.claims(topLevelField);
+                || (classScores != null && classScores.head().equals(topLevelField))
+                || (segments != null && segments.claims(topLevelField));
     }
 
     private FeatureRules featureRules() {

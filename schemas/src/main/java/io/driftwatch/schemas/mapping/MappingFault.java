@@ -2,9 +2,10 @@ package io.driftwatch.schemas.mapping;
 
 import io.driftwatch.schemas.format.DecodeResult;
 import io.driftwatch.schemas.record.DeadLetterReason;
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Carries a user record's mapping failure out of the field readers. It never leaves this package: the

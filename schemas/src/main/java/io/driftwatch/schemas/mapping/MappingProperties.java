@@ -1,10 +1,13 @@
 package io.driftwatch.schemas.mapping;
 
+import org.apache.kafka.common.config.ConfigException;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.config.ConfigException;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Reads field mappings from flat properties such as {@code driftwatch.mapping.inference.requestId=id}, the
@@ -60,7 +63,8 @@ public final class MappingProperties {
     public static InferenceMapping inference(Map<String, ?> properties) {
         PropertyValues values = new PropertyValues(properties, INFERENCE_PREFIX, INFERENCE_KEYS);
         InferenceMapping canonical = InferenceMapping.canonical();
-        FieldGroup features = values.group("features", canonical.features(), true, false);
+        FieldGroup features = requireNonNull(values.group("features", canonical.features(), true, false),
+                "features: \"none\" is not allowed, so a group always results");
         values.onlyWith(STRIP_PREFIX, features instanceof FieldGroup.Listed, "features=fields:...");
         values.onlyWith(EXCLUDE, features instanceof FieldGroup.Remaining, "features=remaining");
         if (features instanceof FieldGroup.Listed listed && values.has(STRIP_PREFIX)) {

@@ -1,12 +1,13 @@
 package io.driftwatch.schemas.mapping;
 
+import org.apache.kafka.common.config.ConfigException;
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.config.ConfigException;
-import org.jspecify.annotations.Nullable;
 
 import static io.driftwatch.schemas.mapping.MappingProperties.FEATURE_TYPE;
 

@@ -3,13 +3,14 @@ package io.driftwatch.schemas.mapping;
 import io.driftwatch.schemas.format.DecodeLimits;
 import io.driftwatch.schemas.format.UserRecord;
 import io.driftwatch.schemas.record.DeadLetterReason;
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the single-valued and small-map fields of driftwatch's records out of one user record, each
@@ -106,7 +107,7 @@ final class UserRecordReader {
     /** Tags such as country; numbers and booleans become their text, nulls are left out. */
     @Nullable Map<String, String> segments(String target, @Nullable FieldGroup group, Predicate<String> claimed)
             throws MappingFault {
-        if (group == null || group instanceof FieldGroup.MapAt mapAt && isAbsentOrNull(mapAt.path())) {
+        if (group == null || (group instanceof FieldGroup.MapAt mapAt && isAbsentOrNull(mapAt.path()))) {
             return null;
         }
         Map<String, String> segments = new HashMap<>();
@@ -145,6 +146,7 @@ final class UserRecordReader {
         return found.value();
     }
 
+    @SuppressWarnings("UnusedException") // the fault becomes a dead-letter reason naming the forms a time takes; the cause adds nothing
     private Instant parseTime(String target, FieldPath path, String text) throws MappingFault {
         try {
             if (!text.isEmpty() && text.length() <= 19 && text.chars().allMatch(Character::isDigit)) {

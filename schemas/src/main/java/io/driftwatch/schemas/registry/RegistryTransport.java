@@ -4,7 +4,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -14,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLException;
 
 import static io.driftwatch.schemas.registry.RegistrySettings.CONNECT_TIMEOUT_MS_CONFIG;
 import static io.driftwatch.schemas.registry.RegistrySettings.REQUEST_TIMEOUT_MS_CONFIG;

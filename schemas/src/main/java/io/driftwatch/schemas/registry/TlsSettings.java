@@ -3,14 +3,14 @@ package io.driftwatch.schemas.registry;
 import org.apache.kafka.common.config.ConfigException;
 import org.jspecify.annotations.Nullable;
 
+import java.security.GeneralSecurityException;
+import java.security.NoSuchAlgorithmException;
+import java.security.UnrecoverableKeyException;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import java.security.GeneralSecurityException;
-import java.security.NoSuchAlgorithmException;
-import java.security.UnrecoverableKeyException;
 
 /**
  * The TLS material for an https registry: a trust store for a registry whose certificate the JDK does not
@@ -62,8 +62,10 @@ public record TlsSettings(@Nullable KeyStoreFile truststore, @Nullable KeyStoreF
         try {
             factory.init(keystore.load(), keystore.passwordChars());
         } catch (UnrecoverableKeyException e) {
-            throw new ConfigException(keystore.locationSetting() + ": the private key in " + keystore.location()
-                    + " is protected by a password other than " + keystore.passwordSetting());
+            ConfigException wrongPassword = new ConfigException(keystore.locationSetting() + ": the private key in "
+                    + keystore.location() + " is protected by a password other than " + keystore.passwordSetting());
+            wrongPassword.initCause(e); // ConfigException has no constructor that takes a cause
+            throw wrongPassword;
         }
         return factory.getKeyManagers();
     }

@@ -17,7 +17,7 @@ import static java.util.Objects.requireNonNull;
  * bytes 5-   payload (Avro binary encoding of one datum)
  * </pre>
  * A failure to unframe names what was found, so a person can tell a truncated record from a topic that
- * carries another format: JSON starts with {@code '{'} and Avro single-object encoding with
+ * carries another format: JSON starts with <code>'&#123;'</code> and Avro single-object encoding with
  * {@code C3 01}, and both are recognised by name.
  */
 public final class ConfluentFraming {

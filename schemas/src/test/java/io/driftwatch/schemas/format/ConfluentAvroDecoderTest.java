@@ -7,16 +7,18 @@ import io.driftwatch.schemas.record.DeadLetterReason;
 import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.registry.RegistryUnavailableException;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -227,7 +229,7 @@ class ConfluentAvroDecoderTest {
 
     @Test
     void namesTheWrongMagicByteAndWhatTheRecordLooksLike() {
-        assertThat(decoder.decode(TOPIC, "{\"requestId\": \"r\"}".getBytes()))
+        assertThat(decoder.decode(TOPIC, "{\"requestId\": \"r\"}".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(DecodeResult.failed(DeadLetterReason.BAD_MAGIC_BYTE, "magic byte 0x7b, expected 0x00:"
                         + " the value starts with '{', so it looks like JSON, not Confluent-framed Avro; read this"
                         + " topic as JSON"));

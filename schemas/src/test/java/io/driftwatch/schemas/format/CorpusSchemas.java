@@ -1,8 +1,9 @@
 package io.driftwatch.schemas.format;
 
 import io.driftwatch.schemas.record.InferenceLog;
-import java.util.Map;
 import org.apache.avro.Schema;
+
+import java.util.Map;
 
 /**
  * The writer schemas of the malformed corpus, by the Confluent schema id its records carry: other versions of

@@ -7,10 +7,11 @@ import io.driftwatch.schemas.mapping.MappingProperties;
 import io.driftwatch.schemas.record.DeadLetterReason;
 import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;
+import org.junit.jupiter.api.Test;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -156,13 +157,13 @@ class JsonDecoderTest {
 
         assertThat(strict.decode(TOPIC, new byte[201])).isEqualTo(failed(DeadLetterReason.TOO_LARGE,
                 "the record value has 201 bytes, more than the limit of 200"));
-        assertThat(strict.decode(TOPIC, (valid + "{\"a\": 1, \"b\": 2, \"c\": 3}}").getBytes()))
+        assertThat(strict.decode(TOPIC, (valid + "{\"a\": 1, \"b\": 2, \"c\": 3}}").getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(failed(DeadLetterReason.TOO_LARGE, "the record has more than 2 features, the limit; raise"
                         + " the limit or map fewer fields as features"));
-        assertThat(strict.decode(TOPIC, (valid + "{\"a\": \"" + "x".repeat(21) + "\"}}").getBytes()))
+        assertThat(strict.decode(TOPIC, (valid + "{\"a\": \"" + "x".repeat(21) + "\"}}").getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(failed(DeadLetterReason.TOO_LARGE, "JSON record is over a limit: String value length (21)"
                         + " exceeds the maximum allowed (20)"));
-        assertThat(strict.decode(TOPIC, (valid + "{\"a\": {\"b\": {\"c\": {\"d\": 1}}}}}").getBytes()))
+        assertThat(strict.decode(TOPIC, (valid + "{\"a\": {\"b\": {\"c\": {\"d\": 1}}}}}").getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(failed(DeadLetterReason.TOO_LARGE, "JSON record is over a limit: Document nesting depth (5)"
                         + " exceeds the maximum allowed (4)"));
     }

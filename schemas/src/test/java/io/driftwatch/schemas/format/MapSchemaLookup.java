@@ -3,10 +3,11 @@ package io.driftwatch.schemas.format;
 import io.driftwatch.schemas.registry.RegistryUnavailableException;
 import io.driftwatch.schemas.registry.SchemaLookup;
 import io.driftwatch.schemas.registry.UnknownSchemaException;
+import org.apache.avro.Schema;
+
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.avro.Schema;
 
 /**
  * A schema registry in a map, for tests: no registry server runs here. It counts lookups (to show that

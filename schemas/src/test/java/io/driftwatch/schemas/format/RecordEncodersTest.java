@@ -3,10 +3,11 @@ package io.driftwatch.schemas.format;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.schemas.record.InferenceLog;
-import java.io.IOException;
-import java.util.Arrays;
 import org.apache.avro.SchemaNormalization;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -5,6 +5,13 @@ import io.driftwatch.schemas.mapping.MappingProperties;
 import io.driftwatch.schemas.record.DeadLetterReason;
 import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,13 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,7 +106,7 @@ class SingleObjectAvroDecoderTest {
                 singleObject(CorpusSchemas.FLAT_USER, new byte[] {2, 'x'}));
 
         assertThat(result).isEqualTo(DecodeResult.failed(DeadLetterReason.UNKNOWN_SCHEMA, "unknown schema fingerprint "
-                + String.format("%016x", fingerprint) + " (CRC-64-AVRO of the writer schema); add the writer's .avsc"
+                + String.format(Locale.ROOT, "%016x", fingerprint) + " (CRC-64-AVRO of the writer schema); add the writer's .avsc"
                 + " file to the local schema files"));
     }
 

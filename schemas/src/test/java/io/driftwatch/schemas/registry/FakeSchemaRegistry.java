@@ -9,8 +9,6 @@ import com.sun.net.httpserver.HttpsServer;
 import io.driftwatch.schemas.registry.FakeRegistryDialect.Answer;
 import org.jspecify.annotations.Nullable;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,6 +28,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 import static java.util.Objects.requireNonNull;
 

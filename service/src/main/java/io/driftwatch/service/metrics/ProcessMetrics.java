@@ -53,6 +53,7 @@ public final class ProcessMetrics implements AutoCloseable {
         this.sweeper = retireAfter.isZero() ? null : startSweeper(new RetiredVersions(registry, retireAfter));
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // sweep logs its own failures and runs until the executor is shut down
     private static ScheduledExecutorService startSweeper(RetiredVersions retired) {
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "driftwatch-metrics-retire");

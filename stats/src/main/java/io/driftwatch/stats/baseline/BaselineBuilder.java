@@ -72,7 +72,7 @@ public final class BaselineBuilder {
     }
 
     private ColumnBaseline column(String name, ColumnData column) {
-        DriftDefaults.@Nullable TestChoice choice = column.validCount() == 0 ? null
+        DriftDefaults.TestChoice choice = column.validCount() == 0 ? null
                 : DriftDefaults.defaultTest(column.type(), column.validCount(), distinctForSelection(column));
         boolean asCategories = choice != null && choice.asCategories() && column.type() == ColumnType.NUMERIC;
         List<Calibration> calibrations = settings.calibrate() && choice != null

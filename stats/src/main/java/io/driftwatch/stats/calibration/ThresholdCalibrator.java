@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.Objects.requireNonNullElse;
 
 /**
  * Calibrates a distance test's threshold on one training column: the column is cut into chunks
@@ -72,7 +73,7 @@ public final class ThresholdCalibrator {
             }
             statistics = computed.get();
         } catch (IllegalArgumentException e) {
-            return new Calibration.NotCalibrated(test, e.getMessage());
+            return new Calibration.NotCalibrated(test, requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()));
         }
         return fromStatistics(test, statistics, assignment.smallestSize());
     }

@@ -28,8 +28,10 @@ public final class DatasetComparator {
     public DriftComparison compare(Map<String, ? extends ColumnData> reference, Map<String, ? extends ColumnData> current) {
         requireNonNull(reference, "reference");
         requireNonNull(current, "current");
+        // The comparison pairs only the columns that both sides name.
         return comparison.compare(withValues(reference), withValues(current), withoutValues(reference), withoutValues(current),
-                column -> new ExactColumnPair(reference.get(column), current.get(column)), null);
+                column -> new ExactColumnPair(requireNonNull(reference.get(column), column),
+                        requireNonNull(current.get(column), column)), null);
     }
 
     private static List<String> withValues(Map<String, ? extends ColumnData> columns) {

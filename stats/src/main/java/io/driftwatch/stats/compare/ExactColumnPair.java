@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.Objects.requireNonNullElse;
 
 /**
  * A column whose values both sides hold exactly: what {@code check} compares, and what a window comparison
@@ -75,7 +76,7 @@ record ExactColumnPair(ColumnData reference, ColumnData current) implements Colu
                     ? TestCatalog.categorical(test, options).map(t -> t.compare(counts(reference), counts(current)))
                     : TestCatalog.numeric(test, options).map(t -> t.compare(sample(reference), sample(current)));
         } catch (IllegalArgumentException e) {
-            return new TestAttempt.NotRun(e.getMessage());
+            return new TestAttempt.NotRun(requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()));
         }
         return outcome.<TestAttempt>map(TestAttempt.Ran::new).orElseGet(() -> new TestAttempt.NotRun(asCategories
                 ? "needs numbers; this column holds categories" : "compares categories; this column holds numbers"));

@@ -58,7 +58,9 @@ public final class ProfileComparator {
         requireNonNull(current, "current");
         return comparison.compare(featuresWithValues(reference), featuresWithValues(current),
                 featuresWithNullsOnly(reference), featuresWithNullsOnly(current),
-                feature -> pair(reference.get(feature), current.get(feature)),
+                // The comparison pairs only the features that both sides name.
+                feature -> pair(requireNonNull(reference.get(feature), feature),
+                        requireNonNull(current.get(feature), feature)),
                 notTestedReason(current));
     }
 

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.Objects.requireNonNullElse;
 
 /**
  * A column of which at least one side's profile keeps only sketches: tests run in their sketch form (a
@@ -88,7 +89,7 @@ record SketchColumnPair(ColumnProfile reference, ColumnProfile current) implemen
             }
             return categorical(test, options, (CategoricalProfile) reference, (CategoricalProfile) current);
         } catch (IllegalArgumentException e) {
-            return new TestAttempt.NotRun(e.getMessage());
+            return new TestAttempt.NotRun(requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()));
         }
     }
 

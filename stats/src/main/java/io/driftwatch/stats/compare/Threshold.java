@@ -61,7 +61,7 @@ public record Threshold(Rule rule, double value) {
             if (outcome.pValue() == null) {
                 throw new IllegalArgumentException("threshold '" + describe() + "' needs a p-value; the test gives none");
             }
-            if (bound != null && bound.pValueLow() != null) {
+            if (bound != null && bound.pValueLow() != null && bound.pValueHigh() != null) {
                 return decideInterval(isDrift(bound.pValueLow()), isDrift(bound.pValueHigh()));
             }
             return isDrift(outcome.pValue()) ? Verdict.DRIFT : Verdict.NO_DRIFT;

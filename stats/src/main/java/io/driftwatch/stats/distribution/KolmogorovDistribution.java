@@ -16,6 +16,7 @@ package io.driftwatch.stats.distribution;
 public final class KolmogorovDistribution {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
     /** Bernoulli-number Stirling coefficients B_2j / (2j (2j-1)), j = 8 .. 1 (SciPy's _STIRLING_COEFFS). */
+    @SuppressWarnings("FloatingPointLiteralPrecision") // SciPy's digits as printed, to compare with it; each rounds to the same double
     private static final double[] STIRLING = {-2.955065359477124183e-2, 6.4102564102564102564e-3,
         -1.9175269175269175269e-3, 8.4175084175084175084e-4, -5.952380952380952381e-4,
         7.9365079365079365079e-4, -2.7777777777777777778e-3, 8.3333333333333333333e-2};

@@ -23,10 +23,12 @@ public final class ModifiedBesselK {
     private static final double TOLERANCE = Math.ulp(1.0);
     private static final double SERIES_LIMIT = 2.0;
     /** AMOS's coefficients of the series for g1 when |nu| <= 0.1 (Euler's constant first). */
+    @SuppressWarnings("FloatingPointLiteralPrecision") // AMOS's digits as printed, to compare with it; each rounds to the same double
     private static final double[] G1_SERIES = {5.77215664901532861e-01, -4.20026350340952355e-02,
         -4.21977345555443367e-02, 7.21894324666309954e-03, -2.15241674114950973e-04, -2.01348547807882387e-05,
         1.13302723198169588e-06, 6.11609510448141582e-09};
     /** AMOS DGAMLN's Stirling-series coefficients B_2k / (2k (2k-1)). */
+    @SuppressWarnings("FloatingPointLiteralPrecision") // AMOS's digits as printed, to compare with it; each rounds to the same double
     private static final double[] STIRLING = {8.33333333333333333e-02, -2.77777777777777778e-03,
         7.93650793650793651e-04, -5.95238095238095238e-04, 8.41750841750841751e-04, -1.91752691752691753e-03,
         6.41025641025641026e-03, -2.95506535947712418e-02, 1.79644372368830573e-01, -1.39243221690590112e+00,
@@ -34,6 +36,7 @@ public final class ModifiedBesselK {
         6.91472268851313067e+05, -1.52382215394074162e+07, 3.82900751391414141e+08, -1.08822660357843911e+10,
         3.47320283765002252e+11, -1.23696021422692745e+13, 4.88788064793079335e+14, -2.13203339609193739e+16};
     /** AMOS's ln(2 pi). */
+    @SuppressWarnings("FloatingPointLiteralPrecision") // AMOS's digits as printed, to compare with it; each rounds to the same double
     private static final double LOG_TWO_PI = 1.83787706640934548;
 
     private ModifiedBesselK() {

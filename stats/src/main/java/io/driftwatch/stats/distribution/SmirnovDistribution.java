@@ -21,6 +21,7 @@ public final class SmirnovDistribution {
     /** Above this n, SciPy uses the approximation {@code exp(-(6nx+1)^2 / 18n)}. */
     private static final int MAX_COMPUTE_N = 1_000_000;
     /** cephes MINLOG: exp of anything smaller underflows. */
+    @SuppressWarnings("FloatingPointLiteralPrecision") // cephes's digits as printed, to compare with it; it rounds to the same double
     private static final double MIN_LOG = -7.08396418532264106224E2;
     private static final double EPSILON = Math.ulp(1.0);
     private static final double LN2 = Math.log(2);

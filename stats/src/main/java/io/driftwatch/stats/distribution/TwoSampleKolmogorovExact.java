@@ -29,7 +29,8 @@ public final class TwoSampleKolmogorovExact {
      */
     public static boolean isFeasible(int n, int m) {
         int g = gcd(n, m);
-        return (double) (n / g) < Integer.MAX_VALUE / (double) (m / g);
+        // g divides n and m, so these quotients are exact in double as they were in int.
+        return (double) n / g < Integer.MAX_VALUE / ((double) m / g);
     }
 
     /**

@@ -42,7 +42,7 @@ public final class BinaryClasses {
         Optional<String> positive = Optional.empty();
         for (String className : classNames) {
             Optional<String> own = defaultPositive(className);
-            if (own.isEmpty() || positive.isPresent() && !positive.equals(own)) {
+            if (own.isEmpty() || (positive.isPresent() && !positive.equals(own))) {
                 return Optional.empty();
             }
             positive = own;

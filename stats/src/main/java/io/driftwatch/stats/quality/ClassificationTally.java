@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -118,11 +119,11 @@ public final class ClassificationTally {
         return cells;
     }
 
-    TreeMap<String, TreeMap<String, Long>> confusionCells() {
+    SortedMap<String, ? extends SortedMap<String, Long>> confusionCells() {
         return confusion;
     }
 
-    TreeMap<String, ScoreHistogram> histograms() {
+    SortedMap<String, ScoreHistogram> histograms() {
         return scoresByClass;
     }
 

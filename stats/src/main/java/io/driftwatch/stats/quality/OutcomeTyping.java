@@ -99,7 +99,7 @@ public record OutcomeTyping(TaskChoice task, @Nullable String positiveClass) {
      */
     private static String predictedClass(double predicted, Map<String, Double> scores) {
         String named = ClassName.of(predicted);
-        if (scores.isEmpty() || scores.containsKey(named) || scores.size() == 1 && ClassName.isWhole(predicted)) {
+        if (scores.isEmpty() || scores.containsKey(named) || (scores.size() == 1 && ClassName.isWhole(predicted))) {
             return named;
         }
         if (scores.size() == 1) {

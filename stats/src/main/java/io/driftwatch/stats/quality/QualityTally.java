@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -58,7 +59,7 @@ public final class QualityTally {
 
     public void add(LabelledOutcome outcome) {
         overall.add(outcome.pair());
-        delaysMillis.update(outcome.labelDelayMillis());
+        delaysMillis.update((double) outcome.labelDelayMillis());
         if (maxSegmentValues > 0) {
             outcome.segments().forEach((segment, value) -> segment(segment, value).add(outcome.pair()));
         }
@@ -137,7 +138,7 @@ public final class QualityTally {
         return overall;
     }
 
-    TreeMap<String, TreeMap<String, OutcomeTally>> segments() {
+    SortedMap<String, ? extends SortedMap<String, OutcomeTally>> segments() {
         return segments;
     }
 

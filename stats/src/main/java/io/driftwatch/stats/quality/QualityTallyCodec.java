@@ -11,6 +11,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -53,7 +54,7 @@ public final class QualityTallyCodec {
             out.write(sketch);
             writeOutcomes(out, tally.overall());
             out.writeInt(tally.segments().size());
-            for (Map.Entry<String, TreeMap<String, OutcomeTally>> segment : tally.segments().entrySet()) {
+            for (Map.Entry<String, ? extends SortedMap<String, OutcomeTally>> segment : tally.segments().entrySet()) {
                 out.writeUTF(segment.getKey());
                 out.writeInt(segment.getValue().size());
                 for (Map.Entry<String, OutcomeTally> value : segment.getValue().entrySet()) {
@@ -73,7 +74,7 @@ public final class QualityTallyCodec {
         out.writeByte((classification != null ? CLASSIFICATION : 0) | (regression != null ? REGRESSION : 0));
         if (classification != null) {
             out.writeInt(classification.confusionCells().size());
-            for (Map.Entry<String, TreeMap<String, Long>> row : classification.confusionCells().entrySet()) {
+            for (Map.Entry<String, ? extends SortedMap<String, Long>> row : classification.confusionCells().entrySet()) {
                 out.writeUTF(row.getKey());
                 out.writeInt(row.getValue().size());
                 for (Map.Entry<String, Long> cell : row.getValue().entrySet()) {

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -47,8 +46,7 @@ public final class GoldenCases {
         try {
             JsonNode root = new ObjectMapper().readTree(folder.resolve("expected.json").toFile());
             List<GoldenCase> cases = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : root.properties()) {
                 cases.add(new GoldenCase(entry.getKey(), folder.resolve(entry.getKey()), entry.getValue()));
             }
             return cases;

@@ -1,6 +1,5 @@
 package io.driftwatch.stats.profile;
 
-import io.driftwatch.stats.arithmetic.ExactSum;
 import io.driftwatch.stats.golden.GoldenCase;
 import io.driftwatch.stats.golden.GoldenCases;
 import io.driftwatch.stats.sample.SortedSample;

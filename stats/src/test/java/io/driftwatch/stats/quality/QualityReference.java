@@ -45,7 +45,7 @@ public final class QualityReference {
         List<ClassifiedRecord> records = new ArrayList<>();
         for (JsonNode record : ROOT.path("classification").path("records")) {
             Map<String, Double> scores = new LinkedHashMap<>();
-            record.path("scores").fields().forEachRemaining(score -> scores.put(score.getKey(), score.getValue().asDouble()));
+            record.path("scores").properties().forEach(score -> scores.put(score.getKey(), score.getValue().asDouble()));
             records.add(new ClassifiedRecord(record.path("predicted").asText(), record.path("actual").asText(), scores,
                     record.path("segment").asText()));
         }

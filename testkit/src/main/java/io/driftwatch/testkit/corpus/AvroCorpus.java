@@ -1,11 +1,19 @@
 package io.driftwatch.testkit.corpus;
 
 import io.driftwatch.schemas.format.CorpusSchemas;
+import io.driftwatch.schemas.format.RecordEncoders;
+import io.driftwatch.schemas.record.DeadLetterReason;
+import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.testkit.corpus.MalformedCorpus.Case;
 import io.driftwatch.testkit.corpus.MalformedCorpus.Format;
-import io.driftwatch.schemas.record.DeadLetterReason;
-import io.driftwatch.schemas.format.RecordEncoders;
-import io.driftwatch.schemas.record.InferenceLog;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.jspecify.annotations.Nullable;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,15 +26,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.apache.avro.SchemaNormalization;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.jspecify.annotations.Nullable;
 
 import static io.driftwatch.schemas.format.CorpusSchemas.BY_ID;
+import static java.util.Objects.requireNonNull;
 
 /** The malformed corpus's cases in one of the two Avro framings, Confluent or single-object. */
 final class AvroCorpus {
@@ -137,7 +139,7 @@ final class AvroCorpus {
                 }
                 case 1 -> {
                     int at = pick(layout.stringLengths());
-                    long length = body.length + 1 + random.nextInt(1 << 30);
+                    long length = body.length + 1L + random.nextInt(1 << 30);
                     add("length past the end", "string of " + length + " bytes at body byte " + at,
                             framed(splice(body, at, varint(length))), null, DeadLetterReason.TRUNCATED);
                 }
@@ -155,7 +157,7 @@ final class AvroCorpus {
                 }
                 default -> {
                     int at = pick(layout.mapCounts());
-                    long count = MalformedCorpus.LIMITS.maxCollectionItems() + 1 + random.nextInt(1 << 30);
+                    long count = MalformedCorpus.LIMITS.maxCollectionItems() + 1L + random.nextInt(1 << 30);
                     add("huge item count", count + " items at body byte " + at, framed(splice(body, at, varint(count))),
                             null, DeadLetterReason.TOO_LARGE);
                 }
@@ -249,7 +251,7 @@ final class AvroCorpus {
             node.put("next", next);
             next = node;
         }
-        return next;
+        return requireNonNull(next, "callers nest at least one record");
     }
 
     private InferenceLog withFeatures(InferenceLog log, int min, int max) {

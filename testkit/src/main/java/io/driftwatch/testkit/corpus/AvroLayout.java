@@ -1,6 +1,10 @@
 package io.driftwatch.testkit.corpus;
 
 import io.driftwatch.schemas.record.InferenceLog;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,9 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * The Avro binary of an InferenceLog with the offsets of its structural bytes: string lengths, union
@@ -23,6 +24,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * @param unions       offsets of every union index with the union's branch count
  * @param mapCounts    offsets of the first item count of every non-empty map (one byte)
  */
+@SuppressWarnings("ArrayRecordComponent") // the corpus's working copy of one record's bytes: never compared, hashed or printed
 record AvroLayout(byte[] body, List<Integer> stringLengths, List<Union> unions, List<Integer> mapCounts) {
 
     record Union(int offset, int branches) {

@@ -2,15 +2,16 @@ package io.driftwatch.testkit.corpus;
 
 import io.driftwatch.schemas.format.CorpusSchemas;
 import io.driftwatch.schemas.record.InferenceLog;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Random but seeded records for the malformed corpus. Text uses only lowercase letters and digits, so

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.schemas.format.DecodeLimits;
 import io.driftwatch.schemas.format.RecordEncoders;
-import io.driftwatch.testkit.corpus.MalformedCorpus.Case;
-import io.driftwatch.testkit.corpus.MalformedCorpus.Format;
 import io.driftwatch.schemas.record.DeadLetterReason;
 import io.driftwatch.schemas.record.InferenceLog;
+import io.driftwatch.testkit.corpus.MalformedCorpus.Case;
+import io.driftwatch.testkit.corpus.MalformedCorpus.Format;
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /** The malformed corpus's JSON cases, read with driftwatch's own field names. */
 final class JsonCorpus {

@@ -1,7 +1,7 @@
 package io.driftwatch.testkit.corpus;
 
-import io.driftwatch.schemas.format.CorpusSchemas;
 import io.driftwatch.schemas.format.ConfluentAvroDecoder;
+import io.driftwatch.schemas.format.CorpusSchemas;
 import io.driftwatch.schemas.format.DecodeLimits;
 import io.driftwatch.schemas.format.JsonDecoder;
 import io.driftwatch.schemas.format.RecordDecoder;
@@ -10,15 +10,16 @@ import io.driftwatch.schemas.mapping.MappingProperties;
 import io.driftwatch.schemas.record.DeadLetterReason;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.registry.SchemaLookup;
+import org.apache.avro.Schema;
+import org.apache.avro.message.SchemaStore;
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.avro.Schema;
-import org.apache.avro.message.SchemaStore;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The catalogue of malformed inputs that driftwatch must dead-letter, with good records among them: a
@@ -53,6 +54,7 @@ public final class MalformedCorpus {
      * @param expected     the record a good case decodes to; null for a malformed one
      * @param expectedCode the failure code when the corruption determines it; null when only "some failure"
      */
+    @SuppressWarnings("ArrayRecordComponent") // tests decode the value and assert on the result, never on a Case's equality
     public record Case(Format format, String category, String description, byte @Nullable [] value,
                        @Nullable InferenceLog expected, @Nullable DeadLetterReason expectedCode) {
         public boolean isGood() {

@@ -3,17 +3,18 @@ package io.driftwatch.testkit.corpus;
 import io.driftwatch.schemas.format.DecodeResult;
 import io.driftwatch.schemas.format.MapSchemaLookup;
 import io.driftwatch.schemas.format.RecordDecoder;
+import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.testkit.corpus.MalformedCorpus.Case;
 import io.driftwatch.testkit.corpus.MalformedCorpus.Format;
-import io.driftwatch.schemas.record.InferenceLog;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

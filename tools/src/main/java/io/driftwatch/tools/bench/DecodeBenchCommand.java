@@ -43,6 +43,7 @@ public final class DecodeBenchCommand implements Callable<Integer> {
     private boolean json;
 
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+    @SuppressWarnings("UnusedVariable") // picocli reads a usageHelp option itself: it prints the help and exits
     private boolean help;
 
     @Override

@@ -3,6 +3,7 @@ package io.driftwatch.tools.bench;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.ExitCode;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import static java.util.Objects.requireNonNull;
 import static picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -38,12 +40,13 @@ public final class LatencyBenchCommand implements Callable<Integer> {
     private int partitions = 2;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of an embedded broker.")
-    private String bootstrapServers;
+    private @Nullable String bootstrapServers;
 
     @Option(names = "--json", description = "Print one JSON object instead of the text.")
     private boolean json;
 
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+    @SuppressWarnings("UnusedVariable") // picocli reads a usageHelp option itself: it prints the help and exits
     private boolean help;
 
     @Override
@@ -56,7 +59,8 @@ public final class LatencyBenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TriggerLatency latency;
         try (EmbeddedKafkaBroker broker = bootstrapServers == null ? EmbeddedKafkaBroker.start() : null) {
-            String servers = broker != null ? broker.bootstrapServers() : bootstrapServers;
+            String servers = broker != null ? broker.bootstrapServers()
+                    : requireNonNull(bootstrapServers, "without --bootstrap-servers, the embedded broker runs");
             latency = new TriggerLatencyBenchmark(servers, partitions, windows, rate, line -> {
                 err.println(line);
                 err.flush();

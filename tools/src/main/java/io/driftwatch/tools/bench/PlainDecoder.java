@@ -1,8 +1,8 @@
 package io.driftwatch.tools.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.driftwatch.schemas.record.InferenceLog;
@@ -60,6 +60,6 @@ final class PlainDecoder {
     }
 
     static long checksum(InferenceLog log) {
-        return log.getFeatures().size() + log.getRequestId().length();
+        return (long) log.getFeatures().size() + log.getRequestId().length();
     }
 }

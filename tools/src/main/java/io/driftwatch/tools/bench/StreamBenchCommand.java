@@ -4,6 +4,7 @@ import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.ExitCode;
 import io.driftwatch.topology.config.InputFormat;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import static java.util.Objects.requireNonNull;
 import static picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -59,7 +61,7 @@ public final class StreamBenchCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Use this Kafka cluster instead of an embedded broker.")
-    private String bootstrapServers;
+    private @Nullable String bootstrapServers;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "A driftwatch or Kafka Streams setting for the driftwatch side, e.g. commit.interval.ms=100. Repeatable.")
@@ -72,6 +74,7 @@ public final class StreamBenchCommand implements Callable<Integer> {
     private boolean json;
 
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+    @SuppressWarnings("UnusedVariable") // picocli reads a usageHelp option itself: it prints the help and exits
     private boolean help;
 
     @Override
@@ -94,7 +97,8 @@ public final class StreamBenchCommand implements Callable<Integer> {
         List<StreamTiming> timings = new ArrayList<>();
         List<List<String>> profiles = new ArrayList<>();
         try (EmbeddedKafkaBroker broker = bootstrapServers == null ? EmbeddedKafkaBroker.start() : null) {
-            String servers = broker != null ? broker.bootstrapServers() : bootstrapServers;
+            String servers = broker != null ? broker.bootstrapServers()
+                    : requireNonNull(bootstrapServers, "without --bootstrap-servers, the embedded broker runs");
             err.println("bench stream: broker " + servers + (broker != null ? " (embedded)" : ""));
             err.flush();
             StreamBenchmark benchmark = new StreamBenchmark(servers, records, partitions, threads, settings, line -> {

@@ -40,6 +40,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.Objects.requireNonNullElse;
 
 /**
  * Runs the stream benchmark on one broker: writes {@code records} generated inference logs to a fresh
@@ -106,6 +107,7 @@ final class StreamBenchmark {
         return timings;
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // each send's outcome reaches its callback
     private long produce(String topic, InputFormat format) throws InterruptedException {
         Map<String, Object> settings = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -243,13 +245,14 @@ final class StreamBenchmark {
                 Thread.sleep(POLL.toMillis() / 4);
             }
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read offsets: " + e.getCause().getMessage(), e.getCause());
+            Throwable cause = requireNonNullElse(e.getCause(), e);
+            throw new IllegalStateException("cannot read offsets: " + cause.getMessage(), cause);
         }
     }
 
     /** The windows the records close: those whose end plus grace is at or before the last record's event time. */
     private long expectedWindows() {
-        long lastEventOffset = records - 1;
+        long lastEventOffset = records - 1L;
         long closable = lastEventOffset - WINDOW.toMillis() - GRACE.toMillis();
         return closable < 0 ? 0 : closable / WINDOW.toMillis() + 1;
     }

@@ -111,7 +111,7 @@ final class TriggerLatencyBenchmark {
             for (long start : expectedStarts) {
                 Long arrived = triggerArrivals.get(start);
                 if (arrived != null) {
-                    latencies.add(arrived - closedAt.get(start));
+                    latencies.add(arrived - requireNonNull(closedAt.get(start), "the expected starts are keys of closedAt"));
                 }
             }
             return new TriggerLatency(WINDOW.toMillis(), expectedStarts.size(), latencies);
@@ -125,6 +125,7 @@ final class TriggerLatencyBenchmark {
      * number of windows plus one, and returns for each window start the wall time at which the window
      * closed: when the last partition got its first record at or past the window's end.
      */
+    @SuppressWarnings("FutureReturnValueIgnored") // each send's outcome reaches its callback
     private Map<Long, Long> produceLive(String topic) throws InterruptedException {
         Map<String, Object> producerSettings = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

@@ -56,6 +56,7 @@ final class AlertTraffic implements AutoCloseable {
     }
 
     /** Commits {@code count} alerts, each for a model version of its own, in one transaction. */
+    @SuppressWarnings("FutureReturnValueIgnored") // commitTransaction throws when any send of the transaction failed
     void send(int count) {
         List<String> committing = new ArrayList<>();
         producer.beginTransaction();

@@ -2,6 +2,7 @@ package io.driftwatch.tools.chaos;
 
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.ExitCode;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,9 +41,10 @@ public final class ChaosCommand implements Callable<Integer> {
     private boolean list;
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Where scenarios keep configs, logs and state (default: a new temporary directory, kept for reading).")
-    private Path workDirectory;
+    private @Nullable Path workDirectory;
 
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+    @SuppressWarnings("UnusedVariable") // picocli reads a usageHelp option itself: it prints the help and exits
     private boolean help;
 
     @Override

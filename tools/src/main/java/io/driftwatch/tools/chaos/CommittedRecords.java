@@ -2,6 +2,7 @@ package io.driftwatch.tools.chaos;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * What a consumer downstream of driftwatch sees (read_committed, as CI reading triggers does), and how far a
@@ -37,7 +40,7 @@ final class CommittedRecords {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < requireNonNull(end.get(p), "endOffsets answers for each partition asked"))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + topic + " to its end within 60 s");
                 }
@@ -57,7 +60,9 @@ final class CommittedRecords {
      * partitions; a partition it never committed counts whole.
      */
     static long lag(Admin admin, String groupId, String topic) throws ExecutionException, InterruptedException {
-        List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+        TopicDescription described = requireNonNull(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic),
+                "describeTopics answers for each topic asked");
+        List<TopicPartition> partitions = described.partitions().stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
                 .all().get().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
@@ -65,7 +70,8 @@ final class CommittedRecords {
         long lag = 0;
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata offset = committed.get(partition);
-            lag += Math.max(0, ends.get(partition) - (offset == null ? 0 : offset.offset()));
+            long end = requireNonNull(ends.get(partition), "listOffsets answers for each partition asked");
+            lag += Math.max(0, end - (offset == null ? 0 : offset.offset()));
         }
         return lag;
     }

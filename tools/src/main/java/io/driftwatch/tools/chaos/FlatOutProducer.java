@@ -57,6 +57,7 @@ final class FlatOutProducer {
      *
      * @param partitions the topic's partitions, each of which gets a closer
      */
+    @SuppressWarnings("FutureReturnValueIgnored") // each send's outcome reaches its callback
     Sent sendFor(Duration duration, int partitions) {
         AtomicLong acknowledged = new AtomicLong();
         AtomicLong refused = new AtomicLong();

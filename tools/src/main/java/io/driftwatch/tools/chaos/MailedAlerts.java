@@ -36,8 +36,7 @@ record MailedAlerts(int emails, Map<String, Integer> emailsPerAlert) {
         long start = System.nanoTime();
         long lastProgress = start;
         int emails = 0;
-        MailedAlerts mailed;
-        while (!(mailed = in(catcher)).missing(alertIds).isEmpty()) {
+        for (MailedAlerts mailed = in(catcher); !mailed.missing(alertIds).isEmpty(); mailed = in(catcher)) {
             if (mailed.emails() > emails) {
                 emails = mailed.emails();
                 lastProgress = System.nanoTime();

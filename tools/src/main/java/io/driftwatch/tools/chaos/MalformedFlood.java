@@ -1,11 +1,11 @@
 package io.driftwatch.tools.chaos;
 
-import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.format.CorpusSchemas;
+import io.driftwatch.schemas.format.RecordEncoders;
+import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.testkit.corpus.MalformedCorpus;
 import io.driftwatch.testkit.corpus.MalformedCorpus.Case;
 import io.driftwatch.testkit.corpus.MalformedCorpus.Format;
-import io.driftwatch.schemas.record.InferenceLog;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * One input format's flood: good inferences in {@link #WINDOWS} windows, with malformed records of the corpus
@@ -47,7 +49,7 @@ final class MalformedFlood {
         }
         for (long seed = 1; cases.values().stream().anyMatch(c -> c.size() < perFormat); seed++) {
             for (Case c : MalformedCorpus.generate(seed)) {
-                List<Case> ofFormat = cases.get(c.format());
+                List<Case> ofFormat = requireNonNull(cases.get(c.format()), "a list per format was put above");
                 if (!c.isGood() && ofFormat.size() < perFormat) {
                     ofFormat.add(c);
                 }
@@ -57,6 +59,7 @@ final class MalformedFlood {
     }
 
     /** {@code records} records in all, {@code malformed.size()} of them malformed, over {@code partitions} partitions. */
+    @SuppressWarnings("EnumOrdinal") // the ordinal only seeds the shuffle, one seed per format; no value depends on the order
     static MalformedFlood of(Format format, List<Case> malformed, int records, int partitions, Duration window, Duration grace) {
         int good = records - malformed.size() - partitions;
         SteadyInferences traffic = new SteadyInferences(window.multipliedBy(WINDOWS).dividedBy(good));

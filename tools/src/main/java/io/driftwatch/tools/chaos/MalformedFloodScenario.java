@@ -12,6 +12,7 @@ import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.config.InputFormat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaFormatter;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * The dead-letter promise at volume: a tenth of the input malformed, in every way the malformed corpus lists, in
@@ -58,7 +61,8 @@ final class MalformedFloodScenario implements ChaosScenario {
              ChaosSchemaRegistry registry = ChaosSchemaRegistry.start(MalformedCorpus.schemasById())) {
             Path schemas = writeSchemas(run.directory().resolve("schemas"));
             for (Format format : Format.values()) {
-                MalformedFlood flood = MalformedFlood.of(format, malformed.get(format), records, PARTITIONS, WINDOW, GRACE);
+                MalformedFlood flood = MalformedFlood.of(format, requireNonNull(malformed.get(format), "corpusCases has every format"),
+                        records, PARTITIONS, WINDOW, GRACE);
                 RunSettings settings = settings(broker.bootstrapServers(), format, registry, schemas);
                 flood(run, broker.bootstrapServers(), format, flood, settings);
             }
@@ -152,7 +156,7 @@ final class MalformedFloodScenario implements ChaosScenario {
     private static Path writeSchemas(Path directory) throws IOException {
         Files.createDirectories(directory);
         for (Map.Entry<Integer, Schema> schema : MalformedCorpus.schemasById().entrySet()) {
-            Files.writeString(directory.resolve("corpus-" + schema.getKey() + ".avsc"), schema.getValue().toString(true));
+            Files.writeString(directory.resolve("corpus-" + schema.getKey() + ".avsc"), SchemaFormatter.format("json/pretty", schema.getValue()));
         }
         return directory;
     }

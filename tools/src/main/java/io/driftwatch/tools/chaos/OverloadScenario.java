@@ -26,6 +26,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * The promise under load: input arriving faster than driftwatch can process it only makes it fall behind.
  * A producer thread sends inferences flat out while {@code driftwatch run} (a child JVM with a fixed heap) reads
@@ -145,8 +147,9 @@ final class OverloadScenario implements ChaosScenario {
             }
             Thread.sleep(200);
             try {
-                state = admin.describeConsumerGroups(List.of(settings.applicationId())).all().get()
-                        .get(settings.applicationId()).groupState().toString();
+                state = requireNonNull(admin.describeConsumerGroups(List.of(settings.applicationId())).all().get()
+                        .get(settings.applicationId()), "describeConsumerGroups answers for each group asked")
+                        .groupState().toString();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof GroupIdNotFoundException)) {
                     throw e;

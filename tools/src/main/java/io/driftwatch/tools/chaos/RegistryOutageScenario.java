@@ -110,6 +110,7 @@ final class RegistryOutageScenario implements ChaosScenario {
         return waiting;
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // an empty callback ignores failures on purpose; flush() below waits for the sends
     private static void closeLastWindow(RawRecords raw, SteadyInferences traffic) {
         for (int partition = 0; partition < PARTITIONS; partition++) {
             raw.send(partition, RecordEncoders.confluent(traffic.closer(partition, WINDOW, GRACE), KNOWN_SCHEMA), (metadata, failure) -> { });

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * The settings of one {@code driftwatch run} in a scenario: its own application id and output topics (suffixed
  * with the run's name, so a reference run and a faulted run on one broker never mix), windows small enough for
@@ -89,7 +91,7 @@ final class RunSettings {
 
     /** The name of the output topic configured by {@code topicConfig}, such as the triggers topic of this run. */
     String topic(String topicConfig) {
-        return settings.get(topicConfig).toString();
+        return requireNonNull(settings.get(topicConfig), topicConfig).toString();
     }
 
     DriftwatchConfig config() {

@@ -46,6 +46,7 @@ final class ServiceWatch implements AutoCloseable {
     }
 
     /** Starts sampling {@code service}, whose meters are {@code meters}. */
+    @SuppressWarnings("FutureReturnValueIgnored") // sample reads in-memory state only; close() shuts the sampler down
     static ServiceWatch start(DriftwatchService service, MeterRegistry meters) {
         ServiceWatch watch = new ServiceWatch(service, meters);
         watch.sampler.scheduleAtFixedRate(watch::sample, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);

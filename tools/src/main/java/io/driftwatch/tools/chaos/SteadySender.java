@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Live traffic in the Confluent wire format: a model server sending {@link SteadyInferences} at a steady rate
  * on its own thread, each record written with whichever registered writer schema the scenario has switched to
@@ -48,6 +50,7 @@ final class SteadySender implements AutoCloseable {
         schemaId.set(id);
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // each send's outcome reaches its callback
     private void send() {
         long next = System.nanoTime();
         int partition = 0;
@@ -74,7 +77,7 @@ final class SteadySender implements AutoCloseable {
 
     private byte[] encode(InferenceLog log) {
         int id = schemaId.get();
-        Schema writer = schemasById.get(id);
+        Schema writer = requireNonNull(schemasById.get(id), () -> "schema id " + id + " is not among those the sender was given");
         if (writer.equals(InferenceLog.getClassSchema())) {
             return RecordEncoders.confluent(log, id);
         }

@@ -4,6 +4,7 @@ import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.ExitCode;
 import io.driftwatch.cli.report.FileCheck;
 import io.driftwatch.cli.report.TableReport;
+import io.driftwatch.stats.compare.ColumnReport;
 import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.DriftComparison;
 import io.driftwatch.stats.compare.DriftDefaults;
@@ -69,7 +70,8 @@ public final class BatchDemo {
 
     private static Set<String> missedProblems(DriftComparison report) {
         Set<String> missed = new TreeSet<>();
-        if (!report.columns().get(DRIFTED_COLUMN).driftDetected()) {
+        ColumnReport drifted = report.columns().get(DRIFTED_COLUMN);
+        if (drifted == null || !drifted.driftDetected()) {
             missed.add("drift in " + DRIFTED_COLUMN);
         }
         Set<SchemaFinding.Kind> kinds = report.schemaFindings().stream()

@@ -108,7 +108,7 @@ final class CreditTraffic {
     }
 
     private static Map<String, @Nullable Object> newSegment(Map<String, @Nullable Object> features, Random random) {
-        features.computeIfPresent("age", (name, age) -> Math.max(18.0, Math.round((Double) age * 0.6)));
+        features.computeIfPresent("age", (name, age) -> Math.max(18.0, (double) Math.round((Double) age * 0.6)));
         features.computeIfPresent("income", (name, income) -> (double) Math.round((Double) income * 0.55));
         features.computeIfPresent("credit_score", (name, score) -> (Double) score - 70);
         features.put("device", random.nextDouble() < 0.85 ? "mobile" : "desktop");

@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Everything the demo runs in this JVM, started in dependency order and stopped in reverse: the embedded broker,
  * the SMTP catcher, the Prometheus endpoint, the streaming service and the alerts process, each on a free local
@@ -86,7 +88,8 @@ final class DemoStack implements AutoCloseable {
     }
 
     String bootstrapServers() {
-        return config().kafkaSettings().get("bootstrap.servers").toString();
+        return requireNonNull(config().kafkaSettings().get("bootstrap.servers"), "the configuration requires bootstrap.servers")
+                .toString();
     }
 
     String metricsUrl() {

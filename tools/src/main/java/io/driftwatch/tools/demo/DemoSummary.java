@@ -6,7 +6,6 @@ import io.driftwatch.schemas.record.DriftVerdict;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.WindowRef;
-
 import org.jspecify.annotations.Nullable;
 
 import java.io.PrintWriter;
@@ -26,11 +25,9 @@ final class DemoSummary {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final DemoScenario scenario;
-    private final DemoExpectations expectations;
 
-    DemoSummary(DemoScenario scenario, DemoExpectations expectations) {
+    DemoSummary(DemoScenario scenario) {
         this.scenario = scenario;
-        this.expectations = expectations;
     }
 
     void print(PrintWriter out, DemoObservation observation, List<CaughtEmail> emails, String triggerTopic) {

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import static java.util.Objects.requireNonNull;
@@ -113,7 +114,7 @@ public final class StreamDemo {
             observation = replay.observation();
             emails = replay.emails();
             out.println();
-            new DemoSummary(scenario, expectations).print(out, observation, emails, outputs.triggerTopic());
+            new DemoSummary(scenario).print(out, observation, emails, outputs.triggerTopic());
         }
         List<String> missing = expectations.missing(observation, emails);
         out.println();
@@ -177,19 +178,30 @@ public final class StreamDemo {
             this.observation = outputs.poll();
         }
 
+        @SuppressWarnings("FutureReturnValueIgnored") // each send's outcome reaches its callback
         void send(DemoStack stack, List<DemoRecord> records, long totalRecords) {
             total = totalRecords;
             Map<String, Object> settings = new HashMap<>(stack.config().kafkaSettings());
             settings.put(ProducerConfig.ACKS_CONFIG, "all");
             settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            AtomicReference<@Nullable Exception> failure = new AtomicReference<>();
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer())) {
                 for (DemoRecord record : records) {
-                    producer.send(new ProducerRecord<>(record.topic(), null, record.eventTime().toEpochMilli(), record.key(), record.value()));
+                    producer.send(new ProducerRecord<>(record.topic(), null, record.eventTime().toEpochMilli(), record.key(), record.value()),
+                            (metadata, error) -> {
+                                if (error != null) {
+                                    failure.compareAndSet(null, error);
+                                }
+                            });
                     if (++sent % PROGRESS_EVERY_RECORDS == 0) {
                         refresh();
                     }
                 }
                 producer.flush();
+            }
+            Exception failed = failure.get();
+            if (failed != null) {
+                throw new IllegalStateException("the demo could not write its traffic to Kafka: " + failed.getMessage(), failed);
             }
             refresh();
         }

@@ -2,8 +2,8 @@ package io.driftwatch.tools.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.driftwatch.tools.ToolsMain;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.tools.ToolsMain;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 

@@ -38,6 +38,7 @@ import static org.apache.kafka.common.config.ConfigDef.Range.between;
  * docs/configuration.md's table is rendered from {@link #CONFIG_DEF}, the topic keys included (ConfigurationReference,
  * in cli's tests).
  */
+@SuppressWarnings("BadImport") // ConfigDef.Type is imported to write Type.LONG, as Kafka's own configs do
 public final class DriftwatchConfig extends TopicsConfig {
 
     public static final String APPLICATION_ID_CONFIG = "driftwatch.application.id";

@@ -21,7 +21,7 @@ public interface BaselineLookup {
      * chose per column (the test those thresholds belong to).
      *
      * @param thresholdsByColumn calibrated thresholds by column then test
-     * @param chosenTests        the default test per column, as {@code baseline} chose it from the training data
+     * @param chosenTests        the default test per column, as {@code driftwatch baseline} chose it from the training data
      */
     record Reference(String baselineId, Map<String, ColumnProfile> profiles, Map<String, Map<String, Double>> thresholdsByColumn,
                      Map<String, DriftDefaults.TestChoice> chosenTests) {

@@ -59,7 +59,7 @@ public final class DriftMetrics {
         String model = report.getModelName();
         String version = report.getModelVersion();
         Tags modelTags = Tags.of("model", model, "version", version);
-        set(WINDOW_RECORDS, "Inference records in the last closed window", modelTags, report.getRecords());
+        set(WINDOW_RECORDS, "Inference records in the last closed window", modelTags, (double) report.getRecords());
         set(WINDOW_END, "End of the last closed window, in event time (Unix epoch seconds)", modelTags,
                 report.getWindowEnd().toEpochMilli() / 1000.0);
         set(SHARE, "Share of compared columns that drifted in the last closed window", modelTags, report.getDriftShare());

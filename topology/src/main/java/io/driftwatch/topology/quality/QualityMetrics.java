@@ -56,7 +56,7 @@ public final class QualityMetrics {
                 modelTags, report.getMetrics(), metricNames);
         set(BASELINE, "Model quality the baseline recorded on its labelled data, per metric; absent without one",
                 modelTags, report.getBaselineMetrics(), baselineNames);
-        gauges.set(LABELLED, "Predictions of the last final window that got their label", modelTags, report.getLabelled());
+        gauges.set(LABELLED, "Predictions of the last final window that got their label", modelTags, (double) report.getLabelled());
         gauges.set(COVERAGE, "Share of the last final window's predictions that got their label within the maximum delay",
                 modelTags, report.getLabelCoverage());
         gauges.set(WINDOW_END, "End of the last final quality window, in event time (Unix epoch seconds)", modelTags,

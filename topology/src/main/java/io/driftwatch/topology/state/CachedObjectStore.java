@@ -105,16 +105,19 @@ public final class CachedObjectStore<K, V> implements StateStore, CachedStateSto
 
     /** The key's bytes; a processor reads and then writes the same key, so the last one is kept. */
     private Bytes bytesOf(K key) {
-        if (!key.equals(lastKey)) {
-            lastKeyBytes = Bytes.wrap(keyCodec.toBytes(key));
+        Bytes bytes = lastKeyBytes;
+        if (bytes == null || !key.equals(lastKey)) {
+            bytes = Bytes.wrap(keyCodec.toBytes(key));
+            lastKeyBytes = bytes;
             lastKey = key;
         }
-        return lastKeyBytes;
+        return bytes;
     }
 
     private void writeDirty() {
         for (Bytes key : dirty) {
-            inner.put(key, valueCodec.toBytes(live.get(key)));
+            // put() makes a key dirty and its value live; live values are dropped only once written or discarded.
+            inner.put(key, valueCodec.toBytes(requireNonNull(live.get(key), "a dirty key's value is live")));
         }
         for (Bytes key : deleted) {
             inner.delete(key);
@@ -134,7 +137,7 @@ public final class CachedObjectStore<K, V> implements StateStore, CachedStateSto
     }
 
     @Override
-    @SuppressWarnings("deprecation")
+    @SuppressWarnings("deprecation") // flush() gives way to commit(), but Kafka Streams may still call it on a store
     public void flush() {
         writeDirty();
         live.clear();

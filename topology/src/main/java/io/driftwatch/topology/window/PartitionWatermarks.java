@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -21,14 +22,14 @@ import java.util.TreeMap;
  * merge processor.
  */
 final class PartitionWatermarks {
-    private final TreeMap<Integer, Long> closedThroughByPartition;
+    private final SortedMap<Integer, Long> closedThroughByPartition;
     private long closedThroughStartMillis;
 
     PartitionWatermarks() {
         this(new TreeMap<>(), Long.MIN_VALUE);
     }
 
-    private PartitionWatermarks(TreeMap<Integer, Long> closedThroughByPartition, long closedThroughStartMillis) {
+    private PartitionWatermarks(SortedMap<Integer, Long> closedThroughByPartition, long closedThroughStartMillis) {
         this.closedThroughByPartition = closedThroughByPartition;
         this.closedThroughStartMillis = closedThroughStartMillis;
     }

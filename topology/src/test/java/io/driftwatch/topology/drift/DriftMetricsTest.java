@@ -55,7 +55,7 @@ class DriftMetricsTest {
         assertThat(gauge(DriftMetrics.THRESHOLD, "feature", "age")).isEqualTo(0.1);
         assertThat(gauge(DriftMetrics.SHARE, "model", "fraud")).isZero();
         assertThat(gauge(DriftMetrics.WINDOW_RECORDS, "model", "fraud")).isEqualTo(501);
-        assertThat(gauge(DriftMetrics.WINDOW_END, "model", "fraud")).isEqualTo(T0.plus(WINDOW.multipliedBy(2)).getEpochSecond());
+        assertThat(gauge(DriftMetrics.WINDOW_END, "model", "fraud")).isEqualTo((double) T0.plus(WINDOW.multipliedBy(2)).getEpochSecond());
     }
 
     @Test

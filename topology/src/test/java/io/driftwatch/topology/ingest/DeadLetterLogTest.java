@@ -3,7 +3,6 @@ package io.driftwatch.topology.ingest;
 import io.driftwatch.schemas.format.DecodeLimits;
 import io.driftwatch.schemas.format.JsonDecoder;
 import io.driftwatch.schemas.mapping.InferenceMapping;
-import io.driftwatch.schemas.record.DeadLetter;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.registry.MutableClock;
 import io.driftwatch.topics.SingleObjectAvroSerde;

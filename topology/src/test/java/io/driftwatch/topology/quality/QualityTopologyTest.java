@@ -197,7 +197,7 @@ class QualityTopologyTest {
             assertThat(quality.getF1()).as(quality.getLabel())
                     .isCloseTo(classificationExpected("per_class", quality.getLabel(), "f1").asDouble(), within(TOLERANCE));
         }
-        assertThat(report.getLabelDelayQuantilesMillis().get("max")).isEqualTo(Duration.ofMinutes(49).toMillis());
+        assertThat(report.getLabelDelayQuantilesMillis().get("max")).isEqualTo((double) Duration.ofMinutes(49).toMillis());
     }
 
     @Test
@@ -439,7 +439,7 @@ class QualityTopologyTest {
         assertThat(gauge("driftwatch.quality.metric", "metric", "roc_auc")).isEqualTo(window0.getMetrics().get("roc_auc"));
         assertThat(gauge("driftwatch.quality.labelled")).isEqualTo(4.0);
         assertThat(gauge("driftwatch.quality.label.coverage")).isEqualTo(window0.getLabelCoverage()).isEqualTo(0.8);
-        assertThat(gauge("driftwatch.quality.window.end")).isEqualTo(T0.plus(WINDOW).getEpochSecond());
+        assertThat(gauge("driftwatch.quality.window.end")).isEqualTo((double) T0.plus(WINDOW).getEpochSecond());
 
         bothInputsReach(window1.plus(WINDOW).plus(MAX_DELAY).plus(Duration.ofMinutes(2)));
         QualityReport window1Final = reports.readValuesToList().stream()
@@ -447,7 +447,7 @@ class QualityTopologyTest {
         assertThat(window1Final.getMetrics()).containsEntry("accuracy", 1.0).doesNotContainKey("roc_auc");
         assertThat(gauge("driftwatch.quality.metric", "metric", "accuracy")).isEqualTo(1.0);
         assertThat(gauge("driftwatch.quality.metric", "metric", "roc_auc")).isNaN();
-        assertThat(gauge("driftwatch.quality.window.end")).isEqualTo(window1.plus(WINDOW).getEpochSecond());
+        assertThat(gauge("driftwatch.quality.window.end")).isEqualTo((double) window1.plus(WINDOW).getEpochSecond());
         assertThat(meters.find("driftwatch.quality.baseline").gauge()).as("no baseline quality published").isNull();
     }
 

@@ -18,6 +18,7 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Immutable: the arrays are copied on the way in and out.
  */
+@SuppressWarnings("ArrayRecordComponent") // copied in and out, and equals, hashCode and toString below read the contents
 public record BinnedCounts(double[] edges, long[] referenceCounts, long[] currentCounts) {
     public BinnedCounts {
         requireNonNull(edges, "edges");

@@ -15,6 +15,7 @@ import static java.util.Objects.requireNonNull;
  * categorical counterpart of {@link BinnedCounts}, one bin per category, so that a category only one side
  * has still counts (as zero on the other side). Immutable: the arrays are copied on the way in and out.
  */
+@SuppressWarnings("ArrayRecordComponent") // copied in and out, and equals, hashCode and toString below read the contents
 public record CategoryBins(List<String> categories, long[] referenceCounts, long[] currentCounts) {
     public CategoryBins {
         categories = List.copyOf(categories);

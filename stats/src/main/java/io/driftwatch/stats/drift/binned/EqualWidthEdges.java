@@ -17,7 +17,7 @@ final class EqualWidthEdges {
 
     /** Sturges' rule over values spanning [min, max], {@code size} values in all. */
     static double[] sturges(double min, double max, long size) {
-        double width = (max - min) / (log2(size) + 1.0);
+        double width = (max - min) / (log2((double) size) + 1.0);
         return edges(min, max, width);
     }
 

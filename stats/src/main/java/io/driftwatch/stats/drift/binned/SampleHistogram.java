@@ -25,6 +25,6 @@ final class SampleHistogram {
 
     /** Values below the first edge or above the last one: those {@link #counts} leaves out. */
     static long outside(SortedSample sample, double[] edges) {
-        return sample.countBelow(edges[0]) + (sample.size() - sample.countAtOrBelow(edges[edges.length - 1]));
+        return (long) sample.countBelow(edges[0]) + (sample.size() - sample.countAtOrBelow(edges[edges.length - 1]));
     }
 }

@@ -2,6 +2,7 @@ package io.driftwatch.stats.drift.sketch;
 
 import io.driftwatch.stats.drift.binned.Binning;
 import io.driftwatch.stats.sample.SortedSample;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Optional;
 
@@ -65,7 +66,7 @@ final class DecileBins {
 
     /** Low, high and estimated proportion of each bin on one side, then the low and high fractions below each edge. */
     private static double[][] bins(SketchCdf side, double[] estimateEdges, double[] lowEdges, double[] highEdges,
-                                   double[] ceilings) {
+                                   double @Nullable [] ceilings) {
         double[] belowLow = new double[BINS + 1];
         double[] belowHigh = new double[BINS + 1];
         double[] belowEstimate = new double[BINS + 1];

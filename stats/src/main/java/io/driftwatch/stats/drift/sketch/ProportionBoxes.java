@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param referenceCount number of reference values: the smallest positive proportion is 1 / referenceCount
  * @param currentCount   number of current values
  */
+@SuppressWarnings("ArrayRecordComponent") // package-private carrier of the bins' arrays: never compared, hashed or printed
 record ProportionBoxes(double[] referenceLow, double[] referenceHigh, double[] referenceEstimate,
                        double[] currentLow, double[] currentHigh, double[] currentEstimate,
                        long referenceCount, long currentCount, @Nullable UntrackedCategories untracked,
@@ -35,6 +36,7 @@ record ProportionBoxes(double[] referenceLow, double[] referenceHigh, double[] r
      * Bounds on G(j), the fraction of values below edge j, for j = 0 .. binCount (G(0) = 0, G(binCount) = 1):
      * bin i's proportion is G(i + 1) - G(i), on each side.
      */
+    @SuppressWarnings("ArrayRecordComponent") // as ProportionBoxes: never compared, hashed or printed
     record CumulativeBounds(double[] referenceLow, double[] referenceHigh, double[] currentLow, double[] currentHigh) {
     }
 }
