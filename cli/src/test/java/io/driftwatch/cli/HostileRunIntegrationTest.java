@@ -55,6 +55,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One real deployment, attacked from two sides at once because a run costs half a minute: {@code driftwatch run}
@@ -105,11 +106,10 @@ class HostileRunIntegrationTest {
             children.put("run", child("run", config, List.of()));
             children.put("alerts", child("alerts", config, List.of("--save-emails", directory.resolve("emails").toString(),
                     "--set", DriftwatchConfig.METRICS_PORT_CONFIG + "=" + alertsPort)));
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while ((greenMail.getReceivedMessages().length == 0 || reports().size() < WINDOWS) && System.nanoTime() < deadline) {
-                assertThat(children.values()).allMatch(Process::isAlive);
-                Thread.sleep(500);
-            }
+            await("an email, and a report for each of the " + WINDOWS + " windows").atMost(Duration.ofSeconds(120))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).pollInSameThread()
+                    .failFast("a child process stopped", () -> !children.values().stream().allMatch(Process::isAlive))
+                    .until(() -> greenMail.getReceivedMessages().length > 0 && reports().size() >= WINDOWS);
             Collections.addAll(emails, greenMail.getReceivedMessages());
             scrapes.put("run", scrape(runPort));
             scrapes.put("alerts", scrape(alertsPort));

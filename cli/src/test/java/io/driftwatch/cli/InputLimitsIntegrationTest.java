@@ -44,6 +44,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Input meant to exhaust memory, against {@code driftwatch run} in a child JVM capped at
@@ -89,15 +90,16 @@ class InputLimitsIntegrationTest {
         produce();
         int port = LocalPorts.free();
         service = child(config(port));
-        long deadline = System.nanoTime() + Duration.ofMinutes(distinct == DISTINCT_FULL ? 10 : 3).toNanos();
         heap = new ScrapedHeap(port);
-        while ((reports.size() < 2 || deadLetters.size() < 2) && System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            aliveThroughout &= service.isAlive();
-            heap.sample();
-            reports = read("driftwatch.drift-reports", Topics.DRIFT_REPORTS.valueSerde().deserializer()::deserialize);
-            deadLetters = read("driftwatch.dead-letter", Topics.DEAD_LETTER.valueSerde().deserializer()::deserialize);
-        }
+        // Each poll is also a sample of the service's heap and liveness: once a second, as the README states.
+        await("two drift reports and two dead letters").atMost(Duration.ofMinutes(distinct == DISTINCT_FULL ? 10 : 3))
+                .pollInterval(Duration.ofSeconds(1)).pollInSameThread().until(() -> {
+                    aliveThroughout &= service.isAlive();
+                    heap.sample();
+                    reports = read("driftwatch.drift-reports", Topics.DRIFT_REPORTS.valueSerde().deserializer()::deserialize);
+                    deadLetters = read("driftwatch.dead-letter", Topics.DEAD_LETTER.valueSerde().deserializer()::deserialize);
+                    return reports.size() >= 2 && deadLetters.size() >= 2;
+                });
         aliveThroughout &= service.isAlive();
         System.out.printf(Locale.ROOT, "input limits: %,d distinct categories in one window, peak heap %.1f MiB of %d MiB, alive %s%n",
                 distinct, heap.peakBytes() / 1048576.0, HEAP_MAX_MB, aliveThroughout);

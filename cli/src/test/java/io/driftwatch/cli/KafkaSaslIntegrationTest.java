@@ -72,15 +72,9 @@ class KafkaSaslIntegrationTest {
         String run = mechanism.toLowerCase(Locale.ROOT);
         Path config = serviceProperties(run, mechanism, user, password);
         String triggers = ShiftedTrafficRun.triggersTopic(run);
-        List<String> lines = List.of();
+        List<String> lines;
         try (DriftwatchService service = DriftwatchService.start(ConfigFileOptions.of(config, Map.of()).driftwatchConfig(), new SimpleMeterRegistry(), Map.of())) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (lines.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(1_000);
-                lines = ShiftedTrafficRun.triggers(broker.bootstrapServers(), triggers, config);
-            }
-            Thread.sleep(3_000);
-            lines = ShiftedTrafficRun.triggers(broker.bootstrapServers(), triggers, config);
+            lines = SettledTriggers.read(() -> ShiftedTrafficRun.triggers(broker.bootstrapServers(), triggers, config), Duration.ofSeconds(120));
         }
         assertThat(lines).as("exactly one trigger, read as " + user + " over " + mechanism).hasSize(1);
         JsonNode trigger = new ObjectMapper().readTree(lines.get(0));

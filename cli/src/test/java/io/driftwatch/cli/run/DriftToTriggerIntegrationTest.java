@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.cli.CommandRun;
+import io.driftwatch.cli.SettledTriggers;
 import io.driftwatch.service.DriftwatchService;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,16 +84,10 @@ class DriftToTriggerIntegrationTest {
         settings.put(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(WINDOW.toMillis()));
         settings.put(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, "60000");
         settings.put(DriftwatchConfig.WINDOW_MIN_RECORDS_CONFIG, "50");
-        List<String> lines = new ArrayList<>();
+        List<String> lines;
         try (DriftwatchService service = DriftwatchService.start(new DriftwatchConfig(settings), new SimpleMeterRegistry(),
                 Map.of("state.dir", directory.resolve("state").toString()))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (lines.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(1_000);
-                lines = run("triggers", "--bootstrap-servers", bootstrap).lines().toList();
-            }
-            Thread.sleep(3_000);
-            lines = run("triggers", "--bootstrap-servers", bootstrap).lines().toList();
+            lines = SettledTriggers.read(() -> run("triggers", "--bootstrap-servers", bootstrap).lines().toList(), Duration.ofSeconds(90));
         }
         assertThat(lines).as("exactly one trigger").hasSize(1);
         JsonNode trigger = new ObjectMapper().readTree(lines.get(0));
