@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -85,7 +86,8 @@ class HostileRunIntegrationTest {
 
     private static SaslBroker broker;
     private static GreenMail greenMail;
-    private static Path directory;
+    @TempDir
+    static Path directory;
     private static final Map<String, Process> children = new LinkedHashMap<>();
     private static final Map<String, String> scrapes = new LinkedHashMap<>();
     private static final Map<String, String> logs = new LinkedHashMap<>();
@@ -94,7 +96,6 @@ class HostileRunIntegrationTest {
     @BeforeAll
     static void runServiceAndAlertsOnHostileTraffic() throws Exception {
         broker = SaslBroker.start();
-        directory = Files.createTempDirectory("driftwatch-hostile-test");
         greenMail = new GreenMail(new ServerSetup(LocalPorts.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.setUser("oncall@example.test", "oncall", SMTP_PASSWORD);
         greenMail.start();

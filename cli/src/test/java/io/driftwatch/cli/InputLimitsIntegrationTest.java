@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -70,7 +71,8 @@ class InputLimitsIntegrationTest {
     private static final int REFERENCE_RECORDS = 500;
 
     private static EmbeddedKafkaBroker broker;
-    private static Path directory;
+    @TempDir
+    static Path directory;
     private static Process service;
     private static int distinct;
     private static ScrapedHeap heap;
@@ -82,7 +84,6 @@ class InputLimitsIntegrationTest {
     static void feedTheLimitsToACappedService() throws Exception {
         distinct = Boolean.getBoolean("driftwatch.reliability.full") ? DISTINCT_FULL : DISTINCT_SHORT;
         broker = EmbeddedKafkaBroker.start();
-        directory = Files.createTempDirectory("driftwatch-limits-test");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(List.of(new TopicSpec("inferences", 1, Optional.empty(),
                     Map.of("max.message.bytes", Integer.toString(TOPIC_MAX_BYTES)))));

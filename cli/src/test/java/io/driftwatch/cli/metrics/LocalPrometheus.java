@@ -63,7 +63,7 @@ public final class LocalPrometheus implements AutoCloseable {
                     .pollInSameThread().failFast("Prometheus exited", () -> !process.isAlive()).until(prometheus::ready);
         } catch (ConditionTimeoutException | TerminalFailureException notReady) {
             prometheus.close();
-            throw new IOException("Prometheus did not become ready; see " + directory.resolve("prometheus.log"), notReady);
+            throw new IOException("Prometheus did not become ready; its log:\n" + Files.readString(directory.resolve("prometheus.log")), notReady);
         }
         return prometheus;
     }

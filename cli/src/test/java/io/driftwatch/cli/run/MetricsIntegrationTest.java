@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
@@ -80,7 +81,8 @@ class MetricsIntegrationTest {
     private static final Duration LABELS_MAX_DELAY = Duration.ofHours(2);
 
     private static EmbeddedKafkaBroker broker;
-    private static Path directory;
+    @TempDir
+    static Path directory;
     private static ProcessMetrics metrics;
     private static DriftwatchService service;
     private static URI endpoint;
@@ -95,7 +97,6 @@ class MetricsIntegrationTest {
     @BeforeAll
     static void runDriftwatchOnShiftedTraffic() throws Exception {
         broker = EmbeddedKafkaBroker.start();
-        directory = Files.createTempDirectory("driftwatch-metrics-test");
         Random random = new Random(23);
         String bootstrap = broker.bootstrapServers();
         run("baseline", "--model", "fraud", "--model-version", "v3", "--input", training(random).toString(), "--labels", "label",
