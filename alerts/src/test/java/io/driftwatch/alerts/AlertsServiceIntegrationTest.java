@@ -2,8 +2,8 @@ package io.driftwatch.alerts;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.broker.LocalPorts;
+import io.driftwatch.broker.SharedKafkaBroker;
 import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topics.TopicsConfig;
@@ -20,7 +20,6 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("reliability")
 class AlertsServiceIntegrationTest {
     private static final Duration GROUP = Duration.ofMillis(1_500);
-    @AutoClose
-    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+    private static final SharedKafkaBroker broker = SharedKafkaBroker.get();
     private GreenMail greenMail;
 
     @AfterEach

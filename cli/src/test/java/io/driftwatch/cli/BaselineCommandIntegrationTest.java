@@ -2,7 +2,7 @@ package io.driftwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.broker.SharedKafkaBroker;
 import io.driftwatch.cli.baseline.TrainingFiles;
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.stats.compare.ColumnData;
@@ -20,7 +20,6 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,10 +37,9 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code driftwatch baseline} end to end, publishing to a real (embedded) broker started once for the class. */
+/** {@code driftwatch baseline} end to end, publishing to a real (embedded) broker, the module's shared one. */
 class BaselineCommandIntegrationTest {
-    @AutoClose
-    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+    private static final SharedKafkaBroker broker = SharedKafkaBroker.get();
 
     @TempDir
     Path directory;

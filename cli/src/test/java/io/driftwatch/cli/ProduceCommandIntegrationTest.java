@@ -1,6 +1,6 @@
 package io.driftwatch.cli;
 
-import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.broker.SharedKafkaBroker;
 import io.driftwatch.schemas.format.ConfluentAvroDecoder;
 import io.driftwatch.schemas.format.DecodeLimits;
 import io.driftwatch.schemas.format.DecodeResult;
@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** {@code driftwatch produce} against a real (embedded) broker started once for the class, reading back what it wrote. */
+/** {@code driftwatch produce} against a real (embedded) broker, the module's shared one, reading back what it wrote. */
 class ProduceCommandIntegrationTest {
     private static final String INFERENCES = """
             request_id,model,version,event_time,prediction,age,country,member
@@ -51,7 +51,7 @@ class ProduceCommandIntegrationTest {
             r2,fraud,v3,1714564801000,approve,,"FR, Paris",false
             """;
 
-    private static EmbeddedKafkaBroker broker;
+    private static final SharedKafkaBroker broker = SharedKafkaBroker.get();
     private static FakeSchemaRegistry registry;
 
     @TempDir
@@ -61,15 +61,13 @@ class ProduceCommandIntegrationTest {
     private final StringWriter err = new StringWriter();
 
     @BeforeAll
-    static void startBrokerAndRegistry() {
-        broker = EmbeddedKafkaBroker.start();
+    static void startRegistry() {
         registry = FakeSchemaRegistry.start(FakeRegistryDialect.CONFLUENT);
     }
 
     @AfterAll
-    static void stopBrokerAndRegistry() {
+    static void stopRegistry() {
         registry.close();
-        broker.close();
     }
 
     private int produce(String... args) {
@@ -145,11 +143,11 @@ class ProduceCommandIntegrationTest {
                 r2,fraud,1714636800000,
                 """);
 
-        int exit = produce("--topic", "labels", "--encoding", "json", "--kind", "labels", "--model", "fraud",
+        int exit = produce("--topic", "produced-labels", "--encoding", "json", "--kind", "labels", "--model", "fraud",
                 "--label-column", "outcome", labels.toString());
 
         assertThat(exit).as(err.toString()).isZero();
-        Map<String, FeedbackLabel> decoded = decode("labels", new JsonDecoder<>(LabelMapping.canonical(), DecodeLimits.DEFAULT));
+        Map<String, FeedbackLabel> decoded = decode("produced-labels", new JsonDecoder<>(LabelMapping.canonical(), DecodeLimits.DEFAULT));
         assertThat(decoded.keySet()).containsExactly("r1", "r2");
         assertThat(decoded.get("r1").getModelName()).isEqualTo("fraud");
         assertThat(decoded.get("r1").getLabel()).isEqualTo(1.0);

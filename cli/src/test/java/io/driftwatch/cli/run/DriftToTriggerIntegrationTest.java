@@ -2,13 +2,12 @@ package io.driftwatch.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.broker.SharedKafkaBroker;
 import io.driftwatch.cli.CommandRun;
 import io.driftwatch.cli.SettledTriggers;
 import io.driftwatch.service.DriftwatchService;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +34,8 @@ class DriftToTriggerIntegrationTest {
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
     private static final Duration WINDOW = Duration.ofMinutes(10);
     private static final int SHIFTED_FROM_WINDOW = 4;
-    @AutoClose
-    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+    // The one class sharing the broker with the default topic names: the user's path with no topic setting.
+    private static final SharedKafkaBroker broker = SharedKafkaBroker.get();
 
     @TempDir
     Path directory;
