@@ -8,7 +8,7 @@ import java.util.Map;
  * Every topic a run of the service and the commands around it use, named under a prefix of one test class's own,
  * so the classes that share the module's broker ({@code SharedKafkaBroker}) never read what another wrote.
  * {@code DriftToTriggerIntegrationTest} alone keeps the default names, so the user's path with no topic setting
- * stays tested.
+ * stays tested; the classes with a broker of their own need no prefix.
  */
 record RunTopics(String prefix) {
     String inferences() {
