@@ -35,6 +35,6 @@ if $rules_only; then
 fi
 
 echo "== a real Prometheus scraping a running driftwatch (MetricsIntegrationTest)"
-mvn -B -ntp -q -pl cli -am verify -Dtest=MetricsIntegrationTest -Dsurefire.failIfNoSpecifiedTests=false \
-  -Ddriftwatch.prometheus.required=true
+mvn -B -ntp -q -pl cli -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=MetricsIntegrationTest -Dfailsafe.failIfNoSpecifiedTests=false -Ddriftwatch.prometheus.required=true
 echo "prometheus/check.sh: OK"

@@ -2,8 +2,8 @@ package io.driftwatch.alerts;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.broker.LocalPorts;
+import io.driftwatch.broker.SharedKafkaBroker;
 import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topics.TopicsConfig;
@@ -18,8 +18,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("reliability")
 class AlertsServiceIntegrationTest {
     private static final Duration GROUP = Duration.ofMillis(1_500);
-    @AutoClose
-    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+    private static final SharedKafkaBroker broker = SharedKafkaBroker.get();
     private GreenMail greenMail;
 
     @AfterEach
@@ -98,14 +97,17 @@ class AlertsServiceIntegrationTest {
         }
     }
 
-    private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+    private static void await(BooleanSupplier condition, Duration timeout, String what) {
+        Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
+    }
+
+    /**
+     * Checks for {@code period} that no more than {@code emails} emails arrive, after they have: a repeated or an
+     * aborted alert's email would come within two grouping periods.
+     */
+    private void noMoreEmailsThan(int emails, Duration period) {
+        Awaitility.await("no email after the " + emails + " expected").during(period).atMost(period.plus(Duration.ofSeconds(10)))
+                .pollInterval(Duration.ofMillis(100)).until(() -> greenMail.getReceivedMessages().length == emails);
     }
 
     private static String alertIds(MimeMessage message) {
@@ -137,7 +139,7 @@ class AlertsServiceIntegrationTest {
             produce("alerts-restart", true, fraud0, fraud1, churn0);
             produce("alerts-restart", false, SampleAlerts.drift("fraud", "v3", 9, "age"));
             await(() -> greenMail.getReceivedMessages().length >= 2, Duration.ofSeconds(60), "two emails");
-            Thread.sleep(2 * GROUP.toMillis());
+            noMoreEmailsThan(2, GROUP.multipliedBy(2));
         }
         assertThat(subjects()).containsExactly(
                 "[driftwatch WARNING] churn v1: tenure drifted (ks p = 4.7e-06, drift when p <= 0.05)",
@@ -153,7 +155,7 @@ class AlertsServiceIntegrationTest {
         try (AlertsService second = start(settings, meters)) {
             produce("alerts-restart", true, fraud2);
             await(() -> greenMail.getReceivedMessages().length >= 3, Duration.ofSeconds(60), "the third email");
-            Thread.sleep(2 * GROUP.toMillis());
+            noMoreEmailsThan(3, GROUP.multipliedBy(2));
             assertThat(meters.get("driftwatch.alerts.sent.ids").gauge().value()).as("three ids read back and one mailed").isEqualTo(4.0);
         }
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
@@ -193,7 +195,7 @@ class AlertsServiceIntegrationTest {
             await(() -> failures(meters) >= 3, Duration.ofSeconds(60), "three refused attempts");
             greenMail = mailServer(port);
             await(() -> greenMail.getReceivedMessages().length >= 3, Duration.ofSeconds(60), "three emails");
-            Thread.sleep(2 * GROUP.toMillis() + 1_000);
+            noMoreEmailsThan(3, GROUP.multipliedBy(2).plusSeconds(1));
         }
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(3);

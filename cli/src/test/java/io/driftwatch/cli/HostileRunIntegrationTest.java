@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -55,6 +56,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One real deployment, attacked from two sides at once because a run costs half a minute: {@code driftwatch run}
@@ -84,7 +86,8 @@ class HostileRunIntegrationTest {
 
     private static SaslBroker broker;
     private static GreenMail greenMail;
-    private static Path directory;
+    @TempDir
+    static Path directory;
     private static final Map<String, Process> children = new LinkedHashMap<>();
     private static final Map<String, String> scrapes = new LinkedHashMap<>();
     private static final Map<String, String> logs = new LinkedHashMap<>();
@@ -93,7 +96,6 @@ class HostileRunIntegrationTest {
     @BeforeAll
     static void runServiceAndAlertsOnHostileTraffic() throws Exception {
         broker = SaslBroker.start();
-        directory = Files.createTempDirectory("driftwatch-hostile-test");
         greenMail = new GreenMail(new ServerSetup(LocalPorts.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.setUser("oncall@example.test", "oncall", SMTP_PASSWORD);
         greenMail.start();
@@ -105,11 +107,10 @@ class HostileRunIntegrationTest {
             children.put("run", child("run", config, List.of()));
             children.put("alerts", child("alerts", config, List.of("--save-emails", directory.resolve("emails").toString(),
                     "--set", DriftwatchConfig.METRICS_PORT_CONFIG + "=" + alertsPort)));
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while ((greenMail.getReceivedMessages().length == 0 || reports().size() < WINDOWS) && System.nanoTime() < deadline) {
-                assertThat(children.values()).allMatch(Process::isAlive);
-                Thread.sleep(500);
-            }
+            await("an email, and a report for each of the " + WINDOWS + " windows").atMost(Duration.ofMinutes(2))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).pollInSameThread()
+                    .failFast("a child process stopped", () -> !children.values().stream().allMatch(Process::isAlive))
+                    .until(() -> greenMail.getReceivedMessages().length > 0 && reports().size() >= WINDOWS);
             Collections.addAll(emails, greenMail.getReceivedMessages());
             scrapes.put("run", scrape(runPort));
             scrapes.put("alerts", scrape(alertsPort));

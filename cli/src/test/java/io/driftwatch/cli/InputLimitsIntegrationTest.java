@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -44,6 +45,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Input meant to exhaust memory, against {@code driftwatch run} in a child JVM capped at
@@ -69,7 +71,8 @@ class InputLimitsIntegrationTest {
     private static final int REFERENCE_RECORDS = 500;
 
     private static EmbeddedKafkaBroker broker;
-    private static Path directory;
+    @TempDir
+    static Path directory;
     private static Process service;
     private static int distinct;
     private static ScrapedHeap heap;
@@ -81,7 +84,6 @@ class InputLimitsIntegrationTest {
     static void feedTheLimitsToACappedService() throws Exception {
         distinct = Boolean.getBoolean("driftwatch.reliability.full") ? DISTINCT_FULL : DISTINCT_SHORT;
         broker = EmbeddedKafkaBroker.start();
-        directory = Files.createTempDirectory("driftwatch-limits-test");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(List.of(new TopicSpec("inferences", 1, Optional.empty(),
                     Map.of("max.message.bytes", Integer.toString(TOPIC_MAX_BYTES)))));
@@ -89,15 +91,16 @@ class InputLimitsIntegrationTest {
         produce();
         int port = LocalPorts.free();
         service = child(config(port));
-        long deadline = System.nanoTime() + Duration.ofMinutes(distinct == DISTINCT_FULL ? 10 : 3).toNanos();
         heap = new ScrapedHeap(port);
-        while ((reports.size() < 2 || deadLetters.size() < 2) && System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            aliveThroughout &= service.isAlive();
-            heap.sample();
-            reports = read("driftwatch.drift-reports", Topics.DRIFT_REPORTS.valueSerde().deserializer()::deserialize);
-            deadLetters = read("driftwatch.dead-letter", Topics.DEAD_LETTER.valueSerde().deserializer()::deserialize);
-        }
+        // Each poll is also a sample of the service's heap and liveness: once a second, as the README states.
+        await("two drift reports and two dead letters").atMost(Duration.ofMinutes(distinct == DISTINCT_FULL ? 10 : 3))
+                .pollInterval(Duration.ofSeconds(1)).pollInSameThread().until(() -> {
+                    aliveThroughout &= service.isAlive();
+                    heap.sample();
+                    reports = read("driftwatch.drift-reports", Topics.DRIFT_REPORTS.valueSerde().deserializer()::deserialize);
+                    deadLetters = read("driftwatch.dead-letter", Topics.DEAD_LETTER.valueSerde().deserializer()::deserialize);
+                    return reports.size() >= 2 && deadLetters.size() >= 2;
+                });
         aliveThroughout &= service.isAlive();
         System.out.printf(Locale.ROOT, "input limits: %,d distinct categories in one window, peak heap %.1f MiB of %d MiB, alive %s%n",
                 distinct, heap.peakBytes() / 1048576.0, HEAP_MAX_MB, aliveThroughout);

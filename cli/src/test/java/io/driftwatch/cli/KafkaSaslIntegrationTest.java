@@ -7,11 +7,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,12 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaSaslIntegrationTest {
     private static final Duration FAIL_FAST = Duration.ofSeconds(30);
     private static SaslBroker broker;
-    private static Path directory;
+    @TempDir
+    static Path directory;
 
     @BeforeAll
     static void publishBaselineAndTrafficAsThePlainUser() throws Exception {
         broker = SaslBroker.start();
-        directory = Files.createTempDirectory("driftwatch-sasl-test");
         Path client = broker.clientProperties(directory.resolve("plain-client.properties"), SaslBroker.PLAIN,
                 SaslBroker.PLAIN_USER, SaslBroker.PLAIN_PASSWORD);
         Random random = new Random(11);
@@ -72,15 +72,9 @@ class KafkaSaslIntegrationTest {
         String run = mechanism.toLowerCase(Locale.ROOT);
         Path config = serviceProperties(run, mechanism, user, password);
         String triggers = ShiftedTrafficRun.triggersTopic(run);
-        List<String> lines = List.of();
+        List<String> lines;
         try (DriftwatchService service = DriftwatchService.start(ConfigFileOptions.of(config, Map.of()).driftwatchConfig(), new SimpleMeterRegistry(), Map.of())) {
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (lines.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(1_000);
-                lines = ShiftedTrafficRun.triggers(broker.bootstrapServers(), triggers, config);
-            }
-            Thread.sleep(3_000);
-            lines = ShiftedTrafficRun.triggers(broker.bootstrapServers(), triggers, config);
+            lines = SettledTriggers.read(() -> ShiftedTrafficRun.triggers(broker.bootstrapServers(), triggers, config), Duration.ofMinutes(2));
         }
         assertThat(lines).as("exactly one trigger, read as " + user + " over " + mechanism).hasSize(1);
         JsonNode trigger = new ObjectMapper().readTree(lines.get(0));

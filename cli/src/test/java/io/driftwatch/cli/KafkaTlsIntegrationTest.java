@@ -3,6 +3,8 @@ package io.driftwatch.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -116,15 +118,12 @@ class KafkaTlsIntegrationTest {
         Path config = ShiftedTrafficRun.write(directory, name, broker.bootstrapServers(), client(protocol, true));
         Path log = directory.resolve("run-" + name + ".log");
         Process run = runInChildJvm(config, log);
-        List<String> lines = List.of();
+        List<String> lines;
         try {
-            long deadline = System.nanoTime() + TRIGGER_WITHIN.toNanos();
-            while (lines.isEmpty() && System.nanoTime() < deadline && run.isAlive()) {
-                Thread.sleep(1_000);
-                lines = ShiftedTrafficRun.triggers(broker.bootstrapServers(), ShiftedTrafficRun.triggersTopic(name), config);
-            }
-            Thread.sleep(3_000);
-            lines = ShiftedTrafficRun.triggers(broker.bootstrapServers(), ShiftedTrafficRun.triggersTopic(name), config);
+            lines = SettledTriggers.read(() -> ShiftedTrafficRun.triggers(broker.bootstrapServers(), ShiftedTrafficRun.triggersTopic(name), config),
+                    TRIGGER_WITHIN, run::isAlive);
+        } catch (ConditionTimeoutException | TerminalFailureException noSettledTrigger) {
+            throw new AssertionError("no single trigger read over TLS; the run's log:\n" + Files.readString(log), noSettledTrigger);
         } finally {
             run.destroy();
             run.waitFor(60, TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The embedded broker with its client listener behind SASL_PLAINTEXT (mechanisms PLAIN and SCRAM-SHA-512;
@@ -56,19 +59,13 @@ final class SaslBroker implements AutoCloseable {
             admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(SCRAM_USER,
                     new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), SCRAM_PASSWORD))).all().get(30, TimeUnit.SECONDS);
         }
-        long deadline = System.nanoTime() + SCRAM_READY.toNanos();
+        // The new credential is usable once the broker has applied it; until then the user's login fails.
         try (Admin admin = Admin.create(clientSettings(SCRAM, SCRAM_USER, SCRAM_PASSWORD))) {
-            while (true) {
-                try {
-                    admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-                    return;
-                } catch (ExecutionException e) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("the SCRAM user never became usable", e);
-                    }
-                    Thread.sleep(200);
-                }
-            }
+            await("the SCRAM user able to log in").atMost(SCRAM_READY).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .pollInSameThread().ignoreExceptionsInstanceOf(ExecutionException.class)
+                    .until(() -> admin.describeCluster().nodes().get(5, TimeUnit.SECONDS) != null);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the SCRAM user never became usable", e);
         }
     }
 

@@ -1,9 +1,8 @@
 package io.driftwatch.alerts.policy;
 
-import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.broker.SharedKafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -25,8 +24,7 @@ class KafkaSentAlertsIntegrationTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     // In the past, so that every record timestamp below is one the broker takes.
     private final Instant start = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
-    @AutoClose
-    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+    private static final SharedKafkaBroker broker = SharedKafkaBroker.get();
 
     private static KafkaSentAlerts open(String topic, Instant now) {
         return KafkaSentAlerts.open(Map.of("bootstrap.servers", broker.bootstrapServers()), topic, RETENTION, TIMEOUT,

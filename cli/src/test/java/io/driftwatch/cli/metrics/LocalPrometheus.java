@@ -3,6 +3,8 @@ package io.driftwatch.cli.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.broker.LocalPorts;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,6 +20,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real Prometheus server (the {@code prometheus} binary of Debian's package, found on the PATH) scraping
@@ -54,13 +58,12 @@ public final class LocalPrometheus implements AutoCloseable {
                 "--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(directory.resolve("prometheus.log").toFile()).start();
         LocalPrometheus prometheus = new LocalPrometheus(process, URI.create("http://127.0.0.1:" + port));
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!prometheus.ready()) {
-            if (System.nanoTime() > deadline || !process.isAlive()) {
-                prometheus.close();
-                throw new IOException("Prometheus did not become ready; see " + directory.resolve("prometheus.log"));
-            }
-            Thread.sleep(200);
+        try {
+            await("Prometheus ready").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .pollInSameThread().failFast("Prometheus exited", () -> !process.isAlive()).until(prometheus::ready);
+        } catch (ConditionTimeoutException | TerminalFailureException notReady) {
+            prometheus.close();
+            throw new IOException("Prometheus did not become ready; its log:\n" + Files.readString(directory.resolve("prometheus.log")), notReady);
         }
         return prometheus;
     }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A service's output topic as its consumers see it (read_committed, from the beginning), read until what
  * has arrived is what a test waits for, or its time is up: the test then asserts on what did arrive. A
@@ -51,16 +53,9 @@ final class CommittedTopic {
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic, long deadline) {
-        List<PartitionInfo> found = consumer.partitionsFor(topic);
-        while (found.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting for topic " + topic, e);
-            }
-            found = consumer.partitionsFor(topic);
-        }
+        List<PartitionInfo> found = await("topic " + topic + " created").atMost(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).pollInSameThread()
+                .until(() -> consumer.partitionsFor(topic), infos -> !infos.isEmpty());
         return found.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 }

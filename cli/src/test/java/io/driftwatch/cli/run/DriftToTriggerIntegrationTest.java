@@ -2,12 +2,12 @@ package io.driftwatch.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.broker.SharedKafkaBroker;
 import io.driftwatch.cli.CommandRun;
+import io.driftwatch.cli.SettledTriggers;
 import io.driftwatch.service.DriftwatchService;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +34,8 @@ class DriftToTriggerIntegrationTest {
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
     private static final Duration WINDOW = Duration.ofMinutes(10);
     private static final int SHIFTED_FROM_WINDOW = 4;
-    @AutoClose
-    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+    // The one class sharing the broker with the default topic names: the user's path with no topic setting.
+    private static final SharedKafkaBroker broker = SharedKafkaBroker.get();
 
     @TempDir
     Path directory;
@@ -84,16 +83,10 @@ class DriftToTriggerIntegrationTest {
         settings.put(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(WINDOW.toMillis()));
         settings.put(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, "60000");
         settings.put(DriftwatchConfig.WINDOW_MIN_RECORDS_CONFIG, "50");
-        List<String> lines = new ArrayList<>();
+        List<String> lines;
         try (DriftwatchService service = DriftwatchService.start(new DriftwatchConfig(settings), new SimpleMeterRegistry(),
                 Map.of("state.dir", directory.resolve("state").toString()))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (lines.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(1_000);
-                lines = run("triggers", "--bootstrap-servers", bootstrap).lines().toList();
-            }
-            Thread.sleep(3_000);
-            lines = run("triggers", "--bootstrap-servers", bootstrap).lines().toList();
+            lines = SettledTriggers.read(() -> run("triggers", "--bootstrap-servers", bootstrap).lines().toList(), Duration.ofSeconds(90));
         }
         assertThat(lines).as("exactly one trigger").hasSize(1);
         JsonNode trigger = new ObjectMapper().readTree(lines.get(0));

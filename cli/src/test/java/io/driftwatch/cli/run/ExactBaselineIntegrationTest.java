@@ -1,6 +1,6 @@
 package io.driftwatch.cli.run;
 
-import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.broker.SharedKafkaBroker;
 import io.driftwatch.cli.CommandRun;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.TestMethod;
@@ -8,7 +8,6 @@ import io.driftwatch.service.DriftwatchService;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExactBaselineIntegrationTest {
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
     private static final Duration WINDOW = Duration.ofMinutes(10);
-    @AutoClose
-    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+    private static final SharedKafkaBroker broker = SharedKafkaBroker.get();
+    private static final RunTopics TOPICS = new RunTopics("exact-baseline");
 
     @TempDir
     Path directory;
@@ -71,12 +70,13 @@ class ExactBaselineIntegrationTest {
         Random random = new Random(5);
         String bootstrap = broker.bootstrapServers();
         run("baseline", "--model", "credit", "--model-version", "v1", "--input", training(random).toString(),
-                "--bootstrap-servers", bootstrap, "--no-calibrate");
-        run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--encoding", "json",
+                "--bootstrap-servers", bootstrap, "--topic", TOPICS.baselines(), "--no-calibrate");
+        run("produce", "--bootstrap-servers", bootstrap, "--topic", TOPICS.inferences(), "--encoding", "json",
                 "--model", "credit", "--model-version", "v1", traffic(random).toString());
 
         Map<String, Object> settings = new HashMap<>();
         settings.put("bootstrap.servers", bootstrap);
+        settings.putAll(TOPICS.settings());
         settings.put(DriftwatchConfig.APPLICATION_ID_CONFIG, "exact-baseline");
         settings.put(DriftwatchConfig.TOPIC_PARTITIONS_CONFIG, "1");
         settings.put(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(WINDOW.toMillis()));
@@ -85,7 +85,7 @@ class ExactBaselineIntegrationTest {
         List<DriftReport> reports;
         try (DriftwatchService service = DriftwatchService.start(new DriftwatchConfig(settings), new SimpleMeterRegistry(),
                 Map.of("state.dir", directory.resolve("state").toString()))) {
-            reports = CommittedTopic.values(bootstrap, "driftwatch.drift-reports",
+            reports = CommittedTopic.values(bootstrap, TOPICS.driftReports(),
                     Topics.DRIFT_REPORTS.valueSerde().deserializer(),
                     found -> found.stream().anyMatch(report -> report.getModelName().equals("credit")), Duration.ofSeconds(90));
         }

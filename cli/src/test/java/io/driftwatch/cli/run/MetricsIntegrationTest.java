@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
@@ -52,6 +53,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Driftwatch as Prometheus sees it: the service runs against a real broker with its metrics endpoint on,
@@ -79,7 +81,8 @@ class MetricsIntegrationTest {
     private static final Duration LABELS_MAX_DELAY = Duration.ofHours(2);
 
     private static EmbeddedKafkaBroker broker;
-    private static Path directory;
+    @TempDir
+    static Path directory;
     private static ProcessMetrics metrics;
     private static DriftwatchService service;
     private static URI endpoint;
@@ -94,7 +97,6 @@ class MetricsIntegrationTest {
     @BeforeAll
     static void runDriftwatchOnShiftedTraffic() throws Exception {
         broker = EmbeddedKafkaBroker.start();
-        directory = Files.createTempDirectory("driftwatch-metrics-test");
         Random random = new Random(23);
         String bootstrap = broker.bootstrapServers();
         run("baseline", "--model", "fraud", "--model-version", "v3", "--input", training(random).toString(), "--labels", "label",
@@ -389,13 +391,14 @@ class MetricsIntegrationTest {
         missing.removeAll(prometheusOwn);
         // Micrometer serves jvm_gc_pause_seconds only once a collection has happened in this JVM.
         System.gc();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         // Kafka's per-partition metrics reach the registry on its refresh, some seconds after assignment.
-        do {
-            missing.removeAll(Scrape.fetch(endpoint).names());
-            missing.removeAll(Scrape.fetch(alertsEndpoint).names());
-        } while (!missing.isEmpty() && System.nanoTime() < deadline && sleep(Duration.ofSeconds(2)));
-        assertThat(missing).as("metrics the dashboards query that driftwatch does not serve (" + namesByDashboard + ")").isEmpty();
+        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2)).pollInSameThread()
+                .untilAsserted(() -> {
+                    missing.removeAll(Scrape.fetch(endpoint).names());
+                    missing.removeAll(Scrape.fetch(alertsEndpoint).names());
+                    assertThat(missing).as("metrics the dashboards query that driftwatch does not serve (" + namesByDashboard + ")")
+                            .isEmpty();
+                });
     }
 
     private static Map<String, Set<String>> dashboardMetricNames() throws IOException {
@@ -425,19 +428,10 @@ class MetricsIntegrationTest {
         node.elements().forEachRemaining(child -> queries(child, names));
     }
 
-    /** Calls {@code read} until {@code done} holds or 30 seconds pass, and returns the last answer. */
-    private static <T> T poll(Callable<T> read, Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        T answer = read.call();
-        while (!done.test(answer) && System.nanoTime() < deadline && sleep(Duration.ofSeconds(1))) {
-            answer = read.call();
-        }
-        return answer;
-    }
-
-    private static boolean sleep(Duration duration) throws InterruptedException {
-        Thread.sleep(duration.toMillis());
-        return true;
+    /** Calls {@code read} every second until {@code done} holds, for up to 30 seconds, and returns that answer. */
+    private static <T> T poll(Callable<T> read, Predicate<T> done) {
+        return await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).pollInSameThread()
+                .until(read, done);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.driftwatch.cli.run;
 
-import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.broker.SharedKafkaBroker;
 import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.record.Baseline;
@@ -17,7 +17,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,8 +49,8 @@ class QualityDropBaselineIntegrationTest {
             Topics.TRIGGERS.valueSerde().deserializer();
     private static final Deserializer<Baseline> BASELINES =
             Topics.BASELINES.valueSerde().deserializer();
-    @AutoClose
-    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+    private static final SharedKafkaBroker broker = SharedKafkaBroker.get();
+    private static final RunTopics TOPICS = new RunTopics("quality-drop-baseline");
 
     @TempDir
     Path directory;
@@ -76,9 +75,9 @@ class QualityDropBaselineIntegrationTest {
         int exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(
                 "baseline", "--model", "churn", "--model-version", "v7", "--input", validationFile().toString(),
                 "--labels", "churned", "--prediction-column", "predicted", "--no-calibrate",
-                "--bootstrap-servers", broker.bootstrapServers());
+                "--bootstrap-servers", broker.bootstrapServers(), "--topic", TOPICS.baselines());
         assertThat(exit).as(err.toString()).isZero();
-        List<Baseline> published = CommittedTopic.values(broker.bootstrapServers(), "driftwatch.baselines", BASELINES,
+        List<Baseline> published = CommittedTopic.values(broker.bootstrapServers(), TOPICS.baselines(), BASELINES,
                 read -> !read.isEmpty(), Duration.ofSeconds(30));
         assertThat(published).hasSize(1);
         return published.get(0);
@@ -94,11 +93,11 @@ class QualityDropBaselineIntegrationTest {
                 String id = "req-" + i;
                 Instant predictedAt = T0.plusSeconds(3L * i);
                 String predicted = i % 2 == 0 ? "churn" : "stay";
-                producer.send(new ProducerRecord<>("inferences", RecordEncoders.json(InferenceLog.newBuilder().setRequestId(id)
+                producer.send(new ProducerRecord<>(TOPICS.inferences(), RecordEncoders.json(InferenceLog.newBuilder().setRequestId(id)
                         .setModelName("churn").setModelVersion("v7").setEventTime(predictedAt)
                         .setFeatures(Map.of("tenure", (double) (i % 36))).setPrediction(predicted).build())));
                 String actual = i % 5 == 0 ? other(predicted) : predicted;
-                producer.send(new ProducerRecord<>("labels", RecordEncoders.json(FeedbackLabel.newBuilder().setRequestId(id)
+                producer.send(new ProducerRecord<>(TOPICS.labels(), RecordEncoders.json(FeedbackLabel.newBuilder().setRequestId(id)
                         .setModelName("churn").setLabel(actual).setEventTime(predictedAt.plusSeconds(30)).build())));
             }
             producer.flush();
@@ -115,6 +114,7 @@ class QualityDropBaselineIntegrationTest {
         assertThat(baseline.getQuality().getMetrics().get("accuracy")).isEqualTo(0.95);
         Map<String, Object> settings = new HashMap<>();
         settings.put("bootstrap.servers", broker.bootstrapServers());
+        settings.putAll(TOPICS.settings());
         settings.put(DriftwatchConfig.APPLICATION_ID_CONFIG, "quality-drop-baseline");
         settings.put(DriftwatchConfig.TOPIC_PARTITIONS_CONFIG, "1");
         settings.put(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(Duration.ofMinutes(10).toMillis()));
@@ -128,9 +128,9 @@ class QualityDropBaselineIntegrationTest {
         try (DriftwatchService service = DriftwatchService.start(new DriftwatchConfig(settings), new SimpleMeterRegistry(),
                 Map.of("state.dir", directory.resolve("state").toString(), "commit.interval.ms", "200"))) {
             produceTraffic();
-            fired = qualityTriggers(CommittedTopic.values(broker.bootstrapServers(), "driftwatch.triggers", TRIGGERS,
+            fired = qualityTriggers(CommittedTopic.values(broker.bootstrapServers(), TOPICS.triggers(), TRIGGERS,
                     read -> !qualityTriggers(read).isEmpty(), Duration.ofSeconds(90)));
-            reports = CommittedTopic.values(broker.bootstrapServers(), "driftwatch.quality-reports", REPORTS,
+            reports = CommittedTopic.values(broker.bootstrapServers(), TOPICS.qualityReports(), REPORTS,
                     read -> !read.isEmpty(), Duration.ofSeconds(10));
         }
 

@@ -2,7 +2,7 @@ package io.driftwatch.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.broker.SharedKafkaBroker;
 import io.driftwatch.cli.CommandRun;
 import io.driftwatch.cli.ExitCode;
 import io.driftwatch.schemas.record.ColumnDrift;
@@ -57,7 +57,8 @@ class StreamMatchesCheckIntegrationTest {
     private static final String HEADER = "income,age,member,active,flag,region,tenure";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static EmbeddedKafkaBroker broker;
+    private static final SharedKafkaBroker broker = SharedKafkaBroker.get();
+    private static final RunTopics TOPICS = new RunTopics("stream-matches-check");
     private static FakeSchemaRegistry registry;
     @TempDir
     static Path directory;
@@ -67,7 +68,6 @@ class StreamMatchesCheckIntegrationTest {
 
     @BeforeAll
     static void publishTheBaselineAndWriteTheTraffic() throws IOException {
-        broker = EmbeddedKafkaBroker.start();
         registry = FakeSchemaRegistry.start(FakeRegistryDialect.CONFLUENT);
         Random random = new Random(2026);
         StringBuilder training = new StringBuilder(HEADER + ",prediction\n");
@@ -76,7 +76,8 @@ class StreamMatchesCheckIntegrationTest {
         }
         Path trainingFile = Files.writeString(directory.resolve("train.csv"), training);
         run("baseline", "--model", "credit", "--model-version", "v7", "--input", trainingFile.toString(),
-                "--prediction-column", "prediction", "--no-calibrate", "--bootstrap-servers", broker.bootstrapServers());
+                "--prediction-column", "prediction", "--no-calibrate", "--bootstrap-servers", broker.bootstrapServers(),
+                "--topic", TOPICS.baselines());
         trainingForCheck = Files.writeString(directory.resolve("train-check.csv"),
                 training.toString().replaceFirst(",prediction\n", ",__prediction__\n"));
 
@@ -97,7 +98,6 @@ class StreamMatchesCheckIntegrationTest {
     @AfterAll
     static void stop() {
         registry.close();
-        broker.close();
     }
 
     /**
@@ -137,6 +137,7 @@ class StreamMatchesCheckIntegrationTest {
 
         Map<String, Object> settings = new HashMap<>();
         settings.put("bootstrap.servers", broker.bootstrapServers());
+        settings.putAll(TOPICS.settings());
         settings.put(DriftwatchConfig.APPLICATION_ID_CONFIG, "seam-" + format);
         settings.put(DriftwatchConfig.INPUT_FORMAT_CONFIG, format);
         if (format.equals("avro-registry")) {

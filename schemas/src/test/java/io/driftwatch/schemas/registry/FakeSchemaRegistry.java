@@ -281,6 +281,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
         if (fault instanceof Canned canned)
             return canned.answer();
         if (fault instanceof Delay delay)
+            // Not a wait for something: a registry answering late is the fault delayNext injects.
             Thread.sleep(delay.delay().toMillis());
         if (accessDenied)
             return dialect.forbidden();

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ProcessMetricsTest {
 
@@ -61,10 +62,8 @@ class ProcessMetricsTest {
         try (ProcessMetrics metrics = ProcessMetrics.start(config)) {
             Counter.builder("driftwatch.records.read").tags("model", "m", "version", "v1", "outcome", "ok").register(metrics.registry()).increment();
             assertThat(Scrape.parse(metrics.scrape()).find("driftwatch_records_read_total", Map.of("version", "v1"))).hasSize(1);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!Scrape.parse(metrics.scrape()).find("driftwatch_records_read_total", Map.of()).isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            await("the silent version's meters retired").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> Scrape.parse(metrics.scrape()).find("driftwatch_records_read_total", Map.of()).isEmpty());
             Scrape scrape = Scrape.parse(metrics.scrape());
             assertThat(scrape.find("driftwatch_records_read_total", Map.of())).as("retired after two sweeps a second apart").isEmpty();
             assertThat(scrape.names()).as("the process's own meters stay").contains("jvm_memory_used_bytes");

@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * embedded broker and a registry served over HTTP in the test.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class RealRegistryEndToEndTest {
+class RealRegistryEndToEndIntegrationTest {
     private static final Network NETWORK = Network.newNetwork();
 
     @Container

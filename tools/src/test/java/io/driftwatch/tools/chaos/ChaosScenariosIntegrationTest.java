@@ -15,12 +15,14 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every scenario of {@code driftwatch chaos}, run by the build: the short size by default, the full size with
- * {@code -Ddriftwatch.reliability.full=true} (the {@code chaos} profile). The transcript is printed, so a failure's
- * figures are in the test output as the scenario runs.
+ * Every scenario of {@code driftwatch chaos}, run by the build in a lane of its own (tag {@code chaos}, which
+ * {@code mvn verify} leaves out): the short size with {@code -Pchaos}, the full size with
+ * {@code -Ddriftwatch.reliability.full=true} (the {@code chaos-full} profile). The transcript is printed, so a
+ * failure's figures are in the test output as the scenario runs.
  */
 @Tag("reliability")
-class ChaosScenariosTest {
+@Tag("chaos")
+class ChaosScenariosIntegrationTest {
     @TempDir
     Path directory;
 

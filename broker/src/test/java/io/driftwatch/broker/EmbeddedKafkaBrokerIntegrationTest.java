@@ -23,7 +23,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class EmbeddedKafkaBrokerTest {
+class EmbeddedKafkaBrokerIntegrationTest {
 
     @SuppressWarnings("FutureReturnValueIgnored") // commitTransaction throws when a send failed; the aborted one is meant to vanish
     @Test
