@@ -48,8 +48,9 @@ class QualityTriggerIntegrationTest {
     private static final int PER_WINDOW = 150;
     private static final Deserializer<QualityReport> REPORTS =
             Topics.QUALITY_REPORTS.valueSerde().deserializer();
-    // Not the module's shared broker: which window's update comes first, and so which one the cool-down lets
-    // trigger, depends on the wall-clock quality updates; after other classes on the shared broker window 6 did.
+    // A broker of its own, not the module's shared one: which window's quality update reaches the trigger rule
+    // first (and so which window the cool-down lets trigger) depends on timing, and once, after other classes on
+    // the shared broker, window 6 triggered instead of window 4.
     @AutoClose
     private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
 

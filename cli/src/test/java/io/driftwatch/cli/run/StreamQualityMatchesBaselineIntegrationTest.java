@@ -2,7 +2,7 @@ package io.driftwatch.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.driftwatch.broker.EmbeddedKafkaBroker;
+import io.driftwatch.broker.SharedKafkaBroker;
 import io.driftwatch.cli.CommandRun;
 import io.driftwatch.schemas.record.ModelTask;
 import io.driftwatch.schemas.record.QualityReport;
@@ -10,7 +10,6 @@ import io.driftwatch.service.DriftwatchService;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,10 +40,8 @@ class StreamQualityMatchesBaselineIntegrationTest {
     private static final int WINDOWS = 2;
     private static final int PER_WINDOW = 400;
     private static final ObjectMapper JSON = new ObjectMapper();
-    // Not the module's shared broker: the stream adds up its quality in wall-clock updates, so the bit-for-bit
-    // comparison depends on timing, and after other classes on the shared broker it failed in the last bits.
-    @AutoClose
-    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+    private static final SharedKafkaBroker broker = SharedKafkaBroker.get();
+    private static final RunTopics TOPICS = new RunTopics("stream-quality");
 
     @TempDir
     Path directory;
@@ -85,6 +82,7 @@ class StreamQualityMatchesBaselineIntegrationTest {
         String reportsTopic = traffic.name() + "-quality-reports";
         Map<String, Object> settings = new HashMap<>();
         settings.put("bootstrap.servers", bootstrap);
+        settings.putAll(TOPICS.settings());
         settings.put(DriftwatchConfig.APPLICATION_ID_CONFIG, "quality-seam-" + traffic.name());
         settings.put(DriftwatchConfig.INFERENCES_TOPIC_CONFIG, inferences);
         settings.put(DriftwatchConfig.LABELS_TOPIC_CONFIG, labelsTopic);
