@@ -3,6 +3,7 @@ package io.driftwatch.tools.chaos;
 import io.driftwatch.cli.Main;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A {@code driftwatch} command in a JVM of its own, started from this JVM's class path, so a scenario can kill
  * it the way an operating system or an orchestrator does (SIGKILL) and start it again. Its output goes to a
- * log file the scenario names, kept for reading when a check fails.
+ * log file the scenario names, kept for reading when a check fails. Its temporary files (the native libraries
+ * RocksDB and LZ4 unpack, which a killed JVM cannot delete) go to a folder beside that log, inside the scenario's
+ * directory, instead of the machine's /tmp.
  */
 final class ChildJvm implements AutoCloseable {
     private final Process process;
@@ -24,8 +27,10 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code driftwatch ARGUMENTS} with at most {@code heapMegabytes} of heap, output appended to {@code log}. */
     static ChildJvm start(int heapMegabytes, Path log, String... arguments) throws IOException {
+        Path temporary = Files.createDirectories(log.toAbsolutePath().resolveSibling("jvm-tmp"));
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heapMegabytes + "m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-Xmx" + heapMegabytes + "m", "-Djava.io.tmpdir=" + temporary, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
         line.addAll(List.of(arguments));
         Process process = new ProcessBuilder(line).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
