@@ -40,8 +40,10 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +60,10 @@ import static org.assertj.core.api.Assertions.within;
 class DriftTopologyTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private static final Duration WINDOW = Duration.ofMinutes(10);
+
+    // The driver's state directory; its default, kafka-streams in the system's temporary directory, would stay behind.
+    @TempDir
+    Path stateDirectory;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Random random = new Random(42);
@@ -77,6 +83,7 @@ class DriftTopologyTest {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "drift-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
         return new TopologyTestDriver(topology, properties);
     }
 

@@ -15,8 +15,10 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +37,10 @@ class DeadLetterLogTest {
     private static final String NO_MODEL = "{\"requestId\":\"r3\",\"modelVersion\":\"v3\",\"eventTime\":1795428000000,"
             + "\"features\":{\"age\":41},\"prediction\":0.7}";
 
+    // The driver's state directory; its default, kafka-streams in the system's temporary directory, would stay behind.
+    @TempDir
+    Path stateDirectory;
+
     private final MutableClock clock = new MutableClock(T0);
     private final List<String> lines = new ArrayList<>();
 
@@ -49,6 +55,7 @@ class DeadLetterLogTest {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "dead-letter-log-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
         return new TopologyTestDriver(builder.build(), properties, T0);
     }
 

@@ -25,8 +25,10 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +44,10 @@ class IngestTopologyTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private static final Clock CLOCK = Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC);
 
+    // The driver's state directory; its default, kafka-streams in the system's temporary directory, would stay behind.
+    @TempDir
+    Path stateDirectory;
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Serde<DeadLetter> deadLetterSerde = Topics.DEAD_LETTER.valueSerde();
     private final SingleObjectAvroSerde<InferenceLog> logSerde = new SingleObjectAvroSerde<>(InferenceLog.getClassSchema());
@@ -54,6 +60,7 @@ class IngestTopologyTest {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "ingest-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
         return new TopologyTestDriver(builder.build(), properties);
     }
 
@@ -99,6 +106,7 @@ class IngestTopologyTest {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "ingest-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), properties)) {
             TestInputTopic<byte[], byte[]> input = driver.createInputTopic("labels", Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
             for (String requestId : List.of("r1", "r2")) {

@@ -36,7 +36,9 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +61,10 @@ class QualityTopologyTest {
     private static final Duration WINDOW = Duration.ofMinutes(10);
     private static final Duration MAX_DELAY = Duration.ofHours(1);
     private static final Instant WINDOW_0_FINAL = T0.plus(WINDOW).plus(MAX_DELAY).plus(Duration.ofMinutes(1));
+
+    // The driver's state directory; its default, kafka-streams in the system's temporary directory, would stay behind.
+    @TempDir
+    Path stateDirectory;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
@@ -91,6 +97,7 @@ class QualityTopologyTest {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "quality-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
         driver = new TopologyTestDriver(topology, properties, T0);
         inferences = driver.createInputTopic("inferences", Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
         labels = driver.createInputTopic("labels", Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());

@@ -17,7 +17,9 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +40,10 @@ class WindowMergerTest {
     private static final int PARTITIONS = 3;
     private static final String REPARTITION = "merge-test-" + WindowTopology.PARTIALS_REPARTITION + "-repartition";
 
+    // The driver's state directory; its default, kafka-streams in the system's temporary directory, would stay behind.
+    @TempDir
+    Path stateDirectory;
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private TopologyTestDriver driver() {
@@ -53,6 +59,7 @@ class WindowMergerTest {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "merge-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
         return new TopologyTestDriver(builder.build(), properties);
     }
 

@@ -23,7 +23,9 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +39,10 @@ class WindowTopologyTest {
     private static final Duration SIZE = Duration.ofMinutes(10);
     private static final Duration IDLE_CLOSE = Duration.ofMinutes(15);
     private static final Duration GRACE = Duration.ofMinutes(1);
+
+    // The driver's state directory; its default, kafka-streams in the system's temporary directory, would stay behind.
+    @TempDir
+    Path stateDirectory;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SingleObjectAvroSerde<InferenceLog> logSerde = new SingleObjectAvroSerde<>(InferenceLog.getClassSchema());
@@ -53,6 +59,7 @@ class WindowTopologyTest {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "windows-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
         return new TopologyTestDriver(builder.build(), properties);
     }
 
