@@ -3,6 +3,7 @@ package io.driftwatch.tools.chaos;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.testkit.probe.Scrape;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.StreamsConfig;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,7 +51,11 @@ final class BrokerRestartScenario implements ChaosScenario {
             if (reference.isEmpty()) {
                 return;
             }
-            RunSettings restartedRun = drift.settings(bootstrap, "restarted", PARTITIONS);
+            // Commits every 100 ms instead of the service's 1 s, so the committed lag falls in steps the wait below sees:
+            // an idle machine processes the short size's whole input within one 1 s interval, and the broker would then
+            // stop on a service with nothing left to do.
+            RunSettings restartedRun = drift.settings(bootstrap, "restarted", PARTITIONS)
+                    .set(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
             int metricsPort = restartedRun.serveMetrics();
             Path log = run.directory().resolve("restarted.log");
             try (ChildJvm child = ChildJvm.start(512, log, "run", "--config", restartedRun.write(run.directory()).toString())) {
