@@ -53,7 +53,8 @@ public final class CheckCommand implements Callable<Integer> {
             + " statistic is still printed, the verdict is withheld and the exit code is 4 (default: ${DEFAULT-VALUE}).")
     private long minRows = DriftDefaults.MIN_CHECK_ROWS;
 
-    @Option(names = "--list-tests", description = "List the tests, their default thresholds and the default selection, then exit.")
+    @Option(names = "--list-tests", description = "List the tests, their default thresholds, the default selection"
+            + " and the tests that inform by default, then exit.")
     private boolean listTests;
 
     /** The two report renderings. */

@@ -2,6 +2,7 @@ package io.driftwatch.cli;
 
 import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.compare.DriftDefaults;
+import io.driftwatch.stats.compare.InformingTests;
 import io.driftwatch.stats.compare.TestCatalog;
 import io.driftwatch.stats.compare.TestOptions;
 
@@ -31,6 +32,10 @@ final class TestListing {
         out.append(line("reference <= " + small + ", categorical or <= " + few + " distinct", DriftDefaults.defaultTest(ColumnType.CATEGORICAL, small, 3).test()));
         out.append(line("reference > " + small + ", numeric, > " + few + " distinct", DriftDefaults.defaultTest(ColumnType.NUMERIC, small + 1, few + 1).test()));
         out.append(line("reference > " + small + ", categorical or <= " + few + " distinct", DriftDefaults.defaultTest(ColumnType.CATEGORICAL, small + 1, 3).test()));
+        out.append(String.format(Locale.ROOT, "%nInforming by default, beside the deciding test (never changing a verdict; a test"
+                + " that decides is not repeated):%n"));
+        out.append(line("numeric", String.join(", ", InformingTests.DEFAULT.numeric())));
+        out.append(line("categorical or <= " + few + " distinct", String.join(", ", InformingTests.DEFAULT.categorical())));
         out.append(String.format(Locale.ROOT, "%nDataset drift when at least %.0f%% of the compared columns drifted.%n",
                 DriftDefaults.DATASET_DRIFT_SHARE * 100));
         out.append(String.format(Locale.ROOT, "Missing-rate finding when the missing share grows by %.0f points or more.%n",

@@ -211,4 +211,24 @@ class CheckCommandTest {
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("ks", "p <= 0.05", "wasserstein", "statistic >= 0.1", "chi_square", "p < 0.05");
     }
+
+    @Test
+    void informationalTestsThatWouldSayDriftLeaveTheExitCodeAndVerdictsToTheDecidingTest() throws IOException {
+        GoldenCase golden = GoldenCases.load("normal_scale_large");
+
+        int exit = run(golden(golden, "--threshold", "wasserstein=0.5"));
+
+        assertThat(exit).isZero();
+        assertThat(json().at("/columns/x/tests/wasserstein/verdict").asText()).isEqualTo("no_drift");
+        assertThat(json().at("/columns/x/informational/ks/verdict").asText()).isEqualTo("drift");
+        assertThat(json().at("/columns/x/verdict").asText()).isEqualTo("no_drift");
+        assertThat(json().at("/dataset/verdict").asText()).isEqualTo("no_drift");
+    }
+
+    @Test
+    void listTestsSaysWhichTestsInformByDefault() {
+        int exit = run("check", "--list-tests");
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("Informing by default", "-> ks, psi", "-> psi");
+    }
 }

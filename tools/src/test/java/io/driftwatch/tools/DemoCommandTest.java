@@ -23,7 +23,8 @@ class DemoCommandTest {
                 .contains("All three planted problems were found.")
                 .contains("income")
                 .contains("unseen_category")
-                .contains("missing_rate_jump");
+                .contains("missing_rate_jump")
+                .contains("psi (informs)");
         assertThat(directory.resolve("reference.csv")).exists();
         assertThat(directory.resolve("current.csv")).exists();
     }

@@ -2,6 +2,7 @@ package io.driftwatch.topics;
 
 import io.driftwatch.schemas.history.EarlierSchemas;
 import io.driftwatch.schemas.record.AlertEvent;
+import io.driftwatch.schemas.record.DriftReport;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -85,5 +86,60 @@ class SingleObjectAvroSerdeTest {
         assertThat(read.getFindings().get(0).getDetail()).isEqualTo("p <= 0.05");
         assertThat(read.getFindings().get(0).getPValue()).isNull();
         assertThat(read.getFindings().get(0).getCondition()).isNull();
+    }
+
+    @Test
+    void aDriftReportWrittenWithTheFirstSchemaIsReadWithNoInformationalTests() throws Exception {
+        Schema first = EarlierSchemas.of(DriftReport.getClassSchema()).get(0);
+        Schema columnSchema = first.getField("columns").schema().getElementType();
+        assertThat(columnSchema.getField("informational")).isNull();
+        Schema testSchema = columnSchema.getField("tests").schema().getElementType();
+        GenericRecord wasserstein = new GenericData.Record(testSchema);
+        wasserstein.put("test", "wasserstein");
+        wasserstein.put("statistic", 0.21);
+        wasserstein.put("pValue", null);
+        wasserstein.put("method", new GenericData.EnumSymbol(testSchema.getField("method").schema(), "EXACT"));
+        wasserstein.put("threshold", 0.1);
+        wasserstein.put("condition", "statistic >= 0.1");
+        wasserstein.put("verdict", new GenericData.EnumSymbol(testSchema.getField("verdict").schema(), "DRIFT"));
+        wasserstein.put("bound", null);
+        GenericRecord column = new GenericData.Record(columnSchema);
+        column.put("feature", "income");
+        column.put("columnType", new GenericData.EnumSymbol(columnSchema.getField("columnType").schema(), "NUMERIC"));
+        column.put("comparedAsCategories", false);
+        column.put("referenceCount", 5_000L);
+        column.put("currentCount", 300L);
+        column.put("referenceMissing", 0L);
+        column.put("currentMissing", 0L);
+        column.put("verdict", new GenericData.EnumSymbol(columnSchema.getField("verdict").schema(), "DRIFT"));
+        column.put("tests", List.of(wasserstein));
+        GenericRecord old = new GenericData.Record(first);
+        old.put("reportId", "r1");
+        old.put("modelName", "fraud");
+        old.put("modelVersion", "v3");
+        old.put("windowStart", 1_000L);
+        old.put("windowEnd", 2_000L);
+        old.put("comparison", new GenericData.EnumSymbol(first.getField("comparison").schema(), "BASELINE"));
+        old.put("baselineId", "b1");
+        old.put("records", 300L);
+        old.put("verdictWithheld", null);
+        old.put("columns", List.of(column));
+        old.put("schemaFindings", List.of());
+        old.put("datasetColumns", 1);
+        old.put("driftedColumns", 1);
+        old.put("inconclusiveColumns", 0);
+        old.put("driftShare", 1.0);
+        old.put("driftShareThreshold", 0.5);
+        old.put("datasetDrift", true);
+        ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), first).encode(old);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+
+        DriftReport read = new SingleObjectAvroSerde<DriftReport>(DriftReport.getClassSchema()).deserializer().deserialize("t", bytes);
+
+        assertThat(read.getColumns().get(0).getTests().get(0).getTest()).isEqualTo("wasserstein");
+        assertThat(read.getColumns().get(0).getTests().get(0).getStatistic()).isEqualTo(0.21);
+        assertThat(read.getColumns().get(0).getInformational()).isEmpty();
+        assertThat(read.getDatasetDrift()).isTrue();
     }
 }

@@ -21,7 +21,9 @@ import java.util.Locale;
 
 /**
  * The JSON form of a drift report, whose shape docs/check.md documents and scripts rely on: keys are
- * stable, numbers are full precision, a value that does not exist is {@code null} (never NaN).
+ * stable, numbers are full precision, a value that does not exist is {@code null} (never NaN). A column's
+ * informational tests sit in {@code informational}, beside {@code tests} and in the same shape, so a script
+ * reading {@code tests} for the verdict never mistakes one for a deciding test.
  */
 public final class JsonReport {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -70,6 +72,8 @@ public final class JsonReport {
                 .put("missing_reference", column.referenceMissing()).put("missing_current", column.currentMissing());
         ObjectNode tests = node.putObject("tests");
         column.tests().forEach((name, verdict) -> tests.set(name, test(verdict)));
+        ObjectNode informational = node.putObject("informational");
+        column.informational().forEach((name, verdict) -> informational.set(name, test(verdict)));
         node.put("drift", column.driftDetected()).put("verdict", column.verdict().label());
         ArrayNode unseen = node.putArray("unseen_categories");
         column.unseenCategories().forEach(unseen::add);

@@ -16,8 +16,9 @@ import java.util.Locale;
 
 /**
  * The report as a person reads it in a terminal: the dataset verdict first, then one row per column and
- * test with the drifted columns on top, ranked by how far past their threshold they are, then the
- * schema findings.
+ * test with the drifted columns on top, ranked by how far past their threshold they are, each column's
+ * informational tests on rows of their own under its deciding ones (the test marked "(informs)", the verdict
+ * as what it "would say"), then the schema findings.
  */
 public final class TableReport {
     private static final String[] HEADER = {"column", "type", "test", "statistic", "p-value", "method", "drift when", "verdict"};
@@ -44,6 +45,7 @@ public final class TableReport {
         out.append("reference: ").append(referenceName).append("   current: ").append(currentName).append("\n\n");
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
+        boolean informs = false;
         for (ColumnReport column : report.columnsBySeverity()) {
             String type = column.type().label() + (column.comparedAsCategories() ? " (as categories)" : "");
             if (column.tests().isEmpty()) {
@@ -53,8 +55,15 @@ public final class TableReport {
             for (TestVerdict verdict : column.tests().values()) {
                 rows.add(row(column.column(), type, verdict));
             }
+            for (TestVerdict verdict : column.informational().values()) {
+                rows.add(informationalRow(verdict));
+                informs = true;
+            }
         }
         appendAligned(out, rows);
+        if (informs) {
+            out.append("(informs): shown beside the deciding test; it changes no verdict and not the exit code.\n");
+        }
         if (!report.schemaFindings().isEmpty()) {
             out.append("\nSchema findings:\n");
             for (SchemaFinding finding : report.schemaFindings()) {
@@ -63,6 +72,14 @@ public final class TableReport {
             }
         }
         return out.toString();
+    }
+
+    /** A row that leaves the column and type blank, so it reads as a line under the column's deciding rows. */
+    private static String[] informationalRow(TestVerdict verdict) {
+        String[] row = row("", "", verdict);
+        row[2] = verdict.test() + " (informs)";
+        row[row.length - 1] = "would say " + row[row.length - 1];
+        return row;
     }
 
     private static String[] row(String column, String type, TestVerdict verdict) {

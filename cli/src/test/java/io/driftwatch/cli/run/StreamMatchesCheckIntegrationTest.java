@@ -188,22 +188,9 @@ class StreamMatchesCheckIntegrationTest {
             assertThat(column.getReferenceMissing()).as(where + ": missing_reference").isEqualTo(expected.get("missing_reference").asLong());
             assertThat(column.getCurrentMissing()).as(where + ": missing_current").isEqualTo(expected.get("missing_current").asLong());
             assertThat(column.getVerdict().name().toLowerCase(Locale.ROOT)).as(where + ": verdict").isEqualTo(expected.get("verdict").asText());
-            assertThat(column.getTests()).extracting(TestResult::getTest).as(where + ": tests")
-                    .containsExactlyElementsOf(names(expected.get("tests").fieldNames()));
-            for (TestResult test : column.getTests()) {
-                JsonNode expectedTest = expected.get("tests").get(test.getTest());
-                assertThat(test.getMethod()).as(where + ": held exactly").isNotEqualTo(TestMethod.SKETCH);
-                assertThat(test.getMethod().name().toLowerCase(Locale.ROOT)).isEqualTo(expectedTest.get("method").asText());
-                assertThat(test.getStatistic()).as(where + ": " + test.getTest() + " statistic, bit for bit")
-                        .isEqualTo(expectedTest.get("statistic").asDouble());
-                if (expectedTest.get("pvalue").isNull()) {
-                    assertThat(test.getPValue()).isNull();
-                } else {
-                    assertThat(test.getPValue()).as(where + ": p-value").isEqualTo(expectedTest.get("pvalue").asDouble());
-                }
-                assertThat(test.getThreshold()).isEqualTo(expectedTest.get("threshold").asDouble());
-                assertThat(test.getVerdict().name().toLowerCase(Locale.ROOT)).isEqualTo(expectedTest.get("verdict").asText());
-            }
+            assertSameResults(where + ": tests", column.getTests(), expected.get("tests"));
+            assertSameResults(where + ": informational", column.getInformational(), expected.get("informational"));
+            assertThat(column.getInformational()).as(where + ": informational").isNotEmpty();
         }
         TreeSet<String> checkFindings = new TreeSet<>();
         check.get("schema").forEach(finding -> checkFindings.add(finding.get("column").asText() + ":"
@@ -218,6 +205,24 @@ class StreamMatchesCheckIntegrationTest {
         assertThat(stream.getDatasetColumns()).as(what + ": columns compared").isEqualTo(dataset.get("columns").asInt());
         assertThat(stream.getDriftedColumns()).as(what + ": drifted columns").isEqualTo(dataset.get("drifted_columns").asInt());
         assertThat(stream.getDatasetDrift()).as(what + ": dataset drift").isEqualTo(dataset.get("drift").asBoolean());
+    }
+
+    private static void assertSameResults(String where, List<TestResult> results, JsonNode expected) {
+        assertThat(results).extracting(TestResult::getTest).as(where).containsExactlyElementsOf(names(expected.fieldNames()));
+        for (TestResult test : results) {
+            JsonNode expectedTest = expected.get(test.getTest());
+            assertThat(test.getMethod()).as(where + ": held exactly").isNotEqualTo(TestMethod.SKETCH);
+            assertThat(test.getMethod().name().toLowerCase(Locale.ROOT)).isEqualTo(expectedTest.get("method").asText());
+            assertThat(test.getStatistic()).as(where + ": " + test.getTest() + " statistic, bit for bit")
+                    .isEqualTo(expectedTest.get("statistic").asDouble());
+            if (expectedTest.get("pvalue").isNull()) {
+                assertThat(test.getPValue()).isNull();
+            } else {
+                assertThat(test.getPValue()).as(where + ": p-value").isEqualTo(expectedTest.get("pvalue").asDouble());
+            }
+            assertThat(test.getThreshold()).isEqualTo(expectedTest.get("threshold").asDouble());
+            assertThat(test.getVerdict().name().toLowerCase(Locale.ROOT)).isEqualTo(expectedTest.get("verdict").asText());
+        }
     }
 
     private static List<String> names(Iterator<String> fieldNames) {

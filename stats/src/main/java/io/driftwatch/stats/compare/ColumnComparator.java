@@ -2,16 +2,19 @@ package io.driftwatch.stats.compare;
 
 import io.driftwatch.stats.drift.TestOutcome;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Chooses the drift tests for one column that both sides have with the same type, runs them through the
- * {@link ColumnPair} (raw values or sketches alike) and applies the thresholds. Schema differences are
- * {@link SchemaChecks}' job. Stateless and thread-safe.
+ * {@link ColumnPair} (raw values or sketches alike) and applies the thresholds; then runs the
+ * {@link InformingTests} that do not already decide, in the same form on the same pair, into the report's
+ * separate informational map. Schema differences are {@link SchemaChecks}' job. Stateless and thread-safe.
  */
 final class ColumnComparator {
     private final ComparisonSettings settings;
@@ -49,8 +52,31 @@ final class ColumnComparator {
             }
         }
         List<String> unseen = asCategories ? pair.unseenCategories() : List.of();
+        Set<String> deciding = new HashSet<>(verdicts.keySet());
+        deciding.addAll(notApplicable.keySet());
+        Map<String, TestVerdict> informational = informational(column, pair, asCategories, deciding);
         return new ColumnReport(column, type, asCategories && type == ColumnType.NUMERIC, pair.referenceCount(),
-                pair.currentCount(), pair.referenceMissing(), pair.currentMissing(), verdicts, notApplicable, unseen);
+                pair.currentCount(), pair.referenceMissing(), pair.currentMissing(), verdicts, notApplicable, unseen,
+                informational);
+    }
+
+    /**
+     * The informing tests for a column compared as categories or as numbers, minus those requested to decide on
+     * it (whether they ran or not); one that cannot run here is left out, since nobody asked for it.
+     */
+    private Map<String, TestVerdict> informational(String column, ColumnPair pair, boolean asCategories,
+                                                   Set<String> deciding) {
+        Map<String, TestVerdict> informational = new LinkedHashMap<>();
+        for (String test : settings.informingTests().of(asCategories)) {
+            if (deciding.contains(test)) {
+                continue;
+            }
+            if (pair.attempt(test, asCategories, settings.options()) instanceof TestAttempt.Ran ran) {
+                Threshold threshold = settings.thresholdFor(column, test);
+                informational.put(test, new TestVerdict(test, ran.outcome(), threshold, threshold.decide(ran.outcome())));
+            }
+        }
+        return informational;
     }
 
     /**
@@ -64,7 +90,7 @@ final class ColumnComparator {
         List<String> unseen = pair.referenceType() == ColumnType.CATEGORICAL && pair.currentCount() > 0
                 ? pair.unseenCategories() : List.of();
         return new ColumnReport(column, pair.referenceType(), false, pair.referenceCount(), pair.currentCount(),
-                pair.referenceMissing(), pair.currentMissing(), Map.of(), notApplicable, unseen);
+                pair.referenceMissing(), pair.currentMissing(), Map.of(), notApplicable, unseen, Map.of());
     }
 
     private void run(String column, String test, ColumnPair pair, boolean asCategories,

@@ -14,20 +14,29 @@ import static java.util.Objects.requireNonNull;
  * @param tests                verdicts by test name, in the order the tests ran
  * @param notApplicable        requested tests that cannot run on this column, with the reason
  * @param unseenCategories     categories the current data has and the reference never saw, sorted
+ * @param informational        results of the {@link InformingTests} by test name, each with the threshold it
+ *                             would be held to and what it would say; read by no verdict, score or trigger
  */
 public record ColumnReport(String column, ColumnType type, boolean comparedAsCategories,
                            long referenceCount, long currentCount, long referenceMissing, long currentMissing,
                            Map<String, TestVerdict> tests, Map<String, String> notApplicable,
-                           List<String> unseenCategories) {
+                           List<String> unseenCategories, Map<String, TestVerdict> informational) {
     public ColumnReport {
         requireNonNull(column, "column");
         requireNonNull(type, "type");
         tests = Collections.unmodifiableMap(new LinkedHashMap<>(tests));
         notApplicable = Collections.unmodifiableMap(new LinkedHashMap<>(notApplicable));
         unseenCategories = List.copyOf(unseenCategories);
+        informational = Collections.unmodifiableMap(new LinkedHashMap<>(informational));
+        for (String test : informational.keySet()) {
+            if (tests.containsKey(test)) {
+                throw new IllegalArgumentException("test " + test + " decides on column " + column
+                        + "; it cannot also be informational");
+            }
+        }
     }
 
-    /** DRIFT when any test found drift, else INCONCLUSIVE when any test could not decide, else NO_DRIFT. */
+    /** From the deciding {@link #tests()} only: DRIFT when any test found drift, else INCONCLUSIVE when any test could not decide, else NO_DRIFT. */
     public Verdict verdict() {
         boolean inconclusive = false;
         for (TestVerdict verdict : tests.values()) {

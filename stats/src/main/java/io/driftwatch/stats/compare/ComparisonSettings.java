@@ -22,19 +22,22 @@ import static java.util.Objects.requireNonNull;
  * @param chosenTests       the default test of a column as a baseline chose it from the training data alone,
  *                          used instead of choosing from the two sides at hand, so a window runs the test the
  *                          baseline calibrated its threshold for; empty to choose per comparison
+ * @param informingTests    the tests every column reports beside the deciding ones, which never change a verdict
  */
 public record ComparisonSettings(TestOptions options, List<String> tests, Map<String, List<String>> testsByColumn,
                                  Map<String, Double> thresholdsByTest,
                                  Map<String, Map<String, Double>> thresholdsByColumn,
                                  double datasetDriftShare, double missingRateJump, long minCurrentRecords,
-                                 Map<String, DriftDefaults.TestChoice> chosenTests) {
+                                 Map<String, DriftDefaults.TestChoice> chosenTests,
+                                 InformingTests informingTests) {
 
     public static final ComparisonSettings DEFAULT = new ComparisonSettings(TestOptions.DEFAULT, List.of(), Map.of(),
             Map.of(), Map.of(), DriftDefaults.DATASET_DRIFT_SHARE, DriftDefaults.MISSING_RATE_JUMP,
-            DriftDefaults.MIN_CURRENT_RECORDS, Map.of());
+            DriftDefaults.MIN_CURRENT_RECORDS, Map.of(), InformingTests.DEFAULT);
 
     public ComparisonSettings {
         requireNonNull(options, "options");
+        requireNonNull(informingTests, "informingTests");
         tests = List.copyOf(tests);
         testsByColumn = Map.copyOf(testsByColumn);
         thresholdsByTest = Map.copyOf(thresholdsByTest);
@@ -64,6 +67,15 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
                 DriftDefaults.MIN_CURRENT_RECORDS, Map.of());
     }
 
+    /** Settings with the {@link InformingTests#DEFAULT} informing tests. */
+    public ComparisonSettings(TestOptions options, List<String> tests, Map<String, List<String>> testsByColumn,
+                              Map<String, Double> thresholdsByTest, Map<String, Map<String, Double>> thresholdsByColumn,
+                              double datasetDriftShare, double missingRateJump, long minCurrentRecords,
+                              Map<String, DriftDefaults.TestChoice> chosenTests) {
+        this(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn, datasetDriftShare, missingRateJump,
+                minCurrentRecords, chosenTests, InformingTests.DEFAULT);
+    }
+
     /** The default test a baseline chose for {@code column}, when one did. */
     public Optional<DriftDefaults.TestChoice> chosenTestFor(String column) {
         return Optional.ofNullable(chosenTests.get(column));
@@ -87,7 +99,7 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
 
     public ComparisonSettings withOptions(TestOptions newOptions) {
         return new ComparisonSettings(newOptions, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
-                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests);
+                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, informingTests);
     }
 
     /**
@@ -97,11 +109,16 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
     public ComparisonSettings withBaselineChoices(Map<String, Map<String, Double>> newThresholdsByColumn,
                                                   Map<String, DriftDefaults.TestChoice> newChosenTests) {
         return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, newThresholdsByColumn,
-                datasetDriftShare, missingRateJump, minCurrentRecords, newChosenTests);
+                datasetDriftShare, missingRateJump, minCurrentRecords, newChosenTests, informingTests);
     }
 
     public ComparisonSettings withMinCurrentRecords(long newMinimum) {
         return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
-                datasetDriftShare, missingRateJump, newMinimum, chosenTests);
+                datasetDriftShare, missingRateJump, newMinimum, chosenTests, informingTests);
+    }
+
+    public ComparisonSettings withInformingTests(InformingTests newInformingTests) {
+        return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
+                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, newInformingTests);
     }
 }

@@ -70,6 +70,31 @@ class ProfileComparatorExactPathTest {
     }
 
     @Test
+    void aWindowHeldExactlyCarriesCheckInformationalNumbersBitForBit() {
+        Map<String, ColumnData> referenceColumns = new LinkedHashMap<>();
+        Map<String, ColumnData> currentColumns = new LinkedHashMap<>();
+        Map<String, ColumnProfile> referenceProfiles = new LinkedHashMap<>();
+        Map<String, ColumnProfile> currentProfiles = new LinkedHashMap<>();
+        for (GoldenCase golden : GoldenCases.all()) {
+            put(golden.name(), GoldenColumns.reference(golden, HOLDS_EVERY_VALUE, CATEGORIES, 0, 0, 0),
+                    referenceColumns, referenceProfiles);
+            put(golden.name(), GoldenColumns.current(golden, HOLDS_EVERY_VALUE, CATEGORIES, 0, 0, 0),
+                    currentColumns, currentProfiles);
+        }
+
+        DriftComparison fromValues = new DatasetComparator(ComparisonSettings.DEFAULT).compare(referenceColumns, currentColumns);
+        DriftComparison fromProfiles = new ProfileComparator(ComparisonSettings.DEFAULT).compare(referenceProfiles, currentProfiles);
+
+        for (GoldenCase golden : GoldenCases.all()) {
+            Map<String, TestVerdict> informational = fromProfiles.columns().get(golden.name()).informational();
+            assertThat(informational).as(golden.name()).isEqualTo(fromValues.columns().get(golden.name()).informational());
+            assertThat(informational.keySet()).as(golden.name()).isNotEmpty();
+        }
+        assertThat(fromProfiles.columns().get("normal_scale_large").informational().keySet()).containsExactly("ks", "psi");
+        assertThat(fromProfiles.columns().get("cat_same").informational().keySet()).containsExactly("psi");
+    }
+
+    @Test
     void theExactPathReproducesScipysKsOnEveryNumericGoldenCase() {
         List<GoldenCase> numeric = GoldenCases.all().stream().filter(GoldenCase::isNumeric).toList();
         Map<String, ColumnProfile> reference = new LinkedHashMap<>();

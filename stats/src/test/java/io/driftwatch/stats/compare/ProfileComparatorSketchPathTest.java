@@ -98,6 +98,34 @@ class ProfileComparatorSketchPathTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} k={1}")
+    @MethodSource("goldenCasesAndKs")
+    void informationalTestsFromSketchesHoldTheExactValueInTheirBoundAndNeverContradictIt(String name, int k) {
+        GoldenCase golden = GoldenCases.load(name);
+        ComparisonSettings settings = ComparisonSettings.DEFAULT.withMinCurrentRecords(0);
+        ColumnReport exact = new DatasetComparator(settings).compare(
+                Map.of("x", GoldenColumns.reference(golden, NumericProfileConfig.defaults(), SKETCHED_CATEGORIES, 0, 0, 0).column()),
+                Map.of("x", GoldenColumns.current(golden, NumericProfileConfig.defaults(), SKETCHED_CATEGORIES, 0, 0, 0).column()))
+                .columns().get("x");
+
+        ColumnReport sketched = sketchReport(golden, k, settings).columns().get("x");
+
+        assertThat(sketched.informational().keySet()).isNotEmpty();
+        for (TestVerdict verdict : sketched.informational().values()) {
+            assertThat(verdict.outcome().method()).isEqualTo(Method.SKETCH);
+            TestVerdict exactVerdict = sketched.comparedAsCategories() == exact.comparedAsCategories()
+                    ? exact.informational().get(verdict.test()) : null;
+            if (exactVerdict == null) {
+                continue;
+            }
+            ErrorBound bound = verdict.outcome().bound();
+            assertThat(exactVerdict.outcome().statistic()).as(verdict.test()).isBetween(
+                    bound.statisticLow() - GoldenCases.STATISTIC_TOLERANCE, bound.statisticHigh() + GoldenCases.STATISTIC_TOLERANCE);
+            assertThat(verdict.verdict()).as(verdict.test()).isIn(exactVerdict.verdict(), Verdict.INCONCLUSIVE);
+        }
+        assertThat(sketched.verdict()).isIn(exact.verdict(), Verdict.INCONCLUSIVE);
+    }
+
     private static DriftComparison sketchReport(GoldenCase golden, int k, ComparisonSettings settings) {
         KllSeed.reset(k * 31L + golden.name().hashCode());
         NumericProfileConfig numbers = new NumericProfileConfig(k, 0);

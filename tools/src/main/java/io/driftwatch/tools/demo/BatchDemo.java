@@ -55,8 +55,9 @@ public final class BatchDemo {
         out.println("numbers, chi_square or z_test for labels: the reference has at most 1,000 rows). A p-value test");
         out.println("flags drift when p is small; a distance test when the statistic is large. Schema findings are");
         out.println("problems of shape rather than distribution. The data set as a whole counts as drifted when half");
-        out.println("its columns drift; one drifted column is still worth a look. Add --format json for the");
-        out.println("machine-readable report, and run 'driftwatch check --list-tests' for every test and threshold.");
+        out.println("its columns drift; one drifted column is still worth a look. Rows marked (informs) show KS and");
+        out.println("PSI beside the test that decides, for comparison; they never change a verdict. Add --format json");
+        out.println("for the machine-readable report, and run 'driftwatch check --list-tests' for every test and threshold.");
         Set<String> missed = missedProblems(report);
         out.println();
         out.println(missed.isEmpty() ? "All three planted problems were found."

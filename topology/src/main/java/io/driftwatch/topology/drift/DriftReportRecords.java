@@ -26,7 +26,9 @@ import java.util.List;
 
 /**
  * Turns the statistics' report of a window into the record of the drift-reports topic. The report id is
- * derived from model, version and window, so a replayed window carries the same id.
+ * derived from model, version and window, so a replayed window carries the same id. A column's informational
+ * tests go to their own field, in the same shape as the deciding ones, so no reader of {@code tests} (triggers,
+ * alerts, metrics) ever sees them.
  */
 public final class DriftReportRecords {
     private DriftReportRecords() {
@@ -75,6 +77,7 @@ public final class DriftReportRecords {
                 .setCurrentMissing(column.currentMissing())
                 .setVerdict(DriftVerdict.valueOf(column.verdict().name()))
                 .setTests(tests)
+                .setInformational(column.informational().values().stream().map(DriftReportRecords::test).toList())
                 .build();
     }
 
