@@ -1,5 +1,9 @@
 package io.driftwatch.stats.compare;
 
+import io.driftwatch.stats.expect.ColumnExpectation;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,16 +26,19 @@ import static java.util.Objects.requireNonNull;
  * @param chosenTests       the default test of a column as a baseline chose it from the training data alone,
  *                          used instead of choosing from the two sides at hand, so a window runs the test the
  *                          baseline calibrated its threshold for; empty to choose per comparison
+ * @param expectations      what a model's policy expects of the current data, by column (each key the name of
+ *                          its expectation's column), in the order findings list absent required columns
  */
 public record ComparisonSettings(TestOptions options, List<String> tests, Map<String, List<String>> testsByColumn,
                                  Map<String, Double> thresholdsByTest,
                                  Map<String, Map<String, Double>> thresholdsByColumn,
                                  double datasetDriftShare, double missingRateJump, long minCurrentRecords,
-                                 Map<String, DriftDefaults.TestChoice> chosenTests) {
+                                 Map<String, DriftDefaults.TestChoice> chosenTests,
+                                 Map<String, ColumnExpectation> expectations) {
 
     public static final ComparisonSettings DEFAULT = new ComparisonSettings(TestOptions.DEFAULT, List.of(), Map.of(),
             Map.of(), Map.of(), DriftDefaults.DATASET_DRIFT_SHARE, DriftDefaults.MISSING_RATE_JUMP,
-            DriftDefaults.MIN_CURRENT_RECORDS, Map.of());
+            DriftDefaults.MIN_CURRENT_RECORDS, Map.of(), Map.of());
 
     public ComparisonSettings {
         requireNonNull(options, "options");
@@ -54,6 +61,22 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
         if (minCurrentRecords < 0) {
             throw new IllegalArgumentException("minimum current records must be >= 0, got " + minCurrentRecords);
         }
+        expectations = Collections.unmodifiableMap(new LinkedHashMap<>(expectations));
+        expectations.forEach((column, expectation) -> {
+            if (!column.equals(expectation.column())) {
+                throw new IllegalArgumentException("the expectation of column '" + expectation.column()
+                        + "' is filed under column '" + column + "'");
+            }
+        });
+    }
+
+    /** Settings without expectations. */
+    public ComparisonSettings(TestOptions options, List<String> tests, Map<String, List<String>> testsByColumn,
+                              Map<String, Double> thresholdsByTest, Map<String, Map<String, Double>> thresholdsByColumn,
+                              double datasetDriftShare, double missingRateJump, long minCurrentRecords,
+                              Map<String, DriftDefaults.TestChoice> chosenTests) {
+        this(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn, datasetDriftShare, missingRateJump,
+                minCurrentRecords, chosenTests, Map.of());
     }
 
     /** Settings with the default minimum of {@value DriftDefaults#MIN_CURRENT_RECORDS} current records. */
@@ -87,7 +110,7 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
 
     public ComparisonSettings withOptions(TestOptions newOptions) {
         return new ComparisonSettings(newOptions, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
-                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests);
+                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, expectations);
     }
 
     /**
@@ -97,11 +120,29 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
     public ComparisonSettings withBaselineChoices(Map<String, Map<String, Double>> newThresholdsByColumn,
                                                   Map<String, DriftDefaults.TestChoice> newChosenTests) {
         return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, newThresholdsByColumn,
-                datasetDriftShare, missingRateJump, minCurrentRecords, newChosenTests);
+                datasetDriftShare, missingRateJump, minCurrentRecords, newChosenTests, expectations);
     }
 
     public ComparisonSettings withMinCurrentRecords(long newMinimum) {
         return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
-                datasetDriftShare, missingRateJump, newMinimum, chosenTests);
+                datasetDriftShare, missingRateJump, newMinimum, chosenTests, expectations);
+    }
+
+    /**
+     * The same settings checking {@code newExpectations} on the current data, in their order; they replace any
+     * given before.
+     *
+     * @throws IllegalArgumentException when two expectations name the same column
+     */
+    public ComparisonSettings withExpectations(List<ColumnExpectation> newExpectations) {
+        Map<String, ColumnExpectation> byColumn = new LinkedHashMap<>();
+        for (ColumnExpectation expectation : newExpectations) {
+            if (byColumn.put(expectation.column(), expectation) != null) {
+                throw new IllegalArgumentException("column '" + expectation.column() + "' has two expectations;"
+                        + " give each column one");
+            }
+        }
+        return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
+                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, byColumn);
     }
 }
