@@ -102,20 +102,21 @@ final class AllowedValuesCheck {
         if (!sketch.isEstimationMode()) {
             return counted(expectation, CategoryCounts.ofNumbers(retained));
         }
-        Set<String> known = new TreeSet<>();
+        TreeSet<Double> seen = new TreeSet<>();
         for (double value : retained.toArray()) {
-            known.add(CategoryCounts.numberLabel(value));
+            seen.add(value);
         }
-        known.add(CategoryCounts.numberLabel(profile.min()));
-        known.add(CategoryCounts.numberLabel(profile.max()));
-        known.removeAll(allowed);
+        seen.add(profile.min());
+        seen.add(profile.max());
+        List<String> known = seen.stream().map(CategoryCounts::numberLabel).filter(label -> !allowed.contains(label))
+                .toList();
         if (known.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(finding(expectation, severity.get(), String.format(Locale.ROOT,
                 "values outside the allowed set among the %d values: %s; more may exist, and how many is unknown"
                         + " (the window keeps a quantile sketch of this column)", profile.count(),
-                FindingText.names(new ArrayList<>(known)))));
+                FindingText.names(known))));
     }
 
     private static Set<String> allowed(ColumnExpectation expectation) {
