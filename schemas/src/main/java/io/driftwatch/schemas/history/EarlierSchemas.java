@@ -20,7 +20,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class EarlierSchemas {
     private static final Map<String, List<String>> HISTORY = Map.of(
-            "io.driftwatch.schemas.record.AlertEvent", List.of("AlertEvent-1.avsc", "AlertEvent-2.avsc"));
+            "io.driftwatch.schemas.record.AlertEvent", List.of("AlertEvent-1.avsc", "AlertEvent-2.avsc"),
+            "io.driftwatch.schemas.record.DriftReport", List.of("DriftReport-1.avsc"));
 
     private EarlierSchemas() {
     }
