@@ -64,9 +64,11 @@ final class AllowedValuesCheck {
             return Optional.empty();
         }
         List<String> known = new ArrayList<>();
+        long knownLow = 0;
         for (CategoryFrequency frequency : profile.frequencies()) {
             if (frequency.lowerBound() > 0 && !allowed.contains(frequency.category())) {
                 known.add(frequency.category());
+                knownLow += frequency.lowerBound();
             }
         }
         long allowedLow = 0;
@@ -77,7 +79,7 @@ final class AllowedValuesCheck {
             allowedHigh += frequency.upperBound();
         }
         long count = profile.count();
-        long outsideLow = Math.max(0, count - allowedHigh);
+        long outsideLow = Math.max(knownLow, count - allowedHigh);
         long outsideHigh = Math.min(count, count - allowedLow);
         if (known.isEmpty() && outsideLow == 0) {
             return Optional.empty();
@@ -91,6 +93,40 @@ final class AllowedValuesCheck {
                 "%s of %d values are outside the allowed set: %s", howMany, count, names)));
     }
 
+    /**
+     * The same finding for numbers, each compared as the label {@link CategoryCounts#numberLabel} gives it and
+     * listed in numeric order. Labels each distinct value once, so a million values with few distinct ones
+     * cost one pass.
+     */
+    static Optional<SchemaFinding> counted(ColumnExpectation expectation, SortedSample values) {
+        Optional<SchemaFinding.Severity> severity = expectation.unseen().severity();
+        Set<String> allowed = allowed(expectation);
+        if (severity.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> outside = new ArrayList<>();
+        long outsideCount = 0;
+        int start = 0;
+        while (start < values.size()) {
+            int end = start + 1;
+            while (end < values.size() && values.get(end) == values.get(start)) {
+                end++;
+            }
+            String label = CategoryCounts.numberLabel(values.get(start));
+            if (!allowed.contains(label)) {
+                outside.add(label);
+                outsideCount += end - start;
+            }
+            start = end;
+        }
+        if (outside.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(finding(expectation, severity.get(), String.format(Locale.ROOT,
+                "%d of %d values (%s) are outside the allowed set: %s", outsideCount, values.size(),
+                FindingText.percent((double) outsideCount / values.size()), FindingText.names(outside))));
+    }
+
     static Optional<SchemaFinding> sketched(ColumnExpectation expectation, NumericProfile profile) {
         Optional<SchemaFinding.Severity> severity = expectation.unseen().severity();
         Set<String> allowed = allowed(expectation);
@@ -100,7 +136,7 @@ final class AllowedValuesCheck {
         }
         SortedSample retained = SortedSample.ofOwned(sketch.getSortedView().getQuantiles());
         if (!sketch.isEstimationMode()) {
-            return counted(expectation, CategoryCounts.ofNumbers(retained));
+            return counted(expectation, retained);
         }
         TreeSet<Double> seen = new TreeSet<>();
         for (double value : retained.toArray()) {
@@ -108,7 +144,7 @@ final class AllowedValuesCheck {
         }
         seen.add(profile.min());
         seen.add(profile.max());
-        List<String> known = seen.stream().map(CategoryCounts::numberLabel).filter(label -> !allowed.contains(label))
+        List<String> known = seen.stream().map(CategoryCounts::numberLabel).distinct().filter(label -> !allowed.contains(label))
                 .toList();
         if (known.isEmpty()) {
             return Optional.empty();

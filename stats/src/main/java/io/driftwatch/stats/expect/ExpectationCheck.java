@@ -7,7 +7,6 @@ import io.driftwatch.stats.compare.SchemaFinding;
 import io.driftwatch.stats.profile.CategoricalProfile;
 import io.driftwatch.stats.profile.ColumnProfile;
 import io.driftwatch.stats.profile.NumericProfile;
-import io.driftwatch.stats.sample.CategoryCounts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +46,10 @@ public final class ExpectationCheck {
             findings.addAll(RangeCheck.counted(expectation, numeric.values()));
         }
         if (expectation.values() != null) {
-            CategoryCounts counts = current instanceof ColumnData.Categorical categorical ? categorical.counts()
-                    : CategoryCounts.ofNumbers(((ColumnData.Numeric) current).values());
-            AllowedValuesCheck.counted(expectation, counts).ifPresent(findings::add);
+            (current instanceof ColumnData.Categorical categorical
+                    ? AllowedValuesCheck.counted(expectation, categorical.counts())
+                    : AllowedValuesCheck.counted(expectation, ((ColumnData.Numeric) current).values()))
+                    .ifPresent(findings::add);
         }
         missingShare(expectation, current.missingCount(), current.validCount() + current.missingCount())
                 .ifPresent(findings::add);

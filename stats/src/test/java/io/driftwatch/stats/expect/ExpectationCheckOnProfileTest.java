@@ -138,6 +138,8 @@ class ExpectationCheckOnProfileTest {
         assertThat(detail.matches()).as(findings.get(0).detail()).isTrue();
         long low = detail.group(1) == null ? Long.parseLong(detail.group(2)) : Long.parseLong(detail.group(1));
         assertThat(500L).isBetween(low, Long.parseLong(detail.group(2)));
+        assertThat(low).as("at least the count the sketch is sure of for 'atlantis'")
+                .isGreaterThanOrEqualTo(window.frequency("atlantis").lowerBound()).isPositive();
     }
 
     @Test
