@@ -49,12 +49,7 @@ final class AllowedValuesCheck {
                 outsideCount += category.getValue();
             }
         }
-        if (outside.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(finding(expectation, severity.get(), String.format(Locale.ROOT,
-                "%d of %d values (%s) are outside the allowed set: %s", outsideCount, counts.total(),
-                FindingText.percent((double) outsideCount / counts.total()), FindingText.names(outside))));
+        return countedFinding(expectation, severity.get(), outside, outsideCount, counts.total());
     }
 
     static Optional<SchemaFinding> sketched(ColumnExpectation expectation, CategoricalProfile profile) {
@@ -119,12 +114,7 @@ final class AllowedValuesCheck {
             }
             start = end;
         }
-        if (outside.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(finding(expectation, severity.get(), String.format(Locale.ROOT,
-                "%d of %d values (%s) are outside the allowed set: %s", outsideCount, values.size(),
-                FindingText.percent((double) outsideCount / values.size()), FindingText.names(outside))));
+        return countedFinding(expectation, severity.get(), outside, outsideCount, values.size());
     }
 
     static Optional<SchemaFinding> sketched(ColumnExpectation expectation, NumericProfile profile) {
@@ -153,6 +143,16 @@ final class AllowedValuesCheck {
                 "values outside the allowed set among the %d values: %s; more may exist, and how many is unknown"
                         + " (the window keeps a quantile sketch of this column)", profile.count(),
                 FindingText.names(known))));
+    }
+
+    private static Optional<SchemaFinding> countedFinding(ColumnExpectation expectation, SchemaFinding.Severity severity,
+                                                          List<String> outside, long outsideCount, long total) {
+        if (outside.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(finding(expectation, severity, String.format(Locale.ROOT,
+                "%d of %d values (%s) are outside the allowed set: %s", outsideCount, total,
+                FindingText.percent((double) outsideCount / total), FindingText.names(outside))));
     }
 
     private static Set<String> allowed(ColumnExpectation expectation) {
