@@ -1,5 +1,9 @@
 package io.driftwatch.stats.compare;
 
+import io.driftwatch.stats.expect.ColumnExpectation;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,17 +27,19 @@ import static java.util.Objects.requireNonNull;
  *                          used instead of choosing from the two sides at hand, so a window runs the test the
  *                          baseline calibrated its threshold for; empty to choose per comparison
  * @param informingTests    the tests every column reports beside the deciding ones, which never change a verdict
+ * @param expectations      what a model's policy expects of the current data, by column (each key the name of
+ *                          its expectation's column), in the order findings list absent required columns
  */
 public record ComparisonSettings(TestOptions options, List<String> tests, Map<String, List<String>> testsByColumn,
                                  Map<String, Double> thresholdsByTest,
                                  Map<String, Map<String, Double>> thresholdsByColumn,
                                  double datasetDriftShare, double missingRateJump, long minCurrentRecords,
                                  Map<String, DriftDefaults.TestChoice> chosenTests,
-                                 InformingTests informingTests) {
+                                 InformingTests informingTests, Map<String, ColumnExpectation> expectations) {
 
     public static final ComparisonSettings DEFAULT = new ComparisonSettings(TestOptions.DEFAULT, List.of(), Map.of(),
             Map.of(), Map.of(), DriftDefaults.DATASET_DRIFT_SHARE, DriftDefaults.MISSING_RATE_JUMP,
-            DriftDefaults.MIN_CURRENT_RECORDS, Map.of(), InformingTests.DEFAULT);
+            DriftDefaults.MIN_CURRENT_RECORDS, Map.of(), InformingTests.DEFAULT, Map.of());
 
     public ComparisonSettings {
         requireNonNull(options, "options");
@@ -57,6 +63,13 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
         if (minCurrentRecords < 0) {
             throw new IllegalArgumentException("minimum current records must be >= 0, got " + minCurrentRecords);
         }
+        expectations = Collections.unmodifiableMap(new LinkedHashMap<>(expectations));
+        expectations.forEach((column, expectation) -> {
+            if (!column.equals(expectation.column())) {
+                throw new IllegalArgumentException("the expectation of column '" + expectation.column()
+                        + "' is filed under column '" + column + "'");
+            }
+        });
     }
 
     /** Settings with the default minimum of {@value DriftDefaults#MIN_CURRENT_RECORDS} current records. */
@@ -67,13 +80,13 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
                 DriftDefaults.MIN_CURRENT_RECORDS, Map.of());
     }
 
-    /** Settings with the {@link InformingTests#DEFAULT} informing tests. */
+    /** Settings with the {@link InformingTests#DEFAULT} informing tests and no expectations. */
     public ComparisonSettings(TestOptions options, List<String> tests, Map<String, List<String>> testsByColumn,
                               Map<String, Double> thresholdsByTest, Map<String, Map<String, Double>> thresholdsByColumn,
                               double datasetDriftShare, double missingRateJump, long minCurrentRecords,
                               Map<String, DriftDefaults.TestChoice> chosenTests) {
         this(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn, datasetDriftShare, missingRateJump,
-                minCurrentRecords, chosenTests, InformingTests.DEFAULT);
+                minCurrentRecords, chosenTests, InformingTests.DEFAULT, Map.of());
     }
 
     /** The default test a baseline chose for {@code column}, when one did. */
@@ -99,7 +112,7 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
 
     public ComparisonSettings withOptions(TestOptions newOptions) {
         return new ComparisonSettings(newOptions, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
-                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, informingTests);
+                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, informingTests, expectations);
     }
 
     /**
@@ -109,16 +122,34 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
     public ComparisonSettings withBaselineChoices(Map<String, Map<String, Double>> newThresholdsByColumn,
                                                   Map<String, DriftDefaults.TestChoice> newChosenTests) {
         return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, newThresholdsByColumn,
-                datasetDriftShare, missingRateJump, minCurrentRecords, newChosenTests, informingTests);
+                datasetDriftShare, missingRateJump, minCurrentRecords, newChosenTests, informingTests, expectations);
     }
 
     public ComparisonSettings withMinCurrentRecords(long newMinimum) {
         return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
-                datasetDriftShare, missingRateJump, newMinimum, chosenTests, informingTests);
+                datasetDriftShare, missingRateJump, newMinimum, chosenTests, informingTests, expectations);
     }
 
     public ComparisonSettings withInformingTests(InformingTests newInformingTests) {
         return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
-                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, newInformingTests);
+                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, newInformingTests, expectations);
+    }
+
+    /**
+     * The same settings checking {@code newExpectations} on the current data, in their order; they replace any
+     * given before.
+     *
+     * @throws IllegalArgumentException when two expectations name the same column
+     */
+    public ComparisonSettings withExpectations(List<ColumnExpectation> newExpectations) {
+        Map<String, ColumnExpectation> byColumn = new LinkedHashMap<>();
+        for (ColumnExpectation expectation : newExpectations) {
+            if (byColumn.put(expectation.column(), expectation) != null) {
+                throw new IllegalArgumentException("column '" + expectation.column() + "' has two expectations;"
+                        + " give each column one");
+            }
+        }
+        return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
+                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, informingTests, byColumn);
     }
 }

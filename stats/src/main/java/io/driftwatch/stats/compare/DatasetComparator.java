@@ -1,5 +1,7 @@
 package io.driftwatch.stats.compare;
 
+import io.driftwatch.stats.expect.ExpectationCheck;
+
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +14,8 @@ import static java.util.Objects.requireNonNull;
  * shares this path. Columns are compared in parallel; the report keeps the reference's column order.
  * {@link ComparisonSettings#minCurrentRecords()} does not apply: check compares the files it is given, and
  * {@link DatasetJudgement} withholds the verdict on too few rows. A column without a single valid value is one
- * that side lacks, as the stream's {@link ProfileComparator} has it: a missing (or unexpected) column.
+ * that side lacks, as the stream's {@link ProfileComparator} has it: a missing (or unexpected) column. The
+ * current file's columns are checked against {@link ComparisonSettings#expectations()} on their exact values.
  */
 public final class DatasetComparator {
     private final ColumnwiseComparison comparison;
@@ -31,7 +34,9 @@ public final class DatasetComparator {
         // The comparison pairs only the columns that both sides name.
         return comparison.compare(withValues(reference), withValues(current), withoutValues(reference), withoutValues(current),
                 column -> new ExactColumnPair(requireNonNull(reference.get(column), column),
-                        requireNonNull(current.get(column), column)), null);
+                        requireNonNull(current.get(column), column)),
+                (column, expectation) -> ExpectationCheck.onValues(expectation, requireNonNull(current.get(column), column)),
+                null);
     }
 
     private static List<String> withValues(Map<String, ? extends ColumnData> columns) {

@@ -1,5 +1,6 @@
 package io.driftwatch.stats.compare;
 
+import io.driftwatch.stats.expect.ExpectationCheck;
 import io.driftwatch.stats.profile.ColumnProfile;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +33,10 @@ import static java.util.Objects.requireNonNull;
  * value, a null or a wrong type), no test runs; every column says why and the dataset verdict counts no
  * column. Schema findings are still reported: they are facts about the records seen, not statistics.
  *
+ * <p>Expectations ({@link ComparisonSettings#expectations()}) are checked on the window's profile of each
+ * expected feature ({@link ExpectationCheck#onProfile}): exact while it holds its values, as {@code check}
+ * checks a file, else from its sketches with what they estimate said in the finding.
+ *
  * <p>Cost: a few passes over each sketch's retained items per feature, independent of the window's size:
  * with the default selection and no informing tests, 25 features of a million values each (20 numeric, 5
  * categorical with thousands of categories) compare in about 10 to 30 ms on two cores. {@code ks}, requested or
@@ -62,6 +67,8 @@ public final class ProfileComparator {
                 featuresWithNullsOnly(reference), featuresWithNullsOnly(current),
                 // The comparison pairs only the features that both sides name.
                 feature -> pair(requireNonNull(reference.get(feature), feature),
+                        requireNonNull(current.get(feature), feature)),
+                (feature, expectation) -> ExpectationCheck.onProfile(expectation,
                         requireNonNull(current.get(feature), feature)),
                 notTestedReason(current));
     }

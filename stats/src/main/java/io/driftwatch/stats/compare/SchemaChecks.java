@@ -2,13 +2,14 @@ package io.driftwatch.stats.compare;
 
 import io.driftwatch.stats.sample.SortedSample;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import static io.driftwatch.stats.compare.FindingText.names;
+import static io.driftwatch.stats.compare.FindingText.percent;
+import static io.driftwatch.stats.compare.FindingText.shortNumber;
 import static io.driftwatch.stats.compare.SchemaFinding.Kind.MISSING_RATE_JUMP;
 import static io.driftwatch.stats.compare.SchemaFinding.Kind.OUT_OF_RANGE;
 import static io.driftwatch.stats.compare.SchemaFinding.Kind.TYPE_CHANGE;
@@ -21,9 +22,6 @@ import static io.driftwatch.stats.compare.SchemaFinding.Severity.WARNING;
  * values outside the reference's range, a jump in missing values. Stateless and thread-safe.
  */
 final class SchemaChecks {
-    /** Names listed in a finding's detail before it says "and N more". */
-    private static final int NAMES_SHOWN = 10;
-
     private final double missingRateJump;
 
     SchemaChecks(double missingRateJump) {
@@ -94,22 +92,5 @@ final class SchemaChecks {
         }
         return Optional.of(new SchemaFinding(column, MISSING_RATE_JUMP, WARNING, String.format(Locale.ROOT,
                 "missing values rose from %s to %s of rows", percent(referenceRate), percent(currentRate))));
-    }
-
-    private static String names(List<String> values) {
-        List<String> quoted = values.stream().limit(NAMES_SHOWN).map(v -> "'" + v + "'").toList();
-        String shown = String.join(", ", quoted);
-        return values.size() > NAMES_SHOWN ? shown + " and " + (values.size() - NAMES_SHOWN) + " more" : shown;
-    }
-
-    static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", share * 100);
-    }
-
-    /** At most six significant digits, without trailing zeros: 233687, 0.2, 1.5e-07. */
-    static String shortNumber(double value) {
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros();
-        int magnitude = rounded.precision() - rounded.scale();
-        return magnitude > -4 && magnitude <= 9 ? rounded.toPlainString() : rounded.toString();
     }
 }

@@ -7,7 +7,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * A difference in shape rather than distribution, in the spirit of TFDV's anomalies: a column that
  * disappeared or appeared, a type change, a category or value range the reference never had, a jump in
- * missing values. Errors break a model's input contract; warnings deserve a look.
+ * missing values. Errors break a model's input contract; warnings deserve a look. A model's policy adds the
+ * expectations its owner wrote per column ({@code io.driftwatch.stats.expect}); their findings name the
+ * expectation they broke and take the severity it was given.
  *
  * @param detail one sentence for a person, with the numbers that matter
  */
@@ -17,7 +19,19 @@ public record SchemaFinding(String column, Kind kind, Severity severity, String 
     public enum Kind {
         MISSING_COLUMN, UNEXPECTED_COLUMN, TYPE_CHANGE, UNSEEN_CATEGORY, OUT_OF_RANGE, MISSING_RATE_JUMP,
         /** A field that holds no single values (a JSON array), so no test can compare it. */
-        NOT_COMPARABLE;
+        NOT_COMPARABLE,
+        /** The column's values are not of the type its expectation names. */
+        EXPECTED_TYPE,
+        /** A column its expectation requires is absent, or every current row is missing it. */
+        REQUIRED_COLUMN,
+        /** Values below the expectation's inclusive minimum. */
+        BELOW_MIN,
+        /** Values above the expectation's inclusive maximum. */
+        ABOVE_MAX,
+        /** Values outside the expectation's allowed set. */
+        UNEXPECTED_VALUE,
+        /** More rows missing the column than the expectation's largest missing share allows. */
+        MISSING_SHARE;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
