@@ -30,7 +30,7 @@ class PolicyDocumentTest {
                 Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofHours(6))));
         FeaturesPolicy features = policy.features();
         assertThat(features.exclude()).containsExactlyInAnyOrder("request_id", "received_at");
-        assertThat(features.tests().orElseThrow()).containsOnlyKeys("psi");
+        assertThat(features.tests().orElseThrow()).containsOnlyKeys("psi", "ks", "jensen_shannon");
         assertThat(features.inform()).contains(List.of("ks", "psi"));
         assertThat(features.columns()).containsOnlyKeys("income", "region", "age");
         assertThat(features.columns().get("age").tests().orElseThrow().get("ks")).isEqualTo(new TestSpec(
