@@ -7,6 +7,7 @@ import io.driftwatch.stats.compare.DriftDefaults;
 import io.driftwatch.stats.compare.TestOptions;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,7 +122,7 @@ public record EffectivePolicy(String model, Optional<String> version, ModelPolic
     }
 
     private static Set<String> calibrated(Map<String, TestSpec> tests) {
-        Set<String> calibrated = new java.util.LinkedHashSet<>();
+        Set<String> calibrated = new LinkedHashSet<>();
         tests.forEach((test, spec) -> spec.threshold().filter(ThresholdSpec.Calibrated.class::isInstance)
                 .ifPresent(threshold -> calibrated.add(test)));
         return calibrated;
