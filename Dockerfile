@@ -14,6 +14,7 @@ COPY .mvn/jvm.config .mvn/jvm.config
 # Checkstyle's rules, checked in every module's validate phase.
 COPY config config
 COPY stats stats
+COPY policy policy
 COPY schemas schemas
 COPY topics topics
 COPY topology topology

@@ -58,6 +58,14 @@ public final class ExitCode {
             entry("driftwatch produce", List.of(entry(OK, "every record was acknowledged"), entry(BAD_INPUT, BAD_INPUT_NAMED),
                     entry(FAILURE, "Kafka not reachable or some records not acknowledged (the message says how many and the"
                             + " first error), or an internal error"))),
+            entry("driftwatch policy", List.of(entry(OK, "printed the usage"), entry(BAD_INPUT, "bad usage"),
+                    entry(FAILURE, INTERNAL))),
+            entry("driftwatch policy validate", List.of(entry(OK, "every file is a valid policy"),
+                    entry(BAD_INPUT, "a file is missing or not a valid policy: each problem as FILE:LINE:COL: message"),
+                    entry(FAILURE, INTERNAL))),
+            entry("driftwatch policy show", List.of(entry(OK, "printed the effective policy"),
+                    entry(BAD_INPUT, "a policy file is not valid (FILE:LINE:COL: message), two are for the same model and"
+                            + " version, or --config cannot be read"), entry(FAILURE, INTERNAL))),
             entry("driftwatch demo", List.of(entry(OK, "every planted problem was found"),
                     entry(FOUND, "one was missed (the summary names it)"), entry(BAD_INPUT, "bad options"),
                     entry(FAILURE, INTERNAL))),

@@ -19,7 +19,7 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "baseline", "run", "alerts", "triggers", "produce"})
+    @ValueSource(strings = {"check", "baseline", "run", "alerts", "triggers", "produce", "policy validate", "policy show"})
     void everyCommandAnswersHelpWithItsOptionsAndExamples(String command) {
         int exit = execute((command + " --help").split(" "));
         assertThat(exit).isZero();
@@ -27,7 +27,8 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "check", "baseline", "run", "alerts", "triggers", "produce"})
+    @ValueSource(strings = {"", "check", "baseline", "run", "alerts", "triggers", "produce", "policy", "policy validate",
+            "policy show"})
     void everyCommandsHelpListsItsExitCodesFromTheOneTable(String command) {
         int exit = execute((command + " --help").trim().split(" "));
 
@@ -64,7 +65,7 @@ class HelpTest {
     void theTopCommandListsEverySubcommand(String help) {
         int exit = execute(help);
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("check", "baseline", "run", "alerts", "triggers", "produce");
+        assertThat(out.toString()).contains("check", "baseline", "run", "alerts", "triggers", "produce", "policy");
     }
 
     private static String oneLine(String text) {

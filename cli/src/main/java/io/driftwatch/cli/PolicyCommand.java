@@ -1,0 +1,23 @@
+package io.driftwatch.cli;
+
+import io.driftwatch.cli.policy.PolicyShowCommand;
+import io.driftwatch.cli.policy.PolicyValidateCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code driftwatch policy}: the commands on monitoring policies, the per-model YAML files described in
+ * docs/policies.md. It only lists its subcommands.
+ */
+@Command(name = "policy", mixinStandardHelpOptions = true,
+        description = {"Check monitoring policies and show the policy a model version runs under (docs/policies.md).", ""},
+        subcommands = {PolicyValidateCommand.class, PolicyShowCommand.class})
+public final class PolicyCommand implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
