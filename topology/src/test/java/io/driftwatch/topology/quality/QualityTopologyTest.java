@@ -17,7 +17,6 @@ import io.driftwatch.schemas.record.QualityDirection;
 import io.driftwatch.schemas.record.QualityFinding;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
-import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.ProfileComparator;
 import io.driftwatch.stats.quality.QualityReference;
 import io.driftwatch.stats.quality.QualityReference.ClassifiedRecord;
@@ -92,7 +91,7 @@ class QualityTopologyTest {
         DriftwatchConfig config = new DriftwatchConfig(settings);
         var topology = DriftwatchTopology.build(config, new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT),
                 new JsonDecoder<>(LabelMapping.canonical(), DecodeLimits.DEFAULT),
-                (reference, current, thresholds, chosen) -> new ProfileComparator(ComparisonSettings.DEFAULT.withBaselineChoices(thresholds, chosen))
+                (judgedBy, reference, current, thresholds, chosen) -> new ProfileComparator(judgedBy.withBaselineChoices(thresholds, chosen))
                         .compare(reference, current), 1, meters, Clock.systemUTC());
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "quality-test");
