@@ -85,7 +85,8 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
                         baseline.map(BaselineLookup.Reference::thresholdsByColumn).orElse(Map.of()),
                         baseline.map(BaselineLookup.Reference::chosenTests).orElse(Map.of()));
         DriftReport report = DriftReportRecords.of(closed.window(), closed.endMillis(), compared,
-                basis, baseline.map(BaselineLookup.Reference::baselineId).orElse(null), closed.profiles().records(), withheld);
+                basis, baseline.map(BaselineLookup.Reference::baselineId).orElse(null), closed.profiles().records(), withheld,
+                judgedBy.policyId());
         metrics.report(report);
 
         TriggerState state = Optional.ofNullable(triggerStates.get(modelKey)).orElse(TriggerState.INITIAL);

@@ -175,7 +175,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         long endMillis = windows.endOf(key.startMillis());
         ModelRules judgedBy = rules.rulesOf(key.model(), key.version());
         QualityReport report = QualityReportRecords.of(key, endMillis, state.tally().summary(), unmatchedLabels, isFinal,
-                baselineMetrics(modelKey), history.previousMetrics());
+                baselineMetrics(modelKey), history.previousMetrics(), judgedBy.policyId());
         long timestamp = timestampMillis == Long.MIN_VALUE ? context.currentSystemTimeMs() : timestampMillis;
         metrics.report(report);
         WindowVerdict<QualityReport> verdict = WindowVerdict.reportOnly(report);

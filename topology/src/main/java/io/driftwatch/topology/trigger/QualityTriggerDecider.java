@@ -123,7 +123,8 @@ public final class QualityTriggerDecider {
                                       double threshold, String detail) {
         String summary = report.getModelName() + " " + report.getModelVersion() + ": " + detail + " (window from "
                 + report.getWindowStart() + ")";
-        return new FiredWindow(report.getModelName(), report.getModelVersion(), report.getWindowStart(), report.getWindowEnd())
+        return new FiredWindow(report.getModelName(), report.getModelVersion(), report.getWindowStart(), report.getWindowEnd(),
+                report.getPolicyId())
                 .trigger(rule, description, List.of(new WindowRef(report.getWindowStart(), report.getWindowEnd(), report.getReportId())),
                         List.of(Evidence.newBuilder().setFeature("__quality__").setTest(policy.metric().metricName())
                                 .setStatistic(statistic).setThreshold(threshold).setDetail(detail).build()),

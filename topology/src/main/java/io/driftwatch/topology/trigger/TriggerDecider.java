@@ -107,7 +107,8 @@ public final class TriggerDecider {
 
     private static RetrainingTrigger trigger(DriftReport report, String rule, String description, List<WindowRef> windows,
                                              List<Evidence> evidence, String summary) {
-        return new FiredWindow(report.getModelName(), report.getModelVersion(), report.getWindowStart(), report.getWindowEnd())
+        return new FiredWindow(report.getModelName(), report.getModelVersion(), report.getWindowStart(), report.getWindowEnd(),
+                report.getPolicyId())
                 .trigger(rule, description, windows, evidence, summary);
     }
 
