@@ -1,6 +1,7 @@
 package io.driftwatch.alerts;
 
 import io.driftwatch.alerts.mail.SmtpMailer;
+import io.driftwatch.alerts.policy.AlertRouting;
 import io.driftwatch.alerts.policy.KafkaSentAlerts;
 import io.driftwatch.alerts.policy.PendingAlert;
 import io.driftwatch.schemas.record.AlertEvent;
@@ -86,16 +87,28 @@ public final class AlertsService implements AutoCloseable {
     }
 
     /**
-     * Creates the alerts and sent-ids topics if missing, reads the sent ids, and starts consuming.
+     * Every model's alerts routed by the {@code driftwatch.alerts.*} settings ({@link AlertsConfig#routing()}).
+     *
+     * @see #start(TopicsConfig, AlertsConfig, AlertRouting, MeterRegistry, Clock, Path)
+     */
+    public static AlertsService start(TopicsConfig config, AlertsConfig alerts, MeterRegistry meters, Clock clock,
+                                      @Nullable Path saveDirectory) {
+        return start(config, alerts, requireNonNull(alerts, "alerts").routing(), meters, clock, saveDirectory);
+    }
+
+    /**
+     * Creates the alerts and sent-ids topics if missing, reads the sent ids, and starts consuming, mailing each model
+     * version's alerts by its route.
      *
      * @param saveDirectory when not null, every email sent is also saved there as .eml and .html
      * @throws io.driftwatch.topics.TopicProvisioningException when the topics cannot be created
      * @throws io.driftwatch.alerts.policy.SentAlertsException when the sent ids cannot be read
      */
-    public static AlertsService start(TopicsConfig config, AlertsConfig alerts, MeterRegistry meters, Clock clock,
-                                      @Nullable Path saveDirectory) {
+    public static AlertsService start(TopicsConfig config, AlertsConfig alerts, AlertRouting routing, MeterRegistry meters,
+                                      Clock clock, @Nullable Path saveDirectory) {
         requireNonNull(config, "config");
         requireNonNull(alerts, "alerts");
+        requireNonNull(routing, "routing");
         String topic = Topics.ALERTS.name(config);
         try (Admin admin = Admin.create(config.kafkaSettings())) {
             new TopicProvisioner(admin, KAFKA_TIMEOUT).ensure(List.of(
@@ -111,9 +124,9 @@ public final class AlertsService implements AutoCloseable {
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
-        AlertDispatcher dispatcher = new AlertDispatcher(alerts, sent, new SmtpMailer(alerts.smtp()), meters, saveDirectory);
+        AlertDispatcher dispatcher = new AlertDispatcher(alerts, routing, sent, new SmtpMailer(alerts.smtp()), meters, saveDirectory);
         AlertsService service = new AlertsService(consumer, sent, dispatcher, topic, clock, meters);
-        log.info("starting driftwatch alerts on {} (topic {}, group {}, grouping {}, at most {} emails per model per hour, SMTP {}:{} {})",
+        log.info("starting driftwatch alerts on {} (topic {}, group {}, grouping {}, at most {} emails per model per hour unless routed otherwise, SMTP {}:{} {})",
                 config.kafkaSettings().get("bootstrap.servers"), topic, alerts.consumerGroup(), alerts.groupTime(),
                 alerts.emailsPerModelPerHour(), alerts.smtp().host(), alerts.smtp().port(), alerts.smtp().security().label());
         Thread thread = new Thread(service::run, "driftwatch-alerts");
