@@ -7,6 +7,7 @@ import io.driftwatch.alerts.mail.EmailFiles;
 import io.driftwatch.alerts.mail.SmtpMailer;
 import io.driftwatch.alerts.policy.AlertGroup;
 import io.driftwatch.alerts.policy.AlertGrouper;
+import io.driftwatch.alerts.policy.AlertRouting;
 import io.driftwatch.alerts.policy.Backoff;
 import io.driftwatch.alerts.policy.PendingAlert;
 import io.driftwatch.alerts.policy.RateLimit;
@@ -32,8 +33,9 @@ import java.util.OptionalLong;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Decides what to mail now and mails it: alerts go into {@link AlertGrouper}; a due group whose model is
- * within its {@link RateLimit} is rendered, sent, and its ids recorded in {@link SentAlerts} before its
+ * Decides what to mail now and mails it, each model version by its {@link AlertRouting.Route}: an alert less
+ * severe than its route's minimum is dropped unmailed, the others go into {@link AlertGrouper}; a due group whose
+ * model is within its route's {@link RateLimit} is rendered, sent to the route's recipients, and its ids recorded in {@link SentAlerts} before its
  * offsets count as done. A failed send puts the group back (nothing is lost) and waits per the
  * {@link RetrySchedule}; a permanent failure waits the longest backoff and is logged at ERROR with the
  * setting to fix. Counts what it does in {@code driftwatch.alerts.*} meters. Time is passed in. Not
@@ -43,7 +45,8 @@ final class AlertDispatcher {
     private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
 
     private final AlertGrouper grouper;
-    private final RateLimit rateLimit;
+    private final AlertRouting routing;
+    private final RateLimit rateLimit = new RateLimit();
     private final RetrySchedule retries;
     private final Backoff backoff;
     private final SentAlerts sent;
@@ -54,9 +57,10 @@ final class AlertDispatcher {
     private final Counter duplicates;
     private final List<PendingAlert> sentNotRecorded = new ArrayList<>();
 
-    AlertDispatcher(AlertsConfig config, SentAlerts sent, SmtpMailer mailer, MeterRegistry meters, @Nullable Path saveDirectory) {
+    AlertDispatcher(AlertsConfig config, AlertRouting routing, SentAlerts sent, SmtpMailer mailer, MeterRegistry meters,
+                    @Nullable Path saveDirectory) {
         this.grouper = new AlertGrouper(config.groupTime());
-        this.rateLimit = new RateLimit(config.emailsPerModelPerHour());
+        this.routing = requireNonNull(routing, "routing");
         this.backoff = config.backoff();
         this.retries = new RetrySchedule(backoff);
         this.sent = requireNonNull(sent, "sent");
@@ -70,10 +74,16 @@ final class AlertDispatcher {
                 .description("Alert events read and not yet mailed (grouping, rate limit or SMTP retry).").register(meters);
     }
 
-    /** Takes an alert read from the topic; an id already mailed is skipped. */
+    /** Takes an alert read from the topic; an id already mailed, or one below its route's severity, is skipped. */
     void accept(PendingAlert alert, Instant now) {
         if (sent.contains(alert.alertId())) {
             duplicates.increment();
+            return;
+        }
+        AlertRouting.Route route = routing.route(alert.event().getModelName(), alert.event().getModelVersion());
+        if (!route.mails(alert.event().getSeverity())) {
+            log.debug("alert {} of {} {} is {}, below its route's minimum {}: not mailed", alert.alertId(),
+                    alert.event().getModelName(), alert.event().getModelVersion(), alert.event().getSeverity(), route.minSeverity());
             return;
         }
         grouper.add(alert, now);
@@ -84,7 +94,8 @@ final class AlertDispatcher {
         if (!recordPending() || !retries.mayAttempt(now)) {
             return;
         }
-        List<AlertGroup> due = new ArrayList<>(grouper.takeDue(now, model -> rateLimit.permits(model, now)));
+        List<AlertGroup> due = new ArrayList<>(grouper.takeDue(now,
+                (model, version) -> rateLimit.permits(model, routing.route(model, version).ratePerHour(), now)));
         while (!due.isEmpty()) {
             AlertGroup group = due.remove(0);
             List<PendingAlert> unsent = group.alerts().stream().filter(alert -> !sent.contains(alert.alertId())).toList();
@@ -108,17 +119,19 @@ final class AlertDispatcher {
 
     private boolean send(AlertGroup group, Instant now) {
         AlertEmail email = renderer.render(group);
+        List<String> recipients = routing.route(group.model(), group.version()).to();
         try {
-            int rejected = mailer.send(email, group.alertIds(), now);
+            int rejected = mailer.send(email, recipients, group.alertIds(), now);
             retries.succeeded();
             Counter.builder("driftwatch.alerts.emails.sent").description("Alert emails the SMTP server accepted.")
                     .tag("model", group.model()).register(meters).increment();
             if (rejected > 0) {
-                log.error("the SMTP server rejected {} recipient(s) of the alert email for {} {}; check driftwatch.alerts.to",
+                log.error("the SMTP server rejected {} recipient(s) of the alert email for {} {}; check the model's recipients"
+                                + " (driftwatch.alerts.to, or its policy)",
                         rejected, group.model(), group.version());
                 failure("recipient", true);
             }
-            save(group, email, now);
+            save(group, email, recipients, now);
             return true;
         } catch (DeliveryException e) {
             failure(e.reason().tag(), e.permanent());
@@ -158,13 +171,13 @@ final class AlertDispatcher {
         }
     }
 
-    private void save(AlertGroup group, AlertEmail email, Instant now) {
+    private void save(AlertGroup group, AlertEmail email, List<String> recipients, Instant now) {
         if (saveDirectory == null) {
             return;
         }
         String name = (group.model() + "-" + group.version() + "-" + now.toEpochMilli()).replaceAll("[^A-Za-z0-9._-]", "_");
         try {
-            EmailFiles.save(saveDirectory, name, email, mailer.message(email, group.alertIds(), now));
+            EmailFiles.save(saveDirectory, name, email, mailer.message(email, recipients, group.alertIds(), now));
         } catch (IOException | MessagingException e) {
             log.warn("cannot save the alert email as files in {}: {}", saveDirectory, e.getMessage());
         }

@@ -4,7 +4,9 @@ import io.driftwatch.alerts.mail.RenderSettings;
 import io.driftwatch.alerts.mail.SmtpPassword;
 import io.driftwatch.alerts.mail.SmtpSecurity;
 import io.driftwatch.alerts.mail.SmtpSettings;
+import io.driftwatch.alerts.policy.AlertRouting;
 import io.driftwatch.alerts.policy.Backoff;
+import io.driftwatch.schemas.record.AlertSeverity;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -166,7 +168,13 @@ public final class AlertsConfig extends AbstractConfig {
         return new SmtpSettings(getString(SMTP_HOST_CONFIG).strip(), getInt(SMTP_PORT_CONFIG),
                 SmtpSecurity.parse(getString(SMTP_SECURITY_CONFIG)), user.isBlank() ? null : user, password(),
                 getString(SMTP_SSL_TRUST_CONFIG), Duration.ofMillis(getLong(SMTP_TIMEOUT_MS_CONFIG)),
-                getString(FROM_CONFIG), getList(TO_CONFIG));
+                getString(FROM_CONFIG));
+    }
+
+    /** Every model's alerts to {@link #TO_CONFIG}, every severity, {@link #RATE_LIMIT_CONFIG} emails an hour. */
+    public AlertRouting routing() {
+        AlertRouting.Route route = new AlertRouting.Route(getList(TO_CONFIG), AlertSeverity.INFO, getInt(RATE_LIMIT_CONFIG));
+        return (model, version) -> route;
     }
 
     private @Nullable SmtpPassword password() {

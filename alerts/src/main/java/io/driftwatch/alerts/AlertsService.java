@@ -1,8 +1,11 @@
 package io.driftwatch.alerts;
 
 import io.driftwatch.alerts.mail.SmtpMailer;
+import io.driftwatch.alerts.policy.AlertRouting;
+import io.driftwatch.alerts.policy.FollowedRoutes;
 import io.driftwatch.alerts.policy.KafkaSentAlerts;
 import io.driftwatch.alerts.policy.PendingAlert;
+import io.driftwatch.alerts.policy.PolicyRouting;
 import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.topics.TopicProvisioner;
 import io.driftwatch.topics.TopicSpec;
@@ -60,6 +63,7 @@ public final class AlertsService implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaSentAlerts sent;
     private final AlertDispatcher dispatcher;
+    private final @Nullable FollowedRoutes followedRoutes;
     private final String topic;
     private final Clock clock;
     private final Deserializer<AlertEvent> decoder = Topics.ALERTS.valueSerde().deserializer();
@@ -70,9 +74,10 @@ public final class AlertsService implements AutoCloseable {
     private volatile @Nullable RuntimeException failure;
     private final Map<TopicPartition, Long> committed = new HashMap<>();
 
-    private AlertsService(KafkaConsumer<String, byte[]> consumer, KafkaSentAlerts sent, AlertDispatcher dispatcher, String topic,
-                          Clock clock, MeterRegistry meters) {
+    private AlertsService(KafkaConsumer<String, byte[]> consumer, KafkaSentAlerts sent, AlertDispatcher dispatcher,
+                          @Nullable FollowedRoutes followedRoutes, String topic, Clock clock, MeterRegistry meters) {
         this.consumer = consumer;
+        this.followedRoutes = followedRoutes;
         this.sent = sent;
         this.dispatcher = dispatcher;
         this.topic = topic;
@@ -86,14 +91,50 @@ public final class AlertsService implements AutoCloseable {
     }
 
     /**
-     * Creates the alerts and sent-ids topics if missing, reads the sent ids, and starts consuming.
+     * Every model's alerts routed by the {@code driftwatch.alerts.*} settings ({@link AlertsConfig#routing()}).
+     *
+     * @see #start(TopicsConfig, AlertsConfig, AlertRouting, MeterRegistry, Clock, Path)
+     */
+    public static AlertsService start(TopicsConfig config, AlertsConfig alerts, MeterRegistry meters, Clock clock,
+                                      @Nullable Path saveDirectory) {
+        return start(config, alerts, requireNonNull(alerts, "alerts").routing(), meters, clock, saveDirectory);
+    }
+
+    /**
+     * Creates the alerts and sent-ids topics if missing, reads the sent ids, and starts consuming, mailing each model
+     * version's alerts by its route.
      *
      * @param saveDirectory when not null, every email sent is also saved there as .eml and .html
      * @throws io.driftwatch.topics.TopicProvisioningException when the topics cannot be created
      * @throws io.driftwatch.alerts.policy.SentAlertsException when the sent ids cannot be read
      */
-    public static AlertsService start(TopicsConfig config, AlertsConfig alerts, MeterRegistry meters, Clock clock,
-                                      @Nullable Path saveDirectory) {
+    public static AlertsService start(TopicsConfig config, AlertsConfig alerts, AlertRouting routing, MeterRegistry meters,
+                                      Clock clock, @Nullable Path saveDirectory) {
+        return start(config, alerts, requireNonNull(routing, "routing"), null, meters, clock, saveDirectory);
+    }
+
+    /**
+     * Creates the alerts, sent-ids and policies topics if missing, reads the sent ids and every policy, and starts
+     * consuming, mailing each model version's alerts by the route its policy gives, followed without a restart
+     * ({@link FollowedRoutes}).
+     *
+     * @param saveDirectory when not null, every email sent is also saved there as .eml and .html
+     * @throws io.driftwatch.topics.TopicProvisioningException when the topics cannot be created
+     * @throws io.driftwatch.alerts.policy.SentAlertsException when the sent ids cannot be read
+     */
+    public static AlertsService start(TopicsConfig config, AlertsConfig alerts, PolicyRouting policies, MeterRegistry meters,
+                                      Clock clock, @Nullable Path saveDirectory) {
+        requireNonNull(policies, "policies");
+        try (Admin admin = Admin.create(config.kafkaSettings())) {
+            new TopicProvisioner(admin, KAFKA_TIMEOUT).ensure(List.of(Topics.POLICIES.spec(config)));
+        }
+        FollowedRoutes routes = FollowedRoutes.open(config.kafkaSettings(), Topics.POLICIES.name(config), policies, KAFKA_TIMEOUT);
+        return start(config, alerts, routes, routes, meters, clock, saveDirectory);
+    }
+
+    private static AlertsService start(TopicsConfig config, AlertsConfig alerts, AlertRouting routing,
+                                       @Nullable FollowedRoutes followedRoutes, MeterRegistry meters, Clock clock,
+                                       @Nullable Path saveDirectory) {
         requireNonNull(config, "config");
         requireNonNull(alerts, "alerts");
         String topic = Topics.ALERTS.name(config);
@@ -111,9 +152,9 @@ public final class AlertsService implements AutoCloseable {
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
-        AlertDispatcher dispatcher = new AlertDispatcher(alerts, sent, new SmtpMailer(alerts.smtp()), meters, saveDirectory);
-        AlertsService service = new AlertsService(consumer, sent, dispatcher, topic, clock, meters);
-        log.info("starting driftwatch alerts on {} (topic {}, group {}, grouping {}, at most {} emails per model per hour, SMTP {}:{} {})",
+        AlertDispatcher dispatcher = new AlertDispatcher(alerts, routing, sent, new SmtpMailer(alerts.smtp()), meters, saveDirectory);
+        AlertsService service = new AlertsService(consumer, sent, dispatcher, followedRoutes, topic, clock, meters);
+        log.info("starting driftwatch alerts on {} (topic {}, group {}, grouping {}, at most {} emails per model per hour unless routed otherwise, SMTP {}:{} {})",
                 config.kafkaSettings().get("bootstrap.servers"), topic, alerts.consumerGroup(), alerts.groupTime(),
                 alerts.emailsPerModelPerHour(), alerts.smtp().host(), alerts.smtp().port(), alerts.smtp().security().label());
         Thread thread = new Thread(service::run, "driftwatch-alerts");
@@ -127,6 +168,9 @@ public final class AlertsService implements AutoCloseable {
             while (running.get()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     accept(record);
+                }
+                if (followedRoutes != null) {
+                    followedRoutes.poll();
                 }
                 dispatcher.dispatchDue(clock.instant());
                 commit();
@@ -142,6 +186,9 @@ public final class AlertsService implements AutoCloseable {
             consumerMetrics.close();
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             sent.close();
+            if (followedRoutes != null) {
+                followedRoutes.close();
+            }
             stopped.countDown();
         }
     }

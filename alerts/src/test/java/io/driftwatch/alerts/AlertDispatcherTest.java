@@ -3,11 +3,16 @@ package io.driftwatch.alerts;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.driftwatch.alerts.mail.SmtpMailer;
+import io.driftwatch.alerts.policy.AlertRouting;
 import io.driftwatch.alerts.policy.PendingAlert;
 import io.driftwatch.alerts.policy.SentAlerts;
 import io.driftwatch.alerts.policy.SentAlertsException;
 import io.driftwatch.schemas.record.AlertEvent;
+import io.driftwatch.schemas.record.AlertSeverity;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +50,77 @@ class AlertDispatcherTest {
     }
 
     private AlertDispatcher dispatcher(SentAlerts sent) {
+        AlertsConfig config = config();
+        return new AlertDispatcher(config, config.routing(), sent, new SmtpMailer(config.smtp()), new SimpleMeterRegistry(), null);
+    }
+
+    private AlertDispatcher dispatcher(AlertRouting routing) {
+        AlertsConfig config = config();
+        return new AlertDispatcher(config, routing, new FailingSentAlerts(), new SmtpMailer(config.smtp()), new SimpleMeterRegistry(), null);
+    }
+
+    private AlertsConfig config() {
         Map<String, Object> settings = Map.of(AlertsConfig.GROUP_MS_CONFIG, "0", AlertsConfig.TO_CONFIG, "oncall@example.test",
                 AlertsConfig.SMTP_HOST_CONFIG, "127.0.0.1", AlertsConfig.SMTP_PORT_CONFIG, Integer.toString(greenMail.getSmtp().getPort()),
                 AlertsConfig.SMTP_SECURITY_CONFIG, "none", AlertsConfig.RETRY_BACKOFF_MS_CONFIG, "1");
-        AlertsConfig config = new AlertsConfig(settings, Map.of());
-        return new AlertDispatcher(config, sent, new SmtpMailer(config.smtp()), new SimpleMeterRegistry(), null);
+        return new AlertsConfig(settings, Map.of());
+    }
+
+    /** Each mailed message's recipients and alert ids. */
+    private Map<String, List<String>> recipientsByAlertIds() throws jakarta.mail.MessagingException {
+        Map<String, List<String>> recipients = new HashMap<>();
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            recipients.put(message.getHeader("X-Driftwatch-Alert-Ids", ","), Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .map(Address::toString).toList());
+        }
+        return recipients;
+    }
+
+    @Test
+    void eachModelsAlertsGoToItsOwnTeam() throws Exception {
+        Map<String, AlertRouting.Route> routes = Map.of(
+                "fraud", new AlertRouting.Route(List.of("fraud-ml@example.test"), AlertSeverity.INFO, 6),
+                "credit", new AlertRouting.Route(List.of("credit-ml@example.test", "risk@example.test"), AlertSeverity.INFO, 6));
+        AlertDispatcher dispatcher = dispatcher((model, version) -> routes.get(model));
+        AlertEvent fraud = SampleAlerts.drift("fraud", "v3", 0, "age");
+        AlertEvent credit = SampleAlerts.drift("credit", "2.1", 0, "income");
+        dispatcher.accept(new PendingAlert(fraud, 0, 10), NOW);
+        dispatcher.accept(new PendingAlert(credit, 0, 11), NOW);
+
+        dispatcher.dispatchDue(NOW);
+
+        assertThat(recipientsByAlertIds()).containsOnly(
+                Map.entry(fraud.getAlertId(), List.of("fraud-ml@example.test")),
+                Map.entry(credit.getAlertId(), List.of("credit-ml@example.test", "risk@example.test")));
+    }
+
+    @Test
+    void aModelsRouteSetsItsRateLimitAndTheLeastSevereAlertItMails() throws Exception {
+        Map<String, AlertRouting.Route> routes = Map.of(
+                "fraud", new AlertRouting.Route(List.of("fraud-ml@example.test"), AlertSeverity.CRITICAL, 1),
+                "credit", new AlertRouting.Route(List.of("credit-ml@example.test"), AlertSeverity.INFO, 3));
+        AlertDispatcher dispatcher = dispatcher((model, version) -> routes.get(model));
+        AlertEvent fraudWarning = SampleAlerts.drift("fraud", "v3", 0, "age");
+        AlertEvent fraudCritical = withSeverity(SampleAlerts.drift("fraud", "v3", 1, "age"), AlertSeverity.CRITICAL);
+        AlertEvent credit = SampleAlerts.drift("credit", "2.1", 0, "income");
+        dispatcher.accept(new PendingAlert(fraudWarning, 0, 0), NOW);
+        dispatcher.accept(new PendingAlert(fraudCritical, 0, 1), NOW);
+        dispatcher.accept(new PendingAlert(credit, 0, 2), NOW);
+        dispatcher.dispatchDue(NOW);
+        AlertEvent fraudLater = withSeverity(SampleAlerts.drift("fraud", "v4", 2, "age"), AlertSeverity.CRITICAL);
+        AlertEvent creditLater = SampleAlerts.drift("credit", "2.2", 1, "income");
+        dispatcher.accept(new PendingAlert(fraudLater, 0, 3), NOW.plusSeconds(60));
+        dispatcher.accept(new PendingAlert(creditLater, 0, 4), NOW.plusSeconds(60));
+
+        dispatcher.dispatchDue(NOW.plusSeconds(60));
+
+        assertThat(recipientsByAlertIds()).as("fraud: its warning dropped and one email an hour; credit: up to three")
+                .containsOnlyKeys(fraudCritical.getAlertId(), credit.getAlertId(), creditLater.getAlertId());
+        assertThat(dispatcher.lowestPendingOffset(0)).as("fraud's next email waits for the hour to pass").hasValue(3L);
+    }
+
+    private static AlertEvent withSeverity(AlertEvent alert, AlertSeverity severity) {
+        return AlertEvent.newBuilder(alert).setSeverity(severity).build();
     }
 
     private List<String> mailedIds() {

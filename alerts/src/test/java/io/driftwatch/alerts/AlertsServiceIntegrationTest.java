@@ -2,14 +2,20 @@ package io.driftwatch.alerts;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.driftwatch.alerts.policy.AlertRouting;
+import io.driftwatch.alerts.policy.PolicyRouting;
 import io.driftwatch.broker.LocalPorts;
 import io.driftwatch.broker.SharedKafkaBroker;
 import io.driftwatch.schemas.record.AlertEvent;
+import io.driftwatch.schemas.record.AlertSeverity;
+import io.driftwatch.topics.TopicProvisioner;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topics.TopicsConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -126,6 +132,70 @@ class AlertsServiceIntegrationTest {
                 throw new AssertionError(e);
             }
         }).sorted().toList();
+    }
+
+    private static void publishPolicy(String topic, String key, String text) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, text)).get();
+        }
+    }
+
+    /** A policy format for the test: a policy's text is the one recipient of the model its key {@code MODEL/*} names. */
+    private static final PolicyRouting RECIPIENT_PER_MODEL = new PolicyRouting() {
+        @Override
+        public boolean accepts(String key, String text) {
+            return text.endsWith("@example.test");
+        }
+
+        @Override
+        public AlertRouting.Route route(String model, String version, Map<String, String> acceptedPolicies) {
+            return new AlertRouting.Route(List.of(acceptedPolicies.getOrDefault(model + "/*", "oncall@example.test")),
+                    AlertSeverity.INFO, 6);
+        }
+    };
+
+    private Map<String, List<String>> recipientsByAlertIds() {
+        Map<String, List<String>> recipients = new HashMap<>();
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            try {
+                recipients.put(alertIds(message), Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                        .map(Address::toString).toList());
+            } catch (jakarta.mail.MessagingException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return recipients;
+    }
+
+    @Test
+    void eachTeamIsMailedOnlyItsOwnModelsAlertsAsThePoliciesOnTheTopicSay() throws Exception {
+        greenMail = mailServer(LocalPorts.free());
+        Map<String, Object> settings = settings("routes", greenMail.getSmtp().getPort(), "alerts-routes");
+        settings.put(TopicsConfig.POLICIES_TOPIC_CONFIG, "policies-routes");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(List.of(Topics.POLICIES.spec(new TopicsConfig(settings))));
+        }
+        publishPolicy("policies-routes", "fraud/*", "fraud-ml@example.test");
+        publishPolicy("policies-routes", "credit/*", "credit-ml@example.test");
+        AlertEvent fraud = SampleAlerts.drift("fraud", "v3", 0, "age");
+        AlertEvent credit = SampleAlerts.drift("credit", "2.1", 0, "income");
+        AlertEvent fraudLater = SampleAlerts.drift("fraud", "v3", 5, "age");
+        try (AlertsService service = AlertsService.start(new TopicsConfig(settings), new AlertsConfig(settings, Map.of()),
+                RECIPIENT_PER_MODEL, new SimpleMeterRegistry(), Clock.systemUTC(), null)) {
+            produce("alerts-routes", true, fraud, credit);
+            await(() -> greenMail.getReceivedMessages().length == 2, Duration.ofSeconds(30), "one email per team");
+            publishPolicy("policies-routes", "fraud/*", "fraud-oncall@example.test");
+            publishPolicy("policies-routes", "credit/*", "not an address");
+            produce("alerts-routes", true, fraudLater);
+            await(() -> greenMail.getReceivedMessages().length == 3, Duration.ofSeconds(30), "the third email");
+            assertThat(service.failure()).isEmpty();
+        }
+
+        assertThat(recipientsByAlertIds()).containsOnly(
+                Map.entry(fraud.getAlertId(), List.of("fraud-ml@example.test")),
+                Map.entry(credit.getAlertId(), List.of("credit-ml@example.test")),
+                Map.entry(fraudLater.getAlertId(), List.of("fraud-oncall@example.test")));
     }
 
     @Test

@@ -1,12 +1,13 @@
 package io.driftwatch.service;
 
-import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.ProfileComparator;
 import io.driftwatch.topics.TopicProvisioner;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.DriftwatchTopology;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.ingest.DecoderFactory;
+import io.driftwatch.topology.policy.ConfigModelRules;
+import io.driftwatch.topology.policy.ModelRulesSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -37,7 +38,8 @@ import static java.util.Objects.requireNonNullElse;
 /**
  * One running driftwatch instance: creates the topics it needs (and waits until they are ready), builds
  * the topology (drift on the inferences, and quality from the labels joined to them when labels are on),
- * and runs Kafka Streams with exactly-once. A stream thread that fails (for example while the schema
+ * and runs Kafka Streams with exactly-once, each model version judged by the rules its policy gives (a
+ * {@link ModelRulesSource}; {@link ConfigModelRules} when none is given). A stream thread that fails (for example while the schema
  * registry is down longer than a record may wait) is replaced, and resumes from its last committed offsets,
  * so the service stays up. A Kafka broker outage of up to {@link #BROKER_OUTAGE_RIDDEN_OUT} is waited out by the
  * stream threads themselves, none replaced. Instances with the same application id share the work.
@@ -74,10 +76,22 @@ public final class DriftwatchService implements AutoCloseable {
     }
 
     /**
+     * Every model judged by the {@code driftwatch.*} rules, whatever the policies topic holds.
+     *
      * @throws IllegalStateException when the topics cannot be created or described
      */
     public static DriftwatchService start(DriftwatchConfig config, MeterRegistry meters, Map<String, Object> streamsOverrides) {
+        return start(config, meters, streamsOverrides, new ConfigModelRules(requireNonNull(config, "config")));
+    }
+
+    /**
+     * @param rules checks each policy published on the policies topic and gives each model version its rules
+     * @throws IllegalStateException when the topics cannot be created or described
+     */
+    public static DriftwatchService start(DriftwatchConfig config, MeterRegistry meters, Map<String, Object> streamsOverrides,
+                                          ModelRulesSource rules) {
         requireNonNull(config, "config");
+        requireNonNull(rules, "rules");
         int inputPartitions;
         try (Admin admin = Admin.create(config.kafkaSettings())) {
             new TopicProvisioner(admin, TOPIC_TIMEOUT).ensure(Topics.specs(config));
@@ -91,11 +105,10 @@ public final class DriftwatchService implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preparing topics", e);
         }
-        ComparisonSettings settings = ComparisonSettings.DEFAULT.withMinCurrentRecords(config.windowMinRecords());
         DecoderFactory decoders = new DecoderFactory(config);
         Topology topology = DriftwatchTopology.build(config, decoders.inferences(), config.labelsEnabled() ? decoders.labels() : null,
-                (reference, current, thresholds, chosen) -> new ProfileComparator(settings.withBaselineChoices(thresholds, chosen))
-                        .compare(reference, current), inputPartitions, meters, Clock.systemUTC());
+                (settings, reference, current, thresholds, chosen) -> new ProfileComparator(settings.withBaselineChoices(thresholds, chosen))
+                        .compare(reference, current), rules, inputPartitions, meters, Clock.systemUTC());
         KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(streamsProperties(config, streamsOverrides)));
         ScheduledExecutorService metricsRefresh = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "driftwatch-kafka-metrics");

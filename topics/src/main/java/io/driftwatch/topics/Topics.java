@@ -40,6 +40,13 @@ public final class Topics {
             new SingleObjectAvroSerde<>(Baseline.getClassSchema()), Topic.Layout.ONE_PARTITION, Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                     TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(BASELINE_MAX_BYTES)));
+    /**
+     * Compacted: the latest policy per key ({@code MODEL/VERSIONS}, as the publisher writes it) is what counts, and a
+     * tombstone withdraws it. The value is the policy file's UTF-8 text exactly as published, comments included, so
+     * a tool shows the owner's own file.
+     */
+    public static final Topic<String, String> POLICIES = new Topic<>(TopicsConfig.POLICIES_TOPIC_CONFIG, Serdes.String(),
+            Serdes.String(), Topic.Layout.ONE_PARTITION, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     public static final Topic<String, DriftReport> DRIFT_REPORTS = output(TopicsConfig.DRIFT_REPORTS_TOPIC_CONFIG,
             DriftReport.getClassSchema(), Topic.Layout.CONFIGURED_PARTITIONS);
     public static final Topic<String, QualityReport> QUALITY_REPORTS = output(TopicsConfig.QUALITY_REPORTS_TOPIC_CONFIG,
@@ -53,7 +60,7 @@ public final class Topics {
             DeadLetter.getClassSchema(), Topic.Layout.CONFIGURED_PARTITIONS);
 
     /** Every topic, in the order the streaming service creates them. */
-    public static final List<Topic<?, ?>> ALL = List.of(INFERENCES, LABELS, PROFILES, BASELINES, DRIFT_REPORTS,
+    public static final List<Topic<?, ?>> ALL = List.of(INFERENCES, LABELS, PROFILES, BASELINES, POLICIES, DRIFT_REPORTS,
             QUALITY_REPORTS, TRIGGERS, ALERTS, DEAD_LETTER);
 
     private Topics() {

@@ -32,6 +32,8 @@ public class TopicsConfig extends AbstractConfig {
     private static final String PROFILES_TOPIC_DOC = "Topic of closed-window profiles, for re-analysis and backfill.";
     public static final String BASELINES_TOPIC_CONFIG = "driftwatch.topic.baselines";
     private static final String BASELINES_TOPIC_DOC = "Compacted topic of training baselines, one per model and version.";
+    public static final String POLICIES_TOPIC_CONFIG = "driftwatch.topic.policies";
+    private static final String POLICIES_TOPIC_DOC = "Compacted topic of monitoring policies, keyed MODEL/VERSIONS, each value a policy file's text; the streaming service applies a new one from the next window that closes.";
     public static final String DRIFT_REPORTS_TOPIC_CONFIG = "driftwatch.topic.drift.reports";
     private static final String DRIFT_REPORTS_TOPIC_DOC = "Topic of drift reports, one per model, version and closed window.";
     public static final String QUALITY_REPORTS_TOPIC_CONFIG = "driftwatch.topic.quality.reports";
@@ -70,6 +72,7 @@ public class TopicsConfig extends AbstractConfig {
                 .define(LABELS_TOPIC_CONFIG, Type.STRING, "labels", new ConfigDef.NonEmptyString(), Importance.HIGH, LABELS_TOPIC_DOC)
                 .define(PROFILES_TOPIC_CONFIG, Type.STRING, "driftwatch.profiles", new ConfigDef.NonEmptyString(), Importance.MEDIUM, PROFILES_TOPIC_DOC)
                 .define(BASELINES_TOPIC_CONFIG, Type.STRING, "driftwatch.baselines", new ConfigDef.NonEmptyString(), Importance.MEDIUM, BASELINES_TOPIC_DOC)
+                .define(POLICIES_TOPIC_CONFIG, Type.STRING, "driftwatch.policies", new ConfigDef.NonEmptyString(), Importance.MEDIUM, POLICIES_TOPIC_DOC)
                 .define(DRIFT_REPORTS_TOPIC_CONFIG, Type.STRING, "driftwatch.drift-reports", new ConfigDef.NonEmptyString(), Importance.MEDIUM, DRIFT_REPORTS_TOPIC_DOC)
                 .define(QUALITY_REPORTS_TOPIC_CONFIG, Type.STRING, "driftwatch.quality-reports", new ConfigDef.NonEmptyString(), Importance.MEDIUM, QUALITY_REPORTS_TOPIC_DOC)
                 .define(TRIGGERS_TOPIC_CONFIG, Type.STRING, "driftwatch.triggers", new ConfigDef.NonEmptyString(), Importance.HIGH, TRIGGERS_TOPIC_DOC)

@@ -3,13 +3,20 @@ package io.driftwatch.topics;
 import io.driftwatch.schemas.history.EarlierSchemas;
 import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.schemas.record.DriftReport;
+import io.driftwatch.schemas.record.Evidence;
+import io.driftwatch.schemas.record.QualityReport;
+import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.schemas.record.WindowRef;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -141,5 +148,40 @@ class SingleObjectAvroSerdeTest {
         assertThat(read.getColumns().get(0).getTests().get(0).getStatistic()).isEqualTo(0.21);
         assertThat(read.getColumns().get(0).getInformational()).isEmpty();
         assertThat(read.getDatasetDrift()).isTrue();
+    }
+
+    @Test
+    void everyRecordWrittenBeforePoliciesIsReadableByTheCurrentSchema() {
+        for (Schema current : List.of(DriftReport.getClassSchema(), QualityReport.getClassSchema(),
+                RetrainingTrigger.getClassSchema(), AlertEvent.getClassSchema())) {
+            List<Schema> earlier = EarlierSchemas.of(current);
+            Schema beforePolicies = earlier.get(earlier.size() - 1);
+            assertThat(beforePolicies.getField("policyId")).as(current.getName()).isNull();
+            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, beforePolicies).getType())
+                    .as(current.getName()).isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
+        }
+    }
+
+    @Test
+    void aTriggerWrittenBeforePoliciesIsReadWithoutAPolicyId() throws Exception {
+        List<Schema> earlier = EarlierSchemas.of(RetrainingTrigger.getClassSchema());
+        RetrainingTrigger trigger = RetrainingTrigger.newBuilder().setTriggerId("t-1").setModelName("credit")
+                .setModelVersion("v7").setRule("dataset_drift").setRuleDescription("dataset drift in 1 window")
+                .setFiredAt(Instant.ofEpochSecond(7200))
+                .setWindows(List.of(new WindowRef(Instant.ofEpochSecond(3600), Instant.ofEpochSecond(7200), null)))
+                .setEvidence(List.of(new Evidence("income", "wasserstein", 0.4, null, 0.1, "normed distance 0.4")))
+                .setSummary("credit v7: dataset drift (income)").setSummarySlug("credit-v7-dataset-drift-income").build();
+        // The policy id is the last field, so the earlier schema's positions are the current record's.
+        ByteBuffer encoded = new BinaryMessageEncoder<RetrainingTrigger>(SpecificData.get(), earlier.get(earlier.size() - 1))
+                .encode(trigger);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+
+        RetrainingTrigger read = new SingleObjectAvroSerde<RetrainingTrigger>(RetrainingTrigger.getClassSchema()).deserializer()
+                .deserialize("t", bytes);
+
+        assertThat(read.getTriggerId()).isEqualTo("t-1");
+        assertThat(read.getRule()).isEqualTo("dataset_drift");
+        assertThat(read.getPolicyId()).isNull();
     }
 }

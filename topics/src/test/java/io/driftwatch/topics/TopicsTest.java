@@ -38,7 +38,7 @@ class TopicsTest {
     void theServiceCreatesEveryTopicUnderItsConfiguredNameWithTheConfiguredReplication() {
         Map<String, TopicSpec> specs = specsByName();
         assertThat(specs).containsOnlyKeys("inferences", "labels", "driftwatch.profiles", "driftwatch.baselines",
-                "driftwatch.drift-reports", "driftwatch.quality-reports", "ci.retrain", "driftwatch.alerts", "driftwatch.dead-letter");
+                "driftwatch.policies", "driftwatch.drift-reports", "driftwatch.quality-reports", "ci.retrain", "driftwatch.alerts", "driftwatch.dead-letter");
         assertThat(specs.values()).allSatisfy(spec -> assertThat(spec.replicationFactor()).contains((short) 3));
     }
 
@@ -58,6 +58,16 @@ class TopicsTest {
                 Map.entry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
                 Map.entry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(64 * 1024 * 1024)));
         assertThat(Topics.BASELINES.spec(config, "team.baselines").name()).isEqualTo("team.baselines");
+    }
+
+    @Test
+    void thePoliciesTopicIsOneCompactedPartitionOfPlainText() {
+        TopicSpec spec = specsByName().get("driftwatch.policies");
+        assertThat(spec.partitions()).isEqualTo(1);
+        assertThat(spec.configs()).containsOnly(Map.entry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        String policy = "model: credit  # the owner's comment stays\nversions: \"*\"\n";
+        byte[] bytes = Topics.POLICIES.valueSerde().serializer().serialize("driftwatch.policies", policy);
+        assertThat(Topics.POLICIES.valueSerde().deserializer().deserialize("driftwatch.policies", bytes)).isEqualTo(policy);
     }
 
     @Test

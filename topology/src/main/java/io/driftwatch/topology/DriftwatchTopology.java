@@ -12,6 +12,10 @@ import io.driftwatch.topology.drift.WindowComparison;
 import io.driftwatch.topology.ingest.IngestMetrics;
 import io.driftwatch.topology.ingest.IngestTopology;
 import io.driftwatch.topology.ingest.RegistryWait;
+import io.driftwatch.topology.policy.AcceptedPolicies;
+import io.driftwatch.topology.policy.ConfigModelRules;
+import io.driftwatch.topology.policy.ModelRulesSource;
+import io.driftwatch.topology.policy.PolicyMetrics;
 import io.driftwatch.topology.quality.QualityMetrics;
 import io.driftwatch.topology.quality.QualityTopology;
 import io.driftwatch.topology.window.ClosedWindow;
@@ -37,8 +41,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * The whole streaming service as one Kafka Streams application: decode the inferences (bad ones to the
  * dead-letter topic), profile them in windows, write each closed window's profiles, evaluate drift against the
- * baselines and, with a label decoder, join the labels to measure quality. One application, so drift and
- * quality share one transaction per commit and one copy of the baselines.
+ * baselines and, with a label decoder, join the labels to measure quality, each model version by its own rules
+ * from the policies topic. One application, so drift and quality share one transaction per commit and one copy of
+ * the baselines and the policies.
  */
 public final class DriftwatchTopology {
     /** The global store of training baselines, read by the drift evaluator and the quality aggregator. */
@@ -47,20 +52,28 @@ public final class DriftwatchTopology {
     private DriftwatchTopology() {
     }
 
-    /** Drift only: the labels topic is not read. */
+    /** Drift only, every model by the {@code driftwatch.*} rules ({@link ConfigModelRules}): the labels topic is not read. */
     public static Topology build(DriftwatchConfig config, RecordDecoder<InferenceLog> decoder, WindowComparison comparison,
                                  int inputPartitions, MeterRegistry meters, Clock clock) {
-        return build(config, decoder, null, comparison, inputPartitions, meters, clock);
+        return build(config, decoder, null, comparison, new ConfigModelRules(config), inputPartitions, meters, clock);
+    }
+
+    /** Every model by the {@code driftwatch.*} rules ({@link ConfigModelRules}). */
+    public static Topology build(DriftwatchConfig config, RecordDecoder<InferenceLog> decoder,
+                                 @Nullable RecordDecoder<FeedbackLabel> labelDecoder, WindowComparison comparison,
+                                 int inputPartitions, MeterRegistry meters, Clock clock) {
+        return build(config, decoder, labelDecoder, comparison, new ConfigModelRules(config), inputPartitions, meters, clock);
     }
 
     /**
      * @param labelDecoder    decoder of the labels topic; null leaves quality out
+     * @param rules           checks the policies on the policies topic and gives each model version its rules
      * @param inputPartitions partitions of the inferences topic (the merge stage's count of reports to expect, and
      *                        the label join's repartition count)
      */
     public static Topology build(DriftwatchConfig config, RecordDecoder<InferenceLog> decoder,
                                  @Nullable RecordDecoder<FeedbackLabel> labelDecoder, WindowComparison comparison,
-                                 int inputPartitions, MeterRegistry meters, Clock clock) {
+                                 ModelRulesSource rules, int inputPartitions, MeterRegistry meters, Clock clock) {
         requireNonNull(config, "config");
         StreamsBuilder builder = new StreamsBuilder();
         IngestTopology ingest = new IngestTopology(Topics.DEAD_LETTER.name(config), Topics.DEAD_LETTER.valueSerde(),
@@ -77,11 +90,13 @@ public final class DriftwatchTopology {
                 Consumed.with(Topics.BASELINES.keySerde(), Topics.BASELINES.valueSerde()).withName("baselines-source"),
                 Materialized.<String, Baseline, KeyValueStore<Bytes, byte[]>>as(BASELINES_STORE)
                         .withKeySerde(Topics.BASELINES.keySerde()).withValueSerde(Topics.BASELINES.valueSerde()));
+        PolicyMetrics policyMetrics = new PolicyMetrics(meters);
+        AcceptedPolicies.addTo(builder, Topics.POLICIES.name(config), rules, policyMetrics);
         if (labelDecoder != null) {
-            new QualityTopology(config, new QualityMetrics(meters)).addTo(builder, inferences,
+            new QualityTopology(config, new QualityMetrics(meters), rules, policyMetrics).addTo(builder, inferences,
                     ingest.labels(builder, Topics.LABELS.name(config), labelDecoder), BASELINES_STORE, inputPartitions);
         }
-        new DriftTopology(config, comparison, new DriftMetrics(meters)).addTo(builder, closed, BASELINES_STORE);
+        new DriftTopology(config, comparison, new DriftMetrics(meters), rules, policyMetrics).addTo(builder, closed, BASELINES_STORE);
         return builder.build();
     }
 }

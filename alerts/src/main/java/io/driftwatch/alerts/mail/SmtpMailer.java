@@ -62,19 +62,20 @@ public final class SmtpMailer {
     }
 
     /** The message that {@link #send} would send, for saving to files. */
-    public MimeMessage message(AlertEmail email, List<String> alertIds, Instant sentAt) throws MessagingException {
-        return MimeMessages.build(session, email, settings.from(), settings.recipients(), alertIds, sentAt);
+    public MimeMessage message(AlertEmail email, List<String> recipients, List<String> alertIds, Instant sentAt)
+            throws MessagingException {
+        return MimeMessages.build(session, email, settings.from(), recipients, alertIds, sentAt);
     }
 
     /**
-     * Sends {@code email} to the configured recipients; returns once the server accepted it for at least one.
+     * Sends {@code email} to {@code recipients}; returns once the server accepted it for at least one.
      *
      * @return how many recipients the server rejected (0 normally)
      * @throws DeliveryException when no recipient got it
      */
-    public int send(AlertEmail email, List<String> alertIds, Instant sentAt) throws DeliveryException {
+    public int send(AlertEmail email, List<String> recipients, List<String> alertIds, Instant sentAt) throws DeliveryException {
         try {
-            MimeMessage message = message(email, alertIds, sentAt);
+            MimeMessage message = message(email, recipients, alertIds, sentAt);
             try (Transport transport = session.getTransport()) {
                 transport.connect(settings.host(), settings.port(), settings.user(), password());
                 transport.sendMessage(message, message.getAllRecipients());
@@ -108,7 +109,7 @@ public final class SmtpMailer {
         }
         if (rejectedCount > 0) {
             throw new DeliveryException(DeliveryFailure.RECIPIENT, true, "the SMTP server rejected all " + rejectedCount
-                    + " recipient(s): " + e.getMessage() + "; check driftwatch.alerts.to and driftwatch.alerts.from", e);
+                    + " recipient(s): " + e.getMessage() + "; check the model's recipients (driftwatch.alerts.to, or its policy) and driftwatch.alerts.from", e);
         }
         throw classify(e);
     }

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 import static java.util.Objects.requireNonNull;
 
@@ -41,13 +41,13 @@ public final class AlertGrouper {
     }
 
     /**
-     * Removes and returns the groups whose time is up and whose model {@code mayMail}, oldest first. The
-     * caller mails them and must {@link #restore} any it could not send.
+     * Removes and returns the groups whose time is up and whose model and version {@code mayMail}, oldest first.
+     * The caller mails them and must {@link #restore} any it could not send.
      */
-    public List<AlertGroup> takeDue(Instant now, Predicate<String> mayMail) {
+    public List<AlertGroup> takeDue(Instant now, BiPredicate<String, String> mayMail) {
         List<AlertGroup> due = new ArrayList<>();
         groups.values().removeIf(group -> {
-            if (!now.isBefore(group.openedAt.plus(groupTime)) && mayMail.test(group.model)) {
+            if (!now.isBefore(group.openedAt.plus(groupTime)) && mayMail.test(group.model, group.version)) {
                 due.add(new AlertGroup(group.model, group.version, group.openedAt, group.alerts));
                 return true;
             }

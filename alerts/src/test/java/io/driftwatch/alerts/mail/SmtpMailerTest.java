@@ -42,7 +42,7 @@ class SmtpMailerTest {
 
     private static SmtpSettings settings(int port, SmtpSecurity security, String user, SmtpPassword password) {
         return new SmtpSettings("127.0.0.1", port, security, user, password, "*", Duration.ofSeconds(5),
-                "driftwatch@example.test", List.of("oncall@example.test"));
+                "driftwatch@example.test");
     }
 
     private static AlertEmail email() {
@@ -56,7 +56,7 @@ class SmtpMailerTest {
         AlertGroup group = AlertEmailRendererTest.incident();
 
         int rejected = new SmtpMailer(settings(server.getSmtps().getPort(), SmtpSecurity.SSL, "oncall", password))
-                .send(email(), group.alertIds(), NOW);
+                .send(email(), List.of("oncall@example.test"), group.alertIds(), NOW);
 
         assertThat(rejected).isZero();
         MimeMessage received = server.getReceivedMessages()[0];
@@ -80,7 +80,7 @@ class SmtpMailerTest {
         Path secret = Files.writeString(directory.resolve("smtp-password"), "wrong\n");
         SmtpMailer mailer = new SmtpMailer(settings(server.getSmtps().getPort(), SmtpSecurity.SSL, "oncall", SmtpPassword.fromFile(secret)));
 
-        assertThatThrownBy(() -> mailer.send(email(), List.of("a"), NOW)).isInstanceOfSatisfying(DeliveryException.class, e -> {
+        assertThatThrownBy(() -> mailer.send(email(), List.of("oncall@example.test"), List.of("a"), NOW)).isInstanceOfSatisfying(DeliveryException.class, e -> {
             assertThat(e.reason()).isEqualTo(DeliveryFailure.AUTHENTICATION);
             assertThat(e.permanent()).isTrue();
             assertThat(e.getMessage()).contains("driftwatch.smtp.user").doesNotContain("wrong");
@@ -88,7 +88,7 @@ class SmtpMailerTest {
         assertThat(server.getReceivedMessages()).isEmpty();
 
         Files.writeString(secret, "secret\n");
-        mailer.send(email(), List.of("a"), NOW);
+        mailer.send(email(), List.of("oncall@example.test"), List.of("a"), NOW);
         assertThat(server.getReceivedMessages()).hasSize(1);
     }
 
@@ -98,7 +98,7 @@ class SmtpMailerTest {
         SmtpPassword password = SmtpPassword.fromEnvironment("P", Map.of("P", "secret"));
         SmtpMailer mailer = new SmtpMailer(settings(server.getSmtp().getPort(), SmtpSecurity.STARTTLS, "oncall", password));
 
-        assertThatThrownBy(() -> mailer.send(email(), List.of("a"), NOW)).isInstanceOfSatisfying(DeliveryException.class, e -> {
+        assertThatThrownBy(() -> mailer.send(email(), List.of("oncall@example.test"), List.of("a"), NOW)).isInstanceOfSatisfying(DeliveryException.class, e -> {
             assertThat(e.reason()).isEqualTo(DeliveryFailure.TLS);
             assertThat(e.permanent()).isTrue();
             assertThat(e.getMessage()).contains("driftwatch.smtp.security");
@@ -110,9 +110,9 @@ class SmtpMailerTest {
     void aSelfSignedCertificateIsRefusedUnlessItsHostIsTrusted() {
         GreenMail server = start(ServerSetup.PROTOCOL_SMTPS);
         SmtpSettings verifying = new SmtpSettings("127.0.0.1", server.getSmtps().getPort(), SmtpSecurity.SSL, null, null, "",
-                Duration.ofSeconds(5), "driftwatch@example.test", List.of("oncall@example.test"));
+                Duration.ofSeconds(5), "driftwatch@example.test");
 
-        assertThatThrownBy(() -> new SmtpMailer(verifying).send(email(), List.of("a"), NOW))
+        assertThatThrownBy(() -> new SmtpMailer(verifying).send(email(), List.of("oncall@example.test"), List.of("a"), NOW))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.reason()).isEqualTo(DeliveryFailure.TLS));
         assertThat(server.getReceivedMessages()).isEmpty();
     }
@@ -125,7 +125,7 @@ class SmtpMailerTest {
         }
         SmtpMailer mailer = new SmtpMailer(settings(port, SmtpSecurity.NONE, null, null));
 
-        assertThatThrownBy(() -> mailer.send(email(), List.of("a"), NOW)).isInstanceOfSatisfying(DeliveryException.class, e -> {
+        assertThatThrownBy(() -> mailer.send(email(), List.of("oncall@example.test"), List.of("a"), NOW)).isInstanceOfSatisfying(DeliveryException.class, e -> {
             assertThat(e.reason()).isEqualTo(DeliveryFailure.REFUSED);
             assertThat(e.permanent()).isFalse();
         });

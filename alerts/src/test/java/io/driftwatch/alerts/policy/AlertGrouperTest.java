@@ -26,8 +26,8 @@ class AlertGrouperTest {
         grouper.add(pending("fraud", "v4", 1, 12), NOW.plusSeconds(90));
         grouper.add(pending("fraud", "v3", 1, 13), NOW.plusSeconds(120));
 
-        assertThat(grouper.takeDue(NOW.plusSeconds(299), model -> true)).isEmpty();
-        List<AlertGroup> due = grouper.takeDue(NOW.plusSeconds(300), model -> true);
+        assertThat(grouper.takeDue(NOW.plusSeconds(299), (model, version) -> true)).isEmpty();
+        List<AlertGroup> due = grouper.takeDue(NOW.plusSeconds(300), (model, version) -> true);
 
         assertThat(due).hasSize(1);
         assertThat(due.get(0).version()).isEqualTo("v3");
@@ -38,15 +38,15 @@ class AlertGrouperTest {
     @Test
     void aGroupHeldBackByTheRateLimitKeepsGatheringAndGoesOutWhole() {
         AlertGrouper grouper = new AlertGrouper(FIVE_MINUTES);
-        RateLimit limit = new RateLimit(1);
+        RateLimit limit = new RateLimit();
         limit.recordSent("fraud", NOW);
         grouper.add(pending("fraud", "v3", 0, 1), NOW);
         grouper.add(pending("fraud", "v3", 1, 2), NOW.plus(Duration.ofMinutes(30)));
 
         Instant early = NOW.plus(Duration.ofMinutes(40));
-        assertThat(grouper.takeDue(early, model -> limit.permits(model, early))).isEmpty();
+        assertThat(grouper.takeDue(early, (model, version) -> limit.permits(model, 1, early))).isEmpty();
         Instant later = NOW.plus(Duration.ofMinutes(61));
-        List<AlertGroup> due = grouper.takeDue(later, model -> limit.permits(model, later));
+        List<AlertGroup> due = grouper.takeDue(later, (model, version) -> limit.permits(model, 1, later));
 
         assertThat(due).singleElement().extracting(AlertGroup::alertIds, InstanceOfAssertFactories.LIST).hasSize(2);
         assertThat(grouper.pendingAlerts()).isZero();
@@ -57,13 +57,13 @@ class AlertGrouperTest {
     void aGroupPutBackAfterAFailedSendTakesInWhatArrivedMeanwhileOnce() {
         AlertGrouper grouper = new AlertGrouper(Duration.ZERO);
         grouper.add(pending("fraud", "v3", 0, 1), NOW);
-        AlertGroup taken = grouper.takeDue(NOW, model -> true).get(0);
+        AlertGroup taken = grouper.takeDue(NOW, (model, version) -> true).get(0);
         grouper.add(pending("fraud", "v3", 1, 2), NOW.plusSeconds(1));
         grouper.add(pending("fraud", "v3", 0, 1), NOW.plusSeconds(1));
 
         grouper.restore(taken);
 
-        List<AlertGroup> due = grouper.takeDue(NOW.plusSeconds(2), model -> true);
+        List<AlertGroup> due = grouper.takeDue(NOW.plusSeconds(2), (model, version) -> true);
         assertThat(due).singleElement().satisfies(group -> {
             assertThat(group.alerts()).extracting(PendingAlert::offset).containsExactly(1L, 2L);
             assertThat(group.openedAt()).isEqualTo(NOW);

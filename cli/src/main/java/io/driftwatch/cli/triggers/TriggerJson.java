@@ -25,7 +25,8 @@ public final class TriggerJson {
                 .put("version", trigger.getModelVersion())
                 .put("rule", trigger.getRule())
                 .put("rule_description", trigger.getRuleDescription())
-                .put("fired_at", trigger.getFiredAt().toString());
+                .put("fired_at", trigger.getFiredAt().toString())
+                .put("policy_id", trigger.getPolicyId());
         ArrayNode windows = root.putArray("windows");
         for (WindowRef window : trigger.getWindows()) {
             windows.addObject().put("start", window.getStart().toString()).put("end", window.getEnd().toString())

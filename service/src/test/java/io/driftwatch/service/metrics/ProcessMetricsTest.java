@@ -3,6 +3,7 @@ package io.driftwatch.service.metrics;
 import io.driftwatch.broker.LocalPorts;
 import io.driftwatch.testkit.probe.Scrape;
 import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.policy.PolicyMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,21 @@ class ProcessMetricsTest {
             Scrape scrape = Scrape.parse(metrics.scrape());
             assertThat(scrape.find("driftwatch_records_read_total", Map.of())).as("retired after two sweeps a second apart").isEmpty();
             assertThat(scrape.names()).as("the process's own meters stay").contains("jvm_memory_used_bytes");
+        }
+    }
+
+    @Test
+    void thePolicyMetersReachPrometheusUnderTheNamesTheDashboardQueries() {
+        DriftwatchConfig config = new DriftwatchConfig(Map.of("bootstrap.servers", "localhost:9092", DriftwatchConfig.METRICS_PORT_CONFIG, "0"));
+        try (ProcessMetrics metrics = ProcessMetrics.start(config)) {
+            new PolicyMetrics(metrics.registry());
+            Gauge.builder(PolicyMetrics.INFO, () -> 1).tags("model", "credit", "version", "2.1", "policy_id", "3f9a2c41b7de")
+                    .register(metrics.registry());
+            Scrape scrape = Scrape.parse(metrics.scrape());
+            assertThat(scrape.find("driftwatch_policy_info", Map.of("model", "credit"))).extracting(sample -> sample.labels().get("policy_id"))
+                    .containsExactly("3f9a2c41b7de");
+            assertThat(scrape.find("driftwatch_policies_rejected_total", Map.of())).extracting(sample -> sample.labels().get("reason"))
+                    .containsExactlyInAnyOrder("unreadable", "invalid", "miskeyed");
         }
     }
 }

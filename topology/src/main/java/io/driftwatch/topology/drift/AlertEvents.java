@@ -61,7 +61,7 @@ final class AlertEvents {
                 .setKind(kind).setSeverity(severity).setTitle(title)
                 .setWindowStart(report.getWindowStart()).setWindowEnd(report.getWindowEnd())
                 .setReportId(report.getReportId()).setTriggerId(trigger == null ? null : trigger.getTriggerId())
-                .setFindings(findings).setComparison(report.getComparison().name()).build());
+                .setFindings(findings).setComparison(report.getComparison().name()).setPolicyId(report.getPolicyId()).build());
     }
 
     private static AlertFinding finding(ColumnDrift column, Map<String, ColumnProfile> reference,

@@ -6,9 +6,10 @@ import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.stats.compare.DatasetVerdict;
 import io.driftwatch.stats.compare.DriftComparison;
-import io.driftwatch.stats.compare.DriftDefaults;
 import io.driftwatch.stats.profile.ColumnProfile;
 import io.driftwatch.stats.profile.FeatureProfiles;
+import io.driftwatch.topology.policy.ModelRules;
+import io.driftwatch.topology.policy.ModelRulesResolver;
 import io.driftwatch.topology.state.CachedObjectStore;
 import io.driftwatch.topology.trigger.TriggerDecider;
 import io.driftwatch.topology.trigger.TriggerState;
@@ -28,8 +29,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * Evaluates each closed window once: compares it with the model version's training baseline, or with the
  * previous window when there is none (and says so in the report), applies the trigger rules, and emits the
- * drift report, the trigger if one fired, and the alert event for people. Everything it emits is written
- * in the same transaction as the offsets and state that led to it.
+ * drift report, the trigger if one fired, and the alert event for people. The tests, thresholds and trigger rules
+ * are the model version's when the window closes ({@link ModelRulesResolver}), and the report names their policy.
+ * Everything it emits is written in the same transaction as the offsets and state that led to it.
  */
 final class DriftEvaluator implements Processor<String, ClosedWindow, String, WindowVerdict<DriftReport>> {
     private final String previousStoreName;
@@ -37,7 +39,7 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
     private final String baselineStoreName;
     private final WindowComparison comparison;
     private BaselineLookup baselines;
-    private final TriggerDecider decider;
+    private final ModelRulesResolver rules;
     private final long minimumRecords;
     private final DriftMetrics metrics;
     private ProcessorContext<String, WindowVerdict<DriftReport>> context;
@@ -45,12 +47,12 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
     private CachedObjectStore<String, TriggerState> triggerStates;
 
     DriftEvaluator(String previousStoreName, String triggerStoreName, String baselineStoreName, WindowComparison comparison,
-                   TriggerDecider decider, long minimumRecords, DriftMetrics metrics) {
+                   ModelRulesResolver rules, long minimumRecords, DriftMetrics metrics) {
         this.previousStoreName = requireNonNull(previousStoreName, "previousStoreName");
         this.triggerStoreName = requireNonNull(triggerStoreName, "triggerStoreName");
         this.baselineStoreName = requireNonNull(baselineStoreName, "baselineStoreName");
         this.comparison = requireNonNull(comparison, "comparison");
-        this.decider = requireNonNull(decider, "decider");
+        this.rules = requireNonNull(rules, "rules");
         this.minimumRecords = minimumRecords;
         this.metrics = requireNonNull(metrics, "metrics");
     }
@@ -61,6 +63,7 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
         this.previousWindows = context.getStateStore(previousStoreName);
         this.triggerStates = context.getStateStore(triggerStoreName);
         this.baselines = new StoredBaselines(context.getStateStore(baselineStoreName));
+        rules.init(context);
     }
 
     @Override
@@ -68,6 +71,7 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
         ClosedWindow closed = record.value();
         String modelKey = closed.window().modelKey();
         Map<String, ColumnProfile> current = closed.profiles().profiles();
+        ModelRules judgedBy = rules.rulesOf(closed.window().model(), closed.window().version());
         Optional<BaselineLookup.Reference> baseline = baselines.find(closed.window().model(), closed.window().version());
         FeatureProfiles previous = previousWindows.get(modelKey);
         ComparisonBasis basis = baseline.isPresent() ? ComparisonBasis.BASELINE
@@ -76,16 +80,17 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
                 .orElse(previous != null ? previous.profiles() : Map.of());
         String withheld = withheld(basis, closed.profiles().records());
         DriftComparison compared = basis == ComparisonBasis.NONE
-                ? new DriftComparison(Map.of(), List.of(), DatasetVerdict.of(0, 0, 0, DriftDefaults.DATASET_DRIFT_SHARE))
-                : comparison.compare(reference, current,
+                ? new DriftComparison(Map.of(), List.of(), DatasetVerdict.of(0, 0, 0, judgedBy.comparison().datasetDriftShare()))
+                : comparison.compare(judgedBy.comparison(), reference, current,
                         baseline.map(BaselineLookup.Reference::thresholdsByColumn).orElse(Map.of()),
                         baseline.map(BaselineLookup.Reference::chosenTests).orElse(Map.of()));
         DriftReport report = DriftReportRecords.of(closed.window(), closed.endMillis(), compared,
-                basis, baseline.map(BaselineLookup.Reference::baselineId).orElse(null), closed.profiles().records(), withheld);
+                basis, baseline.map(BaselineLookup.Reference::baselineId).orElse(null), closed.profiles().records(), withheld,
+                judgedBy.policyId());
         metrics.report(report);
 
         TriggerState state = Optional.ofNullable(triggerStates.get(modelKey)).orElse(TriggerState.INITIAL);
-        TriggerDecider.Decision decision = decider.decide(report, state);
+        TriggerDecider.Decision decision = TriggerDecider.decide(judgedBy.triggers(), report, state);
         triggerStates.put(modelKey, decision.next());
         RetrainingTrigger trigger = decision.trigger().orElse(null);
         if (trigger != null) {

@@ -40,10 +40,11 @@ public final class DriftReportRecords {
 
     /**
      * @param withheld why no verdict was given (too few records), or null
+     * @param policyId the id of the policy whose rules judged the window
      */
     public static DriftReport of(WindowKey window, long endMillis, DriftComparison report,
                                                               ComparisonBasis basis, @Nullable String baselineId,
-                                                              long records, @Nullable String withheld) {
+                                                              long records, @Nullable String withheld, String policyId) {
         return DriftReport.newBuilder()
                 .setReportId(reportId(window))
                 .setModelName(window.model())
@@ -62,6 +63,7 @@ public final class DriftReportRecords {
                 .setDriftShare(report.dataset().share())
                 .setDriftShareThreshold(report.dataset().threshold())
                 .setDatasetDrift(withheld == null && report.dataset().driftDetected())
+                .setPolicyId(policyId)
                 .build();
     }
 

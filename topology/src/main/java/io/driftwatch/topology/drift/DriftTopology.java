@@ -3,10 +3,12 @@ package io.driftwatch.topology.drift;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.policy.ModelRulesResolver;
+import io.driftwatch.topology.policy.ModelRulesSource;
+import io.driftwatch.topology.policy.PolicyMetrics;
 import io.driftwatch.topology.state.CachedObjectStoreBuilder;
 import io.driftwatch.topology.state.ProfilesCodec;
 import io.driftwatch.topology.state.StringKeys;
-import io.driftwatch.topology.trigger.TriggerDecider;
 import io.driftwatch.topology.verdict.VerdictSinks;
 import io.driftwatch.topology.verdict.WindowVerdict;
 import io.driftwatch.topology.window.ClosedWindow;
@@ -31,11 +33,17 @@ public final class DriftTopology {
     private final DriftwatchConfig config;
     private final WindowComparison comparison;
     private final DriftMetrics metrics;
+    private final ModelRulesSource rules;
+    private final PolicyMetrics policyMetrics;
 
-    public DriftTopology(DriftwatchConfig config, WindowComparison comparison, DriftMetrics metrics) {
+    /** @param rules the source of each model version's rules, whose accepted policies are already in the builder */
+    public DriftTopology(DriftwatchConfig config, WindowComparison comparison, DriftMetrics metrics, ModelRulesSource rules,
+                         PolicyMetrics policyMetrics) {
         this.config = requireNonNull(config, "config");
         this.comparison = requireNonNull(comparison, "comparison");
         this.metrics = requireNonNull(metrics, "metrics");
+        this.rules = requireNonNull(rules, "rules");
+        this.policyMetrics = requireNonNull(policyMetrics, "policyMetrics");
     }
 
     /** @param baselinesStore the global store of baselines, already in {@code builder} */
@@ -46,7 +54,7 @@ public final class DriftTopology {
         builder.addStateStore(new CachedObjectStoreBuilder<>(TRIGGER_STATE_STORE, StringKeys.CODEC, new TriggerStateCodec())
                 .withLoggingEnabled(compacted));
         KStream<String, WindowVerdict<DriftReport>> verdicts = closed.process(() -> new DriftEvaluator(PREVIOUS_WINDOW_STORE,
-                        TRIGGER_STATE_STORE, baselinesStore, comparison, new TriggerDecider(config.triggerPolicy()),
+                        TRIGGER_STATE_STORE, baselinesStore, comparison, new ModelRulesResolver(rules, policyMetrics),
                         config.windowMinRecords(), metrics),
                 Named.as(EVALUATE_NODE), PREVIOUS_WINDOW_STORE, TRIGGER_STATE_STORE);
         VerdictSinks.route(verdicts, "drift-", Topics.DRIFT_REPORTS, config);

@@ -1,5 +1,6 @@
 package io.driftwatch.topology.drift;
 
+import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.DriftComparison;
 import io.driftwatch.stats.compare.DriftDefaults;
 import io.driftwatch.stats.profile.ColumnProfile;
@@ -14,10 +15,11 @@ import java.util.Map;
 public interface WindowComparison {
 
     /**
+     * @param settings           the model version's tests and thresholds now (its policy's, or the defaults)
      * @param thresholdsByColumn thresholds a baseline calibrated, by column then test; empty for the defaults
      * @param chosenTests        the default test a baseline chose per column; empty to choose per window
      */
-    DriftComparison compare(Map<String, ColumnProfile> reference, Map<String, ColumnProfile> current,
+    DriftComparison compare(ComparisonSettings settings, Map<String, ColumnProfile> reference, Map<String, ColumnProfile> current,
                         Map<String, Map<String, Double>> thresholdsByColumn,
                         Map<String, DriftDefaults.TestChoice> chosenTests);
 }

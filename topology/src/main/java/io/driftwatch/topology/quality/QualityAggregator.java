@@ -4,6 +4,8 @@ import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.stats.quality.QualityTally;
+import io.driftwatch.topology.policy.ModelRules;
+import io.driftwatch.topology.policy.ModelRulesResolver;
 import io.driftwatch.topology.state.CachedObjectStore;
 import io.driftwatch.topology.trigger.QualityTriggerDecider;
 import io.driftwatch.topology.verdict.WindowVerdict;
@@ -29,7 +31,8 @@ import static java.util.Objects.requireNonNull;
  * Second stage, keyed by model: merges the join partitions' partial tallies into one per model version and
  * window of prediction time, writes an updated quality report for each window that changed every update
  * interval (wall clock), and the final report once the model's event time passes window end + maximum label
- * delay + grace. The model's event time is the least over the join partitions that have ticked for it (a
+ * delay + grace. Each report is judged by the quality rules the model version has when it is written
+ * ({@link ModelRulesResolver}). The model's event time is the least over the join partitions that have ticked for it (a
  * tick follows a partition's partial tallies), so a partition running ahead cannot close windows another
  * still holds labels for; a partial tally after that is counted late ({@code driftwatch.quality.updates.late}), never
  * reopens the window. Each report goes through the quality rules; a trigger fires at most once per window,
@@ -43,7 +46,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
     private final Duration updateInterval;
     private final int maxSegmentValues;
     private final int joinPartitions;
-    private final QualityTriggerDecider decider;
+    private final ModelRulesResolver rules;
     private final QualityMetrics metrics;
     private final TreeSet<QualityWindowKey> open = new TreeSet<>(QualityWindowKey.ORDER);
     private final TreeSet<QualityWindowKey> changed = new TreeSet<>(QualityWindowKey.ORDER);
@@ -57,14 +60,14 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
 
     /** @param joinPartitions partitions of the request-id repartition topic: the join tasks whose ticks to wait for */
     QualityAggregator(QualityStores stores, WindowSpec windows, Duration maxDelay, Duration updateInterval,
-                      int maxSegmentValues, int joinPartitions, QualityTriggerDecider decider, QualityMetrics metrics) {
+                      int maxSegmentValues, int joinPartitions, ModelRulesResolver rules, QualityMetrics metrics) {
         this.joinPartitions = joinPartitions;
         this.stores = requireNonNull(stores, "stores");
         this.windows = requireNonNull(windows, "windows");
         this.maxDelayMillis = maxDelay.toMillis();
         this.updateInterval = requireNonNull(updateInterval, "updateInterval");
         this.maxSegmentValues = maxSegmentValues;
-        this.decider = requireNonNull(decider, "decider");
+        this.rules = requireNonNull(rules, "rules");
         this.metrics = requireNonNull(metrics, "metrics");
     }
 
@@ -75,6 +78,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         this.clocks = context.getStateStore(stores.clocks());
         this.histories = context.getStateStore(stores.history());
         this.baselines = context.getStateStore(stores.baselines());
+        rules.init(context);
         open.addAll(windowStates.readAll().keySet());
         clocks.readAll().forEach((key, millis) -> partitionClocks.computeIfAbsent(key.substring(0, key.lastIndexOf('\u0000')),
                 model -> new HashMap<>()).put(Integer.parseInt(key.substring(key.lastIndexOf('\u0000') + 1)), millis));
@@ -169,14 +173,15 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
             history = QualityHistory.NONE;
         }
         long endMillis = windows.endOf(key.startMillis());
+        ModelRules judgedBy = rules.rulesOf(key.model(), key.version());
         QualityReport report = QualityReportRecords.of(key, endMillis, state.tally().summary(), unmatchedLabels, isFinal,
-                baselineMetrics(modelKey), history.previousMetrics());
+                baselineMetrics(modelKey), history.previousMetrics(), judgedBy.policyId());
         long timestamp = timestampMillis == Long.MIN_VALUE ? context.currentSystemTimeMs() : timestampMillis;
         metrics.report(report);
         WindowVerdict<QualityReport> verdict = WindowVerdict.reportOnly(report);
         long lastTrigger = history.lastTriggerMillis();
         if (!state.triggered()) {
-            QualityTriggerDecider.Decision decision = decider.decide(report, lastTrigger);
+            QualityTriggerDecider.Decision decision = QualityTriggerDecider.decide(judgedBy.quality(), report, lastTrigger);
             if (decision.fired().isPresent()) {
                 QualityTriggerDecider.Fired fired = decision.fired().get();
                 AlertEvent alert = QualityAlertEvents.of(report, fired);

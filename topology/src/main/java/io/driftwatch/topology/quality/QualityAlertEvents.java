@@ -36,6 +36,6 @@ final class QualityAlertEvents {
                 .setKind(AlertKind.QUALITY).setSeverity(AlertSeverity.CRITICAL).setTitle(title)
                 .setWindowStart(report.getWindowStart()).setWindowEnd(report.getWindowEnd())
                 .setReportId(report.getReportId()).setTriggerId(fired.trigger().getTriggerId())
-                .setFindings(List.of()).setQuality(finding).build();
+                .setFindings(List.of()).setQuality(finding).setPolicyId(report.getPolicyId()).build();
     }
 }

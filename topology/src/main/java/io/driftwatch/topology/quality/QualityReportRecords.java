@@ -20,7 +20,8 @@ final class QualityReportRecords {
     }
 
     static QualityReport of(QualityWindowKey window, long endMillis, QualitySummary summary, long unmatchedLabels,
-                            boolean isFinal, Map<String, Double> baselineMetrics, Map<String, Double> previousMetrics) {
+                            boolean isFinal, Map<String, Double> baselineMetrics, Map<String, Double> previousMetrics,
+                            String policyId) {
         return QualityReport.newBuilder()
                 .setReportId(TriggerIds.of(window.model(), window.version(), "quality", Long.toString(window.startMillis())))
                 .setModelName(window.model())
@@ -45,6 +46,7 @@ final class QualityReportRecords {
                         segment.value(), segment.labelled(), Map.copyOf(segment.metrics()))).toList())
                 .setBaselineMetrics(Map.copyOf(baselineMetrics))
                 .setPreviousWindowMetrics(Map.copyOf(previousMetrics))
+                .setPolicyId(policyId)
                 .build();
     }
 }

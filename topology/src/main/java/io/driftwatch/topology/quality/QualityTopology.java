@@ -5,11 +5,13 @@ import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.policy.ModelRulesResolver;
+import io.driftwatch.topology.policy.ModelRulesSource;
+import io.driftwatch.topology.policy.PolicyMetrics;
 import io.driftwatch.topology.quality.RequestFact.LabelFact;
 import io.driftwatch.topology.quality.RequestFact.PredictionFact;
 import io.driftwatch.topology.state.CachedObjectStoreBuilder;
 import io.driftwatch.topology.state.StringKeys;
-import io.driftwatch.topology.trigger.QualityTriggerDecider;
 import io.driftwatch.topology.verdict.VerdictSinks;
 import io.driftwatch.topology.verdict.WindowVerdict;
 import org.apache.kafka.common.serialization.Serdes;
@@ -45,10 +47,15 @@ public final class QualityTopology {
 
     private final DriftwatchConfig config;
     private final QualityMetrics metrics;
+    private final ModelRulesSource rules;
+    private final PolicyMetrics policyMetrics;
 
-    public QualityTopology(DriftwatchConfig config, QualityMetrics metrics) {
+    /** @param rules the source of each model version's rules, whose accepted policies are already in the builder */
+    public QualityTopology(DriftwatchConfig config, QualityMetrics metrics, ModelRulesSource rules, PolicyMetrics policyMetrics) {
         this.config = requireNonNull(config, "config");
         this.metrics = requireNonNull(metrics, "metrics");
+        this.rules = requireNonNull(rules, "rules");
+        this.policyMetrics = requireNonNull(policyMetrics, "policyMetrics");
     }
 
     /** @param baselinesStore the global store of baselines, already in {@code builder} */
@@ -86,7 +93,7 @@ public final class QualityTopology {
                         JOIN_CLOCK_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), QualityDelta.serde()).withName("quality-by-model"))
                 .process(() -> new QualityAggregator(stores, config.windows(), config.labelsMaxDelay(), config.qualityUpdateInterval(),
-                        config.qualitySegmentValuesMax(), joinPartitions, new QualityTriggerDecider(config.qualityTriggerPolicy()), metrics),
+                        config.qualitySegmentValuesMax(), joinPartitions, new ModelRulesResolver(rules, policyMetrics), metrics),
                         Named.as(AGGREGATE_NODE), WINDOW_STORE, CLOCK_STORE, HISTORY_STORE);
 
         VerdictSinks.route(verdicts, "quality-", Topics.QUALITY_REPORTS, config);

@@ -24,10 +24,7 @@ import static java.util.Objects.requireNonNull;
  * last-trigger time give the same answer.
  */
 public final class QualityTriggerDecider {
-    private final QualityTriggerPolicy policy;
-
-    public QualityTriggerDecider(QualityTriggerPolicy policy) {
-        this.policy = requireNonNull(policy, "policy");
+    private QualityTriggerDecider() {
     }
 
     /**
@@ -49,16 +46,20 @@ public final class QualityTriggerDecider {
         }
     }
 
-    /** @param lastTriggerMillis window end of the version's last quality trigger, {@link Long#MIN_VALUE} for none */
-    public Decision decide(QualityReport report, long lastTriggerMillis) {
+    /**
+     * @param policy            the quality rules the model version has now
+     * @param lastTriggerMillis window end of the version's last quality trigger, {@link Long#MIN_VALUE} for none
+     */
+    public static Decision decide(QualityTriggerPolicy policy, QualityReport report, long lastTriggerMillis) {
+        requireNonNull(policy, "policy");
         String metricName = policy.metric().metricName();
         Double current = report.getMetrics().get(metricName);
         if (!policy.enabled() || current == null || report.getLabelled() < policy.minLabels()) {
             return Decision.NONE;
         }
-        Optional<Fired> fired = thresholdTrigger(report, current);
+        Optional<Fired> fired = thresholdTrigger(policy, report, current);
         if (fired.isEmpty()) {
-            fired = dropTrigger(report, current);
+            fired = dropTrigger(policy, report, current);
         }
         if (fired.isEmpty()) {
             return Decision.NONE;
@@ -68,7 +69,7 @@ public final class QualityTriggerDecider {
         return coolingDown ? new Decision(Optional.empty(), true) : new Decision(fired, false);
     }
 
-    private Optional<Fired> thresholdTrigger(QualityReport report, double current) {
+    private static Optional<Fired> thresholdTrigger(QualityTriggerPolicy policy, QualityReport report, double current) {
         if (policy.threshold().isEmpty()) {
             return Optional.empty();
         }
@@ -81,13 +82,13 @@ public final class QualityTriggerDecider {
         String detail = String.format(Locale.ROOT, "%s %.4g on %d labels, threshold %.4g",
                 policy.metric().metricName(), current, report.getLabelled(), threshold);
         Double baseline = report.getBaselineMetrics().get(policy.metric().metricName());
-        QualityFinding finding = finding(report, QualityTriggerPolicy.THRESHOLD_RULE, current, threshold,
+        QualityFinding finding = finding(policy, report, QualityTriggerPolicy.THRESHOLD_RULE, current, threshold,
                 policy.metric().worseBy(threshold, current), baseline, baseline == null ? null : ComparisonBasis.BASELINE);
-        return Optional.of(new Fired(trigger(report, QualityTriggerPolicy.THRESHOLD_RULE, description, current, threshold, detail),
+        return Optional.of(new Fired(trigger(policy, report, QualityTriggerPolicy.THRESHOLD_RULE, description, current, threshold, detail),
                 finding));
     }
 
-    private Optional<Fired> dropTrigger(QualityReport report, double current) {
+    private static Optional<Fired> dropTrigger(QualityTriggerPolicy policy, QualityReport report, double current) {
         if (policy.maxDrop().isEmpty()) {
             return Optional.empty();
         }
@@ -103,14 +104,14 @@ public final class QualityTriggerDecider {
                 metricName, fromBaseline ? "baseline" : "previous window", maxDrop, policy.minLabels());
         String detail = String.format(Locale.ROOT, "%s %.4g on %d labels against %.4g in the %s",
                 metricName, current, report.getLabelled(), reference, fromBaseline ? "baseline" : "previous window");
-        QualityFinding finding = finding(report, QualityTriggerPolicy.DROP_RULE, current, maxDrop,
+        QualityFinding finding = finding(policy, report, QualityTriggerPolicy.DROP_RULE, current, maxDrop,
                 policy.metric().worseBy(reference, current), reference,
                 fromBaseline ? ComparisonBasis.BASELINE : ComparisonBasis.PREVIOUS_WINDOW);
-        return Optional.of(new Fired(trigger(report, QualityTriggerPolicy.DROP_RULE, description, current, reference, detail),
+        return Optional.of(new Fired(trigger(policy, report, QualityTriggerPolicy.DROP_RULE, description, current, reference, detail),
                 finding));
     }
 
-    private QualityFinding finding(QualityReport report, String rule, double current, double limit, double worseBy,
+    private static QualityFinding finding(QualityTriggerPolicy policy, QualityReport report, String rule, double current, double limit, double worseBy,
                                    @Nullable Double reference, @Nullable ComparisonBasis referenceBasis) {
         return QualityFinding.newBuilder().setMetric(policy.metric().metricName())
                 .setBetter(QualityDirection.valueOf(policy.metric().better().name())).setValue(current)
@@ -118,11 +119,12 @@ public final class QualityTriggerDecider {
                 .setReferenceBasis(referenceBasis == null ? null : referenceBasis.name()).build();
     }
 
-    private RetrainingTrigger trigger(QualityReport report, String rule, String description, double statistic,
+    private static RetrainingTrigger trigger(QualityTriggerPolicy policy, QualityReport report, String rule, String description, double statistic,
                                       double threshold, String detail) {
         String summary = report.getModelName() + " " + report.getModelVersion() + ": " + detail + " (window from "
                 + report.getWindowStart() + ")";
-        return new FiredWindow(report.getModelName(), report.getModelVersion(), report.getWindowStart(), report.getWindowEnd())
+        return new FiredWindow(report.getModelName(), report.getModelVersion(), report.getWindowStart(), report.getWindowEnd(),
+                report.getPolicyId())
                 .trigger(rule, description, List.of(new WindowRef(report.getWindowStart(), report.getWindowEnd(), report.getReportId())),
                         List.of(Evidence.newBuilder().setFeature("__quality__").setTest(policy.metric().metricName())
                                 .setStatistic(statistic).setThreshold(threshold).setDetail(detail).build()),

@@ -28,10 +28,7 @@ import static java.util.Objects.requireNonNull;
 public final class TriggerDecider {
     private static final int EVIDENCE_SHOWN = 5;
 
-    private final TriggerPolicy policy;
-
-    public TriggerDecider(TriggerPolicy policy) {
-        this.policy = requireNonNull(policy, "policy");
+    private TriggerDecider() {
     }
 
     /**
@@ -43,7 +40,9 @@ public final class TriggerDecider {
     public record Decision(Optional<RetrainingTrigger> trigger, Optional<String> suppressed, TriggerState next) {
     }
 
-    public Decision decide(DriftReport report, TriggerState state) {
+    /** The decision on one window under the rules the model version has now ({@code policy}), whatever it had before. */
+    public static Decision decide(TriggerPolicy policy, DriftReport report, TriggerState state) {
+        requireNonNull(policy, "policy");
         WindowRef window = new WindowRef(report.getWindowStart(), report.getWindowEnd(), report.getReportId());
         if (report.getVerdictWithheld() != null) {
             return new Decision(Optional.empty(), Optional.empty(), state);
@@ -56,9 +55,9 @@ public final class TriggerDecider {
                 run.remove(0);
             }
         }
-        Optional<RetrainingTrigger> fired = schemaErrorTrigger(report, window);
+        Optional<RetrainingTrigger> fired = schemaErrorTrigger(policy, report, window);
         if (fired.isEmpty() && run.size() >= policy.consecutiveDriftWindows()) {
-            fired = Optional.of(driftTrigger(report, run));
+            fired = Optional.of(driftTrigger(policy, report, run));
         }
         long windowEndMillis = report.getWindowEnd().toEpochMilli();
         if (fired.isEmpty()) {
@@ -72,7 +71,7 @@ public final class TriggerDecider {
         return new Decision(fired, Optional.empty(), new TriggerState(List.of(), windowEndMillis));
     }
 
-    private Optional<RetrainingTrigger> schemaErrorTrigger(DriftReport report, WindowRef window) {
+    private static Optional<RetrainingTrigger> schemaErrorTrigger(TriggerPolicy policy, DriftReport report, WindowRef window) {
         if (!policy.triggerOnSchemaError()) {
             return Optional.empty();
         }
@@ -92,7 +91,7 @@ public final class TriggerDecider {
                 "any schema finding of severity error", List.of(window), evidence, summary));
     }
 
-    private RetrainingTrigger driftTrigger(DriftReport report, List<WindowRef> run) {
+    private static RetrainingTrigger driftTrigger(TriggerPolicy policy, DriftReport report, List<WindowRef> run) {
         List<ColumnDrift> drifted = report.getColumns().stream()
                 .filter(column -> column.getVerdict() == DriftVerdict.DRIFT)
                 .sorted(Comparator.comparingDouble(TriggerDecider::strongestEffect).reversed())
@@ -108,7 +107,8 @@ public final class TriggerDecider {
 
     private static RetrainingTrigger trigger(DriftReport report, String rule, String description, List<WindowRef> windows,
                                              List<Evidence> evidence, String summary) {
-        return new FiredWindow(report.getModelName(), report.getModelVersion(), report.getWindowStart(), report.getWindowEnd())
+        return new FiredWindow(report.getModelName(), report.getModelVersion(), report.getWindowStart(), report.getWindowEnd(),
+                report.getPolicyId())
                 .trigger(rule, description, windows, evidence, summary);
     }
 

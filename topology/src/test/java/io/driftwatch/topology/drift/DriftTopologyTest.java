@@ -19,7 +19,6 @@ import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.SkewFinding;
 import io.driftwatch.schemas.record.TestMethod;
-import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.ProfileComparator;
 import io.driftwatch.stats.profile.CategoricalProfile;
 import io.driftwatch.stats.profile.CategoricalProfileConfig;
@@ -78,7 +77,7 @@ class DriftTopologyTest {
         settings.putAll(overrides);
         DriftwatchConfig config = new DriftwatchConfig(settings);
         var topology = DriftwatchTopology.build(config, new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT),
-                (reference, current, thresholds, chosen) -> new ProfileComparator(ComparisonSettings.DEFAULT.withBaselineChoices(thresholds, chosen))
+                (judgedBy, reference, current, thresholds, chosen) -> new ProfileComparator(judgedBy.withBaselineChoices(thresholds, chosen))
                         .compare(reference, current), 1, meters, Clock.systemUTC());
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "drift-test");

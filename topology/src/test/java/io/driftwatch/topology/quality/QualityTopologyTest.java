@@ -17,13 +17,17 @@ import io.driftwatch.schemas.record.QualityDirection;
 import io.driftwatch.schemas.record.QualityFinding;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
-import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.ProfileComparator;
+import io.driftwatch.stats.quality.QualityMetric;
 import io.driftwatch.stats.quality.QualityReference;
 import io.driftwatch.stats.quality.QualityReference.ClassifiedRecord;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.DriftwatchTopology;
 import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.policy.ConfigModelRules;
+import io.driftwatch.topology.policy.ModelRules;
+import io.driftwatch.topology.policy.ModelRulesSource;
+import io.driftwatch.topology.trigger.QualityTriggerPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.Serdes;
@@ -47,13 +51,16 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.Random;
+import java.util.function.Function;
 
 import static io.driftwatch.stats.quality.QualityReference.TOLERANCE;
 import static io.driftwatch.stats.quality.QualityReference.classificationExpected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 class QualityTopologyTest {
@@ -80,6 +87,10 @@ class QualityTopologyTest {
     }
 
     private void start(Map<String, Object> overrides) {
+        start(overrides, ConfigModelRules::new);
+    }
+
+    private void start(Map<String, Object> overrides, Function<DriftwatchConfig, ModelRulesSource> rules) {
         if (driver != null) {
             driver.close();
         }
@@ -92,8 +103,8 @@ class QualityTopologyTest {
         DriftwatchConfig config = new DriftwatchConfig(settings);
         var topology = DriftwatchTopology.build(config, new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT),
                 new JsonDecoder<>(LabelMapping.canonical(), DecodeLimits.DEFAULT),
-                (reference, current, thresholds, chosen) -> new ProfileComparator(ComparisonSettings.DEFAULT.withBaselineChoices(thresholds, chosen))
-                        .compare(reference, current), 1, meters, Clock.systemUTC());
+                (judgedBy, reference, current, thresholds, chosen) -> new ProfileComparator(judgedBy.withBaselineChoices(thresholds, chosen))
+                        .compare(reference, current), rules.apply(config), 1, meters, Clock.systemUTC());
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "quality-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -383,6 +394,48 @@ class QualityTopologyTest {
         assertThat(finding.getReferenceBasis()).isNull();
         assertThat(meters.get("driftwatch.alert.events.emitted").tags("model", "churn", "version", "v2", "kind", "quality")
                 .counter().count()).isEqualTo(1.0);
+    }
+
+    /** The quality rule of the policy {@code churn/*} when it is published: accuracy below 0.8 on 20 labels. */
+    private static ModelRulesSource churnQualityPolicy(DriftwatchConfig config) {
+        ModelRules defaults = new ConfigModelRules(config).defaults();
+        return new ModelRulesSource() {
+            @Override
+            public void check(String key, String text) {
+                assertThat(key).isEqualTo("churn/*");
+            }
+
+            @Override
+            public ModelRules resolve(String model, String version, Map<String, String> acceptedPolicies) {
+                return acceptedPolicies.containsKey(model + "/*") ? new ModelRules("churn-accuracy", defaults.comparison(),
+                        defaults.triggers(), new QualityTriggerPolicy(QualityMetric.of("accuracy"), OptionalDouble.of(0.8),
+                        OptionalDouble.empty(), 20, Duration.ofHours(6))) : defaults;
+            }
+        };
+    }
+
+    @Test
+    void aModelsPolicyGivesItAQualityRuleTheSettingsDoNotHave() {
+        start(Map.of(), QualityTopologyTest::churnQualityPolicy);
+        driver.createInputTopic("driftwatch.policies", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeInput("churn/*", "quality: {metric: accuracy, worse_than: 0.8, min_labels: 20}");
+        for (int window = 0; window < 2; window++) {
+            for (int i = 0; i < 40; i++) {
+                Instant time = T0.plus(WINDOW.multipliedBy(window)).plusSeconds(i * 10L);
+                String id = "w" + window + "-" + i;
+                predict(id, time, "yes", null);
+                label(id, time.plusSeconds(30), window == 1 && i % 2 == 0 ? "no" : "yes");
+            }
+            update();
+        }
+        bothInputsReach(T0.plus(WINDOW.multipliedBy(2)).plus(MAX_DELAY).plus(Duration.ofMinutes(2)));
+
+        List<RetrainingTrigger> fired = triggers.readValuesToList();
+        assertThat(fired).extracting(RetrainingTrigger::getRule, RetrainingTrigger::getPolicyId)
+                .containsExactly(tuple("quality_threshold", "churn-accuracy"));
+        assertThat(fired.get(0).getWindows().get(0).getStart()).isEqualTo(T0.plus(WINDOW));
+        assertThat(reports.readValuesToList()).isNotEmpty().extracting(QualityReport::getPolicyId).containsOnly("churn-accuracy");
+        assertThat(qualityAlerts()).extracting(AlertEvent::getPolicyId).containsExactly("churn-accuracy");
     }
 
     private static Baseline baselineWithAccuracy(double accuracy) {

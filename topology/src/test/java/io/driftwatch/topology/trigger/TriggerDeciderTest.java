@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TriggerDeciderTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private static final Duration WINDOW = Duration.ofMinutes(10);
-    private final TriggerDecider decider = new TriggerDecider(new TriggerPolicy(2, true, Duration.ofHours(1)));
+    private final TriggerPolicy policy = new TriggerPolicy(2, true, Duration.ofHours(1));
 
     private static ColumnDrift column(String feature, double statistic, boolean drifted) {
         TestResult test = TestResult.newBuilder().setTest("wasserstein").setStatistic(statistic).setPValue(null)
@@ -51,7 +51,7 @@ class TriggerDeciderTest {
         TriggerState state = TriggerState.INITIAL;
         List<Optional<RetrainingTrigger>> triggers = new ArrayList<>();
         for (DriftReport report : reports) {
-            TriggerDecider.Decision decision = decider.decide(report, state);
+            TriggerDecider.Decision decision = TriggerDecider.decide(policy, report, state);
             triggers.add(decision.trigger());
             state = decision.next();
         }
@@ -97,7 +97,7 @@ class TriggerDeciderTest {
         TriggerState state = TriggerState.INITIAL;
         List<String> outcomes = new ArrayList<>();
         for (int window = 1; window <= 12; window++) {
-            TriggerDecider.Decision decision = decider.decide(report(window, true), state);
+            TriggerDecider.Decision decision = TriggerDecider.decide(policy, report(window, true), state);
             outcomes.add(decision.trigger().map(t -> "fired").orElse(decision.suppressed().map(s -> "held").orElse("-")));
             state = decision.next();
         }
