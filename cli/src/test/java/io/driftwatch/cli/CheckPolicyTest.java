@@ -2,6 +2,22 @@ package io.driftwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftwatch.cli.tabular.Table;
+import io.driftwatch.cli.tabular.TableReader;
+import io.driftwatch.policy.EffectivePolicy;
+import io.driftwatch.policy.PolicyComparison;
+import io.driftwatch.policy.PolicyDocument;
+import io.driftwatch.policy.PolicySet;
+import io.driftwatch.policy.layer.PolicyLayer;
+import io.driftwatch.stats.baseline.BaselineBuilder;
+import io.driftwatch.stats.baseline.BaselineSettings;
+import io.driftwatch.stats.calibration.CalibrationPlan;
+import io.driftwatch.stats.compare.ColumnReport;
+import io.driftwatch.stats.compare.ComparisonSettings;
+import io.driftwatch.stats.compare.DriftComparison;
+import io.driftwatch.stats.compare.ProfileComparator;
+import io.driftwatch.stats.drift.Method;
+import io.driftwatch.stats.profile.ColumnProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +29,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -254,5 +273,62 @@ class CheckPolicyTest {
 
         check("--policy", credit, "--policy", churn, "--model", "churn");
         assertThat(json().at("/excluded").toString()).isEqualTo("[\"received_at\"]");
+    }
+
+    @Test
+    void aWindowComparedFromProfilesWithTheConvertedSettingsGivesChecksPerTestOptionNumbers() throws Exception {
+        Path file = Path.of(policy("credit.yaml", """
+                model: credit
+                features:
+                  exclude: [request_id, received_at]
+                  columns:
+                    income:
+                      tests: {jensen_shannon: {threshold: 0.1, binning: sturges, log_base: 2}, psi: {binning: doane}}
+                """));
+        check("--policy", file.toString());
+        JsonNode checked = json().at("/columns/income/tests");
+        EffectivePolicy policy = PolicySet.of(List.of(PolicyDocument.read(file)))
+                .effective("credit", Optional.empty(), PolicyLayer.builder("defaults").build());
+
+        DriftComparison window = new ProfileComparator(PolicyComparison.settings(policy, ComparisonSettings.DEFAULT)
+                .withMinCurrentRecords(0)).compare(profiles(reference, policy), profiles(current, policy));
+
+        ColumnReport income = window.columns().get("income");
+        assertThat(income.tests().keySet()).containsExactly("jensen_shannon", "psi");
+        for (String test : List.of("jensen_shannon", "psi")) {
+            assertThat(income.tests().get(test).outcome().method()).isEqualTo(Method.EXACT);
+            assertThat(income.tests().get(test).outcome().statistic())
+                    .isCloseTo(checked.at("/" + test + "/statistic").asDouble(), within(1e-12));
+        }
+        assertThat(window.columns().keySet()).containsExactlyInAnyOrder("income", "age", "active", "region");
+    }
+
+    /** The file's columns as a window's profiles, each numeric one holding its values exactly, as the stream keeps them. */
+    private static Map<String, ColumnProfile> profiles(Path file, EffectivePolicy policy) throws BadInputException {
+        Table table = new TableReader(Map.of(), policy.excludedColumns()).read(file);
+        Map<String, ColumnProfile> profiles = new LinkedHashMap<>();
+        new BaselineBuilder(BaselineSettings.defaults().withCalibration(false, CalibrationPlan.defaults()))
+                .build(table.rows(), table.columns()).columns().forEach(column -> profiles.put(column.name(), column.profile()));
+        return profiles;
+    }
+
+    @Test
+    void theExampleOfTheCheckPageRunsAsThePageSays() throws IOException {
+        String page = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("docs/check.md"));
+        int section = page.indexOf("## With a policy");
+        int start = page.indexOf("```yaml\n", section);
+        assertThat(section).as("docs/check.md has a section on policies").isNotNegative();
+        assertThat(start).as("that section has a ```yaml example").isNotNegative();
+        String example = page.substring(start + "```yaml\n".length(), page.indexOf("```", start + 7));
+
+        int exit = check("--policy", policy("credit.yaml", example));
+
+        assertThat(exit).isIn(ExitCode.OK, ExitCode.FOUND);
+        assertThat(json().at("/excluded").toString()).isEqualTo("[\"received_at\",\"request_id\"]");
+        json().at("/columns").forEach(column -> assertThat(column.get("informational").size()).isZero());
+        JsonNode income = json().at("/columns/income/tests");
+        assertThat(income.at("/jensen_shannon/threshold").asDouble()).isEqualTo(0.1);
+        assertThat(income.at("/psi/condition").asText()).startsWith("statistic >= 0.");
+        assertThat(json().at("/schema").findValuesAsText("severity")).doesNotContain("error");
     }
 }
