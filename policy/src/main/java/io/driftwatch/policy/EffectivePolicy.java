@@ -110,7 +110,7 @@ public record EffectivePolicy(String model, Optional<String> version, ModelPolic
         return PolicyComparison.settings(this, base);
     }
 
-    private static Map<String, Double> levels(Map<String, TestSpec> tests) {
+    static Map<String, Double> levels(Map<String, TestSpec> tests) {
         Map<String, Double> levels = new LinkedHashMap<>();
         tests.forEach((test, spec) -> spec.threshold().ifPresent(threshold -> {
             if (threshold instanceof ThresholdSpec.Level level) {
@@ -127,7 +127,7 @@ public record EffectivePolicy(String model, Optional<String> version, ModelPolic
         return calibrated;
     }
 
-    private static Map<String, TestOptions> options(Map<String, TestSpec> tests) {
+    static Map<String, TestOptions> options(Map<String, TestSpec> tests) {
         Map<String, TestOptions> options = new LinkedHashMap<>();
         tests.forEach((test, spec) -> options.put(test, spec.options()));
         return options;

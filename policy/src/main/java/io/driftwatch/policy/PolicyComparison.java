@@ -40,16 +40,16 @@ public final class PolicyComparison {
         Map<String, Map<String, Double>> thresholdsByColumn = new LinkedHashMap<>();
         Map<String, Map<String, TestOptions>> optionsByColumn = new LinkedHashMap<>();
         policy.policy().features().tests().ifPresent(tests ->
-                optionsByColumn.put(ComparisonSettings.EVERY_COLUMN, options(tests)));
+                optionsByColumn.put(ComparisonSettings.EVERY_COLUMN, EffectivePolicy.options(tests)));
         columns.forEach((column, settings) -> settings.tests().ifPresent(tests -> {
             testsByColumn.put(column, List.copyOf(tests.keySet()));
-            Map<String, Double> levels = levels(tests);
+            Map<String, Double> levels = EffectivePolicy.levels(tests);
             if (!levels.isEmpty()) {
                 thresholdsByColumn.put(column, levels);
             }
-            optionsByColumn.put(column, options(tests));
+            optionsByColumn.put(column, EffectivePolicy.options(tests));
         }));
-        Map<String, Double> thresholdsByTest = levels(policy.policy().features().tests().orElse(Map.of()));
+        Map<String, Double> thresholdsByTest = policy.thresholdsByTest();
         return new ComparisonSettings(base.options(), policy.tests(), testsByColumn, thresholdsByTest,
                 thresholdsByColumn, policy.datasetDriftShare(), base.missingRateJump(), base.minCurrentRecords(),
                 base.chosenTests(), informingTests(policy.policy().features().inform(), base.informingTests()),
@@ -128,22 +128,6 @@ public final class PolicyComparison {
             case ERROR -> SchemaFinding.Severity.ERROR;
             case WARNING -> SchemaFinding.Severity.WARNING;
         };
-    }
-
-    private static Map<String, Double> levels(Map<String, TestSpec> tests) {
-        Map<String, Double> levels = new LinkedHashMap<>();
-        tests.forEach((test, spec) -> spec.threshold().ifPresent(threshold -> {
-            if (threshold instanceof ThresholdSpec.Level level) {
-                levels.put(test, level.value());
-            }
-        }));
-        return levels;
-    }
-
-    private static Map<String, TestOptions> options(Map<String, TestSpec> tests) {
-        Map<String, TestOptions> options = new LinkedHashMap<>();
-        tests.forEach((test, spec) -> options.put(test, spec.options()));
-        return options;
     }
 
     private static Map<String, TestOptions> calibrated(Map<String, TestSpec> tests) {
