@@ -11,13 +11,18 @@ import io.driftwatch.cli.produce.ProduceColumns;
 import io.driftwatch.cli.produce.ScoreColumns;
 import io.driftwatch.cli.tabular.Table;
 import io.driftwatch.cli.tabular.TableReader;
+import io.driftwatch.policy.EffectivePolicy;
+import io.driftwatch.policy.PolicyComparison;
+import io.driftwatch.policy.PolicyException;
 import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.stats.baseline.BaselineBuilder;
 import io.driftwatch.stats.baseline.BaselineSettings;
 import io.driftwatch.stats.baseline.TrainingBaseline;
 import io.driftwatch.stats.calibration.CalibrationPlan;
+import io.driftwatch.stats.calibration.CalibrationTargets;
 import io.driftwatch.stats.compare.ColumnData;
+import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.profile.NumericProfileConfig;
 import io.driftwatch.stats.quality.OutcomeTyping;
 import io.driftwatch.stats.quality.QualitySummary;
@@ -40,9 +45,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import static picocli.CommandLine.Model.CommandSpec;
@@ -57,7 +65,8 @@ import static picocli.CommandLine.Model.CommandSpec;
         description = {"Build a model version's training baseline and publish it to Kafka.", "Per column: a "
                 + "mergeable profile, the facts a skew check needs (missing rate, range, categories), and the "
                 + "default test's threshold calibrated on the training data: each of K chunks is compared with "
-                + "the rest of the column, and the threshold is the mean + 3 sd of those statistics.", "With --labels, "
+                + "the rest of the column, and the threshold is the mean + 3 sd of those statistics; with --policy, also "
+                + "every test the policy marks 'threshold: calibrated' on its columns.", "With --labels, "
                 + "also the model's quality on the labelled rows, the reference the quality_drop rule compares windows with.",
                 ""},
         sortOptions = false,
@@ -75,6 +84,8 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "      --labels is_fraud --prediction-column predicted \\",
                 "      --score-column 1=p_fraud --score-column 0=p_legit \\",
                 "      --bootstrap-servers localhost:9092",
+                "  driftwatch baseline --model credit --model-version v2 --input train.csv \\",
+                "      --policy fleet.yaml --policy credit.yaml --output credit-v2.json",
                 "  driftwatch baseline --model churn --model-version 2 --input validation.csv \\",
                 "      --labels churned --score-column p_churn --positive-class yes"})
 public final class BaselineCommand implements Callable<Integer> {
@@ -121,6 +132,9 @@ public final class BaselineCommand implements Callable<Integer> {
 
     @Mixin
     private ColumnTypeOptions columnTypes = new ColumnTypeOptions();
+
+    @Mixin
+    private PolicyOptions policies = new PolicyOptions();
 
     @Option(names = "--labels", paramLabel = "LABEL_COLUMN",
             description = "Column of the true labels: also record the model's quality on this file (the metrics of the "
@@ -186,11 +200,18 @@ public final class BaselineCommand implements Callable<Integer> {
             throw new BadInputException("--model-version is required: the model version, as in the inference logs");
         }
         requireNonBlank("--model-version", version);
+        Optional<EffectivePolicy> policy;
+        try {
+            policy = policies.effective(model, Optional.of(version));
+        } catch (PolicyException e) {
+            return PolicyOptions.report(e, spec.commandLine().getErr());
+        }
         BaselineSettings settings = BaselineSettings.defaults().withCalibration(calibrate, plan())
-                .withExactValues(exactValues());
+                .withExactValues(exactValues())
+                .withTargets(policy.map(PolicyComparison::calibrationTargets).orElse(CalibrationTargets.NONE));
         kafka.acceptDeprecatedConfig(spec, "--producer-config", producerConfigAlias);
         boolean publish = kafka.hasBootstrapServers();
-        TrainingBaseline baseline = build(settings);
+        TrainingBaseline baseline = build(settings, policy);
         Baseline record = BaselineRecords.toRecord(baseline, model, version, input.getFileName().toString(), clock.instant());
         out.print(BaselineSummary.render(record, baseline));
         if (output != null) {
@@ -214,9 +235,16 @@ public final class BaselineCommand implements Callable<Integer> {
     }
 
     /** Profiles every column but the label and scores (the prediction as the prediction), and the quality with --labels. */
-    private TrainingBaseline build(BaselineSettings settings) throws BadInputException {
+    private TrainingBaseline build(BaselineSettings settings, Optional<EffectivePolicy> policy) throws BadInputException {
         OutcomeColumns outcomes = outcomeColumns();
-        Table table = new TableReader(columnTypes.columnTypes()).read(input);
+        Map<String, ColumnType> types = new HashMap<>();
+        policy.ifPresent(effective -> types.putAll(PolicyComparison.declaredTypes(effective)));
+        types.putAll(columnTypes.columnTypes());
+        Set<String> excluded = policies.excludedColumns(policy);
+        Table table = new TableReader(types, excluded).read(input);
+        if (!excluded.isEmpty()) {
+            spec.commandLine().getOut().println("Excluded (not features, not read): " + String.join(", ", excluded));
+        }
         table.notComparable().forEach((field, reason) -> spec.commandLine().getOut()
                 .println("Not profiled: field '" + field + "' " + reason));
         if (outcomes == null) {

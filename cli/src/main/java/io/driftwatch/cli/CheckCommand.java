@@ -3,6 +3,11 @@ package io.driftwatch.cli;
 import io.driftwatch.cli.report.FileCheck;
 import io.driftwatch.cli.report.JsonReport;
 import io.driftwatch.cli.report.TableReport;
+import io.driftwatch.policy.EffectivePolicy;
+import io.driftwatch.policy.PolicyComparison;
+import io.driftwatch.policy.PolicyException;
+import io.driftwatch.stats.calibration.CalibrationTargets;
+import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.DriftDefaults;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import static picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +40,8 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "  driftwatch check --reference train.csv --current today.csv --format json > report.json",
                 "  driftwatch check --reference ref.csv --current cur.csv --tests ks,psi,wasserstein --binning sturges",
                 "  driftwatch check --reference ref.csv --current cur.csv --column-type zip=categorical --threshold psi=0.2",
+                "  driftwatch check --reference ref.csv --current cur.csv --policy fleet.yaml --policy credit.yaml --model credit",
+                "  driftwatch check --reference ref.csv --current cur.csv --exclude request_id,received_at",
                 "  driftwatch check --list-tests"})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -48,6 +58,17 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     private TestSelectionOptions selection = new TestSelectionOptions();
+
+    @Mixin
+    private PolicyOptions policies = new PolicyOptions();
+
+    @Option(names = "--model", paramLabel = "M", description = "The model whose policy applies; needed only when the"
+            + " --policy files hold policies of more than one model.")
+    private @Nullable String model;
+
+    @Option(names = "--model-version", paramLabel = "V", description = "The model version whose policy applies"
+            + " (default: the policy of every version).")
+    private @Nullable String modelVersion;
 
     @Option(names = "--min-rows", paramLabel = "N", description = "Fewest current rows a verdict needs; below it every"
             + " statistic is still printed, the verdict is withheld and the exit code is 4 (default: ${DEFAULT-VALUE}).")
@@ -72,16 +93,42 @@ public final class CheckCommand implements Callable<Integer> {
         if (minRows < 0) {
             throw new BadInputException("--min-rows " + minRows + ": give a number of rows, 0 or more");
         }
-        ComparisonSettings settings = selection.settings();
-        FileCheck check = FileCheck.run(reference, current, selection.columnTypes(), settings, minRows);
+        Optional<EffectivePolicy> policy;
+        try {
+            policy = policies.effective(model, Optional.ofNullable(modelVersion));
+        } catch (PolicyException e) {
+            return PolicyOptions.report(e, spec.commandLine().getErr());
+        }
+        if (policy.isEmpty() && (model != null || modelVersion != null)) {
+            throw new BadInputException("--model and --model-version choose the policy to apply; give it with --policy FILE");
+        }
+        if (policy.isPresent()) {
+            selection.refuseWithPolicy(spec.commandLine().getParseResult());
+        }
+        ComparisonSettings settings = policy.isPresent() ? policySettings(policy.get()) : selection.settings();
+        Map<String, ColumnType> types = new HashMap<>();
+        policy.ifPresent(effective -> types.putAll(PolicyComparison.declaredTypes(effective)));
+        types.putAll(selection.columnTypes());
+        FileCheck check = FileCheck.run(reference, current, types, policies.excludedColumns(policy), settings,
+                policy.map(PolicyComparison::calibrationTargets).orElse(CalibrationTargets.NONE), minRows);
         spec.commandLine().getOut().print(format == OutputFormat.JSON
-                ? JsonReport.render(check.report(), check.judgement(), settings.options()) + System.lineSeparator()
-                : TableReport.render(check.report(), check.judgement(), reference.toString(), current.toString()));
+                ? JsonReport.render(check.report(), check.judgement(), settings.options(), check.excludedColumns())
+                        + System.lineSeparator()
+                : TableReport.render(check.report(), check.judgement(), reference.toString(), current.toString(),
+                        check.excludedColumns()));
         spec.commandLine().getOut().flush();
         return switch (check.judgement().outcome()) {
             case NO_DRIFT -> ExitCode.OK;
             case DRIFT -> ExitCode.FOUND;
             case NOT_JUDGED -> ExitCode.NOT_JUDGED;
         };
+    }
+
+    private ComparisonSettings policySettings(EffectivePolicy policy) throws BadInputException {
+        try {
+            return PolicyComparison.settings(policy, selection.settings());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("the policy of model " + policy.model() + " cannot be applied: " + e.getMessage(), e);
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.driftwatch.stats.drift.numeric.KsMethod;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +27,10 @@ import static java.util.Objects.requireNonNullElse;
  * data. Defaults come from {@link TestOptions#DEFAULT} and {@link DriftDefaults}, never from a literal here.
  */
 final class TestSelectionOptions {
+    /** The options a policy decides instead. */
+    private static final List<String> POLICY_CHOICES = List.of("--tests", "--column-tests", "--binning", "--log-base",
+            "--ks-method", "--threshold", "--dataset-drift-share");
+
     @Option(names = "--tests", paramLabel = "LIST", split = ",",
             description = "Tests to run on every column (default: the per-column default selection; see --list-tests).")
     private List<String> tests = new ArrayList<>();
@@ -81,6 +86,22 @@ final class TestSelectionOptions {
                     testsByColumn, byTest, byColumn, datasetDriftShare, DriftDefaults.MISSING_RATE_JUMP);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()), e);
+        }
+    }
+
+    /**
+     * Refuses this class's test options beside {@code --policy}: the policy chooses tests, thresholds and options, and
+     * a run mixing the two would judge by neither the policy nor the options alone. {@code --column-type} stays
+     * allowed and wins over the policy's column {@code type}.
+     *
+     * @throws BadInputException naming the option given beside {@code --policy}
+     */
+    void refuseWithPolicy(ParseResult parsed) throws BadInputException {
+        for (String option : POLICY_CHOICES) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new BadInputException(option + " and --policy both choose tests: choose one (drop " + option
+                        + ", or write it in the policy file)");
+            }
         }
     }
 

@@ -18,7 +18,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * The policy one model version is judged under, after precedence (defaults, then the {@code *} policy, then the
  * model's, then the version's): the typed policy, the merged tree, where each value came from, and its own content
- * id. Also what today's {@link ComparisonSettings} can hold of it, for {@code check}.
+ * id. Also the {@link ComparisonSettings} it asks for, through {@link PolicyComparison}.
  *
  * @param version the model version, empty for the policy of every version
  * @param merged  the merged tree and each leaf's source, by JSON Pointer
@@ -102,16 +102,15 @@ public record EffectivePolicy(String model, Optional<String> version, ModelPolic
     }
 
     /**
-     * What today's comparison settings hold of this policy: tests, thresholds and the dataset drift share, on
-     * {@code base}'s options and other settings. Exclusions, per-test options and calibrated thresholds are the
-     * caller's to apply ({@link #excludedColumns}, {@link #testOptionsByColumn}, {@link #calibratedTests}).
+     * The comparison settings this policy asks for on {@code base}: {@link PolicyComparison#settings}, the one
+     * conversion. Exclusions and calibrated thresholds are the caller's to apply ({@link #excludedColumns},
+     * {@link PolicyComparison#calibrationTargets}).
      */
     public ComparisonSettings comparisonSettings(ComparisonSettings base) {
-        return new ComparisonSettings(base.options(), tests(), testsByColumn(), thresholdsByTest(), thresholdsByColumn(),
-                datasetDriftShare(), base.missingRateJump(), base.minCurrentRecords(), base.chosenTests());
+        return PolicyComparison.settings(this, base);
     }
 
-    private static Map<String, Double> levels(Map<String, TestSpec> tests) {
+    static Map<String, Double> levels(Map<String, TestSpec> tests) {
         Map<String, Double> levels = new LinkedHashMap<>();
         tests.forEach((test, spec) -> spec.threshold().ifPresent(threshold -> {
             if (threshold instanceof ThresholdSpec.Level level) {
@@ -128,7 +127,7 @@ public record EffectivePolicy(String model, Optional<String> version, ModelPolic
         return calibrated;
     }
 
-    private static Map<String, TestOptions> options(Map<String, TestSpec> tests) {
+    static Map<String, TestOptions> options(Map<String, TestSpec> tests) {
         Map<String, TestOptions> options = new LinkedHashMap<>();
         tests.forEach((test, spec) -> options.put(test, spec.options()));
         return options;

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * The few lines {@code driftwatch baseline} prints about what it built: one line for the baseline, then
  * one per column with its type, counts, default test and the threshold that test will be held to, saying
- * whether it was calibrated and from what; with labels, the quality and how many rows it was measured on.
+ * whether it was calibrated and from what, and a line under it for each further test a policy had calibrated on it;
+ * with labels, the quality and how many rows it was measured on.
  * Stateless.
  */
 public final class BaselineSummary {
@@ -35,6 +36,12 @@ public final class BaselineSummary {
             text.append(String.format(Locale.ROOT, ROW, column.name(), type, facts.count(),
                     String.format(Locale.ROOT, "%.1f%%", 100 * facts.missingRate()),
                     column.defaultTest() == null ? "-" : column.defaultTest(), threshold(column)));
+            for (Calibration calibration : column.calibrations()) {
+                if (!calibration.test().equals(column.defaultTest())) {
+                    text.append(String.format(Locale.ROOT, ROW, "", "", "", "", calibration.test() + " (policy)",
+                            describe(calibration)));
+                }
+            }
         }
         if (baseline.columns().stream().anyMatch(ColumnBaseline::asCategories)) {
             text.append("* numeric with at most ").append(DriftDefaults.FEW_DISTINCT_VALUES_MAX)
@@ -62,17 +69,21 @@ public final class BaselineSummary {
         if (test == null) {
             return "- (no valid values)";
         }
-        String defaultRule = DriftDefaults.threshold(test).describe();
         for (Calibration calibration : column.calibrations()) {
-            if (calibration instanceof Calibration.Calibrated calibrated) {
-                return String.format(Locale.ROOT, "statistic >= %.4g calibrated (mean %.3g + 3 x sd %.3g over %d chunks of %d)",
-                        calibrated.threshold(), calibrated.mean(), calibrated.standardDeviation(), calibrated.chunks(),
-                        calibrated.chunkRows());
-            }
-            if (calibration instanceof Calibration.NotCalibrated skipped) {
-                return defaultRule + " default (not calibrated: " + skipped.reason() + ")";
+            if (calibration.test().equals(test)) {
+                return describe(calibration);
             }
         }
-        return defaultRule + " default";
+        return DriftDefaults.threshold(test).describe() + " default";
+    }
+
+    private static String describe(Calibration calibration) {
+        if (calibration instanceof Calibration.Calibrated calibrated) {
+            return String.format(Locale.ROOT, "statistic >= %.4g calibrated (mean %.3g + 3 x sd %.3g over %d chunks of %d)",
+                    calibrated.threshold(), calibrated.mean(), calibrated.standardDeviation(), calibrated.chunks(),
+                    calibrated.chunkRows());
+        }
+        String reason = ((Calibration.NotCalibrated) calibration).reason();
+        return DriftDefaults.threshold(calibration.test()).describe() + " default (not calibrated: " + reason + ")";
     }
 }

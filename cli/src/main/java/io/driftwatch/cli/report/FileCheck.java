@@ -2,6 +2,9 @@ package io.driftwatch.cli.report;
 
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.tabular.TablePair;
+import io.driftwatch.stats.calibration.CalibrationPlan;
+import io.driftwatch.stats.calibration.CalibrationTargets;
+import io.driftwatch.stats.calibration.ReferenceCalibration;
 import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.DatasetComparator;
@@ -10,9 +13,12 @@ import io.driftwatch.stats.compare.DriftComparison;
 import io.driftwatch.stats.compare.SchemaFinding;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
 
@@ -20,21 +26,40 @@ import static java.util.Objects.requireNonNull;
  * One {@code check} of a current file against a reference file: read, compared, judged. {@code check} and
  * {@code demo --batch} both run it, so the demo shows exactly what the command does and exits with.
  *
- * @param report    every column's tests and the schema findings, including fields no test can compare
- * @param judgement whether the dataset verdict can be acted on
+ * @param report          every column's tests and the schema findings, including fields no test can compare
+ * @param judgement       whether the dataset verdict can be acted on
+ * @param excludedColumns the columns left out as the files were read (not features), sorted
  */
-public record FileCheck(DriftComparison report, DatasetJudgement judgement) {
+public record FileCheck(DriftComparison report, DatasetJudgement judgement, Set<String> excludedColumns) {
     public FileCheck {
         requireNonNull(report, "report");
         requireNonNull(judgement, "judgement");
+        excludedColumns = Collections.unmodifiableSet(new TreeSet<>(excludedColumns));
+    }
+
+    public FileCheck(DriftComparison report, DatasetJudgement judgement) {
+        this(report, judgement, Set.of());
     }
 
     public static FileCheck run(Path reference, Path current, Map<String, ColumnType> declaredTypes,
                                 ComparisonSettings settings, long minRows) throws BadInputException {
-        TablePair tables = TablePair.read(reference, current, declaredTypes);
-        DriftComparison report = new DatasetComparator(settings).compare(tables.reference().columns(), tables.current().columns())
+        return run(reference, current, declaredTypes, Set.of(), settings, CalibrationTargets.NONE, minRows);
+    }
+
+    /**
+     * Like {@link #run(Path, Path, Map, ComparisonSettings, long)}, leaving {@code excludedColumns} out of both files
+     * as they are read, and holding {@code calibrated}'s tests to thresholds calibrated on the reference file as
+     * {@code baseline} calibrates them on a training file ({@link CalibrationPlan#defaults()}).
+     */
+    public static FileCheck run(Path reference, Path current, Map<String, ColumnType> declaredTypes,
+                                Set<String> excludedColumns, ComparisonSettings settings, CalibrationTargets calibrated,
+                                long minRows) throws BadInputException {
+        TablePair tables = TablePair.read(reference, current, declaredTypes, excludedColumns);
+        ComparisonSettings judged = calibrated.isEmpty() ? settings
+                : ReferenceCalibration.apply(settings, calibrated, tables.reference().columns());
+        DriftComparison report = new DatasetComparator(judged).compare(tables.reference().columns(), tables.current().columns())
                 .withFindings(notComparable(tables));
-        return new FileCheck(report, DatasetJudgement.of(report, tables.current().rows(), minRows));
+        return new FileCheck(report, DatasetJudgement.of(report, tables.current().rows(), minRows), excludedColumns);
     }
 
     /** A warning per field a file holds but no test can compare (a JSON array), the current file's first. */

@@ -18,6 +18,7 @@ import io.driftwatch.stats.drift.TestOutcome;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The JSON form of a drift report, whose shape docs/check.md documents and scripts rely on: keys are
@@ -36,9 +37,22 @@ public final class JsonReport {
      * {@code drift} or {@code not_judged}, with {@code reasons}) is what to act on, as the exit code is.
      */
     public static String render(DriftComparison report, DatasetJudgement judgement, TestOptions options) {
+        return render(report, judgement, options, Set.of());
+    }
+
+    /**
+     * Also {@code excluded}, the columns left out as the files were read, when there were any; without them the
+     * report is exactly that of {@link #render(DriftComparison, DatasetJudgement, TestOptions)}.
+     */
+    public static String render(DriftComparison report, DatasetJudgement judgement, TestOptions options,
+                                Set<String> excludedColumns) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode columns = root.putObject("columns");
         report.columns().forEach((name, column) -> columns.set(name, column(column)));
+        if (!excludedColumns.isEmpty()) {
+            ArrayNode excluded = root.putArray("excluded");
+            excludedColumns.forEach(excluded::add);
+        }
         ArrayNode schema = root.putArray("schema");
         for (SchemaFinding finding : report.schemaFindings()) {
             schema.addObject().put("column", finding.column()).put("finding", finding.kind().label())

@@ -13,6 +13,7 @@ import io.driftwatch.stats.drift.TestOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The report as a person reads it in a terminal: the dataset verdict first, then one row per column and
@@ -27,6 +28,12 @@ public final class TableReport {
     }
 
     public static String render(DriftComparison report, DatasetJudgement judgement, String referenceName, String currentName) {
+        return render(report, judgement, referenceName, currentName, Set.of());
+    }
+
+    /** The table, with a line naming the columns left out as the files were read, when there were any. */
+    public static String render(DriftComparison report, DatasetJudgement judgement, String referenceName, String currentName,
+                                Set<String> excludedColumns) {
         StringBuilder out = new StringBuilder();
         DatasetVerdict dataset = report.dataset();
         String counts = String.format(Locale.ROOT, "%d of %d columns drifted (%.0f%%; dataset drift at %.0f%%)",
@@ -42,7 +49,11 @@ public final class TableReport {
         if (dataset.inconclusiveColumns() > 0) {
             out.append(dataset.inconclusiveColumns()).append(" column(s) inconclusive: the sketch's error bound straddles the threshold\n");
         }
-        out.append("reference: ").append(referenceName).append("   current: ").append(currentName).append("\n\n");
+        out.append("reference: ").append(referenceName).append("   current: ").append(currentName).append('\n');
+        if (!excludedColumns.isEmpty()) {
+            out.append("excluded (not features, not read): ").append(String.join(", ", excludedColumns)).append('\n');
+        }
+        out.append('\n');
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         boolean informs = false;

@@ -20,6 +20,7 @@ final class ColumnSet {
     private final Map<String, ColumnType> declaredTypes;
     private final @Nullable Set<String> onlyColumns;
     private final boolean keepsValues;
+    private final Set<String> excludedColumns;
     private final Map<String, ColumnAccumulator> accumulators = new LinkedHashMap<>();
     private final Map<String, Long> arrayFields = new LinkedHashMap<>();
     private final FieldReading reading = new FieldReading();
@@ -27,9 +28,12 @@ final class ColumnSet {
     /**
      * @param onlyColumns when not null, the pass reads just these columns (the re-read of mixed columns)
      * @param keepsValues false for a pass that only learns the columns' types, counting values without keeping them
+     * @param excludedColumns columns that are not read at all: no value of theirs is typed, kept or checked
      */
-    ColumnSet(Path file, Map<String, ColumnType> declaredTypes, @Nullable Set<String> onlyColumns, boolean keepsValues) {
+    ColumnSet(Path file, Map<String, ColumnType> declaredTypes, @Nullable Set<String> onlyColumns, boolean keepsValues,
+              Set<String> excludedColumns) {
         this.file = file;
+        this.excludedColumns = excludedColumns;
         this.declaredTypes = declaredTypes;
         this.onlyColumns = onlyColumns;
         this.keepsValues = keepsValues;
@@ -39,7 +43,7 @@ final class ColumnSet {
     @Nullable ColumnAccumulator accumulator(String column) {
         ColumnAccumulator accumulator = accumulators.get(column);
         if (accumulator == null) {
-            if (onlyColumns != null && !onlyColumns.contains(column)) {
+            if ((onlyColumns != null && !onlyColumns.contains(column)) || excludedColumns.contains(column)) {
                 return null;
             }
             ColumnType declared = declaredTypes.get(column);
@@ -56,7 +60,9 @@ final class ColumnSet {
 
     /** Notes that {@code field} holds an array on {@code line}: it is left out of the table, not read. */
     void noteArray(String field, long line) {
-        arrayFields.putIfAbsent(field, line);
+        if (!excludedColumns.contains(field)) {
+            arrayFields.putIfAbsent(field, line);
+        }
     }
 
     /** Fields that held an array, with the first line that did. */

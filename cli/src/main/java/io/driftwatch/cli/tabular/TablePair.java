@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -33,9 +34,19 @@ public record TablePair(Table reference, Table current) {
      */
     public static TablePair read(Path referenceFile, Path currentFile, Map<String, ColumnType> declaredTypes)
             throws BadInputException {
+        return read(referenceFile, currentFile, declaredTypes, Set.of());
+    }
+
+    /**
+     * Like {@link #read(Path, Path, Map)}, leaving {@code excludedColumns} out of both files as they are read.
+     *
+     * @throws BadInputException for a missing or malformed file, or a non-number in a numeric column
+     */
+    public static TablePair read(Path referenceFile, Path currentFile, Map<String, ColumnType> declaredTypes,
+                                 Set<String> excludedColumns) throws BadInputException {
         requireFile(referenceFile);
         requireFile(currentFile);
-        TableReader reader = new TableReader(declaredTypes);
+        TableReader reader = new TableReader(declaredTypes, excludedColumns);
         CompletableFuture<Table> referenceRead = CompletableFuture.supplyAsync(() -> readUnchecked(reader, referenceFile));
         Table current = readOrThrow(() -> readUnchecked(reader, currentFile));
         Table reference = readOrThrow(referenceRead::join);

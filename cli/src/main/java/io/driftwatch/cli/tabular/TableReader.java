@@ -24,9 +24,19 @@ import static java.util.Objects.requireNonNull;
  */
 public final class TableReader {
     private final Map<String, ColumnType> declaredTypes;
+    private final Set<String> excludedColumns;
 
     public TableReader(Map<String, ColumnType> declaredTypes) {
+        this(declaredTypes, Set.of());
+    }
+
+    /**
+     * @param excludedColumns columns left out as the file is read, before any typing: not features (a request id,
+     *                        a timestamp), so nothing about them is kept or checked
+     */
+    public TableReader(Map<String, ColumnType> declaredTypes, Set<String> excludedColumns) {
         this.declaredTypes = Map.copyOf(requireNonNull(declaredTypes, "declaredTypes"));
+        this.excludedColumns = Set.copyOf(requireNonNull(excludedColumns, "excludedColumns"));
     }
 
     /**
@@ -45,7 +55,7 @@ public final class TableReader {
         Map<String, ColumnType> types = new HashMap<>(declaredTypes);
         types.putAll(extraTypes);
         TableFormat format = formatOf(file);
-        ColumnSet firstPass = new ColumnSet(file, types, null, true);
+        ColumnSet firstPass = new ColumnSet(file, types, null, true, excludedColumns);
         long rows = readPass(format, file, firstPass);
         if (rows == 0) {
             throw new BadInputException(file + " has no data rows; it needs at least one row after the header");
@@ -78,7 +88,7 @@ public final class TableReader {
         if (columns.containsValue(null)) {
             Set<String> reread = Set.copyOf(columns.entrySet().stream().filter(e -> e.getValue() == null)
                     .map(Map.Entry::getKey).toList());
-            ColumnSet secondPass = new ColumnSet(file, categorical, reread, true);
+            ColumnSet secondPass = new ColumnSet(file, categorical, reread, true, excludedColumns);
             readPass(format, file, secondPass);
             secondPass.accumulators().forEach((name, column) -> columns.put(name, column.finish(rows)));
         }
@@ -95,7 +105,7 @@ public final class TableReader {
      */
     public Map<String, ColumnType> columnTypes(Path file) throws BadInputException {
         requireFile(file);
-        ColumnSet counted = new ColumnSet(file, declaredTypes, null, false);
+        ColumnSet counted = new ColumnSet(file, declaredTypes, null, false, excludedColumns);
         readPass(formatOf(file), file, counted);
         Map<String, ColumnType> types = new LinkedHashMap<>();
         for (ColumnAccumulator column : counted.accumulators().values()) {

@@ -5,6 +5,7 @@ import io.driftwatch.stats.calibration.ThresholdCalibrator;
 import io.driftwatch.stats.compare.ColumnData;
 import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.compare.DriftDefaults;
+import io.driftwatch.stats.compare.TestOptions;
 import io.driftwatch.stats.profile.CategoricalProfile;
 import io.driftwatch.stats.profile.ColumnProfile;
 import io.driftwatch.stats.profile.NumericProfile;
@@ -75,8 +76,12 @@ public final class BaselineBuilder {
         DriftDefaults.TestChoice choice = column.validCount() == 0 ? null
                 : DriftDefaults.defaultTest(column.type(), column.validCount(), distinctForSelection(column));
         boolean asCategories = choice != null && choice.asCategories() && column.type() == ColumnType.NUMERIC;
-        List<Calibration> calibrations = settings.calibrate() && choice != null
-                ? List.of(calibrator.calibrate(choice.test(), column, choice.asCategories())) : List.of();
+        List<Calibration> calibrations = new ArrayList<>();
+        Map<String, TestOptions> targets = settings.targets().testsFor(name);
+        if (settings.calibrate() && choice != null && !targets.containsKey(choice.test())) {
+            calibrations.add(calibrator.calibrate(choice.test(), column, choice.asCategories()));
+        }
+        calibrations.addAll(settings.targets().calibrate(name, column, settings.plan()));
         return new ColumnBaseline(name, profile(column), facts(column, asCategories),
                 choice == null ? null : choice.test(), asCategories, calibrations);
     }

@@ -1,6 +1,7 @@
 package io.driftwatch.stats.baseline;
 
 import io.driftwatch.stats.calibration.CalibrationPlan;
+import io.driftwatch.stats.calibration.CalibrationTargets;
 import io.driftwatch.stats.compare.TestOptions;
 import io.driftwatch.stats.profile.CategoricalProfileConfig;
 import io.driftwatch.stats.profile.NumericProfileConfig;
@@ -19,9 +20,12 @@ import static java.util.Objects.requireNonNull;
  *                           when the profile is exact
  * @param numericProfile     configuration of the numeric profiles
  * @param categoricalProfile configuration of the categorical profiles
+ * @param targets            tests a policy holds to calibrated thresholds, calibrated with {@code plan} beside (and,
+ *                           for the same test, instead of) the default test's calibration, whatever {@code calibrate}
  */
 public record BaselineSettings(boolean calibrate, CalibrationPlan plan, TestOptions options, int domainCap,
-                               NumericProfileConfig numericProfile, CategoricalProfileConfig categoricalProfile) {
+                               NumericProfileConfig numericProfile, CategoricalProfileConfig categoricalProfile,
+                               CalibrationTargets targets) {
     /**
      * Values per numeric column a baseline keeps raw by default, so that a window held exactly is compared with
      * it exactly, as {@code check} would compare the two files: 300,000 doubles are 2.4 MB a column. A column
@@ -34,9 +38,16 @@ public record BaselineSettings(boolean calibrate, CalibrationPlan plan, TestOpti
         requireNonNull(options, "options");
         requireNonNull(numericProfile, "numericProfile");
         requireNonNull(categoricalProfile, "categoricalProfile");
+        requireNonNull(targets, "targets");
         if (domainCap < 1) {
             throw new IllegalArgumentException("domainCap must be at least 1, got " + domainCap);
         }
+    }
+
+    /** Settings calibrating the default test alone. */
+    public BaselineSettings(boolean calibrate, CalibrationPlan plan, TestOptions options, int domainCap,
+                            NumericProfileConfig numericProfile, CategoricalProfileConfig categoricalProfile) {
+        this(calibrate, plan, options, domainCap, numericProfile, categoricalProfile, CalibrationTargets.NONE);
     }
 
     /**
@@ -53,10 +64,15 @@ public record BaselineSettings(boolean calibrate, CalibrationPlan plan, TestOpti
     /** The same settings keeping at most {@code exactValues} raw values per numeric column. */
     public BaselineSettings withExactValues(int exactValues) {
         return new BaselineSettings(calibrate, plan, options, domainCap,
-                new NumericProfileConfig(numericProfile.kllK(), exactValues), categoricalProfile);
+                new NumericProfileConfig(numericProfile.kllK(), exactValues), categoricalProfile, targets);
     }
 
     public BaselineSettings withCalibration(boolean newCalibrate, CalibrationPlan newPlan) {
-        return new BaselineSettings(newCalibrate, newPlan, options, domainCap, numericProfile, categoricalProfile);
+        return new BaselineSettings(newCalibrate, newPlan, options, domainCap, numericProfile, categoricalProfile, targets);
+    }
+
+    /** The same settings also calibrating {@code newTargets}' tests; they replace any given before. */
+    public BaselineSettings withTargets(CalibrationTargets newTargets) {
+        return new BaselineSettings(calibrate, plan, options, domainCap, numericProfile, categoricalProfile, newTargets);
     }
 }

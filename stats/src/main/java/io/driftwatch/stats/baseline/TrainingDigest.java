@@ -55,6 +55,15 @@ final class TrainingDigest {
         number(settings.categoricalProfile().maxExactCategories());
         number(settings.categoricalProfile().frequentItemsLgMaxMapSize());
         number(settings.categoricalProfile().hllLgK());
+        settings.targets().testsByColumn().forEach((column, tests) -> {
+            text(column);
+            tests.forEach((test, options) -> {
+                text(test);
+                text(options.binning().name());
+                text(options.logBase().name());
+                text(options.ksMethod().name());
+            });
+        });
     }
 
     void rows(long rows) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -47,7 +48,7 @@ final class ColumnComparator {
         } else {
             asCategories = type == ColumnType.CATEGORICAL;
             for (String test : requested) {
-                boolean categoricalOnly = TestCatalog.numeric(test, settings.options()).isEmpty();
+                boolean categoricalOnly = TestCatalog.numeric(test, settings.optionsFor(column, test)).isEmpty();
                 run(column, test, pair, asCategories || categoricalOnly, verdicts, notApplicable);
             }
         }
@@ -71,7 +72,7 @@ final class ColumnComparator {
             if (deciding.contains(test)) {
                 continue;
             }
-            if (pair.attempt(test, asCategories, settings.options()) instanceof TestAttempt.Ran ran) {
+            if (pair.attempt(test, asCategories, settings.optionsFor(column, test)) instanceof TestAttempt.Ran ran) {
                 Threshold threshold = settings.thresholdFor(column, test);
                 informational.put(test, new TestVerdict(test, ran.outcome(), threshold, threshold.decide(ran.outcome())));
             }
@@ -95,7 +96,12 @@ final class ColumnComparator {
 
     private void run(String column, String test, ColumnPair pair, boolean asCategories,
                      Map<String, TestVerdict> verdicts, Map<String, String> notApplicable) {
-        TestAttempt attempt = pair.attempt(test, asCategories, settings.options());
+        Optional<String> notCalibrated = settings.notCalibratedReason(column, test);
+        if (notCalibrated.isPresent()) {
+            notApplicable.put(test, "its threshold is calibrated, and calibration gave none: " + notCalibrated.get());
+            return;
+        }
+        TestAttempt attempt = pair.attempt(test, asCategories, settings.optionsFor(column, test));
         if (attempt instanceof TestAttempt.NotRun notRun) {
             notApplicable.put(test, notRun.reason());
             return;

@@ -29,13 +29,23 @@ import static java.util.Objects.requireNonNull;
  * @param informingTests    the tests every column reports beside the deciding ones, which never change a verdict
  * @param expectations      what a model's policy expects of the current data, by column (each key the name of
  *                          its expectation's column), in the order findings list absent required columns
+ * @param optionsByColumn   the options of one test on one column, by column ({@value #EVERY_COLUMN} for every column
+ *                          without its own entry) then test; {@code options} for a test neither names
+ * @param notCalibrated     tests a policy holds to a calibrated threshold that could not be calibrated, by column
+ *                          then test, with the reason: such a test does not run and its column says why, rather
+ *                          than judging by a default threshold nobody chose
  */
 public record ComparisonSettings(TestOptions options, List<String> tests, Map<String, List<String>> testsByColumn,
                                  Map<String, Double> thresholdsByTest,
                                  Map<String, Map<String, Double>> thresholdsByColumn,
                                  double datasetDriftShare, double missingRateJump, long minCurrentRecords,
                                  Map<String, DriftDefaults.TestChoice> chosenTests,
-                                 InformingTests informingTests, Map<String, ColumnExpectation> expectations) {
+                                 InformingTests informingTests, Map<String, ColumnExpectation> expectations,
+                                 Map<String, Map<String, TestOptions>> optionsByColumn,
+                                 Map<String, Map<String, String>> notCalibrated) {
+
+    /** The key of {@code optionsByColumn} whose options hold on every column without an entry of its own. */
+    public static final String EVERY_COLUMN = "*";
 
     public static final ComparisonSettings DEFAULT = new ComparisonSettings(TestOptions.DEFAULT, List.of(), Map.of(),
             Map.of(), Map.of(), DriftDefaults.DATASET_DRIFT_SHARE, DriftDefaults.MISSING_RATE_JUMP,
@@ -70,6 +80,18 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
                         + "' is filed under column '" + column + "'");
             }
         });
+        optionsByColumn = copyByColumn(optionsByColumn);
+        notCalibrated = copyByColumn(notCalibrated);
+    }
+
+    /** Settings with one set of test options for every column and test, every threshold calibrated as asked. */
+    public ComparisonSettings(TestOptions options, List<String> tests, Map<String, List<String>> testsByColumn,
+                              Map<String, Double> thresholdsByTest, Map<String, Map<String, Double>> thresholdsByColumn,
+                              double datasetDriftShare, double missingRateJump, long minCurrentRecords,
+                              Map<String, DriftDefaults.TestChoice> chosenTests, InformingTests informingTests,
+                              Map<String, ColumnExpectation> expectations) {
+        this(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn, datasetDriftShare, missingRateJump,
+                minCurrentRecords, chosenTests, informingTests, expectations, Map.of(), Map.of());
     }
 
     /** Settings with the default minimum of {@value DriftDefaults#MIN_CURRENT_RECORDS} current records. */
@@ -110,9 +132,52 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
         return testLevel != null ? defaultThreshold.withValue(testLevel) : defaultThreshold;
     }
 
+    /**
+     * The options {@code test} runs with on {@code column}: the column's own, else those of every column
+     * ({@value #EVERY_COLUMN}), else {@link #options}.
+     */
+    public TestOptions optionsFor(String column, String test) {
+        TestOptions own = optionsByColumn.getOrDefault(column, Map.of()).get(test);
+        if (own != null) {
+            return own;
+        }
+        return optionsByColumn.getOrDefault(EVERY_COLUMN, Map.of()).getOrDefault(test, options);
+    }
+
+    /** Why {@code test}'s calibrated threshold on {@code column} is missing, when a policy asked for one. */
+    public Optional<String> notCalibratedReason(String column, String test) {
+        return Optional.ofNullable(notCalibrated.getOrDefault(column, Map.of()).get(test));
+    }
+
+    /**
+     * The same settings running each test with the options given per column then test ({@value #EVERY_COLUMN}
+     * for every column); they replace any given before.
+     */
+    public ComparisonSettings withOptionsByColumn(Map<String, Map<String, TestOptions>> newOptionsByColumn) {
+        newOptionsByColumn.values().forEach(byTest -> byTest.keySet().forEach(TestCatalog::requireKnown));
+        return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
+                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, informingTests, expectations,
+                newOptionsByColumn, notCalibrated);
+    }
+
+    /**
+     * The same settings with calibrated thresholds: each level joins the column's threshold overrides, and each
+     * test that could not be calibrated is reported with its reason instead of running.
+     */
+    public ComparisonSettings withCalibratedThresholds(Map<String, Map<String, Double>> calibrated,
+                                                       Map<String, Map<String, String>> newNotCalibrated) {
+        Map<String, Map<String, Double>> levels = new LinkedHashMap<>();
+        thresholdsByColumn.forEach((column, byTest) -> levels.put(column, new LinkedHashMap<>(byTest)));
+        calibrated.forEach((column, byTest) -> levels.computeIfAbsent(column, c -> new LinkedHashMap<>()).putAll(byTest));
+        return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, levels,
+                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, informingTests, expectations,
+                optionsByColumn, newNotCalibrated);
+    }
+
     public ComparisonSettings withOptions(TestOptions newOptions) {
         return new ComparisonSettings(newOptions, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
-                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, informingTests, expectations);
+                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, informingTests, expectations,
+                optionsByColumn, notCalibrated);
     }
 
     /**
@@ -122,17 +187,20 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
     public ComparisonSettings withBaselineChoices(Map<String, Map<String, Double>> newThresholdsByColumn,
                                                   Map<String, DriftDefaults.TestChoice> newChosenTests) {
         return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, newThresholdsByColumn,
-                datasetDriftShare, missingRateJump, minCurrentRecords, newChosenTests, informingTests, expectations);
+                datasetDriftShare, missingRateJump, minCurrentRecords, newChosenTests, informingTests, expectations,
+                optionsByColumn, notCalibrated);
     }
 
     public ComparisonSettings withMinCurrentRecords(long newMinimum) {
         return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
-                datasetDriftShare, missingRateJump, newMinimum, chosenTests, informingTests, expectations);
+                datasetDriftShare, missingRateJump, newMinimum, chosenTests, informingTests, expectations,
+                optionsByColumn, notCalibrated);
     }
 
     public ComparisonSettings withInformingTests(InformingTests newInformingTests) {
         return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
-                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, newInformingTests, expectations);
+                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, newInformingTests, expectations,
+                optionsByColumn, notCalibrated);
     }
 
     /**
@@ -150,6 +218,13 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
             }
         }
         return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, thresholdsByColumn,
-                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, informingTests, byColumn);
+                datasetDriftShare, missingRateJump, minCurrentRecords, chosenTests, informingTests, byColumn,
+                optionsByColumn, notCalibrated);
+    }
+
+    private static <V> Map<String, Map<String, V>> copyByColumn(Map<String, Map<String, V>> byColumn) {
+        Map<String, Map<String, V>> copy = new LinkedHashMap<>();
+        byColumn.forEach((column, byTest) -> copy.put(column, Map.copyOf(byTest)));
+        return Collections.unmodifiableMap(copy);
     }
 }
