@@ -48,11 +48,11 @@ public final class InferredPolicyYaml {
     }
 
     private static void header(StringBuilder yaml, InferredPolicy policy, String source, Instant inferredAt) {
-        yaml.append(String.format(Locale.ROOT, "# A starting policy for model %s, inferred by driftwatch policy infer from %s"
-                        + " (%d rows) at %s.%n", policy.model(), oneLine(source), policy.rows(),
+        yaml.append(String.format(Locale.ROOT, "# A starting policy for model %s, inferred by driftwatch policy infer%n"
+                        + "# from %s (%d rows) at %s.%n", policy.model(), oneLine(source), policy.rows(),
                 inferredAt.truncatedTo(ChronoUnit.SECONDS)));
-        yaml.append("# Each value is what the training data showed, and each comment says how: review them, change what you\n");
-        yaml.append("# know better (every key: docs/policy-reference.md), then check the file with\n");
+        yaml.append("# Each value is what the training data showed, and its comment says how: review them, change what\n");
+        yaml.append("# you know better (every key: docs/policy-reference.md), then check the file with\n");
         yaml.append("#   driftwatch policy validate FILE\n");
     }
 
@@ -63,9 +63,9 @@ public final class InferredPolicyYaml {
         String threshold = YamlScalars.number(decider.threshold());
         if (decider.asCategories()) {
             line(yaml, 3, String.format(Locale.ROOT, "# decided by %s on its values as categories (at most %d distinct),"
-                    + " threshold %s, %s;", decider.test(), DriftDefaults.FEW_DISTINCT_VALUES_MAX, threshold,
-                    decider.note()));
-            line(yaml, 3, "# no tests entry, since a test named here compares the values as numbers");
+                    + " threshold %s", decider.test(), DriftDefaults.FEW_DISTINCT_VALUES_MAX, threshold));
+            line(yaml, 3, "# (" + decider.note() + ")");
+            line(yaml, 3, "# and no tests entry: a test named here would compare the values as numbers");
         } else {
             line(yaml, 3, "tests:");
             commented(yaml, 4, decider.test() + ": {threshold: " + threshold + "}", decider.note());
@@ -76,13 +76,12 @@ public final class InferredPolicyYaml {
         column.allowedValues().ifPresentOrElse(values -> values(yaml, values, column.valuesNote()),
                 () -> column.valuesNote().ifPresent(note -> line(yaml, 4, "# " + note)));
         column.maxMissing().ifPresent(limit -> commented(yaml, 4, "max_missing: " + YamlScalars.number(limit),
-                String.format(Locale.ROOT, "%s of rows missed it in training; the limit adds half as much again"
-                        + " (at least 1 point), rounded up to a whole percent", percent(column.missingShare()))));
+                percent(column.missingShare()) + " missing in training, with headroom"));
     }
 
     private static void range(StringBuilder yaml, TrainingRange range) {
         commented(yaml, 4, "min: " + YamlScalars.number(range.min()), String.format(Locale.ROOT,
-                "training range %s to %s, widened by a tenth of its span on each side (not below 0 when no value was)",
+                "training range %s to %s, widened by a tenth of its span",
                 YamlScalars.number(range.observedMin()), YamlScalars.number(range.observedMax())));
         line(yaml, 4, "max: " + YamlScalars.number(range.max()));
     }

@@ -59,7 +59,7 @@ final class NonFeatures {
     }
 
     private static Optional<String> numbers(SortedSample values) {
-        if (!wholeNumbers(values) || values.distinctCount() != values.size()) {
+        if (!TrainingRange.wholeNumbers(values) || values.distinctCount() != values.size()) {
             return Optional.empty();
         }
         if (values.min() >= EPOCH_SECONDS_FROM && values.max() < EPOCH_SECONDS_TO) {
@@ -97,7 +97,7 @@ final class NonFeatures {
         }
         if (column instanceof ColumnData.Numeric numeric) {
             SortedSample values = numeric.values();
-            return wholeNumbers(values) && values.distinctCount() > AllowedValues.MAX_VALUES
+            return TrainingRange.wholeNumbers(values) && values.distinctCount() > AllowedValues.MAX_VALUES
                     ? Optional.of(String.format(Locale.ROOT, "named as an id, and its values agree: %d distinct whole"
                     + " numbers in %d", values.distinctCount(), values.size())) : Optional.empty();
         }
@@ -105,16 +105,6 @@ final class NonFeatures {
         return counts.distinctCount() > AllowedValues.MAX_VALUES
                 ? Optional.of(String.format(Locale.ROOT, "named as an id, and its values agree: %d distinct labels in %d",
                 counts.distinctCount(), counts.total())) : Optional.empty();
-    }
-
-    private static boolean wholeNumbers(SortedSample values) {
-        for (int i = 0; i < values.size(); i++) {
-            double value = values.get(i);
-            if (value != Math.rint(value)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isoDateOrTime(String label) {

@@ -85,9 +85,8 @@ public final class PolicyInference {
                     .filter(Calibration.Calibrated.class::isInstance).map(Calibration.Calibrated.class::cast)
                     .findFirst().orElseThrow();
             return new InferredColumn.Decider(test, calibrated, true, String.format(Locale.ROOT,
-                    "calibrated as baseline --calibrate does: mean + %s sd of %s over %d chunks of %d values, each"
-                            + " against the rest", YamlScalars.number(CalibrationPlan.SIGMAS), test, calibration.chunks(),
-                    calibration.chunkRows()), built.asCategories());
+                    "calibrated as baseline --calibrate: mean + %s sd over %d chunks of %d values",
+                    YamlScalars.number(CalibrationPlan.SIGMAS), calibration.chunks(), calibration.chunkRows()), built.asCategories());
         }
         String reason = built.notCalibrated().getOrDefault(test, "calibration is off");
         return new InferredColumn.Decider(test, DriftDefaults.threshold(test).value(), false,
