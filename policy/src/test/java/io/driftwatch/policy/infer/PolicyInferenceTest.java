@@ -9,6 +9,9 @@ import io.driftwatch.stats.sample.CategoryCounts;
 import io.driftwatch.stats.sample.SortedSample;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,5 +143,17 @@ class PolicyInferenceTest {
         assertThat(yaml).contains("  exclude:\n    - id  # nearly unique, as an id: 500 distinct values in 500\n")
                 .doesNotContain("columns:");
         assertThat(PolicyDocument.parse("ids.yaml", yaml).policy().features().exclude()).containsExactly("id");
+    }
+
+    @Test
+    void theInferredPolicyShownInTheDocsIsAValidPolicy() throws IOException, PolicyException {
+        String page = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("docs").resolve("policies.md"));
+        int start = page.indexOf("```yaml\n", page.indexOf("## Start from your training data")) + "```yaml\n".length();
+        String shown = page.substring(start, page.indexOf("```", start));
+
+        ModelPolicy policy = PolicyDocument.parse("docs/policies.md", shown).policy();
+
+        assertThat(policy.features().exclude()).containsExactlyInAnyOrder("request_id", "received_at", "event_ms", "customer_id");
+        assertThat(policy.features().columns()).containsOnlyKeys("is_member", "income", "children", "reason");
     }
 }
