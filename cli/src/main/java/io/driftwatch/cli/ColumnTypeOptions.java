@@ -7,8 +7,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The {@code --column-type} option of every command that reads a data file, written once as a mixin. */
-final class ColumnTypeOptions {
+/**
+ * The {@code --column-type} option of every command that reads a data file, written once as a mixin; public for the
+ * commands of subpackages ({@code policy infer}).
+ */
+public final class ColumnTypeOptions {
     @Option(names = "--column-type", paramLabel = "NAME=numeric|categorical",
             description = "Declare a column's type instead of inferring it (numeric when every value is a number). Repeatable.")
     private Map<String, String> columnTypes = new LinkedHashMap<>();
@@ -16,7 +19,7 @@ final class ColumnTypeOptions {
     /**
      * @throws BadInputException when a type is neither numeric nor categorical
      */
-    Map<String, ColumnType> columnTypes() throws BadInputException {
+    public Map<String, ColumnType> columnTypes() throws BadInputException {
         Map<String, ColumnType> types = new HashMap<>();
         for (Map.Entry<String, String> entry : columnTypes.entrySet()) {
             try {

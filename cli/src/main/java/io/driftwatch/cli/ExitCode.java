@@ -66,6 +66,9 @@ public final class ExitCode {
             entry("driftwatch policy show", List.of(entry(OK, "printed the effective policy"),
                     entry(BAD_INPUT, "a policy file is not valid (FILE:LINE:COL: message), two are for the same model and"
                             + " version, or --config cannot be read"), entry(FAILURE, INTERNAL))),
+            entry("driftwatch policy infer", List.of(entry(OK, "printed or wrote the inferred policy"),
+                    entry(BAD_INPUT, BAD_INPUT_NAMED + "; or fewer training rows than a policy is inferred from"),
+                    entry(FAILURE, INTERNAL))),
             entry("driftwatch demo", List.of(entry(OK, "every planted problem was found"),
                     entry(FOUND, "one was missed (the summary names it)"), entry(BAD_INPUT, "bad options"),
                     entry(FAILURE, INTERNAL))),

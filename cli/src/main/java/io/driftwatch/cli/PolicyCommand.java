@@ -1,5 +1,6 @@
 package io.driftwatch.cli;
 
+import io.driftwatch.cli.policy.PolicyInferCommand;
 import io.driftwatch.cli.policy.PolicyShowCommand;
 import io.driftwatch.cli.policy.PolicyValidateCommand;
 import picocli.CommandLine;
@@ -10,8 +11,9 @@ import picocli.CommandLine.Command;
  * docs/policies.md. It only lists its subcommands.
  */
 @Command(name = "policy", mixinStandardHelpOptions = true,
-        description = {"Check monitoring policies and show the policy a model version runs under (docs/policies.md).", ""},
-        subcommands = {PolicyValidateCommand.class, PolicyShowCommand.class})
+        description = {"Check monitoring policies, show the policy a model version runs under, and infer a starting policy from"
+                + " training data (docs/policies.md).", ""},
+        subcommands = {PolicyValidateCommand.class, PolicyShowCommand.class, PolicyInferCommand.class})
 public final class PolicyCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

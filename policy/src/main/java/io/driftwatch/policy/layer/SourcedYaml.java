@@ -2,13 +2,12 @@ package io.driftwatch.policy.layer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.driftwatch.policy.yaml.Pointers;
+import io.driftwatch.policy.yaml.YamlScalars;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A layer as policy YAML with each value's source as a trailing comment ({@code size: 1d  # credit.yaml:3}), the form
@@ -18,10 +17,6 @@ import java.util.regex.Pattern;
 public final class SourcedYaml {
     private static final List<String> TOP_ORDER = List.of("model", "versions", "window", "features", "prediction",
             "triggers", "alerts");
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.@+-]*");
-    // Numbers, dates and times: YAML tools would read these as something other than the string.
-    private static final Pattern NUMBER_LIKE = Pattern.compile("[0-9+-][0-9_.:+eE-]*");
-    private static final Set<String> YAML_WORDS = Set.of("true", "false", "null", "yes", "no", "on", "y", "n", "~");
 
     private SourcedYaml() {
     }
@@ -39,7 +34,7 @@ public final class SourcedYaml {
 
     private static void member(StringBuilder yaml, PolicyLayer layer, String name, JsonNode value, String parent, int depth) {
         String pointer = Pointers.child(parent, name);
-        yaml.append("  ".repeat(depth)).append(scalar(name)).append(':');
+        yaml.append("  ".repeat(depth)).append(YamlScalars.string(name)).append(':');
         if (value.isObject() && !value.isEmpty()) {
             yaml.append('\n');
             value.properties().forEach(entry -> member(yaml, layer, entry.getKey(), entry.getValue(), pointer, depth + 1));
@@ -62,12 +57,5 @@ public final class SourcedYaml {
             value.forEach(item -> items.add(inline(item)));
             return "[" + String.join(", ", items) + "]";
         }
-        return value.isTextual() ? scalar(value.asText()) : value.asText();
-    }
-
-    private static String scalar(String text) {
-        boolean plain = PLAIN.matcher(text).matches() && !NUMBER_LIKE.matcher(text).matches()
-                && !YAML_WORDS.contains(text.toLowerCase(Locale.ROOT));
-        return plain ? text : "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-}
+        return value.isTextual() ? YamlScalars.string(value.asText()) : value.asText();
+    }}
