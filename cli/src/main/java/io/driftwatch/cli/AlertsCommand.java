@@ -2,6 +2,7 @@ package io.driftwatch.cli;
 
 import io.driftwatch.alerts.AlertsConfig;
 import io.driftwatch.alerts.AlertsService;
+import io.driftwatch.alerts.PolicyAlertRouting;
 import io.driftwatch.service.metrics.ProcessMetrics;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,8 @@ public final class AlertsCommand implements Callable<Integer> {
         DriftwatchConfig config = configFile.driftwatchConfig();
         AlertsConfig alerts = configFile.parse(settings -> new AlertsConfig(settings, System.getenv()));
         try (ProcessMetrics metrics = ProcessMetrics.start(config);
-             AlertsService service = AlertsService.start(config, alerts, metrics.registry(), Clock.systemUTC(), saveDirectory)) {
+             AlertsService service = AlertsService.start(config, alerts, new PolicyAlertRouting(alerts), metrics.registry(),
+                     Clock.systemUTC(), saveDirectory)) {
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "driftwatch-alerts-shutdown"));
             service.awaitStop();
             if (service.failure().isPresent()) {

@@ -102,7 +102,7 @@ public final class KafkaClientOptions {
     }
 
     /** The settings as driftwatch's configuration, defaults filled in. */
-    DriftwatchConfig driftwatchConfig() throws BadInputException {
+    public DriftwatchConfig driftwatchConfig() throws BadInputException {
         return parse(Map.of(), DriftwatchConfig::new);
     }
 

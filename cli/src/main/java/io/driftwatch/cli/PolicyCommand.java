@@ -1,6 +1,8 @@
 package io.driftwatch.cli;
 
 import io.driftwatch.cli.policy.PolicyInferCommand;
+import io.driftwatch.cli.policy.PolicyListCommand;
+import io.driftwatch.cli.policy.PolicyPublishCommand;
 import io.driftwatch.cli.policy.PolicyShowCommand;
 import io.driftwatch.cli.policy.PolicyValidateCommand;
 import picocli.CommandLine;
@@ -11,9 +13,10 @@ import picocli.CommandLine.Command;
  * docs/policies.md. It only lists its subcommands.
  */
 @Command(name = "policy", mixinStandardHelpOptions = true,
-        description = {"Check monitoring policies, show the policy a model version runs under, and infer a starting policy from"
-                + " training data (docs/policies.md).", ""},
-        subcommands = {PolicyValidateCommand.class, PolicyShowCommand.class, PolicyInferCommand.class})
+        description = {"Infer, check, publish and list monitoring policies, and show the policy a model version runs"
+                + " under (docs/policies.md).", ""},
+        subcommands = {PolicyInferCommand.class, PolicyValidateCommand.class, PolicyShowCommand.class,
+                PolicyPublishCommand.class, PolicyListCommand.class})
 public final class PolicyCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

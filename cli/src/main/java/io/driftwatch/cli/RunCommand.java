@@ -3,6 +3,7 @@ package io.driftwatch.cli;
 import io.driftwatch.service.DriftwatchService;
 import io.driftwatch.service.metrics.ProcessMetrics;
 import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.policy.PolicyModelRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -29,7 +30,8 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws BadInputException, InterruptedException {
         DriftwatchConfig config = configFile.driftwatchConfig();
         try (ProcessMetrics metrics = ProcessMetrics.start(config);
-             DriftwatchService service = DriftwatchService.start(config, metrics.registry(), Map.of())) {
+             DriftwatchService service = DriftwatchService.start(config, metrics.registry(), Map.of(),
+                     new PolicyModelRules(config))) {
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "driftwatch-shutdown"));
             service.awaitStop();
         } catch (RuntimeException e) {

@@ -117,6 +117,7 @@ public final class LocatedYamlReader {
     }
 
     private PolicyException problem(Position position, String message) {
-        return new PolicyException(List.of(new PolicyProblem(source, position.line(), position.column(), message)));
+        return new PolicyException(List.of(new PolicyProblem(source, position.line(), position.column(), message)),
+                PolicyException.Kind.UNREADABLE);
     }
 }

@@ -1,6 +1,7 @@
 package io.driftwatch.stats.compare;
 
 import io.driftwatch.stats.drift.TestOutcome;
+import io.driftwatch.stats.drift.numeric.KsMethod;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,12 +73,27 @@ final class ColumnComparator {
             if (deciding.contains(test)) {
                 continue;
             }
-            if (pair.attempt(test, asCategories, settings.optionsFor(column, test)) instanceof TestAttempt.Ran ran) {
+            if (pair.attempt(test, asCategories, informingOptions(pair, settings.optionsFor(column, test)))
+                    instanceof TestAttempt.Ran ran) {
                 Threshold threshold = settings.thresholdFor(column, test);
                 informational.put(test, new TestVerdict(test, ran.outcome(), threshold, threshold.decide(ran.outcome())));
             }
         }
         return informational;
+    }
+
+    /**
+     * An informing KS on sketches takes SciPy's asymptotic p-value where {@code auto} would take the exact two-sample
+     * one (both sides at most 10,000 values): the statistic itself is only known within the sketches' rank error,
+     * and the exact distribution, computed three times for the interval, costs O(n m) per column (seconds per window
+     * of 25 such features, measured) for a number that decides nothing. Held exactly, the window's KS is SciPy's own,
+     * as in {@code check}; a KS that decides keeps the method asked for.
+     */
+    private static TestOptions informingOptions(ColumnPair pair, TestOptions options) {
+        if (pair instanceof SketchColumnPair && options.ksMethod() == KsMethod.AUTO) {
+            return new TestOptions(options.binning(), options.logBase(), KsMethod.ASYMPTOTIC);
+        }
+        return options;
     }
 
     /**

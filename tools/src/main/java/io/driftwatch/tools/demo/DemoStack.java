@@ -4,11 +4,13 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.driftwatch.alerts.AlertsConfig;
 import io.driftwatch.alerts.AlertsService;
+import io.driftwatch.alerts.PolicyAlertRouting;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
 import io.driftwatch.broker.LocalPorts;
 import io.driftwatch.service.DriftwatchService;
 import io.driftwatch.service.metrics.ProcessMetrics;
 import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.policy.PolicyModelRules;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -68,9 +70,10 @@ final class DemoStack implements AutoCloseable {
         register(() -> deleteTree(stateDirectory));
         ProcessMetrics metrics = register(ProcessMetrics.start(config()));
         register(DriftwatchService.start(config(), metrics.registry(), Map.of("state.dir", stateDirectory.toString(),
-                "commit.interval.ms", "200", "max.task.idle.ms", "500")));
+                "commit.interval.ms", "200", "max.task.idle.ms", "500"), new PolicyModelRules(config())));
         AlertsConfig alerts = new AlertsConfig(settings(), Map.of());
-        register(AlertsService.start(config(), alerts, metrics.registry(), Clock.systemUTC(), emailDirectory));
+        register(AlertsService.start(config(), alerts, new PolicyAlertRouting(alerts), metrics.registry(), Clock.systemUTC(),
+                emailDirectory));
     }
 
     DriftwatchConfig config() {

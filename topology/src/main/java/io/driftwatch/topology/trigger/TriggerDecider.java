@@ -48,7 +48,7 @@ public final class TriggerDecider {
             return new Decision(Optional.empty(), Optional.empty(), state);
         }
         List<WindowRef> run = new ArrayList<>();
-        if (report.getDatasetDrift()) {
+        if (policy.datasetDriftEnabled() && report.getDatasetDrift()) {
             run.addAll(state.driftedRun());
             run.add(window);
             while (run.size() > policy.consecutiveDriftWindows()) {
@@ -56,7 +56,7 @@ public final class TriggerDecider {
             }
         }
         Optional<RetrainingTrigger> fired = schemaErrorTrigger(policy, report, window);
-        if (fired.isEmpty() && run.size() >= policy.consecutiveDriftWindows()) {
+        if (fired.isEmpty() && policy.datasetDriftEnabled() && run.size() >= policy.consecutiveDriftWindows()) {
             fired = Optional.of(driftTrigger(policy, report, run));
         }
         long windowEndMillis = report.getWindowEnd().toEpochMilli();
@@ -72,23 +72,27 @@ public final class TriggerDecider {
     }
 
     private static Optional<RetrainingTrigger> schemaErrorTrigger(TriggerPolicy policy, DriftReport report, WindowRef window) {
-        if (!policy.triggerOnSchemaError()) {
+        if (policy.schemaRule() == TriggerPolicy.SchemaRule.OFF) {
             return Optional.empty();
         }
+        boolean warningsCount = policy.schemaRule() == TriggerPolicy.SchemaRule.WARNINGS;
         List<SkewFinding> errors = report.getSchemaFindings().stream()
-                .filter(finding -> finding.getSeverity() == SkewSeverity.ERROR).toList();
+                .filter(finding -> warningsCount || finding.getSeverity() == SkewSeverity.ERROR).toList();
         if (errors.isEmpty()) {
             return Optional.empty();
         }
         List<Evidence> evidence = errors.stream().limit(EVIDENCE_SHOWN).map(finding -> Evidence.newBuilder()
                 .setFeature(finding.getFeature()).setTest(finding.getKind().name().toLowerCase(Locale.ROOT))
                 .setStatistic(0).setThreshold(0).setDetail(finding.getDetail()).build()).toList();
-        String summary = String.format(Locale.ROOT, "%s %s: schema error in the window ending %s (%s)",
-                report.getModelName(), report.getModelVersion(), report.getWindowEnd(),
+        String summary = String.format(Locale.ROOT, "%s %s: schema %s in the window ending %s (%s)",
+                report.getModelName(), report.getModelVersion(), warningsCount ? "finding" : "error", report.getWindowEnd(),
                 String.join(", ", errors.stream().limit(EVIDENCE_SHOWN)
                         .map(f -> f.getFeature() + " " + f.getKind().name().toLowerCase(Locale.ROOT)).toList()));
-        return Optional.of(trigger(report, TriggerPolicy.SCHEMA_ERROR_RULE,
-                "any schema finding of severity error", List.of(window), evidence, summary));
+        return Optional.of(warningsCount
+                ? trigger(report, TriggerPolicy.SCHEMA_FINDING_RULE, "any schema finding of severity warning or error",
+                        List.of(window), evidence, summary)
+                : trigger(report, TriggerPolicy.SCHEMA_ERROR_RULE, "any schema finding of severity error", List.of(window),
+                        evidence, summary));
     }
 
     private static RetrainingTrigger driftTrigger(TriggerPolicy policy, DriftReport report, List<WindowRef> run) {

@@ -6,18 +6,32 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * When a model version gets a retraining trigger: dataset drift in {@code consecutiveDriftWindows}
- * consecutive windows (rule {@code dataset_drift}), or any schema finding of severity error
- * (rule {@code schema_error}, when enabled); and no second trigger for the same model version until
- * {@code coolDown} of event time has passed since the last one.
+ * consecutive windows (rule {@code dataset_drift}, unless turned off), or a schema finding at least as severe as the
+ * schema rule asks (rule {@code schema_error} for errors, {@code schema_finding} when warnings count too); and no
+ * second trigger for the same model version until {@code coolDown} of event time has passed since the last one.
+ * The {@code driftwatch.trigger.*} settings give one for every model; a model's policy can give its own.
  */
-public record TriggerPolicy(int consecutiveDriftWindows, boolean triggerOnSchemaError, Duration coolDown) {
+public record TriggerPolicy(int consecutiveDriftWindows, boolean datasetDriftEnabled, SchemaRule schemaRule,
+                            Duration coolDown) {
     public static final String DATASET_DRIFT_RULE = "dataset_drift";
     public static final String SCHEMA_ERROR_RULE = "schema_error";
+    public static final String SCHEMA_FINDING_RULE = "schema_finding";
 
     /** Two drifted windows in a row, schema errors trigger, six hours between triggers. */
     public static final TriggerPolicy DEFAULT = new TriggerPolicy(2, true, Duration.ofHours(6));
 
+    /** Which schema findings trigger retraining. */
+    public enum SchemaRule {
+        /** None. */
+        OFF,
+        /** Findings of severity error (rule {@code schema_error}). */
+        ERRORS,
+        /** Findings of severity error or warning (rule {@code schema_finding}). */
+        WARNINGS
+    }
+
     public TriggerPolicy {
+        requireNonNull(schemaRule, "schemaRule");
         requireNonNull(coolDown, "coolDown");
         if (consecutiveDriftWindows < 1) {
             throw new IllegalArgumentException("consecutiveDriftWindows must be at least 1, got " + consecutiveDriftWindows);
@@ -25,5 +39,15 @@ public record TriggerPolicy(int consecutiveDriftWindows, boolean triggerOnSchema
         if (coolDown.isNegative()) {
             throw new IllegalArgumentException("coolDown must not be negative, got " + coolDown);
         }
+    }
+
+    /** Dataset drift on, and schema errors triggering or not: what the {@code driftwatch.trigger.*} settings can say. */
+    public TriggerPolicy(int consecutiveDriftWindows, boolean triggerOnSchemaError, Duration coolDown) {
+        this(consecutiveDriftWindows, true, triggerOnSchemaError ? SchemaRule.ERRORS : SchemaRule.OFF, coolDown);
+    }
+
+    /** Whether any schema finding triggers retraining. */
+    public boolean triggerOnSchemaError() {
+        return schemaRule != SchemaRule.OFF;
     }
 }

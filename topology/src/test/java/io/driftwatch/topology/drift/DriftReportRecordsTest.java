@@ -63,7 +63,7 @@ class DriftReportRecordsTest {
         DriftComparison comparison = new DriftComparison(Map.of(), findings, DatasetVerdict.of(0, 0, 0, 0.5));
 
         DriftReport read = roundTrip(DriftReportRecords.of(WINDOW, WINDOW.startMillis() + 60_000, comparison,
-                ComparisonBasis.BASELINE, "b1", 100, null));
+                ComparisonBasis.BASELINE, "b1", 100, null, "p1"));
 
         assertThat(read.getSchemaFindings()).extracting(finding -> finding.getKind().name())
                 .containsExactly("EXPECTED_TYPE", "REQUIRED_COLUMN", "BELOW_MIN", "ABOVE_MAX", "UNEXPECTED_VALUE",
@@ -120,9 +120,9 @@ class DriftReportRecordsTest {
                 ColumnExpectation.of("income").withMax(400).withSeverity(SchemaFinding.Severity.ERROR)));
         DriftComparison comparison = new ProfileComparator(settings).compare(baseline, window);
         DriftReport report = roundTrip(DriftReportRecords.of(WINDOW, WINDOW.startMillis() + 60_000, comparison,
-                ComparisonBasis.BASELINE, "b1", 500, null));
+                ComparisonBasis.BASELINE, "b1", 500, null, "p1"));
 
-        RetrainingTrigger trigger = new TriggerDecider(TriggerPolicy.DEFAULT).decide(report, TriggerState.INITIAL)
+        RetrainingTrigger trigger = TriggerDecider.decide(TriggerPolicy.DEFAULT, report, TriggerState.INITIAL)
                 .trigger().orElseThrow();
 
         assertThat(trigger.getRule()).isEqualTo(TriggerPolicy.SCHEMA_ERROR_RULE);
@@ -138,10 +138,10 @@ class DriftReportRecordsTest {
         ComparisonSettings settings = ComparisonSettings.DEFAULT.withExpectations(List.of(
                 ColumnExpectation.of("income").withMax(400)));
         DriftReport report = roundTrip(DriftReportRecords.of(WINDOW, WINDOW.startMillis() + 60_000,
-                new ProfileComparator(settings).compare(profiles, profiles), ComparisonBasis.BASELINE, "b1", 500, null));
+                new ProfileComparator(settings).compare(profiles, profiles), ComparisonBasis.BASELINE, "b1", 500, null, "p1"));
 
         assertThat(report.getSchemaFindings()).extracting(finding -> finding.getKind().name()).containsExactly("ABOVE_MAX");
-        assertThat(new TriggerDecider(TriggerPolicy.DEFAULT).decide(report, TriggerState.INITIAL).trigger()).isEmpty();
+        assertThat(TriggerDecider.decide(TriggerPolicy.DEFAULT, report, TriggerState.INITIAL).trigger()).isEmpty();
     }
 
     @Test
@@ -156,7 +156,7 @@ class DriftReportRecordsTest {
         Serde<DriftReport> serde = Topics.DRIFT_REPORTS.valueSerde();
 
         DriftReport written = DriftReportRecords.of(new WindowKey("fraud", "v3", 60_000L), 120_000L, comparison,
-                ComparisonBasis.BASELINE, "b1", 5_000, null);
+                ComparisonBasis.BASELINE, "b1", 5_000, null, "p1");
         DriftReport read = serde.deserializer().deserialize("reports", serde.serializer().serialize("reports", written));
 
         ColumnDrift income = read.getColumns().get(0);

@@ -115,4 +115,34 @@ class TriggerDeciderTest {
         assertThat(trigger.getEvidence().get(0).getDetail()).isEqualTo("in the baseline but not in the window");
         assertThat(trigger.getSummary()).isEqualTo("fraud v3: schema error in the window ending 2026-11-23T10:30:00Z (income missing_column)");
     }
+
+    @Test
+    void aPolicyThatTurnsDatasetDriftOffNeverFiresOnDriftButStillOnASchemaError() {
+        TriggerPolicy schemaOnly = new TriggerPolicy(1, false, TriggerPolicy.SchemaRule.ERRORS, Duration.ZERO);
+        SkewFinding missing = SkewFinding.newBuilder().setFeature("income").setKind(SkewKind.MISSING_COLUMN)
+                .setSeverity(SkewSeverity.ERROR).setDetail("in the baseline but not in the window").build();
+        TriggerState state = TriggerState.INITIAL;
+        for (int window = 1; window <= 5; window++) {
+            TriggerDecider.Decision decision = TriggerDecider.decide(schemaOnly, report(window, true), state);
+            assertThat(decision.trigger()).isEmpty();
+            state = decision.next();
+        }
+        assertThat(TriggerDecider.decide(schemaOnly, report(6, true, missing), state).trigger().orElseThrow().getRule())
+                .isEqualTo("schema_error");
+    }
+
+    @Test
+    void aPolicyCountingWarningsFiresOnAWarningFindingUnderItsOwnRuleName() {
+        TriggerPolicy warnings = new TriggerPolicy(2, true, TriggerPolicy.SchemaRule.WARNINGS, Duration.ZERO);
+        SkewFinding unseen = SkewFinding.newBuilder().setFeature("region").setKind(SkewKind.UNEXPECTED_VALUE)
+                .setSeverity(SkewSeverity.WARNING).setDetail("expect.values: 'central' is not allowed").build();
+
+        RetrainingTrigger trigger = TriggerDecider.decide(warnings, report(1, false, unseen), TriggerState.INITIAL)
+                .trigger().orElseThrow();
+
+        assertThat(trigger.getRule()).isEqualTo("schema_finding");
+        assertThat(trigger.getRuleDescription()).isEqualTo("any schema finding of severity warning or error");
+        assertThat(trigger.getSummary()).startsWith("fraud v3: schema finding in the window ending");
+        assertThat(TriggerDecider.decide(policy, report(1, false, unseen), TriggerState.INITIAL).trigger()).isEmpty();
+    }
 }

@@ -1,0 +1,96 @@
+package io.driftwatch.topology.policy;
+
+import io.driftwatch.policy.EffectivePolicy;
+import io.driftwatch.policy.PolicyException;
+import io.driftwatch.policy.PolicyProblem;
+import io.driftwatch.policy.PublishedPolicies;
+import io.driftwatch.policy.Severity;
+import io.driftwatch.policy.TriggersPolicy;
+import io.driftwatch.policy.layer.PolicyLayer;
+import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.config.PolicyDefaults;
+import io.driftwatch.topology.trigger.QualityTriggerPolicy;
+import io.driftwatch.topology.trigger.TriggerPolicy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The rules of a model version from the YAML policies on the policies topic ({@code docs/policies.md}), on top of the
+ * {@code driftwatch.*} settings: what {@code driftwatch run} judges by. A model without a policy, in a deployment
+ * without any, gets exactly the settings' rules, under the id of the policy they amount to. Thread-safe.
+ */
+public final class PolicyModelRules implements ModelRulesSource {
+    private final PublishedPolicies published = new PublishedPolicies();
+    private final PolicyLayer defaults;
+    private final ModelRules settings;
+
+    public PolicyModelRules(DriftwatchConfig config) {
+        requireNonNull(config, "config");
+        this.defaults = PolicyDefaults.layer(config);
+        this.settings = new ConfigModelRules(config).defaults();
+    }
+
+    @Override
+    public void check(String key, String text) throws RejectedPolicyException {
+        try {
+            published.accept(key, text);
+        } catch (PolicyException e) {
+            PolicyProblem first = e.problems().get(0);
+            String more = e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more problems)" : "";
+            throw new RejectedPolicyException(kindOf(e), first + more);
+        } catch (RuntimeException e) {
+            throw new RejectedPolicyException(RejectedPolicyException.Kind.UNREADABLE,
+                    key + ": cannot be read as a policy (" + e + ")");
+        }
+    }
+
+    @Override
+    public ModelRules resolve(String model, String version, Map<String, String> acceptedPolicies) {
+        EffectivePolicy policy = published.set(acceptedPolicies).effective(model, Optional.of(version), defaults);
+        return new ModelRules(policy.id().shortForm(), policy.comparisonSettings(settings.comparison()),
+                triggers(policy.policy().triggers(), settings.triggers()),
+                quality(policy.policy().triggers(), settings.quality()));
+    }
+
+    private static RejectedPolicyException.Kind kindOf(PolicyException e) {
+        return switch (e.kind()) {
+            case UNREADABLE -> RejectedPolicyException.Kind.UNREADABLE;
+            case INVALID -> RejectedPolicyException.Kind.INVALID;
+            case MISKEYED -> RejectedPolicyException.Kind.MISKEYED;
+        };
+    }
+
+    private static TriggerPolicy triggers(TriggersPolicy rules, TriggerPolicy settings) {
+        Optional<TriggersPolicy.DatasetDrift> drift = rules.datasetDrift();
+        boolean driftOn = drift.map(TriggersPolicy.DatasetDrift::enabled).orElse(settings.datasetDriftEnabled());
+        int consecutive = drift.flatMap(rule -> rule.consecutive().isPresent()
+                ? Optional.of(rule.consecutive().getAsInt()) : Optional.empty()).orElse(settings.consecutiveDriftWindows());
+        TriggerPolicy.SchemaRule schema = rules.schema().map(rule -> !rule.enabled() ? TriggerPolicy.SchemaRule.OFF
+                : rule.minSeverity().orElse(Severity.ERROR) == Severity.WARNING ? TriggerPolicy.SchemaRule.WARNINGS
+                : TriggerPolicy.SchemaRule.ERRORS).orElse(settings.schemaRule());
+        return new TriggerPolicy(consecutive, driftOn, schema, rules.cooldown().orElse(settings.coolDown()));
+    }
+
+    private static QualityTriggerPolicy quality(TriggersPolicy rules, QualityTriggerPolicy settings) {
+        Duration coolDown = rules.cooldown().orElse(settings.coolDown());
+        Optional<TriggersPolicy.Quality> quality = rules.quality();
+        if (quality.isEmpty()) {
+            return new QualityTriggerPolicy(settings.metric(), settings.threshold(), settings.maxDrop(), settings.minLabels(),
+                    coolDown);
+        }
+        TriggersPolicy.Quality rule = quality.get();
+        if (!rule.enabled()) {
+            return new QualityTriggerPolicy(rule.metric().orElse(settings.metric()), OptionalDouble.empty(),
+                    OptionalDouble.empty(), settings.minLabels(), coolDown);
+        }
+        return new QualityTriggerPolicy(rule.metric().orElse(settings.metric()),
+                rule.worseThan().isPresent() ? rule.worseThan() : settings.threshold(),
+                rule.maxDrop().isPresent() ? rule.maxDrop() : settings.maxDrop(),
+                rule.minLabels().isPresent() ? rule.minLabels().getAsLong() : settings.minLabels(), coolDown);
+    }
+}

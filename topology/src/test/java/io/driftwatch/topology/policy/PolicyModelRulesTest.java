@@ -1,0 +1,112 @@
+package io.driftwatch.topology.policy;
+
+import io.driftwatch.stats.compare.InformingTests;
+import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.trigger.TriggerPolicy;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PolicyModelRulesTest {
+    private static final String CREDIT = """
+            model: credit
+            features:
+              inform: []
+              columns:
+                income: {tests: {psi: {threshold: 0.2}}}
+            triggers:
+              dataset_drift: {consecutive: 1}
+              schema: {min_severity: warning}
+              quality: {metric: macro_f1, worse_than: 0.8, min_labels: 200}
+              cooldown: 30m
+            """;
+    private static final String FRAUD = """
+            model: fraud
+            triggers:
+              dataset_drift: off
+              schema: off
+            """;
+
+    private final DriftwatchConfig config = new DriftwatchConfig(Map.of("bootstrap.servers", "unused:9092",
+            DriftwatchConfig.TRIGGER_CONSECUTIVE_WINDOWS_CONFIG, "3"));
+    private final PolicyModelRules rules = new PolicyModelRules(config);
+    private final ModelRules settings = new ConfigModelRules(config).defaults();
+
+    private static Map<String, String> published(String... keysAndTexts) {
+        Map<String, String> records = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndTexts.length; i += 2) {
+            records.put(keysAndTexts[i], keysAndTexts[i + 1]);
+        }
+        return records;
+    }
+
+    @Test
+    void withoutAnyPolicyAModelIsJudgedExactlyByTheSettings() {
+        ModelRules judged = rules.resolve("credit", "1", Map.of());
+
+        assertThat(judged.comparison()).isEqualTo(settings.comparison());
+        assertThat(judged.triggers()).isEqualTo(settings.triggers());
+        assertThat(judged.triggers().consecutiveDriftWindows()).isEqualTo(3);
+        assertThat(judged.quality()).isEqualTo(settings.quality());
+        assertThat(judged.policyId()).hasSize(12).matches("[0-9a-f]+");
+    }
+
+    @Test
+    void twoModelsAreJudgedEachByItsOwnPolicyAndAModelWithoutOneByTheSettings() {
+        Map<String, String> records = published("credit/*", CREDIT, "fraud/*", FRAUD);
+
+        ModelRules credit = rules.resolve("credit", "1", records);
+        ModelRules fraud = rules.resolve("fraud", "7", records);
+        ModelRules churn = rules.resolve("churn", "1", records);
+
+        assertThat(credit.triggers()).isEqualTo(new TriggerPolicy(1, true, TriggerPolicy.SchemaRule.WARNINGS,
+                Duration.ofMinutes(30)));
+        assertThat(credit.quality().threshold()).hasValue(0.8);
+        assertThat(credit.quality().minLabels()).isEqualTo(200);
+        assertThat(credit.quality().coolDown()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(credit.comparison().testsFor("income")).containsExactly("psi");
+        assertThat(credit.comparison().thresholdFor("income", "psi").value()).isEqualTo(0.2);
+        assertThat(credit.comparison().informingTests()).isEqualTo(InformingTests.NONE);
+        assertThat(fraud.triggers().datasetDriftEnabled()).isFalse();
+        assertThat(fraud.triggers().schemaRule()).isEqualTo(TriggerPolicy.SchemaRule.OFF);
+        assertThat(churn.triggers()).isEqualTo(settings.triggers());
+        assertThat(churn.policyId()).isEqualTo(rules.resolve("churn", "1", Map.of()).policyId());
+        assertThat(credit.policyId()).isNotEqualTo(fraud.policyId()).isNotEqualTo(churn.policyId());
+    }
+
+    @Test
+    void theFleetPolicyAppliesWhereAModelsPolicyIsSilent() {
+        ModelRules credit = rules.resolve("credit", "1", published("*/*", "model: '*'\ntriggers: {cooldown: 2h}\n",
+                "credit/*", CREDIT));
+        ModelRules churn = rules.resolve("churn", "1", published("*/*", "model: '*'\ntriggers: {cooldown: 2h}\n"));
+
+        assertThat(credit.triggers().coolDown()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(churn.triggers().coolDown()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void anInvalidPolicyIsRejectedWithItsLineAndColumnAndKind() {
+        assertThatThrownBy(() -> rules.check("credit/*", "model: credit\ntriggers: {cooldwn: 1h}\n"))
+                .isInstanceOfSatisfying(RejectedPolicyException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RejectedPolicyException.Kind.INVALID);
+                    assertThat(e.getMessage()).startsWith("credit/*:2:").contains("unknown key 'cooldwn'");
+                });
+    }
+
+    @Test
+    void aPolicyUnderAnotherModelsKeyIsRejectedAsMiskeyed() {
+        assertThatThrownBy(() -> rules.check("fraud/*", CREDIT)).isInstanceOfSatisfying(RejectedPolicyException.class,
+                e -> assertThat(e.kind()).isEqualTo(RejectedPolicyException.Kind.MISKEYED));
+    }
+
+    @Test
+    void textThatIsNoYamlAtAllIsRejectedAsUnreadable() {
+        assertThatThrownBy(() -> rules.check("credit/*", "{{{ not: [yaml")).isInstanceOfSatisfying(
+                RejectedPolicyException.class, e -> assertThat(e.kind()).isEqualTo(RejectedPolicyException.Kind.UNREADABLE));
+    }
+}
