@@ -181,12 +181,17 @@ public record ComparisonSettings(TestOptions options, List<String> tests, Map<St
     }
 
     /**
-     * The same settings with what a baseline decided per column: its calibrated thresholds and its choice of
-     * default test; they replace any given before.
+     * The same settings with what a baseline decided per column: its calibrated thresholds, under the levels these
+     * settings fix for a column themselves (a policy's {@code threshold: 0.2} on a column wins over the baseline's
+     * calibration, its {@code threshold: calibrated} leaves the baseline's in force), and its choice of default test,
+     * replacing any given before.
      */
     public ComparisonSettings withBaselineChoices(Map<String, Map<String, Double>> newThresholdsByColumn,
                                                   Map<String, DriftDefaults.TestChoice> newChosenTests) {
-        return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, newThresholdsByColumn,
+        Map<String, Map<String, Double>> levels = new LinkedHashMap<>();
+        newThresholdsByColumn.forEach((column, byTest) -> levels.put(column, new LinkedHashMap<>(byTest)));
+        thresholdsByColumn.forEach((column, byTest) -> levels.computeIfAbsent(column, c -> new LinkedHashMap<>()).putAll(byTest));
+        return new ComparisonSettings(options, tests, testsByColumn, thresholdsByTest, levels,
                 datasetDriftShare, missingRateJump, minCurrentRecords, newChosenTests, informingTests, expectations,
                 optionsByColumn, notCalibrated);
     }
