@@ -66,6 +66,13 @@ public final class ExitCode {
             entry("driftwatch policy show", List.of(entry(OK, "printed the effective policy"),
                     entry(BAD_INPUT, "a policy file is not valid (FILE:LINE:COL: message), two are for the same model and"
                             + " version, or --config cannot be read"), entry(FAILURE, INTERNAL))),
+            entry("driftwatch policy publish", List.of(entry(OK, "every file was published"),
+                    entry(BAD_INPUT, "a file is not a valid policy (FILE:LINE:COL: message), or two are for the same model"
+                            + " and version: nothing was published"),
+                    entry(FAILURE, "Kafka did not take a record (the message says what to check), or an internal error"))),
+            entry("driftwatch policy list", List.of(entry(OK, "printed the policies on the topic"),
+                    entry(BAD_INPUT, "bad input or usage (no policies topic, an unreadable --config)"),
+                    entry(FAILURE, "Kafka not reachable, or an internal error"))),
             entry("driftwatch policy infer", List.of(entry(OK, "printed or wrote the inferred policy"),
                     entry(BAD_INPUT, BAD_INPUT_NAMED + "; or fewer training rows than a policy is inferred from"),
                     entry(FAILURE, INTERNAL))),

@@ -3,6 +3,7 @@ package io.driftwatch.cli.policy;
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.ExitCode;
 import io.driftwatch.cli.KafkaClientOptions;
+import io.driftwatch.cli.baseline.PublishException;
 import io.driftwatch.policy.PolicyDocument;
 import io.driftwatch.policy.PolicyException;
 import io.driftwatch.policy.PolicyProblem;
@@ -63,7 +64,7 @@ public final class PolicyPublishCommand implements Callable<Integer> {
     private KafkaClientOptions kafka = new KafkaClientOptions();
 
     @Override
-    public Integer call() throws BadInputException {
+    public Integer call() throws BadInputException, PublishException {
         List<PolicyDocument> documents = new ArrayList<>();
         List<PolicyProblem> problems = new ArrayList<>();
         for (Path file : files) {
@@ -100,12 +101,12 @@ public final class PolicyPublishCommand implements Callable<Integer> {
                 out.println("published " + files.get(i) + " as " + key + " (policy " + document.id() + ") to " + topic);
             }
         } catch (ExecutionException | TimeoutException e) {
-            throw new BadInputException("could not publish to " + topic + " on " + config.kafkaSettings().get("bootstrap.servers")
+            throw new PublishException("could not publish to " + topic + " on " + config.kafkaSettings().get("bootstrap.servers")
                     + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
                     + "; check --bootstrap-servers and that the broker is up", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BadInputException("interrupted while publishing to " + topic, e);
+            throw new PublishException("interrupted while publishing to " + topic, e);
         }
         out.flush();
         return ExitCode.OK;
