@@ -4,6 +4,7 @@ import io.driftwatch.stats.compare.ColumnReport;
 import io.driftwatch.stats.compare.DatasetJudgement;
 import io.driftwatch.stats.compare.DatasetVerdict;
 import io.driftwatch.stats.compare.DriftComparison;
+import io.driftwatch.stats.compare.FindingText;
 import io.driftwatch.stats.compare.SchemaFinding;
 import io.driftwatch.stats.compare.TestVerdict;
 import io.driftwatch.stats.compare.Verdict;
@@ -106,7 +107,7 @@ public final class TableReport {
         }
         String verdictText = verdict.verdict() == Verdict.DRIFT ? "DRIFT" : verdict.verdict().label().replace('_', ' ');
         return new String[]{column, type, verdict.test(), statistic, pValue, outcome.method().label(),
-                verdict.threshold().describe(), verdictText};
+                verdict.threshold().describe(FindingText::shortNumber), verdictText};
     }
 
     static String number(double value) {

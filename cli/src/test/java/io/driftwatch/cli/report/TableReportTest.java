@@ -1,10 +1,16 @@
 package io.driftwatch.cli.report;
 
+import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.DatasetJudgement;
 import io.driftwatch.stats.compare.DriftComparison;
+import io.driftwatch.stats.compare.DriftDefaults;
 import io.driftwatch.stats.compare.InformingTests;
+import io.driftwatch.stats.compare.TestOptions;
 import io.driftwatch.stats.golden.GoldenCases;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +41,18 @@ class TableReportTest {
                 InformingReports.LENIENT_WASSERSTEIN.withInformingTests(InformingTests.NONE));
 
         assertThat(render(report)).doesNotContain("informs");
+    }
+
+    @Test
+    void aCalibratedThresholdIsShownToSixSignificantDigitsInTheTableAndInFullInJson() {
+        ComparisonSettings calibrated = new ComparisonSettings(TestOptions.DEFAULT, List.of(), Map.of(),
+                Map.of("wasserstein", 0.11735744809869139), Map.of(), DriftDefaults.DATASET_DRIFT_SHARE,
+                DriftDefaults.MISSING_RATE_JUMP);
+        DriftComparison report = InformingReports.compare(GoldenCases.load("normal_scale_large"), calibrated);
+
+        assertThat(render(report)).contains("statistic >= 0.117357  ").doesNotContain("0.11735744809869139");
+        assertThat(report.columns().get("x").tests().get("wasserstein").threshold().describe())
+                .isEqualTo("statistic >= 0.11735744809869139");
     }
 
     private static int indexOf(String[] lines, String prefix) {

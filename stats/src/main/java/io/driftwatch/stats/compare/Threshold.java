@@ -4,6 +4,7 @@ import io.driftwatch.stats.drift.ErrorBound;
 import io.driftwatch.stats.drift.TestOutcome;
 
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 import static java.util.Objects.requireNonNull;
 
@@ -87,8 +88,13 @@ public record Threshold(Rule rule, double value) {
         };
     }
 
-    /** For reports, e.g. {@code "p <= 0.05"}. */
+    /** For reports, e.g. {@code "p <= 0.05"}, with the value in full. */
     public String describe() {
-        return rule.display + String.format(Locale.ROOT, "%s", value);
+        return describe(level -> String.format(Locale.ROOT, "%s", level));
+    }
+
+    /** For reports a person scans: the rule with the value as {@code format} writes it (a calibrated one rounded). */
+    public String describe(DoubleFunction<String> format) {
+        return rule.display + format.apply(value);
     }
 }
