@@ -82,6 +82,9 @@ final class AlertDispatcher {
         }
         AlertRouting.Route route = routing.route(alert.event().getModelName(), alert.event().getModelVersion());
         if (!route.mails(alert.event().getSeverity())) {
+            Counter.builder("driftwatch.alerts.below.severity")
+                    .description("Alert events not mailed because they are less severe than their model's route asks.")
+                    .tag("model", alert.event().getModelName()).register(meters).increment();
             log.debug("alert {} of {} {} is {}, below its route's minimum {}: not mailed", alert.alertId(),
                     alert.event().getModelName(), alert.event().getModelVersion(), alert.event().getSeverity(), route.minSeverity());
             return;

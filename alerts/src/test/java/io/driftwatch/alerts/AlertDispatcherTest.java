@@ -54,9 +54,11 @@ class AlertDispatcherTest {
         return new AlertDispatcher(config, config.routing(), sent, new SmtpMailer(config.smtp()), new SimpleMeterRegistry(), null);
     }
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private AlertDispatcher dispatcher(AlertRouting routing) {
         AlertsConfig config = config();
-        return new AlertDispatcher(config, routing, new FailingSentAlerts(), new SmtpMailer(config.smtp()), new SimpleMeterRegistry(), null);
+        return new AlertDispatcher(config, routing, new FailingSentAlerts(), new SmtpMailer(config.smtp()), meters, null);
     }
 
     private AlertsConfig config() {
@@ -117,6 +119,8 @@ class AlertDispatcherTest {
         assertThat(recipientsByAlertIds()).as("fraud: its warning dropped and one email an hour; credit: up to three")
                 .containsOnlyKeys(fraudCritical.getAlertId(), credit.getAlertId(), creditLater.getAlertId());
         assertThat(dispatcher.lowestPendingOffset(0)).as("fraud's next email waits for the hour to pass").hasValue(3L);
+        assertThat(meters.get("driftwatch.alerts.below.severity").tag("model", "fraud").counter().count())
+                .as("the dropped warning is counted, not lost silently").isEqualTo(1.0);
     }
 
     private static AlertEvent withSeverity(AlertEvent alert, AlertSeverity severity) {
