@@ -1,5 +1,7 @@
 package io.driftwatch.cli.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.driftwatch.alerts.AlertsConfig;
@@ -11,7 +13,6 @@ import io.driftwatch.broker.SharedKafkaBroker;
 import io.driftwatch.cli.CommandRun;
 import io.driftwatch.schemas.record.ColumnDrift;
 import io.driftwatch.schemas.record.DriftReport;
-import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.SkewKind;
 import io.driftwatch.schemas.record.SkewSeverity;
 import io.driftwatch.schemas.record.TestResult;
@@ -105,7 +106,7 @@ class PerModelPoliciesIntegrationTest {
     private static String changedCreditPolicyId = "";
     private static String listedBeforeTheChange = "";
     private static List<DriftReport> reports = List.of();
-    private static List<RetrainingTrigger> triggers = List.of();
+    private static List<JsonNode> triggers = List.of();
     private static double rejectedAfterTheMalformedRecord;
 
     @BeforeAll
@@ -152,8 +153,8 @@ class PerModelPoliciesIntegrationTest {
         produce("credit", traffic.credit(4));
         produce("credit", traffic.credit(5));
         reports = awaitReports(report -> true, 8);
-        triggers = CommittedTopic.values(broker.bootstrapServers(), topics.triggers(), Topics.TRIGGERS.valueSerde().deserializer(),
-                read -> read.stream().anyMatch(trigger -> trigger.getModelName().equals("credit")), Duration.ofSeconds(30));
+        // A window's triggers are committed with its report: every trigger of windows 0 to 4 is on the topic now.
+        triggers = run("triggers", "--config", properties.toString()).lines().map(PerModelPoliciesIntegrationTest::json).toList();
         await("both teams mailed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> subjects().anyMatch(subject -> subject.contains(" credit ")) && subjects().anyMatch(subject -> subject.contains(" fraud ")));
     }
@@ -224,6 +225,14 @@ class PerModelPoliciesIntegrationTest {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(POLICIES_TOPIC, "credit/*", "model: credit\nversions: [\"*\"\nfeatures: {")).get();
+        }
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return new ObjectMapper().readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError("driftwatch triggers printed a line that is no JSON: " + line, e);
         }
     }
 
@@ -301,11 +310,12 @@ class PerModelPoliciesIntegrationTest {
     void creditTriggersAfterOneDriftedWindowAndFraudNotWithinTwo() {
         assertThat(report("fraud", 1).getDatasetDrift()).isTrue();
         assertThat(report("fraud", 2).getDatasetDrift()).isTrue();
-        assertThat(triggers).noneMatch(trigger -> trigger.getModelName().equals("fraud"));
-        RetrainingTrigger first = triggers.stream().filter(trigger -> trigger.getModelName().equals("credit")
-                && trigger.getRule().equals("dataset_drift")).findFirst().orElseThrow(() -> new AssertionError("triggers: " + triggers));
-        assertThat(first.getWindows()).extracting(window -> window.getStart()).containsExactly(windowStart(1));
-        assertThat(first.getPolicyId()).isEqualTo(creditPolicyId);
+        assertThat(triggers).noneMatch(trigger -> trigger.get("model").asText().equals("fraud"));
+        JsonNode first = triggers.stream().filter(trigger -> trigger.get("model").asText().equals("credit")
+                && trigger.get("rule").asText().equals("dataset_drift")).findFirst()
+                .orElseThrow(() -> new AssertionError("no dataset_drift trigger of credit in " + triggers));
+        assertThat(first.get("windows").findValuesAsText("start")).containsExactly(windowStart(1).toString());
+        assertThat(first.get("policy_id").asText()).isEqualTo(creditPolicyId);
     }
 
     @Test
