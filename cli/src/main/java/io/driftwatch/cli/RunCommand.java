@@ -1,5 +1,6 @@
 package io.driftwatch.cli;
 
+import io.driftwatch.alerts.AlertsPolicyDefaults;
 import io.driftwatch.service.DriftwatchService;
 import io.driftwatch.service.metrics.ProcessMetrics;
 import io.driftwatch.topology.config.DriftwatchConfig;
@@ -31,7 +32,7 @@ public final class RunCommand implements Callable<Integer> {
         DriftwatchConfig config = configFile.driftwatchConfig();
         try (ProcessMetrics metrics = ProcessMetrics.start(config);
              DriftwatchService service = DriftwatchService.start(config, metrics.registry(), Map.of(),
-                     new PolicyModelRules(config))) {
+                     new PolicyModelRules(config, AlertsPolicyDefaults.layer(config.originals())))) {
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "driftwatch-shutdown"));
             service.awaitStop();
         } catch (RuntimeException e) {

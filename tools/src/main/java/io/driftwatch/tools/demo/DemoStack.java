@@ -3,6 +3,7 @@ package io.driftwatch.tools.demo;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.driftwatch.alerts.AlertsConfig;
+import io.driftwatch.alerts.AlertsPolicyDefaults;
 import io.driftwatch.alerts.AlertsService;
 import io.driftwatch.alerts.PolicyAlertRouting;
 import io.driftwatch.broker.EmbeddedKafkaBroker;
@@ -70,7 +71,8 @@ final class DemoStack implements AutoCloseable {
         register(() -> deleteTree(stateDirectory));
         ProcessMetrics metrics = register(ProcessMetrics.start(config()));
         register(DriftwatchService.start(config(), metrics.registry(), Map.of("state.dir", stateDirectory.toString(),
-                "commit.interval.ms", "200", "max.task.idle.ms", "500"), new PolicyModelRules(config())));
+                "commit.interval.ms", "200", "max.task.idle.ms", "500"), new PolicyModelRules(config(),
+                AlertsPolicyDefaults.layer(settings()))));
         AlertsConfig alerts = new AlertsConfig(settings(), Map.of());
         register(AlertsService.start(config(), alerts, new PolicyAlertRouting(alerts), metrics.registry(), Clock.systemUTC(),
                 emailDirectory));

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.jspecify.annotations.Nullable;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,8 @@ import static java.util.Objects.requireNonNull;
  * Evaluates each closed window once: compares it with the model version's training baseline, or with the
  * previous window when there is none (and says so in the report), applies the trigger rules, and emits the
  * drift report, the trigger if one fired, and the alert event for people. The tests, thresholds and trigger rules
- * are the model version's when the window closes ({@link ModelRulesResolver}), and the report names their policy.
+ * are the model version's when the window closes ({@link ModelRulesResolver}), and the report names their policy;
+ * the columns that policy excludes are left out of both sides, so they are neither tested nor expected.
  * Everything it emits is written in the same transaction as the offsets and state that led to it.
  */
 final class DriftEvaluator implements Processor<String, ClosedWindow, String, WindowVerdict<DriftReport>> {
@@ -70,14 +72,14 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
     public void process(Record<String, ClosedWindow> record) {
         ClosedWindow closed = record.value();
         String modelKey = closed.window().modelKey();
-        Map<String, ColumnProfile> current = closed.profiles().profiles();
         ModelRules judgedBy = rules.rulesOf(closed.window().model(), closed.window().version());
+        Map<String, ColumnProfile> current = features(closed.profiles().profiles(), judgedBy);
         Optional<BaselineLookup.Reference> baseline = baselines.find(closed.window().model(), closed.window().version());
         FeatureProfiles previous = previousWindows.get(modelKey);
         ComparisonBasis basis = baseline.isPresent() ? ComparisonBasis.BASELINE
                 : previous != null ? ComparisonBasis.PREVIOUS_WINDOW : ComparisonBasis.NONE;
-        Map<String, ColumnProfile> reference = baseline.map(BaselineLookup.Reference::profiles)
-                .orElse(previous != null ? previous.profiles() : Map.of());
+        Map<String, ColumnProfile> reference = features(baseline.map(BaselineLookup.Reference::profiles)
+                .orElse(previous != null ? previous.profiles() : Map.of()), judgedBy);
         String withheld = withheld(basis, closed.profiles().records());
         DriftComparison compared = basis == ComparisonBasis.NONE
                 ? new DriftComparison(Map.of(), List.of(), DatasetVerdict.of(0, 0, 0, judgedBy.comparison().datasetDriftShare()))
@@ -105,6 +107,15 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
         if (closed.profiles().records() >= minimumRecords || previous == null) {
             previousWindows.put(modelKey, closed.profiles());
         }
+    }
+
+    private static Map<String, ColumnProfile> features(Map<String, ColumnProfile> profiles, ModelRules judgedBy) {
+        if (judgedBy.excludedColumns().isEmpty()) {
+            return profiles;
+        }
+        Map<String, ColumnProfile> features = new LinkedHashMap<>(profiles);
+        features.keySet().removeAll(judgedBy.excludedColumns());
+        return features;
     }
 
     private @Nullable String withheld(ComparisonBasis basis, long records) {

@@ -6,6 +6,7 @@ import io.driftwatch.policy.PolicyProblem;
 import io.driftwatch.policy.PublishedPolicies;
 import io.driftwatch.policy.Severity;
 import io.driftwatch.policy.TriggersPolicy;
+import io.driftwatch.policy.layer.LayerMerge;
 import io.driftwatch.policy.layer.PolicyLayer;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.config.PolicyDefaults;
@@ -13,6 +14,7 @@ import io.driftwatch.topology.trigger.QualityTriggerPolicy;
 import io.driftwatch.topology.trigger.TriggerPolicy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -29,9 +31,23 @@ public final class PolicyModelRules implements ModelRulesSource {
     private final PolicyLayer defaults;
     private final ModelRules settings;
 
+    /** Rules over the engine's settings alone: a report's id is then not the one {@code policy show} prints. */
     public PolicyModelRules(DriftwatchConfig config) {
-        requireNonNull(config, "config");
-        this.defaults = PolicyDefaults.layer(config);
+        this(PolicyDefaults.layer(requireNonNull(config, "config")), config);
+    }
+
+    /**
+     * @param alertsDefaults the alerts' recipients and rate limit as a layer ({@code AlertsPolicyDefaults}): the part
+     *                       of the defaults under every policy that is not the engine's, so the id each report names
+     *                       is the one {@code driftwatch policy show} prints for the same configuration file
+     */
+    public PolicyModelRules(DriftwatchConfig config, PolicyLayer alertsDefaults) {
+        this(LayerMerge.merge("defaults", List.of(PolicyDefaults.layer(requireNonNull(config, "config")),
+                requireNonNull(alertsDefaults, "alertsDefaults"))), config);
+    }
+
+    private PolicyModelRules(PolicyLayer defaults, DriftwatchConfig config) {
+        this.defaults = defaults;
         this.settings = new ConfigModelRules(config).defaults();
     }
 
@@ -54,7 +70,7 @@ public final class PolicyModelRules implements ModelRulesSource {
         EffectivePolicy policy = published.set(acceptedPolicies).effective(model, Optional.of(version), defaults);
         return new ModelRules(policy.id().shortForm(), policy.comparisonSettings(settings.comparison()),
                 triggers(policy.policy().triggers(), settings.triggers()),
-                quality(policy.policy().triggers(), settings.quality()));
+                quality(policy.policy().triggers(), settings.quality()), policy.excludedColumns());
     }
 
     private static RejectedPolicyException.Kind kindOf(PolicyException e) {

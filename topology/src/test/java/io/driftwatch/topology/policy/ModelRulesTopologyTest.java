@@ -5,6 +5,7 @@ import io.driftwatch.schemas.format.JsonDecoder;
 import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.mapping.InferenceMapping;
 import io.driftwatch.schemas.record.AlertEvent;
+import io.driftwatch.schemas.record.ColumnDrift;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.RetrainingTrigger;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,6 +161,40 @@ class ModelRulesTopologyTest {
 
     private double rejected(String reason) {
         return meters.get(PolicyMetrics.REJECTED).tag("reason", reason).counter().count();
+    }
+
+    @Test
+    void aColumnAModelsRulesExcludeIsNeverTestedForThatModelAndStillIsForAnother() {
+        ModelRules defaults = new ConfigModelRules(config).defaults();
+        ModelRulesSource excludingAgeForCredit = new ModelRulesSource() {
+            @Override
+            public void check(String key, String text) {
+            }
+
+            @Override
+            public ModelRules resolve(String model, String version, Map<String, String> acceptedPolicies) {
+                return model.equals("credit") ? new ModelRules("credit-no-age", defaults.comparison(), defaults.triggers(),
+                        defaults.quality(), Set.of("age")) : defaults;
+            }
+        };
+        try (TopologyTestDriver driver = driver(excludingAgeForCredit)) {
+            Outputs outputs = outputs(driver);
+            TestInputTopic<byte[], byte[]> input = inferences(driver);
+            for (int window = 0; window < 3; window++) {
+                window(input, "credit", window, 15 * window);
+                window(input, "fraud", window, 15 * window);
+            }
+            closeAll(input);
+
+            List<DriftReport> reports = outputs.reports().readValuesToList();
+            // Window 0 has nothing to compare with; windows 1 and 2 are compared with the window before.
+            assertThat(reportsOf(reports, "credit")).hasSize(3);
+            assertThat(reportsOf(reports, "credit").get(0).getColumns()).isEmpty();
+            assertThat(reportsOf(reports, "credit").subList(1, 3)).allSatisfy(report -> assertThat(report.getColumns())
+                    .extracting(ColumnDrift::getFeature).containsExactly("__prediction__"));
+            assertThat(reportsOf(reports, "fraud").subList(1, 3)).allSatisfy(report -> assertThat(report.getColumns())
+                    .extracting(ColumnDrift::getFeature).contains("age"));
+        }
     }
 
     @Test

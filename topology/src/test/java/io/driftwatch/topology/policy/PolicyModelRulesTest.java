@@ -1,13 +1,19 @@
 package io.driftwatch.topology.policy;
 
+import io.driftwatch.policy.PublishedPolicies;
+import io.driftwatch.policy.layer.LayerMerge;
+import io.driftwatch.policy.layer.PolicyLayer;
 import io.driftwatch.stats.compare.InformingTests;
 import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.config.PolicyDefaults;
 import io.driftwatch.topology.trigger.TriggerPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +22,7 @@ class PolicyModelRulesTest {
     private static final String CREDIT = """
             model: credit
             features:
+              exclude: [request_id]
               inform: []
               columns:
                 income: {tests: {psi: {threshold: 0.2}}}
@@ -77,6 +84,28 @@ class PolicyModelRulesTest {
         assertThat(churn.triggers()).isEqualTo(settings.triggers());
         assertThat(churn.policyId()).isEqualTo(rules.resolve("churn", "1", Map.of()).policyId());
         assertThat(credit.policyId()).isNotEqualTo(fraud.policyId()).isNotEqualTo(churn.policyId());
+    }
+
+    @Test
+    void aModelsExcludedColumnsAreItsRulesAndNoOtherModels() {
+        Map<String, String> records = published("credit/*", CREDIT, "fraud/*", FRAUD);
+
+        assertThat(rules.resolve("credit", "1", records).excludedColumns()).containsExactly("request_id");
+        assertThat(rules.resolve("fraud", "1", records).excludedColumns()).isEmpty();
+        assertThat(rules.resolve("churn", "1", records).excludedColumns()).isEmpty();
+    }
+
+    @Test
+    void withTheAlertsDefaultsAModelsIdIsTheIdOfItsPolicyOverBothDefaultLayers() {
+        PolicyLayer alertsDefaults = PolicyLayer.builder("alerts defaults").put("alerts.rate_per_hour", 6, "rate").build();
+        PolicyModelRules withAlerts = new PolicyModelRules(config, alertsDefaults);
+        Map<String, String> records = published("credit/*", CREDIT);
+        PolicyLayer bothDefaults = LayerMerge.merge("defaults", List.of(PolicyDefaults.layer(config), alertsDefaults));
+
+        String expected = new PublishedPolicies().set(records).effective("credit", Optional.of("1"), bothDefaults).id().shortForm();
+
+        assertThat(withAlerts.resolve("credit", "1", records).policyId()).isEqualTo(expected)
+                .isNotEqualTo(rules.resolve("credit", "1", records).policyId());
     }
 
     @Test
