@@ -78,7 +78,7 @@ public final class PolicyListCommand implements Callable<Integer> {
             }
             try {
                 PolicyDocument document = published.accept(key, text);
-                out.println(key + "  policy " + document.id() + "  applied");
+                out.println(key + "  file " + document.id() + "  applied");
             } catch (PolicyException e) {
                 out.println(key + "  refused: " + e.problems().get(0) + (e.problems().size() > 1
                         ? " (and " + (e.problems().size() - 1) + " more problems)" : ""));
