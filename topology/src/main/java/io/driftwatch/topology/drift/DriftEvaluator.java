@@ -20,6 +20,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.jspecify.annotations.Nullable;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,14 +71,14 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
     public void process(Record<String, ClosedWindow> record) {
         ClosedWindow closed = record.value();
         String modelKey = closed.window().modelKey();
-        Map<String, ColumnProfile> current = closed.profiles().profiles();
         ModelRules judgedBy = rules.rulesOf(closed.window().model(), closed.window().version());
+        Map<String, ColumnProfile> current = features(closed.profiles().profiles(), judgedBy);
         Optional<BaselineLookup.Reference> baseline = baselines.find(closed.window().model(), closed.window().version());
         FeatureProfiles previous = previousWindows.get(modelKey);
         ComparisonBasis basis = baseline.isPresent() ? ComparisonBasis.BASELINE
                 : previous != null ? ComparisonBasis.PREVIOUS_WINDOW : ComparisonBasis.NONE;
-        Map<String, ColumnProfile> reference = baseline.map(BaselineLookup.Reference::profiles)
-                .orElse(previous != null ? previous.profiles() : Map.of());
+        Map<String, ColumnProfile> reference = features(baseline.map(BaselineLookup.Reference::profiles)
+                .orElse(previous != null ? previous.profiles() : Map.of()), judgedBy);
         String withheld = withheld(basis, closed.profiles().records());
         DriftComparison compared = basis == ComparisonBasis.NONE
                 ? new DriftComparison(Map.of(), List.of(), DatasetVerdict.of(0, 0, 0, judgedBy.comparison().datasetDriftShare()))
@@ -105,6 +106,16 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
         if (closed.profiles().records() >= minimumRecords || previous == null) {
             previousWindows.put(modelKey, closed.profiles());
         }
+    }
+
+    /** The profiles of the columns the rules count as features: an excluded column is neither tested nor a schema finding. */
+    private static Map<String, ColumnProfile> features(Map<String, ColumnProfile> profiles, ModelRules rules) {
+        if (rules.excludedColumns().isEmpty()) {
+            return profiles;
+        }
+        Map<String, ColumnProfile> features = new HashMap<>(profiles);
+        features.keySet().removeAll(rules.excludedColumns());
+        return features;
     }
 
     private @Nullable String withheld(ComparisonBasis basis, long records) {

@@ -54,7 +54,7 @@ public final class PolicyModelRules implements ModelRulesSource {
         EffectivePolicy policy = published.set(acceptedPolicies).effective(model, Optional.of(version), defaults);
         return new ModelRules(policy.id().shortForm(), policy.comparisonSettings(settings.comparison()),
                 triggers(policy.policy().triggers(), settings.triggers()),
-                quality(policy.policy().triggers(), settings.quality()));
+                quality(policy.policy().triggers(), settings.quality()), policy.excludedColumns());
     }
 
     private static RejectedPolicyException.Kind kindOf(PolicyException e) {
