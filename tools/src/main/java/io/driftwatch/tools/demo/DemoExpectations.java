@@ -33,7 +33,7 @@ final class DemoExpectations {
     static final String QUALITY_RULE = "quality_threshold";
     static final String TRIGGERED_MARK = "retraining triggered";
     static final String OVERRIDDEN_COLUMN = "income";
-    static final String OVERRIDING_TEST = "psi";
+    static final String OVERRIDING_TEST = "wasserstein";
     static final String EXPECTED_COLUMN = "region";
 
     private final DemoScenario scenario;

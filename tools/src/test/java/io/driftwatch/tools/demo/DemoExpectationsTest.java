@@ -76,7 +76,7 @@ class DemoExpectationsTest {
 
         assertThat(EXPECTATIONS.missing(observations, List.of())).contains(
                 "credit: application_id excluded as its policy says, but 1 reports test it or report a finding on it",
-                "credit: income decided by psi alone, as its policy says (some windows by ks)");
+                "credit: income decided by wasserstein alone, as its policy says (some windows by ks)");
     }
 
     @Test
