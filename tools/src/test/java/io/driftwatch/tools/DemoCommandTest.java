@@ -24,7 +24,12 @@ class DemoCommandTest {
                 .contains("income")
                 .contains("unseen_category")
                 .contains("missing_rate_jump")
-                .contains("psi (informs)");
+                .contains("psi (informs)")
+                .contains("--policy " + directory.resolve("credit-policy.yaml"))
+                .contains("excluded (not features, not read): application_id")
+                .containsPattern("income +numeric +wasserstein .* DRIFT")
+                .contains("error   unexpected_value   region");
+        assertThat(directory.resolve("credit-policy.yaml")).exists();
         assertThat(directory.resolve("reference.csv")).exists();
         assertThat(directory.resolve("current.csv")).exists();
     }

@@ -1,7 +1,10 @@
 package io.driftwatch.tools.demo;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
@@ -9,16 +12,21 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
-/** An alert email the alerts process sent and saved: its subject, and the {@code .eml} and {@code .html} files. */
-record CaughtEmail(String subject, Path eml, Path html) {
+/**
+ * An alert email the alerts process sent and saved: its subject, its {@code To} addresses (as the alerts process
+ * routed it), and the {@code .eml} and {@code .html} files.
+ */
+record CaughtEmail(String subject, List<String> recipients, Path eml, Path html) {
     CaughtEmail {
         requireNonNull(subject, "subject");
+        recipients = List.copyOf(recipients);
         requireNonNull(eml, "eml");
         requireNonNull(html, "html");
     }
@@ -34,17 +42,22 @@ record CaughtEmail(String subject, Path eml, Path html) {
                 String name = eml.getFileName().toString();
                 Path html = eml.resolveSibling(name.substring(0, name.length() - ".eml".length()) + ".html");
                 if (Files.exists(html)) {
-                    emails.add(new CaughtEmail(subjectOf(eml), eml, html));
+                    emails.add(read(eml, html));
                 }
             }
         }
         return emails;
     }
 
-    private static String subjectOf(Path eml) throws IOException {
+    private static CaughtEmail read(Path eml, Path html) throws IOException {
         try (InputStream in = Files.newInputStream(eml)) {
-            String subject = new MimeMessage(Session.getInstance(new Properties()), in).getSubject();
-            return subject == null ? "" : subject;
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+            Address[] to = message.getRecipients(Message.RecipientType.TO);
+            List<String> recipients = to == null ? List.of()
+                    : Arrays.stream(to).map(address -> address instanceof InternetAddress internet ? internet.getAddress() : address.toString())
+                    .toList();
+            String subject = message.getSubject();
+            return new CaughtEmail(subject == null ? "" : subject, recipients, eml, html);
         } catch (MessagingException e) {
             throw new IOException("cannot read the saved email " + eml + ": " + e.getMessage(), e);
         }

@@ -3,9 +3,6 @@ package io.driftwatch.tools.demo;
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.tabular.Row;
 import io.driftwatch.cli.tabular.RowReader;
-import io.driftwatch.schemas.format.RecordEncoders;
-import io.driftwatch.schemas.record.FeedbackLabel;
-import io.driftwatch.schemas.record.InferenceLog;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
@@ -26,15 +23,21 @@ import static java.util.Objects.requireNonNull;
  * baseline: each prediction is a training row resampled, scored by the model's rule (approve when
  * credit_score and income clear their cut-offs), and followed by its true label a random delay later. From
  * the scenario's drift window on, a new customer segment arrives (younger, lower income and score, on
- * mobile), four of the seven inputs shift, and the model, right 92% of the time before, is right about half
- * the time. Inferences are Avro single-object encoded, labels JSON: the two encodings a model server without
- * a schema registry writes. Deterministic for a seed.
+ * mobile, a fifth of it from the region {@value #ONLINE_REGION} the model never saw), five of the seven inputs
+ * shift, and the model, right 92% of the time before, is right about half the time. Each prediction also logs
+ * its {@value #ID_COLUMN}, which the training file lacks. Inferences are Avro single-object encoded, labels
+ * JSON: the two encodings a model server without a schema registry writes. Deterministic for a seed.
  */
 final class CreditTraffic {
     static final String MODEL = "credit";
     static final String VERSION = "v1";
     static final String APPROVE = "approve";
     static final String DECLINE = "decline";
+    /** One value per application, as a model server logs it: not a feature, so the demo's credit policy excludes it. */
+    static final String ID_COLUMN = "application_id";
+    /** A region the model never saw, which the credit policy's expectation on region refuses ({@code unseen: error}). */
+    static final String ONLINE_REGION = "online";
+    private static final double ONLINE_SHARE = 0.2;
     private static final double ACCURACY_BEFORE_DRIFT = 0.92;
     private static final double ACCURACY_AFTER_DRIFT = 0.5;
     private static final double SCORE_CUT_OFF = 650;
@@ -77,6 +80,7 @@ final class CreditTraffic {
                 Instant predictedAt = scenario.windowStart(window).plus(spacing.multipliedBy(i));
                 Map<String, @Nullable Object> features = drifted ? newSegment(sample(random), random) : sample(random);
                 String prediction = decide(features);
+                features.put(ID_COLUMN, "app-" + window + "-" + i);
                 records.add(inference(requestId, predictedAt, features, prediction));
                 double accuracy = drifted ? ACCURACY_AFTER_DRIFT : ACCURACY_BEFORE_DRIFT;
                 String actual = random.nextDouble() < accuracy ? prediction : prediction.equals(APPROVE) ? DECLINE : APPROVE;
@@ -112,6 +116,9 @@ final class CreditTraffic {
         features.computeIfPresent("income", (name, income) -> (double) Math.round((Double) income * 0.55));
         features.computeIfPresent("credit_score", (name, score) -> (Double) score - 70);
         features.put("device", random.nextDouble() < 0.85 ? "mobile" : "desktop");
+        if (random.nextDouble() < ONLINE_SHARE) {
+            features.put("region", ONLINE_REGION);
+        }
         return features;
     }
 
@@ -122,14 +129,10 @@ final class CreditTraffic {
     }
 
     private static DemoRecord inference(String requestId, Instant time, Map<String, @Nullable Object> features, String prediction) {
-        InferenceLog log = InferenceLog.newBuilder().setRequestId(requestId).setModelName(MODEL).setModelVersion(VERSION)
-                .setEventTime(time).setFeatures(new HashMap<>(features)).setPrediction(prediction).build();
-        return new DemoRecord(DemoTopics.INFERENCES, requestId, time, RecordEncoders.singleObject(log));
+        return DemoRecord.inference(MODEL, VERSION, requestId, time, features, prediction);
     }
 
     private static DemoRecord label(String requestId, Instant time, String actual) {
-        FeedbackLabel label = FeedbackLabel.newBuilder().setRequestId(requestId).setModelName(MODEL).setLabel(actual)
-                .setEventTime(time).build();
-        return new DemoRecord(DemoTopics.LABELS, requestId, time, RecordEncoders.json(label));
+        return DemoRecord.label(MODEL, requestId, time, actual);
     }
 }

@@ -22,7 +22,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Publishes the credit model's baseline from its scored training file ({@link ScoredTraining}) exactly as
+ * Publishes a model's baseline from its scored training file ({@link ScoredTraining}, {@link FraudTraffic}) exactly as
  * {@code driftwatch baseline --input FILE --prediction-column prediction --bootstrap-servers ...} does with its
  * other defaults: profiles of the inputs and of the prediction (under the name the stream gives each window's
  * prediction profile), skew facts, calibrated thresholds, to the compacted baselines topic.
@@ -37,9 +37,9 @@ final class DemoBaseline {
      * @throws BadInputException when the training file cannot be read
      * @throws PublishException  when the broker does not take the baseline
      */
-    static BaselinePublisher.Published publish(Path trainingFile, DriftwatchConfig config, Clock clock)
+    static BaselinePublisher.Published publish(Path trainingFile, String model, String version, DriftwatchConfig config, Clock clock)
             throws BadInputException, PublishException {
-        Baseline record = BaselineRecords.toRecord(build(trainingFile), CreditTraffic.MODEL, CreditTraffic.VERSION,
+        Baseline record = BaselineRecords.toRecord(build(trainingFile), model, version,
                 trainingFile.getFileName().toString(), clock.instant());
         TopicSpec topic = Topics.BASELINES.spec(config);
         return new BaselinePublisher(config.kafkaSettings(), PUBLISH_TIMEOUT).publish(topic, record);

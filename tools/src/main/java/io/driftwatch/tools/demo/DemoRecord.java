@@ -1,6 +1,13 @@
 package io.driftwatch.tools.demo;
 
+import io.driftwatch.schemas.format.RecordEncoders;
+import io.driftwatch.schemas.record.FeedbackLabel;
+import io.driftwatch.schemas.record.InferenceLog;
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,5 +22,20 @@ record DemoRecord(String topic, String key, Instant eventTime, byte[] value) {
         requireNonNull(key, "key");
         requireNonNull(eventTime, "eventTime");
         requireNonNull(value, "value");
+    }
+
+    /** A prediction of {@code model} {@code version}, Avro single-object encoded as a model server without a registry writes it. */
+    static DemoRecord inference(String model, String version, String requestId, Instant time, Map<String, @Nullable Object> features,
+                                String prediction) {
+        InferenceLog log = InferenceLog.newBuilder().setRequestId(requestId).setModelName(model).setModelVersion(version)
+                .setEventTime(time).setFeatures(new HashMap<>(features)).setPrediction(prediction).build();
+        return new DemoRecord(DemoTopics.INFERENCES, requestId, time, RecordEncoders.singleObject(log));
+    }
+
+    /** The true label of a prediction of {@code model}, JSON encoded. */
+    static DemoRecord label(String model, String requestId, Instant time, String actual) {
+        FeedbackLabel label = FeedbackLabel.newBuilder().setRequestId(requestId).setModelName(model).setLabel(actual)
+                .setEventTime(time).build();
+        return new DemoRecord(DemoTopics.LABELS, requestId, time, RecordEncoders.json(label));
     }
 }

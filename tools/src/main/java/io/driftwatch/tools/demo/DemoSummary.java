@@ -12,27 +12,70 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The end-of-demo summary a person reads in ten seconds: one line per window (drift verdict and drifted features
- * from the drift reports, accuracy and labels from the final quality reports), the triggers as CI reads them, the
- * emails caught with their files, and whether everything planted was found.
+ * The end-of-demo summary a person reads in ten seconds, per model: the policy it ran under (id and file), one line per
+ * window (drift verdict and drifted features from the drift reports, accuracy and labels from the final quality
+ * reports), the expectation its policy saw broken, its triggers as CI reads them with the rule each fired under, and its
+ * emails with their recipients and files.
  */
 final class DemoSummary {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final DemoScenario scenario;
+    private final DemoExpectations expectations;
 
-    DemoSummary(DemoScenario scenario) {
+    DemoSummary(DemoScenario scenario, DemoExpectations expectations) {
         this.scenario = scenario;
+        this.expectations = expectations;
     }
 
-    void print(PrintWriter out, DemoObservation observation, List<CaughtEmail> emails, String triggerTopic) {
-        out.printf(Locale.ROOT, "Windows of model %s %s (%d min of event time each, compared with the training baseline):%n",
-                CreditTraffic.MODEL, CreditTraffic.VERSION, scenario.window().toMinutes());
+    void print(PrintWriter out, DemoObservations observations, Collection<DemoPolicies.Published> policies, List<CaughtEmail> emails,
+               String triggerTopic) {
+        out.printf(Locale.ROOT, "Both models' windows are %d min of event time (driftwatch.window.size.ms): run does not apply a"
+                + " policy's window section yet.%n", scenario.window().toMinutes());
+        for (DemoPolicies.Published policy : policies) {
+            out.println();
+            printModel(out, policy, observations.of(policy.model()), emails, triggerTopic);
+        }
+    }
+
+    private void printModel(PrintWriter out, DemoPolicies.Published policy, DemoObservation observation, List<CaughtEmail> emails,
+                            String triggerTopic) {
+        String modelVersion = policy.model() + " " + policy.version();
+        out.printf(Locale.ROOT, "Model %s under policy %s (%s): %d of %d windows reported, %d with dataset drift%n", modelVersion,
+                policy.policyId(), policy.file().getFileName(), observation.driftByWindow().size(), scenario.windows(),
+                observation.driftedWindows());
+        printWindows(out, observation);
+        if (policy.model().equals(CreditTraffic.MODEL)) {
+            out.println("  Expectation broken: " + expectations.brokenExpectation(observation)
+                    .map(f -> f.getFeature() + " " + f.getKind().name().toLowerCase(Locale.ROOT) + " (" + f.getSeverity().name()
+                            .toLowerCase(Locale.ROOT) + "): " + f.getDetail()).orElse("none"));
+        }
+        out.println("  Triggers committed to " + triggerTopic + " (read back with read_committed, as CI reads them):");
+        if (observation.triggers().isEmpty()) {
+            out.println("    none");
+        }
+        for (RetrainingTrigger trigger : observation.triggers()) {
+            out.printf(Locale.ROOT, "    %-17s windows %s: %s%n      rule: %s%n", trigger.getRule(), windows(trigger.getWindows()),
+                    trigger.getSummary(), trigger.getRuleDescription());
+        }
+        List<CaughtEmail> about = emails.stream().filter(e -> DemoExpectations.about(modelVersion, e)).toList();
+        out.println("  Alert emails caught by the SMTP catcher (each saved as .eml and .html):");
+        if (about.isEmpty()) {
+            out.println("    none");
+        }
+        for (CaughtEmail email : about) {
+            out.println("    " + email.subject());
+            out.println("      to " + String.join(", ", email.recipients()) + ": " + email.html());
+        }
+    }
+
+    private void printWindows(PrintWriter out, DemoObservation observation) {
         out.printf(Locale.ROOT, "  %-3s %-12s %7s  %-8s %-9s %-9s %s%n", "#", "start (UTC)", "records", "drift", "accuracy", "labelled",
                 "drifted features");
         for (int window = 0; window < scenario.windows(); window++) {
@@ -41,26 +84,8 @@ final class DemoSummary {
             QualityReport quality = observation.qualityByWindow().get(start);
             out.printf(Locale.ROOT, "  %-3d %-12s %7s  %-8s %-9s %-9s %s%s%n", window + 1, TIME.format(start),
                     drift == null ? "-" : Long.toString(drift.getRecords()), verdict(drift), accuracy(quality),
-                    quality == null ? "-" : quality.getLabelled() + "/" + quality.getPredictions(), driftedFeatures(drift),
-                    window == scenario.driftFromWindow() ? "   <- drift planted here" : "");
-        }
-        out.println();
-        out.println("Triggers committed to " + triggerTopic + " (read back with read_committed, as CI reads them):");
-        if (observation.triggers().isEmpty()) {
-            out.println("  none");
-        }
-        for (RetrainingTrigger trigger : observation.triggers()) {
-            out.printf(Locale.ROOT, "  %-17s windows %s: %s%n", trigger.getRule(), windows(trigger.getWindows()), trigger.getSummary());
-        }
-        out.println();
-        out.println("Alert emails caught by the SMTP catcher (each saved as .eml and .html):");
-        if (emails.isEmpty()) {
-            out.println("  none");
-        }
-        for (CaughtEmail email : emails) {
-            out.println("  " + email.subject());
-            out.println("    " + email.html());
-            out.println("    " + email.eml());
+                    quality == null || quality.getLabelled() == 0 ? "-" : quality.getLabelled() + "/" + quality.getPredictions(),
+                    driftedFeatures(drift), window == scenario.driftFromWindow() ? "   <- drift planted here" : "");
         }
     }
 

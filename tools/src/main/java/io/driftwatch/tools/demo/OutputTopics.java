@@ -21,12 +21,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads back what driftwatch wrote, as its consumers would: drift reports, quality reports and triggers,
- * {@code read_committed} (the topology writes them in transactions), decoded with the topics' own serdes. Keeps
- * the latest drift report and the final quality report per window, and each trigger id once. Not thread-safe.
+ * {@code read_committed} (the topology writes them in transactions), decoded with the topics' own serdes. Keeps,
+ * per model, the latest drift report and the final quality report per window, and each trigger id once. Not thread-safe.
  */
 final class OutputTopics implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
@@ -38,8 +40,8 @@ final class OutputTopics implements AutoCloseable {
     private final Deserializer<DriftReport> driftReports = new SingleObjectAvroSerde<DriftReport>(DriftReport.getClassSchema()).deserializer();
     private final Deserializer<QualityReport> qualityReports = new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer();
     private final Deserializer<RetrainingTrigger> triggers = new SingleObjectAvroSerde<RetrainingTrigger>(RetrainingTrigger.getClassSchema()).deserializer();
-    private final Map<Instant, DriftReport> driftByWindow = new TreeMap<>();
-    private final Map<Instant, QualityReport> qualityByWindow = new TreeMap<>();
+    private final Map<String, Map<Instant, DriftReport>> driftByModel = new TreeMap<>();
+    private final Map<String, Map<Instant, QualityReport>> qualityByModel = new TreeMap<>();
     private final Map<String, RetrainingTrigger> triggersById = new LinkedHashMap<>();
 
     OutputTopics(DriftwatchConfig config) {
@@ -59,18 +61,17 @@ final class OutputTopics implements AutoCloseable {
     }
 
     /** Reads what was committed since the last call (waiting at most a fifth of a second) and returns the whole picture. */
-    DemoObservation poll() {
+    DemoObservations poll() {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
             if (record.topic().equals(driftTopic)) {
                 DriftReport report = driftReports.deserialize(driftTopic, record.value());
                 if (report != null) {
-                    driftByWindow.put(report.getWindowStart(), report);
+                    driftByModel.computeIfAbsent(report.getModelName(), model -> new TreeMap<>()).put(report.getWindowStart(), report);
                 }
             } else if (record.topic().equals(qualityTopic)) {
                 QualityReport report = qualityReports.deserialize(qualityTopic, record.value());
-                if (report != null && (report.getIsFinal() || !qualityByWindow.containsKey(report.getWindowStart())
-                        || !qualityByWindow.get(report.getWindowStart()).getIsFinal())) {
-                    qualityByWindow.put(report.getWindowStart(), report);
+                if (report != null) {
+                    keepFinal(qualityByModel.computeIfAbsent(report.getModelName(), model -> new TreeMap<>()), report);
                 }
             } else {
                 RetrainingTrigger trigger = triggers.deserialize(triggerTopic, record.value());
@@ -79,7 +80,23 @@ final class OutputTopics implements AutoCloseable {
                 }
             }
         }
-        return new DemoObservation(driftByWindow, qualityByWindow, List.copyOf(triggersById.values()));
+        Map<String, DemoObservation> byModel = new TreeMap<>();
+        Set<String> models = new TreeSet<>(driftByModel.keySet());
+        models.addAll(qualityByModel.keySet());
+        triggersById.values().forEach(trigger -> models.add(trigger.getModelName()));
+        for (String model : models) {
+            byModel.put(model, new DemoObservation(driftByModel.getOrDefault(model, Map.of()), qualityByModel.getOrDefault(model, Map.of()),
+                    triggersById.values().stream().filter(trigger -> trigger.getModelName().equals(model)).toList()));
+        }
+        return new DemoObservations(byModel);
+    }
+
+    /** A window's final quality report stays; a provisional one replaces only another provisional one. */
+    private static void keepFinal(Map<Instant, QualityReport> qualityByWindow, QualityReport report) {
+        QualityReport kept = qualityByWindow.get(report.getWindowStart());
+        if (report.getIsFinal() || kept == null || !kept.getIsFinal()) {
+            qualityByWindow.put(report.getWindowStart(), report);
+        }
     }
 
     String triggerTopic() {

@@ -17,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +31,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * {@code driftwatch demo}: runs the whole mission on this machine and checks it. Starts the {@link DemoStack},
- * publishes the credit model's baseline, replays its traffic ({@link CreditTraffic}) into the input topics while a
+ * publishes the baselines of a credit and a fraud model and each model's policy ({@link DemoPolicies}), replays their
+ * traffic ({@link CreditTraffic}, {@link FraudTraffic}) into the input topics while a
  * live line shows what driftwatch has committed, sends closing records once every label is joined, waits until
  * every planted problem shows or {@link #TIMEOUT} passes, and prints the {@link DemoSummary}.
  */
@@ -64,9 +68,11 @@ public final class StreamDemo {
     public int run(PrintWriter out) throws BadInputException, PublishException, InterruptedException {
         long startNanos = System.nanoTime();
         Path directory = directory();
-        out.println("driftwatch demo: a credit model in production, replayed through driftwatch on this machine.");
-        out.printf(Locale.ROOT, "%d windows of %d min of event time, %d predictions each; from window %d a new customer segment"
-                        + "%narrives (inputs shift, the model's accuracy falls); labels arrive up to %d min late.%n",
+        out.println("driftwatch demo: a credit model and a fraud model in production, each under its own policy, replayed"
+                + " through driftwatch on this machine.");
+        out.printf(Locale.ROOT, "%d windows of %d min of event time, %d predictions of each model in each; from window %d a new"
+                        + " customer segment%narrives at the credit model (inputs shift, a region it never saw appears, its accuracy"
+                        + " falls; labels arrive up to %d min late)%nand the fraud model sees larger amounts, mostly electronics.%n",
                 scenario.windows(), scenario.window().toMinutes(), scenario.perWindow(), scenario.driftFromWindow() + 1,
                 scenario.labelDelayMax().toMinutes());
         out.flush();
@@ -85,11 +91,16 @@ public final class StreamDemo {
             throws BadInputException, PublishException, InterruptedException {
         Path inputs = copyTraining(directory);
         Path training = ScoredTraining.write(inputs, directory);
+        FraudTraffic fraud = FraudTraffic.of(scenario);
+        Path fraudTraining = fraud.writeTraining(directory);
         out.println("Kafka (embedded, KRaft) at " + stack.bootstrapServers() + ", SMTP catcher at 127.0.0.1:" + stack.smtpPort());
-        BaselinePublisher.Published baseline = DemoBaseline.publish(training, stack.config(), clock);
-        out.printf(Locale.ROOT, "Baseline of %s %s from %s (its inputs and predictions, as baseline --prediction-column %s)"
-                        + " published to %s%n", CreditTraffic.MODEL, CreditTraffic.VERSION, training, ScoredTraining.PREDICTION_COLUMN,
-                baseline.topic());
+        publishBaseline(out, training, CreditTraffic.MODEL, CreditTraffic.VERSION, stack);
+        publishBaseline(out, fraudTraining, FraudTraffic.MODEL, FraudTraffic.VERSION, stack);
+        Map<String, DemoPolicies.Published> policies = DemoPolicies.publish(directory, stack.config());
+        for (DemoPolicies.Published policy : policies.values()) {
+            out.printf(Locale.ROOT, "Policy of %s from %s published as driftwatch policy publish does: reports name id %s, alerts go to"
+                    + " %s%n", policy.model(), policy.file(), policy.policyId(), String.join(", ", policy.recipients()));
+        }
         try {
             stack.startDriftwatch(directory);
         } catch (IOException e) {
@@ -97,30 +108,34 @@ public final class StreamDemo {
         }
         out.println("driftwatch run and alerts started; Prometheus metrics at " + stack.metricsUrl());
         out.flush();
-        CreditTraffic traffic = CreditTraffic.from(inputs, scenario);
-        DemoExpectations expectations = new DemoExpectations(scenario);
-        DemoObservation observation;
+        CreditTraffic credit = CreditTraffic.from(inputs, scenario);
+        DemoExpectations expectations = new DemoExpectations(scenario, policies);
+        DemoObservations observation;
         List<CaughtEmail> emails;
         try (OutputTopics outputs = new OutputTopics(stack.config())) {
-            Replay replay = new Replay(outputs, new ProgressLine(out, scenario.windows()), directory,
+            Replay replay = new Replay(outputs, new ProgressLine(out, scenario.windows() * policies.size()), directory,
                     System.nanoTime() + TIMEOUT.toNanos());
-            List<DemoRecord> records = traffic.records();
+            List<DemoRecord> records = new ArrayList<>(credit.records());
+            records.addAll(fraud.records());
+            records.sort(Comparator.comparing(DemoRecord::eventTime));
             replay.send(stack, records, records.size());
             replay.awaitOrTimeout(expectations::trafficJoined, JOIN_WAIT);
-            List<DemoRecord> closers = traffic.closers(DemoSettings.closingTime(scenario), CLOSERS);
+            Instant closingTime = DemoSettings.closingTime(scenario);
+            List<DemoRecord> closers = new ArrayList<>(credit.closers(closingTime, CLOSERS));
+            closers.addAll(fraud.closers(closingTime, CLOSERS));
             replay.send(stack, closers, records.size() + closers.size());
             replay.awaitOrTimeout(o -> expectations.missing(o, replay.emails()).isEmpty(), TIMEOUT);
             replay.finish();
             observation = replay.observation();
             emails = replay.emails();
             out.println();
-            new DemoSummary(scenario).print(out, observation, emails, outputs.triggerTopic());
+            new DemoSummary(scenario, expectations).print(out, observation, policies.values(), emails, outputs.triggerTopic());
         }
         List<String> missing = expectations.missing(observation, emails);
         out.println();
-        out.printf(Locale.ROOT, "%s (%d s)%n", missing.isEmpty() ? "Everything planted was found: drift, the retraining triggers"
-                + " and the email." : "MISSING: " + String.join("; ", missing), Duration.ofNanos(System.nanoTime() - startNanos).toSeconds());
-        out.println("Emails and the training file are in " + directory);
+        out.printf(Locale.ROOT, "%s (%d s)%n", missing.isEmpty() ? "Everything planted was found, for each model under its own"
+                + " policy: drift, the retraining triggers and the email to its team." : "MISSING: " + String.join("; ", missing), Duration.ofNanos(System.nanoTime() - startNanos).toSeconds());
+        out.println("Emails, the training files and the policies are in " + directory);
         out.println("Prometheus metrics " + (keepRunning ? "are" : "were") + " served at " + stack.metricsUrl()
                 + (keepRunning ? "" : " while the demo ran (--keep-running keeps them up)"));
         if (keepRunning) {
@@ -140,6 +155,13 @@ public final class StreamDemo {
             throw new BadInputException("cannot create the output directory " + outputDirectory + ": " + e.getMessage()
                     + "; choose another with --output", e);
         }
+    }
+
+    private void publishBaseline(PrintWriter out, Path training, String model, String version, DemoStack stack)
+            throws BadInputException, PublishException {
+        BaselinePublisher.Published baseline = DemoBaseline.publish(training, model, version, stack.config(), clock);
+        out.printf(Locale.ROOT, "Baseline of %s %s from %s (its inputs and predictions, as baseline --prediction-column %s)"
+                + " published to %s%n", model, version, training, ScoredTraining.PREDICTION_COLUMN, baseline.topic());
     }
 
     private static Path copyTraining(Path directory) throws BadInputException {
@@ -165,7 +187,7 @@ public final class StreamDemo {
         private final ProgressLine progress;
         private final Path emailDirectory;
         private final long deadlineNanos;
-        private DemoObservation observation;
+        private DemoObservations observation;
         private List<CaughtEmail> emails = List.of();
         private long sent;
         private long total;
@@ -206,7 +228,7 @@ public final class StreamDemo {
             refresh();
         }
 
-        void awaitOrTimeout(Predicate<DemoObservation> done, Duration longest) {
+        void awaitOrTimeout(Predicate<DemoObservations> done, Duration longest) {
             long until = Math.min(deadlineNanos, System.nanoTime() + longest.toNanos());
             while (!done.test(observation) && System.nanoTime() < until) {
                 refresh();
@@ -228,7 +250,7 @@ public final class StreamDemo {
             progress.finish();
         }
 
-        DemoObservation observation() {
+        DemoObservations observation() {
             return observation;
         }
 

@@ -30,7 +30,7 @@ class StreamDemoIntegrationTest {
     Path directory;
 
     @Test
-    void findsThePlantedDriftTriggersForItsWindowAndMailsAboutTheModel() throws Exception {
+    void findsEachModelsPlantedDriftUnderItsOwnPolicyAndMailsItsOwnTeam() throws Exception {
         Clock clock = Clock.systemUTC();
         DemoScenario scenario = new DemoScenario(clock.instant().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS),
                 Duration.ofMinutes(10), 6, 3, 150, Duration.ofMinutes(20), 7L);
@@ -44,13 +44,21 @@ class StreamDemoIntegrationTest {
         String nextStart = TIME.format(scenario.windowStart(4));
         assertThat(summary).contains("dataset_drift     windows " + driftStart + "-")
                 .contains(", " + nextStart + "-")
+                .contains("Model credit v1 under policy ").contains("(credit-policy.yaml): 6 of 6 windows reported")
+                .contains("Model fraud v1 under policy ").contains("(fraud-policy.yaml): 6 of 6 windows reported")
+                .contains("Expectation broken: region unexpected_value (error)")
                 .contains("quality_threshold windows " + driftStart + "-")
                 .contains("Everything planted was found");
         List<CaughtEmail> emails = CaughtEmail.in(directory);
         assertThat(emails).isNotEmpty();
         assertThat(emails).anySatisfy(email -> {
             assertThat(email.subject()).contains("credit v1").contains("retraining triggered");
+            assertThat(email.recipients()).containsExactly("credit-ml@example.com");
             assertThat(email.html()).isRegularFile();
+        });
+        assertThat(emails).anySatisfy(email -> {
+            assertThat(email.subject()).contains("fraud v1").contains("retraining triggered");
+            assertThat(email.recipients()).containsExactly("fraud-team@example.com");
         });
     }
 }

@@ -9,6 +9,7 @@ import io.driftwatch.schemas.record.ColumnDrift;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.RetrainingTrigger;
+import io.driftwatch.schemas.record.SkewFinding;
 import io.driftwatch.stats.compare.ProfileComparator;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.DriftwatchTopology;
@@ -59,7 +60,7 @@ class ModelRulesTopologyTest {
 
     /**
      * A policy format for the test: {@code id=ID;consecutive=N}, the drift-trigger run length of every version of the
-     * model its key {@code MODEL/*} names; any other text is rejected.
+     * model its key {@code MODEL/*} names, optionally {@code ;exclude=COLUMN}; any other text is rejected.
      */
     private static final class TextRules implements ModelRulesSource {
         private final ModelRules defaults;
@@ -71,7 +72,7 @@ class ModelRulesTopologyTest {
 
         @Override
         public void check(String key, String text) throws RejectedPolicyException {
-            if (!text.matches("id=[a-z0-9-]+;consecutive=[0-9]+")) {
+            if (!text.matches("id=[a-z0-9-]+;consecutive=[0-9]+(;exclude=[a-z_]+)?")) {
                 throw new RejectedPolicyException(RejectedPolicyException.Kind.INVALID, "expected id=ID;consecutive=N");
             }
         }
@@ -86,7 +87,8 @@ class ModelRulesTopologyTest {
             Map<String, String> fields = Arrays.stream(text.split(";")).map(field -> field.split("="))
                     .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
             TriggerPolicy triggers = new TriggerPolicy(Integer.parseInt(fields.get("consecutive")), true, Duration.ofHours(6));
-            return new ModelRules(fields.get("id"), defaults.comparison(), triggers, defaults.quality());
+            return new ModelRules(fields.get("id"), defaults.comparison(), triggers, defaults.quality(),
+                    fields.containsKey("exclude") ? Set.of(fields.get("exclude")) : Set.of());
         }
     }
 
@@ -123,11 +125,18 @@ class ModelRulesTopologyTest {
 
     /** 200 records of {@code model} v3 in window {@code window}, ages around 40 + {@code ageShift}. */
     private void window(TestInputTopic<byte[], byte[]> input, String model, int window, double ageShift) {
+        window(input, model, window, ageShift, false);
+    }
+
+    /** As {@link #window(TestInputTopic, String, int, double)}, each record also logging its own {@code request_id} when {@code withIds}. */
+    private void window(TestInputTopic<byte[], byte[]> input, String model, int window, double ageShift, boolean withIds) {
         for (int i = 0; i < 200; i++) {
             Instant time = T0.plus(WINDOW.multipliedBy(window)).plusSeconds(i);
             double age = 40 + ageShift + random.nextGaussian() * 5;
-            InferenceLog log = InferenceLog.newBuilder().setRequestId("r" + nextId++).setModelName(model).setModelVersion("v3")
-                    .setEventTime(time).setFeatures(Map.of("age", age)).setPrediction(age / 100).build();
+            String requestId = "r" + nextId++;
+            Map<String, Object> features = withIds ? Map.of("age", age, "request_id", requestId) : Map.of("age", age);
+            InferenceLog log = InferenceLog.newBuilder().setRequestId(requestId).setModelName(model).setModelVersion("v3")
+                    .setEventTime(time).setFeatures(features).setPrediction(age / 100).build();
             input.pipeInput(new TestRecord<>(null, RecordEncoders.json(log), time));
         }
     }
@@ -233,6 +242,28 @@ class ModelRulesTopologyTest {
                     .containsEntry("fraud", 1).containsEntry("credit", 1);
             assertThat(policyInfoIds("fraud")).containsExactly("fraud-fast");
             assertThat(policyInfoIds("credit")).containsExactly("credit-slow");
+        }
+    }
+
+    @Test
+    void aColumnThePolicyExcludesIsNeitherTestedNorReportedWhileAnotherModelsSameColumnIs() {
+        try (TopologyTestDriver driver = driver(rules)) {
+            Outputs outputs = outputs(driver);
+            policies(driver).pipeInput("credit/*", "id=credit-no-ids;consecutive=1;exclude=request_id");
+            policies(driver).pipeInput("fraud/*", "id=fraud-all;consecutive=1");
+            TestInputTopic<byte[], byte[]> input = inferences(driver);
+            for (int window = 0; window < 2; window++) {
+                window(input, "credit", window, 0, true);
+                window(input, "fraud", window, 0, true);
+            }
+            closeAll(input);
+
+            List<DriftReport> reports = outputs.reports().readValuesToList();
+            assertThat(reportsOf(reports, "credit")).hasSize(2).allSatisfy(report ->
+                    assertThat(report.getSchemaFindings()).extracting(SkewFinding::getFeature).doesNotContain("request_id"));
+            assertThat(reportsOf(reports, "credit").get(1).getColumns()).extracting(ColumnDrift::getFeature)
+                    .containsExactly("__prediction__", "age");
+            assertThat(reportsOf(reports, "fraud").get(1).getColumns()).extracting(ColumnDrift::getFeature).contains("age", "request_id");
         }
     }
 

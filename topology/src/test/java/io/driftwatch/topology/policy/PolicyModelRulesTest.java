@@ -24,6 +24,7 @@ class PolicyModelRulesTest {
             features:
               exclude: [request_id]
               inform: []
+              exclude: [request_id]
               columns:
                 income: {tests: {psi: {threshold: 0.2}}}
             triggers:
@@ -77,6 +78,8 @@ class PolicyModelRulesTest {
         assertThat(credit.quality().minLabels()).isEqualTo(200);
         assertThat(credit.quality().coolDown()).isEqualTo(Duration.ofMinutes(30));
         assertThat(credit.comparison().testsFor("income")).containsExactly("psi");
+        assertThat(credit.excludedColumns()).containsExactly("request_id");
+        assertThat(fraud.excludedColumns()).isEmpty();
         assertThat(credit.comparison().thresholdFor("income", "psi").value()).isEqualTo(0.2);
         assertThat(credit.comparison().informingTests()).isEqualTo(InformingTests.NONE);
         assertThat(fraud.triggers().datasetDriftEnabled()).isFalse();
