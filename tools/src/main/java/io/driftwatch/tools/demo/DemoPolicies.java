@@ -1,5 +1,6 @@
 package io.driftwatch.tools.demo;
 
+import io.driftwatch.alerts.AlertsPolicyDefaults;
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.baseline.PublishException;
 import io.driftwatch.cli.policy.PolicyPublisher;
@@ -71,7 +72,8 @@ final class DemoPolicies {
         for (PolicyPublisher.Published file : written) {
             accepted.put(file.key(), text(file.file()));
         }
-        PolicyModelRules rules = new PolicyModelRules(config);
+        // Built as run builds them (RunCommand, DemoStack), so the ids are the ones the reports carry.
+        PolicyModelRules rules = new PolicyModelRules(config, AlertsPolicyDefaults.layer(config.originals()));
         Map<String, String> versions = Map.of(CreditTraffic.MODEL, CreditTraffic.VERSION, FraudTraffic.MODEL, FraudTraffic.VERSION);
         Map<String, Published> byModel = new LinkedHashMap<>();
         for (PolicyPublisher.Published file : written) {

@@ -173,40 +173,6 @@ class ModelRulesTopologyTest {
     }
 
     @Test
-    void aColumnAModelsRulesExcludeIsNeverTestedForThatModelAndStillIsForAnother() {
-        ModelRules defaults = new ConfigModelRules(config).defaults();
-        ModelRulesSource excludingAgeForCredit = new ModelRulesSource() {
-            @Override
-            public void check(String key, String text) {
-            }
-
-            @Override
-            public ModelRules resolve(String model, String version, Map<String, String> acceptedPolicies) {
-                return model.equals("credit") ? new ModelRules("credit-no-age", defaults.comparison(), defaults.triggers(),
-                        defaults.quality(), Set.of("age")) : defaults;
-            }
-        };
-        try (TopologyTestDriver driver = driver(excludingAgeForCredit)) {
-            Outputs outputs = outputs(driver);
-            TestInputTopic<byte[], byte[]> input = inferences(driver);
-            for (int window = 0; window < 3; window++) {
-                window(input, "credit", window, 15 * window);
-                window(input, "fraud", window, 15 * window);
-            }
-            closeAll(input);
-
-            List<DriftReport> reports = outputs.reports().readValuesToList();
-            // Window 0 has nothing to compare with; windows 1 and 2 are compared with the window before.
-            assertThat(reportsOf(reports, "credit")).hasSize(3);
-            assertThat(reportsOf(reports, "credit").get(0).getColumns()).isEmpty();
-            assertThat(reportsOf(reports, "credit").subList(1, 3)).allSatisfy(report -> assertThat(report.getColumns())
-                    .extracting(ColumnDrift::getFeature).containsExactly("__prediction__"));
-            assertThat(reportsOf(reports, "fraud").subList(1, 3)).allSatisfy(report -> assertThat(report.getColumns())
-                    .extracting(ColumnDrift::getFeature).contains("age"));
-        }
-    }
-
-    @Test
     void twoModelsInOneTopologyAreJudgedByTheirOwnTriggerRules() {
         try (TopologyTestDriver driver = driver(rules)) {
             Outputs outputs = outputs(driver);

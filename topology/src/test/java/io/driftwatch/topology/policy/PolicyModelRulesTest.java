@@ -24,7 +24,6 @@ class PolicyModelRulesTest {
             features:
               exclude: [request_id]
               inform: []
-              exclude: [request_id]
               columns:
                 income: {tests: {psi: {threshold: 0.2}}}
             triggers:
