@@ -334,7 +334,7 @@ class PerModelPoliciesIntegrationTest {
 
     @Test
     void policyListPrintsBothKeysAsApplied() {
-        assertThat(listedBeforeTheChange).contains("credit/*  policy ").contains("fraud/*  policy ");
+        assertThat(listedBeforeTheChange).contains("credit/*  file ").contains("fraud/*  file ");
         assertThat(listedBeforeTheChange.lines().filter(line -> line.endsWith("applied"))).hasSize(2);
     }
 
