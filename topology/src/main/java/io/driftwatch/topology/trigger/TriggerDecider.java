@@ -105,7 +105,8 @@ public final class TriggerDecider {
                 + (policy.consecutiveDriftWindows() == 1 ? "" : "s");
         String summary = String.format(Locale.ROOT, "%s %s: %s (%d of %d columns drifted: %s)", report.getModelName(),
                 report.getModelVersion(), rule, report.getDriftedColumns(), report.getDatasetColumns(),
-                String.join(", ", drifted.stream().limit(EVIDENCE_SHOWN).map(ColumnDrift::getFeature).toList()));
+                String.join(", ", drifted.stream().limit(EVIDENCE_SHOWN).map(ColumnDrift::getFeature).toList())
+                        + (drifted.size() > EVIDENCE_SHOWN ? " and " + (drifted.size() - EVIDENCE_SHOWN) + " more" : ""));
         return trigger(report, TriggerPolicy.DATASET_DRIFT_RULE, rule, run, evidence, summary);
     }
 

@@ -145,4 +145,20 @@ class TriggerDeciderTest {
         assertThat(trigger.getSummary()).startsWith("fraud v3: schema finding in the window ending");
         assertThat(TriggerDecider.decide(policy, report(1, false, unseen), TriggerState.INITIAL).trigger()).isEmpty();
     }
+
+    @Test
+    void aSummaryNamesTheFiveStrongestDriftedColumnsAndCountsTheRest() {
+        List<ColumnDrift> columns = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            columns.add(column("f" + i, 0.2 + i / 10.0, true));
+        }
+        DriftReport wide = DriftReport.newBuilder(report(1, true)).setColumns(columns).setDatasetColumns(7)
+                .setDriftedColumns(7).setDriftShare(1.0).build();
+        TriggerPolicy once = new TriggerPolicy(1, true, Duration.ZERO);
+
+        RetrainingTrigger trigger = TriggerDecider.decide(once, wide, TriggerState.INITIAL).trigger().orElseThrow();
+
+        assertThat(trigger.getSummary()).isEqualTo(
+                "fraud v3: dataset drift in 1 consecutive window (7 of 7 columns drifted: f6, f5, f4, f3, f2 and 2 more)");
+    }
 }
