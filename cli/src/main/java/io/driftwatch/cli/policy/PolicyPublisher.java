@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
@@ -25,9 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.UUID;
 
 import static java.util.Objects.requireNonNull;
 
@@ -70,21 +69,31 @@ public final class PolicyPublisher {
         List<Published> published = new ArrayList<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerSettings(), new StringSerializer(),
                 new StringSerializer())) {
-            for (int i = 0; i < documents.size(); i++) {
-                PolicyDocument document = documents.get(i);
-                String key = PublishedPolicies.keyOf(document.policy());
-                producer.send(new ProducerRecord<>(topic, key, text(files.get(i)))).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                published.add(new Published(files.get(i), key, document, topic));
+            producer.initTransactions();
+            producer.beginTransaction();
+            try {
+                for (int i = 0; i < documents.size(); i++) {
+                    PolicyDocument document = documents.get(i);
+                    String key = PublishedPolicies.keyOf(document.policy());
+                    send(producer, new ProducerRecord<>(topic, key, text(files.get(i))));
+                    published.add(new Published(files.get(i), key, document, topic));
+                }
+                producer.commitTransaction();
+            } catch (KafkaException | BadInputException e) {
+                producer.abortTransaction();
+                throw e;
             }
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (KafkaException e) {
             throw new PublishException("could not publish to " + topic + " on " + config.kafkaSettings().get("bootstrap.servers")
-                    + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
-                    + "; check --bootstrap-servers and that the broker is up", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishException("interrupted while publishing to " + topic, e);
+                    + " (nothing was published): " + e.getMessage() + "; check --bootstrap-servers and that the broker is up", e);
         }
         return published;
+    }
+
+    /** A transactional send: a record the broker refuses fails {@code commitTransaction}, which then aborts them all. */
+    @SuppressWarnings("FutureReturnValueIgnored")
+    private static void send(KafkaProducer<String, String> producer, ProducerRecord<String, String> record) {
+        producer.send(record);
     }
 
     /**
@@ -113,6 +122,9 @@ public final class PolicyPublisher {
         Map<String, Object> settings = new HashMap<>(config.kafkaSettings());
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // One transaction for every file: run and alerts read the topic read_committed, so they see all or none.
+        settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "driftwatch-policy-publish-" + UUID.randomUUID());
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis());
         return settings;
     }
 
