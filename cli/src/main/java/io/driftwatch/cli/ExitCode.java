@@ -65,7 +65,8 @@ public final class ExitCode {
                     entry(FAILURE, INTERNAL))),
             entry("driftwatch policy show", List.of(entry(OK, "printed the effective policy"),
                     entry(BAD_INPUT, "a policy file is not valid (FILE:LINE:COL: message), two are for the same model and"
-                            + " version, or --config cannot be read"), entry(FAILURE, INTERNAL))),
+                            + " version, --config cannot be read, or the policies topic does not exist"),
+                    entry(FAILURE, "Kafka not reachable (--bootstrap-servers), or an internal error"))),
             entry("driftwatch policy publish", List.of(entry(OK, "every file was published"),
                     entry(BAD_INPUT, "a file is not a valid policy (FILE:LINE:COL: message), or two are for the same model"
                             + " and version: nothing was published"),

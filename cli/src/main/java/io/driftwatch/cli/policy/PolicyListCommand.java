@@ -8,23 +8,13 @@ import io.driftwatch.policy.PolicyException;
 import io.driftwatch.policy.PublishedPolicies;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
@@ -37,9 +27,6 @@ import java.util.concurrent.Callable;
         description = {"List the policies on the policies topic: key, id, and whether run and alerts apply it.", ""},
         footer = {"", "Examples:", "  driftwatch policy list --bootstrap-servers localhost:9092"})
 public final class PolicyListCommand implements Callable<Integer> {
-    private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     @Spec
     private CommandSpec spec;
 
@@ -49,33 +36,10 @@ public final class PolicyListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws BadInputException {
         DriftwatchConfig config = kafka.driftwatchConfig();
-        String topic = Topics.POLICIES.name(config);
-        Map<String, @Nullable String> latest = new TreeMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings(config), new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            if (partitions.isEmpty()) {
-                throw new BadInputException("topic " + topic + " does not exist on " + config.kafkaSettings().get("bootstrap.servers")
-                        + "; publish a policy first (driftwatch policy publish FILE)");
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.getOrDefault(partition, 0L))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                    if (record.key() != null) {
-                        latest.put(record.key(), record.value());
-                    }
-                }
-            }
-        }
+        Map<String, String> latest = PolicyTopic.read(config);
         PrintWriter out = spec.commandLine().getOut();
         PublishedPolicies published = new PublishedPolicies();
         latest.forEach((key, text) -> {
-            if (text == null) {
-                return;
-            }
             try {
                 PolicyDocument document = published.accept(key, text);
                 out.println(key + "  file " + document.id() + "  applied");
@@ -84,17 +48,10 @@ public final class PolicyListCommand implements Callable<Integer> {
                         ? " (and " + (e.problems().size() - 1) + " more problems)" : ""));
             }
         });
-        if (latest.values().stream().allMatch(text -> text == null)) {
-            out.println("no policies on " + topic + "; every model is judged by the driftwatch.* settings");
+        if (latest.isEmpty()) {
+            out.println("no policies on " + Topics.POLICIES.name(config) + "; every model is judged by the driftwatch.* settings");
         }
         out.flush();
         return ExitCode.OK;
-    }
-
-    private static Map<String, Object> consumerSettings(DriftwatchConfig config) {
-        Map<String, Object> settings = new HashMap<>(config.kafkaSettings());
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return settings;
     }
 }

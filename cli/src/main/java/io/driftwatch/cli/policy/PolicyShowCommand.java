@@ -8,6 +8,7 @@ import io.driftwatch.policy.PolicyDocument;
 import io.driftwatch.policy.PolicyException;
 import io.driftwatch.policy.PolicyProblem;
 import io.driftwatch.policy.PolicySet;
+import io.driftwatch.policy.PublishedPolicies;
 import io.driftwatch.policy.layer.LayerMerge;
 import io.driftwatch.policy.layer.PolicyLayer;
 import io.driftwatch.policy.layer.SourcedYaml;
@@ -43,9 +44,12 @@ import java.util.concurrent.Callable;
         description = {"Print the effective policy of a model version, each value with its source, and its id.", ""},
         footer = {"", "Examples:",
                 "  driftwatch policy show --policy fleet.yaml --policy credit.yaml --model credit --model-version v2",
-                "  driftwatch policy show --policy credit.yaml --model credit --config driftwatch.properties"})
+                "  driftwatch policy show --policy credit.yaml --model credit --config driftwatch.properties",
+                "  driftwatch policy show --bootstrap-servers localhost:9092 --model credit --model-version v2 --config driftwatch.properties",
+                "", "With --bootstrap-servers it reads the policies topic as run and alerts do (refused policies left out), so",
+                "its id is the one their reports carry when --config is the file run reads."})
 public final class PolicyShowCommand implements Callable<Integer> {
-    // The engine's configuration insists on brokers; show reads its defaults only and never connects.
+    // The engine's configuration insists on brokers; show from files reads its defaults only and never connects.
     private static final String UNUSED_BOOTSTRAP = "policy-show.invalid:9092";
 
     @Spec
@@ -62,6 +66,10 @@ public final class PolicyShowCommand implements Callable<Integer> {
             + " every version.")
     private @Nullable String version;
 
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Read the policies on the policies"
+            + " topic of these brokers instead of files, as run and alerts do.")
+    private @Nullable String bootstrapServers;
+
     @Option(names = "--config", paramLabel = "FILE", description = "The properties file run and alerts take: its"
             + " driftwatch.* settings are the defaults under every policy (without it, driftwatch's own defaults).")
     private @Nullable Path configFile;
@@ -69,6 +77,9 @@ public final class PolicyShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws BadInputException {
         PrintWriter out = spec.commandLine().getOut();
+        if (bootstrapServers != null && !policyFiles.isEmpty()) {
+            throw new BadInputException("--policy and --bootstrap-servers both give the policies: choose files or the topic");
+        }
         List<PolicyDocument> documents = new ArrayList<>();
         List<PolicyProblem> problems = new ArrayList<>();
         for (Path file : policyFiles) {
@@ -77,6 +88,9 @@ public final class PolicyShowCommand implements Callable<Integer> {
             } catch (PolicyException e) {
                 problems.addAll(e.problems());
             }
+        }
+        if (bootstrapServers != null) {
+            documents.addAll(new PublishedPolicies().set(PolicyTopic.read(topicSettings(bootstrapServers))).documents());
         }
         try {
             if (!problems.isEmpty()) {
@@ -94,14 +108,30 @@ public final class PolicyShowCommand implements Callable<Integer> {
     }
 
     private PolicyLayer defaults() throws BadInputException {
-        Map<String, Object> settings = new HashMap<>();
-        if (configFile != null) {
-            settings.putAll(DriftwatchConfig.fromProperties(read(configFile)));
-        }
+        Map<String, Object> settings = settings();
         settings.putIfAbsent("bootstrap.servers", UNUSED_BOOTSTRAP);
         try {
             return LayerMerge.merge("defaults", List.of(PolicyDefaults.layer(new DriftwatchConfig(settings)),
                     AlertsPolicyDefaults.layer(settings)));
+        } catch (ConfigException e) {
+            throw new BadInputException(configFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Object> settings() throws BadInputException {
+        Map<String, Object> settings = new HashMap<>();
+        if (configFile != null) {
+            settings.putAll(DriftwatchConfig.fromProperties(read(configFile)));
+        }
+        return settings;
+    }
+
+    /** The topics' names and client settings of --config, with the brokers of --bootstrap-servers. */
+    private DriftwatchConfig topicSettings(String brokers) throws BadInputException {
+        Map<String, Object> settings = settings();
+        settings.put("bootstrap.servers", brokers);
+        try {
+            return new DriftwatchConfig(settings);
         } catch (ConfigException e) {
             throw new BadInputException(configFile + ": " + e.getMessage(), e);
         }

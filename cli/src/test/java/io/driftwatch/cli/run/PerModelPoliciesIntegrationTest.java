@@ -105,6 +105,7 @@ class PerModelPoliciesIntegrationTest {
     private static String creditPolicyId = "";
     private static String changedCreditPolicyId = "";
     private static String listedBeforeTheChange = "";
+    private static String shownFromTheTopicBeforeTheChange = "";
     private static List<DriftReport> reports = List.of();
     private static List<JsonNode> triggers = List.of();
     private static double rejectedAfterTheMalformedRecord;
@@ -141,6 +142,8 @@ class PerModelPoliciesIntegrationTest {
         produce("credit", traffic.credit(3));
         reports = awaitReports(report -> report.getWindowStart().isBefore(windowStart(3)), 6);
         listedBeforeTheChange = run("policy", "list", "--config", properties.toString());
+        shownFromTheTopicBeforeTheChange = run("policy", "show", "--bootstrap-servers", broker.bootstrapServers(),
+                "--model", "credit", "--model-version", "v1", "--config", properties.toString());
 
         Path changed = Files.writeString(directory.resolve("credit.yaml"), CREDIT_POLICY.formatted("0.25"));
         run("policy", "publish", changed.toString(), "--config", properties.toString());
@@ -336,6 +339,14 @@ class PerModelPoliciesIntegrationTest {
     void policyListPrintsBothKeysAsApplied() {
         assertThat(listedBeforeTheChange).contains("credit/*  file ").contains("fraud/*  file ");
         assertThat(listedBeforeTheChange.lines().filter(line -> line.endsWith("applied"))).hasSize(2);
+    }
+
+    @Test
+    void policyShowReadingTheTopicPrintsTheIdCreditsReportsCarry() {
+        Matcher id = SHOWN_ID.matcher(shownFromTheTopicBeforeTheChange.lines().findFirst().orElse(""));
+        assertThat(id.find()).as(shownFromTheTopicBeforeTheChange).isTrue();
+        assertThat(id.group(1)).isEqualTo(creditPolicyId);
+        assertThat(shownFromTheTopicBeforeTheChange).contains("exclude: [request_id]");
     }
 
     @Test
