@@ -68,8 +68,8 @@ final class HtmlBody {
         if (incident.comparedForDrift()) {
             fact(html, "Compared with", incident.referenceName());
         }
-        if (!incident.triggerIds().isEmpty()) {
-            fact(html, "Retraining trigger", String.join(", ", incident.triggerIds()));
+        if (!incident.triggers().isEmpty()) {
+            fact(html, "Retraining trigger", String.join(", ", incident.triggers()));
         }
         html.append("</table>");
     }

@@ -28,10 +28,11 @@ import static java.util.Objects.requireNonNull;
  * text are three views of this one value.
  *
  * @param qualityWindows the windows that carry a quality finding, in time order
+ * @param triggers       each trigger that fired, once: its id, with the rule and the policy it fired under where known
  */
 record Incident(String model, String version, AlertSeverity severity, List<AlertFinding> drifted,
                 List<AlertFinding> schemaFindings, List<AlertEvent> qualityWindows, List<AlertEvent> windows,
-                List<String> triggerIds, @Nullable String comparison, List<String> alertIds) {
+                List<String> triggers, @Nullable String comparison, List<String> alertIds) {
     private static final Set<String> SCHEMA_TESTS = Stream.of(SkewKind.values())
             .map(kind -> kind.name().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 
@@ -43,8 +44,17 @@ record Incident(String model, String version, AlertSeverity severity, List<Alert
         schemaFindings = List.copyOf(schemaFindings);
         qualityWindows = List.copyOf(qualityWindows);
         windows = List.copyOf(windows);
-        triggerIds = List.copyOf(triggerIds);
+        triggers = List.copyOf(triggers);
         alertIds = List.copyOf(alertIds);
+    }
+
+    /** A trigger as the email names it: its id, the rule that fired and the policy it fired under, where known. */
+    private static String triggerLine(AlertEvent event) {
+        String line = String.valueOf(event.getTriggerId());
+        if (event.getTriggerRule() != null) {
+            line += " (rule " + event.getTriggerRule() + (event.getPolicyId() != null ? ", policy " + event.getPolicyId() : "") + ")";
+        }
+        return line;
     }
 
     static Incident of(AlertGroup group) {
@@ -68,7 +78,10 @@ record Incident(String model, String version, AlertSeverity severity, List<Alert
         List<AlertFinding> schema = schemaByKey.values().stream()
                 .sorted(Comparator.comparingDouble(AlertFinding::getEffect).reversed().thenComparing(AlertFinding::getFeature)).toList();
         List<AlertEvent> quality = windows.stream().filter(event -> event.getQuality() != null).toList();
-        List<String> triggers = windows.stream().map(AlertEvent::getTriggerId).filter(Objects::nonNull).distinct().toList();
+        Map<String, String> triggerLines = new LinkedHashMap<>();
+        windows.stream().filter(event -> event.getTriggerId() != null)
+                .forEach(event -> triggerLines.putIfAbsent(event.getTriggerId(), triggerLine(event)));
+        List<String> triggers = List.copyOf(triggerLines.values());
         String comparison = windows.stream().map(AlertEvent::getComparison).filter(Objects::nonNull).findFirst().orElse(null);
         return new Incident(group.model(), group.version(), severity, drifted, schema, quality, windows, triggers, comparison,
                 group.alertIds());

@@ -28,8 +28,8 @@ final class TextBody {
         if (incident.comparedForDrift()) {
             text.append("Compared with: ").append(incident.referenceName()).append('\n');
         }
-        if (!incident.triggerIds().isEmpty()) {
-            text.append("Trigger:       ").append(String.join(", ", incident.triggerIds())).append('\n');
+        if (!incident.triggers().isEmpty()) {
+            text.append("Trigger:       ").append(String.join(", ", incident.triggers())).append('\n');
         }
         dashboard.ifPresent(url -> text.append("Dashboard:     ").append(url).append('\n'));
         if (!incident.qualityWindows().isEmpty()) {

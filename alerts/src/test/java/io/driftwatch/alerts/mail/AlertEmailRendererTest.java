@@ -121,6 +121,19 @@ class AlertEmailRendererTest {
     }
 
     @Test
+    void aTriggerIsNamedWithTheRuleThatFiredAndThePolicyItFiredUnder() {
+        AlertEvent trigger = AlertEvent.newBuilder(SampleAlerts.event("credit", "2.1", 5, AlertKind.TRIGGER,
+                        AlertSeverity.CRITICAL, "7d1e0c", List.of(SampleAlerts.numericFinding("income", 0.52, 1.2e-8))))
+                .setTriggerRule("dataset_drift: dataset drift in 1 consecutive window").setPolicyId("88583e1602cb").build();
+
+        AlertEmail email = new AlertEmailRenderer(SETTINGS).render(group(trigger));
+
+        assertThat(email.text()).contains(
+                "Trigger:       7d1e0c (rule dataset_drift: dataset drift in 1 consecutive window, policy 88583e1602cb)\n");
+        assertThat(email.html()).contains("7d1e0c (rule dataset_drift: dataset drift in 1 consecutive window, policy 88583e1602cb)");
+    }
+
+    @Test
     void aPValueTestReadsAsItsPValueAgainstTheRuleWithItsStatisticNamedBeside() {
         AlertEmail email = driftOf(finding("ks", 0.684, 1.2e-8, 0.05, "p <= 0.05"));
 

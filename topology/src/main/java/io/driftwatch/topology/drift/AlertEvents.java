@@ -61,7 +61,8 @@ final class AlertEvents {
                 .setKind(kind).setSeverity(severity).setTitle(title)
                 .setWindowStart(report.getWindowStart()).setWindowEnd(report.getWindowEnd())
                 .setReportId(report.getReportId()).setTriggerId(trigger == null ? null : trigger.getTriggerId())
-                .setFindings(findings).setComparison(report.getComparison().name()).setPolicyId(report.getPolicyId()).build());
+                .setFindings(findings).setComparison(report.getComparison().name()).setPolicyId(report.getPolicyId())
+                .setTriggerRule(trigger == null ? null : trigger.getRule() + ": " + trigger.getRuleDescription()).build());
     }
 
     private static AlertFinding finding(ColumnDrift column, Map<String, ColumnProfile> reference,

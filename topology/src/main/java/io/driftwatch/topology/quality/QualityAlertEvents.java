@@ -36,6 +36,7 @@ final class QualityAlertEvents {
                 .setKind(AlertKind.QUALITY).setSeverity(AlertSeverity.CRITICAL).setTitle(title)
                 .setWindowStart(report.getWindowStart()).setWindowEnd(report.getWindowEnd())
                 .setReportId(report.getReportId()).setTriggerId(fired.trigger().getTriggerId())
-                .setFindings(List.of()).setQuality(finding).setPolicyId(report.getPolicyId()).build();
+                .setFindings(List.of()).setQuality(finding).setPolicyId(report.getPolicyId())
+                .setTriggerRule(fired.trigger().getRule() + ": " + fired.trigger().getRuleDescription()).build();
     }
 }
