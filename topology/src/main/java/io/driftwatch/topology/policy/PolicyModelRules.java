@@ -12,6 +12,8 @@ import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.config.PolicyDefaults;
 import io.driftwatch.topology.trigger.QualityTriggerPolicy;
 import io.driftwatch.topology.trigger.TriggerPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +29,8 @@ import static java.util.Objects.requireNonNull;
  * without any, gets exactly the settings' rules, under the id of the policy they amount to. Thread-safe.
  */
 public final class PolicyModelRules implements ModelRulesSource {
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyModelRules.class);
+
     private final PublishedPolicies published = new PublishedPolicies();
     private final PolicyLayer defaults;
     private final ModelRules settings;
@@ -67,6 +71,18 @@ public final class PolicyModelRules implements ModelRulesSource {
 
     @Override
     public ModelRules resolve(String model, String version, Map<String, String> acceptedPolicies) {
+        try {
+            return rules(model, version, acceptedPolicies);
+        } catch (RuntimeException e) {
+            // Every policy passed check alone; should their combination still fail to convert, the window is judged
+            // by the settings (its report names their id) rather than the stream thread failing on every retry.
+            LOG.error("model {} version {}: its policies cannot be applied together ({}); judging it by the driftwatch.*"
+                    + " settings until they are fixed", model, version, e.toString());
+            return rules(model, version, Map.of());
+        }
+    }
+
+    private ModelRules rules(String model, String version, Map<String, String> acceptedPolicies) {
         EffectivePolicy policy = published.set(acceptedPolicies).effective(model, Optional.of(version), defaults);
         return new ModelRules(policy.id().shortForm(), policy.comparisonSettings(settings.comparison()),
                 triggers(policy.policy().triggers(), settings.triggers()),

@@ -121,6 +121,18 @@ class PolicyModelRulesTest {
     }
 
     @Test
+    void policiesValidAloneThatContradictEachOtherWhenMergedLeaveTheModelJudgedByTheSettingsNotAFailingStream() {
+        Map<String, String> records = published(
+                "*/*", "model: '*'\nfeatures: {columns: {region: {expect: {min: 0, max: 5}}}}\n",
+                "credit/*", "model: credit\nfeatures: {columns: {region: {expect: {type: categorical}}}}\n");
+
+        ModelRules credit = rules.resolve("credit", "1", records);
+
+        assertThat(credit.policyId()).isEqualTo(rules.resolve("credit", "1", Map.of()).policyId());
+        assertThat(credit.triggers()).isEqualTo(settings.triggers());
+    }
+
+    @Test
     void anInvalidPolicyIsRejectedWithItsLineAndColumnAndKind() {
         assertThatThrownBy(() -> rules.check("credit/*", "model: credit\ntriggers: {cooldwn: 1h}\n"))
                 .isInstanceOfSatisfying(RejectedPolicyException.class, e -> {
