@@ -1,5 +1,6 @@
 package io.driftwatch.policy;
 
+import io.driftwatch.policy.layer.PolicyLayer;
 import io.driftwatch.stats.calibration.CalibrationTargets;
 import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.compare.ComparisonSettings;
@@ -28,6 +29,31 @@ import java.util.function.Predicate;
  */
 public final class PolicyComparison {
     private PolicyComparison() {
+    }
+
+    /**
+     * The problems of policies that are valid alone but contradict each other once merged (a fleet range on a column
+     * a model's policy expects categorical): each model's and version's effective policy of {@code set}, over no
+     * defaults, converted as {@link #settings} converts it. One problem per contradiction, at the model's file.
+     */
+    public static List<PolicyProblem> contradictions(PolicySet set) {
+        List<PolicyProblem> problems = new ArrayList<>();
+        PolicyLayer none = PolicyLayer.builder("none").build();
+        for (PolicyDocument document : set.documents()) {
+            ModelPolicy policy = document.policy();
+            List<Optional<String>> versions = policy.versions().isEmpty() ? List.of(Optional.empty())
+                    : policy.versions().stream().map(Optional::of).toList();
+            for (Optional<String> version : versions) {
+                try {
+                    settings(set.effective(policy.model(), version, none), ComparisonSettings.DEFAULT);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new PolicyProblem(document.source(), 0, 0, "merged with the other policies given, model "
+                            + policy.model() + version.map(v -> " version " + v).orElse("") + " cannot be applied: "
+                            + e.getMessage()));
+                }
+            }
+        }
+        return problems;
     }
 
     /**

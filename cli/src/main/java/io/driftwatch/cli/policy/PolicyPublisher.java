@@ -2,6 +2,7 @@ package io.driftwatch.cli.policy;
 
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.baseline.PublishException;
+import io.driftwatch.policy.PolicyComparison;
 import io.driftwatch.policy.PolicyDocument;
 import io.driftwatch.policy.PolicyException;
 import io.driftwatch.policy.PolicyProblem;
@@ -112,7 +113,9 @@ public final class PolicyPublisher {
             }
         }
         if (problems.isEmpty()) {
-            PolicySet.of(documents);
+            problems.addAll(PolicyComparison.contradictions(PolicySet.of(documents)));
+        }
+        if (problems.isEmpty()) {
             return documents;
         }
         throw new PolicyException(problems);

@@ -2,9 +2,11 @@ package io.driftwatch.cli.policy;
 
 import io.driftwatch.cli.ExitCode;
 import io.driftwatch.policy.ModelPolicy;
+import io.driftwatch.policy.PolicyComparison;
 import io.driftwatch.policy.PolicyDocument;
 import io.driftwatch.policy.PolicyException;
 import io.driftwatch.policy.PolicyProblem;
+import io.driftwatch.policy.PolicySet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -37,13 +39,25 @@ public final class PolicyValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int exit = ExitCode.OK;
+        List<PolicyDocument> documents = new ArrayList<>();
         for (Path file : files) {
             try {
                 PolicyDocument document = PolicyDocument.read(file);
+                documents.add(document);
                 ModelPolicy policy = document.policy();
                 out.println(file + ": valid; model " + policy.model() + ", versions "
                         + (policy.versions().isEmpty() ? ModelPolicy.ANY : String.join(", ", policy.versions()))
                         + ", id " + document.id());
+            } catch (PolicyException e) {
+                e.problems().stream().map(PolicyProblem::toString).forEach(err::println);
+                exit = ExitCode.BAD_INPUT;
+            }
+        }
+        if (exit == ExitCode.OK && documents.size() > 1) {
+            try {
+                List<PolicyProblem> contradictions = PolicyComparison.contradictions(PolicySet.of(documents));
+                contradictions.stream().map(PolicyProblem::toString).forEach(err::println);
+                exit = contradictions.isEmpty() ? exit : ExitCode.BAD_INPUT;
             } catch (PolicyException e) {
                 e.problems().stream().map(PolicyProblem::toString).forEach(err::println);
                 exit = ExitCode.BAD_INPUT;

@@ -45,6 +45,20 @@ class PolicyCommandTest {
     }
 
     @Test
+    void validateRefusesFilesValidAloneThatContradictEachOtherOnceMerged() throws IOException {
+        Path fleet = file("fleet.yaml", "model: '*'\nfeatures: {columns: {region: {expect: {min: 0, max: 5}}}}\n");
+        Path credit = file("credit.yaml", "model: credit\nfeatures: {columns: {region: {expect: {type: categorical}}}}\n");
+
+        Outcome alone = run("policy", "validate", credit.toString());
+        Outcome together = run("policy", "validate", fleet.toString(), credit.toString());
+
+        assertThat(alone.exit()).isZero();
+        assertThat(together.exit()).isEqualTo(2);
+        assertThat(together.err()).contains(credit + ":0:0: merged with the other policies given, model credit cannot be"
+                + " applied: expectation on column 'region': min and max bound numbers, but type is categorical");
+    }
+
+    @Test
     void validatePrintsEveryProblemOfEveryFileAndExitsTwo() throws IOException {
         Path good = file("fleet.yaml", "model: \"*\"\n");
         Path bad = file("credit.yaml", "model: credit\nwindow: {size: 6h, offset: 6h}\nalerts: {too: []}\n");
