@@ -78,7 +78,8 @@ public final class PolicyInferCommand implements Callable<Integer> {
         } else {
             write(output, yaml);
             spec.commandLine().getErr().println("Wrote " + output + ": " + policy.features().size() + " features, "
-                    + policy.excluded().size() + " columns excluded; check it with driftwatch policy validate " + output);
+                    + policy.excluded().size() + " columns excluded; check it with driftwatch policy validate " + output
+                    + ", then publish it with driftwatch policy publish " + output);
         }
         return 0;
     }

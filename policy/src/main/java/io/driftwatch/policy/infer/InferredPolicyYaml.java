@@ -54,6 +54,8 @@ public final class InferredPolicyYaml {
         yaml.append("# Each value is what the training data showed, and its comment says how: review them, change what\n");
         yaml.append("# you know better (every key: docs/policy-reference.md), then check the file with\n");
         yaml.append("#   driftwatch policy validate FILE\n");
+        yaml.append("# and publish it for run and alerts with\n");
+        yaml.append("#   driftwatch policy publish FILE --bootstrap-servers HOST:PORT\n");
     }
 
     private static void column(StringBuilder yaml, InferredColumn column) {
