@@ -74,7 +74,7 @@ public final class KafkaClientOptions {
     Map<String, Object> settings(Map<String, String> overrides) throws BadInputException {
         Map<String, Object> settings = new HashMap<>();
         if (configFile != null) {
-            settings.putAll(DriftwatchConfig.fromProperties(read(configFile)));
+            settings.putAll(DriftwatchConfig.fromProperties(readProperties(configFile)));
         }
         settings.putAll(overrides);
         if (bootstrapServers != null) {
@@ -106,7 +106,12 @@ public final class KafkaClientOptions {
         return parse(Map.of(), DriftwatchConfig::new);
     }
 
-    private static Properties read(Path file) throws BadInputException {
+    /**
+     * A properties file as {@code --config} names it, with one clear line when it is missing or unreadable.
+     *
+     * @throws BadInputException naming the file and what it must be
+     */
+    public static Properties readProperties(Path file) throws BadInputException {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException("--config " + file + " does not exist or is not a file; check the path");
         }

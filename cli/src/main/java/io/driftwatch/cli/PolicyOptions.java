@@ -50,18 +50,7 @@ final class PolicyOptions {
         if (policyFiles.isEmpty()) {
             return Optional.empty();
         }
-        List<PolicyDocument> documents = new ArrayList<>();
-        List<PolicyProblem> problems = new ArrayList<>();
-        for (Path file : policyFiles) {
-            try {
-                documents.add(PolicyDocument.read(file));
-            } catch (PolicyException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new PolicyException(problems);
-        }
+        List<PolicyDocument> documents = PolicyDocument.readAll(policyFiles);
         String name = model != null ? model : onlyModel(documents);
         PolicyLayer none = PolicyLayer.builder("defaults").build();
         return Optional.of(PolicySet.of(documents).effective(name, version, none));

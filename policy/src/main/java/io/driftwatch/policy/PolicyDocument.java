@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -63,6 +64,27 @@ public record PolicyDocument(String source, LocatedTree tree, ModelPolicy policy
         } catch (IOException e) {
             throw fileProblem(source, "cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Reads and validates every file at {@code paths}, in order.
+     *
+     * @throws PolicyException with every problem of every file
+     */
+    public static List<PolicyDocument> readAll(List<Path> paths) throws PolicyException {
+        List<PolicyDocument> documents = new ArrayList<>();
+        List<PolicyProblem> problems = new ArrayList<>();
+        for (Path path : paths) {
+            try {
+                documents.add(read(path));
+            } catch (PolicyException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyException(problems);
+        }
+        return documents;
     }
 
     private static PolicyException fileProblem(String source, String message, IOException cause) {

@@ -103,23 +103,14 @@ public final class PolicyPublisher {
      * @throws PolicyException with every problem of every file
      */
     public static List<PolicyDocument> validate(List<Path> files) throws PolicyException {
-        List<PolicyDocument> documents = new ArrayList<>();
-        List<PolicyProblem> problems = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                documents.add(PolicyDocument.read(file));
-            } catch (PolicyException e) {
-                problems.addAll(e.problems());
-            }
+        List<PolicyDocument> documents = PolicyDocument.readAll(files);
+        List<PolicyProblem> contradictions = PolicyComparison.contradictions(PolicySet.of(documents));
+        if (!contradictions.isEmpty()) {
+            throw new PolicyException(contradictions);
         }
-        if (problems.isEmpty()) {
-            problems.addAll(PolicyComparison.contradictions(PolicySet.of(documents)));
-        }
-        if (problems.isEmpty()) {
-            return documents;
-        }
-        throw new PolicyException(problems);
+        return documents;
     }
+
 
     private Map<String, Object> producerSettings() {
         Map<String, Object> settings = new HashMap<>(config.kafkaSettings());

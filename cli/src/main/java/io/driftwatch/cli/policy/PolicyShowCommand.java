@@ -3,6 +3,7 @@ package io.driftwatch.cli.policy;
 import io.driftwatch.alerts.AlertsPolicyDefaults;
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.ExitCode;
+import io.driftwatch.cli.KafkaClientOptions;
 import io.driftwatch.policy.EffectivePolicy;
 import io.driftwatch.policy.PolicyDocument;
 import io.driftwatch.policy.PolicyException;
@@ -21,18 +22,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
@@ -80,22 +76,10 @@ public final class PolicyShowCommand implements Callable<Integer> {
         if (bootstrapServers != null && !policyFiles.isEmpty()) {
             throw new BadInputException("--policy and --bootstrap-servers both give the policies: choose files or the topic");
         }
-        List<PolicyDocument> documents = new ArrayList<>();
-        List<PolicyProblem> problems = new ArrayList<>();
-        for (Path file : policyFiles) {
-            try {
-                documents.add(PolicyDocument.read(file));
-            } catch (PolicyException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (bootstrapServers != null) {
-            documents.addAll(new PublishedPolicies().set(PolicyTopic.read(topicSettings(bootstrapServers))).documents());
-        }
         try {
-            if (!problems.isEmpty()) {
-                throw new PolicyException(problems);
-            }
+            List<PolicyDocument> documents = bootstrapServers != null
+                    ? new PublishedPolicies().set(PolicyTopic.read(topicSettings(bootstrapServers))).documents()
+                    : PolicyDocument.readAll(policyFiles);
             EffectivePolicy effective = PolicySet.of(documents).effective(model, Optional.ofNullable(version), defaults());
             out.println("# effective policy of model " + model + (version == null ? ", every version" : ", version " + version)
                     + "; id " + effective.id());
@@ -121,7 +105,7 @@ public final class PolicyShowCommand implements Callable<Integer> {
     private Map<String, Object> settings() throws BadInputException {
         Map<String, Object> settings = new HashMap<>();
         if (configFile != null) {
-            settings.putAll(DriftwatchConfig.fromProperties(read(configFile)));
+            settings.putAll(DriftwatchConfig.fromProperties(KafkaClientOptions.readProperties(configFile)));
         }
         return settings;
     }
@@ -137,17 +121,4 @@ public final class PolicyShowCommand implements Callable<Integer> {
         }
     }
 
-    private static Properties read(Path file) throws BadInputException {
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException("--config " + file + " does not exist or is not a file; check the path");
-        }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new BadInputException("cannot read --config " + file + ": " + e.getMessage()
-                    + "; it must be a Java properties file (key=value lines)", e);
-        }
-        return properties;
-    }
 }
