@@ -79,8 +79,10 @@ public final class DriftwatchTopology {
         IngestTopology ingest = new IngestTopology(Topics.DEAD_LETTER.name(config), Topics.DEAD_LETTER.valueSerde(),
                 new RegistryWait(config.registryWaitMax(), meters), new IngestMetrics(meters), clock);
         KStream<String, InferenceLog> inferences = ingest.inferences(builder, Topics.INFERENCES.name(config), decoder);
+        PolicyMetrics policyMetrics = new PolicyMetrics(meters);
         KStream<String, ClosedWindow> closed = new WindowTopology(config.windows(), config.numericProfiles(),
-                config.categoricalProfiles(), inputPartitions, new WindowMetrics(meters)).closedWindows(builder, inferences);
+                config.categoricalProfiles(), inputPartitions, rules, policyMetrics, new WindowMetrics(meters))
+                .closedWindows(builder, inferences);
 
         closed.flatMapValues(WindowProfileRecords::of, Named.as("window-profiles"))
                 .to(Topics.PROFILES.name(config), Produced.with(Topics.PROFILES.keySerde(), Topics.PROFILES.valueSerde())
@@ -90,7 +92,6 @@ public final class DriftwatchTopology {
                 Consumed.with(Topics.BASELINES.keySerde(), Topics.BASELINES.valueSerde()).withName("baselines-source"),
                 Materialized.<String, Baseline, KeyValueStore<Bytes, byte[]>>as(BASELINES_STORE)
                         .withKeySerde(Topics.BASELINES.keySerde()).withValueSerde(Topics.BASELINES.valueSerde()));
-        PolicyMetrics policyMetrics = new PolicyMetrics(meters);
         AcceptedPolicies.addTo(builder, Topics.POLICIES.name(config), rules, policyMetrics);
         if (labelDecoder != null) {
             new QualityTopology(config, new QualityMetrics(meters), rules, policyMetrics).addTo(builder, inferences,

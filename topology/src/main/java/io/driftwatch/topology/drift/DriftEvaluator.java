@@ -86,7 +86,7 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
                 : comparison.compare(judgedBy.comparison(), reference, current,
                         baseline.map(BaselineLookup.Reference::thresholdsByColumn).orElse(Map.of()),
                         baseline.map(BaselineLookup.Reference::chosenTests).orElse(Map.of()));
-        DriftReport report = DriftReportRecords.of(closed.window(), closed.endMillis(), compared,
+        DriftReport report = DriftReportRecords.of(closed.window(), compared,
                 basis, baseline.map(BaselineLookup.Reference::baselineId).orElse(null), closed.profiles().records(), withheld,
                 judgedBy.policyId());
         metrics.report(report);

@@ -42,15 +42,14 @@ public final class DriftReportRecords {
      * @param withheld why no verdict was given (too few records), or null
      * @param policyId the id of the policy whose rules judged the window
      */
-    public static DriftReport of(WindowKey window, long endMillis, DriftComparison report,
-                                                              ComparisonBasis basis, @Nullable String baselineId,
-                                                              long records, @Nullable String withheld, String policyId) {
+    public static DriftReport of(WindowKey window, DriftComparison report, ComparisonBasis basis, @Nullable String baselineId,
+                                 long records, @Nullable String withheld, String policyId) {
         return DriftReport.newBuilder()
                 .setReportId(reportId(window))
                 .setModelName(window.model())
                 .setModelVersion(window.version())
                 .setWindowStart(Instant.ofEpochMilli(window.startMillis()))
-                .setWindowEnd(Instant.ofEpochMilli(endMillis))
+                .setWindowEnd(Instant.ofEpochMilli(window.endMillis()))
                 .setComparison(basis)
                 .setBaselineId(baselineId)
                 .setRecords(records)

@@ -9,8 +9,8 @@ import org.apache.kafka.streams.state.Stores;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The global store of accepted policies ({@value #STORE}, topic key to text) that every stream task reads when a
- * window closes: a global store, so every task sees every policy whatever partitions it owns, and fed through
+ * The global store of accepted policies ({@value #STORE}, topic key to text and publication time) that every stream
+ * task reads when a window opens or closes: a global store, so every task sees every policy whatever partitions it owns, and fed through
  * {@link ModelRulesSource#check} rather than copied from the topic (as a global table would be), so a rejected
  * policy never replaces the one in force.
  *
@@ -36,7 +36,7 @@ public final class AcceptedPolicies {
     public static void addTo(StreamsBuilder builder, String topic, ModelRulesSource source, PolicyMetrics metrics) {
         requireNonNull(source, "source");
         requireNonNull(metrics, "metrics");
-        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.String())
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(), AcceptedPolicy.SERDE)
                         .withLoggingDisabled(), topic,
                 Consumed.with(Topics.POLICIES.keySerde(), Topics.POLICIES.valueSerde()).withName(NODE),
                 () -> new PolicyIntake(STORE, source, metrics));

@@ -4,6 +4,7 @@ import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.topology.config.DriftwatchConfig;
 
 import java.util.Map;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -21,7 +22,7 @@ public final class ConfigModelRules implements ModelRulesSource {
     public ConfigModelRules(DriftwatchConfig config) {
         requireNonNull(config, "config");
         this.defaults = new ModelRules(POLICY_ID, ComparisonSettings.DEFAULT.withMinCurrentRecords(config.windowMinRecords()),
-                config.triggerPolicy(), config.qualityTriggerPolicy());
+                config.triggerPolicy(), config.qualityTriggerPolicy(), Set.of(), config.windows().shape(), Set.of());
     }
 
     /** The rules the settings give, the base a policy format's defaults layer can start from. */

@@ -3,14 +3,15 @@ package io.driftwatch.topology.policy;
 import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.topology.trigger.QualityTriggerPolicy;
 import io.driftwatch.topology.trigger.TriggerPolicy;
+import io.driftwatch.topology.window.WindowShape;
 
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Everything a model version is judged by when one of its windows closes: how drift is tested, when drift and
- * schema errors trigger retraining, and when quality does; named by the id of the policy they came from, which
+ * Everything a model version is windowed and judged by: how its windows are cut, how drift is tested, when drift
+ * and schema errors trigger retraining, and when quality does; named by the id of the policy they came from, which
  * every report, trigger and alert event carries so a reader knows which rules judged it.
  *
  * @param policyId   the id of the effective policy, or {@link ConfigModelRules#POLICY_ID} when no policy applies
@@ -19,22 +20,22 @@ import static java.util.Objects.requireNonNull;
  * @param quality    the quality trigger rules
  * @param excludedColumns columns that are not features ({@code features.exclude}): left out of every comparison,
  *                   on the window's side and the reference's, so they are never tested nor expected
+ * @param window     how the model's windows are cut
+ * @param windowPolicies the keys of the accepted policies the window's size, grace or offset came from (empty for
+ *                   the settings'): their publication times say from which boundary a new shape applies
  */
 public record ModelRules(String policyId, ComparisonSettings comparison, TriggerPolicy triggers, QualityTriggerPolicy quality,
-                         Set<String> excludedColumns) {
+                         Set<String> excludedColumns, WindowShape window, Set<String> windowPolicies) {
     public ModelRules {
         requireNonNull(policyId, "policyId");
         requireNonNull(comparison, "comparison");
         requireNonNull(triggers, "triggers");
         requireNonNull(quality, "quality");
         excludedColumns = Set.copyOf(requireNonNull(excludedColumns, "excludedColumns"));
+        requireNonNull(window, "window");
+        windowPolicies = Set.copyOf(requireNonNull(windowPolicies, "windowPolicies"));
         if (policyId.isBlank()) {
             throw new IllegalArgumentException("policyId must not be blank");
         }
-    }
-
-    /** Rules that exclude no column. */
-    public ModelRules(String policyId, ComparisonSettings comparison, TriggerPolicy triggers, QualityTriggerPolicy quality) {
-        this(policyId, comparison, triggers, quality, Set.of());
     }
 }

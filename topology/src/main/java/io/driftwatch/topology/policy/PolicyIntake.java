@@ -23,7 +23,7 @@ final class PolicyIntake implements Processor<String, String, Void, Void> {
     private final ModelRulesSource source;
     private final PolicyMetrics metrics;
     private ProcessorContext<Void, Void> context;
-    private KeyValueStore<String, String> accepted;
+    private KeyValueStore<String, AcceptedPolicy> accepted;
 
     PolicyIntake(String storeName, ModelRulesSource source, PolicyMetrics metrics) {
         this.storeName = requireNonNull(storeName, "storeName");
@@ -57,7 +57,7 @@ final class PolicyIntake implements Processor<String, String, Void, Void> {
             reject(key, e);
             return;
         }
-        accepted.put(key, text);
+        accepted.put(key, new AcceptedPolicy(text, record.timestamp()));
         log.info("policy {} accepted (offset {}): it applies from the next window that closes", key, offset());
     }
 

@@ -6,12 +6,14 @@ import io.driftwatch.policy.PolicyProblem;
 import io.driftwatch.policy.PublishedPolicies;
 import io.driftwatch.policy.Severity;
 import io.driftwatch.policy.TriggersPolicy;
+import io.driftwatch.policy.WindowPolicy;
 import io.driftwatch.policy.layer.LayerMerge;
 import io.driftwatch.policy.layer.PolicyLayer;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.config.PolicyDefaults;
 import io.driftwatch.topology.trigger.QualityTriggerPolicy;
 import io.driftwatch.topology.trigger.TriggerPolicy;
+import io.driftwatch.topology.window.WindowShape;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
 
@@ -30,6 +34,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class PolicyModelRules implements ModelRulesSource {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyModelRules.class);
+    private static final List<String> WINDOW_POINTERS = List.of("/window/size", "/window/grace", "/window/offset");
 
     private final PublishedPolicies published = new PublishedPolicies();
     private final PolicyLayer defaults;
@@ -86,7 +91,23 @@ public final class PolicyModelRules implements ModelRulesSource {
         EffectivePolicy policy = published.set(acceptedPolicies).effective(model, Optional.of(version), defaults);
         return new ModelRules(policy.id().shortForm(), policy.comparisonSettings(settings.comparison()),
                 triggers(policy.policy().triggers(), settings.triggers()),
-                quality(policy.policy().triggers(), settings.quality()), policy.excludedColumns());
+                quality(policy.policy().triggers(), settings.quality()), policy.excludedColumns(),
+                window(policy.policy().window(), settings.window()), windowPolicies(policy, acceptedPolicies));
+    }
+
+    private static WindowShape window(WindowPolicy window, WindowShape settings) {
+        return new WindowShape(window.size().orElse(settings.size()), window.grace().orElse(settings.grace()),
+                window.offset().orElse(settings.offset()));
+    }
+
+    /** The topic keys the window's values came from: a value's source is its layer's name (the key) and line. */
+    private static Set<String> windowPolicies(EffectivePolicy policy, Map<String, String> acceptedPolicies) {
+        Set<String> keys = new TreeSet<>();
+        for (String pointer : WINDOW_POINTERS) {
+            policy.sourceOf(pointer).map(source -> source.contains(":") ? source.substring(0, source.lastIndexOf(':')) : source)
+                    .filter(acceptedPolicies::containsKey).ifPresent(keys::add);
+        }
+        return keys;
     }
 
     private static RejectedPolicyException.Kind kindOf(PolicyException e) {

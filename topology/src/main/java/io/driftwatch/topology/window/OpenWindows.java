@@ -27,13 +27,17 @@ final class OpenWindows {
     }
 
     /** Removes and returns the windows that close at or before {@code streamTimeMillis}, earliest first. */
-    List<WindowKey> takeDue(long streamTimeMillis) {
-        List<WindowKey> due = new ArrayList<>();
+    List<Due> takeDue(long streamTimeMillis) {
+        List<Due> due = new ArrayList<>();
         while (!byCloseTime.isEmpty() && byCloseTime.firstKey() <= streamTimeMillis) {
             Map.Entry<Long, Set<WindowKey>> first = byCloseTime.pollFirstEntry();
-            first.getValue().stream().sorted(Comparator.comparing(WindowKey::model)
-                    .thenComparing(WindowKey::version)).forEach(due::add);
+            first.getValue().stream().sorted(Comparator.comparing(WindowKey::model).thenComparing(WindowKey::version)
+                    .thenComparingLong(WindowKey::startMillis)).forEach(window -> due.add(new Due(window, first.getKey())));
         }
         return due;
+    }
+
+    /** A window that is due, and the close time it was added with. */
+    record Due(WindowKey window, long closeAtMillis) {
     }
 }

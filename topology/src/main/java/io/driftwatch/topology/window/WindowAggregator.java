@@ -4,60 +4,89 @@ import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.stats.profile.CategoricalProfileConfig;
 import io.driftwatch.stats.profile.FeatureProfiles;
 import io.driftwatch.stats.profile.NumericProfileConfig;
+import io.driftwatch.topology.policy.ModelRulesResolver;
 import io.driftwatch.topology.state.CachedObjectStore;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * First stage: profiles the inferences of one input partition into tumbling event-time windows per model
- * version, and when the partition's event time passes a window's end plus grace, sends the partial window
- * on to the merge stage and forgets it. A record for a window that has already closed is counted as late
- * (metric {@code driftwatch.records.late}), never silently dropped; so is a record whose event time is
- * further ahead of its Kafka timestamp than the window spec allows ({@code driftwatch.records.future}).
+ * version, each model's windows cut as its policy says ({@link WindowGrid}), and when the partition's event time
+ * passes a window's end plus grace, sends the partial window on to the merge stage and forgets it. A record for a
+ * window that has already closed is counted as late (metric {@code driftwatch.records.late}), never silently
+ * dropped; so is a record whose event time is further ahead of its Kafka timestamp than the window spec allows
+ * ({@code driftwatch.records.future}).
  *
  * <p>Time is the records' own event time, not the Kafka timestamp: producers stamp records when they send
  * them, which for a replay or a backlog says nothing about when the inference happened. The partition's
  * event time is the largest event time it has seen; windows close as it advances, so a replayed day closes
  * the same windows it did live. After a restart it resumes from the open windows' latest start.
  *
+ * <p>A model's policy is read when one of its windows opens, so a new window shape is learned at the latest at the
+ * next window; the shape it had stays in force until the boundary {@link WindowGrid#change} places the change at.
+ * The partition's watermark (its event time) goes to the merge stage whenever a partial does, and otherwise at least
+ * once per the smallest window size the partition cuts, so every model's windows close promptly.
+ *
  * <p>Event time only moves with records, so when traffic stops the last window would wait for the next one;
  * after {@link WindowSpec#idleClose()} without a record, the {@link IdleClock} moves it on and windows close
  * as if traffic had continued.
  */
 final class WindowAggregator implements Processor<String, InferenceLog, String, MergeInput> {
+    private static final Logger LOG = LoggerFactory.getLogger(WindowAggregator.class);
     private static final String WATERMARK_KEY_PREFIX = "watermark/";
 
     private final String storeName;
+    private final String gridsStoreName;
     private final WindowSpec windows;
     private final NumericProfileConfig numericConfig;
     private final CategoricalProfileConfig categoricalConfig;
+    private final ModelRulesResolver rules;
     private final WindowMetrics metrics;
     private final OpenWindows open = new OpenWindows();
     private long eventTimeMillis = Long.MIN_VALUE;
     private long watermarkSentMillis = Long.MIN_VALUE;
+    private long watermarkEveryMillis;
     private IdleClock idle;
     private ProcessorContext<String, MergeInput> context;
     private CachedObjectStore<WindowKey, FeatureProfiles> store;
+    private CachedObjectStore<String, WindowGrid> grids;
 
-    WindowAggregator(String storeName, WindowSpec windows, NumericProfileConfig numericConfig,
-                     CategoricalProfileConfig categoricalConfig, WindowMetrics metrics) {
+    WindowAggregator(String storeName, String gridsStoreName, WindowSpec windows, NumericProfileConfig numericConfig,
+                     CategoricalProfileConfig categoricalConfig, ModelRulesResolver rules, WindowMetrics metrics) {
         this.storeName = requireNonNull(storeName, "storeName");
+        this.gridsStoreName = requireNonNull(gridsStoreName, "gridsStoreName");
         this.windows = requireNonNull(windows, "windows");
         this.numericConfig = requireNonNull(numericConfig, "numericConfig");
         this.categoricalConfig = requireNonNull(categoricalConfig, "categoricalConfig");
+        this.rules = requireNonNull(rules, "rules");
         this.metrics = requireNonNull(metrics, "metrics");
+        this.watermarkEveryMillis = windows.size().toMillis();
     }
 
     @Override
     public void init(ProcessorContext<String, MergeInput> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        this.grids = context.getStateStore(gridsStoreName);
+        rules.init(context);
         store.readAll().keySet().forEach(window -> {
-            open.add(window, windows.partialCloseAt(window.startMillis()));
+            WindowGrid grid = grids.get(window.modelKey());
+            if (grid == null) {
+                // Opened by a build that cut every model's windows with the settings.
+                grid = WindowGrid.of(windows.shape());
+                grid.placed(window.endMillis() - 1);
+                grids.put(window.modelKey(), grid);
+            }
+            open.add(window, grid.spanOf(window.startMillis()).closeAtMillis());
+            watermarkEveryMillis = Math.min(watermarkEveryMillis, grid.current().size().toMillis());
             eventTimeMillis = Math.max(eventTimeMillis, window.startMillis());
         });
         idle = new IdleClock(windows.idleClose(), windows.idleMode(), eventTimeMillis, context.currentSystemTimeMs());
@@ -81,19 +110,55 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
             closeDue(eventTimeMillis, record.timestamp());
         }
         idle.recordSeen(eventTimeMillis, record.timestamp(), wallClockMillis);
-        long start = windows.startOf(recordTimeMillis);
-        if (windows.partialCloseAt(start) <= eventTimeMillis) {
-            metrics.lateRecord(log.getModelName(), log.getModelVersion());
+        String model = log.getModelName();
+        String version = log.getModelVersion();
+        String modelKey = ModelKeys.of(model, version);
+        WindowGrid grid = grids.get(modelKey);
+        boolean known = grid != null;
+        if (grid == null) {
+            grid = WindowGrid.of(rules.windowOf(model, version).shape());
+        }
+        WindowGrid.Span span = grid.spanOf(recordTimeMillis);
+        WindowKey window = new WindowKey(model, version, span.startMillis(), span.endMillis());
+        FeatureProfiles profiles = span.closeAtMillis() <= eventTimeMillis ? null : store.get(window);
+        if (profiles == null && known && followPolicy(grid, model, version)) {
+            span = grid.spanOf(recordTimeMillis);
+            window = new WindowKey(model, version, span.startMillis(), span.endMillis());
+            profiles = store.get(window);
+        }
+        if (span.closeAtMillis() <= eventTimeMillis) {
+            metrics.lateRecord(model, version);
             return;
         }
-        WindowKey window = new WindowKey(log.getModelName(), log.getModelVersion(), start);
-        FeatureProfiles profiles = store.get(window);
         if (profiles == null) {
             profiles = new FeatureProfiles(numericConfig, categoricalConfig);
-            open.add(window, windows.partialCloseAt(start));
+            open.add(window, span.closeAtMillis());
+            watermarkEveryMillis = Math.min(watermarkEveryMillis, grid.current().size().toMillis());
         }
         profiles.add(log.getFeatures(), log.getPrediction());
         store.put(window, profiles);
+        grid.placed(recordTimeMillis);
+        grids.put(modelKey, grid);
+    }
+
+    /**
+     * Asked as a model's window opens: changes the model's grid if its policy now shapes its windows otherwise.
+     *
+     * @return whether the grid changed
+     */
+    private boolean followPolicy(WindowGrid grid, String model, String version) {
+        ModelRulesResolver.ModelWindow policy = rules.windowOf(model, version);
+        WindowGrid.Change change = grid.change(policy.shape(), policy.publishedMillis());
+        if (change == WindowGrid.Change.NONE) {
+            return false;
+        }
+        metrics.windowShapeChanged(model, version, change == WindowGrid.Change.LATE);
+        LOG.info("model {} version {}: windows of {} (grace {}, offset {}) from {} on partition {}{}", model, version,
+                policy.shape().size(), policy.shape().grace(), policy.shape().offset(),
+                Instant.ofEpochMilli(grid.currentFromMillis()), context.taskId().partition(),
+                change == WindowGrid.Change.LATE ? ", later than the boundary after the policy's publication: this partition"
+                        + " had already placed records past it" : "");
+        return true;
     }
 
     /** Closes what the quiet since the last record has made due; the records sent carry the quiet's timestamp. */
@@ -106,24 +171,27 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
     }
 
     /**
-     * Sends on the windows due at {@code eventTimeMillis}, then the partition's watermark if it moved. Their
-     * records keep the Kafka timestamp of the record that closed them: event times of a replay can be older
-     * than the topics' retention or, from a skewed clock, further ahead than a broker accepts.
+     * Sends on the windows due at {@code eventTimeMillis}, then the partition's watermark if a window closed or the
+     * event time moved on by a window. Their records keep the Kafka timestamp of the record that closed them: event
+     * times of a replay can be older than the topics' retention or, from a skewed clock, further ahead than a broker
+     * accepts.
      */
     private void closeDue(long eventTimeMillis, long recordTimestampMillis) {
         int partition = context.taskId().partition();
-        for (WindowKey window : open.takeDue(eventTimeMillis)) {
+        boolean sent = false;
+        for (OpenWindows.Due due : open.takeDue(eventTimeMillis)) {
+            WindowKey window = due.window();
             FeatureProfiles profiles = store.get(window);
             if (profiles != null) {
-                context.forward(new Record<>(window.modelKey(), new PartialWindow(window, partition, profiles),
-                        recordTimestampMillis));
+                context.forward(new Record<>(window.modelKey(), new PartialWindow(window, partition, due.closeAtMillis(),
+                        profiles), recordTimestampMillis));
+                sent = true;
             }
             store.delete(window);
         }
-        long closedThrough = windows.latestClosedStart(eventTimeMillis);
-        if (closedThrough > watermarkSentMillis) {
-            watermarkSentMillis = closedThrough;
-            context.forward(new Record<>(WATERMARK_KEY_PREFIX + partition, new PartitionWatermark(partition, closedThrough),
+        if (sent || watermarkSentMillis == Long.MIN_VALUE || eventTimeMillis - watermarkSentMillis >= watermarkEveryMillis) {
+            watermarkSentMillis = eventTimeMillis;
+            context.forward(new Record<>(WATERMARK_KEY_PREFIX + partition, new PartitionWatermark(partition, eventTimeMillis),
                     recordTimestampMillis));
         }
     }

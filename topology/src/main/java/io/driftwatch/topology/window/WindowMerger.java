@@ -9,7 +9,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Second stage: merges the partial windows of a model version from every input partition and closes each
- * window exactly once, as soon as every input partition's watermark has passed it ({@link PartitionWatermarks}):
+ * window exactly once, as soon as every input partition's event time has reached the window's close time
+ * ({@link PartitionWatermarks}), which the partials carry, so this stage needs no model's policy:
  * a partition that runs behind holds the window open rather than losing its part, and a partition that never
  * carries this model version does not hold it, since its watermark advances with whatever traffic it has.
  * A partition never heard from at all is waited for until the merge delay. A partial window arriving after
@@ -23,7 +24,7 @@ final class WindowMerger implements Processor<String, MergeInput, String, Closed
     private final WindowSpec windows;
     private final int inputPartitions;
     private final WindowMetrics metrics;
-    private final OpenWindows openByStart = new OpenWindows();
+    private final OpenWindows openByCloseTime = new OpenWindows();
     private ProcessorContext<String, ClosedWindow> context;
     private CachedObjectStore<WindowKey, MergedWindow> merged;
     private CachedObjectStore<String, PartitionWatermarks> watermarksStore;
@@ -45,7 +46,7 @@ final class WindowMerger implements Processor<String, MergeInput, String, Closed
         this.watermarksStore = context.getStateStore(watermarksStoreName);
         PartitionWatermarks stored = watermarksStore.get(WATERMARKS_KEY);
         this.watermarks = stored != null ? stored : new PartitionWatermarks();
-        merged.readAll().keySet().forEach(window -> openByStart.add(window, window.startMillis()));
+        merged.readAll().forEach((window, current) -> openByCloseTime.add(window, closeAtOf(window, current)));
     }
 
     @Override
@@ -55,11 +56,11 @@ final class WindowMerger implements Processor<String, MergeInput, String, Closed
             return;
         }
         PartitionWatermark watermark = (PartitionWatermark) record.value();
-        if (watermarks.advance(watermark.sourcePartition(), watermark.closedThroughStartMillis())) {
-            long closedThrough = watermarks.closeThrough(inputPartitions, windows);
+        if (watermarks.advance(watermark.sourcePartition(), watermark.eventTimeMillis())) {
+            long closedThrough = watermarks.closeThrough(inputPartitions, windows.mergeDelay());
             watermarksStore.put(WATERMARKS_KEY, watermarks);
-            for (WindowKey window : openByStart.takeDue(closedThrough)) {
-                close(window, record.timestamp());
+            for (OpenWindows.Due due : openByCloseTime.takeDue(closedThrough)) {
+                close(due.window(), record.timestamp());
             }
         }
     }
@@ -70,14 +71,14 @@ final class WindowMerger implements Processor<String, MergeInput, String, Closed
      */
     private void merge(PartialWindow partial) {
         WindowKey window = partial.window();
-        if (window.startMillis() <= watermarks.closedThroughStartMillis()) {
+        if (partial.closeAtMillis() <= watermarks.closedThroughMillis()) {
             metrics.latePartial(window.model(), window.version());
             return;
         }
         MergedWindow current = merged.get(window);
         if (current == null) {
             current = MergedWindow.of(partial);
-            openByStart.add(window, window.startMillis());
+            openByCloseTime.add(window, partial.closeAtMillis());
         } else if (!current.add(partial)) {
             return;
         }
@@ -93,10 +94,15 @@ final class WindowMerger implements Processor<String, MergeInput, String, Closed
         if (current == null) {
             return;
         }
-        boolean complete = watermarks.allPassed(window.startMillis(), inputPartitions);
+        boolean complete = watermarks.allPassed(closeAtOf(window, current), inputPartitions);
         metrics.windowClosed(window.model(), window.version(), complete);
-        context.forward(new Record<>(window.modelKey(), new ClosedWindow(window, windows.endOf(window.startMillis()),
-                current.profiles(), complete), recordTimestampMillis));
+        context.forward(new Record<>(window.modelKey(), new ClosedWindow(window, current.profiles(), complete),
+                recordTimestampMillis));
         merged.delete(window);
+    }
+
+    private long closeAtOf(WindowKey window, MergedWindow current) {
+        return current.closeAtMillis() == MergedWindow.CLOSE_AT_UNKNOWN
+                ? window.endMillis() + windows.grace().toMillis() : current.closeAtMillis();
     }
 }

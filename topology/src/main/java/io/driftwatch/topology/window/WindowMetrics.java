@@ -8,7 +8,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * Counts what windowing does with records it cannot place: inferences that arrive after their window
  * closed (beyond grace), inferences whose event time is implausibly far ahead of their Kafka timestamp, and
- * partial windows that reach the merge stage after the window was reported.
+ * partial windows that reach the merge stage after the window was reported; and when a model's windows change shape.
  * Nothing late is dropped without being counted here. Thread-safe.
  */
 public final class WindowMetrics {
@@ -36,6 +36,14 @@ public final class WindowMetrics {
         Counter.builder("driftwatch.windows.late.partials")
                 .description("Partial windows that reached the merge stage after their window was reported")
                 .tags("model", model, "version", version)
+                .register(meters).increment();
+    }
+
+    void windowShapeChanged(String model, String version, boolean late) {
+        Counter.builder("driftwatch.windows.shape.changes")
+                .description("Changes of a model's window size, grace or offset taken up by an input partition: at the boundary after"
+                        + " the policy's publication, or later (at=late) when the partition had already placed records past it")
+                .tags("model", model, "version", version, "at", late ? "late" : "boundary")
                 .register(meters).increment();
     }
 

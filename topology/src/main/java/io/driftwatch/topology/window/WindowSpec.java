@@ -5,13 +5,15 @@ import java.time.Duration;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Tumbling event-time windows: their size, how long after its end a window still accepts records (grace),
- * how long the merge stage waits for partitions never heard from (merge delay), and how far ahead of its
+ * Tumbling event-time windows: the size and grace (how long after its end a window still accepts records) of every
+ * model whose policy does not shape its own ({@link WindowShape}), how long the merge stage waits for partitions never
+ * heard from (merge delay), and how far ahead of its
  * Kafka timestamp a record's event time may be (max ahead): a record from a clock set years ahead would
  * otherwise move event time there and close every open window at once; and after how long without a record
  * (idle close, wall-clock time; zero for never) a partition lets its event time run on with the wall clock,
  * so the last window before traffic stops is still reported, or (idle mode {@link IdleMode#END}, for a replay)
- * takes its input to have ended. Windows are aligned to the epoch, so every instance cuts the same windows.
+ * takes its input to have ended. Windows are aligned to the epoch plus their offset, so every instance cuts the same
+ * windows.
  */
 public record WindowSpec(Duration size, Duration grace, Duration mergeDelay, Duration maxAhead, Duration idleClose,
                          IdleMode idleMode) {
@@ -34,6 +36,11 @@ public record WindowSpec(Duration size, Duration grace, Duration mergeDelay, Dur
     /** Windows whose quiet partitions run on with the wall clock, as live traffic wants. */
     public WindowSpec(Duration size, Duration grace, Duration mergeDelay, Duration maxAhead, Duration idleClose) {
         this(size, grace, mergeDelay, maxAhead, idleClose, IdleMode.RUN_ON);
+    }
+
+    /** The windows of a model whose policy does not shape them: this size and grace, aligned to the epoch. */
+    public WindowShape shape() {
+        return new WindowShape(size, grace, Duration.ZERO);
     }
 
     /** Whether an event time is further ahead of its record's Kafka timestamp than a clock can be trusted. */

@@ -3,6 +3,11 @@ package io.driftwatch.topology.window;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.stats.profile.CategoricalProfileConfig;
 import io.driftwatch.stats.profile.NumericProfileConfig;
+import io.driftwatch.topology.policy.AcceptedPolicies;
+import io.driftwatch.topology.policy.ModelRulesResolver;
+import io.driftwatch.topology.policy.ModelRulesSource;
+import io.driftwatch.topology.policy.PolicyMetrics;
+import io.driftwatch.topology.state.BytesCodec;
 import io.driftwatch.topology.state.CachedObjectStoreBuilder;
 import io.driftwatch.topology.state.ProfilesCodec;
 import io.driftwatch.topology.state.StringKeys;
@@ -17,14 +22,17 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Wires the two windowing stages: partial profiles per input partition, a repartition topic keyed by model
- * version (watermarks go to all its partitions), and the merge that closes each window once. Store and node names are constants, so changelogs
- * and repartition topics keep their names across versions of the topology.
+ * Wires the two windowing stages: partial profiles per input partition, each model's windows cut as its policy says,
+ * a repartition topic keyed by model version (watermarks go to all its partitions), and the merge that closes each
+ * window once. Store and node names are constants, so changelogs and repartition topics keep their names across
+ * versions of the topology; their formats carry a version byte, and records of the format before per-model windows
+ * are read as windows of the settings' shape.
  */
 public final class WindowTopology {
     public static final String PARTIAL_WINDOWS_STORE = "driftwatch-partial-windows";
     public static final String MERGED_WINDOWS_STORE = "driftwatch-merged-windows";
     public static final String WATERMARKS_STORE = "driftwatch-partition-watermarks";
+    public static final String GRIDS_STORE = "driftwatch-window-grids";
     public static final String AGGREGATE_NODE = "window-aggregate";
     public static final String PARTIALS_REPARTITION = "window-partials";
     public static final String MERGE_NODE = "window-merge";
@@ -33,15 +41,22 @@ public final class WindowTopology {
     private final NumericProfileConfig numericConfig;
     private final CategoricalProfileConfig categoricalConfig;
     private final int inputPartitions;
+    private final ModelRulesSource rules;
+    private final PolicyMetrics policyMetrics;
     private final WindowMetrics metrics;
 
     /**
+     * @param windows         the settings' windows, for models whose policy does not shape their own, and the merge
+     *                        delay, maximum lead and idle close of every model
      * @param inputPartitions partitions of the inferences topic: the merge stage closes a window once this
      *                        many partitions' watermarks have passed it
+     * @param rules           each model version's window shape; read from the store {@link AcceptedPolicies} adds
      */
     public WindowTopology(WindowSpec windows, NumericProfileConfig numericConfig, CategoricalProfileConfig categoricalConfig,
-                          int inputPartitions, WindowMetrics metrics) {
+                          int inputPartitions, ModelRulesSource rules, PolicyMetrics policyMetrics, WindowMetrics metrics) {
         this.windows = requireNonNull(windows, "windows");
+        this.rules = requireNonNull(rules, "rules");
+        this.policyMetrics = requireNonNull(policyMetrics, "policyMetrics");
         this.numericConfig = requireNonNull(numericConfig, "numericConfig");
         this.categoricalConfig = requireNonNull(categoricalConfig, "categoricalConfig");
         this.metrics = requireNonNull(metrics, "metrics");
@@ -53,16 +68,20 @@ public final class WindowTopology {
 
     /** The closed windows of every model version, keyed {@code model/version}, each exactly once. */
     public KStream<String, ClosedWindow> closedWindows(StreamsBuilder builder, KStream<String, InferenceLog> inferences) {
-        builder.addStateStore(new CachedObjectStoreBuilder<>(PARTIAL_WINDOWS_STORE, WindowKey.CODEC, ProfilesCodec.INSTANCE)
+        BytesCodec<WindowKey> keys = WindowKey.codec(windows.size());
+        builder.addStateStore(new CachedObjectStoreBuilder<>(PARTIAL_WINDOWS_STORE, keys, ProfilesCodec.INSTANCE)
                 .withLoggingEnabled(Map.of()));
-        builder.addStateStore(new CachedObjectStoreBuilder<>(MERGED_WINDOWS_STORE, WindowKey.CODEC, MergedWindow.CODEC)
-                .withLoggingEnabled(Map.of()));
-        builder.addStateStore(new CachedObjectStoreBuilder<>(WATERMARKS_STORE, StringKeys.CODEC, PartitionWatermarks.CODEC)
+        builder.addStateStore(new CachedObjectStoreBuilder<>(GRIDS_STORE, StringKeys.CODEC, WindowGrid.CODEC)
                 .withLoggingEnabled(Map.of("cleanup.policy", "compact")));
+        builder.addStateStore(new CachedObjectStoreBuilder<>(MERGED_WINDOWS_STORE, keys, MergedWindow.CODEC)
+                .withLoggingEnabled(Map.of()));
+        builder.addStateStore(new CachedObjectStoreBuilder<>(WATERMARKS_STORE, StringKeys.CODEC,
+                PartitionWatermarks.codec(windows.shape())).withLoggingEnabled(Map.of("cleanup.policy", "compact")));
         return inferences
-                .process(() -> new WindowAggregator(PARTIAL_WINDOWS_STORE, windows, numericConfig, categoricalConfig,
-                        metrics), Named.as(AGGREGATE_NODE), PARTIAL_WINDOWS_STORE)
-                .repartition(Repartitioned.with(Serdes.String(), MergeInput.SERDE).withName(PARTIALS_REPARTITION)
+                .process(() -> new WindowAggregator(PARTIAL_WINDOWS_STORE, GRIDS_STORE, windows, numericConfig, categoricalConfig,
+                        new ModelRulesResolver(rules, policyMetrics), metrics), Named.as(AGGREGATE_NODE),
+                        PARTIAL_WINDOWS_STORE, GRIDS_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), MergeInput.serde(windows.shape())).withName(PARTIALS_REPARTITION)
                         .withStreamPartitioner(new MergeInputPartitioner()))
                 .process(() -> new WindowMerger(MERGED_WINDOWS_STORE, WATERMARKS_STORE, windows, inputPartitions, metrics),
                         Named.as(MERGE_NODE), MERGED_WINDOWS_STORE, WATERMARKS_STORE);

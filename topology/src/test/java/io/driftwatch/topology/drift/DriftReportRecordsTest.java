@@ -45,7 +45,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DriftReportRecordsTest {
-    private static final WindowKey WINDOW = new WindowKey("fraud", "v3", 1_800_000_000_000L);
+    private static final WindowKey WINDOW = new WindowKey("fraud", "v3", 1_800_000_000_000L, 1_800_000_060_000L);
     private static final NumericProfileConfig SKETCH_ONLY = new NumericProfileConfig(NumericProfileConfig.DEFAULT_KLL_K, 0);
 
     private static DriftReport roundTrip(DriftReport report) {
@@ -62,7 +62,7 @@ class DriftReportRecordsTest {
                 SchemaFinding.Severity.WARNING, "expect." + kind.label())).toList();
         DriftComparison comparison = new DriftComparison(Map.of(), findings, DatasetVerdict.of(0, 0, 0, 0.5));
 
-        DriftReport read = roundTrip(DriftReportRecords.of(WINDOW, WINDOW.startMillis() + 60_000, comparison,
+        DriftReport read = roundTrip(DriftReportRecords.of(WINDOW, comparison,
                 ComparisonBasis.BASELINE, "b1", 100, null, "p1"));
 
         assertThat(read.getSchemaFindings()).extracting(finding -> finding.getKind().name())
@@ -119,7 +119,7 @@ class DriftReportRecordsTest {
         ComparisonSettings settings = ComparisonSettings.DEFAULT.withExpectations(List.of(
                 ColumnExpectation.of("income").withMax(400).withSeverity(SchemaFinding.Severity.ERROR)));
         DriftComparison comparison = new ProfileComparator(settings).compare(baseline, window);
-        DriftReport report = roundTrip(DriftReportRecords.of(WINDOW, WINDOW.startMillis() + 60_000, comparison,
+        DriftReport report = roundTrip(DriftReportRecords.of(WINDOW, comparison,
                 ComparisonBasis.BASELINE, "b1", 500, null, "p1"));
 
         RetrainingTrigger trigger = TriggerDecider.decide(TriggerPolicy.DEFAULT, report, TriggerState.INITIAL)
@@ -137,7 +137,7 @@ class DriftReportRecordsTest {
         Map<String, ColumnProfile> profiles = Map.of("income", NumericProfile.of(NumericProfileConfig.defaults(), values));
         ComparisonSettings settings = ComparisonSettings.DEFAULT.withExpectations(List.of(
                 ColumnExpectation.of("income").withMax(400)));
-        DriftReport report = roundTrip(DriftReportRecords.of(WINDOW, WINDOW.startMillis() + 60_000,
+        DriftReport report = roundTrip(DriftReportRecords.of(WINDOW,
                 new ProfileComparator(settings).compare(profiles, profiles), ComparisonBasis.BASELINE, "b1", 500, null, "p1"));
 
         assertThat(report.getSchemaFindings()).extracting(finding -> finding.getKind().name()).containsExactly("ABOVE_MAX");
@@ -155,7 +155,7 @@ class DriftReportRecordsTest {
         DriftComparison comparison = new ProfileComparator(ComparisonSettings.DEFAULT).compare(reference, window);
         Serde<DriftReport> serde = Topics.DRIFT_REPORTS.valueSerde();
 
-        DriftReport written = DriftReportRecords.of(new WindowKey("fraud", "v3", 60_000L), 120_000L, comparison,
+        DriftReport written = DriftReportRecords.of(new WindowKey("fraud", "v3", 60_000L, 120_000L), comparison,
                 ComparisonBasis.BASELINE, "b1", 5_000, null, "p1");
         DriftReport read = serde.deserializer().deserialize("reports", serde.serializer().serialize("reports", written));
 

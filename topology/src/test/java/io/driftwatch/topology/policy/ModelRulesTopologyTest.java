@@ -88,7 +88,7 @@ class ModelRulesTopologyTest {
                     .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
             TriggerPolicy triggers = new TriggerPolicy(Integer.parseInt(fields.get("consecutive")), true, Duration.ofHours(6));
             return new ModelRules(fields.get("id"), defaults.comparison(), triggers, defaults.quality(),
-                    fields.containsKey("exclude") ? Set.of(fields.get("exclude")) : Set.of());
+                    fields.containsKey("exclude") ? Set.of(fields.get("exclude")) : Set.of(), defaults.window(), Set.of());
         }
     }
 
@@ -204,8 +204,9 @@ class ModelRulesTopologyTest {
                     .extracting(AlertEvent::getModelName, AlertEvent::getPolicyId)
                     .containsExactlyInAnyOrder(tuple("fraud", "fraud-fast"),
                             tuple("credit", "credit-slow"));
-            assertThat(rules.resolutionsByModel).as("three windows each, resolved once while the policies stay as they are")
-                    .containsEntry("fraud", 1).containsEntry("credit", 1);
+            assertThat(rules.resolutionsByModel).as("three windows each, resolved once by the stage that cuts them and once"
+                    + " by the one that judges them while the policies stay as they are")
+                    .containsEntry("fraud", 2).containsEntry("credit", 2);
             assertThat(policyInfoIds("fraud")).containsExactly("fraud-fast");
             assertThat(policyInfoIds("credit")).containsExactly("credit-slow");
         }

@@ -53,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Properties;
+import java.util.Set;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -409,7 +410,7 @@ class QualityTopologyTest {
             public ModelRules resolve(String model, String version, Map<String, String> acceptedPolicies) {
                 return acceptedPolicies.containsKey(model + "/*") ? new ModelRules("churn-accuracy", defaults.comparison(),
                         defaults.triggers(), new QualityTriggerPolicy(QualityMetric.of("accuracy"), OptionalDouble.of(0.8),
-                        OptionalDouble.empty(), 20, Duration.ofHours(6))) : defaults;
+                        OptionalDouble.empty(), 20, Duration.ofHours(6)), Set.of(), defaults.window(), Set.of()) : defaults;
             }
         };
     }

@@ -3,9 +3,7 @@ package io.driftwatch.topology.window;
 import io.driftwatch.schemas.record.ColumnKind;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.WindowProfile;
-import io.driftwatch.stats.profile.CategoricalProfileConfig;
 import io.driftwatch.stats.profile.NumericProfile;
-import io.driftwatch.stats.profile.NumericProfileConfig;
 import io.driftwatch.stats.profile.ProfileCodec;
 import io.driftwatch.topics.SingleObjectAvroSerde;
 import io.driftwatch.topics.Topics;
@@ -51,8 +49,7 @@ class WindowTopologyTest {
     private TopologyTestDriver driver() {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, InferenceLog> inferences = builder.stream("inferences", Consumed.with(Serdes.String(), logSerde));
-        new WindowTopology(new WindowSpec(SIZE, GRACE, SIZE, Duration.ofHours(1), IDLE_CLOSE), NumericProfileConfig.defaults(), CategoricalProfileConfig.defaults(),
-                1, new WindowMetrics(meters))
+        FixedWindowRules.topology(builder, new WindowSpec(SIZE, GRACE, SIZE, Duration.ofHours(1), IDLE_CLOSE), 1, meters)
                 .closedWindows(builder, inferences)
                 .flatMapValues(WindowProfileRecords::of)
                 .to("profiles", Produced.with(Serdes.String(), profileSerde));
