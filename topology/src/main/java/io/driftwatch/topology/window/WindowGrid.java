@@ -27,9 +27,9 @@ import static java.util.Objects.requireNonNull;
  * record at or after that boundary (it learned of the policy only after) takes the next boundary after that record
  * instead, and says so ({@link #change}).
  */
-final class WindowGrid {
+public final class WindowGrid {
     /** Shapes kept: older ones cut windows that closed long ago. */
-    static final int KEPT_SHAPES = 8;
+    public static final int KEPT_SHAPES = 8;
 
     private final List<Long> fromMillis;
     private final List<WindowShape> shapes;
@@ -42,24 +42,24 @@ final class WindowGrid {
     }
 
     /** A grid that has always had {@code shape}. */
-    static WindowGrid of(WindowShape shape) {
+    public static WindowGrid of(WindowShape shape) {
         List<Long> from = new ArrayList<>(List.of(Long.MIN_VALUE));
         List<WindowShape> shapes = new ArrayList<>(List.of(requireNonNull(shape, "shape")));
         return new WindowGrid(from, shapes, Long.MIN_VALUE);
     }
 
     /** The shape windows are cut with from the latest change on. */
-    WindowShape current() {
+    public WindowShape current() {
         return shapes.get(shapes.size() - 1);
     }
 
     /** The event time from which {@link #current()} cuts the windows; Long.MIN_VALUE when it always has. */
-    long currentFromMillis() {
+    public long currentFromMillis() {
         return fromMillis.get(fromMillis.size() - 1);
     }
 
     /** The window holding {@code eventMillis}: its start, end, and the event time at which it closes. */
-    Span spanOf(long eventMillis) {
+    public Span spanOf(long eventMillis) {
         int index = shapes.size() - 1;
         while (index > 0 && fromMillis.get(index) > eventMillis) {
             index--;
@@ -75,7 +75,7 @@ final class WindowGrid {
     }
 
     /** A record at {@code eventMillis} was placed in its window. */
-    void placed(long eventMillis) {
+    public void placed(long eventMillis) {
         placedThroughMillis = Math.max(placedThroughMillis, eventMillis);
     }
 
@@ -88,7 +88,7 @@ final class WindowGrid {
      *                        (the settings' windows, after a policy was withdrawn)
      * @return what changed: nothing when {@code next} is already the shape in force
      */
-    Change change(WindowShape next, long publishedMillis) {
+    public Change change(WindowShape next, long publishedMillis) {
         requireNonNull(next, "next");
         WindowShape current = current();
         if (current.equals(next)) {
@@ -115,11 +115,11 @@ final class WindowGrid {
     }
 
     /** A window's bounds and the event time of its input partition at which it closes (end plus grace). */
-    record Span(long startMillis, long endMillis, long closeAtMillis) {
+    public record Span(long startMillis, long endMillis, long closeAtMillis) {
     }
 
     /** How a change of shape was placed. */
-    enum Change {
+    public enum Change {
         /** The shape was already in force. */
         NONE,
         /** At the first boundary after the policy's publication, as every input partition places it. */
@@ -132,7 +132,7 @@ final class WindowGrid {
      * Bytes: version byte 1, int32 count, per shape int64 from, size, grace and offset in milliseconds, then int64
      * placed-through.
      */
-    static final BytesCodec<WindowGrid> CODEC = new BytesCodec<>() {
+    public static final BytesCodec<WindowGrid> CODEC = new BytesCodec<>() {
         @Override
         public byte[] toBytes(WindowGrid grid) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
