@@ -10,6 +10,7 @@ import io.driftwatch.schemas.record.TestResult;
 import io.driftwatch.stats.profile.FeatureProfiles;
 import io.driftwatch.topology.trigger.TriggerPolicy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +59,10 @@ final class DemoExpectations {
 
     private List<String> everyModel(DemoPolicies.Published policy, DemoObservation observation, List<CaughtEmail> emails) {
         List<String> missing = new ArrayList<>();
-        if (observation.driftByWindow().size() < scenario.windows()) {
-            missing.add("drift reports for " + scenario.windows() + " windows (got " + observation.driftByWindow().size() + ")");
+        int windows = policy.windows(scenario);
+        if (observation.driftByWindow().size() < windows) {
+            missing.add("drift reports for " + windows + " windows of " + policy.window().toMinutes() + " min, as its policy cuts"
+                    + " them (got " + observation.driftByWindow().size() + ")");
         }
         long otherPolicy = observation.driftByWindow().values().stream().filter(r -> !policy.policyId().equals(r.getPolicyId())).count()
                 + observation.triggers().stream().filter(t -> !policy.policyId().equals(t.getPolicyId())).count();
@@ -68,7 +71,7 @@ final class DemoExpectations {
                     + otherPolicy + " name another");
         }
         if (driftTrigger(policy.model(), observation).isEmpty()) {
-            missing.add("a " + TriggerPolicy.DATASET_DRIFT_RULE + " trigger for " + windowRange(policy.driftWindows())
+            missing.add("a " + TriggerPolicy.DATASET_DRIFT_RULE + " trigger for " + windowRange(policy)
                     + " (from " + driftStart() + "), as its policy's rule asks");
         }
         if (triggerEmail(policy.model() + " " + policy.version(), emails).isEmpty()) {
@@ -117,9 +120,16 @@ final class DemoExpectations {
         return requireNonNull(policies.get(model), () -> "no policy was published for " + model);
     }
 
-    private String windowRange(int windows) {
-        int first = scenario.driftFromWindow() + 1;
+    /** The model's windows, numbered from 1 in its own size, that its drift trigger should name. */
+    private String windowRange(DemoPolicies.Published policy) {
+        int windows = policy.driftWindows();
+        int first = driftWindow(policy) + 1;
         return windows == 1 ? "window " + first : "windows " + first + "-" + (first + windows - 1);
+    }
+
+    /** The index (from 0) of the model's first window with the planted drift. */
+    int driftWindow(DemoPolicies.Published policy) {
+        return (int) (Duration.between(scenario.start(), driftStart()).toMillis() / policy.window().toMillis());
     }
 
     private static boolean predictionUnexpected(DriftReport report) {

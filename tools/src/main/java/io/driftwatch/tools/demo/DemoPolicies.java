@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,16 +34,28 @@ final class DemoPolicies {
     static final String FRAUD_FILE = "fraud-policy.yaml";
 
     /**
-     * One model's policy as published: its file, the id its reports and triggers name, how many drifted windows in a
-     * row its dataset drift rule asks for, its email recipients.
+     * One model's policy as published: its file, the id its reports and triggers name, the size of its windows, how
+     * many drifted windows in a row its dataset drift rule asks for, its email recipients.
      */
-    record Published(String model, String version, Path file, String policyId, int driftWindows, List<String> recipients) {
+    record Published(String model, String version, Path file, String policyId, Duration window, int driftWindows,
+                     List<String> recipients) {
         Published {
             requireNonNull(model, "model");
             requireNonNull(version, "version");
             requireNonNull(file, "file");
             requireNonNull(policyId, "policyId");
+            requireNonNull(window, "window");
             recipients = List.copyOf(recipients);
+        }
+
+        /** How many of its own windows the model's traffic in {@code scenario} fills. */
+        int windows(DemoScenario scenario) {
+            return (int) (Duration.between(scenario.start(), scenario.end()).toMillis() / window.toMillis());
+        }
+
+        /** Where the model's window {@code index} (from 0) of {@code scenario} starts. */
+        Instant windowStart(DemoScenario scenario, int index) {
+            return scenario.start().plus(window.multipliedBy(index));
         }
     }
 
@@ -80,7 +94,7 @@ final class DemoPolicies {
             String model = file.document().policy().model();
             String version = requireNonNull(versions.get(model), () -> "no traffic for the policy's model " + model);
             ModelRules resolved = rules.resolve(model, version, accepted);
-            byModel.put(model, new Published(model, version, file.file(), resolved.policyId(),
+            byModel.put(model, new Published(model, version, file.file(), resolved.policyId(), resolved.window().size(),
                     resolved.triggers().consecutiveDriftWindows(), file.document().policy().alerts().to().orElse(List.of())));
         }
         return byModel;

@@ -36,8 +36,8 @@ final class DemoSummary {
 
     void print(PrintWriter out, DemoObservations observations, Collection<DemoPolicies.Published> policies, List<CaughtEmail> emails,
                String triggerTopic) {
-        out.printf(Locale.ROOT, "Both models' windows are %d min of event time (driftwatch.window.size.ms): run does not apply a"
-                + " policy's window section yet.%n", scenario.window().toMinutes());
+        out.println("Each model's windows are cut as its policy says: " + policies.stream().map(policy -> policy.model() + " "
+                + policy.window().toMinutes() + " min").collect(Collectors.joining(", ")) + " of event time.");
         for (DemoPolicies.Published policy : policies) {
             out.println();
             printModel(out, policy, observations.of(policy.model()), emails, triggerTopic);
@@ -48,9 +48,9 @@ final class DemoSummary {
                             String triggerTopic) {
         String modelVersion = policy.model() + " " + policy.version();
         out.printf(Locale.ROOT, "Model %s under policy %s (%s): %d of %d windows reported, %d with dataset drift%n", modelVersion,
-                policy.policyId(), policy.file().getFileName(), observation.driftByWindow().size(), scenario.windows(),
+                policy.policyId(), policy.file().getFileName(), observation.driftByWindow().size(), policy.windows(scenario),
                 observation.driftedWindows());
-        printWindows(out, observation);
+        printWindows(out, policy, observation);
         if (policy.model().equals(CreditTraffic.MODEL)) {
             out.println("  Expectation broken: " + expectations.brokenExpectation(observation)
                     .map(f -> f.getFeature() + " " + f.getKind().name().toLowerCase(Locale.ROOT) + " (" + f.getSeverity().name()
@@ -75,17 +75,18 @@ final class DemoSummary {
         }
     }
 
-    private void printWindows(PrintWriter out, DemoObservation observation) {
+    private void printWindows(PrintWriter out, DemoPolicies.Published policy, DemoObservation observation) {
         out.printf(Locale.ROOT, "  %-3s %-12s %7s  %-8s %-9s %-9s %s%n", "#", "start (UTC)", "records", "drift", "accuracy", "labelled",
                 "drifted features");
-        for (int window = 0; window < scenario.windows(); window++) {
-            Instant start = scenario.windowStart(window);
+        int driftWindow = expectations.driftWindow(policy);
+        for (int window = 0; window < policy.windows(scenario); window++) {
+            Instant start = policy.windowStart(scenario, window);
             DriftReport drift = observation.driftByWindow().get(start);
             QualityReport quality = observation.qualityByWindow().get(start);
             out.printf(Locale.ROOT, "  %-3d %-12s %7s  %-8s %-9s %-9s %s%s%n", window + 1, TIME.format(start),
                     drift == null ? "-" : Long.toString(drift.getRecords()), verdict(drift), accuracy(quality),
                     quality == null || quality.getLabelled() == 0 ? "-" : quality.getLabelled() + "/" + quality.getPredictions(),
-                    driftedFeatures(drift), window == scenario.driftFromWindow() ? "   <- drift planted here" : "");
+                    driftedFeatures(drift), window == driftWindow ? "   <- drift planted here" : "");
         }
     }
 

@@ -70,7 +70,7 @@ public final class StreamDemo {
         Path directory = directory();
         out.println("driftwatch demo: a credit model and a fraud model in production, each under its own policy, replayed"
                 + " through driftwatch on this machine.");
-        out.printf(Locale.ROOT, "%d windows of %d min of event time, %d predictions of each model in each; from window %d a new"
+        out.printf(Locale.ROOT, "%d stretches of %d min of event time, %d predictions of each model in each; from stretch %d a new"
                         + " customer segment%narrives at the credit model (inputs shift, a region it never saw appears, its accuracy"
                         + " falls; labels arrive up to %d min late)%nand the fraud model sees larger amounts, mostly electronics.%n",
                 scenario.windows(), scenario.window().toMinutes(), scenario.perWindow(), scenario.driftFromWindow() + 1,
@@ -113,7 +113,7 @@ public final class StreamDemo {
         DemoObservations observation;
         List<CaughtEmail> emails;
         try (OutputTopics outputs = new OutputTopics(stack.config())) {
-            Replay replay = new Replay(outputs, new ProgressLine(out, scenario.windows() * policies.size()), directory,
+            Replay replay = new Replay(outputs, new ProgressLine(out, policies.values().stream().mapToInt(policy -> policy.windows(scenario)).sum()), directory,
                     System.nanoTime() + TIMEOUT.toNanos());
             List<DemoRecord> records = new ArrayList<>(credit.records());
             records.addAll(fraud.records());

@@ -25,11 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DemoExpectationsTest {
     private static final DemoScenario SCENARIO = new DemoScenario(Instant.parse("2026-11-21T07:00:00Z"), Duration.ofMinutes(10),
-            6, 3, 150, Duration.ofMinutes(20), 7L);
+            6, 4, 150, Duration.ofMinutes(20), 7L);
     private static final DemoPolicies.Published CREDIT = new DemoPolicies.Published("credit", "v1", Path.of("credit-policy.yaml"),
-            "c0ffee000001", 2, List.of("credit-ml@example.com"));
+            "c0ffee000001", Duration.ofMinutes(10), 2, List.of("credit-ml@example.com"));
     private static final DemoPolicies.Published FRAUD = new DemoPolicies.Published("fraud", "v1", Path.of("fraud-policy.yaml"),
-            "f00d00000002", 1, List.of("fraud-team@example.com"));
+            "f00d00000002", Duration.ofMinutes(20), 1, List.of("fraud-team@example.com"));
     private static final DemoExpectations EXPECTATIONS = new DemoExpectations(SCENARIO, Map.of("credit", CREDIT, "fraud", FRAUD));
 
     @Test
@@ -37,15 +37,15 @@ class DemoExpectationsTest {
         List<String> missing = EXPECTATIONS.missing(new DemoObservations(Map.of()), List.of());
 
         assertThat(missing).containsExactly(
-                "credit: drift reports for 6 windows (got 0)",
-                "credit: a dataset_drift trigger for windows 4-5 (from 2026-11-21T07:30:00Z), as its policy's rule asks",
+                "credit: drift reports for 6 windows of 10 min, as its policy cuts them (got 0)",
+                "credit: a dataset_drift trigger for windows 5-6 (from 2026-11-21T07:40:00Z), as its policy's rule asks",
                 "credit: an alert email about credit v1 saying retraining triggered",
-                "fraud: drift reports for 6 windows (got 0)",
-                "fraud: a dataset_drift trigger for window 4 (from 2026-11-21T07:30:00Z), as its policy's rule asks",
+                "fraud: drift reports for 3 windows of 20 min, as its policy cuts them (got 0)",
+                "fraud: a dataset_drift trigger for window 3 (from 2026-11-21T07:40:00Z), as its policy's rule asks",
                 "fraud: an alert email about fraud v1 saying retraining triggered",
                 "credit: final quality reports for 6 windows (got 0)",
-                "credit: a quality_threshold trigger for window 4 (2026-11-21T07:30:00Z)",
-                "credit: an UNEXPECTED_VALUE finding on region from window 4, where the region online its policy does not allow arrives");
+                "credit: a quality_threshold trigger for window 5 (2026-11-21T07:40:00Z)",
+                "credit: an UNEXPECTED_VALUE finding on region from window 5, where the region online its policy does not allow arrives");
     }
 
     @Test
@@ -84,22 +84,22 @@ class DemoExpectationsTest {
         SkewFinding online = finding("region", SkewKind.UNEXPECTED_VALUE);
         DemoExpectations expectations = EXPECTATIONS;
 
-        assertThat(expectations.brokenExpectation(credit(Map.of(SCENARIO.windowStart(1),
-                report(1, CREDIT.policyId(), List.of(), List.of(online)))).of("credit"))).isEmpty();
         assertThat(expectations.brokenExpectation(credit(Map.of(SCENARIO.windowStart(3),
-                report(3, CREDIT.policyId(), List.of(), List.of(online)))).of("credit"))).contains(online);
+                report(3, CREDIT.policyId(), List.of(), List.of(online)))).of("credit"))).isEmpty();
+        assertThat(expectations.brokenExpectation(credit(Map.of(SCENARIO.windowStart(4),
+                report(4, CREDIT.policyId(), List.of(), List.of(online)))).of("credit"))).contains(online);
     }
 
     @Test
     void aDriftTriggerCountsOnlyWhenItSpansTheWindowsTheModelsOwnRuleAsksFor() {
-        RetrainingTrigger twoWindows = trigger("fraud", 3, 4);
-        RetrainingTrigger oneWindow = trigger("fraud", 3);
+        RetrainingTrigger twoWindows = trigger("fraud", 4, 5);
+        RetrainingTrigger oneWindow = trigger("fraud", 4);
         DemoObservation fraud = new DemoObservation(Map.of(), Map.of(), List.of(twoWindows));
 
         assertThat(EXPECTATIONS.driftTrigger("fraud", fraud)).isEmpty();
         assertThat(EXPECTATIONS.driftTrigger("fraud", new DemoObservation(Map.of(), Map.of(), List.of(twoWindows, oneWindow))))
                 .contains(oneWindow);
-        assertThat(EXPECTATIONS.driftTrigger("credit", new DemoObservation(Map.of(), Map.of(), List.of(trigger("credit", 3, 4)))))
+        assertThat(EXPECTATIONS.driftTrigger("credit", new DemoObservation(Map.of(), Map.of(), List.of(trigger("credit", 4, 5)))))
                 .isPresent();
     }
 
