@@ -66,9 +66,9 @@ public final class DriftwatchConfig extends TopicsConfig {
     private static final String REGISTRY_WAIT_MAX_MS_DOC = "How long one record waits for an unreachable registry before the stream thread restarts and retries it from its last committed offset.";
 
     public static final String WINDOW_SIZE_MS_CONFIG = "driftwatch.window.size.ms";
-    private static final String WINDOW_SIZE_MS_DOC = "Width of the tumbling event-time windows that are profiled and tested.";
+    private static final String WINDOW_SIZE_MS_DOC = "Width of the tumbling event-time windows that are profiled and tested, for every model whose policy gives no window.size.";
     public static final String WINDOW_GRACE_MS_CONFIG = "driftwatch.window.grace.ms";
-    private static final String WINDOW_GRACE_MS_DOC = "How long after its end a window still accepts late records; later ones are counted in driftwatch.records.late.";
+    private static final String WINDOW_GRACE_MS_DOC = "How long after its end a window still accepts late records, for every model whose policy gives no window.grace; later ones are counted in driftwatch.records.late.";
     public static final String WINDOW_MERGE_DELAY_MS_CONFIG = "driftwatch.window.merge.delay.ms";
     private static final String WINDOW_MERGE_DELAY_MS_DOC = "How long, in event time, a window waits for input partitions that have never received a record at all before it closes without them; -1 means 24 hours (or one window, if longer). Every partition that has received records is always waited for, whatever model versions it carries. Lower it if some partitions of the inferences topic stay empty (records keyed by model name, say).";
     public static final String WINDOW_IDLE_CLOSE_MS_CONFIG = "driftwatch.window.idle.close.ms";
