@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
@@ -60,6 +61,11 @@ public final class ModelRulesResolver {
             }
         }
         return new ModelWindow(rules.window(), publishedMillis);
+    }
+
+    /** The columns the model version's policy says are not features, under the policies accepted now. */
+    public Set<String> excludedColumnsOf(String model, String version) {
+        return resolved(model, version).excludedColumns();
     }
 
     private ModelRules resolved(String model, String version) {

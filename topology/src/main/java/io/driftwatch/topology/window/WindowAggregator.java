@@ -14,6 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -30,8 +33,9 @@ import static java.util.Objects.requireNonNull;
  * event time is the largest event time it has seen; windows close as it advances, so a replayed day closes
  * the same windows it did live. After a restart it resumes from the open windows' latest start.
  *
- * <p>A model's policy is read when one of its windows opens, so a new window shape is learned at the latest at the
- * next window; the shape it had stays in force until the boundary {@link WindowGrid#change} places the change at.
+ * <p>A model's policy is read when one of its windows opens, so a new window shape, or a new set of columns that are
+ * not features (never profiled, as {@code check} and {@code baseline} never profile them), is learned at the latest at
+ * the next window; the shape it had stays in force until the boundary {@link WindowGrid#change} places the change at.
  * The partition's watermark (its event time) goes to the merge stage whenever a partial does, and otherwise at least
  * once per the smallest window size the partition cuts, so every model's windows close promptly.
  *
@@ -51,6 +55,7 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
     private final ModelRulesResolver rules;
     private final WindowMetrics metrics;
     private final OpenWindows open = new OpenWindows();
+    private final Map<String, Set<String>> excludedByModelKey = new HashMap<>();
     private long eventTimeMillis = Long.MIN_VALUE;
     private long watermarkSentMillis = Long.MIN_VALUE;
     private long watermarkEveryMillis;
@@ -130,15 +135,27 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
             metrics.lateRecord(model, version);
             return;
         }
+        Set<String> excluded = excludedByModelKey.get(modelKey);
         if (profiles == null) {
             profiles = new FeatureProfiles(numericConfig, categoricalConfig);
             open.add(window, span.closeAtMillis());
             watermarkEveryMillis = Math.min(watermarkEveryMillis, grid.current().size().toMillis());
+            excluded = null;
         }
-        profiles.add(log.getFeatures(), log.getPrediction());
+        if (excluded == null) {
+            excluded = rules.excludedColumnsOf(model, version);
+            excludedByModelKey.put(modelKey, excluded);
+        }
+        profiles.add(excluded.isEmpty() ? log.getFeatures() : withoutColumns(log.getFeatures(), excluded), log.getPrediction());
         store.put(window, profiles);
         grid.placed(recordTimeMillis);
         grids.put(modelKey, grid);
+    }
+
+    private static Map<String, Object> withoutColumns(Map<String, Object> features, Set<String> excluded) {
+        Map<String, Object> kept = new HashMap<>(features);
+        kept.keySet().removeAll(excluded);
+        return kept;
     }
 
     /**

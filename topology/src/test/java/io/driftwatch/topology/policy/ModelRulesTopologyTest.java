@@ -10,6 +10,7 @@ import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.SkewFinding;
+import io.driftwatch.schemas.record.WindowProfile;
 import io.driftwatch.stats.compare.ProfileComparator;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.DriftwatchTopology;
@@ -231,6 +232,12 @@ class ModelRulesTopologyTest {
             assertThat(reportsOf(reports, "credit").get(1).getColumns()).extracting(ColumnDrift::getFeature)
                     .containsExactly("__prediction__", "age");
             assertThat(reportsOf(reports, "fraud").get(1).getColumns()).extracting(ColumnDrift::getFeature).contains("age", "request_id");
+            List<WindowProfile> profiles = driver.createOutputTopic("driftwatch.profiles", Serdes.String().deserializer(),
+                    Topics.PROFILES.valueSerde().deserializer()).readValuesToList();
+            assertThat(profiles).filteredOn(profile -> profile.getModelName().equals("credit")).extracting(WindowProfile::getFeature)
+                    .as("an id column is not profiled either, as check and baseline leave it out").isNotEmpty().doesNotContain("request_id");
+            assertThat(profiles).filteredOn(profile -> profile.getModelName().equals("fraud")).extracting(WindowProfile::getFeature)
+                    .contains("request_id");
         }
     }
 
