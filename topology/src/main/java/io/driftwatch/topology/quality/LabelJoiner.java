@@ -40,10 +40,10 @@ import static java.util.Objects.requireNonNull;
  * one maximum delay, and expiry scans only the due range of two indexes ordered by expiry time: one of the
  * predictions and joined marks (due by the labels' clock), one of the labels (due by the predictions').
  *
- * <p>What it learns goes into partial tallies per model version and window of prediction time, each model's
- * windows cut as its policy says, exactly as its drift windows are ({@link WindowGrid}: unmatched labels, whose
- * version is unknown, by the model's policy for version ""); every
- * update interval (wall clock, so reports are not rewritten per label) it expires what is due, sends the
+ * <p>What it learns goes into partial tallies per model version and window of prediction time, the windows cut
+ * as the model's policy says, exactly as its drift windows are ({@link WindowGrid}; unmatched labels, whose version
+ * is unknown, as the policy for version "" says). Every update interval (wall clock, so reports are not rewritten
+ * per label) it expires what is due, sends the
  * partial tallies on to the aggregator, keyed by model, and starts new ones, all in the same transaction.
  * After them it sends each recently seen model a tick with its event time: the aggregator makes windows
  * final on ticks only, so a window never becomes final between two partial tallies of the same update. Time is the

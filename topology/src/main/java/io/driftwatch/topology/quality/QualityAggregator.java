@@ -85,7 +85,6 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitUpdates());
     }
 
-    /** When a window is final: its model's event time passed its end plus the maximum label delay plus its grace. */
     private long finalAt(QualityWindowKey key) {
         return key.endMillis() + maxDelayMillis + key.graceMillis();
     }
