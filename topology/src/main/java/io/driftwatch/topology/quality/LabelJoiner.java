@@ -2,11 +2,15 @@ package io.driftwatch.topology.quality;
 
 import io.driftwatch.stats.quality.OutcomeTyping;
 import io.driftwatch.stats.quality.QualityTally;
+import io.driftwatch.topology.policy.ModelRulesResolver;
 import io.driftwatch.topology.quality.RequestFact.JoinedMark;
 import io.driftwatch.topology.quality.RequestFact.LabelFact;
 import io.driftwatch.topology.quality.RequestFact.PredictionFact;
 import io.driftwatch.topology.state.CachedObjectStore;
 import io.driftwatch.topology.window.IdleClock;
+import io.driftwatch.topology.window.ModelKeys;
+import io.driftwatch.topology.window.WindowGrid;
+import io.driftwatch.topology.window.WindowShape;
 import io.driftwatch.topology.window.WindowSpec;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -36,8 +40,10 @@ import static java.util.Objects.requireNonNull;
  * one maximum delay, and expiry scans only the due range of two indexes ordered by expiry time: one of the
  * predictions and joined marks (due by the labels' clock), one of the labels (due by the predictions').
  *
- * <p>What it learns goes into partial tallies per model version and window of prediction time; every
- * update interval (wall clock, so reports are not rewritten per label) it expires what is due, sends the
+ * <p>What it learns goes into partial tallies per model version and window of prediction time, the windows cut
+ * as the model's policy says, exactly as its drift windows are ({@link WindowGrid}; unmatched labels, whose version
+ * is unknown, as the policy for version "" says). Every update interval (wall clock, so reports are not rewritten
+ * per label) it expires what is due, sends the
  * partial tallies on to the aggregator, keyed by model, and starts new ones, all in the same transaction.
  * After them it sends each recently seen model a tick with its event time: the aggregator makes windows
  * final on ticks only, so a window never becomes final between two partial tallies of the same update. Time is the
@@ -57,6 +63,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
     private final Duration updateInterval;
     private final int maxSegmentValues;
     private final OutcomeTyping typing;
+    private final ModelRulesResolver rules;
     private final QualityMetrics metrics;
     private ProcessorContext<String, QualityDelta> context;
     private KeyValueStore<String, byte[]> pending;
@@ -64,6 +71,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
     private KeyValueStore<Bytes, byte[]> labelExpiry;
     private CachedObjectStore<QualityWindowKey, QualityTally> deltas;
     private CachedObjectStore<String, Long> clocks;
+    private CachedObjectStore<String, WindowGrid> grids;
     private long eventTimeMillis = Long.MIN_VALUE;
     private long tickedAtMillis = Long.MIN_VALUE;
     private long timestampMillis = Long.MIN_VALUE;
@@ -72,13 +80,14 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
 
     /** @param typing how each joined prediction and label are typed: {@code driftwatch.quality.task} and its positive class */
     LabelJoiner(QualityStores stores, WindowSpec windows, Duration maxDelay, Duration updateInterval, int maxSegmentValues,
-                OutcomeTyping typing, QualityMetrics metrics) {
+                OutcomeTyping typing, ModelRulesResolver rules, QualityMetrics metrics) {
         this.stores = requireNonNull(stores, "stores");
         this.windows = requireNonNull(windows, "windows");
         this.maxDelayMillis = maxDelay.toMillis();
         this.updateInterval = requireNonNull(updateInterval, "updateInterval");
         this.maxSegmentValues = maxSegmentValues;
         this.typing = requireNonNull(typing, "typing");
+        this.rules = requireNonNull(rules, "rules");
         this.metrics = requireNonNull(metrics, "metrics");
     }
 
@@ -90,6 +99,8 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
         this.labelExpiry = context.getStateStore(stores.labelExpiry());
         this.deltas = context.getStateStore(stores.deltas());
         this.clocks = context.getStateStore(stores.joinClocks());
+        this.grids = context.getStateStore(stores.joinGrids());
+        rules.init(context);
         Long clock = clocks.get(PARTITION_CLOCK);
         eventTimeMillis = clock == null ? Long.MIN_VALUE : clock;
         idle = new IdleClock(windows.idleClose(), windows.idleMode(), eventTimeMillis, context.currentSystemTimeMs());
@@ -212,14 +223,41 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
         metrics.label(label.model(), "unmatched");
     }
 
+    /**
+     * The partial tally of the window holding {@code eventMillis} in the model version's grid. A window with no
+     * partial tally yet is where the grid follows a new policy, as the drift windows' does when a window opens.
+     */
     private QualityTally tally(String model, String version, long eventMillis) {
-        QualityWindowKey key = new QualityWindowKey(model, version, windows.startOf(eventMillis));
+        String modelKey = ModelKeys.of(model, version);
+        WindowGrid grid = grids.get(modelKey);
+        boolean known = grid != null;
+        if (grid == null) {
+            grid = WindowGrid.of(rules.windowOf(model, version).shape());
+        }
+        QualityWindowKey key = windowOf(model, version, grid, eventMillis);
         QualityTally tally = deltas.get(key);
+        if (tally == null && known && followPolicy(grid, model, version)) {
+            key = windowOf(model, version, grid, eventMillis);
+            tally = deltas.get(key);
+        }
         if (tally == null) {
             tally = new QualityTally(maxSegmentValues);
         }
         deltas.put(key, tally);
+        grid.placed(eventMillis);
+        grids.put(modelKey, grid);
         return tally;
+    }
+
+    private static QualityWindowKey windowOf(String model, String version, WindowGrid grid, long eventMillis) {
+        WindowGrid.Span span = grid.spanOf(eventMillis);
+        return new QualityWindowKey(model, version, span.startMillis(), span.endMillis(), span.closeAtMillis() - span.endMillis());
+    }
+
+    /** @return whether the grid changed: the model version's policy now shapes its windows otherwise */
+    private boolean followPolicy(WindowGrid grid, String model, String version) {
+        ModelRulesResolver.ModelWindow policy = rules.windowOf(model, version);
+        return grid.change(policy.shape(), policy.publishedMillis()) != WindowGrid.Change.NONE;
     }
 
     private void flush(long wallClockMillis) {
@@ -237,8 +275,8 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
         Set<String> updatedModels = new HashSet<>();
         for (Map.Entry<QualityWindowKey, QualityTally> delta : deltas.readAll().entrySet()) {
             QualityWindowKey key = delta.getKey();
-            context.forward(new Record<>(key.model(), new QualityDelta(key.model(), key.version(), context.taskId().partition(),
-                    key.startMillis(), completeMillis, delta.getValue()), timestamp));
+            context.forward(new Record<>(key.model(), new QualityDelta(key, context.taskId().partition(), completeMillis,
+                    delta.getValue()), timestamp));
             deltas.delete(key);
             updatedModels.add(key.model());
         }
@@ -255,7 +293,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
      */
     private void tick(long completeMillis, long timestamp) {
         long forgetBefore = completeMillis == Long.MIN_VALUE ? Long.MIN_VALUE
-                : completeMillis - windows.size().toMillis() - windows.grace().toMillis() - maxDelayMillis;
+                : completeMillis - longestWindowMillis() - maxDelayMillis;
         for (Map.Entry<String, Long> model : clocks.readAll().entrySet()) {
             if (model.getKey().equals(PARTITION_CLOCK) || JoinClocks.isReserved(model.getKey())) {
                 continue;
@@ -267,6 +305,16 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
                 context.forward(new Record<>(model.getKey(), QualityDelta.tick(model.getKey(), partition, Long.MAX_VALUE), timestamp));
             }
         }
+    }
+
+    /** The largest size plus grace of the settings' windows and of every grid's shape in force. */
+    private long longestWindowMillis() {
+        long longest = windows.size().toMillis() + windows.grace().toMillis();
+        for (WindowGrid grid : grids.readAll().values()) {
+            WindowShape shape = grid.current();
+            longest = Math.max(longest, shape.size().toMillis() + shape.grace().toMillis());
+        }
+        return longest;
     }
 
     /** The expiry index of {@code fact}: labels wait on the predictions' clock, everything else on the labels'. */

@@ -85,8 +85,8 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitUpdates());
     }
 
-    private long finalAt(long startMillis) {
-        return windows.endOf(startMillis) + maxDelayMillis + windows.grace().toMillis();
+    private long finalAt(QualityWindowKey key) {
+        return key.endMillis() + maxDelayMillis + key.graceMillis();
     }
 
     @Override
@@ -105,8 +105,8 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
             return;
         }
         Long clock = partitions.isEmpty() ? null : modelClock(partitions);
-        QualityWindowKey key = new QualityWindowKey(delta.model(), delta.version(), delta.windowStartMillis());
-        if (!open.contains(key) && clock != null && finalAt(key.startMillis()) <= clock) {
+        QualityWindowKey key = delta.window();
+        if (!open.contains(key) && clock != null && finalAt(key) <= clock) {
             metrics.lateUpdate(delta.model());
             return;
         }
@@ -137,17 +137,17 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
     private void finishDue(String model, long clock) {
         List<QualityWindowKey> due = new ArrayList<>();
         for (QualityWindowKey key : open) {
-            if (key.model().equals(model) && finalAt(key.startMillis()) <= clock) {
+            if (key.model().equals(model) && finalAt(key) <= clock) {
                 due.add(key);
             }
         }
-        Map<Long, Long> unmatchedByStart = new HashMap<>();
+        Map<QualityWindowKey, Long> unmatchedByWindow = new HashMap<>();
         for (QualityWindowKey key : due) {
             QualityWindowState state = windowStates.get(key);
             if (key.version().isEmpty()) {
-                unmatchedByStart.put(key.startMillis(), state == null ? 0 : state.tally().unmatchedLabels());
+                unmatchedByWindow.put(key, state == null ? 0 : state.tally().unmatchedLabels());
             } else if (state != null) {
-                report(key, state, unmatchedByStart.getOrDefault(key.startMillis(), 0L), true);
+                report(key, state, unmatchedByWindow.getOrDefault(key.withVersion(""), 0L), true);
             }
             windowStates.delete(key);
             open.remove(key);
@@ -159,7 +159,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         for (QualityWindowKey key : changed) {
             QualityWindowState state = windowStates.get(key);
             if (!key.version().isEmpty() && state != null) {
-                QualityWindowState unmatched = windowStates.get(new QualityWindowKey(key.model(), "", key.startMillis()));
+                QualityWindowState unmatched = windowStates.get(key.withVersion(""));
                 report(key, state, unmatched == null ? 0 : unmatched.tally().unmatchedLabels(), false);
             }
         }
@@ -172,7 +172,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         if (history == null) {
             history = QualityHistory.NONE;
         }
-        long endMillis = windows.endOf(key.startMillis());
+        long endMillis = key.endMillis();
         ModelRules judgedBy = rules.rulesOf(key.model(), key.version());
         QualityReport report = QualityReportRecords.of(key, endMillis, state.tally().summary(), unmatchedLabels, isFinal,
                 baselineMetrics(modelKey), history.previousMetrics(), judgedBy.policyId());

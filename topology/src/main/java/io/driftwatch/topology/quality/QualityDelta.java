@@ -2,6 +2,7 @@ package io.driftwatch.topology.quality;
 
 import io.driftwatch.stats.quality.QualityTally;
 import io.driftwatch.stats.quality.QualityTallyCodec;
+import io.driftwatch.topology.window.WindowShape;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.jspecify.annotations.Nullable;
@@ -16,43 +17,54 @@ import static java.util.Objects.requireNonNull;
  * tally), or, without a tally, only how far its event time has come (a tick, so the aggregator can make
  * windows final when a partition has nothing new for them). Keyed by model name on the repartition topic.
  *
- * @param version     model version; empty for labels that matched no prediction (their version is unknown)
+ * @param window      the model version's window the tally belongs to, as the join partition cut it (version empty
+ *                    for labels that matched no prediction: their version is unknown); in a tick, the model and no
+ *                    window (start and end Long.MIN_VALUE)
  * @param partition   the join partition that sent it
  * @param asOfMillis  the join partition's event time when it sent this; {@link Long#MAX_VALUE} in the tick of a
  *                    partition that has forgotten the model (it holds nothing more for it)
  */
-record QualityDelta(String model, String version, int partition, long windowStartMillis, long asOfMillis,
-                    @Nullable QualityTally tally) {
-    private static final int FORMAT_VERSION = 1;
+record QualityDelta(QualityWindowKey window, int partition, long asOfMillis, @Nullable QualityTally tally) {
+    private static final int FORMAT_VERSION = 2;
 
     QualityDelta {
-        requireNonNull(model, "model");
-        requireNonNull(version, "version");
+        requireNonNull(window, "window");
     }
 
     static QualityDelta tick(String model, int partition, long asOfMillis) {
-        return new QualityDelta(model, "", partition, Long.MIN_VALUE, asOfMillis, null);
+        return new QualityDelta(new QualityWindowKey(model, "", Long.MIN_VALUE, Long.MIN_VALUE, 0), partition, asOfMillis, null);
     }
 
-    /** Bytes: u8 version (1), i32 partition, i64 window start, i64 as-of, model and version (length-prefixed UTF-8), tally bytes or none. */
-    static Serde<QualityDelta> serde() {
+    String model() {
+        return window.model();
+    }
+
+    /**
+     * Bytes: u8 version (2), i32 partition, i64 window start, i64 as-of, model and version (length-prefixed UTF-8),
+     * i64 window end, i64 grace, tally bytes or none. Format 1 (no end or grace, from before quality windows were cut
+     * per model) was cut with {@code legacy}, the settings' shape.
+     */
+    static Serde<QualityDelta> serde(WindowShape legacy) {
+        requireNonNull(legacy, "legacy");
         return Serdes.serdeFrom((topic, delta) -> delta == null ? null : toBytes(delta),
-                (topic, bytes) -> bytes == null ? null : fromBytes(bytes));
+                (topic, bytes) -> bytes == null ? null : fromBytes(bytes, legacy));
     }
 
     private static byte[] toBytes(QualityDelta delta) {
-        byte[] model = delta.model.getBytes(StandardCharsets.UTF_8);
-        byte[] version = delta.version.getBytes(StandardCharsets.UTF_8);
+        QualityWindowKey window = delta.window;
+        byte[] model = window.model().getBytes(StandardCharsets.UTF_8);
+        byte[] version = window.version().getBytes(StandardCharsets.UTF_8);
         byte[] tally = delta.tally == null ? new byte[0] : QualityTallyCodec.toBytes(delta.tally);
-        return ByteBuffer.allocate(1 + 4 + 16 + 8 + model.length + version.length + tally.length)
-                .put((byte) FORMAT_VERSION).putInt(delta.partition).putLong(delta.windowStartMillis).putLong(delta.asOfMillis)
-                .putInt(model.length).put(model).putInt(version.length).put(version).put(tally).array();
+        return ByteBuffer.allocate(1 + 4 + 16 + 8 + model.length + version.length + 16 + tally.length)
+                .put((byte) FORMAT_VERSION).putInt(delta.partition).putLong(window.startMillis()).putLong(delta.asOfMillis)
+                .putInt(model.length).put(model).putInt(version.length).put(version)
+                .putLong(window.endMillis()).putLong(window.graceMillis()).put(tally).array();
     }
 
-    private static QualityDelta fromBytes(byte[] bytes) {
+    private static QualityDelta fromBytes(byte[] bytes, WindowShape legacy) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         int format = buffer.get();
-        if (format != FORMAT_VERSION) {
+        if (format != 1 && format != FORMAT_VERSION) {
             throw new IllegalStateException("quality delta format " + format + " is not supported by this build");
         }
         int partition = buffer.getInt();
@@ -60,13 +72,15 @@ record QualityDelta(String model, String version, int partition, long windowStar
         long asOf = buffer.getLong();
         String model = string(buffer);
         String version = string(buffer);
+        long end = format == 1 ? start + legacy.size().toMillis() : buffer.getLong();
+        long grace = format == 1 ? legacy.grace().toMillis() : buffer.getLong();
         QualityTally tally = null;
         if (buffer.hasRemaining()) {
             byte[] rest = new byte[buffer.remaining()];
             buffer.get(rest);
             tally = QualityTallyCodec.fromBytes(rest);
         }
-        return new QualityDelta(model, version, partition, start, asOf, tally);
+        return new QualityDelta(new QualityWindowKey(model, version, start, end, grace), partition, asOf, tally);
     }
 
     private static String string(ByteBuffer buffer) {

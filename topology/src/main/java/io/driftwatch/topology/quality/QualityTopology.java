@@ -14,6 +14,8 @@ import io.driftwatch.topology.state.CachedObjectStoreBuilder;
 import io.driftwatch.topology.state.StringKeys;
 import io.driftwatch.topology.verdict.VerdictSinks;
 import io.driftwatch.topology.verdict.WindowVerdict;
+import io.driftwatch.topology.window.WindowGrid;
+import io.driftwatch.topology.window.WindowShape;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -39,6 +41,7 @@ public final class QualityTopology {
     public static final String LABEL_EXPIRY_STORE = "driftwatch-quality-label-expiry";
     public static final String DELTA_STORE = "driftwatch-quality-deltas";
     public static final String JOIN_CLOCK_STORE = "driftwatch-quality-join-clock";
+    public static final String JOIN_GRIDS_STORE = "driftwatch-quality-window-grids";
     public static final String WINDOW_STORE = "driftwatch-quality-windows";
     public static final String CLOCK_STORE = "driftwatch-quality-clock";
     public static final String HISTORY_STORE = "driftwatch-quality-history";
@@ -62,8 +65,8 @@ public final class QualityTopology {
     /** @param joinPartitions partitions of the request-id repartition topic (the input topics' partition count) */
     public void addTo(StreamsBuilder builder, KStream<String, InferenceLog> inferences, KStream<String, FeedbackLabel> labels,
                       String baselinesStore, int joinPartitions) {
-        QualityStores stores = new QualityStores(PENDING_STORE, EXPIRY_STORE, LABEL_EXPIRY_STORE, DELTA_STORE, JOIN_CLOCK_STORE, WINDOW_STORE,
-                CLOCK_STORE, HISTORY_STORE, baselinesStore);
+        QualityStores stores = new QualityStores(PENDING_STORE, EXPIRY_STORE, LABEL_EXPIRY_STORE, DELTA_STORE, JOIN_CLOCK_STORE, JOIN_GRIDS_STORE,
+                WINDOW_STORE, CLOCK_STORE, HISTORY_STORE, baselinesStore);
         Map<String, String> compacted = Map.of("cleanup.policy", "compact");
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(),
                 Serdes.ByteArray()).withCachingEnabled());
@@ -71,11 +74,14 @@ public final class QualityTopology {
                 Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LABEL_EXPIRY_STORE), Serdes.Bytes(),
                 Serdes.ByteArray()).withCachingEnabled());
-        builder.addStateStore(new CachedObjectStoreBuilder<>(DELTA_STORE, QualityWindowKey.CODEC, TallyBytes.INSTANCE)
+        WindowShape legacy = config.windows().shape();
+        builder.addStateStore(new CachedObjectStoreBuilder<>(DELTA_STORE, QualityWindowKey.codec(legacy), TallyBytes.INSTANCE)
                 .withLoggingEnabled(compacted));
         builder.addStateStore(new CachedObjectStoreBuilder<>(JOIN_CLOCK_STORE, StringKeys.CODEC, MillisCodec.INSTANCE)
                 .withLoggingEnabled(compacted));
-        builder.addStateStore(new CachedObjectStoreBuilder<>(WINDOW_STORE, QualityWindowKey.CODEC, QualityWindowState.CODEC)
+        builder.addStateStore(new CachedObjectStoreBuilder<>(JOIN_GRIDS_STORE, StringKeys.CODEC, WindowGrid.CODEC)
+                .withLoggingEnabled(compacted));
+        builder.addStateStore(new CachedObjectStoreBuilder<>(WINDOW_STORE, QualityWindowKey.codec(legacy), QualityWindowState.CODEC)
                 .withLoggingEnabled(compacted));
         builder.addStateStore(new CachedObjectStoreBuilder<>(CLOCK_STORE, StringKeys.CODEC, MillisCodec.INSTANCE)
                 .withLoggingEnabled(compacted));
@@ -89,9 +95,9 @@ public final class QualityTopology {
                 .repartition(Repartitioned.with(Serdes.String(), RequestFactCodec.INSTANCE.serde()).withName("quality-by-request")
                         .withNumberOfPartitions(joinPartitions))
                 .process(() -> new LabelJoiner(stores, config.windows(), config.labelsMaxDelay(), config.qualityUpdateInterval(),
-                        config.qualitySegmentValuesMax(), config.qualityTyping(), metrics), Named.as(JOIN_NODE), PENDING_STORE, EXPIRY_STORE, LABEL_EXPIRY_STORE, DELTA_STORE,
-                        JOIN_CLOCK_STORE)
-                .repartition(Repartitioned.with(Serdes.String(), QualityDelta.serde()).withName("quality-by-model"))
+                        config.qualitySegmentValuesMax(), config.qualityTyping(), new ModelRulesResolver(rules, policyMetrics), metrics),
+                        Named.as(JOIN_NODE), PENDING_STORE, EXPIRY_STORE, LABEL_EXPIRY_STORE, DELTA_STORE, JOIN_CLOCK_STORE, JOIN_GRIDS_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), QualityDelta.serde(legacy)).withName("quality-by-model"))
                 .process(() -> new QualityAggregator(stores, config.windows(), config.labelsMaxDelay(), config.qualityUpdateInterval(),
                         config.qualitySegmentValuesMax(), joinPartitions, new ModelRulesResolver(rules, policyMetrics), metrics),
                         Named.as(AGGREGATE_NODE), WINDOW_STORE, CLOCK_STORE, HISTORY_STORE);
