@@ -53,8 +53,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Properties;
-import java.util.Set;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 
 import static io.driftwatch.stats.quality.QualityReference.TOLERANCE;
