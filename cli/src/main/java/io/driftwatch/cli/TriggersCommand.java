@@ -1,16 +1,11 @@
 package io.driftwatch.cli;
 
+import io.driftwatch.cli.topic.CommittedTopicReader;
 import io.driftwatch.cli.triggers.TriggerJson;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,16 +14,10 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import static java.util.Objects.requireNonNull;
 import static picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -45,7 +34,6 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "", "Without --follow it prints what is on the topic and exits. With --group, offsets are committed after",
                 "each printed batch, so a restarted CI consumer resumes where it stopped."})
 public final class TriggersCommand implements Callable<Integer> {
-    private static final Duration POLL = Duration.ofMillis(500);
 
     @Spec
     private CommandSpec spec;
@@ -74,57 +62,14 @@ public final class TriggersCommand implements Callable<Integer> {
         String topic = this.topic != null ? this.topic : config.topic(DriftwatchConfig.TRIGGERS_TOPIC_CONFIG);
         Serde<RetrainingTrigger> serde = Topics.TRIGGERS.valueSerde();
         Set<String> printed = new HashSet<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(config), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            if (partitions.isEmpty()) {
-                throw new BadInputException("topic " + topic + " does not exist on " + config.kafkaSettings().get("bootstrap.servers")
-                        + "; is driftwatch running, and is --topic right?");
-            }
-            if (group != null) {
-                consumer.subscribe(List.of(topic));
-            } else {
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-            }
-            Map<TopicPartition, Long> end = follow ? Map.of() : consumer.endOffsets(partitions);
-            while (follow || !reachedEnd(consumer, partitions, end)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    RetrainingTrigger trigger = serde.deserializer().deserialize(topic, record.value());
-                    if (trigger != null && printed.add(trigger.getTriggerId())) {
-                        out.println(TriggerJson.line(trigger));
-                    }
+        try (CommittedTopicReader reader = CommittedTopicReader.open(config.kafkaSettings(), topic, group)) {
+            reader.read(follow, record -> {
+                RetrainingTrigger trigger = serde.deserializer().deserialize(topic, record.value());
+                if (trigger != null && printed.add(trigger.getTriggerId())) {
+                    out.println(TriggerJson.line(trigger));
                 }
-                out.flush();
-                if (group != null) {
-                    consumer.commitSync();
-                }
-            }
+            }, out::flush);
         }
         return 0;
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end) {
-        for (TopicPartition partition : partitions) {
-            if (consumer.position(partition) < requireNonNull(end.get(partition), "endOffsets answers for each partition asked")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private Properties consumerProperties(DriftwatchConfig config) {
-        Properties properties = new Properties();
-        properties.putAll(config.kafkaSettings());
-        Map<String, Object> fixed = new HashMap<>();
-        fixed.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        fixed.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        fixed.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        if (group != null) {
-            fixed.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        }
-        properties.putAll(fixed);
-        return properties;
     }
 }
