@@ -289,6 +289,18 @@ class HostileRunIntegrationTest {
     }
 
     @Test
+    void theRunLogsEachClosedWindowAndTheTriggerOnOneEscapedLineEach() {
+        List<String> closed = logs.get("run").lines().filter(line -> line.contains("window closed: ")).toList();
+        assertThat(closed).as("a line per window").hasSize(WINDOWS)
+                .allSatisfy(line -> assertThat(line).contains("fraud<script>alert('m')</script>\"q\"\\u000d\\u000aBcc: victim@evil.test"));
+        assertThat(closed).filteredOn(line -> line.contains(T0.plus(WINDOW.multipliedBy(SHIFTED_WINDOW)) + ".."))
+                .singleElement().asString().contains(": DRIFT, ");
+        assertThat(logs.get("run").lines().filter(line -> line.contains("retraining triggered: "))).isNotEmpty();
+        assertThat(logs.get("run").lines()).as("no name from the traffic starts a line of its own")
+                .noneMatch(line -> line.startsWith("Bcc:") || line.startsWith("X-Injected"));
+    }
+
+    @Test
     void hostileNamesReachTheDriftReportsByteForByte() {
         List<DriftReport> reports = reports();
         assertThat(reports).as("a report per window").hasSize(WINDOWS);

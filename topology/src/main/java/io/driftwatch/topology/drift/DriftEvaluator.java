@@ -13,6 +13,7 @@ import io.driftwatch.topology.policy.ModelRulesResolver;
 import io.driftwatch.topology.state.CachedObjectStore;
 import io.driftwatch.topology.trigger.TriggerDecider;
 import io.driftwatch.topology.trigger.TriggerState;
+import io.driftwatch.topology.verdict.VerdictLog;
 import io.driftwatch.topology.verdict.WindowVerdict;
 import io.driftwatch.topology.window.ClosedWindow;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -90,6 +91,7 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
                 basis, baseline.map(BaselineLookup.Reference::baselineId).orElse(null), closed.profiles().records(), withheld,
                 judgedBy.policyId());
         metrics.report(report);
+        VerdictLog.closed(report);
 
         TriggerState state = Optional.ofNullable(triggerStates.get(modelKey)).orElse(TriggerState.INITIAL);
         TriggerDecider.Decision decision = TriggerDecider.decide(judgedBy.triggers(), report, state);
@@ -97,6 +99,7 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
         RetrainingTrigger trigger = decision.trigger().orElse(null);
         if (trigger != null) {
             metrics.trigger(trigger);
+            VerdictLog.trigger(trigger);
         }
         AlertEvent alert = AlertEvents.of(report, trigger, reference, current).orElse(null);
         if (alert != null) {

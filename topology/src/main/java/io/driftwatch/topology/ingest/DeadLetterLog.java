@@ -29,7 +29,7 @@ import static java.util.Objects.requireNonNull;
  */
 final class DeadLetterLog {
     /** How often at most a line is written while dead letters occur. */
-    static final Duration INTERVAL = Duration.ofSeconds(10);
+    static final Duration INTERVAL = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(DeadLetterLog.class);
     private static final int REASON_CHARS_MAX = 300;
 

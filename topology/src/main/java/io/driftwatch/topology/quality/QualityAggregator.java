@@ -8,6 +8,7 @@ import io.driftwatch.topology.policy.ModelRules;
 import io.driftwatch.topology.policy.ModelRulesResolver;
 import io.driftwatch.topology.state.CachedObjectStore;
 import io.driftwatch.topology.trigger.QualityTriggerDecider;
+import io.driftwatch.topology.verdict.VerdictLog;
 import io.driftwatch.topology.verdict.WindowVerdict;
 import io.driftwatch.topology.window.ModelKeys;
 import io.driftwatch.topology.window.WindowSpec;
@@ -178,6 +179,9 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
                 baselineMetrics(modelKey), history.previousMetrics(), judgedBy.policyId());
         long timestamp = timestampMillis == Long.MIN_VALUE ? context.currentSystemTimeMs() : timestampMillis;
         metrics.report(report);
+        if (isFinal) {
+            VerdictLog.finalQuality(report);
+        }
         WindowVerdict<QualityReport> verdict = WindowVerdict.reportOnly(report);
         long lastTrigger = history.lastTriggerMillis();
         if (!state.triggered()) {
@@ -187,6 +191,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
                 AlertEvent alert = QualityAlertEvents.of(report, fired);
                 verdict = new WindowVerdict<>(report, fired.trigger(), alert);
                 metrics.trigger(fired.trigger());
+                VerdictLog.trigger(fired.trigger());
                 metrics.alert(alert);
                 state.markTriggered();
                 windowStates.put(key, state);
