@@ -1,7 +1,9 @@
 package io.driftwatch.cli;
 
 import io.driftwatch.cli.report.FileCheck;
+import io.driftwatch.cli.report.HtmlReport;
 import io.driftwatch.cli.report.JsonReport;
+import io.driftwatch.cli.report.ReportOutput;
 import io.driftwatch.cli.report.TableReport;
 import io.driftwatch.policy.EffectivePolicy;
 import io.driftwatch.policy.PolicyComparison;
@@ -38,6 +40,7 @@ import static picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:",
                 "  driftwatch check --reference train.csv --current today.csv",
                 "  driftwatch check --reference train.csv --current today.csv --format json > report.json",
+                "  driftwatch check --reference train.csv --current today.csv --format html --output report.html",
                 "  driftwatch check --reference ref.csv --current cur.csv --tests ks,psi,wasserstein --binning sturges",
                 "  driftwatch check --reference ref.csv --current cur.csv --column-type zip=categorical --threshold psi=0.2",
                 "  driftwatch check --reference ref.csv --current cur.csv --policy fleet.yaml --policy credit.yaml --model credit",
@@ -53,8 +56,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--current", paramLabel = "FILE", description = "Current data, e.g. last day's inputs.")
     private @Nullable Path current;
 
-    @Option(names = "--format", paramLabel = "json|table", description = "Output format (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "table|json|html", description = "Output format (default: ${DEFAULT-VALUE}); html is"
+            + " one self-contained page with a chart per column.")
     private OutputFormat format = OutputFormat.TABLE;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    private @Nullable Path output;
 
     @Mixin
     private TestSelectionOptions selection = new TestSelectionOptions();
@@ -78,8 +85,8 @@ public final class CheckCommand implements Callable<Integer> {
             + " and the tests that inform by default, then exit.")
     private boolean listTests;
 
-    /** The two report renderings. */
-    enum OutputFormat { JSON, TABLE }
+    /** The report renderings. */
+    enum OutputFormat { JSON, TABLE, HTML }
 
     @Override
     public Integer call() throws BadInputException {
@@ -111,12 +118,15 @@ public final class CheckCommand implements Callable<Integer> {
         types.putAll(selection.columnTypes());
         FileCheck check = FileCheck.run(reference, current, types, policies.excludedColumns(policy), settings,
                 policy.map(PolicyComparison::calibrationTargets).orElse(CalibrationTargets.NONE), minRows);
-        spec.commandLine().getOut().print(format == OutputFormat.JSON
-                ? JsonReport.render(check.report(), check.judgement(), settings.options(), check.excludedColumns())
-                        + System.lineSeparator()
-                : TableReport.render(check.report(), check.judgement(), reference.toString(), current.toString(),
-                        check.excludedColumns()));
-        spec.commandLine().getOut().flush();
+        String rendered = switch (format) {
+            case JSON -> JsonReport.render(check.report(), check.judgement(), settings.options(), check.excludedColumns())
+                    + System.lineSeparator();
+            case TABLE -> TableReport.render(check.report(), check.judgement(), reference.toString(), current.toString(),
+                    check.excludedColumns());
+            case HTML -> HtmlReport.render("driftwatch check", check.report(), check.judgement(), reference.toString(),
+                    current.toString(), check.excludedColumns(), check.charts());
+        };
+        ReportOutput.write(rendered, output, spec.commandLine().getOut());
         return switch (check.judgement().outcome()) {
             case NO_DRIFT -> ExitCode.OK;
             case DRIFT -> ExitCode.FOUND;

@@ -20,14 +20,17 @@ import javax.imageio.ImageIO;
 /**
  * A small PNG of one feature's reference against current distribution, drawn with Java2D on an image buffer
  * (no display needed; runs headless): side-by-side bars per histogram bin for numbers, per category for
- * categories. Drawn at twice its displayed size so it stays sharp on a phone. Stateless.
+ * categories. Drawn at twice its displayed size so it stays sharp on a phone. The one chart of driftwatch: the alert
+ * email and the HTML report both draw it. Stateless.
  */
-final class DistributionChart {
-    static final int WIDTH = 480;
-    static final int HEIGHT = 180;
+public final class DistributionChart {
+    /** The width it is displayed at, in CSS pixels (the PNG holds twice as many). */
+    public static final int WIDTH = 480;
+    /** The height it is displayed at, in CSS pixels. */
+    public static final int HEIGHT = 180;
     private static final int SCALE = 2;
-    static final Color REFERENCE = new Color(0x64, 0x74, 0x8b);
-    static final Color CURRENT = new Color(0xea, 0x58, 0x0c);
+    public static final Color REFERENCE = new Color(0x64, 0x74, 0x8b);
+    public static final Color CURRENT = new Color(0xea, 0x58, 0x0c);
     private static final Color AXIS = new Color(0x9c, 0xa3, 0xaf);
     private static final Color LABEL = new Color(0x37, 0x41, 0x51);
     private static final int LEFT = 16;
@@ -38,13 +41,20 @@ final class DistributionChart {
     private DistributionChart() {
     }
 
-    /** The chart of {@code summary}, or empty when it holds no distribution to draw. */
+    /** The chart of {@code summary} against the current window, or empty when it holds no distribution to draw. */
     static Optional<byte[]> png(FeatureSummary summary, String referenceName) {
+        return png(summary, referenceName, "current window");
+    }
+
+    /**
+     * The chart of {@code summary}, its two sides named in the legend, or empty when it holds no distribution to draw.
+     */
+    public static Optional<byte[]> png(FeatureSummary summary, String referenceName, String currentName) {
         if (!summary.getCategories().isEmpty()) {
             List<String> labels = summary.getCategories().stream().map(CategoryShare::getCategory).toList();
             double[] reference = summary.getCategories().stream().mapToDouble(CategoryShare::getReferenceShare).toArray();
             double[] current = summary.getCategories().stream().mapToDouble(CategoryShare::getCurrentShare).toArray();
-            return Optional.of(draw(labels, reference, current, referenceName, false));
+            return Optional.of(draw(labels, reference, current, referenceName, currentName, false));
         }
         if (summary.getBinEdges().size() >= 2 && summary.getReferenceProportions().size() == summary.getBinEdges().size() - 1) {
             List<Double> edges = summary.getBinEdges();
@@ -52,12 +62,13 @@ final class DistributionChart {
                     Figures.of(edges.get(edges.size() - 1)));
             double[] reference = summary.getReferenceProportions().stream().mapToDouble(Double::doubleValue).toArray();
             double[] current = summary.getCurrentProportions().stream().mapToDouble(Double::doubleValue).toArray();
-            return Optional.of(draw(labels, reference, current, referenceName, true));
+            return Optional.of(draw(labels, reference, current, referenceName, currentName, true));
         }
         return Optional.empty();
     }
 
-    private static byte[] draw(List<String> labels, double[] reference, double[] current, String referenceName, boolean numeric) {
+    private static byte[] draw(List<String> labels, double[] reference, double[] current, String referenceName, String currentName,
+                               boolean numeric) {
         BufferedImage image = new BufferedImage(WIDTH * SCALE, HEIGHT * SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -67,7 +78,7 @@ final class DistributionChart {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, HEIGHT);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-            legend(g, referenceName);
+            legend(g, referenceName, currentName);
             bars(g, reference, current);
             axisLabels(g, labels, reference.length, numeric);
         } finally {
@@ -82,13 +93,13 @@ final class DistributionChart {
         }
     }
 
-    private static void legend(Graphics2D g, String referenceName) {
+    private static void legend(Graphics2D g, String referenceName, String currentName) {
         int x = LEFT;
         for (int i = 0; i < 2; i++) {
             g.setColor(i == 0 ? REFERENCE : CURRENT);
             g.fillRect(x, 7, 13, 13);
             g.setColor(LABEL);
-            String text = i == 0 ? referenceName : "current window";
+            String text = i == 0 ? referenceName : currentName;
             g.drawString(text, x + 18, 19);
             x += 17 + g.getFontMetrics().stringWidth(text) + 20;
         }

@@ -1,15 +1,15 @@
 package io.driftwatch.alerts.mail;
 
 /**
- * HTML escaping of text from records (feature names, categories, titles, ids): a feature named
- * {@code <script>} is shown, never run. Escapes the five characters that matter in text and in quoted
- * attribute values.
+ * HTML escaping of text from records (feature names, categories, titles, ids), for the alert email and the HTML
+ * report: a feature named {@code <script>} is shown, never run. Escapes the five characters that matter in text and
+ * in quoted attribute values.
  */
-final class Html {
+public final class Html {
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -29,16 +29,18 @@ import static java.util.Objects.requireNonNull;
  * @param report          every column's tests and the schema findings, including fields no test can compare
  * @param judgement       whether the dataset verdict can be acted on
  * @param excludedColumns the columns left out as the files were read (not features), sorted
+ * @param charts          each column's chart, drawn from the columns as read when the HTML report asks for it
  */
-public record FileCheck(DriftComparison report, DatasetJudgement judgement, Set<String> excludedColumns) {
+public record FileCheck(DriftComparison report, DatasetJudgement judgement, Set<String> excludedColumns, ColumnCharts charts) {
     public FileCheck {
         requireNonNull(report, "report");
         requireNonNull(judgement, "judgement");
+        requireNonNull(charts, "charts");
         excludedColumns = Collections.unmodifiableSet(new TreeSet<>(excludedColumns));
     }
 
     public FileCheck(DriftComparison report, DatasetJudgement judgement) {
-        this(report, judgement, Set.of());
+        this(report, judgement, Set.of(), ColumnCharts.none());
     }
 
     public static FileCheck run(Path reference, Path current, Map<String, ColumnType> declaredTypes,
@@ -59,7 +61,8 @@ public record FileCheck(DriftComparison report, DatasetJudgement judgement, Set<
                 : ReferenceCalibration.apply(settings, calibrated, tables.reference().columns());
         DriftComparison report = new DatasetComparator(judged).compare(tables.reference().columns(), tables.current().columns())
                 .withFindings(notComparable(tables));
-        return new FileCheck(report, DatasetJudgement.of(report, tables.current().rows(), minRows), excludedColumns);
+        return new FileCheck(report, DatasetJudgement.of(report, tables.current().rows(), minRows), excludedColumns,
+                ColumnCharts.of(tables.reference().columns(), tables.current().columns()));
     }
 
     /** A warning per field a file holds but no test can compare (a JSON array), the current file's first. */

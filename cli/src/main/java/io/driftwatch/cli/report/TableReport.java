@@ -2,14 +2,9 @@ package io.driftwatch.cli.report;
 
 import io.driftwatch.stats.compare.ColumnReport;
 import io.driftwatch.stats.compare.DatasetJudgement;
-import io.driftwatch.stats.compare.DatasetVerdict;
 import io.driftwatch.stats.compare.DriftComparison;
-import io.driftwatch.stats.compare.FindingText;
 import io.driftwatch.stats.compare.SchemaFinding;
 import io.driftwatch.stats.compare.TestVerdict;
-import io.driftwatch.stats.compare.Verdict;
-import io.driftwatch.stats.drift.ErrorBound;
-import io.driftwatch.stats.drift.TestOutcome;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,19 +31,16 @@ public final class TableReport {
     public static String render(DriftComparison report, DatasetJudgement judgement, String referenceName, String currentName,
                                 Set<String> excludedColumns) {
         StringBuilder out = new StringBuilder();
-        DatasetVerdict dataset = report.dataset();
-        String counts = String.format(Locale.ROOT, "%d of %d columns drifted (%.0f%%; dataset drift at %.0f%%)",
-                dataset.driftedColumns(), dataset.columns(), dataset.share() * 100, dataset.threshold() * 100);
-        switch (judgement.outcome()) {
-            case DRIFT -> out.append("DATASET DRIFT: ").append(counts).append('\n');
-            case NO_DRIFT -> out.append("No dataset drift: ").append(counts).append('\n');
-            case NOT_JUDGED -> {
-                out.append("NOT JUDGED (no verdict): ").append(counts).append(", but the data cannot be judged fairly:\n");
-                judgement.reasons().forEach(reason -> out.append("  - ").append(reason).append('\n'));
-            }
+        DatasetHeadline headline = DatasetHeadline.of(report, judgement);
+        out.append(headline.verdict()).append(": ").append(headline.counts());
+        if (headline.reasons().isEmpty()) {
+            out.append('\n');
+        } else {
+            out.append(", but the data cannot be judged fairly:\n");
+            headline.reasons().forEach(reason -> out.append("  - ").append(reason).append('\n'));
         }
-        if (dataset.inconclusiveColumns() > 0) {
-            out.append(dataset.inconclusiveColumns()).append(" column(s) inconclusive: the sketch's error bound straddles the threshold\n");
+        if (headline.inconclusiveColumns() > 0) {
+            out.append(headline.inconclusiveColumns()).append(" column(s) inconclusive: the sketch's error bound straddles the threshold\n");
         }
         out.append("reference: ").append(referenceName).append("   current: ").append(currentName).append('\n');
         if (!excludedColumns.isEmpty()) {
@@ -95,26 +87,9 @@ public final class TableReport {
     }
 
     private static String[] row(String column, String type, TestVerdict verdict) {
-        TestOutcome outcome = verdict.outcome();
-        ErrorBound bound = outcome.bound();
-        String statistic = number(outcome.statistic());
-        if (bound != null) {
-            statistic += " ± " + number(bound.statisticHalfWidth());
-        }
-        String pValue = outcome.pValue() == null ? "-" : number(outcome.pValue());
-        if (bound != null && bound.pValueLow() != null && bound.pValueHigh() != null) {
-            pValue = "[" + number(bound.pValueLow()) + ", " + number(bound.pValueHigh()) + "]";
-        }
-        String verdictText = verdict.verdict() == Verdict.DRIFT ? "DRIFT" : verdict.verdict().label().replace('_', ' ');
-        return new String[]{column, type, verdict.test(), statistic, pValue, outcome.method().label(),
-                verdict.threshold().describe(FindingText::shortNumber), verdictText};
-    }
-
-    static String number(double value) {
-        if (value == 0 || (Math.abs(value) >= 1e-3 && Math.abs(value) < 1e6)) {
-            return String.format(Locale.ROOT, "%.4f", value);
-        }
-        return String.format(Locale.ROOT, "%.3e", value);
+        TestCells cells = TestCells.of(verdict);
+        return new String[]{column, type, cells.test(), cells.statistic(), cells.pValue(), cells.method(), cells.driftWhen(),
+                cells.verdict()};
     }
 
     private static void appendAligned(StringBuilder out, List<String[]> rows) {

@@ -22,9 +22,9 @@ import java.util.TreeSet;
  * compared: means, a few quantiles and a histogram for numbers, the categories whose share moved most for
  * categories. Quantiles and histogram come from the profiles' KLL sketches, so once a window holds more
  * values than the exact-value cap they carry the sketch's rank error (0.5% at the default k): fine for a
- * person's eye, never used for a verdict. Stateless.
+ * person's eye, never used for a verdict. The alert email and the HTML report draw them. Stateless.
  */
-final class FeatureSummaries {
+public final class FeatureSummaries {
     static final double[] QUANTILE_RANKS = {0.05, 0.25, 0.5, 0.75, 0.95};
     static final int HISTOGRAM_BINS = 12;
     static final int TOP_CATEGORIES = 6;
@@ -35,7 +35,7 @@ final class FeatureSummaries {
     }
 
     /** The summary of one feature, or empty when one side is missing, empty, or of the other kind. */
-    static Optional<FeatureSummary> of(ColumnProfile reference, ColumnProfile current) {
+    public static Optional<FeatureSummary> of(ColumnProfile reference, ColumnProfile current) {
         if (reference instanceof NumericProfile numericReference && current instanceof NumericProfile numericCurrent) {
             return numericReference.count() == 0 || numericCurrent.count() == 0 ? Optional.empty()
                     : Optional.of(numeric(numericReference, numericCurrent));
