@@ -34,7 +34,7 @@ public class TopicsConfig extends AbstractConfig {
     private static final String PROFILES_RETENTION_DOC = "retention.ms of the profiles topic when driftwatch creates it"
             + " (an existing topic is left as it is): how far back driftwatch analyze can merge windows. The default, 400"
             + " days, keeps this month and the same month last year; a 25-feature model with hourly windows costs about"
-            + " 2.2 GiB a year per replica at the default sketch settings, 8 GiB at most (docs/analyze.md). -1 keeps the"
+            + " 2.1 GiB a year per replica at the default sketch settings, 8 GiB at most (docs/analyze.md). -1 keeps the"
             + " profiles forever.";
     /** 400 days: a year back plus a month, so "this month against the same month last year" stays possible. */
     public static final long PROFILES_RETENTION_DEFAULT_MS = 400L * 24 * 60 * 60 * 1000;

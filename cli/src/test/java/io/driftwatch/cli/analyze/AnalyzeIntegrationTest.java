@@ -104,6 +104,10 @@ class AnalyzeIntegrationTest {
         assertThat(againstBaseline).contains("model credit version 7")
                 .contains("current: 2026-11-01T00:00:00Z to 2026-12-01T00:00:00Z, 12 windows merged, 12000 records")
                 .contains("reference: baseline credit/7/").contains("DATASET DRIFT");
+        String page = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("docs/analyze.md"));
+        assertThat(page).as("docs/analyze.md's example").contains("driftwatch analyze --config driftwatch.properties"
+                + " --model credit --model-version 7 --from 2026-11-01 --to 2026-12-01\n");
+        againstBaseline.lines().limit(5).forEach(line -> assertThat(page).as("docs/analyze.md's example").contains(line));
         JsonNode report = new ObjectMapper().readTree(againstOctober);
         assertThat(report.at("/analyze/current/windows").asInt()).isEqualTo(12);
         assertThat(report.at("/analyze/reference/records").asLong()).isEqualTo(12_000);
