@@ -108,13 +108,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         BaselineReference baseline;
         try {
             baseline = referenceSpan.isPresent() ? null : baseline(config);
-            TopicScans.profiles(config.kafkaSettings(), Topics.PROFILES.name(config), scan);
+            scan(config, scan);
         } catch (TimeoutException e) {
             spec.commandLine().getErr().println("driftwatch: Kafka did not answer (" + e.getMessage() + "); check"
                     + " --bootstrap-servers and the settings in --config");
             return ExitCode.FAILURE;
-        } catch (UnmergeableWindowException e) {
-            throw new BadInputException(e.line(), e);
         }
         List<String> notes = notes(scan);
         if (baseline != null) {
@@ -123,9 +121,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         SpanComparison compared = SpanComparison.run(settings,
                 baseline != null ? baseline.profiles() : scan.reference().orElseThrow().profiles(), scan.current().profiles(),
                 policies.excludedColumns(policy), scan.current().records(), config.windowMinRecords());
-        AnalyzeHeader header = new AnalyzeHeader(model, modelVersion, scan.current(), baseline,
-                scan.reference().orElse(null), notes);
-        print(header, compared, settings);
+        print(new AnalyzeHeader(model, modelVersion, scan.current(), baseline, scan.reference().orElse(null), notes),
+                compared, settings);
         return switch (compared.judgement().outcome()) {
             case NO_DRIFT -> ExitCode.OK;
             case DRIFT -> ExitCode.FOUND;
@@ -157,6 +154,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return PolicyComparison.settings(policy.get(), base);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("the policy of model " + policy.get().model() + " cannot be applied: " + e.getMessage(), e);
+        }
+    }
+
+    private static void scan(DriftwatchConfig config, ProfilesScan scan) throws BadInputException {
+        try {
+            TopicScans.profiles(config.kafkaSettings(), Topics.PROFILES.name(config), scan);
+        } catch (UnmergeableWindowException e) {
+            throw new BadInputException(e.line(), e);
         }
     }
 

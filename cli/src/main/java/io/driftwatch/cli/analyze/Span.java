@@ -35,10 +35,6 @@ public record Span(String name, Instant from, Instant to) {
         return !windowStart.isBefore(from) && !windowEnd.isAfter(to);
     }
 
-    public boolean overlaps(Span other) {
-        return from.isBefore(other.to) && other.from.isBefore(to);
-    }
-
     @Override
     public String toString() {
         return "[" + from + ", " + to + ")";

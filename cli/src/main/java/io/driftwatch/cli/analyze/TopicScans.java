@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The two topics {@code analyze} reads, each once from the beginning to its end, committed records only: the
@@ -40,15 +41,15 @@ public final class TopicScans {
     public static Optional<Baseline> latestBaseline(Map<String, Object> kafkaSettings, String topic, String key)
             throws BadInputException {
         Deserializer<Baseline> values = Topics.BASELINES.valueSerde().deserializer();
-        Baseline[] latest = new Baseline[1];
+        AtomicReference<@Nullable Baseline> latest = new AtomicReference<>();
         try (CommittedTopicReader reader = CommittedTopicReader.open(kafkaSettings, topic, null)) {
             reader.read(false, record -> {
                 if (key.equals(record.key())) {
-                    latest[0] = decoded(values, topic, record.value());
+                    latest.set(decoded(values, topic, record.value()));
                 }
             }, () -> { });
         }
-        return Optional.ofNullable(latest[0]);
+        return Optional.ofNullable(latest.get());
     }
 
     private static @Nullable Baseline decoded(Deserializer<Baseline> values, String topic, byte @Nullable [] bytes) {
