@@ -55,6 +55,12 @@ public final class ExitCode {
             entry("driftwatch triggers", List.of(entry(OK, "printed the triggers"),
                     entry(BAD_INPUT, "bad input or usage (a missing topic, an unreadable --config)"),
                     entry(FAILURE, "Kafka not reachable, or an internal error"))),
+            entry("driftwatch analyze", List.of(entry(OK, "judged, no dataset drift"), entry(FOUND, "dataset drift"),
+                    entry(BAD_INPUT, "bad input or usage: a bad time or option, a missing topic or baseline, or a span"
+                            + " with no window on the profiles topic (the message names the oldest window still there)"),
+                    entry(FAILURE, "Kafka not reachable, or an internal error"),
+                    entry(NOT_JUDGED, "not judged: a schema error, no column compared, or fewer current records than"
+                            + " driftwatch.window.min.records"))),
             entry("driftwatch produce", List.of(entry(OK, "every record was acknowledged"), entry(BAD_INPUT, BAD_INPUT_NAMED),
                     entry(FAILURE, "Kafka not reachable or some records not acknowledged (the message says how many and the"
                             + " first error), or an internal error"))),

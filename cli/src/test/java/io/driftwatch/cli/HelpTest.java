@@ -19,7 +19,7 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "baseline", "run", "alerts", "triggers", "produce", "policy validate", "policy show"})
+    @ValueSource(strings = {"check", "baseline", "run", "alerts", "triggers", "analyze", "produce", "policy validate", "policy show"})
     void everyCommandAnswersHelpWithItsOptionsAndExamples(String command) {
         int exit = execute((command + " --help").split(" "));
         assertThat(exit).isZero();
@@ -27,7 +27,7 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "check", "baseline", "run", "alerts", "triggers", "produce", "policy", "policy validate",
+    @ValueSource(strings = {"", "check", "baseline", "run", "alerts", "triggers", "analyze", "produce", "policy", "policy validate",
             "policy show"})
     void everyCommandsHelpListsItsExitCodesFromTheOneTable(String command) {
         int exit = execute((command + " --help").trim().split(" "));

@@ -2,6 +2,7 @@ package io.driftwatch.topics;
 
 import org.apache.kafka.common.serialization.Serde;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,10 +18,13 @@ import static java.util.Objects.requireNonNull;
  * @param valueSerde the record values' serde
  * @param layout     how many partitions a created topic gets
  * @param settings   topic-level configs of a created topic, such as {@code cleanup.policy=compact}
+ * @param configuredSettings topic-level configs a created topic takes from the configuration: the topic config's name
+ *                   ({@code retention.ms}) to the {@code driftwatch.*} key holding its value
  * @param <K>        the record key type
  * @param <V>        the record value type
  */
-public record Topic<K, V>(String configKey, Serde<K> keySerde, Serde<V> valueSerde, Layout layout, Map<String, String> settings) {
+public record Topic<K, V>(String configKey, Serde<K> keySerde, Serde<V> valueSerde, Layout layout, Map<String, String> settings,
+                          Map<String, String> configuredSettings) {
 
     /** How many partitions driftwatch gives the topic when it creates it; an existing topic is left as it is. */
     public enum Layout {
@@ -36,6 +40,12 @@ public record Topic<K, V>(String configKey, Serde<K> keySerde, Serde<V> valueSer
         requireNonNull(valueSerde, "valueSerde");
         requireNonNull(layout, "layout");
         settings = Map.copyOf(settings);
+        configuredSettings = Map.copyOf(configuredSettings);
+    }
+
+    /** A topic whose created form takes nothing from the configuration but its name and layout. */
+    public Topic(String configKey, Serde<K> keySerde, Serde<V> valueSerde, Layout layout, Map<String, String> settings) {
+        this(configKey, keySerde, valueSerde, layout, settings, Map.of());
     }
 
     /** The topic's name in {@code config}. */
@@ -52,6 +62,8 @@ public record Topic<K, V>(String configKey, Serde<K> keySerde, Serde<V> valueSer
     public TopicSpec spec(TopicsConfig config, String name) {
         int partitions = layout == Layout.ONE_PARTITION ? 1 : config.topicPartitions();
         Optional<Short> replication = config.topicReplicationFactor();
-        return new TopicSpec(name, partitions, replication, settings);
+        Map<String, String> configs = new HashMap<>(settings);
+        configuredSettings.forEach((topicConfig, key) -> configs.put(topicConfig, String.valueOf(config.values().get(key))));
+        return new TopicSpec(name, partitions, replication, configs);
     }
 }

@@ -33,8 +33,13 @@ public final class Topics {
 
     public static final Topic<byte[], byte[]> INFERENCES = input(TopicsConfig.INFERENCES_TOPIC_CONFIG);
     public static final Topic<byte[], byte[]> LABELS = input(TopicsConfig.LABELS_TOPIC_CONFIG);
-    public static final Topic<String, WindowProfile> PROFILES = output(TopicsConfig.PROFILES_TOPIC_CONFIG,
-            WindowProfile.getClassSchema(), Topic.Layout.CONFIGURED_PARTITIONS);
+    /**
+     * Kept for {@link TopicsConfig#PROFILES_RETENTION_CONFIG}, not the broker's default week: any span of windows it
+     * still holds can be merged and compared again ({@code driftwatch analyze}).
+     */
+    public static final Topic<String, WindowProfile> PROFILES = new Topic<>(TopicsConfig.PROFILES_TOPIC_CONFIG,
+            Serdes.String(), new SingleObjectAvroSerde<>(WindowProfile.getClassSchema()), Topic.Layout.CONFIGURED_PARTITIONS,
+            Map.of(), Map.of(TopicConfig.RETENTION_MS_CONFIG, TopicsConfig.PROFILES_RETENTION_CONFIG));
     /** Compacted: the latest baseline per model version is what counts. */
     public static final Topic<String, Baseline> BASELINES = new Topic<>(TopicsConfig.BASELINES_TOPIC_CONFIG, Serdes.String(),
             new SingleObjectAvroSerde<>(Baseline.getClassSchema()), Topic.Layout.ONE_PARTITION, Map.of(

@@ -30,6 +30,14 @@ public class TopicsConfig extends AbstractConfig {
     private static final String LABELS_TOPIC_DOC = "Topic the true labels (feedback) arrive on.";
     public static final String PROFILES_TOPIC_CONFIG = "driftwatch.topic.profiles";
     private static final String PROFILES_TOPIC_DOC = "Topic of closed-window profiles, for re-analysis and backfill.";
+    public static final String PROFILES_RETENTION_CONFIG = "driftwatch.topic.profiles.retention.ms";
+    private static final String PROFILES_RETENTION_DOC = "retention.ms of the profiles topic when driftwatch creates it"
+            + " (an existing topic is left as it is): how far back driftwatch analyze can merge windows. The default, 400"
+            + " days, keeps this month and the same month last year; a 25-feature model with hourly windows costs about"
+            + " 2.1 GiB a year per replica at the default sketch settings, 8 GiB at most (docs/analyze.md). -1 keeps the"
+            + " profiles forever.";
+    /** 400 days: a year back plus a month, so "this month against the same month last year" stays possible. */
+    public static final long PROFILES_RETENTION_DEFAULT_MS = 400L * 24 * 60 * 60 * 1000;
     public static final String BASELINES_TOPIC_CONFIG = "driftwatch.topic.baselines";
     private static final String BASELINES_TOPIC_DOC = "Compacted topic of training baselines, one per model and version.";
     public static final String POLICIES_TOPIC_CONFIG = "driftwatch.topic.policies";
@@ -71,6 +79,7 @@ public class TopicsConfig extends AbstractConfig {
                 .define(INFERENCES_TOPIC_CONFIG, Type.STRING, "inferences", new ConfigDef.NonEmptyString(), Importance.HIGH, INFERENCES_TOPIC_DOC)
                 .define(LABELS_TOPIC_CONFIG, Type.STRING, "labels", new ConfigDef.NonEmptyString(), Importance.HIGH, LABELS_TOPIC_DOC)
                 .define(PROFILES_TOPIC_CONFIG, Type.STRING, "driftwatch.profiles", new ConfigDef.NonEmptyString(), Importance.MEDIUM, PROFILES_TOPIC_DOC)
+                .define(PROFILES_RETENTION_CONFIG, Type.LONG, PROFILES_RETENTION_DEFAULT_MS, atLeast(-1), Importance.MEDIUM, PROFILES_RETENTION_DOC)
                 .define(BASELINES_TOPIC_CONFIG, Type.STRING, "driftwatch.baselines", new ConfigDef.NonEmptyString(), Importance.MEDIUM, BASELINES_TOPIC_DOC)
                 .define(POLICIES_TOPIC_CONFIG, Type.STRING, "driftwatch.policies", new ConfigDef.NonEmptyString(), Importance.MEDIUM, POLICIES_TOPIC_DOC)
                 .define(DRIFT_REPORTS_TOPIC_CONFIG, Type.STRING, "driftwatch.drift-reports", new ConfigDef.NonEmptyString(), Importance.MEDIUM, DRIFT_REPORTS_TOPIC_DOC)
@@ -112,6 +121,11 @@ public class TopicsConfig extends AbstractConfig {
     public Optional<Short> topicReplicationFactor() {
         short factor = getShort(TOPIC_REPLICATION_FACTOR_CONFIG);
         return factor < 0 ? Optional.empty() : Optional.of(factor);
+    }
+
+    /** The retention of a created profiles topic, {@code -1} for no limit, as Kafka's {@code retention.ms} reads it. */
+    public long profilesRetentionMillis() {
+        return getLong(PROFILES_RETENTION_CONFIG);
     }
 
     /** Loads a properties file's entries as a map, for the constructor. */

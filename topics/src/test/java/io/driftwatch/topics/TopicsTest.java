@@ -30,7 +30,8 @@ class TopicsTest {
         assertThat(Topics.ALL).extracting(Topic::configKey).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(TopicsConfig.CONFIG_DEF.names().stream()
                         .filter(key -> key.startsWith("driftwatch.topic.") && !key.equals(TopicsConfig.TOPIC_PARTITIONS_CONFIG)
-                                && !key.equals(TopicsConfig.TOPIC_REPLICATION_FACTOR_CONFIG))
+                                && !key.equals(TopicsConfig.TOPIC_REPLICATION_FACTOR_CONFIG)
+                                && !key.equals(TopicsConfig.PROFILES_RETENTION_CONFIG))
                         .toList());
     }
 
@@ -58,6 +59,23 @@ class TopicsTest {
                 Map.entry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
                 Map.entry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(64 * 1024 * 1024)));
         assertThat(Topics.BASELINES.spec(config, "team.baselines").name()).isEqualTo("team.baselines");
+    }
+
+    @Test
+    void theProfilesTopicIsCreatedWithFourHundredDaysOfRetentionUnlessTheConfigurationSaysOtherwise() {
+        assertThat(specsByName().get("driftwatch.profiles").configs())
+                .containsOnly(Map.entry(TopicConfig.RETENTION_MS_CONFIG, "34560000000"));
+        TopicsConfig forever = new TopicsConfig(Map.of("bootstrap.servers", "localhost:9092",
+                TopicsConfig.PROFILES_RETENTION_CONFIG, "-1"));
+        assertThat(Topics.PROFILES.spec(forever).configs()).containsOnly(Map.entry(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+        assertThat(specsByName().get("driftwatch.drift-reports").configs()).isEmpty();
+    }
+
+    @Test
+    void aProfilesRetentionBelowMinusOneIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> new TopicsConfig(Map.of("bootstrap.servers", "localhost:9092",
+                TopicsConfig.PROFILES_RETENTION_CONFIG, "-2")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(TopicsConfig.PROFILES_RETENTION_CONFIG);
     }
 
     @Test
