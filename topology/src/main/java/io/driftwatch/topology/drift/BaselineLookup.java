@@ -1,9 +1,16 @@
 package io.driftwatch.topology.drift;
 
+import io.driftwatch.schemas.record.Baseline;
+import io.driftwatch.schemas.record.BaselineColumn;
+import io.driftwatch.schemas.record.ColumnKind;
 import io.driftwatch.stats.compare.DriftDefaults;
+import io.driftwatch.stats.compare.TestCatalog;
 import io.driftwatch.stats.profile.ColumnProfile;
+import io.driftwatch.stats.profile.ProfileCodec;
 
+import java.nio.ByteBuffer;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -23,7 +30,7 @@ public interface BaselineLookup {
      * @param thresholdsByColumn calibrated thresholds by column then test
      * @param chosenTests        the default test per column, as {@code driftwatch baseline} chose it from the training data
      */
-    record Reference(String baselineId, Map<String, ColumnProfile> profiles, Map<String, Map<String, Double>> thresholdsByColumn,
+    public record Reference(String baselineId, Map<String, ColumnProfile> profiles, Map<String, Map<String, Double>> thresholdsByColumn,
                      Map<String, DriftDefaults.TestChoice> chosenTests) {
         public Reference {
             requireNonNull(baselineId, "baselineId");
@@ -31,6 +38,27 @@ public interface BaselineLookup {
             profiles = Collections.unmodifiableSortedMap(new TreeMap<>(profiles));
             thresholdsByColumn = Map.copyOf(thresholdsByColumn);
             chosenTests = Map.copyOf(chosenTests);
+        }
+
+        /** Decodes a published baseline: what the stream judges its windows against and {@code analyze} its spans. */
+        public static Reference of(Baseline baseline) {
+            Map<String, ColumnProfile> profiles = new HashMap<>();
+            Map<String, Map<String, Double>> thresholds = new HashMap<>();
+            Map<String, DriftDefaults.TestChoice> chosenTests = new HashMap<>();
+            for (BaselineColumn column : baseline.getColumns()) {
+                if (column.getDefaultTest() != null && TestCatalog.NAMES.contains(column.getDefaultTest())) {
+                    chosenTests.put(column.getName(), new DriftDefaults.TestChoice(column.getDefaultTest(),
+                            column.getComparedAsCategories() || column.getColumnType() == ColumnKind.CATEGORICAL));
+                }
+                ByteBuffer bytes = column.getProfile().duplicate();
+                byte[] profile = new byte[bytes.remaining()];
+                bytes.get(profile);
+                profiles.put(column.getName(), ProfileCodec.fromBytes(profile));
+                if (!column.getThresholds().isEmpty()) {
+                    thresholds.put(column.getName(), Map.copyOf(column.getThresholds()));
+                }
+            }
+            return new Reference(baseline.getBaselineId(), profiles, thresholds, chosenTests);
         }
     }
 }

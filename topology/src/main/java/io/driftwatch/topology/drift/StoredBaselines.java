@@ -1,17 +1,10 @@
 package io.driftwatch.topology.drift;
 
 import io.driftwatch.schemas.record.Baseline;
-import io.driftwatch.schemas.record.BaselineColumn;
-import io.driftwatch.schemas.record.ColumnKind;
-import io.driftwatch.stats.compare.DriftDefaults;
-import io.driftwatch.stats.compare.TestCatalog;
-import io.driftwatch.stats.profile.ColumnProfile;
-import io.driftwatch.stats.profile.ProfileCodec;
 import io.driftwatch.topology.window.ModelKeys;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,29 +35,9 @@ final class StoredBaselines implements BaselineLookup {
         String modelKey = ModelKeys.of(model, version);
         Reference decoded = decodedByModelKey.get(modelKey);
         if (decoded == null || !decoded.baselineId().equals(baseline.getBaselineId())) {
-            decoded = decode(baseline);
+            decoded = Reference.of(baseline);
             decodedByModelKey.put(modelKey, decoded);
         }
         return Optional.of(decoded);
-    }
-
-    private static Reference decode(Baseline baseline) {
-        Map<String, ColumnProfile> profiles = new HashMap<>();
-        Map<String, Map<String, Double>> thresholds = new HashMap<>();
-        Map<String, DriftDefaults.TestChoice> chosenTests = new HashMap<>();
-        for (BaselineColumn column : baseline.getColumns()) {
-            if (column.getDefaultTest() != null && TestCatalog.NAMES.contains(column.getDefaultTest())) {
-                chosenTests.put(column.getName(), new DriftDefaults.TestChoice(column.getDefaultTest(),
-                        column.getComparedAsCategories() || column.getColumnType() == ColumnKind.CATEGORICAL));
-            }
-            ByteBuffer bytes = column.getProfile().duplicate();
-            byte[] profile = new byte[bytes.remaining()];
-            bytes.get(profile);
-            profiles.put(column.getName(), ProfileCodec.fromBytes(profile));
-            if (!column.getThresholds().isEmpty()) {
-                thresholds.put(column.getName(), Map.copyOf(column.getThresholds()));
-            }
-        }
-        return new Reference(baseline.getBaselineId(), profiles, thresholds, chosenTests);
     }
 }
