@@ -28,11 +28,11 @@ public final class SameDataFiles {
     public SameDataFiles(int rowCount, double shift) {
         for (int i = 0; i < rowCount; i++) {
             rows.add(new Object[] {
-                    i % 11 == 0 ? null : (int) (i + shift * 10),
+                    i % 11 == 0 ? null : (int) (i + shift * 100),
                     i % 7 == 0 ? null : (i % 13) * 0.37 + shift + 1e-5 * i,
-                    i % 9 == 0 ? null : CITIES[(i + (int) shift) % CITIES.length],
+                    i % 9 == 0 ? null : shift > 0 && i % 2 == 0 ? CITIES[0] : CITIES[i % CITIES.length],
                     i % 5 == 0 ? null : (i % 3 == 0 || (shift > 0 && i % 2 == 0)),
-                    i % 6 == 0 ? null : START.plusHours(i)});
+                    i % 6 == 0 ? null : START.plusHours(i + (long) (shift * 1000))});
         }
     }
 
@@ -71,6 +71,19 @@ public final class SameDataFiles {
                     + file.toAbsolutePath() + "' (FORMAT parquet)");
         }
         return file;
+    }
+
+    /**
+     * Writes {@code csv}'s rows to {@code parquet} through DuckDB, every field read as text and then typed by {@code select}
+     * (for example {@code "name, CAST(age AS INTEGER) AS age"}), as a team converting its CSV exports would.
+     */
+    public static Path parquetFromCsv(Path csv, String select, Path parquet) throws SQLException {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duckdb.createStatement()) {
+            statement.execute("COPY (SELECT " + select + " FROM read_csv('" + csv.toAbsolutePath()
+                    + "', header = true, all_varchar = true)) TO '" + parquet.toAbsolutePath() + "' (FORMAT parquet)");
+        }
+        return parquet;
     }
 
     private String csvText() {
