@@ -1,6 +1,7 @@
-package io.driftwatch.cli.report;
+package io.driftwatch.cli.tabular;
 
-import io.driftwatch.cli.tabular.SameDataFiles;
+import io.driftwatch.cli.report.FileCheck;
+import io.driftwatch.cli.report.JsonReport;
 import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.DatasetJudgement;
 import io.driftwatch.stats.compare.DriftDefaults;
