@@ -4,6 +4,7 @@ import io.driftwatch.cli.BadInputException;
 import io.driftwatch.stats.compare.ColumnType;
 import org.jspecify.annotations.Nullable;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -113,12 +114,21 @@ final class ParquetRows implements RowSource {
     }
 
     @Override
-    public void close() throws java.io.IOException {
+    public void close() throws IOException {
         try {
             rows.close();
+        } catch (SQLException e) {
+            throw new IOException("cannot close " + file + ": " + e.getMessage(), e);
+        } finally {
+            closeFile();
+        }
+    }
+
+    private void closeFile() throws IOException {
+        try {
             parquet.close();
-        } catch (SQLException | BadInputException e) {
-            throw new java.io.IOException("cannot close " + file + ": " + e.getMessage(), e);
+        } catch (BadInputException e) {
+            throw new IOException("cannot close " + file + ": " + e.getMessage(), e);
         }
     }
 }

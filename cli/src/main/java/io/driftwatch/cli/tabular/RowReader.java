@@ -75,7 +75,10 @@ public final class RowReader implements AutoCloseable {
         return file;
     }
 
-    /** The column names: the CSV header, or the keys of a JSON Lines file's first object (later lines may add others). */
+    /**
+     * The column names: the CSV header, the Parquet schema's, or the keys of a JSON Lines file's first object (later lines
+     * may add others).
+     */
     public List<String> columns() {
         return source.columns();
     }
