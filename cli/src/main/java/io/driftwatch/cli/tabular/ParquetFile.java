@@ -19,8 +19,8 @@ import static java.util.Objects.requireNonNull;
  * A Parquet file opened in an embedded, in-memory DuckDB (its JDBC driver), which decodes Parquet's encodings and
  * compressions so driftwatch need not. DuckDB's own native memory is bounded ({@value #MEMORY_LIMIT}, {@value #THREADS}
  * threads) and its results are streamed in chunks rather than materialised, so a file of any length is read in
- * bounded memory. Every DuckDB failure becomes one {@link BadInputException} naming the file and DuckDB's reason.
- * Not thread-safe; close it to free the connection.
+ * bounded memory. Times with a zone are read in UTC. Every DuckDB failure becomes one {@link BadInputException}
+ * naming the file and DuckDB's reason. Not thread-safe; close it to free the connection.
  */
 final class ParquetFile implements AutoCloseable {
     static final String MEMORY_LIMIT = "256MB";
@@ -49,6 +49,8 @@ final class ParquetFile implements AutoCloseable {
                 settings.execute("SET memory_limit='" + MEMORY_LIMIT + "'");
                 settings.execute("SET threads=" + THREADS);
                 settings.execute("SET autoinstall_known_extensions=false");
+                // a TIMESTAMP WITH TIME ZONE reads as text in UTC, not in the zone of the machine that runs the check
+                settings.execute("SET TimeZone='UTC'");
             }
             List<ParquetColumn> columns = new ArrayList<>();
             try (Statement describe = connection.createStatement();
@@ -96,8 +98,20 @@ final class ParquetFile implements AutoCloseable {
                 + (lineBreak < 0 ? reason : reason.substring(0, lineBreak)) + "; check that it is a complete Parquet file", e);
     }
 
+    /**
+     * The table function reading exactly {@code path}. DuckDB reads a path as a glob pattern, so {@code g[1].parquet}
+     * would read {@code g1.parquet}: {@code *}, {@code ?} and {@code [} are each put in a bracket class of their own.
+     */
     private static String source(Path path) {
-        return "read_parquet('" + path.toAbsolutePath().toString().replace("'", "''") + "')";
+        StringBuilder literal = new StringBuilder();
+        for (char c : path.toAbsolutePath().toString().toCharArray()) {
+            switch (c) {
+                case '*', '?', '[' -> literal.append('[').append(c).append(']');
+                case '\'' -> literal.append("''");
+                default -> literal.append(c);
+            }
+        }
+        return "read_parquet('" + literal + "')";
     }
 
     private static void closeQuietly(@Nullable Connection connection, SQLException failure) {

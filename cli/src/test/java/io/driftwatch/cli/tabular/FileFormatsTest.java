@@ -9,6 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -68,6 +71,26 @@ class FileFormatsTest {
 
         assertThat(described(new TableReader(Map.of()).read(gzippedCsv))).isEqualTo(described(csv));
         assertThat(described(new TableReader(Map.of()).read(parquet))).isEqualTo(described(csv));
+    }
+
+    @Test
+    void aParquetFileNamedLikeAGlobPatternReadsItselfNotTheFilesThePatternMatches() throws Exception {
+        Path bracketed = new SameDataFiles(20, 0).parquet(directory.resolve("day[1]*?.parquet"));
+        new SameDataFiles(300, 0).parquet(directory.resolve("day1xy.parquet"));
+
+        assertThat(new TableReader(Map.of()).read(bracketed).rows()).isEqualTo(20);
+    }
+
+    @Test
+    void aTimeWithAZoneReadsInUtcWhateverTheMachinesZone() throws Exception {
+        Path parquet = directory.resolve("zoned.parquet");
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duckdb.createStatement()) {
+            statement.execute("COPY (SELECT TIMESTAMPTZ '2026-12-01 05:00:00+01' AS seen) TO '" + parquet + "' (FORMAT parquet)");
+        }
+
+        assertThat(((ColumnData.Categorical) new TableReader(Map.of()).read(parquet).columns().get("seen")).counts().counts())
+                .containsOnlyKeys("2026-12-01 04:00:00+00");
     }
 
     @Test
