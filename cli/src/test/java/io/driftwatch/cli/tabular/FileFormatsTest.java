@@ -94,6 +94,22 @@ class FileFormatsTest {
     }
 
     @Test
+    void aParquetListColumnIsLeftOutOfTheColumnsAndRefusedRowByRow() throws Exception {
+        Path parquet = directory.resolve("tags.parquet");
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duckdb.createStatement()) {
+            statement.execute("COPY (SELECT i AS age, [i, i + 1] AS tags FROM range(5) t(i)) TO '" + parquet + "' (FORMAT parquet)");
+        }
+
+        Table table = new TableReader(Map.of()).read(parquet);
+
+        assertThat(table.columns()).containsOnlyKeys("age");
+        assertThat(table.notComparable()).containsOnlyKeys("tags");
+        assertThatThrownBy(() -> RowReader.open(parquet)).isInstanceOf(BadInputException.class)
+                .hasMessage(parquet + ": column 'tags' is a BIGINT[]; each column of a row must hold a single value");
+    }
+
+    @Test
     void parquetRowsGiveTheFeatureValuesOfTheCsvRows() throws Exception {
         Path csv = DATA.csv(directory.resolve("d.csv"));
         Path parquet = DATA.parquet(directory.resolve("d.parquet"));
