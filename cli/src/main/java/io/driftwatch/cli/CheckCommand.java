@@ -35,7 +35,8 @@ import static picocli.CommandLine.Model.CommandSpec;
  */
 @Command(mixinStandardHelpOptions = true, name = "check",
         description = {"Compare a current data file with a reference file: drift tests per column, schema findings, dataset drift.",
-                "Files are CSV with a header line, or JSON Lines (.jsonl/.ndjson/.json). Every test uses all values (exact).", ""},
+                "Files are CSV with a header line, JSON Lines (.jsonl/.ndjson/.json), either gzipped (.gz), or Parquet.",
+                "Every test uses all values (exact).", ""},
         sortOptions = false,
         footer = {"", "Examples:",
                 "  driftwatch check --reference train.csv --current today.csv",

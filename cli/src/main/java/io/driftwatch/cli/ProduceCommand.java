@@ -151,7 +151,7 @@ public final class ProduceCommand implements Callable<Integer> {
     @SuppressWarnings("UnusedVariable") // picocli reads a usageHelp option itself: it prints the help and exits
     private boolean help;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "CSV with a header line, or JSON Lines (.jsonl/.ndjson/.json).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "CSV with a header line, JSON Lines (.jsonl/.ndjson/.json), either gzipped (.gz), or Parquet.")
     private Path file = Path.of("");
 
     @Override

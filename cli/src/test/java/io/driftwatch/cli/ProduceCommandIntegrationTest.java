@@ -1,6 +1,7 @@
 package io.driftwatch.cli;
 
 import io.driftwatch.broker.SharedKafkaBroker;
+import io.driftwatch.cli.tabular.SameDataFiles;
 import io.driftwatch.schemas.format.ConfluentAvroDecoder;
 import io.driftwatch.schemas.format.DecodeLimits;
 import io.driftwatch.schemas.format.DecodeResult;
@@ -27,8 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -89,6 +93,23 @@ class ProduceCommandIntegrationTest {
         assertThat(out.toString()).startsWith("produced 2 records to topic 'json-inferences': ");
         Map<String, InferenceLog> logs = decode("json-inferences", new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT));
         assertTheTwoInferences(logs);
+    }
+
+    @Test
+    void writesTheSameRecordsFromParquetAndFromGzippedCsv() throws Exception {
+        Path parquet = SameDataFiles.parquetFromCsv(file("today.csv", INFERENCES), "request_id, model, version, event_time, "
+                + "prediction, CAST(age AS INTEGER) AS age, country, CAST(member AS BOOLEAN) AS member",
+                directory.resolve("today.parquet"));
+        Path gzipped = directory.resolve("today.csv.gz");
+        try (OutputStream gzip = new GZIPOutputStream(Files.newOutputStream(gzipped))) {
+            gzip.write(INFERENCES.getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThat(produce("--topic", "parquet-inferences", "--encoding", "json", parquet.toString())).as(err.toString()).isZero();
+        assertThat(produce("--topic", "gzip-inferences", "--encoding", "json", gzipped.toString())).as(err.toString()).isZero();
+
+        assertTheTwoInferences(decode("parquet-inferences", new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT)));
+        assertTheTwoInferences(decode("gzip-inferences", new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT)));
     }
 
     @Test

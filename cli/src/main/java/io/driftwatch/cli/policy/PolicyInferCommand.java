@@ -41,7 +41,7 @@ public final class PolicyInferCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "Training data: CSV with a header line, or JSON Lines (.jsonl/.ndjson/.json).")
+            description = "Training data: CSV with a header line, JSON Lines (.jsonl/.ndjson/.json), either gzipped (.gz), or Parquet.")
     @SuppressWarnings("NullAway.Init") // a required option: picocli sets it before call() runs
     private Path input;
 

@@ -5,19 +5,19 @@ import io.driftwatch.cli.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** CSV with a header line: the header names the columns, every later line is one row. */
+/** CSV with a header line, gzipped or not: the header names the columns, every later line is one row. */
 final class CsvFormat implements TableFormat {
 
     @Override
-    public long readInto(Path file, ColumnSet columns) throws IOException, BadInputException {
-        try (InputStream input = Files.newInputStream(file)) {
+    public long readInto(InputFile source, ColumnSet columns) throws IOException, BadInputException {
+        Path file = source.path();
+        try (InputStream input = source.open()) {
             CsvScanner scanner = new CsvScanner(input);
             if (!scanner.next()) {
                 throw new BadInputException(file + " is empty; a CSV file needs a header line naming its columns");

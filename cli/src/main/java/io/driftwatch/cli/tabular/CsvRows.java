@@ -6,8 +6,6 @@ import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +23,7 @@ final class CsvRows implements RowSource {
     private final List<String> header;
     /** The given type of each field, by position; null where the field is read as written. */
     private final @Nullable ColumnType[] types;
-    private final DecimalParser parser = new DecimalParser();
-    private final FieldReading reading = new FieldReading();
+    private final TextFieldValue textValue = new TextFieldValue();
 
     private CsvRows(Path file, InputStream input, CsvScanner scanner, List<String> header,
                     Map<String, ColumnType> columnTypes) {
@@ -40,8 +37,13 @@ final class CsvRows implements RowSource {
         }
     }
 
-    static CsvRows open(Path file, Map<String, ColumnType> columnTypes) throws IOException, BadInputException {
-        InputStream input = Files.newInputStream(file);
+    static CsvRows open(InputFile file, Map<String, ColumnType> columnTypes) throws IOException, BadInputException {
+        InputStream input = file.open();
+        return open(file.path(), input, columnTypes);
+    }
+
+    private static CsvRows open(Path file, InputStream input, Map<String, ColumnType> columnTypes)
+            throws IOException, BadInputException {
         try {
             CsvScanner scanner = new CsvScanner(input);
             if (!scanner.next()) {
@@ -82,43 +84,7 @@ final class CsvRows implements RowSource {
     }
 
     private RowValue value(int field) {
-        byte[] bytes = scanner.bytes(field);
-        int start = scanner.start(field);
-        int end = scanner.end(field);
-        ColumnType type = types[field];
-        if (type == null) {
-            return asWritten(bytes, start, end, text(bytes, start, end));
-        }
-        FieldReading.Kind kind = reading.csvField(type, bytes, start, end);
-        if (kind == FieldReading.Kind.MISSING) {
-            return RowValue.Missing.VALUE;
-        }
-        String text = text(bytes, start, end);
-        if (kind == FieldReading.Kind.NUMBER) {
-            return new RowValue.Numeric(reading.number(), text.strip());
-        }
-        if (kind == FieldReading.Kind.LABEL && text.isBlank()) {
-            // check keeps a field of spaces as a label in a categorical column; only an empty one is missing there
-            return new RowValue.Text(text);
-        }
-        return asWritten(bytes, start, end, text);
-    }
-
-    private static String text(byte[] bytes, int start, int end) {
-        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
-    }
-
-    private RowValue asWritten(byte[] bytes, int start, int end, String text) {
-        if (text.isBlank()) {
-            return RowValue.Missing.VALUE;
-        }
-        if (parser.parse(bytes, start, end)) {
-            return new RowValue.Numeric(parser.value(), text.strip());
-        }
-        if (text.strip().equalsIgnoreCase("true") || text.strip().equalsIgnoreCase("false")) {
-            return new RowValue.Bool(Boolean.parseBoolean(text.strip()));
-        }
-        return new RowValue.Text(text);
+        return textValue.of(types[field], scanner.bytes(field), scanner.start(field), scanner.end(field));
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.driftwatch.cli.BadInputException;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * JSON Lines: one object per line. Nested objects become dotted column names ({@code {"f": {"age": 3}}}
@@ -18,16 +17,11 @@ import java.util.Locale;
 final class JsonLinesFormat implements TableFormat {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-    /** Whether {@code file} is read as JSON Lines, by its name: {@code .jsonl}, {@code .ndjson} or {@code .json}. */
-    static boolean handles(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json");
-    }
-
     @Override
-    public long readInto(Path file, ColumnSet columns) throws IOException, BadInputException {
+    public long readInto(InputFile source, ColumnSet columns) throws IOException, BadInputException {
+        Path file = source.path();
         long rows = 0;
-        try (JsonParser parser = FACTORY.createParser(file.toFile())) {
+        try (JsonParser parser = FACTORY.createParser(source.open())) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 long line = parser.currentTokenLocation().getLineNr();

@@ -41,10 +41,10 @@ final class JsonLinesRows implements RowSource {
         this.columns = pending == null ? List.of() : List.copyOf(pending.values().keySet());
     }
 
-    static JsonLinesRows open(Path file, Map<String, ColumnType> columnTypes) throws IOException, BadInputException {
-        JsonParser parser = FACTORY.createParser(file.toFile());
+    static JsonLinesRows open(InputFile file, Map<String, ColumnType> columnTypes) throws IOException, BadInputException {
+        JsonParser parser = FACTORY.createParser(file.open());
         try {
-            return new JsonLinesRows(file, parser, columnTypes);
+            return new JsonLinesRows(file.path(), parser, columnTypes);
         } catch (IOException | BadInputException | RuntimeException e) {
             parser.close();
             throw e;

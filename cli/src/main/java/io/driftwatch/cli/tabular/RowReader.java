@@ -15,10 +15,10 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Reads a CSV (with a header line) or JSON Lines file one row at a time, in constant memory, for commands
+ * Reads a CSV (with a header line), JSON Lines or Parquet file one row at a time, in constant memory, for commands
  * that turn each row into a record ({@code produce}); {@link TableReader} is the columnar reader of
- * {@code check}. The format follows the file name as there ({@code .jsonl}, {@code .ndjson} and
- * {@code .json} are JSON Lines, anything else CSV), and values are typed as {@link RowValue} says. A column
+ * {@code check}. The format and compression are told as there ({@link InputFile}), and values are typed as
+ * {@link RowValue} says (a Parquet value as {@link ParquetRows} says). A column
  * whose type is given (from {@link TableReader#columnTypes}) is read as {@code check} reads it ({@link FieldReading}):
  * a value {@code check} counts as missing there is {@link RowValue.Missing}, so {@code NaN} or {@code NA} in a
  * numeric column is missing while {@code NA} in a categorical one stays a label. Every problem is a
@@ -54,10 +54,16 @@ public final class RowReader implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + " does not exist or is not a file; check the path");
         }
+        InputFile input = TableReader.inputOf(file);
         try {
-            RowSource source = JsonLinesFormat.handles(file) ? JsonLinesRows.open(file, columnTypes)
-                    : CsvRows.open(file, columnTypes);
+            RowSource source = switch (input.kind()) {
+                case CSV -> CsvRows.open(input, columnTypes);
+                case JSON_LINES -> JsonLinesRows.open(input, columnTypes);
+                case PARQUET -> ParquetRows.open(file, columnTypes);
+            };
             return new RowReader(file, source);
+        } catch (InputFile.DamagedGzipException e) {
+            throw new BadInputException(String.valueOf(e.getMessage()), e);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + " does not exist; check the path", e);
         } catch (IOException e) {
@@ -69,7 +75,10 @@ public final class RowReader implements AutoCloseable {
         return file;
     }
 
-    /** The column names: the CSV header, or the keys of a JSON Lines file's first object (later lines may add others). */
+    /**
+     * The column names: the CSV header, the Parquet schema's, or the keys of a JSON Lines file's first object (later lines
+     * may add others).
+     */
     public List<String> columns() {
         return source.columns();
     }
@@ -81,6 +90,8 @@ public final class RowReader implements AutoCloseable {
     public Optional<Row> next() throws BadInputException {
         try {
             return source.next();
+        } catch (InputFile.DamagedGzipException e) {
+            throw new BadInputException(String.valueOf(e.getMessage()), e);
         } catch (IOException e) {
             throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -16,7 +16,7 @@ import java.util.Set;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Reads a CSV or JSON Lines file into typed columns. A column's type is what {@code --column-type}
+ * Reads a CSV, JSON Lines or Parquet file (the first two gzipped or not; see {@link InputFile}) into typed columns. A column's type is what {@code --column-type}
  * declares, else numeric when every value is a number or missing, else categorical. A column that mixes
  * numbers with other values is read a second time as categories (a rare case, so the common one stays a
  * single pass over the file). {@link #columnTypes} gives those types alone, for commands that read the file
@@ -54,9 +54,10 @@ public final class TableReader {
         requireFile(file);
         Map<String, ColumnType> types = new HashMap<>(declaredTypes);
         types.putAll(extraTypes);
-        TableFormat format = formatOf(file);
+        InputFile input = inputOf(file);
+        TableFormat format = formatOf(input);
         ColumnSet firstPass = new ColumnSet(file, types, null, true, excludedColumns);
-        long rows = readPass(format, file, firstPass);
+        long rows = readPass(format, input, firstPass);
         if (rows == 0) {
             throw new BadInputException(file + " has no data rows; it needs at least one row after the header");
         }
@@ -89,7 +90,7 @@ public final class TableReader {
             Set<String> reread = Set.copyOf(columns.entrySet().stream().filter(e -> e.getValue() == null)
                     .map(Map.Entry::getKey).toList());
             ColumnSet secondPass = new ColumnSet(file, categorical, reread, true, excludedColumns);
-            readPass(format, file, secondPass);
+            readPass(format, input, secondPass);
             secondPass.accumulators().forEach((name, column) -> columns.put(name, column.finish(rows)));
         }
         return new Table(file, rows, columns, mixed, notComparable);
@@ -106,7 +107,8 @@ public final class TableReader {
     public Map<String, ColumnType> columnTypes(Path file) throws BadInputException {
         requireFile(file);
         ColumnSet counted = new ColumnSet(file, declaredTypes, null, false, excludedColumns);
-        readPass(formatOf(file), file, counted);
+        InputFile input = inputOf(file);
+        readPass(formatOf(input), input, counted);
         Map<String, ColumnType> types = new LinkedHashMap<>();
         for (ColumnAccumulator column : counted.accumulators().values()) {
             if (!counted.arrayFields().containsKey(column.name())) {
@@ -123,9 +125,21 @@ public final class TableReader {
         }
     }
 
-    private static long readPass(TableFormat format, Path file, ColumnSet columns) throws BadInputException {
+    private static long readPass(TableFormat format, InputFile input, ColumnSet columns) throws BadInputException {
         try {
-            return format.readInto(file, columns);
+            return format.readInto(input, columns);
+        } catch (InputFile.DamagedGzipException e) {
+            throw new BadInputException(String.valueOf(e.getMessage()), e);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(input.path() + " does not exist; check the path", e);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + input.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static InputFile inputOf(Path file) throws BadInputException {
+        try {
+            return InputFile.of(file);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + " does not exist; check the path", e);
         } catch (IOException e) {
@@ -133,7 +147,11 @@ public final class TableReader {
         }
     }
 
-    private static TableFormat formatOf(Path file) {
-        return JsonLinesFormat.handles(file) ? new JsonLinesFormat() : new CsvFormat();
+    private static TableFormat formatOf(InputFile input) {
+        return switch (input.kind()) {
+            case CSV -> new CsvFormat();
+            case JSON_LINES -> new JsonLinesFormat();
+            case PARQUET -> new ParquetFormat();
+        };
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.cli.ExitCode;
+import io.driftwatch.cli.tabular.SameDataFiles;
 import io.driftwatch.policy.ColumnPolicy;
 import io.driftwatch.policy.Expectation;
 import io.driftwatch.policy.ModelPolicy;
@@ -76,6 +77,27 @@ class PolicyInferCommandTest {
         Outcome outcome = run("policy", "infer", "--input", training.toString(), "--model", "credit");
         assertThat(outcome.exit()).as(outcome.err()).isEqualTo(ExitCode.OK);
         return outcome.out();
+    }
+
+    @Test
+    void aParquetTrainingFileGivesThePolicyOfTheSameDataAsCsv() throws Exception {
+        Path parquet = SameDataFiles.parquetFromCsv(training, "CAST(request_id AS UUID) AS request_id, "
+                + "CAST(received_at AS TIMESTAMP) AS received_at, CAST(event_ms AS BIGINT) AS event_ms, "
+                + "CAST(customer_id AS INTEGER) AS customer_id, CAST(is_member AS BOOLEAN) AS is_member, region, "
+                + "CAST(income AS DECIMAL(12, 2)) AS income, CAST(children AS TINYINT) AS children, reason, answer",
+                directory.resolve("credit-train.parquet"));
+
+        Outcome outcome = run("policy", "infer", "--input", parquet.toString(), "--model", "credit");
+
+        assertThat(outcome.exit()).as(outcome.err()).isEqualTo(ExitCode.OK);
+        assertThat(withoutSource(outcome.out())).isEqualTo(withoutSource(inferred()));
+        assertThat(parsed(outcome.out()).features().exclude())
+                .containsExactlyInAnyOrder("request_id", "received_at", "event_ms", "customer_id");
+    }
+
+    /** The policy without its first comment, which names the file it was inferred from and when. */
+    private static List<String> withoutSource(String yaml) {
+        return yaml.lines().filter(line -> !line.startsWith("# from ")).toList();
     }
 
     private ModelPolicy parsed(String yaml) throws PolicyException {

@@ -2,6 +2,7 @@ package io.driftwatch.cli.produce;
 
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.tabular.RowReader;
+import io.driftwatch.cli.tabular.SameDataFiles;
 import io.driftwatch.cli.tabular.TableReader;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.stats.compare.ColumnData;
@@ -121,6 +122,28 @@ class FileRecordsTest {
         assertThat(check.get("income").type()).isEqualTo(ColumnType.NUMERIC);
         assertThat(check.get("income").missingCount()).isEqualTo(5);
         assertStreamReadsWhatCheckReads(csv);
+    }
+
+    @Test
+    void aParquetFileGivesTheRecordsOfTheSameDataAsCsvAndTheColumnsCheckReads() throws Exception {
+        Path csv = file("scores.csv", """
+                request_id,prediction,income,country,member
+                r1,0.2,52000,DE,true
+                r2,0.3,,NA,false
+                r3,0.1,61000.5,,true
+                r4,0.4,48000,US,
+                """);
+        Path parquet = SameDataFiles.parquetFromCsv(csv, "request_id, CAST(prediction AS DOUBLE) AS prediction, "
+                + "CAST(income AS DECIMAL(10, 1)) AS income, country, CAST(member AS BOOLEAN) AS member",
+                directory.resolve("scores.parquet"));
+
+        List<InferenceLog> fromParquet = inferences(parquet);
+
+        assertThat(fromParquet).extracting(log -> log.getFeatures().get("income")).containsExactly(52000.0, null, 61000.5, 48000.0);
+        assertThat(fromParquet).extracting(log -> log.getFeatures().get("member")).containsExactly(true, false, true, null);
+        assertThat(fromParquet).extracting(log -> log.getRequestId().toString()).containsExactly("r1", "r2", "r3", "r4");
+        assertThat(fromParquet).isEqualTo(inferences(csv));
+        assertStreamReadsWhatCheckReads(parquet);
     }
 
     @Test
