@@ -10,12 +10,16 @@ import io.driftwatch.cli.analyze.SpanTime;
 import io.driftwatch.cli.analyze.TopicScans;
 import io.driftwatch.cli.analyze.UnmergeableWindowException;
 import io.driftwatch.cli.baseline.BaselineRecords;
+import io.driftwatch.cli.report.ColumnCharts;
+import io.driftwatch.cli.report.HtmlReport;
 import io.driftwatch.cli.report.JsonReport;
+import io.driftwatch.cli.report.ReportOutput;
 import io.driftwatch.cli.report.TableReport;
 import io.driftwatch.policy.EffectivePolicy;
 import io.driftwatch.policy.PolicyComparison;
 import io.driftwatch.policy.PolicyException;
 import io.driftwatch.stats.compare.ComparisonSettings;
+import io.driftwatch.stats.profile.ColumnProfile;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.policy.ConfigModelRules;
@@ -26,11 +30,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import static picocli.CommandLine.Model.CommandSpec;
@@ -81,8 +87,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--against-to", paramLabel = "T", description = "End of the reference span (exclusive).")
     private @Nullable String againstTo;
 
-    @Option(names = "--format", paramLabel = "table|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "table|json|html", description = "Output format (default: ${DEFAULT-VALUE});"
+            + " html is one self-contained page with a chart per column.")
     private CheckCommand.OutputFormat format = CheckCommand.OutputFormat.TABLE;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    private @Nullable Path output;
 
     @Mixin
     private PolicyOptions policies = new PolicyOptions();
@@ -118,11 +128,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (baseline != null) {
             settings = settings.withBaselineChoices(baseline.thresholdsByColumn(), baseline.chosenTests());
         }
-        SpanComparison compared = SpanComparison.run(settings,
-                baseline != null ? baseline.profiles() : scan.reference().orElseThrow().profiles(), scan.current().profiles(),
+        Map<String, ColumnProfile> reference = baseline != null ? baseline.profiles() : scan.reference().orElseThrow().profiles();
+        SpanComparison compared = SpanComparison.run(settings, reference, scan.current().profiles(),
                 policies.excludedColumns(policy), scan.current().records(), config.windowMinRecords());
         print(new AnalyzeHeader(model, modelVersion, scan.current(), baseline, scan.reference().orElse(null), notes),
-                compared, settings);
+                compared, settings, ColumnCharts.ofProfiles(reference, scan.current().profiles()));
         return switch (compared.judgement().outcome()) {
             case NO_DRIFT -> ExitCode.OK;
             case DRIFT -> ExitCode.FOUND;
@@ -189,15 +199,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return notes;
     }
 
-    private void print(AnalyzeHeader header, SpanComparison compared, ComparisonSettings settings) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == CheckCommand.OutputFormat.JSON) {
-            out.println(header.json(JsonReport.render(compared.report(), compared.judgement(), settings.options())));
-        } else {
-            out.print(header.lines());
-            out.print(TableReport.render(compared.report(), compared.judgement(), header.referenceName(),
-                    header.currentName()));
-        }
-        out.flush();
+    private void print(AnalyzeHeader header, SpanComparison compared, ComparisonSettings settings, ColumnCharts charts)
+            throws BadInputException {
+        String rendered = switch (format) {
+            case JSON -> header.json(JsonReport.render(compared.report(), compared.judgement(), settings.options()))
+                    + System.lineSeparator();
+            case TABLE -> header.lines() + TableReport.render(compared.report(), compared.judgement(), header.referenceName(),
+                    header.currentName());
+            case HTML -> HtmlReport.render("driftwatch analyze: " + model + " " + modelVersion, compared.report(),
+                    compared.judgement(), header.referenceName(), header.currentName(), Set.of(), charts);
+        };
+        ReportOutput.write(rendered, output, spec.commandLine().getOut());
     }
 }

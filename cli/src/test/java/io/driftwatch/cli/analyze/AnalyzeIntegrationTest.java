@@ -118,6 +118,12 @@ class AnalyzeIntegrationTest {
                 .isEqualTo(checked.report().columns().get("income").driftDetected());
         assertThat(report.at("/columns/region/tests").fieldNames()).toIterable()
                 .containsExactlyElementsOf(checked.report().columns().get("region").tests().keySet());
+
+        Path html = directory.resolve("analysis.html");
+        CommandRun.expecting(new int[]{checkExit}, "analyze", "--config", config.toString(), "--model", "credit",
+                "--model-version", "7", "--from", "2026-11-01", "--to", "2026-12-01", "--format", "html", "--output", html.toString());
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<title>driftwatch analyze: credit 7")
+                .contains("DATASET DRIFT").contains("<h3>income").contains("src=\"data:image/png;base64,");
     }
 
     @Test
