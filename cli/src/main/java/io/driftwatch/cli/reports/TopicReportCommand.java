@@ -7,6 +7,7 @@ import io.driftwatch.cli.topic.CommittedTopicReader;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
@@ -71,35 +72,44 @@ abstract class TopicReportCommand<V> implements Callable<Integer> {
         ReportFilter filter = filter(Instant.now());
         DriftwatchConfig config = kafka.driftwatchConfig();
         String topicName = topic != null ? topic : kind.topic().name(config);
+        try (CommittedTopicReader reader = CommittedTopicReader.open(config.kafkaSettings(), topicName, null)) {
+            read(reader, filter);
+        } catch (TimeoutException e) {
+            // Kafka's fault or the network's, not the input's nor ours: one line saying what to check, exit 3.
+            spec.commandLine().getErr().println("driftwatch: Kafka at " + config.kafkaSettings().get("bootstrap.servers")
+                    + " did not answer reading " + topicName + " (" + e.getMessage() + "); is it running, and are"
+                    + " --bootstrap-servers and the security settings of --config right?");
+            return ExitCode.FAILURE;
+        }
+        return ExitCode.OK;
+    }
+
+    private void read(CommittedTopicReader reader, ReportFilter filter) throws BadInputException {
         PrintWriter out = spec.commandLine().getOut();
         ReportPrinter<V> printer = new ReportPrinter<>(kind, format, follow, out);
         Deserializer<V> deserializer = kind.topic().valueSerde().deserializer();
-        try (CommittedTopicReader reader = CommittedTopicReader.open(config.kafkaSettings(), topicName, null)) {
-            FollowStop stop = new FollowStop(reader);
-            Thread hook = new Thread(stop, "driftwatch-reports-stop");
-            if (follow) {
-                hooks.add(hook);
-            }
-            try {
-                reader.read(follow, record -> {
-                    V value = decode(deserializer, record);
-                    if (value != null && filter.accepts(kind, value)) {
-                        printer.print(value);
-                    }
-                }, printer::batchEnded);
-                printer.finish(topicName);
-            } catch (UnreadableRecord e) {
-                out.flush();
-                throw new BadInputException(TopicContents.wrongTopic(topicName, e.value, holds), e);
-            } finally {
-                out.flush();
-                stop.readReturned();
-                if (follow) {
-                    hooks.remove(hook);
+        FollowStop stop = new FollowStop(reader);
+        Thread hook = new Thread(stop, "driftwatch-reports-stop");
+        if (follow) {
+            hooks.add(hook);
+        }
+        try {
+            reader.read(follow, record -> {
+                V value = decode(deserializer, record);
+                if (value != null && filter.accepts(kind, value)) {
+                    printer.print(value);
                 }
+            }, printer::batchEnded);
+            printer.finish(reader.topic());
+        } catch (UnreadableRecord e) {
+            throw new BadInputException(TopicContents.wrongTopic(reader.topic(), e.value, holds), e);
+        } finally {
+            out.flush();
+            stop.readReturned();
+            if (follow) {
+                hooks.remove(hook);
             }
         }
-        return ExitCode.OK;
     }
 
     private ReportFilter filter(Instant now) throws BadInputException {
