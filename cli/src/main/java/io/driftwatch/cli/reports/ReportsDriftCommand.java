@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
         description = {"Print drift reports: a row per window with its verdict and drifted features, or JSON lines.", ""},
         footer = {"", "Examples:",
                 "  driftwatch reports drift --config driftwatch.properties",
-                "  driftwatch reports drift --bootstrap-servers localhost:9092 --model credit --since 24h",
-                "  driftwatch reports drift --bootstrap-servers localhost:9092 --format json --follow",
+                "  driftwatch reports drift --config driftwatch.properties --format json",
+                "  driftwatch reports drift --config run.properties --model credit --since 24h",
+                "  driftwatch reports drift --bootstrap-servers localhost:9092 --follow",
                 "", "Reads committed records only. Without --follow it prints what is on the topic and exits; with it,"
                 + " Ctrl-C stops it cleanly. docs/reports.md lists the JSON keys."})
 public final class ReportsDriftCommand extends TopicReportCommand<DriftReport> {

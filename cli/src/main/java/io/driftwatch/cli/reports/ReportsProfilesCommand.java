@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
         description = {"Print window profiles: a row per window and feature with counts and a summary, or JSON lines.", ""},
         footer = {"", "Examples:",
                 "  driftwatch reports profiles --config driftwatch.properties",
-                "  driftwatch reports profiles --bootstrap-servers localhost:9092 --since 2026-12-07T10:00:00Z --until 2026-12-07T12:00:00Z",
-                "  driftwatch reports profiles --bootstrap-servers localhost:9092 --format json --follow",
+                "  driftwatch reports profiles --config driftwatch.properties --format json",
+                "  driftwatch reports profiles --config run.properties --model credit --since 6h",
+                "  driftwatch reports profiles --bootstrap-servers localhost:9092 --follow",
                 "", "Reads committed records only. Without --follow it prints what is on the topic and exits; with it,"
                 + " Ctrl-C stops it cleanly. docs/reports.md lists the JSON keys."})
 public final class ReportsProfilesCommand extends TopicReportCommand<WindowProfile> {

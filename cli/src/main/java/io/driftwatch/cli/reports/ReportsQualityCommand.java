@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
         description = {"Print quality reports: a row per window with its metrics (the latest update), or every update as JSON lines.", ""},
         footer = {"", "Examples:",
                 "  driftwatch reports quality --config driftwatch.properties",
-                "  driftwatch reports quality --bootstrap-servers localhost:9092 --model credit --model-version v7",
-                "  driftwatch reports quality --bootstrap-servers localhost:9092 --format json --follow",
+                "  driftwatch reports quality --config driftwatch.properties --format json",
+                "  driftwatch reports quality --config run.properties --model credit --since 7d",
+                "  driftwatch reports quality --bootstrap-servers localhost:9092 --follow",
                 "", "Reads committed records only. Without --follow it prints what is on the topic and exits; with it,"
                 + " Ctrl-C stops it cleanly. docs/reports.md lists the JSON keys."})
 public final class ReportsQualityCommand extends TopicReportCommand<QualityReport> {

@@ -88,7 +88,7 @@ abstract class TopicReportCommand<V> implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ReportPrinter<V> printer = new ReportPrinter<>(kind, format, follow, out);
         Deserializer<V> deserializer = kind.topic().valueSerde().deserializer();
-        FollowStop stop = new FollowStop(reader);
+        FollowStop stop = new FollowStop(reader, hooks);
         Thread hook = new Thread(stop, "driftwatch-reports-stop");
         if (follow) {
             hooks.add(hook);

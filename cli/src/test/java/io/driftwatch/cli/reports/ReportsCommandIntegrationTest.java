@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,6 +137,7 @@ class ReportsCommandIntegrationTest {
     @Test
     void followPrintsAReportProducedAfterItStartedAndStopsCleanlyThroughTheCtrlCPath() throws Exception {
         List<Thread> hooks = new CopyOnWriteArrayList<>();
+        CountDownLatch endedCleanly = new CountDownLatch(1);
         ShutdownHooks capturing = new ShutdownHooks() {
             @Override
             public void add(Thread hook) {
@@ -145,6 +147,11 @@ class ReportsCommandIntegrationTest {
             @Override
             public void remove(Thread hook) {
                 hooks.remove(hook);
+            }
+
+            @Override
+            public void endedCleanly() {
+                endedCleanly.countDown();
             }
         };
         StringWriter out = new StringWriter();
@@ -162,6 +169,7 @@ class ReportsCommandIntegrationTest {
         ctrlC.start();
         ctrlC.join(Duration.ofSeconds(20).toMillis());
         assertThat(ctrlC.isAlive()).isFalse();
+        assertThat(endedCleanly.getCount()).as("the hook saw the read return and would end the JVM with 0").isZero();
         assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
         assertThat(json(out.toString()).stream().map(line -> line.get("window_start").asText()))
                 .containsExactly("2026-12-07T15:00:00Z");
