@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Watches machine-learning models in production: drift, schema skew and quality, from Kafka.", ""},
         subcommands = {CheckCommand.class, BaselineCommand.class, RunCommand.class, AlertsCommand.class, TriggersCommand.class,
-                AnalyzeCommand.class, ProduceCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class},
+                AnalyzeCommand.class, ProduceCommand.class, PolicyCommand.class, ReportsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'driftwatch COMMAND --help' for a command's options, examples and exit codes."})
 public final class DriftwatchCommand implements Runnable {
     /** Set to {@code 1} (or {@code true}) to have an internal error print its stack trace after its one line. */

@@ -32,6 +32,10 @@ public final class ExitCode {
     private static final String BAD_INPUT_NAMED = "bad input or usage: the message names the file, line and column";
     private static final String INTERNAL = "an internal error";
     private static final String CONFIGURATION = "bad configuration (including credentials Kafka refuses)";
+    private static final List<Map.Entry<Integer, String>> REPORTS = List.of(entry(OK, "printed the records"),
+            entry(BAD_INPUT, "bad input or usage (a missing topic, a topic holding another record type, a bad --since,"
+                    + " an unreadable --config)"),
+            entry(FAILURE, "Kafka not reachable, or an internal error"));
 
     private static final Map<String, List<Map.Entry<Integer, String>>> BY_COMMAND = Map.ofEntries(
             entry("driftwatch", List.of(entry(OK, "success; for check, judged with no dataset drift"),
@@ -61,6 +65,12 @@ public final class ExitCode {
                     entry(FAILURE, "Kafka not reachable, or an internal error"),
                     entry(NOT_JUDGED, "not judged: a schema error, no column compared, or fewer current records than"
                             + " driftwatch.window.min.records"))),
+            entry("driftwatch reports", List.of(entry(OK, "printed the usage"), entry(BAD_INPUT, "bad usage"),
+                    entry(FAILURE, INTERNAL))),
+            entry("driftwatch reports drift", REPORTS),
+            entry("driftwatch reports quality", REPORTS),
+            entry("driftwatch reports profiles", REPORTS),
+            entry("driftwatch reports dead-letters", REPORTS),
             entry("driftwatch produce", List.of(entry(OK, "every record was acknowledged"), entry(BAD_INPUT, BAD_INPUT_NAMED),
                     entry(FAILURE, "Kafka not reachable or some records not acknowledged (the message says how many and the"
                             + " first error), or an internal error"))),

@@ -19,7 +19,8 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "baseline", "run", "alerts", "triggers", "analyze", "produce", "policy validate", "policy show"})
+    @ValueSource(strings = {"check", "baseline", "run", "alerts", "triggers", "analyze", "produce", "policy validate", "policy show",
+            "reports drift", "reports quality", "reports profiles", "reports dead-letters"})
     void everyCommandAnswersHelpWithItsOptionsAndExamples(String command) {
         int exit = execute((command + " --help").split(" "));
         assertThat(exit).isZero();
@@ -28,7 +29,7 @@ class HelpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "check", "baseline", "run", "alerts", "triggers", "analyze", "produce", "policy", "policy validate",
-            "policy show"})
+            "policy show", "reports", "reports drift", "reports dead-letters"})
     void everyCommandsHelpListsItsExitCodesFromTheOneTable(String command) {
         int exit = execute((command + " --help").trim().split(" "));
 
@@ -51,12 +52,12 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"reports --help", "reports", "help reports"})
+    @ValueSource(strings = {"reprots --help", "reprots", "help reprots"})
     void anUnknownCommandExitsTwoEvenWithHelp(String command) {
         int exit = execute(command.split(" "));
 
         assertThat(exit).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(err.toString()).contains("reports");
+        assertThat(err.toString()).contains("reprots");
         assertThat(out.toString()).doesNotContain("Usage: driftwatch [");
     }
 

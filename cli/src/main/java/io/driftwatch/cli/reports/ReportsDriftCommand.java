@@ -1,0 +1,26 @@
+package io.driftwatch.cli.reports;
+
+import io.driftwatch.schemas.record.DriftReport;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code driftwatch reports drift}: the drift reports the service writes per model version and window, a row per window with its verdict and the features that drifted, or every field as JSON lines.
+ */
+@Command(name = "drift", mixinStandardHelpOptions = true,
+        description = {"Print drift reports: a row per window with its verdict and drifted features, or JSON lines.", ""},
+        footer = {"", "Examples:",
+                "  driftwatch reports drift --config driftwatch.properties",
+                "  driftwatch reports drift --config driftwatch.properties --format json",
+                "  driftwatch reports drift --config run.properties --model credit --since 24h",
+                "  driftwatch reports drift --bootstrap-servers localhost:9092 --follow",
+                "", "Reads committed records only. Without --follow it prints what is on the topic and exits; with it,"
+                + " Ctrl-C stops it cleanly. docs/reports.md lists the JSON keys."})
+public final class ReportsDriftCommand extends TopicReportCommand<DriftReport> {
+    public ReportsDriftCommand() {
+        this(ShutdownHooks.RUNTIME);
+    }
+
+    ReportsDriftCommand(ShutdownHooks hooks) {
+        super(new DriftReports(), "drift reports", hooks);
+    }
+}
