@@ -129,7 +129,12 @@ final class DemoExpectations {
 
     /** The index (from 0) of the model's first window with the planted drift. */
     int driftWindow(DemoPolicies.Published policy) {
-        return (int) (Duration.between(scenario.start(), driftStart()).toMillis() / policy.window().toMillis());
+        long sinceStart = Duration.between(scenario.start(), driftStart()).toMillis();
+        if (sinceStart % policy.window().toMillis() != 0) {
+            throw new IllegalStateException("the planted drift starts " + Duration.ofMillis(sinceStart) + " into the traffic,"
+                    + " not at a boundary of " + policy.model() + "'s " + policy.window() + " windows: one window would mix both");
+        }
+        return (int) (sinceStart / policy.window().toMillis());
     }
 
     private static boolean predictionUnexpected(DriftReport report) {

@@ -33,19 +33,20 @@ class StreamDemoIntegrationTest {
     void findsEachModelsPlantedDriftUnderItsOwnPolicyAndMailsItsOwnTeam() throws Exception {
         Clock clock = Clock.systemUTC();
         DemoScenario scenario = new DemoScenario(clock.instant().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS),
-                Duration.ofMinutes(10), 6, 3, 150, Duration.ofMinutes(20), 7L);
+                Duration.ofMinutes(10), 6, 4, 150, Duration.ofMinutes(20), 7L);
         StringWriter out = new StringWriter();
 
         int exit = new StreamDemo(scenario, directory, false, clock).run(new PrintWriter(out));
 
         String summary = out.toString();
         assertThat(exit).as(summary).isZero();
-        String driftStart = TIME.format(scenario.windowStart(3));
-        String nextStart = TIME.format(scenario.windowStart(4));
+        // The drift starts at 40 minutes: a boundary of credit's 10-minute windows and of fraud's 20-minute ones.
+        String driftStart = TIME.format(scenario.windowStart(4));
+        String nextStart = TIME.format(scenario.windowStart(5));
         assertThat(summary).contains("dataset_drift     windows " + driftStart + "-")
                 .contains(", " + nextStart + "-")
                 .contains("Model credit v1 under policy ").contains("(credit-policy.yaml): 6 of 6 windows reported")
-                .contains("Model fraud v1 under policy ").contains("(fraud-policy.yaml): 6 of 6 windows reported")
+                .contains("Model fraud v1 under policy ").contains("(fraud-policy.yaml): 3 of 3 windows reported")
                 .contains("Expectation broken: region unexpected_value (error)")
                 .contains("quality_threshold windows " + driftStart + "-")
                 .contains("Everything planted was found");
