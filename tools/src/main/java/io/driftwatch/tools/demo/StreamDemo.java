@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
@@ -141,11 +144,33 @@ public final class StreamDemo {
         if (keepRunning) {
             out.println("The stack keeps running: Kafka at " + stack.bootstrapServers() + ", metrics at " + stack.metricsUrl()
                     + ". Press Ctrl-C to stop it.");
+            Path clientConfig = writeClientConfig(directory, stack.bootstrapServers());
+            out.println("Read what it wrote, from another terminal (" + clientConfig.getFileName() + " holds the demo's"
+                    + " broker and topic names):");
+            out.println("  ./driftwatch reports drift --config " + clientConfig + " --model credit");
+            out.println("  ./driftwatch analyze --config " + clientConfig + " --model credit --model-version "
+                    + CreditTraffic.VERSION + " --from " + scenario.windowStart(scenario.driftFromWindow()) + " --to "
+                    + scenario.end() + " --against-from " + scenario.start() + " --against-to "
+                    + scenario.windowStart(scenario.driftFromWindow()) + " --format html --output credit.html");
             out.flush();
             stack.awaitClosed();
         }
         out.flush();
         return missing.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
+    }
+
+    /** The demo's broker and topic names as a properties file, for {@code reports} and {@code analyze --config}. */
+    private static Path writeClientConfig(Path directory, String bootstrapServers) throws BadInputException {
+        Properties properties = new Properties();
+        properties.setProperty("bootstrap.servers", bootstrapServers);
+        DemoTopics.settings().forEach(properties::setProperty);
+        Path file = directory.resolve("demo-client.properties");
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            properties.store(writer, "driftwatch demo --keep-running: its broker and topics");
+        } catch (IOException e) {
+            throw new BadInputException("cannot write " + file + " (" + e.getMessage() + "); choose another --output folder", e);
+        }
+        return file;
     }
 
     private Path directory() throws BadInputException {
