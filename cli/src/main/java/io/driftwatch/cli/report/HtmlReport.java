@@ -70,7 +70,7 @@ public final class HtmlReport {
         findings(page, report.schemaFindings());
         page.append("<section>\n<h2>Columns</h2>\n");
         for (ColumnReport column : report.columnsBySeverity()) {
-            column(page, column, charts.chartOf(column.column()), referenceName, currentName);
+            column(page, column, charts.chartOf(column.column()));
         }
         page.append("</section>\n<footer>Written by driftwatch. Drift is decided by each column's tests; a test marked")
                 .append(" <i>informs</i> changes no verdict. A chart's histogram comes from sketches (rank error about 0.5%):")
@@ -113,8 +113,7 @@ public final class HtmlReport {
         page.append("</table></div>\n</section>\n");
     }
 
-    private static void column(StringBuilder page, ColumnReport column, Optional<FeatureSummary> chart,
-                               String referenceName, String currentName) {
+    private static void column(StringBuilder page, ColumnReport column, Optional<FeatureSummary> chart) {
         Verdict verdict = column.verdict();
         String tone = verdict == Verdict.DRIFT ? "drift" : verdict == Verdict.INCONCLUSIVE ? "warn" : "ok";
         String label = verdict == Verdict.DRIFT ? "DRIFT" : verdict.label().replace('_', ' ');
@@ -138,7 +137,8 @@ public final class HtmlReport {
             }
             page.append("</table></div>\n");
         }
-        chart.flatMap(summary -> DistributionChart.png(summary, referenceName, currentName)).ifPresent(png -> page
+        // The legend names the sides briefly: their full names (paths, spans) head the page and would be cut in the chart.
+        chart.flatMap(summary -> DistributionChart.png(summary, "reference", "current")).ifPresent(png -> page
                 .append("<img width=\"").append(DistributionChart.WIDTH).append("\" height=\"").append(DistributionChart.HEIGHT)
                 .append("\" alt=\"").append(escape("distribution of " + column.column() + ": reference against current"))
                 .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png)).append("\">\n"));
