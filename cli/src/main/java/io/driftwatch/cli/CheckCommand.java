@@ -120,12 +120,13 @@ public final class CheckCommand implements Callable<Integer> {
         FileCheck check = FileCheck.run(reference, current, types, policies.excludedColumns(policy), settings,
                 policy.map(PolicyComparison::calibrationTargets).orElse(CalibrationTargets.NONE), minRows);
         String rendered = switch (format) {
-            case JSON -> JsonReport.render(check.report(), check.judgement(), settings.options(), check.excludedColumns())
+            case JSON -> JsonReport.render(check.report(), check.judgement(), settings.options(), check.excludedColumns(),
+                    check.sketchedColumns())
                     + System.lineSeparator();
             case TABLE -> TableReport.render(check.report(), check.judgement(), reference.toString(), current.toString(),
-                    check.excludedColumns());
+                    check.excludedColumns(), check.sketchedColumns());
             case HTML -> HtmlReport.render("driftwatch check", check.report(), check.judgement(), reference.toString(),
-                    current.toString(), check.excludedColumns(), check.charts());
+                    current.toString(), check.excludedColumns(), check.charts(), check.sketchedColumns());
         };
         ReportOutput.write(rendered, output, spec.commandLine().getOut());
         return switch (check.judgement().outcome()) {
