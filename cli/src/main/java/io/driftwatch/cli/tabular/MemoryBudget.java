@@ -1,5 +1,7 @@
 package io.driftwatch.cli.tabular;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -7,7 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * half the heap left after {@value #HEADROOM_MIB} MiB of headroom (for parsing, sorting, the tests and the
  * category counts). A numeric column whose array of kept values must grow past what is left stops keeping
  * values and goes on as a sketch; the column that must grow is the largest of its file at that moment, since a
- * file's columns grow row by row together. Thread-safe.
+ * file's columns grow row by row together. The same column of the other file then stops too, at its next growth
+ * or when it is finished, so its bytes go to columns both files can keep: a column kept in one file only would
+ * be compared by sketches all the same. Thread-safe.
  *
  * <p>{@value #BUDGET_PROPERTY} (bytes) replaces the share of the heap; it exists for tests, which need a small
  * budget on small files, and is not a user setting.
@@ -20,6 +24,7 @@ public final class MemoryBudget {
 
     private final long budgetBytes;
     private final AtomicLong reservedBytes = new AtomicLong();
+    private final Set<String> sketchedColumns = ConcurrentHashMap.newKeySet();
 
     MemoryBudget(long budgetBytes) {
         if (budgetBytes < 0) {
@@ -57,5 +62,14 @@ public final class MemoryBudget {
 
     void release(long bytes) {
         reservedBytes.addAndGet(-bytes);
+    }
+
+    /** Notes that a file's {@code column} stopped keeping values, so the other file's stops as well. */
+    void noteSketched(String column) {
+        sketchedColumns.add(column);
+    }
+
+    boolean isSketched(String column) {
+        return sketchedColumns.contains(column);
     }
 }
