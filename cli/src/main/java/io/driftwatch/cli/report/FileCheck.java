@@ -64,7 +64,7 @@ public record FileCheck(DriftComparison report, DatasetJudgement judgement, Set<
         ComparisonSettings judged = calibrated.isEmpty() ? settings
                 : ReferenceCalibration.apply(settings, calibrated, tables.reference().columns());
         DatasetComparator comparator = new DatasetComparator(judged);
-        Map<String, String> sketched = SketchedColumns.of(tables, !calibrated.isEmpty());
+        Map<String, String> sketched = SketchedColumns.of(tables, calibrated);
         DriftComparison report = (sketched.isEmpty()
                 ? comparator.compare(tables.reference().columns(), tables.current().columns())
                 : comparator.compare(tables.reference().held(), tables.current().held()))

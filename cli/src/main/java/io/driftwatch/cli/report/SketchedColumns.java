@@ -1,6 +1,7 @@
 package io.driftwatch.cli.report;
 
 import io.driftwatch.cli.tabular.TablePair;
+import io.driftwatch.stats.calibration.CalibrationTargets;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,12 +17,12 @@ final class SketchedColumns {
     }
 
     /**
-     * @param calibrating whether the check calibrates thresholds on the reference: a sketched reference column
-     *                    is not calibrated, since calibration needs its values
+     * @param calibrated the tests whose thresholds the check calibrates on the reference: a sketched reference
+     *                   column is not calibrated, since calibration needs its values
      * @return each column compared by sketch with the sentence saying why, in the reference's order, then the
      *         current file's own
      */
-    static Map<String, String> of(TablePair tables, boolean calibrating) {
+    static Map<String, String> of(TablePair tables, CalibrationTargets calibrated) {
         Set<String> columns = new LinkedHashSet<>();
         tables.reference().columnOrder().stream().filter(column -> tables.reference().sketchedColumns().containsKey(column)
                 || tables.current().sketchedColumns().containsKey(column)).forEach(columns::add);
@@ -33,8 +34,9 @@ final class SketchedColumns {
             String files = inReference && inCurrent ? "both files'" : inReference ? "the reference's" : "the current file's";
             String reason = files + " values would not fit in the heap (" + heapMib() + " MiB), so its tests ran on sketches"
                     + " with error bounds";
-            if (calibrating && inReference) {
-                reason += "; its thresholds were not calibrated, since calibration needs the reference's values";
+            if (inReference && !calibrated.testsFor(column).isEmpty()) {
+                reason += "; its thresholds were not calibrated (" + String.join(", ", calibrated.testsFor(column).keySet())
+                        + " keep the policy's), since calibration needs the reference's values";
             }
             reasons.put(column, reason);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.cli.tabular.MemoryBudget;
 import io.driftwatch.cli.tabular.TableReader;
+import io.driftwatch.stats.calibration.CalibrationTargets;
 import io.driftwatch.stats.compare.ColumnReport;
 import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.compare.ComparisonSettings;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,10 +49,15 @@ class FileCheckMemoryTest {
     }
 
     private FileCheck check(Path reference, Path current, String budgetBytes) throws Exception {
+        return withBudget(budgetBytes, () -> FileCheck.run(reference, current, Map.of(), ComparisonSettings.DEFAULT,
+                DriftDefaults.MIN_CHECK_ROWS));
+    }
+
+    private static FileCheck withBudget(String budgetBytes, Callable<FileCheck> check) throws Exception {
         String before = System.getProperty(MemoryBudget.BUDGET_PROPERTY);
         System.setProperty(MemoryBudget.BUDGET_PROPERTY, budgetBytes);
         try {
-            return FileCheck.run(reference, current, Map.of(), ComparisonSettings.DEFAULT, DriftDefaults.MIN_CHECK_ROWS);
+            return check.call();
         } finally {
             if (before == null) {
                 System.clearProperty(MemoryBudget.BUDGET_PROPERTY);
@@ -124,6 +131,19 @@ class FileCheckMemoryTest {
             assertThat(JsonReport.render(check.report(), check.judgement(), TestOptions.DEFAULT, Set.of(),
                     check.sketchedColumns())).as(budgetBytes).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void aCalibratedColumnTheReferenceSketchedSaysItsThresholdsWereNotCalibrated() throws Exception {
+        Path reference = csv("reference.csv", 1, 0, 0);
+        Path current = csv("current.csv", 2, 0.3, 0.03);
+        FileCheck check = withBudget("0", () -> FileCheck.run(reference, current, Map.of(), Set.of(),
+                ComparisonSettings.DEFAULT, new CalibrationTargets(Map.of("shifted", Map.of("psi", TestOptions.DEFAULT))),
+                DriftDefaults.MIN_CHECK_ROWS));
+
+        assertThat(check.sketchedColumns().get("shifted")).endsWith("; its thresholds were not calibrated (psi keep the"
+                + " policy's), since calibration needs the reference's values");
+        assertThat(check.sketchedColumns().get("steady")).doesNotContain("calibrated");
     }
 
     @Test
