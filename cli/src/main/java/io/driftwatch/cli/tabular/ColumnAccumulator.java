@@ -74,7 +74,7 @@ final class ColumnAccumulator {
         if (sketch != null) {
             sketch.update(value);
         } else if (keepsValues) {
-            if (numberCount == numbers.length && (budget.isSketched(name) || !grow())) {
+            if (numberCount == numbers.length && !grow()) {
                 startSketch().update(value);
             } else {
                 numbers[numberCount] = value;
@@ -103,18 +103,11 @@ final class ColumnAccumulator {
         budget.release(reservedBytes);
         reservedBytes = 0;
         sketch = profile;
-        budget.noteSketched(name);
         return profile;
     }
 
-    /**
-     * Whether the column stopped keeping its values for want of memory, in this file or the other: {@link #finishSketch}
-     * gives it.
-     */
+    /** Whether the column stopped keeping its values for want of memory: {@link #finishSketch} gives it. */
     boolean sketched() {
-        if (sketch == null && keepsValues && type == ColumnType.NUMERIC && budget.isSketched(name)) {
-            startSketch();
-        }
         return sketch != null;
     }
 

@@ -1,17 +1,14 @@
 package io.driftwatch.cli.tabular;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The bytes {@code check} may spend on the numbers it keeps of both files together, shared by the two readers:
- * half the heap left after {@value #HEADROOM_MIB} MiB of headroom (for parsing, sorting, the tests and the
- * category counts). A numeric column whose array of kept values must grow past what is left stops keeping
+ * The bytes {@code check} may spend on the numbers it keeps of one file. Both files together get half the heap
+ * left after {@value #HEADROOM_MIB} MiB of headroom (for parsing, sorting, the tests and the category counts),
+ * shared in proportion to the files' sizes, so each reader decides alone and the same files always give the
+ * same columns sketched. A numeric column whose array of kept values must grow past what is left stops keeping
  * values and goes on as a sketch; the column that must grow is the largest of its file at that moment, since a
- * file's columns grow row by row together. The same column of the other file then stops too, at its next growth
- * or when it is finished, so its bytes go to columns both files can keep: a column kept in one file only would
- * be compared by sketches all the same. Thread-safe.
+ * file's columns grow row by row together. Thread-safe.
  *
  * <p>{@value #BUDGET_PROPERTY} (bytes) replaces the share of the heap; it exists for tests, which need a small
  * budget on small files, and is not a user setting.
@@ -24,7 +21,6 @@ public final class MemoryBudget {
 
     private final long budgetBytes;
     private final AtomicLong reservedBytes = new AtomicLong();
-    private final Set<String> sketchedColumns = ConcurrentHashMap.newKeySet();
 
     MemoryBudget(long budgetBytes) {
         if (budgetBytes < 0) {
@@ -35,11 +31,15 @@ public final class MemoryBudget {
 
     /** The budget of this JVM's heap ({@link Runtime#maxMemory()}), or the test property's when it is set. */
     static MemoryBudget ofHeap() {
+        return ofHeap(Runtime.getRuntime().maxMemory());
+    }
+
+    static MemoryBudget ofHeap(long maxHeapBytes) {
         String property = System.getProperty(BUDGET_PROPERTY);
         if (property != null) {
             return new MemoryBudget(Long.parseLong(property.strip()));
         }
-        long usableBytes = Runtime.getRuntime().maxMemory() - HEADROOM_MIB * 1024 * 1024;
+        long usableBytes = maxHeapBytes - HEADROOM_MIB * 1024 * 1024;
         return new MemoryBudget(Math.max(0, usableBytes / 2));
     }
 
@@ -64,12 +64,14 @@ public final class MemoryBudget {
         reservedBytes.addAndGet(-bytes);
     }
 
-    /** Notes that a file's {@code column} stopped keeping values, so the other file's stops as well. */
-    void noteSketched(String column) {
-        sketchedColumns.add(column);
-    }
-
-    boolean isSketched(String column) {
-        return sketchedColumns.contains(column);
+    /**
+     * This budget split between two files in proportion to their sizes in bytes (half each when both are empty).
+     */
+    MemoryBudget[] splitBySize(long firstFileBytes, long secondFileBytes) {
+        long totalBytes = firstFileBytes + secondFileBytes;
+        double firstShare = totalBytes == 0 ? 0.5 : (double) firstFileBytes / totalBytes;
+        long firstBudgetBytes = budgetBytes == Long.MAX_VALUE ? budgetBytes : (long) (budgetBytes * firstShare);
+        long secondBudgetBytes = budgetBytes == Long.MAX_VALUE ? budgetBytes : budgetBytes - firstBudgetBytes;
+        return new MemoryBudget[]{new MemoryBudget(firstBudgetBytes), new MemoryBudget(secondBudgetBytes)};
     }
 }

@@ -3,6 +3,7 @@ package io.driftwatch.cli.tabular;
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.stats.compare.ColumnType;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,7 +19,8 @@ import static java.util.Objects.requireNonNull;
  * files disagree on an undeclared column's type, the reference decides. A current value that is not a
  * number in a column whose reference is numeric is bad input, unless no current value is a number at
  * all, which is a type change the comparison reports. The numbers kept of both files share one
- * {@link MemoryBudget#ofHeap() budget}: numeric columns that would pass it are read as sketches.
+ * {@link MemoryBudget#ofHeap() budget}, split by the files' sizes: numeric columns that would pass a file's share
+ * are read as sketches.
  */
 public record TablePair(Table reference, Table current) {
     public TablePair {
@@ -46,10 +48,11 @@ public record TablePair(Table reference, Table current) {
                                  Set<String> excludedColumns) throws BadInputException {
         requireFile(referenceFile);
         requireFile(currentFile);
-        MemoryBudget budget = MemoryBudget.ofHeap();
-        TableReader reader = new TableReader(declaredTypes, excludedColumns, budget);
-        CompletableFuture<Table> referenceRead = CompletableFuture.supplyAsync(() -> readUnchecked(reader, referenceFile));
-        Table current = readOrThrow(() -> readUnchecked(reader, currentFile));
+        MemoryBudget[] budgets = MemoryBudget.ofHeap().splitBySize(sizeOf(referenceFile), sizeOf(currentFile));
+        TableReader referenceReader = new TableReader(declaredTypes, excludedColumns, budgets[0]);
+        TableReader currentReader = new TableReader(declaredTypes, excludedColumns, budgets[1]);
+        CompletableFuture<Table> referenceRead = CompletableFuture.supplyAsync(() -> readUnchecked(referenceReader, referenceFile));
+        Table current = readOrThrow(() -> readUnchecked(currentReader, currentFile));
         Table reference = readOrThrow(referenceRead::join);
         Map<String, ColumnType> currentAsCategories = new HashMap<>();
         for (String column : reference.columnOrder()) {
@@ -71,8 +74,8 @@ public record TablePair(Table reference, Table current) {
             }
         }
         if (!currentAsCategories.isEmpty()) {
-            budget.release(keptBytes(current));
-            current = reader.read(currentFile, currentAsCategories);
+            budgets[1].release(keptBytes(current));
+            current = currentReader.read(currentFile, currentAsCategories);
         }
         return new TablePair(reference, current);
     }
@@ -81,6 +84,14 @@ public record TablePair(Table reference, Table current) {
     private static long keptBytes(Table table) {
         return table.columns().values().stream().filter(column -> column.type() == ColumnType.NUMERIC)
                 .mapToLong(column -> column.validCount() * Double.BYTES).sum();
+    }
+
+    private static long sizeOf(Path file) throws BadInputException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void requireFile(Path file) throws BadInputException {
