@@ -70,7 +70,8 @@ public record FileCheck(DriftComparison report, DatasetJudgement judgement, Set<
                 : comparator.compare(tables.reference().held(), tables.current().held()))
                 .withFindings(notComparable(tables));
         return new FileCheck(report, DatasetJudgement.of(report, tables.current().rows(), minRows), excludedColumns,
-                ColumnCharts.of(tables.reference().columns(), tables.current().columns()), sketched);
+                ColumnCharts.of(tables.reference().columns(), tables.current().columns(),
+                        tables.reference().sketchedColumns(), tables.current().sketchedColumns()), sketched);
     }
 
     /** A warning per field a file holds but no test can compare (a JSON array), the current file's first. */

@@ -108,6 +108,7 @@ class FileCheckMemoryTest {
         assertThat(sketched.report().columns().get("shifted").verdict()).isEqualTo(Verdict.DRIFT);
         assertThat(sketched.report().columns().get("city")).isEqualTo(exact.report().columns().get("city"));
         assertThat(sketched.report().dataset().columns()).isEqualTo(4);
+        assertThat(sketched.charts().chartOf("shifted")).isPresent();
         JsonNode json = new ObjectMapper().readTree(JsonReport.render(sketched.report(), sketched.judgement(),
                 TestOptions.DEFAULT, Set.of(), sketched.sketchedColumns()));
         assertThat(json.path("sketched").path("slight").asText()).isEqualTo(sketched.sketchedColumns().get("slight"));
