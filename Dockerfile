@@ -37,5 +37,7 @@ USER driftwatch
 WORKDIR /var/lib/driftwatch
 # The Prometheus endpoint (driftwatch.metrics.port).
 EXPOSE 9464
-ENTRYPOINT ["java", "-jar", "/opt/driftwatch/driftwatch.jar"]
+# The same default heap as the ./driftwatch launcher (-Xmx1g unless DRIFTWATCH_JAVA_OPTS sets -Xmx or a RAM
+# percentage); docker run -e DRIFTWATCH_JAVA_OPTS=-Xmx4g ... changes it. See docs/check.md, "Memory".
+ENTRYPOINT ["sh", "-c", "opts=\"${DRIFTWATCH_JAVA_OPTS:-}\"; case \" $opts \" in *' -Xmx'*|*MaxRAMPercentage=*|*MaxHeapSize=*|*MaxRAM=*) ;; *) opts=\"-Xmx1g $opts\" ;; esac; exec java $opts -jar /opt/driftwatch/driftwatch.jar \"$@\"", "driftwatch"]
 CMD ["--help"]

@@ -36,7 +36,8 @@ import static picocli.CommandLine.Model.CommandSpec;
 @Command(mixinStandardHelpOptions = true, name = "check",
         description = {"Compare a current data file with a reference file: drift tests per column, schema findings, dataset drift.",
                 "Files are CSV with a header line, JSON Lines (.jsonl/.ndjson/.json), either gzipped (.gz), or Parquet.",
-                "Every test uses all values (exact).", ""},
+                "Every test uses all values (exact), except on numeric columns whose values would not fit in the heap:",
+                "those are compared by sketches with error bounds, and the report names them (docs/memory.md).", ""},
         sortOptions = false,
         footer = {"", "Examples:",
                 "  driftwatch check --reference train.csv --current today.csv",
@@ -120,12 +121,13 @@ public final class CheckCommand implements Callable<Integer> {
         FileCheck check = FileCheck.run(reference, current, types, policies.excludedColumns(policy), settings,
                 policy.map(PolicyComparison::calibrationTargets).orElse(CalibrationTargets.NONE), minRows);
         String rendered = switch (format) {
-            case JSON -> JsonReport.render(check.report(), check.judgement(), settings.options(), check.excludedColumns())
+            case JSON -> JsonReport.render(check.report(), check.judgement(), settings.options(), check.excludedColumns(),
+                    check.sketchedColumns())
                     + System.lineSeparator();
             case TABLE -> TableReport.render(check.report(), check.judgement(), reference.toString(), current.toString(),
-                    check.excludedColumns());
+                    check.excludedColumns(), check.sketchedColumns());
             case HTML -> HtmlReport.render("driftwatch check", check.report(), check.judgement(), reference.toString(),
-                    current.toString(), check.excludedColumns(), check.charts());
+                    current.toString(), check.excludedColumns(), check.charts(), check.sketchedColumns());
         };
         ReportOutput.write(rendered, output, spec.commandLine().getOut());
         return switch (check.judgement().outcome()) {

@@ -42,6 +42,18 @@ public final class ColumnCharts {
                 column -> profileOrNull(currentColumns.get(column)));
     }
 
+    /** Like {@link #of(Map, Map)}, with the columns a file held only as profiles (past check's memory budget). */
+    public static ColumnCharts of(Map<String, ? extends ColumnData> reference, Map<String, ? extends ColumnData> current,
+                                  Map<String, ? extends ColumnProfile> sketchedReference,
+                                  Map<String, ? extends ColumnProfile> sketchedCurrent) {
+        ColumnCharts kept = of(reference, current);
+        Map<String, ColumnProfile> referenceProfiles = Map.copyOf(sketchedReference);
+        Map<String, ColumnProfile> currentProfiles = Map.copyOf(sketchedCurrent);
+        return new ColumnCharts(column -> referenceProfiles.containsKey(column) ? referenceProfiles.get(column)
+                : kept.reference.apply(column), column -> currentProfiles.containsKey(column) ? currentProfiles.get(column)
+                : kept.current.apply(column));
+    }
+
     /** The charts of profiles already built: merged stream windows, a baseline. */
     public static ColumnCharts ofProfiles(Map<String, ? extends ColumnProfile> reference, Map<String, ? extends ColumnProfile> current) {
         Map<String, ColumnProfile> referenceProfiles = Map.copyOf(reference);

@@ -30,17 +30,21 @@ import static java.util.Objects.requireNonNull;
  * @param judgement       whether the dataset verdict can be acted on
  * @param excludedColumns the columns left out as the files were read (not features), sorted
  * @param charts          each column's chart, drawn from the columns as read when the HTML report asks for it
+ * @param sketchedColumns the columns compared by their sketches because their values would not fit in the heap,
+ *                        each with the sentence that says why, in the reference's order; empty when all fit
  */
-public record FileCheck(DriftComparison report, DatasetJudgement judgement, Set<String> excludedColumns, ColumnCharts charts) {
+public record FileCheck(DriftComparison report, DatasetJudgement judgement, Set<String> excludedColumns, ColumnCharts charts,
+                        Map<String, String> sketchedColumns) {
     public FileCheck {
         requireNonNull(report, "report");
         requireNonNull(judgement, "judgement");
         requireNonNull(charts, "charts");
         excludedColumns = Collections.unmodifiableSet(new TreeSet<>(excludedColumns));
+        sketchedColumns = Collections.unmodifiableMap(new LinkedHashMap<>(sketchedColumns));
     }
 
     public FileCheck(DriftComparison report, DatasetJudgement judgement) {
-        this(report, judgement, Set.of(), ColumnCharts.none());
+        this(report, judgement, Set.of(), ColumnCharts.none(), Map.of());
     }
 
     public static FileCheck run(Path reference, Path current, Map<String, ColumnType> declaredTypes,
@@ -59,10 +63,15 @@ public record FileCheck(DriftComparison report, DatasetJudgement judgement, Set<
         TablePair tables = TablePair.read(reference, current, declaredTypes, excludedColumns);
         ComparisonSettings judged = calibrated.isEmpty() ? settings
                 : ReferenceCalibration.apply(settings, calibrated, tables.reference().columns());
-        DriftComparison report = new DatasetComparator(judged).compare(tables.reference().columns(), tables.current().columns())
+        DatasetComparator comparator = new DatasetComparator(judged);
+        Map<String, String> sketched = SketchedColumns.of(tables, calibrated);
+        DriftComparison report = (sketched.isEmpty()
+                ? comparator.compare(tables.reference().columns(), tables.current().columns())
+                : comparator.compare(tables.reference().held(), tables.current().held()))
                 .withFindings(notComparable(tables));
         return new FileCheck(report, DatasetJudgement.of(report, tables.current().rows(), minRows), excludedColumns,
-                ColumnCharts.of(tables.reference().columns(), tables.current().columns()));
+                ColumnCharts.of(tables.reference().columns(), tables.current().columns(),
+                        tables.reference().sketchedColumns(), tables.current().sketchedColumns()), sketched);
     }
 
     /** A warning per field a file holds but no test can compare (a JSON array), the current file's first. */

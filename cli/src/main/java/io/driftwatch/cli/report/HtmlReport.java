@@ -12,6 +12,7 @@ import io.driftwatch.stats.compare.Verdict;
 
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,6 +60,13 @@ public final class HtmlReport {
      */
     public static String render(String title, DriftComparison report, DatasetJudgement judgement, String referenceName,
                                 String currentName, Set<String> excludedColumns, ColumnCharts charts) {
+        return render(title, report, judgement, referenceName, currentName, excludedColumns, charts, Map.of());
+    }
+
+    /** Also a line per column compared by sketches because its values would not fit in memory, saying why. */
+    public static String render(String title, DriftComparison report, DatasetJudgement judgement, String referenceName,
+                                String currentName, Set<String> excludedColumns, ColumnCharts charts,
+                                Map<String, String> sketchedColumns) {
         StringBuilder page = new StringBuilder(64 * 1024);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -66,7 +74,7 @@ public final class HtmlReport {
                 .append(escape(referenceName)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
         page.append("<h1>").append(escape(title)).append("</h1>\n<p class=\"sub\">reference <b>").append(escape(referenceName))
                 .append("</b> &middot; current <b>").append(escape(currentName)).append("</b></p>\n");
-        headline(page, DatasetHeadline.of(report, judgement), excludedColumns);
+        headline(page, DatasetHeadline.of(report, judgement), excludedColumns, sketchedColumns);
         findings(page, report.schemaFindings());
         page.append("<section>\n<h2>Columns</h2>\n");
         for (ColumnReport column : report.columnsBySeverity()) {
@@ -78,7 +86,8 @@ public final class HtmlReport {
         return page.toString();
     }
 
-    private static void headline(StringBuilder page, DatasetHeadline headline, Set<String> excludedColumns) {
+    private static void headline(StringBuilder page, DatasetHeadline headline, Set<String> excludedColumns,
+                                 Map<String, String> sketchedColumns) {
         String tone = headline.verdict().startsWith("DATASET") ? "drift" : headline.reasons().isEmpty() ? "ok" : "warn";
         page.append("<div class=\"headline\"><strong class=\"").append(tone).append("\">").append(escape(headline.verdict()))
                 .append("</strong><br>").append(escape(headline.counts()));
@@ -95,6 +104,8 @@ public final class HtmlReport {
             page.append("<br><span class=\"meta\">excluded (not features, not read): ")
                     .append(escape(String.join(", ", excludedColumns))).append("</span>");
         }
+        sketchedColumns.forEach((column, reason) -> page.append("<br><span class=\"meta\">compared by sketch: ")
+                .append(escape(column + ": " + reason)).append("</span>"));
         page.append("</div>\n");
     }
 

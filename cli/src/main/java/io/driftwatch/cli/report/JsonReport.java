@@ -18,6 +18,7 @@ import io.driftwatch.stats.drift.TestOutcome;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,12 +47,26 @@ public final class JsonReport {
      */
     public static String render(DriftComparison report, DatasetJudgement judgement, TestOptions options,
                                 Set<String> excludedColumns) {
+        return render(report, judgement, options, excludedColumns, Map.of());
+    }
+
+    /**
+     * Also {@code sketchedColumns}, the columns compared by sketches because their values would not fit in memory,
+     * each with why, as {@code "sketched"}; without any the report is that of
+     * {@link #render(DriftComparison, DatasetJudgement, TestOptions, Set)}.
+     */
+    public static String render(DriftComparison report, DatasetJudgement judgement, TestOptions options,
+                                Set<String> excludedColumns, Map<String, String> sketchedColumns) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode columns = root.putObject("columns");
         report.columns().forEach((name, column) -> columns.set(name, column(column)));
         if (!excludedColumns.isEmpty()) {
             ArrayNode excluded = root.putArray("excluded");
             excludedColumns.forEach(excluded::add);
+        }
+        if (!sketchedColumns.isEmpty()) {
+            ObjectNode sketched = root.putObject("sketched");
+            sketchedColumns.forEach(sketched::put);
         }
         ArrayNode schema = root.putArray("schema");
         for (SchemaFinding finding : report.schemaFindings()) {

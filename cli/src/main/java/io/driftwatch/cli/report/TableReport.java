@@ -9,6 +9,7 @@ import io.driftwatch.stats.compare.TestVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,6 +31,12 @@ public final class TableReport {
     /** The table, with a line naming the columns left out as the files were read, when there were any. */
     public static String render(DriftComparison report, DatasetJudgement judgement, String referenceName, String currentName,
                                 Set<String> excludedColumns) {
+        return render(report, judgement, referenceName, currentName, excludedColumns, Map.of());
+    }
+
+    /** Also a line per column compared by sketches because its values would not fit in memory, saying why. */
+    public static String render(DriftComparison report, DatasetJudgement judgement, String referenceName, String currentName,
+                                Set<String> excludedColumns, Map<String, String> sketchedColumns) {
         StringBuilder out = new StringBuilder();
         DatasetHeadline headline = DatasetHeadline.of(report, judgement);
         out.append(headline.verdict()).append(": ").append(headline.counts());
@@ -46,6 +53,8 @@ public final class TableReport {
         if (!excludedColumns.isEmpty()) {
             out.append("excluded (not features, not read): ").append(String.join(", ", excludedColumns)).append('\n');
         }
+        sketchedColumns.forEach((column, reason) -> out.append("compared by sketch: ").append(column).append(": ")
+                .append(reason).append('\n'));
         out.append('\n');
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);

@@ -2,6 +2,8 @@ package io.driftwatch.cli.tabular;
 
 import io.driftwatch.stats.compare.ColumnData;
 import io.driftwatch.stats.compare.ColumnType;
+import io.driftwatch.stats.profile.NumericProfile;
+import io.driftwatch.stats.profile.NumericProfileConfig;
 import io.driftwatch.stats.sample.CategoryCounts;
 import io.driftwatch.stats.sample.SortedSample;
 import org.jspecify.annotations.Nullable;
@@ -10,11 +12,15 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Collects one column's values while a file is read. A numeric column keeps its numbers in a growing
  * primitive array; a categorical one keeps counts only. A column whose type was not declared starts out
  * numeric and remembers the first value that is not a number, so the reader can re-read it as categories.
- * One that does not keep values only counts them, to learn the column's type in constant memory.
+ * One that does not keep values only counts them, to learn the column's type in constant memory. A numeric column
+ * whose array would grow past the {@link MemoryBudget} feeds what it kept into a profile (the stream's sketches)
+ * and goes on as that profile.
  * Not thread-safe: one per column per reading thread.
  */
 final class ColumnAccumulator {
@@ -22,7 +28,10 @@ final class ColumnAccumulator {
     private final ColumnType type;
     private final boolean declared;
     private final boolean keepsValues;
+    private final MemoryBudget budget;
     private double[] numbers;
+    private long reservedBytes;
+    private @Nullable NumericProfile sketch;
     private int numberCount;
     private final Map<String, Long> categoryCounts = new HashMap<>();
     private long missing;
@@ -34,11 +43,12 @@ final class ColumnAccumulator {
     /**
      * @param keepsValues false to count values without keeping them: the column can then tell its type, not its data
      */
-    ColumnAccumulator(String name, ColumnType type, boolean declared, boolean keepsValues) {
+    ColumnAccumulator(String name, ColumnType type, boolean declared, boolean keepsValues, MemoryBudget budget) {
         this.name = name;
         this.type = type;
         this.declared = declared;
         this.keepsValues = keepsValues;
+        this.budget = budget;
         this.numbers = new double[keepsValues ? 1024 : 0];
     }
 
@@ -61,13 +71,44 @@ final class ColumnAccumulator {
 
     void addNumber(double value) {
         observed++;
-        if (keepsValues) {
-            if (numberCount == numbers.length) {
-                numbers = Arrays.copyOf(numbers, numbers.length * 2);
+        if (sketch != null) {
+            sketch.update(value);
+        } else if (keepsValues) {
+            if (numberCount == numbers.length && !grow()) {
+                startSketch().update(value);
+            } else {
+                numbers[numberCount] = value;
             }
-            numbers[numberCount] = value;
         }
         numberCount++;
+    }
+
+    /** Doubles the kept values' array if the budget has room for the new half; false, unchanged, if not. */
+    private boolean grow() {
+        long moreBytes = (long) numbers.length * Double.BYTES;
+        if (!budget.tryReserve(moreBytes)) {
+            return false;
+        }
+        reservedBytes += moreBytes;
+        numbers = Arrays.copyOf(numbers, numbers.length * 2);
+        return true;
+    }
+
+    private NumericProfile startSketch() {
+        NumericProfile profile = NumericProfile.create(NumericProfileConfig.defaults());
+        for (int i = 0; i < numberCount; i++) {
+            profile.update(numbers[i]);
+        }
+        numbers = new double[0];
+        budget.release(reservedBytes);
+        reservedBytes = 0;
+        sketch = profile;
+        return profile;
+    }
+
+    /** Whether the column stopped keeping its values for want of memory: {@link #finishSketch} gives it. */
+    boolean sketched() {
+        return sketch != null;
     }
 
     void addCategory(String value) {
@@ -112,8 +153,8 @@ final class ColumnAccumulator {
 
     /** Rows that did not mention this column at all (JSON Lines) count as missing. */
     ColumnData finish(long rows) {
-        if (!keepsValues) {
-            throw new IllegalStateException("column '" + name + "' counted its values without keeping them");
+        if (!keepsValues || sketch != null) {
+            throw new IllegalStateException("column '" + name + "' did not keep its values");
         }
         long absent = rows - observed;
         if (type == ColumnType.NUMERIC) {
@@ -122,5 +163,14 @@ final class ColumnAccumulator {
             return new ColumnData.Numeric(SortedSample.ofOwned(values), missing + absent);
         }
         return new ColumnData.Categorical(CategoryCounts.of(categoryCounts), missing + absent);
+    }
+
+    /** The profile of a column that stopped keeping values, its missing and absent rows counted as nulls. */
+    NumericProfile finishSketch(long rows) {
+        NumericProfile profile = requireNonNull(sketch, "column '" + name + "' kept its values");
+        for (long i = 0; i < missing + rows - observed; i++) {
+            profile.updateNull();
+        }
+        return profile;
     }
 }

@@ -21,6 +21,7 @@ final class ColumnSet {
     private final @Nullable Set<String> onlyColumns;
     private final boolean keepsValues;
     private final Set<String> excludedColumns;
+    private final MemoryBudget budget;
     private final Map<String, ColumnAccumulator> accumulators = new LinkedHashMap<>();
     private final Map<String, Long> arrayFields = new LinkedHashMap<>();
     private final FieldReading reading = new FieldReading();
@@ -29,10 +30,12 @@ final class ColumnSet {
      * @param onlyColumns when not null, the pass reads just these columns (the re-read of mixed columns)
      * @param keepsValues false for a pass that only learns the columns' types, counting values without keeping them
      * @param excludedColumns columns that are not read at all: no value of theirs is typed, kept or checked
+     * @param budget          the memory the pass's kept numbers may take, shared with the other file's reader
      */
     ColumnSet(Path file, Map<String, ColumnType> declaredTypes, @Nullable Set<String> onlyColumns, boolean keepsValues,
-              Set<String> excludedColumns) {
+              Set<String> excludedColumns, MemoryBudget budget) {
         this.file = file;
+        this.budget = budget;
         this.excludedColumns = excludedColumns;
         this.declaredTypes = declaredTypes;
         this.onlyColumns = onlyColumns;
@@ -48,7 +51,7 @@ final class ColumnSet {
             }
             ColumnType declared = declaredTypes.get(column);
             accumulator = new ColumnAccumulator(column, declared == null ? ColumnType.NUMERIC : declared,
-                    declared != null, keepsValues);
+                    declared != null, keepsValues, budget);
             accumulators.put(column, accumulator);
         }
         return accumulator;

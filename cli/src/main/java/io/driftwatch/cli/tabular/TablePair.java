@@ -1,9 +1,9 @@
 package io.driftwatch.cli.tabular;
 
 import io.driftwatch.cli.BadInputException;
-import io.driftwatch.stats.compare.ColumnData;
 import io.driftwatch.stats.compare.ColumnType;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,7 +18,9 @@ import static java.util.Objects.requireNonNull;
  * A reference and a current file read side by side (in parallel) and made comparable: where the two
  * files disagree on an undeclared column's type, the reference decides. A current value that is not a
  * number in a column whose reference is numeric is bad input, unless no current value is a number at
- * all, which is a type change the comparison reports.
+ * all, which is a type change the comparison reports. The numbers kept of both files share one
+ * {@link MemoryBudget#ofHeap() budget}, split by the files' sizes: numeric columns that would pass a file's share
+ * are read as sketches.
  */
 public record TablePair(Table reference, Table current) {
     public TablePair {
@@ -46,19 +48,20 @@ public record TablePair(Table reference, Table current) {
                                  Set<String> excludedColumns) throws BadInputException {
         requireFile(referenceFile);
         requireFile(currentFile);
-        TableReader reader = new TableReader(declaredTypes, excludedColumns);
-        CompletableFuture<Table> referenceRead = CompletableFuture.supplyAsync(() -> readUnchecked(reader, referenceFile));
-        Table current = readOrThrow(() -> readUnchecked(reader, currentFile));
+        MemoryBudget[] budgets = MemoryBudget.ofHeap().splitBySize(sizeOf(referenceFile), sizeOf(currentFile));
+        TableReader referenceReader = new TableReader(declaredTypes, excludedColumns, budgets[0]);
+        TableReader currentReader = new TableReader(declaredTypes, excludedColumns, budgets[1]);
+        CompletableFuture<Table> referenceRead = CompletableFuture.supplyAsync(() -> readUnchecked(referenceReader, referenceFile));
+        Table current = readOrThrow(() -> readUnchecked(currentReader, currentFile));
         Table reference = readOrThrow(referenceRead::join);
         Map<String, ColumnType> currentAsCategories = new HashMap<>();
-        for (Map.Entry<String, ColumnData> entry : reference.columns().entrySet()) {
-            String column = entry.getKey();
-            ColumnData currentColumn = current.columns().get(column);
-            if (currentColumn == null || declaredTypes.containsKey(column)
-                    || entry.getValue().type() == currentColumn.type()) {
+        for (String column : reference.columnOrder()) {
+            ColumnType referenceType = reference.typeOf(column);
+            ColumnType currentType = current.typeOf(column);
+            if (currentType == null || declaredTypes.containsKey(column) || referenceType == currentType) {
                 continue;
             }
-            if (entry.getValue().type() == ColumnType.NUMERIC) {
+            if (referenceType == ColumnType.NUMERIC) {
                 Table.MixedColumn mixed = current.mixedColumns().get(column);
                 if (mixed != null) {
                     throw new BadInputException(currentFile + " line " + mixed.line() + ", column '" + column + "': '"
@@ -71,9 +74,24 @@ public record TablePair(Table reference, Table current) {
             }
         }
         if (!currentAsCategories.isEmpty()) {
-            current = reader.read(currentFile, currentAsCategories);
+            budgets[1].release(keptBytes(current));
+            current = currentReader.read(currentFile, currentAsCategories);
         }
         return new TablePair(reference, current);
+    }
+
+    /** What the numbers a table kept take, at least: re-read, its values are kept again. */
+    private static long keptBytes(Table table) {
+        return table.columns().values().stream().filter(column -> column.type() == ColumnType.NUMERIC)
+                .mapToLong(column -> column.validCount() * Double.BYTES).sum();
+    }
+
+    private static long sizeOf(Path file) throws BadInputException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void requireFile(Path file) throws BadInputException {

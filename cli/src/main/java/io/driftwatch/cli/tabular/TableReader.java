@@ -3,13 +3,16 @@ package io.driftwatch.cli.tabular;
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.stats.compare.ColumnData;
 import io.driftwatch.stats.compare.ColumnType;
+import io.driftwatch.stats.profile.NumericProfile;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,6 +28,7 @@ import static java.util.Objects.requireNonNull;
 public final class TableReader {
     private final Map<String, ColumnType> declaredTypes;
     private final Set<String> excludedColumns;
+    private final MemoryBudget budget;
 
     public TableReader(Map<String, ColumnType> declaredTypes) {
         this(declaredTypes, Set.of());
@@ -35,8 +39,17 @@ public final class TableReader {
      *                        a timestamp), so nothing about them is kept or checked
      */
     public TableReader(Map<String, ColumnType> declaredTypes, Set<String> excludedColumns) {
+        this(declaredTypes, excludedColumns, MemoryBudget.UNLIMITED);
+    }
+
+    /**
+     * @param budget the memory the numbers kept may take; a numeric column that would pass it is read as a sketch
+     *               ({@link Table#sketchedColumns()})
+     */
+    TableReader(Map<String, ColumnType> declaredTypes, Set<String> excludedColumns, MemoryBudget budget) {
         this.declaredTypes = Map.copyOf(requireNonNull(declaredTypes, "declaredTypes"));
         this.excludedColumns = Set.copyOf(requireNonNull(excludedColumns, "excludedColumns"));
+        this.budget = requireNonNull(budget, "budget");
     }
 
     /**
@@ -56,13 +69,15 @@ public final class TableReader {
         types.putAll(extraTypes);
         InputFile input = inputOf(file);
         TableFormat format = formatOf(input);
-        ColumnSet firstPass = new ColumnSet(file, types, null, true, excludedColumns);
+        ColumnSet firstPass = new ColumnSet(file, types, null, true, excludedColumns, budget);
         long rows = readPass(format, input, firstPass);
         if (rows == 0) {
             throw new BadInputException(file + " has no data rows; it needs at least one row after the header");
         }
         Map<String, Table.MixedColumn> mixed = new HashMap<>();
         Map<String, ColumnData> columns = new LinkedHashMap<>();
+        Map<String, NumericProfile> sketched = new LinkedHashMap<>();
+        List<String> order = new ArrayList<>();
         Map<String, String> notComparable = new LinkedHashMap<>();
         firstPass.arrayFields().forEach((field, line) -> notComparable.put(field, "holds a JSON array (first on line "
                 + line + "); driftwatch compares fields of single values, so it was not compared"));
@@ -70,7 +85,10 @@ public final class TableReader {
             if (notComparable.containsKey(column.name())) {
                 continue;
             }
-            if (column.typeRead() == column.type()) {
+            order.add(column.name());
+            if (column.typeRead() == column.type() && column.sketched()) {
+                sketched.put(column.name(), column.finishSketch(rows));
+            } else if (column.typeRead() == column.type()) {
                 columns.put(column.name(), column.finish(rows));
             } else {
                 columns.put(column.name(), null);
@@ -89,11 +107,11 @@ public final class TableReader {
         if (columns.containsValue(null)) {
             Set<String> reread = Set.copyOf(columns.entrySet().stream().filter(e -> e.getValue() == null)
                     .map(Map.Entry::getKey).toList());
-            ColumnSet secondPass = new ColumnSet(file, categorical, reread, true, excludedColumns);
+            ColumnSet secondPass = new ColumnSet(file, categorical, reread, true, excludedColumns, budget);
             readPass(format, input, secondPass);
             secondPass.accumulators().forEach((name, column) -> columns.put(name, column.finish(rows)));
         }
-        return new Table(file, rows, columns, mixed, notComparable);
+        return new Table(file, rows, columns, mixed, notComparable, sketched, order);
     }
 
     /**
@@ -106,7 +124,7 @@ public final class TableReader {
      */
     public Map<String, ColumnType> columnTypes(Path file) throws BadInputException {
         requireFile(file);
-        ColumnSet counted = new ColumnSet(file, declaredTypes, null, false, excludedColumns);
+        ColumnSet counted = new ColumnSet(file, declaredTypes, null, false, excludedColumns, MemoryBudget.UNLIMITED);
         InputFile input = inputOf(file);
         readPass(formatOf(input), input, counted);
         Map<String, ColumnType> types = new LinkedHashMap<>();

@@ -1,6 +1,11 @@
 package io.driftwatch.stats.compare;
 
 import io.driftwatch.stats.expect.ExpectationCheck;
+import io.driftwatch.stats.profile.CategoricalProfile;
+import io.driftwatch.stats.profile.CategoricalProfileConfig;
+import io.driftwatch.stats.profile.ColumnProfile;
+import io.driftwatch.stats.profile.NumericProfile;
+import io.driftwatch.stats.sample.SortedSample;
 
 import java.util.List;
 import java.util.Map;
@@ -37,6 +42,71 @@ public final class DatasetComparator {
                         requireNonNull(current.get(column), column)),
                 (column, expectation) -> ExpectationCheck.onValues(expectation, requireNonNull(current.get(column), column)),
                 null);
+    }
+
+    /**
+     * Like {@link #compare(Map, Map)} where some numeric columns are held as profiles because their values would
+     * not fit in memory: a column both sides hold exactly is compared exactly, on the very path above; a column
+     * one side sketched is compared by its sketches as the stream compares a window ({@link ProfileComparator}),
+     * the other side's values fed into a profile of the same configuration, its tests' bounds turning a verdict
+     * whose threshold they straddle inconclusive. The dataset verdict counts every column, exact or sketched.
+     */
+    public DriftComparison compare(HeldColumns reference, HeldColumns current) {
+        requireNonNull(reference, "reference");
+        requireNonNull(current, "current");
+        return comparison.compare(
+                reference.order().stream().filter(reference::hasValues).toList(),
+                current.order().stream().filter(current::hasValues).toList(),
+                reference.order().stream().filter(column -> !reference.hasValues(column)).toList(),
+                current.order().stream().filter(column -> !current.hasValues(column)).toList(),
+                column -> pair(column, reference, current),
+                (column, expectation) -> {
+                    ColumnData exact = current.exact().get(column);
+                    return exact != null ? ExpectationCheck.onValues(expectation, exact)
+                            : ExpectationCheck.onProfile(expectation, requireNonNull(current.sketched().get(column), column));
+                },
+                null);
+    }
+
+    private static ColumnPair pair(String column, HeldColumns reference, HeldColumns current) {
+        ColumnData exactReference = reference.exact().get(column);
+        ColumnData exactCurrent = current.exact().get(column);
+        if (exactReference != null && exactCurrent != null) {
+            return new ExactColumnPair(exactReference, exactCurrent);
+        }
+        NumericProfile sketch = requireNonNull(exactReference == null ? reference.sketched().get(column)
+                : current.sketched().get(column), column);
+        return new SketchColumnPair(profileOf(column, reference, sketch), profileOf(column, current, sketch));
+    }
+
+    /** The column's profile on {@code side}: its own sketch, else its values fed into one like {@code sketched}. */
+    private static ColumnProfile profileOf(String column, HeldColumns side, NumericProfile sketched) {
+        NumericProfile own = side.sketched().get(column);
+        if (own != null) {
+            return own;
+        }
+        ColumnData values = requireNonNull(side.exact().get(column), column);
+        if (values instanceof ColumnData.Numeric numeric) {
+            NumericProfile profile = NumericProfile.create(sketched.config());
+            SortedSample sample = numeric.values();
+            for (int i = 0; i < sample.size(); i++) {
+                profile.update(sample.get(i));
+            }
+            for (long i = 0; i < numeric.missingCount(); i++) {
+                profile.updateNull();
+            }
+            return profile;
+        }
+        CategoricalProfile profile = CategoricalProfile.create(CategoricalProfileConfig.defaults());
+        ((ColumnData.Categorical) values).counts().counts().forEach((category, count) -> {
+            for (long i = 0; i < count; i++) {
+                profile.update(category);
+            }
+        });
+        for (long i = 0; i < values.missingCount(); i++) {
+            profile.updateNull();
+        }
+        return profile;
     }
 
     private static List<String> withValues(Map<String, ? extends ColumnData> columns) {
