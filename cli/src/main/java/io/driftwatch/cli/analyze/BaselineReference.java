@@ -5,37 +5,41 @@ import io.driftwatch.stats.compare.DriftDefaults;
 import io.driftwatch.stats.profile.ColumnProfile;
 import io.driftwatch.topology.drift.BaselineLookup;
 
-import java.util.Collections;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * A published baseline as the stream judges a window against it: its profiles, the thresholds calibrated on it and
- * the default test it chose per column, decoded by the service's own {@link BaselineLookup.Reference#of},
- * so {@code analyze --against baseline} and the stream apply the same reference.
+ * A published baseline as the stream judges a window against it ({@link BaselineLookup.Reference#of}: its profiles,
+ * the thresholds calibrated on it and the default test it chose per column), with the training rows it was built
+ * from for the report's header, so {@code analyze --against baseline} and the stream apply the same reference.
  *
- * @param baselineId         the baseline's id, for the report's header
- * @param rows               the training rows it was built from
- * @param profiles           profiles by column, sorted
- * @param thresholdsByColumn calibrated thresholds by column then test
- * @param chosenTests        the default test per column
+ * @param reference the baseline as the stream decodes it
+ * @param rows      the training rows it was built from
  */
-public record BaselineReference(String baselineId, long rows, SortedMap<String, ColumnProfile> profiles,
-                                Map<String, Map<String, Double>> thresholdsByColumn,
-                                Map<String, DriftDefaults.TestChoice> chosenTests) {
+public record BaselineReference(BaselineLookup.Reference reference, long rows) {
     public BaselineReference {
-        requireNonNull(baselineId, "baselineId");
-        profiles = Collections.unmodifiableSortedMap(new TreeMap<>(profiles));
-        thresholdsByColumn = Map.copyOf(thresholdsByColumn);
-        chosenTests = Map.copyOf(chosenTests);
+        requireNonNull(reference, "reference");
     }
 
     public static BaselineReference of(Baseline baseline) {
-        BaselineLookup.Reference decoded = BaselineLookup.Reference.of(baseline);
-        return new BaselineReference(decoded.baselineId(), baseline.getRows(), new TreeMap<>(decoded.profiles()),
-                decoded.thresholdsByColumn(), decoded.chosenTests());
+        return new BaselineReference(BaselineLookup.Reference.of(baseline), baseline.getRows());
+    }
+
+    public String baselineId() {
+        return reference.baselineId();
+    }
+
+    /** Profiles by column, sorted. */
+    public Map<String, ColumnProfile> profiles() {
+        return reference.profiles();
+    }
+
+    public Map<String, Map<String, Double>> thresholdsByColumn() {
+        return reference.thresholdsByColumn();
+    }
+
+    public Map<String, DriftDefaults.TestChoice> chosenTests() {
+        return reference.chosenTests();
     }
 }
