@@ -1,16 +1,16 @@
 package io.driftwatch.cli.reports;
 
 import io.driftwatch.cli.BadInputException;
-import io.driftwatch.policy.PolicyDurations;
+import io.driftwatch.cli.topic.SpanTime;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
+import java.time.ZoneOffset;
 
 /**
- * The time {@code --since} or {@code --until} names: an ISO-8601 instant ({@code 2026-12-07T10:00:00Z}) or a duration
- * back from now in the spelling policies use ({@code 24h}, {@code 7d}, {@code 30m}, {@code PT6H}).
+ * The time {@code --since} or {@code --until} names, in {@link SpanTime}'s spellings (an ISO-8601 instant such as
+ * {@code 2026-12-07T10:00:00Z}, a date, {@code now}, or a time back from now such as {@code 24h}, {@code 7d} or
+ * {@code PT6H}), with the reports' own message when it is none of them.
  */
 final class TimeBound {
     private TimeBound() {
@@ -23,12 +23,8 @@ final class TimeBound {
      */
     static Instant parse(String option, String text, Instant now) throws BadInputException {
         try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            Optional<Duration> back = PolicyDurations.parse(text);
-            if (back.isPresent()) {
-                return now.minus(back.get());
-            }
+            return SpanTime.parse(option, text, Clock.fixed(now, ZoneOffset.UTC));
+        } catch (BadInputException e) {
             throw new BadInputException(option + " " + text + " is neither an instant nor a duration: give an ISO-8601"
                     + " UTC instant such as 2026-12-07T10:00:00Z, or a duration back from now such as 24h or 7d", e);
         }

@@ -1,4 +1,4 @@
-package io.driftwatch.cli.analyze;
+package io.driftwatch.cli.topic;
 
 import io.driftwatch.cli.BadInputException;
 
@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A time as {@code --from}, {@code --to} and their {@code --against-*} twins take it: an ISO-8601 instant
+ * A time as a command that reads a span of a topic takes it ({@code analyze --from/--to}, {@code reports --since/--until}): an ISO-8601 instant
  * ({@code 2026-11-01T00:00:00Z}, or a date, read as its UTC midnight), {@code now}, or a span back from now in days,
  * hours, minutes or weeks ({@code 7d}, {@code 12h}, {@code 2w}) or as an ISO-8601 duration ({@code P30D}), so a cron
  * job can say "the last week" without computing a date.
