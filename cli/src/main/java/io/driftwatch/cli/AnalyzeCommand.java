@@ -207,7 +207,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             case TABLE -> header.lines() + TableReport.render(compared.report(), compared.judgement(), header.referenceName(),
                     header.currentName());
             case HTML -> HtmlReport.render("driftwatch analyze: " + model + " " + modelVersion, compared.report(),
-                    compared.judgement(), header.referenceName(), header.currentName(), Set.of(), charts);
+                    compared.judgement(), header.referenceName(), header.currentName(), Set.of(), charts, Map.of(), header.notes());
         };
         ReportOutput.write(rendered, output, spec.commandLine().getOut());
     }

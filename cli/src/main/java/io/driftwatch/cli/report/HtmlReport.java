@@ -67,6 +67,16 @@ public final class HtmlReport {
     public static String render(String title, DriftComparison report, DatasetJudgement judgement, String referenceName,
                                 String currentName, Set<String> excludedColumns, ColumnCharts charts,
                                 Map<String, String> sketchedColumns) {
+        return render(title, report, judgement, referenceName, currentName, excludedColumns, charts, sketchedColumns, List.of());
+    }
+
+    /**
+     * Also {@code notes} under the heading, one line each: what a reader should know about where the numbers came from
+     * (a span reaching past the topic's retention, a chart that could not be drawn).
+     */
+    public static String render(String title, DriftComparison report, DatasetJudgement judgement, String referenceName,
+                                String currentName, Set<String> excludedColumns, ColumnCharts charts,
+                                Map<String, String> sketchedColumns, List<String> notes) {
         StringBuilder page = new StringBuilder(64 * 1024);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -74,6 +84,7 @@ public final class HtmlReport {
                 .append(escape(referenceName)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
         page.append("<h1>").append(escape(title)).append("</h1>\n<p class=\"sub\">reference <b>").append(escape(referenceName))
                 .append("</b> &middot; current <b>").append(escape(currentName)).append("</b></p>\n");
+        notes.forEach(note -> page.append("<p class=\"meta\">").append(escape(note)).append("</p>\n"));
         headline(page, DatasetHeadline.of(report, judgement), excludedColumns, sketchedColumns);
         findings(page, report.schemaFindings());
         page.append("<section>\n<h2>Columns</h2>\n");

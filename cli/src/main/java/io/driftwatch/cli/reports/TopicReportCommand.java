@@ -3,6 +3,7 @@ package io.driftwatch.cli.reports;
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.ExitCode;
 import io.driftwatch.cli.KafkaClientOptions;
+import io.driftwatch.cli.report.ReportOutput;
 import io.driftwatch.cli.topic.CommittedTopicReader;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,9 +16,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * What the four {@code reports} subcommands share: the options, reading the topic with {@link CommittedTopicReader}
@@ -52,9 +60,13 @@ abstract class TopicReportCommand<V> implements Callable<Integer> {
     @Option(names = "--follow", description = "Keep reading and print new records as they arrive, until Ctrl-C.")
     private boolean follow;
 
-    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
-            description = "table (default): aligned columns for a person; json: one object per line (docs/reports.md).")
+    @Option(names = "--format", paramLabel = "table|json|html", defaultValue = "table",
+            description = "table (default): aligned columns for a person; json: one object per line (docs/reports.md);"
+                    + " html (reports drift): the latest matching window of one model version as a page with a chart per column.")
     private ReportFormat format = ReportFormat.TABLE;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    private @Nullable Path output;
 
     private final ReportKind<V> kind;
     private final String holds;
@@ -67,13 +79,48 @@ abstract class TopicReportCommand<V> implements Callable<Integer> {
         this.hooks = hooks;
     }
 
+    /**
+     * The page {@code --format html} draws of the records that matched, in the order read; only {@code reports drift}
+     * draws one, and says which window it chose.
+     *
+     * @throws BadInputException when the records cannot make one page (none, or several model versions)
+     */
+    String page(List<V> matching, String topicName, DriftwatchConfig config) throws BadInputException {
+        throw new UnsupportedOperationException(holds + " draw no page");
+    }
+
+    /** Whether {@link #page} draws pages; the others refuse {@code --format html} before reading anything. */
+    boolean drawsPages() {
+        return false;
+    }
+
     @Override
     public Integer call() throws BadInputException {
         ReportFilter filter = filter(Instant.now());
+        if (format == ReportFormat.HTML && !drawsPages()) {
+            throw new BadInputException("--format html draws one drift report as a page (driftwatch reports drift); "
+                    + holds + " print as --format table or json");
+        }
+        if (format == ReportFormat.HTML && follow) {
+            throw new BadInputException("--format html draws one window's page and cannot --follow; drop --follow");
+        }
         DriftwatchConfig config = kafka.driftwatchConfig();
         String topicName = topic != null ? topic : kind.topic().name(config);
         try (CommittedTopicReader reader = CommittedTopicReader.open(config.kafkaSettings(), topicName, null)) {
-            read(reader, filter);
+            if (format == ReportFormat.HTML) {
+                List<V> matching = new ArrayList<>();
+                readMatching(reader, filter, matching::add, () -> { });
+                ReportOutput.write(page(matching, reader.topic(), config), output, spec.commandLine().getOut());
+            } else if (output == null) {
+                read(reader, filter, spec.commandLine().getOut());
+            } else {
+                try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+                    read(reader, filter, file);
+                } catch (IOException e) {
+                    throw new BadInputException("cannot write to " + output + " (" + e.getMessage()
+                            + "); give --output a file in a writable folder", e);
+                }
+            }
         } catch (TimeoutException e) {
             // Kafka's fault or the network's, not the input's nor ours: one line saying what to check, exit 3.
             spec.commandLine().getErr().println("driftwatch: Kafka at " + config.kafkaSettings().get("bootstrap.servers")
@@ -84,9 +131,18 @@ abstract class TopicReportCommand<V> implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private void read(CommittedTopicReader reader, ReportFilter filter) throws BadInputException {
-        PrintWriter out = spec.commandLine().getOut();
+    private void read(CommittedTopicReader reader, ReportFilter filter, PrintWriter out) throws BadInputException {
         ReportPrinter<V> printer = new ReportPrinter<>(kind, format, follow, out);
+        try {
+            readMatching(reader, filter, printer::print, printer::batchEnded);
+            printer.finish(reader.topic());
+        } finally {
+            out.flush();
+        }
+    }
+
+    private void readMatching(CommittedTopicReader reader, ReportFilter filter, Consumer<V> matched, Runnable batchEnded)
+            throws BadInputException {
         Deserializer<V> deserializer = kind.topic().valueSerde().deserializer();
         FollowStop stop = new FollowStop(reader, hooks);
         Thread hook = new Thread(stop, "driftwatch-reports-stop");
@@ -97,14 +153,12 @@ abstract class TopicReportCommand<V> implements Callable<Integer> {
             reader.read(follow, record -> {
                 V value = decode(deserializer, record);
                 if (value != null && filter.accepts(kind, value)) {
-                    printer.print(value);
+                    matched.accept(value);
                 }
-            }, printer::batchEnded);
-            printer.finish(reader.topic());
+            }, batchEnded);
         } catch (UnreadableRecord e) {
             throw new BadInputException(TopicContents.wrongTopic(reader.topic(), e.value, holds), e);
         } finally {
-            out.flush();
             stop.readReturned();
             if (follow) {
                 hooks.remove(hook);

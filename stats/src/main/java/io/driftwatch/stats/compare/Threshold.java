@@ -4,6 +4,7 @@ import io.driftwatch.stats.drift.ErrorBound;
 import io.driftwatch.stats.drift.TestOutcome;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.DoubleFunction;
 
 import static java.util.Objects.requireNonNull;
@@ -35,6 +36,19 @@ public record Threshold(Rule rule, double value) {
 
         public boolean onPValue() {
             return this != STATISTIC_AT_LEAST;
+        }
+
+        /**
+         * The rule a report's condition ({@link Threshold#describe()}, e.g. {@code "p <= 0.05"}) states, so a stored
+         * report can be read back as it was decided; empty for a condition no rule writes.
+         */
+        public static Optional<Rule> describedBy(String condition) {
+            for (Rule rule : values()) {
+                if (condition.startsWith(rule.display)) {
+                    return Optional.of(rule);
+                }
+            }
+            return Optional.empty();
         }
     }
 

@@ -13,16 +13,23 @@ import io.driftwatch.schemas.record.TestMethod;
 import io.driftwatch.schemas.record.TestResult;
 import io.driftwatch.stats.compare.ColumnReport;
 import io.driftwatch.stats.compare.ColumnType;
+import io.driftwatch.stats.compare.DatasetVerdict;
 import io.driftwatch.stats.compare.DriftComparison;
 import io.driftwatch.stats.compare.SchemaFinding;
 import io.driftwatch.stats.compare.TestVerdict;
+import io.driftwatch.stats.compare.Threshold;
+import io.driftwatch.stats.compare.Verdict;
 import io.driftwatch.stats.drift.ErrorBound;
+import io.driftwatch.stats.drift.Method;
+import io.driftwatch.stats.drift.TestOutcome;
 import io.driftwatch.topology.trigger.TriggerIds;
 import io.driftwatch.topology.window.WindowKey;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns the statistics' report of a window into the record of the drift-reports topic. The report id is
@@ -64,6 +71,45 @@ public final class DriftReportRecords {
                 .setDatasetDrift(withheld == null && report.dataset().driftDetected())
                 .setPolicyId(policyId)
                 .build();
+    }
+
+    /**
+     * The comparison a drift-reports record holds, as the stream decided it: each test's stored verdict, threshold
+     * and bound, not a new judgement, so a page drawn from it says what the triggers and alerts acted on. What the
+     * record does not carry stays empty: the tests a column could not run, and its unseen categories (the record's
+     * schema findings name them).
+     *
+     * @throws IllegalArgumentException when a test's condition is not one driftwatch writes
+     */
+    public static DriftComparison comparison(DriftReport record) {
+        Map<String, ColumnReport> columns = new LinkedHashMap<>();
+        for (ColumnDrift column : record.getColumns()) {
+            columns.put(column.getFeature(), new ColumnReport(column.getFeature(),
+                    column.getColumnType() == ColumnKind.NUMERIC ? ColumnType.NUMERIC : ColumnType.CATEGORICAL,
+                    column.getComparedAsCategories(), column.getReferenceCount(), column.getCurrentCount(),
+                    column.getReferenceMissing(), column.getCurrentMissing(), verdicts(column.getTests()), Map.of(), List.of(),
+                    verdicts(column.getInformational())));
+        }
+        List<SchemaFinding> findings = record.getSchemaFindings().stream().map(finding -> new SchemaFinding(
+                finding.getFeature(), SchemaFinding.Kind.valueOf(finding.getKind().name()),
+                SchemaFinding.Severity.valueOf(finding.getSeverity().name()), finding.getDetail())).toList();
+        return new DriftComparison(columns, findings, new DatasetVerdict(record.getDatasetColumns(), record.getDriftedColumns(),
+                record.getInconclusiveColumns(), record.getDriftShare(), record.getDriftShareThreshold()));
+    }
+
+    private static Map<String, TestVerdict> verdicts(List<TestResult> results) {
+        Map<String, TestVerdict> verdicts = new LinkedHashMap<>();
+        for (TestResult result : results) {
+            ResultBound stored = result.getBound();
+            ErrorBound bound = stored == null ? null : new ErrorBound(stored.getStatisticLow(), stored.getStatisticHigh(),
+                    stored.getPValueLow(), stored.getPValueHigh(), stored.getConfidence());
+            Threshold.Rule rule = Threshold.Rule.describedBy(result.getCondition()).orElseThrow(() -> new IllegalArgumentException(
+                    "test " + result.getTest() + " has a condition no driftwatch writes: " + result.getCondition()));
+            verdicts.put(result.getTest(), new TestVerdict(result.getTest(),
+                    new TestOutcome(result.getStatistic(), result.getPValue(), Method.valueOf(result.getMethod().name()), bound),
+                    new Threshold(rule, result.getThreshold()), Verdict.valueOf(result.getVerdict().name())));
+        }
+        return verdicts;
     }
 
     private static ColumnDrift column(ColumnReport column) {

@@ -43,6 +43,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DriftReportRecordsTest {
     private static final WindowKey WINDOW = new WindowKey("fraud", "v3", 1_800_000_000_000L, 1_800_000_060_000L);
@@ -173,6 +174,51 @@ class DriftReportRecordsTest {
         assertThat(city.getInformational()).extracting(TestResult::getTest).containsExactly("psi");
         assertSameResults(city.getInformational(), comparison.columns().get("city"));
         assertThat(read.getDriftedColumns()).isEqualTo(comparison.dataset().driftedColumns());
+    }
+
+    @Test
+    void aReportReadBackFromTheTopicIsTheComparisonTheStreamDecidedWithEveryVerdictBoundAndFinding() {
+        Map<String, ColumnProfile> reference = new LinkedHashMap<>();
+        Map<String, ColumnProfile> window = new LinkedHashMap<>();
+        reference.put("income", normal(50_000, 0.0, 1L));
+        window.put("income", normal(5_000, 0.3, 2L));
+        reference.put("age", NumericProfile.of(NumericProfileConfig.defaults(), IntStream.range(0, 400).mapToDouble(i -> i % 70).toArray()));
+        window.put("age", NumericProfile.of(NumericProfileConfig.defaults(), IntStream.range(0, 300).mapToDouble(i -> 20 + i % 60).toArray()));
+        reference.put("city", cities(3_000, 0.5));
+        window.put("city", cities(1_000, 0.2));
+        DriftComparison decided = new ProfileComparator(ComparisonSettings.DEFAULT).compare(reference, window)
+                .withFindings(List.of(new SchemaFinding("zip", SchemaFinding.Kind.MISSING_COLUMN, SchemaFinding.Severity.ERROR,
+                        "the window has no values of zip")));
+
+        DriftComparison read = DriftReportRecords.comparison(roundTrip(DriftReportRecords.of(WINDOW, decided,
+                ComparisonBasis.BASELINE, "b1", 5_000, null, "p1")));
+
+        assertThat(read.dataset()).isEqualTo(decided.dataset());
+        assertThat(read.schemaFindings()).isEqualTo(decided.schemaFindings());
+        assertThat(read.columns().keySet()).containsExactlyElementsOf(decided.columns().keySet());
+        decided.columns().forEach((name, column) -> {
+            ColumnReport back = read.columns().get(name);
+            assertThat(back.tests()).as(name).isEqualTo(column.tests());
+            assertThat(back.informational()).as(name).isEqualTo(column.informational());
+            assertThat(back.verdict()).as(name).isEqualTo(column.verdict());
+            assertThat(List.of(back.type(), back.comparedAsCategories(), back.referenceCount(), back.currentCount(),
+                    back.referenceMissing(), back.currentMissing())).as(name).isEqualTo(List.of(column.type(),
+                    column.comparedAsCategories(), column.referenceCount(), column.currentCount(),
+                    column.referenceMissing(), column.currentMissing()));
+        });
+        assertThat(read.columns().get("income").tests().get("wasserstein").outcome().bound()).isNotNull();
+        assertThat(read.columns().get("age").tests().values()).extracting(test -> test.outcome().pValue()).doesNotContainNull();
+    }
+
+    @Test
+    void aTestConditionNoDriftwatchWritesIsRefusedRatherThanGuessed() {
+        DriftComparison decided = new ProfileComparator(ComparisonSettings.DEFAULT).compare(
+                Map.of("city", cities(3_000, 0.5)), Map.of("city", cities(1_000, 0.2)));
+        DriftReport record = DriftReportRecords.of(WINDOW, decided, ComparisonBasis.BASELINE, "b1", 1_000, null, "p1");
+        record.getColumns().get(0).getTests().get(0).setCondition("distance > 0.1");
+
+        assertThatThrownBy(() -> DriftReportRecords.comparison(record))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("distance > 0.1");
     }
 
     private static void assertSameResults(List<TestResult> results, ColumnReport column) {
