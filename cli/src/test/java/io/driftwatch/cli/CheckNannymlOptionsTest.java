@@ -74,6 +74,7 @@ class CheckNannymlOptionsTest {
         // NannyML's distance 8.68375385421193 over np.std(ref) 29.812842113111582
         assertThat(json().at("/columns/x/tests/wasserstein/statistic").asDouble())
                 .isCloseTo(0.2912756127465233, within(1e-12));
+        assertThat(json().at("/options/binned_estimates").asBoolean()).isTrue();
     }
 
     @Test
