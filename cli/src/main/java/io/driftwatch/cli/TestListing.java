@@ -17,12 +17,12 @@ final class TestListing {
     }
 
     static String render() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-18s %-22s %s%n", "test", "columns", "drift when (default)"));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-23s %-22s %s%n", "test", "columns", "drift when (default)"));
         for (String test : TestCatalog.NAMES) {
             boolean numeric = TestCatalog.numeric(test, TestOptions.DEFAULT).isPresent();
             boolean categorical = TestCatalog.categorical(test, TestOptions.DEFAULT).isPresent();
             String columns = numeric && categorical ? "numeric, categorical" : numeric ? "numeric" : "categorical";
-            out.append(String.format(Locale.ROOT, "%-18s %-22s %s%n", test, columns, DriftDefaults.threshold(test).describe()));
+            out.append(String.format(Locale.ROOT, "%-23s %-22s %s%n", test, columns, DriftDefaults.threshold(test).describe()));
         }
         out.append(String.format(Locale.ROOT, "%nDefault selection (as Evidently's), by reference size and distinct values (reference and current together):%n"));
         long small = DriftDefaults.SMALL_REFERENCE_MAX_ROWS;

@@ -29,7 +29,7 @@ import static java.util.Objects.requireNonNullElse;
 final class TestSelectionOptions {
     /** The options a policy decides instead. */
     private static final List<String> POLICY_CHOICES = List.of("--tests", "--column-tests", "--binning", "--log-base",
-            "--ks-method", "--threshold", "--dataset-drift-share");
+            "--ks-method", "--binned-estimates", "--threshold", "--dataset-drift-share");
 
     @Option(names = "--tests", paramLabel = "LIST", split = ",",
             description = "Tests to run on every column (default: the per-column default selection; see --list-tests).")
@@ -50,6 +50,11 @@ final class TestSelectionOptions {
     @Option(names = "--ks-method", paramLabel = "auto|exact|asymptotic",
             description = "KS p-value: auto is exact when both sizes are at most 10,000, as SciPy (default: ${DEFAULT-VALUE}).")
     private KsMethod ksMethod = TestOptions.DEFAULT.ksMethod();
+
+    @Option(names = "--binned-estimates",
+            description = "ks's D and wasserstein as NannyML estimates them from 10,000 bins when the reference has"
+                    + " 10,000 values or more; the KS p-value method is unchanged (default: exact statistics).")
+    private boolean binnedEstimates = TestOptions.DEFAULT.binnedEstimates();
 
     @Mixin
     private ColumnTypeOptions columnTypes = new ColumnTypeOptions();
@@ -82,7 +87,7 @@ final class TestSelectionOptions {
                             .put(TestCatalog.requireKnown(key.substring(colon + 1)), level);
                 }
             }
-            return new ComparisonSettings(new TestOptions(binning, logBase, ksMethod), names(String.join(",", tests)),
+            return new ComparisonSettings(new TestOptions(binning, logBase, ksMethod, binnedEstimates), names(String.join(",", tests)),
                     testsByColumn, byTest, byColumn, datasetDriftShare, DriftDefaults.MISSING_RATE_JUMP);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()), e);

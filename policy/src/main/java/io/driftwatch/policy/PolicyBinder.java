@@ -73,7 +73,9 @@ final class PolicyBinder {
         JsonNode logBase = test.path("log_base");
         return new TestSpec(thresholdSpec, word(test.path("binning")).map(PolicyBinder::binning),
                 logBase.isMissingNode() ? Optional.empty() : Optional.of("2".equals(logBase.asText()) ? LogBase.TWO : LogBase.E),
-                word(test.path("ks_method")).map(name -> KsMethod.valueOf(name.toUpperCase(Locale.ROOT))));
+                word(test.path("ks_method")).map(name -> KsMethod.valueOf(name.toUpperCase(Locale.ROOT))),
+                test.path("binned_estimates").isBoolean() ? Optional.of(test.path("binned_estimates").asBoolean())
+                        : Optional.empty());
     }
 
     private static Binning binning(String name) {

@@ -48,7 +48,7 @@ class EffectivePolicyTest {
 
         assertThat(options.get("*").get("psi")).isEqualTo(new TestOptions(Binning.STURGES, LogBase.E, KsMethod.AUTO));
         assertThat(options.get("*").get("jensen_shannon").logBase()).isEqualTo(LogBase.TWO);
-        assertThat(options.get("age").get("ks")).isEqualTo(new TestOptions(Binning.QUANTILE, LogBase.E, KsMethod.EXACT));
+        assertThat(options.get("age").get("ks")).isEqualTo(new TestOptions(Binning.QUANTILE, LogBase.E, KsMethod.EXACT, true));
         assertThat(credit().excludedColumns()).containsExactlyInAnyOrder("request_id", "received_at");
     }
 }

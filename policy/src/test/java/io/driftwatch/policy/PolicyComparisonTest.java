@@ -48,7 +48,7 @@ class PolicyComparisonTest {
 
         assertThat(settings.optionsFor("unlisted", "psi")).isEqualTo(new TestOptions(Binning.STURGES, LogBase.E, KsMethod.AUTO));
         assertThat(settings.optionsFor("income", "psi")).isEqualTo(TestOptions.DEFAULT);
-        assertThat(settings.optionsFor("age", "ks")).isEqualTo(new TestOptions(Binning.QUANTILE, LogBase.E, KsMethod.EXACT));
+        assertThat(settings.optionsFor("age", "ks")).isEqualTo(new TestOptions(Binning.QUANTILE, LogBase.E, KsMethod.EXACT, true));
         assertThat(settings.optionsFor("unlisted", "ks").ksMethod()).isEqualTo(KsMethod.ASYMPTOTIC);
         assertThat(settings.optionsFor("unlisted", "wasserstein")).isEqualTo(TestOptions.DEFAULT);
         assertThat(settings.thresholdFor("age", "ks").value()).isEqualTo(0.01);

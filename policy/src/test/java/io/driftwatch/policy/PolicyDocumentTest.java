@@ -34,7 +34,8 @@ class PolicyDocumentTest {
         assertThat(features.inform()).contains(List.of("ks", "psi"));
         assertThat(features.columns()).containsOnlyKeys("income", "region", "age");
         assertThat(features.columns().get("age").tests().orElseThrow().get("ks")).isEqualTo(new TestSpec(
-                Optional.of(new ThresholdSpec.Level(0.01)), Optional.empty(), Optional.empty(), Optional.of(KsMethod.EXACT)));
+                Optional.of(new ThresholdSpec.Level(0.01)), Optional.empty(), Optional.empty(), Optional.of(KsMethod.EXACT),
+                Optional.of(true)));
         assertThat(features.columns().get("age").tests().orElseThrow().get("wasserstein").threshold())
                 .contains(new ThresholdSpec.Calibrated());
     }

@@ -66,7 +66,7 @@ class PolicyValidationTest {
                       tests:
                         ks: {threshold: 0.01}
                 """)).containsExactly("credit.yaml:7:9: features.columns.region.tests.ks: ks compares numbers; region is"
-                + " declared categorical. Use psi, jensen_shannon, hellinger, kl_divergence, l_infinity, chi_square, z_test.");
+                + " declared categorical. Use psi, jensen_shannon, hellinger, kl_divergence, l_infinity, chi_square, chi_square_contingency, z_test.");
     }
 
     @Test

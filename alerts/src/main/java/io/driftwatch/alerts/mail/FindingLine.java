@@ -8,16 +8,16 @@ import java.util.Set;
 
 /**
  * A drift finding's numbers set against its rule, so that nobody reads a statistic beside a p-value level.
- * A test whose rule is on the p-value (ks, chi_square, z_test, cramer_von_mises, mann_whitney,
- * t_test_welch) leads with the p-value against its level and names its statistic beside it; a distance is
+ * A test whose rule is on the p-value (ks, chi_square, chi_square_contingency, z_test, cramer_von_mises,
+ * mann_whitney, t_test_welch) leads with the p-value against its level and names its statistic beside it; a distance is
  * its statistic against its level. The rule comes from the finding's {@code condition}, or from its
  * {@code detail} for writers before schema 3, which carried it there and no p-value: such a line says the
  * p-value was not recorded. A finding with no readable rule keeps the plain "statistic (threshold)" form.
  */
 final class FindingLine {
     private static final Set<String> OPERATORS = Set.of("<=", "<", ">=");
-    private static final Map<String, String> STATISTIC_NAMES = Map.of("ks", "D", "chi_square", "χ²", "z_test", "z",
-            "cramer_von_mises", "T", "mann_whitney", "U", "t_test_welch", "t");
+    private static final Map<String, String> STATISTIC_NAMES = Map.of("ks", "D", "chi_square", "χ²",
+            "chi_square_contingency", "χ²", "z_test", "z", "cramer_von_mises", "T", "mann_whitney", "U", "t_test_welch", "t");
 
     private FindingLine() {
     }

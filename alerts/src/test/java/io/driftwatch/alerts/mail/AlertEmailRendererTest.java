@@ -146,6 +146,7 @@ class AlertEmailRendererTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "chi_square       | 10.66  | 0.0049  | p < 0.05  | chi_square: p = 0.0049 (drift when p < 0.05), statistic χ² = 10.66",
+            "chi_square_contingency | 22.34 | 1.4e-5 | p < 0.05 | chi_square_contingency: p = 1.4e-05 (drift when p < 0.05), statistic χ² = 22.34",
             "z_test           | -8.798 | 1.4e-18 | p < 0.05  | z_test: p = 1.4e-18 (drift when p < 0.05), statistic z = -8.798",
             "cramer_von_mises | 2.31   | 3.1e-6  | p <= 0.05 | cramer_von_mises: p = 3.1e-06 (drift when p <= 0.05), statistic T = 2.31",
             "mann_whitney     | 21034  | 0.0007  | p <= 0.05 | mann_whitney: p = 0.0007 (drift when p <= 0.05), statistic U = 21030",

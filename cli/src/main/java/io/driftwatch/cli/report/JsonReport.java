@@ -83,7 +83,8 @@ public final class JsonReport {
         judgement.reasons().forEach(reasons::add);
         root.putObject("options").put("binning", options.binning().name().toLowerCase(Locale.ROOT))
                 .put("log_base", options.logBase().name().equals("E") ? "e" : "2")
-                .put("ks_method", options.ksMethod().name().toLowerCase(Locale.ROOT));
+                .put("ks_method", options.ksMethod().name().toLowerCase(Locale.ROOT))
+                .put("binned_estimates", options.binnedEstimates());
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -49,6 +49,7 @@ final class TestFit {
             case "binning" -> BINNED;
             case "log_base" -> LOGARITHMIC;
             case "ks_method" -> Set.of("ks");
+            case "binned_estimates" -> Set.of("ks", "wasserstein");
             default -> Set.of();
         };
     }

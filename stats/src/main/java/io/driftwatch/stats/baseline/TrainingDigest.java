@@ -2,6 +2,7 @@ package io.driftwatch.stats.baseline;
 
 import io.driftwatch.stats.calibration.CalibrationPlan;
 import io.driftwatch.stats.compare.ColumnData;
+import io.driftwatch.stats.compare.TestOptions;
 import io.driftwatch.stats.quality.QualitySummary;
 import io.driftwatch.stats.sample.SortedSample;
 
@@ -49,6 +50,7 @@ final class TrainingDigest {
         text(settings.options().binning().name());
         text(settings.options().logBase().name());
         text(settings.options().ksMethod().name());
+        binnedEstimates(settings.options());
         number(settings.domainCap());
         number(settings.numericProfile().kllK());
         number(settings.numericProfile().exactValueCap());
@@ -62,8 +64,16 @@ final class TrainingDigest {
                 text(options.binning().name());
                 text(options.logBase().name());
                 text(options.ksMethod().name());
+                binnedEstimates(options);
             });
         });
+    }
+
+    /** Only when on, so that every baseline built before the option existed keeps its digest. */
+    private void binnedEstimates(TestOptions options) {
+        if (options.binnedEstimates()) {
+            text("BINNED_ESTIMATES");
+        }
     }
 
     void rows(long rows) {

@@ -91,7 +91,7 @@ final class ColumnComparator {
      */
     private static TestOptions informingOptions(ColumnPair pair, TestOptions options) {
         if (pair instanceof SketchColumnPair && options.ksMethod() == KsMethod.AUTO) {
-            return new TestOptions(options.binning(), options.logBase(), KsMethod.ASYMPTOTIC);
+            return new TestOptions(options.binning(), options.logBase(), KsMethod.ASYMPTOTIC, options.binnedEstimates());
         }
         return options;
     }

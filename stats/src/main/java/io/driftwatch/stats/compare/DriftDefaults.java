@@ -74,6 +74,7 @@ public final class DriftDefaults {
         thresholds.put("kl_divergence", new Threshold(STATISTIC_AT_LEAST, 0.1));
         thresholds.put("l_infinity", new Threshold(STATISTIC_AT_LEAST, 0.1));
         thresholds.put("chi_square", new Threshold(P_VALUE_BELOW, 0.05));
+        thresholds.put("chi_square_contingency", new Threshold(P_VALUE_BELOW, 0.05));
         thresholds.put("z_test", new Threshold(P_VALUE_BELOW, 0.05));
         thresholds.put("energy_distance", new Threshold(STATISTIC_AT_LEAST, 0.1));
         thresholds.put("cramer_von_mises", new Threshold(P_VALUE_AT_MOST, 0.05));

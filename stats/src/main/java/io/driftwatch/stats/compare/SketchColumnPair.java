@@ -101,7 +101,7 @@ record SketchColumnPair(ColumnProfile reference, ColumnProfile current) implemen
         if (TestCatalog.numeric(test, options).isEmpty()) {
             return new TestAttempt.NotRun("compares categories; this column holds numbers");
         }
-        TestOptions decileBins = new TestOptions(Binning.QUANTILE, options.logBase(), options.ksMethod());
+        TestOptions decileBins = new TestOptions(Binning.QUANTILE, options.logBase(), options.ksMethod(), options.binnedEstimates());
         String binningNote = TestCatalog.numericSketch(test, decileBins).isPresent()
                 ? " with binning " + options.binning().name().toLowerCase(Locale.ROOT)
                 + " (its sketch form bins at the reference deciles only)" : "";

@@ -7,6 +7,7 @@ import io.driftwatch.stats.drift.binned.Hellinger;
 import io.driftwatch.stats.drift.binned.JensenShannon;
 import io.driftwatch.stats.drift.binned.KlDivergence;
 import io.driftwatch.stats.drift.binned.Psi;
+import io.driftwatch.stats.drift.categorical.ChiSquareContingency;
 import io.driftwatch.stats.drift.categorical.ChiSquareTest;
 import io.driftwatch.stats.drift.categorical.LInfinity;
 import io.driftwatch.stats.drift.categorical.ZTest;
@@ -20,6 +21,7 @@ import io.driftwatch.stats.drift.numeric.WelchTTest;
 import io.driftwatch.stats.drift.sketch.CategoricalSketchTest;
 import io.driftwatch.stats.drift.sketch.NumericSketchTest;
 import io.driftwatch.stats.drift.sketch.SketchChiSquare;
+import io.driftwatch.stats.drift.sketch.SketchChiSquareContingency;
 import io.driftwatch.stats.drift.sketch.SketchJensenShannon;
 import io.driftwatch.stats.drift.sketch.SketchKsTest;
 import io.driftwatch.stats.drift.sketch.SketchPsi;
@@ -37,7 +39,7 @@ public final class TestCatalog {
     /** Every known test name, in the order reports list them. */
     public static final List<String> NAMES = List.of(
             "ks", "psi", "wasserstein", "jensen_shannon", "hellinger", "kl_divergence", "l_infinity",
-            "chi_square", "z_test", "energy_distance", "cramer_von_mises", "anderson_darling",
+            "chi_square", "chi_square_contingency", "z_test", "energy_distance", "cramer_von_mises", "anderson_darling",
             "mann_whitney", "t_test_welch");
 
     private TestCatalog() {
@@ -46,9 +48,9 @@ public final class TestCatalog {
     /** The numeric form of {@code name}, empty when the test only compares categories. */
     public static Optional<NumericDriftTest> numeric(String name, TestOptions options) {
         return Optional.ofNullable(switch (name) {
-            case "ks" -> new KsTest(options.ksMethod());
+            case "ks" -> new KsTest(options.ksMethod(), options.binnedEstimates());
             case "psi" -> new Psi(options.binning());
-            case "wasserstein" -> new WassersteinDistance();
+            case "wasserstein" -> new WassersteinDistance(options.binnedEstimates());
             case "jensen_shannon" -> new JensenShannon(options.binning(), options.logBase());
             case "hellinger" -> new Hellinger(options.binning());
             case "kl_divergence" -> new KlDivergence(options.binning(), options.logBase());
@@ -70,6 +72,7 @@ public final class TestCatalog {
             case "kl_divergence" -> new KlDivergence(options.binning(), options.logBase());
             case "l_infinity" -> new LInfinity();
             case "chi_square" -> new ChiSquareTest();
+            case "chi_square_contingency" -> new ChiSquareContingency();
             case "z_test" -> new ZTest();
             default -> null;
         });
@@ -97,6 +100,7 @@ public final class TestCatalog {
             case "psi" -> new SketchPsi();
             case "jensen_shannon" -> new SketchJensenShannon(options.logBase());
             case "chi_square" -> new SketchChiSquare();
+            case "chi_square_contingency" -> new SketchChiSquareContingency();
             default -> null;
         });
     }

@@ -73,4 +73,26 @@ class BaselineCalibrationTargetsTest {
         assertThat(build(CalibrationTargets.NONE).contentHash())
                 .isEqualTo(new BaselineBuilder(BaselineSettings.defaults()).build(2_000, training()).contentHash());
     }
+
+    @Test
+    void binnedEstimatesChangeTheCalibratedWassersteinOfALargeTrainingSetAndItsContentHash() {
+        Random random = new Random(11);
+        double[] values = new double[12_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.exp(random.nextGaussian());
+        }
+        Map<String, ColumnData> columns = Map.of("x", new ColumnData.Numeric(SortedSample.ofOwned(values), 0));
+        TestOptions estimates = new TestOptions(Binning.QUANTILE, LogBase.E, KsMethod.AUTO, true);
+        BaselineSettings exact = BaselineSettings.defaults().withTargets(new CalibrationTargets(Map.of(
+                CalibrationTargets.EVERY_COLUMN, Map.of("wasserstein", TestOptions.DEFAULT))));
+        BaselineSettings binned = BaselineSettings.defaults().withTargets(new CalibrationTargets(Map.of(
+                CalibrationTargets.EVERY_COLUMN, Map.of("wasserstein", estimates))));
+
+        TrainingBaseline exactBaseline = new BaselineBuilder(exact).build(values.length, columns);
+        TrainingBaseline binnedBaseline = new BaselineBuilder(binned).build(values.length, columns);
+
+        assertThat(binnedBaseline.columns().get(0).thresholds().get("wasserstein"))
+                .isNotEqualTo(exactBaseline.columns().get(0).thresholds().get("wasserstein"));
+        assertThat(binnedBaseline.contentHash()).isNotEqualTo(exactBaseline.contentHash());
+    }
 }

@@ -1,6 +1,9 @@
 package io.driftwatch.stats.compare;
 
 import io.driftwatch.stats.drift.Method;
+import io.driftwatch.stats.drift.binned.Binning;
+import io.driftwatch.stats.drift.binned.LogBase;
+import io.driftwatch.stats.drift.numeric.KsMethod;
 import io.driftwatch.stats.golden.GoldenCase;
 import io.driftwatch.stats.golden.GoldenCases;
 import io.driftwatch.stats.profile.CategoricalProfileConfig;
@@ -33,7 +36,8 @@ class ProfileComparatorExactPathTest {
     static Stream<ComparisonSettings> settings() {
         ComparisonSettings everyTest = new ComparisonSettings(TestOptions.DEFAULT, TestCatalog.NAMES, Map.of(), Map.of(),
                 Map.of(), DriftDefaults.DATASET_DRIFT_SHARE, DriftDefaults.MISSING_RATE_JUMP);
-        return Stream.of(ComparisonSettings.DEFAULT, everyTest);
+        TestOptions nannyml = new TestOptions(Binning.DOANE, LogBase.TWO, KsMethod.AUTO, true);
+        return Stream.of(ComparisonSettings.DEFAULT, everyTest, everyTest.withOptions(nannyml));
     }
 
     @ParameterizedTest

@@ -16,25 +16,30 @@ import static java.util.Objects.requireNonNull;
  * bound ({@link #hasOutsideRangeBin()}), that last entry counts the current values that fell outside
  * [{@code edges[0]}, last edge]; its reference count is zero (NannyML's extra bin for Doane binning).
  *
+ * <p>Per-value bins ({@code perValue}, NannyML's for a numeric column with few distinct values): {@code edges}
+ * then holds the reference's distinct values in increasing order, bin {@code i} counts the values equal to
+ * {@code edges[i]}, and the extra last bin, if any, counts the current values equal to none of them.
+ *
  * <p>Immutable: the arrays are copied on the way in and out.
  */
 @SuppressWarnings("ArrayRecordComponent") // copied in and out, and equals, hashCode and toString below read the contents
-public record BinnedCounts(double[] edges, long[] referenceCounts, long[] currentCounts) {
+public record BinnedCounts(double[] edges, long[] referenceCounts, long[] currentCounts, boolean perValue) {
     public BinnedCounts {
         requireNonNull(edges, "edges");
         requireNonNull(referenceCounts, "referenceCounts");
         requireNonNull(currentCounts, "currentCounts");
-        if (edges.length < 2) {
-            throw new IllegalArgumentException("bins need at least two edges, got " + edges.length);
+        if (edges.length < (perValue ? 1 : 2)) {
+            throw new IllegalArgumentException(perValue ? "per-value bins need at least one value"
+                    : "bins need at least two edges, got " + edges.length);
         }
         if (referenceCounts.length != currentCounts.length) {
             throw new IllegalArgumentException("reference has " + referenceCounts.length + " bins but current has "
                     + currentCounts.length);
         }
-        int boundedBins = edges.length - 1;
+        int boundedBins = perValue ? edges.length : edges.length - 1;
         if (referenceCounts.length != boundedBins && referenceCounts.length != boundedBins + 1) {
-            throw new IllegalArgumentException(edges.length + " edges bound " + boundedBins + " bins, but there are "
-                    + referenceCounts.length + " counts");
+            throw new IllegalArgumentException(edges.length + (perValue ? " values make " : " edges bound ") + boundedBins
+                    + " bins, but there are " + referenceCounts.length + " counts");
         }
         edges = edges.clone();
         referenceCounts = referenceCounts.clone();
@@ -43,6 +48,11 @@ public record BinnedCounts(double[] edges, long[] referenceCounts, long[] curren
             throw new IllegalArgumentException("the outside-range bin collects current values only, but its reference count is "
                     + referenceCounts[boundedBins]);
         }
+    }
+
+    /** Interval bins between {@code edges}. */
+    public BinnedCounts(double[] edges, long[] referenceCounts, long[] currentCounts) {
+        this(edges, referenceCounts, currentCounts, false);
     }
 
     @Override
@@ -64,9 +74,12 @@ public record BinnedCounts(double[] edges, long[] referenceCounts, long[] curren
         return referenceCounts.length;
     }
 
-    /** True when the last bin counts the current values outside the edges' range rather than an interval. */
+    /**
+     * True when the last bin counts the current values outside the edges' range (for per-value bins: equal to
+     * none of the values) rather than an interval or a value.
+     */
     public boolean hasOutsideRangeBin() {
-        return referenceCounts.length == edges.length;
+        return referenceCounts.length == (perValue ? edges.length + 1 : edges.length);
     }
 
     /** Reference count per bin divided by the reference's total, in bin order. */
@@ -97,17 +110,19 @@ public record BinnedCounts(double[] edges, long[] referenceCounts, long[] curren
         return other instanceof BinnedCounts that
                 && Arrays.equals(edges, that.edges)
                 && Arrays.equals(referenceCounts, that.referenceCounts)
-                && Arrays.equals(currentCounts, that.currentCounts);
+                && Arrays.equals(currentCounts, that.currentCounts)
+                && perValue == that.perValue;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * Arrays.hashCode(edges) + Arrays.hashCode(referenceCounts)) + Arrays.hashCode(currentCounts);
+        return 31 * (31 * (31 * Arrays.hashCode(edges) + Arrays.hashCode(referenceCounts)) + Arrays.hashCode(currentCounts))
+                + Boolean.hashCode(perValue);
     }
 
     @Override
     public String toString() {
         return "BinnedCounts[edges=" + Arrays.toString(edges) + ", referenceCounts=" + Arrays.toString(referenceCounts)
-                + ", currentCounts=" + Arrays.toString(currentCounts) + "]";
+                + ", currentCounts=" + Arrays.toString(currentCounts) + ", perValue=" + perValue + "]";
     }
 }

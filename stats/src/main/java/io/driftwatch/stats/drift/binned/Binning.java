@@ -54,28 +54,37 @@ public enum Binning {
         }
     },
     /**
-     * NannyML's bins: equal widths over the reference's range only, the count by Doane's rule on the
-     * reference ({@code histogram_bin_edges(reference, "doane")}), so the bins do not move with the current
-     * window. Current values outside the reference's range would be lost by NumPy's histogram; as NannyML
-     * does, they are collected in one extra bin (reference count zero), added only when there is at least
-     * one such value (see {@link BinnedCounts#hasOutsideRangeBin()}).
+     * NannyML's bins for a numeric column. A reference with few distinct values (at most {@value
+     * #NANNYML_MAX_DISTINCT} and at most a tenth of its size, NannyML's test) gets one bin per distinct
+     * reference value, and current values equal to none of them share one extra bin (reference count zero).
+     * Otherwise: equal widths over the reference's range only, the count by Doane's rule on the reference
+     * ({@code histogram_bin_edges(reference, "doane")}), so the bins do not move with the current window;
+     * current values outside the reference's range would be lost by NumPy's histogram, and as NannyML does
+     * they are collected in one extra bin (reference count zero). Either extra bin is added only when at least
+     * one current value falls in it (see {@link BinnedCounts#hasOutsideRangeBin()}). NannyML finds that share
+     * as 1 minus the sum of the current proportions, so it may add a bin of about 1e-16 where none is due; that
+     * changes its distances by no more than rounding.
      */
     DOANE {
         @Override
         BinnedCounts count(SortedSample reference, SortedSample current) {
+            int distinct = reference.distinctCount();
+            boolean continuous = distinct > NANNYML_MAX_DISTINCT
+                    || (double) distinct / reference.size() > NANNYML_MAX_DISTINCT_SHARE;
+            if (!continuous) {
+                return perValue(reference, current, distinct);
+            }
             double[] edges = EqualWidthEdges.doane(reference);
             long[] referenceCounts = SampleHistogram.counts(reference, edges);
             long[] currentCounts = SampleHistogram.counts(current, edges);
-            long outside = SampleHistogram.outside(current, edges);
-            if (outside == 0) {
-                return new BinnedCounts(edges, referenceCounts, currentCounts);
-            }
-            long[] referenceWithExtra = Arrays.copyOf(referenceCounts, referenceCounts.length + 1);
-            long[] currentWithExtra = Arrays.copyOf(currentCounts, currentCounts.length + 1);
-            currentWithExtra[currentCounts.length] = outside;
-            return new BinnedCounts(edges, referenceWithExtra, currentWithExtra);
+            return withOutside(edges, referenceCounts, currentCounts, SampleHistogram.outside(current, edges), false);
         }
     };
+
+    /** NannyML treats a numeric reference with more distinct values than this as continuous. */
+    static final int NANNYML_MAX_DISTINCT = 50;
+    /** ... or with more distinct values than this share of its size. */
+    static final double NANNYML_MAX_DISTINCT_SHARE = 0.1;
 
     private static final int DECILE_BINS = 10;
 
@@ -97,6 +106,34 @@ public enum Binning {
     }
 
     abstract BinnedCounts count(SortedSample reference, SortedSample current);
+
+    private static BinnedCounts perValue(SortedSample reference, SortedSample current, int distinct) {
+        double[] values = new double[distinct];
+        long[] referenceCounts = new long[distinct];
+        long[] currentCounts = new long[distinct];
+        long matched = 0;
+        int bin = 0;
+        for (int i = 0; i < reference.size(); i = reference.countAtOrBelow(reference.get(i))) {
+            double value = reference.get(i);
+            values[bin] = value;
+            referenceCounts[bin] = (long) reference.countAtOrBelow(value) - i;
+            currentCounts[bin] = (long) current.countAtOrBelow(value) - current.countBelow(value);
+            matched += currentCounts[bin];
+            bin++;
+        }
+        return withOutside(values, referenceCounts, currentCounts, current.size() - matched, true);
+    }
+
+    private static BinnedCounts withOutside(double[] edges, long[] referenceCounts, long[] currentCounts, long outside,
+                                            boolean perValue) {
+        if (outside == 0) {
+            return new BinnedCounts(edges, referenceCounts, currentCounts, perValue);
+        }
+        long[] referenceWithExtra = Arrays.copyOf(referenceCounts, referenceCounts.length + 1);
+        long[] currentWithExtra = Arrays.copyOf(currentCounts, currentCounts.length + 1);
+        currentWithExtra[currentCounts.length] = outside;
+        return new BinnedCounts(edges, referenceWithExtra, currentWithExtra, perValue);
+    }
 
     /**
      * The empty-bin fill that PSI and Kullback-Leibler use with these bins, matching the tool the binning

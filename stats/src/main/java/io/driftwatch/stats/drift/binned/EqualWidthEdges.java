@@ -72,7 +72,8 @@ final class EqualWidthEdges {
         return linspace(first, last, binCount);
     }
 
-    private static double[] linspace(double first, double last, int binCount) {
+    /** NumPy's {@code linspace(first, last, binCount + 1)}: the edges of {@code binCount} equal bins. */
+    static double[] linspace(double first, double last, int binCount) {
         double[] edges = new double[binCount + 1];
         double delta = last - first;
         double step = delta / binCount;

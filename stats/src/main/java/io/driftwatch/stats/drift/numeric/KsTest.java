@@ -5,6 +5,7 @@ import io.driftwatch.stats.distribution.TwoSampleKolmogorovExact;
 import io.driftwatch.stats.drift.Method;
 import io.driftwatch.stats.drift.NumericDriftTest;
 import io.driftwatch.stats.drift.TestOutcome;
+import io.driftwatch.stats.drift.binned.BinnedEstimates;
 import io.driftwatch.stats.sample.SortedSample;
 
 import static java.util.Objects.requireNonNull;
@@ -28,9 +29,19 @@ public final class KsTest implements NumericDriftTest {
     public static final int MAX_EXACT_SIZE = 10_000;
 
     private final KsMethod method;
+    private final boolean binnedEstimates;
 
     public KsTest(KsMethod method) {
+        this(method, false);
+    }
+
+    /**
+     * @param binnedEstimates whether D is NannyML's binned estimate ({@link BinnedEstimates}) when the reference
+     *                        is that large; the p-value is then {@code method}'s p-value of the estimated D
+     */
+    public KsTest(KsMethod method, boolean binnedEstimates) {
         this.method = requireNonNull(method, "method");
+        this.binnedEstimates = binnedEstimates;
     }
 
     @Override
@@ -45,7 +56,8 @@ public final class KsTest implements NumericDriftTest {
         requireNonNull(current, "current");
         int n = reference.size();
         int m = current.size();
-        double d = statistic(reference, current);
+        double d = binnedEstimates && BinnedEstimates.applies(reference)
+                ? BinnedEstimates.ksStatistic(reference, current) : statistic(reference, current);
         KsPValue p = pValueOf(d, n, m, method);
         return TestOutcome.withPValue(d, p.pValue(), p.method());
     }

@@ -2,6 +2,7 @@ package io.driftwatch.stats.drift.numeric;
 
 import io.driftwatch.stats.drift.NumericDriftTest;
 import io.driftwatch.stats.drift.TestOutcome;
+import io.driftwatch.stats.drift.binned.BinnedEstimates;
 import io.driftwatch.stats.sample.SortedSample;
 
 import static java.util.Objects.requireNonNull;
@@ -19,6 +20,20 @@ public final class WassersteinDistance implements NumericDriftTest {
     /** Floor on the normalizing standard deviation, so that a constant reference does not divide by zero. */
     public static final double MIN_REFERENCE_STD = 0.001;
 
+    private final boolean binnedEstimates;
+
+    public WassersteinDistance() {
+        this(false);
+    }
+
+    /**
+     * @param binnedEstimates whether the distance is NannyML's binned estimate ({@link BinnedEstimates}) when the
+     *                        reference is that large; it is divided by the reference's standard deviation all the same
+     */
+    public WassersteinDistance(boolean binnedEstimates) {
+        this.binnedEstimates = binnedEstimates;
+    }
+
     @Override
     public String name() {
         return "wasserstein";
@@ -28,7 +43,8 @@ public final class WassersteinDistance implements NumericDriftTest {
     public TestOutcome compare(SortedSample reference, SortedSample current) {
         requireNonNull(reference, "reference");
         requireNonNull(current, "current");
-        double distance = CdfDistance.integral(reference, current, 1);
+        double distance = binnedEstimates && BinnedEstimates.applies(reference)
+                ? BinnedEstimates.wassersteinDistance(reference, current) : CdfDistance.integral(reference, current, 1);
         double scale = Math.max(reference.populationStandardDeviation(), MIN_REFERENCE_STD);
         return TestOutcome.exactStatistic(distance / scale);
     }
