@@ -165,7 +165,7 @@ class CheckChunksTest {
     @Test
     void aDriftedChunkExitsOneEvenWhenTheWholeFileDidNotDrift() throws IOException {
         Path reference = csv("reference.csv", rows(2000, 9, 0, 0));
-        Path current = csv("current.csv", rows(2000, 10, 5.0, 1980));
+        Path current = csv("current.csv", rows(2000, 9, 5.0, 1980));
 
         int exit = run(check(reference, current, "--tests", "ks", "--chunk-rows", "20"));
 
