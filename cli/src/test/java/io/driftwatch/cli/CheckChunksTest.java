@@ -113,6 +113,29 @@ class CheckChunksTest {
     }
 
     @Test
+    void aJsonLinesChunkWithKeysMissingFromSomeRowsIsExactlyThatOfCheckOnThoseRows() throws IOException {
+        Path reference = csv("reference.csv", rows(300, 17, 0, 0));
+        List<String> lines = new ArrayList<>();
+        Random random = new Random(18);
+        for (int row = 0; row < 90; row++) {
+            String x = row % 7 == 0 ? "" : String.format(Locale.ROOT, "\"x\": %.6f, ", random.nextGaussian() + row / 60.0);
+            lines.add("{" + x + "\"colour\": \"" + (row % 3 == 0 ? "red" : "blue") + "\"}");
+        }
+        Path current = Files.write(directory.resolve("current.jsonl"), lines);
+        Path lastChunk = Files.write(directory.resolve("chunk2.jsonl"), lines.subList(60, 90));
+        run(check(reference, lastChunk, "--tests", "ks,chi_square", "--min-rows", "1"));
+        JsonNode alone = json();
+
+        run(check(reference, current, "--tests", "ks,chi_square", "--min-rows", "1", "--chunk-count", "3"));
+
+        JsonNode chunk = json().at("/chunks/2");
+        assertThat(chunk.at("/columns/x/missing_current").asLong()).isEqualTo(4);
+        assertThat(chunk.get("columns")).isEqualTo(alone.get("columns"));
+        assertThat(chunk.get("dataset")).isEqualTo(alone.get("dataset"));
+        assertThat(chunk.get("first_line").asLong()).isEqualTo(61);
+    }
+
+    @Test
     void aPeriodChunkHoldsTheRowsOfItsPeriodWhateverTheFilesOrderAndTheTimeIsNotCompared() throws IOException {
         Path reference = csv("reference.csv", rows(300, 5, 0, 0));
         List<String> currentRows = new ArrayList<>(rows(72, 6, 0, 0));
