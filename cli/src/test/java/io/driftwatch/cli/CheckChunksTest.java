@@ -2,6 +2,7 @@ package io.driftwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftwatch.cli.tabular.SameDataFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,6 +134,57 @@ class CheckChunksTest {
         assertThat(chunk.get("columns")).isEqualTo(alone.get("columns"));
         assertThat(chunk.get("dataset")).isEqualTo(alone.get("dataset"));
         assertThat(chunk.get("first_line").asLong()).isEqualTo(61);
+    }
+
+    @Test
+    void aParquetChunkInTimeOrderIsExactlyThatOfCheckOnThoseRows() throws Exception {
+        Path reference = csv("reference.csv", rows(300, 19, 0, 0));
+        List<String> currentRows = rows(120, 20, 0.5, 60);
+        List<String> shuffled = new ArrayList<>(currentRows);
+        Collections.shuffle(shuffled, new Random(21));
+        String select = "CAST(ts AS TIMESTAMP) AS ts, CAST(x AS DOUBLE) AS x, colour";
+        Path current = SameDataFiles.parquetFromCsv(csv("current.csv", shuffled), select, directory.resolve("current.parquet"));
+        Path lastChunk = SameDataFiles.parquetFromCsv(csv("chunk1.csv", currentRows.subList(60, 120)), select,
+                directory.resolve("chunk1.parquet"));
+        run(check(reference, lastChunk, "--tests", "ks,chi_square"));
+        JsonNode alone = json();
+
+        run(check(reference, current, "--tests", "ks,chi_square", "--chunk-count", "2", "--time-column", "ts"));
+
+        JsonNode chunk = json().at("/chunks/1");
+        assertThat(chunk.get("columns")).isEqualTo(alone.get("columns"));
+        assertThat(chunk.get("rows").asLong()).isEqualTo(60);
+        assertThat(chunk.get("start").asText()).isEqualTo("2026-03-03T12:00:00Z");
+        assertThat(chunk.get("end").asText()).isEqualTo("2026-03-05T23:00:00Z");
+    }
+
+    @Test
+    void periodChunksOfTheReferenceNeedItsTimeColumnAndSaySo() throws IOException {
+        Path reference = Files.write(directory.resolve("reference.csv"), List.of("x,colour", "1.0,red", "2.0,blue"));
+        Path current = csv("current.csv", rows(30, 22, 0, 0));
+
+        int exit = run("check", "--reference", reference.toString(), "--current", current.toString(),
+                "--chunk-period", "1d", "--time-column", "ts", "--reference-chunks");
+
+        assertThat(exit).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains(reference + " has no column 'ts'; --time-column names the column of the"
+                + " rows' times");
+    }
+
+    @Test
+    void theHtmlReportHasAChunkSectionAndTheHelpListsTheChunkOptions() throws IOException {
+        Path reference = csv("reference.csv", rows(300, 23, 0, 0));
+        Path current = csv("current.csv", rows(200, 24, 3.0, 100));
+
+        run("check", "--reference", reference.toString(), "--current", current.toString(), "--format", "html",
+                "--tests", "ks", "--exclude", "ts", "--chunk-rows", "100");
+        String page = out.toString();
+        run("check", "--help");
+
+        assertThat(page).contains("<h2>Chunks of the current data (--chunk-rows 100; thresholds: loo)</h2>")
+                .contains("<td>102-201</td><td>-</td><td>100</td><td class=\"drift\">drift</td><td>x (ks ");
+        assertThat(out.toString()).contains("--chunk-rows=N", "--chunk-count=K", "--chunk-period=P", "--chunk-offset=D",
+                "--time-column=COL", "--reference-chunks", "--threshold-rule=loo|nannyml");
     }
 
     @Test
