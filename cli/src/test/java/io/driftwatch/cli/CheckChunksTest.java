@@ -251,6 +251,22 @@ class CheckChunksTest {
     }
 
     @Test
+    void aChunkTooSmallToJudgeSaysSoWithoutChangingTheExitCodeWhichFollowsTheWholeFile() throws IOException {
+        Path reference = csv("reference.csv", rows(300, 25, 0, 0));
+        Path current = csv("current.csv", rows(230, 25, 0, 0));
+
+        int exit = run(check(reference, current, "--tests", "ks", "--chunk-rows", "110"));
+        JsonNode lastChunk = json().at("/chunks/2");
+        int tooFewRows = run(check(reference, current, "--tests", "ks", "--chunk-rows", "110", "--min-rows", "1000"));
+
+        assertThat(exit).isEqualTo(ExitCode.OK);
+        assertThat(lastChunk.at("/rows").asLong()).isEqualTo(10);
+        assertThat(lastChunk.at("/dataset/verdict").asText()).isEqualTo("not_judged");
+        assertThat(lastChunk.at("/dataset/reasons/0").asText()).contains("10 rows, fewer than the 20 a verdict needs");
+        assertThat(tooFewRows).isEqualTo(ExitCode.NOT_JUDGED);
+    }
+
+    @Test
     void theTableShowsOneLinePerChunkWithItsDriftedColumns() throws IOException {
         Path reference = csv("reference.csv", rows(300, 11, 0, 0));
         Path current = csv("current.csv", rows(200, 12, 3.0, 100));
