@@ -1,5 +1,11 @@
 package io.driftwatch.cli;
 
+import io.driftwatch.cli.chunk.ChunkOptions;
+import io.driftwatch.cli.chunk.ChunkPlan;
+import io.driftwatch.cli.report.ChunkHtml;
+import io.driftwatch.cli.report.ChunkJson;
+import io.driftwatch.cli.report.ChunkLines;
+import io.driftwatch.cli.report.ChunkedFileCheck;
 import io.driftwatch.cli.report.FileCheck;
 import io.driftwatch.cli.report.HtmlReport;
 import io.driftwatch.cli.report.JsonReport;
@@ -11,6 +17,7 @@ import io.driftwatch.policy.PolicyException;
 import io.driftwatch.stats.calibration.CalibrationTargets;
 import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.compare.ComparisonSettings;
+import io.driftwatch.stats.compare.DatasetJudgement;
 import io.driftwatch.stats.compare.DriftDefaults;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -47,6 +54,7 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "  driftwatch check --reference ref.csv --current cur.csv --column-type zip=categorical --threshold psi=0.2",
                 "  driftwatch check --reference ref.csv --current cur.csv --policy fleet.yaml --policy credit.yaml --model credit",
                 "  driftwatch check --reference ref.csv --current cur.csv --exclude request_id,received_at",
+                "  driftwatch check --reference ref.csv --current cur.csv --chunk-period 1d --time-column ts --threshold-rule nannyml",
                 "  driftwatch check --list-tests"})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -70,6 +78,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     private PolicyOptions policies = new PolicyOptions();
+
+    @Mixin
+    private ChunkOptions chunking = new ChunkOptions();
 
     @Option(names = "--model", paramLabel = "M", description = "The model whose policy applies; needed only when the"
             + " --policy files hold policies of more than one model.")
@@ -102,6 +113,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (minRows < 0) {
             throw new BadInputException("--min-rows " + minRows + ": give a number of rows, 0 or more");
         }
+        Optional<ChunkPlan> chunks = chunking.plan();
         Optional<EffectivePolicy> policy;
         try {
             policy = policies.effective(model, Optional.ofNullable(modelVersion));
@@ -118,8 +130,13 @@ public final class CheckCommand implements Callable<Integer> {
         Map<String, ColumnType> types = new HashMap<>();
         policy.ifPresent(effective -> types.putAll(PolicyComparison.declaredTypes(effective)));
         types.putAll(selection.columnTypes());
+        CalibrationTargets calibrated = policy.map(PolicyComparison::calibrationTargets).orElse(CalibrationTargets.NONE);
+        if (chunks.isPresent()) {
+            return chunked(ChunkedFileCheck.run(reference, current, types, policies.excludedColumns(policy), settings,
+                    calibrated, minRows, chunks.get()), settings);
+        }
         FileCheck check = FileCheck.run(reference, current, types, policies.excludedColumns(policy), settings,
-                policy.map(PolicyComparison::calibrationTargets).orElse(CalibrationTargets.NONE), minRows);
+                calibrated, minRows);
         String rendered = switch (format) {
             case JSON -> JsonReport.render(check.report(), check.judgement(), settings.options(), check.excludedColumns(),
                     check.sketchedColumns())
@@ -135,6 +152,24 @@ public final class CheckCommand implements Callable<Integer> {
             case DRIFT -> ExitCode.FOUND;
             case NOT_JUDGED -> ExitCode.NOT_JUDGED;
         };
+    }
+
+    /** Exits 4 when the whole file cannot be judged, else 1 when it or any of its chunks drifted, else 0. */
+    private int chunked(ChunkedFileCheck chunked, ComparisonSettings settings) throws BadInputException {
+        FileCheck whole = chunked.whole();
+        String referenceName = String.valueOf(reference);
+        String currentName = String.valueOf(current);
+        String rendered = switch (format) {
+            case JSON -> ChunkJson.render(chunked, settings.options()) + System.lineSeparator();
+            case TABLE -> TableReport.render(whole.report(), whole.judgement(), referenceName, currentName,
+                    whole.excludedColumns(), whole.sketchedColumns()) + ChunkLines.render(chunked, currentName, referenceName);
+            case HTML -> ChunkHtml.render(chunked, referenceName, currentName);
+        };
+        ReportOutput.write(rendered, output, spec.commandLine().getOut());
+        if (whole.judgement().outcome() == DatasetJudgement.Outcome.NOT_JUDGED) {
+            return ExitCode.NOT_JUDGED;
+        }
+        return chunked.anyDrift() ? ExitCode.FOUND : ExitCode.OK;
     }
 
     private ComparisonSettings policySettings(EffectivePolicy policy) throws BadInputException {

@@ -45,10 +45,12 @@ public final class ExitCode {
                     entry(FAILURE, "an internal error, or a failure outside driftwatch (Kafka not reachable or not"
                             + " acknowledging)"),
                     entry(NOT_JUDGED, "the data cannot be judged fairly (check)"))),
-            entry("driftwatch check", List.of(entry(OK, "judged, no dataset drift"), entry(FOUND, "dataset drift"),
+            entry("driftwatch check", List.of(entry(OK, "judged, no dataset drift"),
+                    entry(FOUND, "dataset drift (with a chunker: in the whole file or in any of its chunks)"),
                     entry(BAD_INPUT, BAD_INPUT_NAMED), entry(FAILURE, INTERNAL),
                     entry(NOT_JUDGED, "not judged: a schema error (a column missing or empty, a type change), no column"
-                            + " compared, or fewer current rows than --min-rows"))),
+                            + " compared, or fewer current rows than --min-rows (the whole file's; a chunk not judged says so"
+                            + " in the report)"))),
             entry("driftwatch baseline", List.of(entry(OK, "built (and written or published)"),
                     entry(BAD_INPUT, BAD_INPUT_NAMED + "; or a topic that exists without compaction"),
                     entry(FAILURE, "Kafka not reachable or did not acknowledge the baseline within a minute, or an internal error"))),

@@ -3,16 +3,10 @@ package io.driftwatch.cli.produce;
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.tabular.Row;
 import io.driftwatch.cli.tabular.RowValue;
-import org.jspecify.annotations.Nullable;
+import io.driftwatch.cli.tabular.TimeField;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -23,8 +17,6 @@ import static java.util.Objects.requireNonNull;
  * writes them).
  */
 final class CellReader {
-    private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,18}");
-
     private final Path file;
 
     CellReader(Path file) {
@@ -69,39 +61,11 @@ final class CellReader {
         if (text.isEmpty()) {
             throw at(row, column, "the event time is empty; every row needs one");
         }
-        if (EPOCH_MILLIS.matcher(text).matches()) {
-            return Instant.ofEpochMilli(Long.parseLong(text));
+        Instant time = TimeField.read(value);
+        if (time == null) {
+            throw at(row, column, "cannot read '" + text + "' as a time; " + TimeField.FORMS);
         }
-        if (value instanceof RowValue.Numeric number && number.value() == Math.rint(number.value())
-                && Math.abs(number.value()) < 1e15) {
-            return Instant.ofEpochMilli((long) number.value());
-        }
-        Instant iso = iso(text);
-        if (iso == null) {
-            throw at(row, column, "cannot read '" + text + "' as a time; write epoch milliseconds (1714564800000)"
-                    + " or ISO-8601 (2024-05-01T12:00:00Z; without an offset it is UTC)");
-        }
-        return iso;
-    }
-
-    private static @Nullable Instant iso(String text) {
-        String normalised = text.length() > 10 && text.charAt(10) == ' '
-                ? text.substring(0, 10) + 'T' + text.substring(11) : text;
-        try {
-            return OffsetDateTime.parse(normalised).toInstant();
-        } catch (DateTimeParseException notWithOffset) {
-            // fall through to the forms without an offset
-        }
-        try {
-            return LocalDateTime.parse(normalised).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException notLocal) {
-            // fall through to a date alone
-        }
-        try {
-            return LocalDate.parse(normalised).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException notADate) {
-            return null;
-        }
+        return time;
     }
 
     private BadInputException at(Row row, String column, String problem) {

@@ -61,8 +61,18 @@ public record FileCheck(DriftComparison report, DatasetJudgement judgement, Set<
                                 Set<String> excludedColumns, ComparisonSettings settings, CalibrationTargets calibrated,
                                 long minRows) throws BadInputException {
         TablePair tables = TablePair.read(reference, current, declaredTypes, excludedColumns);
-        ComparisonSettings judged = calibrated.isEmpty() ? settings
+        return of(tables, judgedSettings(settings, calibrated, tables), calibrated, excludedColumns, minRows);
+    }
+
+    /** {@code settings} with {@code calibrated}'s tests' thresholds calibrated on the reference as read. */
+    static ComparisonSettings judgedSettings(ComparisonSettings settings, CalibrationTargets calibrated, TablePair tables) {
+        return calibrated.isEmpty() ? settings
                 : ReferenceCalibration.apply(settings, calibrated, tables.reference().columns());
+    }
+
+    /** The check of files already read, judged by {@code judged} ({@link #judgedSettings}). */
+    static FileCheck of(TablePair tables, ComparisonSettings judged, CalibrationTargets calibrated,
+                        Set<String> excludedColumns, long minRows) {
         DatasetComparator comparator = new DatasetComparator(judged);
         Map<String, String> sketched = SketchedColumns.of(tables, calibrated);
         DriftComparison report = (sketched.isEmpty()

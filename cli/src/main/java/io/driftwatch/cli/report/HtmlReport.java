@@ -77,6 +77,13 @@ public final class HtmlReport {
     public static String render(String title, DriftComparison report, DatasetJudgement judgement, String referenceName,
                                 String currentName, Set<String> excludedColumns, ColumnCharts charts,
                                 Map<String, String> sketchedColumns, List<String> notes) {
+        return render(title, report, judgement, referenceName, currentName, excludedColumns, charts, sketchedColumns, notes, "");
+    }
+
+    /** Also {@code sectionsHtml}, sections already written as HTML (the chunks), between the findings and the columns. */
+    static String render(String title, DriftComparison report, DatasetJudgement judgement, String referenceName,
+                         String currentName, Set<String> excludedColumns, ColumnCharts charts,
+                         Map<String, String> sketchedColumns, List<String> notes, String sectionsHtml) {
         StringBuilder page = new StringBuilder(64 * 1024);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -87,6 +94,7 @@ public final class HtmlReport {
         notes.forEach(note -> page.append("<p class=\"meta\">").append(escape(note)).append("</p>\n"));
         headline(page, DatasetHeadline.of(report, judgement), excludedColumns, sketchedColumns);
         findings(page, report.schemaFindings());
+        page.append(sectionsHtml);
         page.append("<section>\n<h2>Columns</h2>\n");
         for (ColumnReport column : report.columnsBySeverity()) {
             column(page, column, charts.chartOf(column.column()));

@@ -57,9 +57,14 @@ public final class JsonReport {
      */
     public static String render(DriftComparison report, DatasetJudgement judgement, TestOptions options,
                                 Set<String> excludedColumns, Map<String, String> sketchedColumns) {
+        return write(tree(report, judgement, options, excludedColumns, sketchedColumns));
+    }
+
+    /** The tree {@link #render(DriftComparison, DatasetJudgement, TestOptions, Set, Map)} writes, for reports that add to it. */
+    static ObjectNode tree(DriftComparison report, DatasetJudgement judgement, TestOptions options,
+                           Set<String> excludedColumns, Map<String, String> sketchedColumns) {
         ObjectNode root = MAPPER.createObjectNode();
-        ObjectNode columns = root.putObject("columns");
-        report.columns().forEach((name, column) -> columns.set(name, column(column)));
+        root.set("columns", columns(report));
         if (!excludedColumns.isEmpty()) {
             ArrayNode excluded = root.putArray("excluded");
             excludedColumns.forEach(excluded::add);
@@ -68,28 +73,53 @@ public final class JsonReport {
             ObjectNode sketched = root.putObject("sketched");
             sketchedColumns.forEach(sketched::put);
         }
-        ArrayNode schema = root.putArray("schema");
+        root.set("schema", schema(report));
+        root.set("dataset", dataset(report, judgement));
+        root.putObject("options").put("binning", options.binning().name().toLowerCase(Locale.ROOT))
+                .put("log_base", options.logBase().name().equals("E") ? "e" : "2")
+                .put("ks_method", options.ksMethod().name().toLowerCase(Locale.ROOT))
+                .put("binned_estimates", options.binnedEstimates());
+        return root;
+    }
+
+    static String write(ObjectNode root) {
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a report tree always serializes", e);
+        }
+    }
+
+    static ObjectNode objectNode() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** Each column's results by name, as the top level's {@code columns}. */
+    static ObjectNode columns(DriftComparison report) {
+        ObjectNode columns = MAPPER.createObjectNode();
+        report.columns().forEach((name, column) -> columns.set(name, column(column)));
+        return columns;
+    }
+
+    static ArrayNode schema(DriftComparison report) {
+        ArrayNode schema = MAPPER.createArrayNode();
         for (SchemaFinding finding : report.schemaFindings()) {
             schema.addObject().put("column", finding.column()).put("finding", finding.kind().label())
                     .put("severity", finding.severity().label()).put("detail", finding.detail());
         }
+        return schema;
+    }
+
+    static ObjectNode dataset(DriftComparison report, DatasetJudgement judgement) {
         DatasetVerdict dataset = report.dataset();
-        ObjectNode datasetNode = root.putObject("dataset").put("columns", dataset.columns())
+        ObjectNode datasetNode = MAPPER.createObjectNode().put("columns", dataset.columns())
                 .put("drifted_columns", dataset.driftedColumns())
                 .put("inconclusive_columns", dataset.inconclusiveColumns()).put("share", dataset.share())
                 .put("threshold", dataset.threshold()).put("drift", dataset.driftDetected())
                 .put("verdict", judgement.outcome().label());
         ArrayNode reasons = datasetNode.putArray("reasons");
         judgement.reasons().forEach(reasons::add);
-        root.putObject("options").put("binning", options.binning().name().toLowerCase(Locale.ROOT))
-                .put("log_base", options.logBase().name().equals("E") ? "e" : "2")
-                .put("ks_method", options.ksMethod().name().toLowerCase(Locale.ROOT))
-                .put("binned_estimates", options.binnedEstimates());
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a report tree always serializes", e);
-        }
+        return datasetNode;
     }
 
     private static ObjectNode column(ColumnReport column) {

@@ -101,8 +101,9 @@ public final class TableReport {
                 cells.verdict()};
     }
 
-    private static void appendAligned(StringBuilder out, List<String[]> rows) {
-        int[] widths = new int[HEADER.length];
+    /** {@code rows} (the first a header) in columns two spaces apart, the last column unpadded. */
+    static void appendAligned(StringBuilder out, List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());

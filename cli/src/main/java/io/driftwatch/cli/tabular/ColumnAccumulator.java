@@ -21,9 +21,10 @@ import static java.util.Objects.requireNonNull;
  * One that does not keep values only counts them, to learn the column's type in constant memory. A numeric column
  * whose array would grow past the {@link MemoryBudget} feeds what it kept into a profile (the stream's sketches)
  * and goes on as that profile.
- * Not thread-safe: one per column per reading thread.
+ * Not thread-safe: one per column per reading thread. ({@link RoutedColumnAccumulator} extends it to hand each value
+ * to the accumulator of the row's chunk.)
  */
-final class ColumnAccumulator {
+class ColumnAccumulator {
     private final String name;
     private final ColumnType type;
     private final boolean declared;
@@ -44,12 +45,18 @@ final class ColumnAccumulator {
      * @param keepsValues false to count values without keeping them: the column can then tell its type, not its data
      */
     ColumnAccumulator(String name, ColumnType type, boolean declared, boolean keepsValues, MemoryBudget budget) {
+        this(name, type, declared, keepsValues, budget, 1024);
+    }
+
+    /** @param initialCapacity how many numbers the first array holds: small for a chunk, of which there may be many */
+    ColumnAccumulator(String name, ColumnType type, boolean declared, boolean keepsValues, MemoryBudget budget,
+                      int initialCapacity) {
         this.name = name;
         this.type = type;
         this.declared = declared;
         this.keepsValues = keepsValues;
         this.budget = budget;
-        this.numbers = new double[keepsValues ? 1024 : 0];
+        this.numbers = new double[keepsValues ? initialCapacity : 0];
     }
 
     String name() {

@@ -25,6 +25,7 @@ final class ColumnSet {
     private final Map<String, ColumnAccumulator> accumulators = new LinkedHashMap<>();
     private final Map<String, Long> arrayFields = new LinkedHashMap<>();
     private final FieldReading reading = new FieldReading();
+    private @Nullable ChunkRouter router;
 
     /**
      * @param onlyColumns when not null, the pass reads just these columns (the re-read of mixed columns)
@@ -50,11 +51,27 @@ final class ColumnSet {
                 return null;
             }
             ColumnType declared = declaredTypes.get(column);
-            accumulator = new ColumnAccumulator(column, declared == null ? ColumnType.NUMERIC : declared,
-                    declared != null, keepsValues, budget);
+            ColumnType type = declared == null ? ColumnType.NUMERIC : declared;
+            accumulator = router == null ? new ColumnAccumulator(column, type, declared != null, keepsValues, budget)
+                    : new RoutedColumnAccumulator(column, type, declared != null, budget, router);
             accumulators.put(column, accumulator);
         }
         return accumulator;
+    }
+
+    /** Hands each row's values to the accumulators of the chunk {@code chunkRouter} assigns the row to. */
+    void routeRows(ChunkRouter chunkRouter) {
+        if (!accumulators.isEmpty()) {
+            throw new IllegalStateException("rows are routed before any column is read");
+        }
+        this.router = chunkRouter;
+    }
+
+    /** Called by each format as a data row starts, before its fields; {@code line} as error messages cite it. */
+    void rowStarted(long line) {
+        if (router != null) {
+            router.rowStarted(line);
+        }
     }
 
     Map<String, ColumnAccumulator> accumulators() {

@@ -32,6 +32,7 @@ final class CsvFormat implements TableFormat {
                 if (scanner.fieldCount() != header.size()) {
                     throw fieldCountMismatch(file, scanner, header.size());
                 }
+                columns.rowStarted(scanner.line());
                 for (int i = 0; i < accumulators.length; i++) {
                     if (accumulators[i] != null) {
                         columns.addText(accumulators[i], scanner.bytes(i), scanner.start(i), scanner.end(i), scanner.line());

@@ -28,6 +28,7 @@ final class JsonLinesFormat implements TableFormat {
                 if (token != JsonToken.START_OBJECT) {
                     throw notAnObject(file, line, token);
                 }
+                columns.rowStarted(line);
                 readObject(file, parser, "", columns, line);
                 rows++;
             }

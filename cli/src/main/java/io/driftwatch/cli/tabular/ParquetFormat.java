@@ -56,6 +56,7 @@ final class ParquetFormat implements TableFormat {
         long row = 0;
         while (rows.next()) {
             row++;
+            columns.rowStarted(row);
             for (int i = 0; i < count; i++) {
                 if (isNumber[i]) {
                     double value = rows.getDouble(i + 1);

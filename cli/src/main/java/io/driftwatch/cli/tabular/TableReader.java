@@ -143,7 +143,7 @@ public final class TableReader {
         }
     }
 
-    private static long readPass(TableFormat format, InputFile input, ColumnSet columns) throws BadInputException {
+    static long readPass(TableFormat format, InputFile input, ColumnSet columns) throws BadInputException {
         try {
             return format.readInto(input, columns);
         } catch (InputFile.DamagedGzipException e) {
@@ -165,7 +165,7 @@ public final class TableReader {
         }
     }
 
-    private static TableFormat formatOf(InputFile input) {
+    static TableFormat formatOf(InputFile input) {
         return switch (input.kind()) {
             case CSV -> new CsvFormat();
             case JSON_LINES -> new JsonLinesFormat();

@@ -26,7 +26,9 @@ public record Threshold(Rule rule, double value) {
         /** Drift when p-value &lt; value. */
         P_VALUE_BELOW("p < "),
         /** Drift when statistic &gt;= value. */
-        STATISTIC_AT_LEAST("statistic >= ");
+        STATISTIC_AT_LEAST("statistic >= "),
+        /** Drift when statistic &gt; value: NannyML's alert on a threshold from the reference's chunks. */
+        STATISTIC_ABOVE("statistic > ");
 
         private final String display;
 
@@ -35,7 +37,7 @@ public record Threshold(Rule rule, double value) {
         }
 
         public boolean onPValue() {
-            return this != STATISTIC_AT_LEAST;
+            return this == P_VALUE_AT_MOST || this == P_VALUE_BELOW;
         }
 
         /**
@@ -99,6 +101,7 @@ public record Threshold(Rule rule, double value) {
             case P_VALUE_AT_MOST -> measured <= value;
             case P_VALUE_BELOW -> measured < value;
             case STATISTIC_AT_LEAST -> measured >= value;
+            case STATISTIC_ABOVE -> measured > value;
         };
     }
 

@@ -1,0 +1,114 @@
+package io.driftwatch.cli.report;
+
+import io.driftwatch.cli.BadInputException;
+import io.driftwatch.cli.chunk.ChunkLayout;
+import io.driftwatch.cli.chunk.ChunkPlan;
+import io.driftwatch.cli.chunk.ThresholdRule;
+import io.driftwatch.cli.tabular.ChunkedTableReader;
+import io.driftwatch.cli.tabular.Table;
+import io.driftwatch.cli.tabular.TableChunk;
+import io.driftwatch.cli.tabular.TablePair;
+import io.driftwatch.stats.calibration.CalibrationTargets;
+import io.driftwatch.stats.calibration.NannyMlThresholds;
+import io.driftwatch.stats.compare.ColumnType;
+import io.driftwatch.stats.compare.ComparisonSettings;
+import io.driftwatch.stats.compare.DatasetComparator;
+import io.driftwatch.stats.compare.DatasetJudgement;
+import io.driftwatch.stats.compare.DriftComparison;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A {@code check} that also compares chunks of the current file (and, when asked, of the reference) with the whole
+ * reference, as NannyML does: the whole-file {@link FileCheck} unchanged, then each chunk read with the whole file's
+ * column types and compared by the same {@link DatasetComparator} with the same settings, so a chunk's numbers are
+ * those of {@code check} run on a file of that chunk's rows. The time column is left out of both files (it is not a
+ * feature).
+ *
+ * @param whole           the whole-file check, exactly as without chunks
+ * @param chunks          the current file's chunks, in order
+ * @param referenceChunks the reference's chunks when the plan asks to report them, else empty
+ */
+public record ChunkedFileCheck(FileCheck whole, ChunkPlan plan, List<ChunkResult> chunks,
+                               List<ChunkResult> referenceChunks) {
+    public ChunkedFileCheck {
+        requireNonNull(whole, "whole");
+        requireNonNull(plan, "plan");
+        chunks = List.copyOf(chunks);
+        referenceChunks = List.copyOf(referenceChunks);
+    }
+
+    /** Whether the whole file or any of its chunks drifted; the reference's chunks never count. */
+    public boolean anyDrift() {
+        return whole.judgement().outcome() == DatasetJudgement.Outcome.DRIFT
+                || chunks.stream().anyMatch(ChunkResult::drifted);
+    }
+
+    /** @throws BadInputException for a file that cannot be read or cut as the plan asks */
+    public static ChunkedFileCheck run(Path reference, Path current, Map<String, ColumnType> declaredTypes,
+                                       Set<String> excludedColumns, ComparisonSettings settings,
+                                       CalibrationTargets calibrated, long minRows, ChunkPlan plan)
+            throws BadInputException {
+        Set<String> excluded = new HashSet<>(excludedColumns);
+        if (plan.timeColumn() != null) {
+            excluded.add(plan.timeColumn());
+        }
+        TablePair tables = TablePair.read(reference, current, declaredTypes, excluded);
+        ComparisonSettings judged = FileCheck.judgedSettings(settings, calibrated, tables);
+        FileCheck whole = FileCheck.of(tables, judged, calibrated, excluded, minRows);
+        ChunkComparison comparison = new ChunkComparison(new DatasetComparator(judged), tables.reference(),
+                !whole.sketchedColumns().isEmpty(), minRows);
+        List<ChunkResult> chunks = comparison.compare(current, tables.current(), plan);
+        List<ChunkResult> referenceChunks = plan.cutsReference()
+                ? comparison.compare(reference, tables.reference(), plan) : List.of();
+        if (plan.rule() == ThresholdRule.NANNYML) {
+            NannyMlThresholds thresholds = NannyMlThresholds.fromReferenceChunks(
+                    referenceChunks.stream().map(ChunkResult::report).toList());
+            chunks = comparison.rejudged(chunks, thresholds);
+            referenceChunks = comparison.rejudged(referenceChunks, thresholds);
+        }
+        return new ChunkedFileCheck(whole, plan, chunks, plan.referenceChunks() ? referenceChunks : List.of());
+    }
+
+    /** Chunks of one file against the whole reference. */
+    private record ChunkComparison(DatasetComparator comparator, Table reference, boolean held, long minRows) {
+
+        List<ChunkResult> compare(Path file, Table table, ChunkPlan plan) throws BadInputException {
+            ChunkLayout layout = plan.layout(file, table.rows());
+            List<ChunkResult> results = new ArrayList<>();
+            for (TableChunk chunk : ChunkedTableReader.read(file, typesOf(table), layout.rows())) {
+                DriftComparison report = held || !chunk.sketchedColumns().isEmpty()
+                        ? comparator.compare(reference.held(), chunk.held())
+                        : comparator.compare(reference.columns(), chunk.columns());
+                results.add(new ChunkResult(chunk.index(), chunk.rows(), chunk.firstLine(), chunk.lastLine(),
+                        layout.spans().get(chunk.index()), report, DatasetJudgement.of(report, chunk.rows(), minRows)));
+            }
+            return results;
+        }
+
+        List<ChunkResult> rejudged(List<ChunkResult> chunks, NannyMlThresholds thresholds) {
+            return chunks.stream().map(chunk -> {
+                DriftComparison report = thresholds.judge(chunk.report());
+                return new ChunkResult(chunk.index(), chunk.rows(), chunk.firstLine(), chunk.lastLine(), chunk.span(),
+                        report, DatasetJudgement.of(report, chunk.rows(), minRows));
+            }).toList();
+        }
+
+        private static Map<String, ColumnType> typesOf(Table table) {
+            Map<String, ColumnType> types = new LinkedHashMap<>();
+            for (String column : table.columnOrder()) {
+                types.put(column, table.sketchedColumns().containsKey(column) ? ColumnType.NUMERIC
+                        : requireNonNull(table.columns().get(column), column).type());
+            }
+            return types;
+        }
+    }
+}
