@@ -6,10 +6,19 @@ import java.util.Locale;
 
 /**
  * The quality metrics a rule can watch, with the direction in which each gets worse: accuracy-like
- * metrics fall, errors and log loss rise, and the mean error is worse the further it is from 0.
+ * metrics fall, errors and log loss rise, and the mean error is worse the further it is from 0. precision,
+ * recall, f1, specificity and average_precision are a binary model's positive-class figures
+ * ({@link ClassificationTally#binary}); a window without them (more than two classes, or one class with the figure
+ * undefined) leaves a rule on them unjudged.
  */
 public enum QualityMetric {
     ACCURACY(Better.HIGHER),
+    BALANCED_ACCURACY(Better.HIGHER),
+    PRECISION(Better.HIGHER),
+    RECALL(Better.HIGHER),
+    F1(Better.HIGHER),
+    SPECIFICITY(Better.HIGHER),
+    AVERAGE_PRECISION(Better.HIGHER),
     MACRO_PRECISION(Better.HIGHER),
     MACRO_RECALL(Better.HIGHER),
     MACRO_F1(Better.HIGHER),
