@@ -1,5 +1,10 @@
 package io.driftwatch.cli;
 
+import io.driftwatch.cli.quality.CheckQuality;
+import io.driftwatch.cli.quality.QualityHtml;
+import io.driftwatch.cli.quality.QualityJson;
+import io.driftwatch.cli.quality.QualityRequest;
+import io.driftwatch.cli.quality.QualityTable;
 import io.driftwatch.cli.report.FileCheck;
 import io.driftwatch.cli.report.HtmlReport;
 import io.driftwatch.cli.report.JsonReport;
@@ -22,6 +27,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import static picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +54,8 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "  driftwatch check --reference ref.csv --current cur.csv --column-type zip=categorical --threshold psi=0.2",
                 "  driftwatch check --reference ref.csv --current cur.csv --policy fleet.yaml --policy credit.yaml --model credit",
                 "  driftwatch check --reference ref.csv --current cur.csv --exclude request_id,received_at",
+                "  driftwatch check --reference ref.csv --current cur.csv --labels churned --prediction-column predicted \\",
+                "      --score-column p_churn --business-value '[[0, -5], [-50, 100]]' --format json",
                 "  driftwatch check --list-tests"})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -70,6 +79,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     private PolicyOptions policies = new PolicyOptions();
+
+    @Mixin
+    private QualityOptions quality = new QualityOptions();
 
     @Option(names = "--model", paramLabel = "M", description = "The model whose policy applies; needed only when the"
             + " --policy files hold policies of more than one model.")
@@ -118,8 +130,13 @@ public final class CheckCommand implements Callable<Integer> {
         Map<String, ColumnType> types = new HashMap<>();
         policy.ifPresent(effective -> types.putAll(PolicyComparison.declaredTypes(effective)));
         types.putAll(selection.columnTypes());
-        FileCheck check = FileCheck.run(reference, current, types, policies.excludedColumns(policy), settings,
+        Optional<QualityRequest> qualityRequest = quality.request();
+        Set<String> excluded = new TreeSet<>(policies.excludedColumns(policy));
+        excluded.addAll(quality.notFeatures());
+        FileCheck check = FileCheck.run(reference, current, types, excluded, settings,
                 policy.map(PolicyComparison::calibrationTargets).orElse(CalibrationTargets.NONE), minRows);
+        CheckQuality checkQuality = qualityRequest.isEmpty() ? null
+                : CheckQuality.of(reference, current, qualityRequest.get());
         String rendered = switch (format) {
             case JSON -> JsonReport.render(check.report(), check.judgement(), settings.options(), check.excludedColumns(),
                     check.sketchedColumns())
@@ -127,8 +144,14 @@ public final class CheckCommand implements Callable<Integer> {
             case TABLE -> TableReport.render(check.report(), check.judgement(), reference.toString(), current.toString(),
                     check.excludedColumns(), check.sketchedColumns());
             case HTML -> HtmlReport.render("driftwatch check", check.report(), check.judgement(), reference.toString(),
-                    current.toString(), check.excludedColumns(), check.charts(), check.sketchedColumns());
+                    current.toString(), check.excludedColumns(), check.charts(), check.sketchedColumns(),
+                    checkQuality == null ? "" : QualityHtml.section(checkQuality));
         };
+        if (checkQuality != null && format == OutputFormat.JSON) {
+            rendered = QualityJson.addTo(rendered, checkQuality) + System.lineSeparator();
+        } else if (checkQuality != null && format == OutputFormat.TABLE) {
+            rendered = rendered + QualityTable.render(checkQuality);
+        }
         ReportOutput.write(rendered, output, spec.commandLine().getOut());
         return switch (check.judgement().outcome()) {
             case NO_DRIFT -> ExitCode.OK;

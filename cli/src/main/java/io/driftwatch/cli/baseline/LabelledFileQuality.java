@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 
 import static java.util.Objects.requireNonNull;
 
@@ -41,11 +42,40 @@ public final class LabelledFileQuality {
     /**
      * @param columns the outcome columns; the label must be set
      * @param typing  the task the user stated and the positive class they named, if any
-     * @throws BadInputException when the file cannot be read, a score is not a number, no positive class is known
-     *                           for a lone score column, no row has both a label and a prediction, or the labels do
-     *                           not fit the task the rows make
+     * @throws BadInputException when the file cannot be read, a score is not a number or lies outside [0, 1], no
+     *                           positive class is known for a lone score column, no row has both a label and a
+     *                           prediction, or the labels do not fit the task the rows make
      */
     public static QualitySummary read(Path file, OutcomeColumns columns, OutcomeTyping typing) throws BadInputException {
+        Tallied tallied = tally(file, columns, typing, row -> true);
+        tallied.fit().requireFit(tallied.summary());
+        return tallied.summary();
+    }
+
+    /**
+     * The quality of some of a file's rows, for {@code check}: the whole file, or one chunk of it. Unlike
+     * {@link #read}, rows without a label are an answer, not a mistake (labels may not have come yet), and a
+     * {@code --positive-class} need not occur (a chunk may hold one class).
+     *
+     * @param selected which rows count, by their 0-based index among the file's data rows
+     * @return the quality, or empty when no selected row has both a label and a prediction
+     * @throws BadInputException as {@link #read} does, but for a file without labels
+     */
+    public static Optional<QualitySummary> readRows(Path file, OutcomeColumns columns, OutcomeTyping typing,
+                                                    LongPredicate selected) throws BadInputException {
+        Tallied tallied = tally(file, columns, typing, selected);
+        if (tallied.summary().labelled() == 0) {
+            return Optional.empty();
+        }
+        tallied.fit().requireFit(tallied.summary());
+        return Optional.of(tallied.summary());
+    }
+
+    private record Tallied(QualitySummary summary, LabelFit fit) {
+    }
+
+    private static Tallied tally(Path file, OutcomeColumns columns, OutcomeTyping typing, LongPredicate selected)
+            throws BadInputException {
         String label = requireNonNull(columns.label(), "columns.label");
         ScoreColumns scores = columns.scores();
         OutcomeTyping resolved = typing;
@@ -58,30 +88,49 @@ public final class LabelledFileQuality {
         QualityTally tally = new QualityTally(0);
         LabelFit fit = new LabelFit(file, columns, scores.columnsByClass().keySet(), typing.positiveClass());
         try (RowReader rows = RowReader.open(file)) {
-            for (Optional<Row> next = rows.next(); next.isPresent(); next = rows.next()) {
-                Row row = next.get();
-                Object prediction = answer(row.value(columns.prediction()));
-                Object actual = answer(row.value(label));
-                if (prediction != null) {
-                    tally.addPrediction();
+            long index = 0;
+            for (Optional<Row> next = rows.next(); next.isPresent(); next = rows.next(), index++) {
+                if (selected.test(index)) {
+                    add(tally, fit, file, columns, resolved, scores, next.get());
                 }
-                if (prediction == null || actual == null) {
-                    if (prediction != null) {
-                        tally.addUnlabelled(1);
-                    } else if (actual != null) {
-                        tally.addUnmatchedLabel();
-                    }
-                    continue;
-                }
-                // Label delay 0: a file has no event times, and the baseline records no delays.
-                LabelledOutcome outcome = resolved.outcome(prediction, actual, scores.read(file, row), Map.of(), 0);
-                fit.note(outcome, row);
-                tally.add(outcome);
             }
         }
-        QualitySummary summary = tally.summary();
-        fit.requireFit(summary);
-        return summary;
+        return new Tallied(tally.summary(resolved.positiveClass()), fit);
+    }
+
+    private static void add(QualityTally tally, LabelFit fit, Path file, OutcomeColumns columns, OutcomeTyping typing,
+                            ScoreColumns scores, Row row) throws BadInputException {
+        Object prediction = answer(row.value(columns.prediction()));
+        Object actual = answer(row.value(requireNonNull(columns.label(), "columns.label")));
+        if (prediction != null) {
+            tally.addPrediction();
+        }
+        if (prediction == null || actual == null) {
+            if (prediction != null) {
+                tally.addUnlabelled(1);
+            } else if (actual != null) {
+                tally.addUnmatchedLabel();
+            }
+            return;
+        }
+        Map<String, Double> classScores = scores.read(file, row);
+        requireProbabilities(file, row, scores, classScores);
+        // Label delay 0: a file has no event times, and the baseline records no delays.
+        LabelledOutcome outcome = typing.outcome(prediction, actual, classScores, Map.of(), 0);
+        fit.note(outcome, row);
+        tally.add(outcome);
+    }
+
+    /** Log loss, ROC AUC and average precision read a score as a probability; a value outside [0, 1] is not one. */
+    private static void requireProbabilities(Path file, Row row, ScoreColumns scores, Map<String, Double> classScores)
+            throws BadInputException {
+        for (Map.Entry<String, Double> score : classScores.entrySet()) {
+            if (score.getValue() < 0 || score.getValue() > 1) {
+                throw new BadInputException(file + " line " + row.line() + ", column '" + scores.columnsByClass()
+                        .get(score.getKey()) + "': score " + score.getValue() + " of class '" + score.getKey()
+                        + "' is not a probability in [0, 1]; --score-column must name columns of probabilities");
+            }
+        }
     }
 
     /** The prediction or label as the stream holds it: a Double, a String, or null when missing. */

@@ -67,6 +67,13 @@ public final class HtmlReport {
     public static String render(String title, DriftComparison report, DatasetJudgement judgement, String referenceName,
                                 String currentName, Set<String> excludedColumns, ColumnCharts charts,
                                 Map<String, String> sketchedColumns) {
+        return render(title, report, judgement, referenceName, currentName, excludedColumns, charts, sketchedColumns, "");
+    }
+
+    /** Also {@code sections}, whole {@code <section>}s rendered elsewhere (the model's quality), before the columns. */
+    public static String render(String title, DriftComparison report, DatasetJudgement judgement, String referenceName,
+                                String currentName, Set<String> excludedColumns, ColumnCharts charts,
+                                Map<String, String> sketchedColumns, String sections) {
         StringBuilder page = new StringBuilder(64 * 1024);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -76,6 +83,7 @@ public final class HtmlReport {
                 .append("</b> &middot; current <b>").append(escape(currentName)).append("</b></p>\n");
         headline(page, DatasetHeadline.of(report, judgement), excludedColumns, sketchedColumns);
         findings(page, report.schemaFindings());
+        page.append(sections);
         page.append("<section>\n<h2>Columns</h2>\n");
         for (ColumnReport column : report.columnsBySeverity()) {
             column(page, column, charts.chartOf(column.column()));

@@ -70,3 +70,7 @@ print("ties", json.dumps(binary(LABELS, predicted)), "average_precision", repr(a
 print("multiclass balanced_accuracy", repr(multiclass_balanced_accuracy()))
 one_class = [0] * 6
 print("one class", json.dumps(binary(one_class, [0, 1, 0, 0, 1, 0])))
+# check's CLI test: the first ten rows as the reference file, all twenty as the current file.
+first = predicted[:10]
+print("first ten", json.dumps(binary(LABELS[:10], first)), "average_precision",
+      repr(average_precision(LABELS[:10], SCORES[:10])))
