@@ -118,6 +118,15 @@ class CheckQualityTest {
     }
 
     @Test
+    void checksHelpShowsTheQualityOptions() {
+        assertThat(run("check", "--help")).isZero();
+
+        assertThat(out.toString()).contains("--labels=LABEL_COLUMN", "--prediction-column=COLUMN",
+                "--score-column=[CLASS=]COLUMN", "--positive-class=CLASS", "--business-value='[[tn, fp], [fn, tp]]'",
+                "Quality never changes the exit code");
+    }
+
+    @Test
     void qualityAloneNeverChangesTheExitCode() throws IOException {
         Path same = file("reference.csv", 20, true);
 
