@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Mergeable counts behind a classifier's quality: the confusion matrix, and when class scores were logged
@@ -141,51 +140,12 @@ public final class ClassificationTally {
      * @param positiveClass the positive class as {@link ClassName} spells it; null to imply it
      */
     public Optional<BinaryConfusion> binary(@Nullable String positiveClass) {
-        SortedSet<String> classes = classesSeen();
-        String positive = positiveClass != null ? positiveClass : impliedPositive(classes);
-        if (positive == null || classes.isEmpty()) {
-            return Optional.empty();
-        }
-        TreeSet<String> others = new TreeSet<>(classes);
-        others.remove(positive);
-        if (others.size() > 1) {
-            return Optional.empty();
-        }
-        long truePositives = cell(positive, positive);
-        long support = confusion.getOrDefault(positive, new TreeMap<>()).values().stream().mapToLong(Long::longValue).sum();
-        long predicted = confusion.values().stream().mapToLong(row -> row.getOrDefault(positive, 0L)).sum();
-        long falseNegatives = support - truePositives;
-        long falsePositives = predicted - truePositives;
-        String negative = others.isEmpty() ? BinaryClasses.otherOf(positive).orElse(null) : others.first();
-        return Optional.of(new BinaryConfusion(positive, negative, truePositives, falsePositives, falseNegatives,
-                count() - truePositives - falseNegatives - falsePositives));
-    }
-
-    private @Nullable String impliedPositive(SortedSet<String> classes) {
-        if (scoresByClass.size() == 1) {
-            String scored = scoresByClass.firstKey();
-            TreeSet<String> withScored = new TreeSet<>(classes);
-            withScored.add(scored);
-            if (withScored.size() <= 2) {
-                return scored;
-            }
-        }
-        return BinaryClasses.defaultPositive(classes).orElse(null);
-    }
-
-    private long cell(String actual, String predicted) {
-        return confusion.getOrDefault(actual, new TreeMap<>()).getOrDefault(predicted, 0L);
-    }
-
-    private SortedSet<String> classesSeen() {
-        TreeSet<String> labels = new TreeSet<>(confusion.keySet());
-        confusion.values().forEach(row -> labels.addAll(row.keySet()));
-        return labels;
+        return PositiveClass.confusion(confusion, scoresByClass.keySet(), positiveClass);
     }
 
     /** Per class seen as a label or a prediction, in name order. */
     public List<ClassMetrics> perClass() {
-        SortedSet<String> labels = classesSeen();
+        SortedSet<String> labels = PositiveClass.classesSeen(confusion);
         List<ClassMetrics> qualities = new ArrayList<>();
         for (String label : labels) {
             long truePositives = confusion.getOrDefault(label, new TreeMap<>()).getOrDefault(label, 0L);
