@@ -121,7 +121,7 @@ class CheckQualityTest {
     void checksHelpShowsTheQualityOptions() {
         assertThat(run("check", "--help")).isZero();
 
-        assertThat(out.toString()).contains("--labels=LABEL_COLUMN", "--prediction-column=COLUMN",
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("--labels=LABEL_COLUMN", "--prediction-column=COLUMN",
                 "--score-column=[CLASS=]COLUMN", "--positive-class=CLASS", "--business-value='[[tn, fp], [fn, tp]]'",
                 "Quality never changes the exit code");
     }
