@@ -47,23 +47,38 @@ public final class LabelledFileQuality {
      *                           prediction, or the labels do not fit the task the rows make
      */
     public static QualitySummary read(Path file, OutcomeColumns columns, OutcomeTyping typing) throws BadInputException {
-        Tallied tallied = tally(file, columns, typing, row -> true);
+        Tallied tallied = tally(file, columns, typing, row -> true, typing.positiveClass(), true);
         tallied.fit().requireFit(tallied.summary());
         return tallied.summary();
     }
 
     /**
-     * The quality of some of a file's rows, for {@code check}: the whole file, or one chunk of it. Unlike
-     * {@link #read}, rows without a label are an answer, not a mistake (labels may not have come yet), and a
-     * {@code --positive-class} need not occur (a chunk may hold one class).
+     * The quality of a whole file for {@code check}. Unlike {@link #read}, a file whose rows have no label yet is
+     * an answer, not a mistake, and a {@code --positive-class} need not occur in it (the current file may hold one
+     * class; the caller checks the class against every file it reads).
+     *
+     * @return the quality, or empty when no row has both a label and a prediction
+     * @throws BadInputException as {@link #read} does, but for those two
+     */
+    public static Optional<QualitySummary> readFile(Path file, OutcomeColumns columns, OutcomeTyping typing)
+            throws BadInputException {
+        return fitting(tally(file, columns, typing, row -> true, null, true));
+    }
+
+    /**
+     * The quality of some of a file's rows, a chunk of it: as {@link #readFile}, and a chunk in which no prediction
+     * names its label's class is a bad chunk rather than the wrong column (a small chunk can be all wrong).
      *
      * @param selected which rows count, by their 0-based index among the file's data rows
      * @return the quality, or empty when no selected row has both a label and a prediction
-     * @throws BadInputException as {@link #read} does, but for a file without labels
+     * @throws BadInputException as {@link #readFile} does
      */
     public static Optional<QualitySummary> readRows(Path file, OutcomeColumns columns, OutcomeTyping typing,
                                                     LongPredicate selected) throws BadInputException {
-        Tallied tallied = tally(file, columns, typing, selected);
+        return fitting(tally(file, columns, typing, selected, null, false));
+    }
+
+    private static Optional<QualitySummary> fitting(Tallied tallied) throws BadInputException {
         if (tallied.summary().labelled() == 0) {
             return Optional.empty();
         }
@@ -74,8 +89,12 @@ public final class LabelledFileQuality {
     private record Tallied(QualitySummary summary, LabelFit fit) {
     }
 
-    private static Tallied tally(Path file, OutcomeColumns columns, OutcomeTyping typing, LongPredicate selected)
-            throws BadInputException {
+    /**
+     * @param fitPositiveClass  the positive class the labels must hold, or null for no such check
+     * @param fitNamedLabels    whether some prediction must name its label's class
+     */
+    private static Tallied tally(Path file, OutcomeColumns columns, OutcomeTyping typing, LongPredicate selected,
+                                 @Nullable String fitPositiveClass, boolean fitNamedLabels) throws BadInputException {
         String label = requireNonNull(columns.label(), "columns.label");
         ScoreColumns scores = columns.scores();
         OutcomeTyping resolved = typing;
@@ -86,7 +105,7 @@ public final class LabelledFileQuality {
             resolved = new OutcomeTyping(typing.task(), positive);
         }
         QualityTally tally = new QualityTally(0);
-        LabelFit fit = new LabelFit(file, columns, scores.columnsByClass().keySet(), typing.positiveClass());
+        LabelFit fit = new LabelFit(file, columns, scores.columnsByClass().keySet(), fitPositiveClass, fitNamedLabels);
         try (RowReader rows = RowReader.open(file)) {
             long index = 0;
             for (Optional<Row> next = rows.next(); next.isPresent(); next = rows.next(), index++) {

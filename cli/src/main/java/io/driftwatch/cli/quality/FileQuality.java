@@ -34,23 +34,31 @@ public record FileQuality(boolean hasLabelColumn, @Nullable QualitySummary summa
 
     /** The quality of every row of {@code file}. */
     public static FileQuality of(Path file, QualityRequest request) throws BadInputException {
-        return of(file, request, row -> true);
+        return read(file, request, null);
     }
 
     /**
-     * The quality of the rows of {@code file} that {@code selected} picks, by 0-based index among its data rows.
+     * The quality of the rows of {@code file} that {@code selected} picks, by 0-based index among its data rows: a
+     * chunk's. A chunk may hold one class, and may get every prediction wrong.
      *
      * @throws BadInputException when the file has labels but not the prediction or a score column, a score is not
      *                           a probability, or the labels do not fit the rows' task
      */
     public static FileQuality of(Path file, QualityRequest request, LongPredicate selected) throws BadInputException {
+        return read(file, request, requireNonNull(selected, "selected"));
+    }
+
+    private static FileQuality read(Path file, QualityRequest request, @Nullable LongPredicate selected)
+            throws BadInputException {
         requireNonNull(request, "request");
         List<String> columns = columnsOf(file);
         if (!columns.contains(request.labelColumn())) {
             return new FileQuality(false, null, "no column '" + request.labelColumn() + "' of true labels (--labels): no quality");
         }
         request.columns().requireIn(file, columns);
-        Optional<QualitySummary> summary = LabelledFileQuality.readRows(file, request.columns(), request.typing(), selected);
+        Optional<QualitySummary> summary = selected == null
+                ? LabelledFileQuality.readFile(file, request.columns(), request.typing())
+                : LabelledFileQuality.readRows(file, request.columns(), request.typing(), selected);
         return summary.map(quality -> new FileQuality(true, quality, null)).orElseGet(() -> new FileQuality(true, null,
                 "no row has both a label in column '" + request.labelColumn() + "' and a prediction in column '"
                         + request.columns().prediction() + "': no quality"));
