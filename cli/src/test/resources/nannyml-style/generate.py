@@ -5,9 +5,10 @@ size-based chunks (incomplete last chunk kept), each chunk compared with the who
 reference's own chunks (mean + 3 standard deviations, ddof 0, no lower threshold, clipped to the statistic's range),
 chi-square alerts at p < 0.05, and realized quality per chunk with scikit-learn's definitions written out.
 
-Run from this folder: python3 generate.py (NumPy 2, SciPy 1.17); it rewrites reference.csv, analysis.csv and
+Run from this folder: python3 generate.py (NumPy 2, SciPy 1.17); it rewrites reference.csv.gz, analysis.csv.gz and
 expected.json. NannyMLStyleAnalysisTest runs `driftwatch check` on the CSVs and holds every number to expected.json.
 """
+import gzip
 import json
 import math
 from datetime import datetime, timedelta, timezone
@@ -59,10 +60,12 @@ COLUMNS = ["request_id", "scored_at", "income", "tenure", "region", "has_card", 
 
 
 def write(path, rows):
-    with open(path, "w", encoding="utf-8") as out:
-        out.write(",".join(COLUMNS) + "\n")
+    """Gzipped CSV (as check reads it) with no time in the gzip header, so the same rows give the same bytes."""
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as zipped:
+        text = ",".join(COLUMNS) + "\n"
         for row in rows:
-            out.write(",".join("" if row[c] is None else str(row[c]) for c in COLUMNS) + "\n")
+            text += ",".join("" if row[c] is None else str(row[c]) for c in COLUMNS) + "\n"
+        zipped.write(text.encode("utf-8"))
 
 
 def chunks(rows):
@@ -302,8 +305,8 @@ def main():
     rng = np.random.default_rng(20261207)
     reference = draw(rng, REFERENCE_ROWS, 0, REFERENCE_ROWS)
     analysis = draw(rng, ANALYSIS_ROWS, REFERENCE_ROWS, 3000)
-    write("reference.csv", reference)
-    write("analysis.csv", analysis)
+    write("reference.csv.gz", reference)
+    write("analysis.csv.gz", analysis)
     reference_chunks, analysis_chunks = chunks(reference), chunks(analysis)
     expected = {
         "chunk_rows": CHUNK,

@@ -41,8 +41,8 @@ class NannyMlStyleAnalysisTest {
         StringWriter out = new StringWriter();
         StringWriter errors = new StringWriter();
         exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(errors)).execute(
-                "check", "--reference", folder.resolve("reference.csv").toString(),
-                "--current", folder.resolve("analysis.csv").toString(),
+                "check", "--reference", folder.resolve("reference.csv.gz").toString(),
+                "--current", folder.resolve("analysis.csv.gz").toString(),
                 "--exclude", "request_id,prediction", "--time-column", "scored_at",
                 "--labels", "label", "--prediction-column", "prediction", "--score-column", "score",
                 "--business-value", "[[0, -100], [-500, 200]]",
@@ -162,8 +162,8 @@ class NannyMlStyleAnalysisTest {
         Path folder = resource("nannyml-style");
         StringWriter out = new StringWriter();
         StringWriter errors = new StringWriter();
-        String[] args = {"check", "--reference", folder.resolve("reference.csv").toString(),
-                "--current", folder.resolve("analysis.csv").toString(), "--exclude", "request_id,prediction",
+        String[] args = {"check", "--reference", folder.resolve("reference.csv.gz").toString(),
+                "--current", folder.resolve("analysis.csv.gz").toString(), "--exclude", "request_id,prediction",
                 "--time-column", "scored_at", "--chunk-rows", "500", "--labels", "label", "--prediction-column", "prediction",
                 "--score-column", "score"};
 
