@@ -335,6 +335,14 @@ def main():
         auc_parts.append((np.var(ser), yy.sum() / nm))
     comps_m["roc_auc"] = float(np.sqrt(sum(v / (ma * f) for v, f in auc_parts)) / k * 1.2)
     expected["multiclass_se_at_300"] = comps_m
+    # NannyML's carry-over: class 0 is the calibrated case (needs none); classes 1 and 2 split its negatives by row
+    # parity and share a miscalibrated score; each would need calibration on its own
+    rows = np.arange(n)
+    classes_co = np.where(y_c == 1, 0, np.where(rows % 2 == 0, 1, 2))
+    rest = np.round(((1 - truth_c) / 2) ** 0.6, 2)
+    expected["carry_over_standalone_needs"] = [needs_calibration((classes_co == 0).astype(int), truth_c)[0],
+                                               needs_calibration((classes_co == 1).astype(int), rest)[0],
+                                               needs_calibration((classes_co == 2).astype(int), rest)[0]]
     cases["multiclass"] = {"scores": s_m.tolist(), "labels": y_m.tolist(), "analysis_scores": s_ma.tolist()}
 
     with open("cbpe_cases.json", "w") as out:
