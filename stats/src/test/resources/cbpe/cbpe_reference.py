@@ -179,6 +179,40 @@ def se(components, n):
     return std / np.sqrt(n * fraction)
 
 
+# ---------- average precision's sampling error: NannyML's bootstrap, drawn by SplitMix64 instead of NumPy ----------
+MASK = (1 << 64) - 1
+
+
+def splitmix_rows(seed, count, n):
+    state, rows = seed, []
+    for _ in range(count):
+        state = (state + 0x9E3779B97F4A7C15) & MASK
+        z = state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        z ^= z >> 31
+        rows.append((z >> 1) % n)
+    return np.array(rows), state
+
+
+def average_precision(y, s):
+    """scikit-learn's average_precision_score: sum over distinct thresholds of (R_k - R_k-1) * P_k."""
+    thresholds = np.unique(s)[::-1]
+    tps = np.array([np.sum(y[s >= t]) for t in thresholds])
+    predicted = np.array([np.sum(s >= t) for t in thresholds])
+    recall = np.r_[0, tps / tps[-1]]
+    return float(np.sum(np.diff(recall) * tps / predicted))
+
+
+def ap_sampling_error(y, s, seed=42, experiments=50):
+    size = min(len(y) // 2, 50_000)
+    state, results = seed, []
+    for _ in range(experiments):
+        state_rows, state = splitmix_rows(state, size, len(y))
+        results.append(average_precision(y[state_rows], s[state_rows]))
+    return float(np.std(results)), size
+
+
 # ---------- thresholds.py ----------
 def thresholds(values, lo=None, hi=None, k=3):
     m, sd = np.nanmean(values), np.nanstd(values)
@@ -239,6 +273,10 @@ def main():
     expected["binary_se_at_400"]["business_value"] = float(comps["business_value"][0] * m / np.sqrt(m))
     expected["binary_se_at_400"]["business_value_per_prediction"] = float(comps["business_value"][0] / np.sqrt(m))
     expected["binary_se_at_400"]["tp_none"] = float(comps["tp_none"][0] / np.sqrt(m) * m)
+    ap_std, ap_size = ap_sampling_error(y, scores)
+    expected["binary_ap_sampling_error"] = {"std": ap_std, "resample_size": ap_size,
+                                            "se_at_400": ap_std * np.sqrt(ap_size / m),
+                                            "realized_ap_of_reference": average_precision(y, scores)}
     # reference chunks of 100 rows: realized precision and its thresholds; one chunk made single-class
     y_chunks = y.copy()
     y_chunks[900:] = 1

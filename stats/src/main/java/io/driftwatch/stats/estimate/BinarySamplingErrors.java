@@ -14,8 +14,8 @@ package io.driftwatch.stats.estimate;
  * std/√n per prediction; a confusion cell, std of the cell's indicator over all rows (count: SE = std·√n, share of
  * all: std/√n) or over the cell's true or predicted class (share of the class: std/√(n · class share)).
  *
- * <p>Not here: average precision's sampling error, which NannyML draws from 50 unseeded bootstrap resamples of
- * the reference and so cannot be reproduced.
+ * <p>Average precision's sampling error is a bootstrap, not a function of counts: {@link
+ * AveragePrecisionSamplingError}.
  */
 public record BinarySamplingErrors(
         long truePositives, long falsePositives, long falseNegatives, long trueNegatives,

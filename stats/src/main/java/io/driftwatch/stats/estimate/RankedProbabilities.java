@@ -2,6 +2,7 @@ package io.driftwatch.stats.estimate;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -88,6 +89,14 @@ public final class RankedProbabilities {
             sum += (tps[k] / positives - tps[k - 1] / positives) * (tps[k] / k);
         }
         return sum;
+    }
+
+    /**
+     * NannyML's multiclass estimated ROC AUC: the unweighted mean of each class's one-vs-rest estimate, with the
+     * class's raw scores and its normalised calibrated probabilities.
+     */
+    public static double macroRocAuc(List<RankedProbabilities> perClass) {
+        return perClass.stream().mapToDouble(RankedProbabilities::rocAuc).sum() / perClass.size();
     }
 
     private double[] rankedProbabilities() {

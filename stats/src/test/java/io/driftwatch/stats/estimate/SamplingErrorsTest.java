@@ -80,6 +80,18 @@ class SamplingErrorsTest {
     }
 
     @Test
+    void averagePrecisionsSamplingErrorComesFromTheSeededBootstrap() {
+        double[] scores = CbpeCases.doubles("binary", "scores");
+        boolean[] labels = CbpeCases.labels("binary");
+        // cbpe_reference.py ap_sampling_error: 50 resamples of N / 2 rows drawn by SplitMix64(42), np.std of their AP
+        AveragePrecisionSamplingError error = AveragePrecisionSamplingError.fit(scores, labels);
+        assertThat(error.resampleSize()).isEqualTo(500);
+        assertEquals(0.026554668324593536, error.standardDeviation(), TOLERANCE);
+        assertEquals(0.0296890217468758, error.standardError(CHUNK), TOLERANCE);
+        assertEquals(0.6336381495753896, AveragePrecisionSamplingError.averagePrecision(scores, labels), TOLERANCE);
+    }
+
+    @Test
     void refusesAReferenceWithOneClass() {
         double[] scores = new double[30];
         boolean[] labels = new boolean[30];
