@@ -228,13 +228,52 @@ def quality(rows):
     recall = tp / (tp + fn) if tp + fn else float("nan")
     specificity = tn / (tn + fp) if tn + fp else float("nan")
     f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else float("nan")
+    eps = np.finfo(float).eps
+    p_true = np.clip(np.where(y == 1, score, 1 - score), eps, 1 - eps)
+    per_class = []
+    for positive in (0, 1):
+        tp_c = int(np.sum((predicted == positive) & (y == positive)))
+        fp_c = int(np.sum((predicted == positive) & (y != positive)))
+        fn_c = int(np.sum((predicted != positive) & (y == positive)))
+        p_c = tp_c / (tp_c + fp_c) if tp_c + fp_c else 0.0
+        r_c = tp_c / (tp_c + fn_c) if tp_c + fn_c else 0.0
+        f_c = 2 * tp_c / (2 * tp_c + fp_c + fn_c) if tp_c + fp_c + fn_c else 0.0
+        per_class.append((p_c, r_c, f_c))
     return {
         "rows": n, "tp": tp, "tn": tn, "fp": fp, "fn": fn,
+        "log_loss": float(np.mean(-np.log(p_true))),
+        "macro_precision": float(np.mean([c[0] for c in per_class])),
+        "macro_recall": float(np.mean([c[1] for c in per_class])),
+        "macro_f1": float(np.mean([c[2] for c in per_class])),
         "accuracy": (tp + tn) / n, "precision": precision, "recall": recall, "f1": f1, "specificity": specificity,
         "balanced_accuracy": (recall + specificity) / 2,
         "roc_auc": roc_auc(y, score), "average_precision": average_precision(y, score),
         "business_value": tn * 0 + fp * -100 + fn * -500 + tp * 200,
     }
+
+
+METRICS = ["accuracy", "balanced_accuracy", "precision", "recall", "f1", "specificity", "average_precision",
+           "macro_precision", "macro_recall", "macro_f1", "roc_auc", "log_loss", "business_value"]
+UNBOUNDED_ABOVE = {"log_loss", "business_value"}
+
+
+def quality_with_bands(reference, analysis):
+    """NannyML's realized-performance thresholds: mean -/+ 3 std (ddof 0) over the reference chunks, clipped to [0, 1]
+    (the business value unclipped); a chunk alerts when its value lies outside."""
+    bands = {}
+    for metric in METRICS:
+        values = np.array([chunk[metric] for chunk in reference])
+        lower = float(np.nanmean(values) - 3 * np.nanstd(values))
+        upper = float(np.nanmean(values) + 3 * np.nanstd(values))
+        if metric != "business_value":
+            lower = max(lower, 0.0)
+        if metric not in UNBOUNDED_ABOVE:
+            upper = min(upper, 1.0)
+        bands[metric] = {"lower": lower, "upper": upper}
+    for chunks in (reference, analysis):
+        for chunk in chunks:
+            chunk["alerts"] = [m for m in METRICS if chunk[m] < bands[m]["lower"] or chunk[m] > bands[m]["upper"]]
+    return {"reference": reference, "analysis": analysis, "bands": bands}
 
 
 def roc_auc(y, score):
@@ -273,7 +312,7 @@ def main():
         "analysis_chunks": [{"first_row": i * CHUNK + 1, "last_row": i * CHUNK + len(c), "rows": len(c),
                              "start": c[0]["scored_at"], "end": c[-1]["scored_at"]} for i, c in enumerate(analysis_chunks)],
         "drift": drift(reference, reference_chunks, analysis_chunks),
-        "quality": {"reference": [quality(c) for c in reference_chunks], "analysis": [quality(c) for c in analysis_chunks]},
+        "quality": quality_with_bands([quality(c) for c in reference_chunks], [quality(c) for c in analysis_chunks]),
         "business_value_matrix": [[0, -100], [-500, 200]],
     }
     with open("expected.json", "w", encoding="utf-8") as out:

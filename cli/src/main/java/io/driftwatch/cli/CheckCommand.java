@@ -2,6 +2,13 @@ package io.driftwatch.cli;
 
 import io.driftwatch.cli.chunk.ChunkOptions;
 import io.driftwatch.cli.chunk.ChunkPlan;
+import io.driftwatch.cli.quality.CheckQuality;
+import io.driftwatch.cli.quality.ChunkQuality;
+import io.driftwatch.cli.quality.ChunkQualityTable;
+import io.driftwatch.cli.quality.QualityHtml;
+import io.driftwatch.cli.quality.QualityJson;
+import io.driftwatch.cli.quality.QualityRequest;
+import io.driftwatch.cli.quality.QualityTable;
 import io.driftwatch.cli.report.ChunkHtml;
 import io.driftwatch.cli.report.ChunkJson;
 import io.driftwatch.cli.report.ChunkLines;
@@ -27,8 +34,11 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import static picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +65,8 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "  driftwatch check --reference ref.csv --current cur.csv --policy fleet.yaml --policy credit.yaml --model credit",
                 "  driftwatch check --reference ref.csv --current cur.csv --exclude request_id,received_at",
                 "  driftwatch check --reference ref.csv --current cur.csv --chunk-period 1d --time-column ts --threshold-rule nannyml",
+                "  driftwatch check --reference ref.csv --current cur.csv --labels churned --prediction-column predicted \\",
+                "      --score-column p_churn --business-value '[[0, -5], [-50, 100]]' --format json",
                 "  driftwatch check --list-tests"})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -81,6 +93,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     private ChunkOptions chunking = new ChunkOptions();
+
+    @Mixin
+    private QualityOptions quality = new QualityOptions();
 
     @Option(names = "--model", paramLabel = "M", description = "The model whose policy applies; needed only when the"
             + " --policy files hold policies of more than one model.")
@@ -131,45 +146,56 @@ public final class CheckCommand implements Callable<Integer> {
         policy.ifPresent(effective -> types.putAll(PolicyComparison.declaredTypes(effective)));
         types.putAll(selection.columnTypes());
         CalibrationTargets calibrated = policy.map(PolicyComparison::calibrationTargets).orElse(CalibrationTargets.NONE);
-        if (chunks.isPresent()) {
-            return chunked(ChunkedFileCheck.run(reference, current, types, policies.excludedColumns(policy), settings,
-                    calibrated, minRows, chunks.get()), settings);
+        Optional<QualityRequest> qualityRequest = quality.request();
+        Set<String> excluded = new TreeSet<>(policies.excludedColumns(policy));
+        excluded.addAll(quality.notFeatures());
+        CheckQuality checkQuality = qualityRequest.isEmpty() ? null
+                : CheckQuality.of(reference, current, qualityRequest.get());
+        if (chunks.isEmpty()) {
+            FileCheck check = FileCheck.run(reference, current, types, excluded, settings, calibrated, minRows);
+            ReportOutput.write(render(check, null, settings, checkQuality, null), output, spec.commandLine().getOut());
+            return switch (check.judgement().outcome()) {
+                case NO_DRIFT -> ExitCode.OK;
+                case DRIFT -> ExitCode.FOUND;
+                case NOT_JUDGED -> ExitCode.NOT_JUDGED;
+            };
         }
-        FileCheck check = FileCheck.run(reference, current, types, policies.excludedColumns(policy), settings,
-                calibrated, minRows);
-        String rendered = switch (format) {
-            case JSON -> JsonReport.render(check.report(), check.judgement(), settings.options(), check.excludedColumns(),
-                    check.sketchedColumns())
-                    + System.lineSeparator();
-            case TABLE -> TableReport.render(check.report(), check.judgement(), reference.toString(), current.toString(),
-                    check.excludedColumns(), check.sketchedColumns());
-            case HTML -> HtmlReport.render("driftwatch check", check.report(), check.judgement(), reference.toString(),
-                    current.toString(), check.excludedColumns(), check.charts(), check.sketchedColumns());
-        };
-        ReportOutput.write(rendered, output, spec.commandLine().getOut());
-        return switch (check.judgement().outcome()) {
-            case NO_DRIFT -> ExitCode.OK;
-            case DRIFT -> ExitCode.FOUND;
-            case NOT_JUDGED -> ExitCode.NOT_JUDGED;
-        };
-    }
-
-    /** Exits 4 when the whole file cannot be judged, else 1 when it or any of its chunks drifted, else 0. */
-    private int chunked(ChunkedFileCheck chunked, ComparisonSettings settings) throws BadInputException {
-        FileCheck whole = chunked.whole();
-        String referenceName = String.valueOf(reference);
-        String currentName = String.valueOf(current);
-        String rendered = switch (format) {
-            case JSON -> ChunkJson.render(chunked, settings.options()) + System.lineSeparator();
-            case TABLE -> TableReport.render(whole.report(), whole.judgement(), referenceName, currentName,
-                    whole.excludedColumns(), whole.sketchedColumns()) + ChunkLines.render(chunked, currentName, referenceName);
-            case HTML -> ChunkHtml.render(chunked, referenceName, currentName);
-        };
-        ReportOutput.write(rendered, output, spec.commandLine().getOut());
-        if (whole.judgement().outcome() == DatasetJudgement.Outcome.NOT_JUDGED) {
+        ChunkedFileCheck chunked = ChunkedFileCheck.run(reference, current, types, excluded, settings, calibrated,
+                minRows, chunks.get(), checkQuality != null);
+        ChunkQuality chunkQuality = checkQuality == null ? null : ChunkQuality.of(checkQuality.request(), reference,
+                current, chunked.currentLayout(), chunked.referenceLayout());
+        ReportOutput.write(render(chunked.whole(), chunked, settings, checkQuality, chunkQuality), output,
+                spec.commandLine().getOut());
+        // Exit 4 when the whole file cannot be judged, else 1 when it or any of its chunks drifted, else 0.
+        if (chunked.whole().judgement().outcome() == DatasetJudgement.Outcome.NOT_JUDGED) {
             return ExitCode.NOT_JUDGED;
         }
         return chunked.anyDrift() ? ExitCode.FOUND : ExitCode.OK;
+    }
+
+    /** The report in the format asked for: the whole file's, then the chunks' and the model's quality where there are. */
+    private String render(FileCheck whole, @Nullable ChunkedFileCheck chunked, ComparisonSettings settings,
+                          @Nullable CheckQuality checkQuality, @Nullable ChunkQuality chunkQuality) {
+        String referenceName = String.valueOf(reference);
+        String currentName = String.valueOf(current);
+        boolean referenceChunks = chunked != null && chunked.plan().referenceChunks();
+        return switch (format) {
+            case JSON -> {
+                String json = chunked == null ? JsonReport.render(whole.report(), whole.judgement(), settings.options(),
+                        whole.excludedColumns(), whole.sketchedColumns()) : ChunkJson.render(chunked, settings.options());
+                yield (checkQuality == null ? json : QualityJson.addTo(json, checkQuality, chunkQuality)) + System.lineSeparator();
+            }
+            case TABLE -> TableReport.render(whole.report(), whole.judgement(), referenceName, currentName,
+                    whole.excludedColumns(), whole.sketchedColumns())
+                    + (chunked == null ? "" : ChunkLines.render(chunked, currentName, referenceName))
+                    + (checkQuality == null ? "" : QualityTable.render(checkQuality))
+                    + (chunkQuality == null ? "" : ChunkQualityTable.render(chunkQuality, referenceChunks));
+            case HTML -> HtmlReport.render("driftwatch check", whole.report(), whole.judgement(), referenceName, currentName,
+                    whole.excludedColumns(), whole.charts(), whole.sketchedColumns(), List.of(),
+                    (chunked == null ? "" : ChunkHtml.sections(chunked))
+                            + (checkQuality == null ? "" : QualityHtml.section(checkQuality))
+                            + (chunkQuality == null ? "" : ChunkQualityTable.section(chunkQuality, referenceChunks)));
+        };
     }
 
     private ComparisonSettings policySettings(EffectivePolicy policy) throws BadInputException {

@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,7 +22,9 @@ import static org.assertj.core.api.Assertions.within;
  * and analysis period of a binary classifier cut into chunks of 500 rows (the analysis's last chunk incomplete), every
  * chunk of both compared with the whole reference with NannyML's definitions (KS D, Jensen-Shannon on Doane's or
  * per-value bins, Wasserstein, chi-square contingency, L-infinity) and judged by NannyML's thresholds from the
- * reference's chunks. Every value is held to {@code nannyml-style/expected.json}, which {@code generate.py} computed
+ * reference's chunks, and the realized quality of every chunk (scikit-learn's definitions, NannyML's business value)
+ * judged by the bands of the reference's chunks. Every value is held to {@code nannyml-style/expected.json}, which
+ * {@code generate.py} computed
  * beside the data with NumPy and SciPy alone, from NannyML's definitions written out.
  */
 class NannyMlStyleAnalysisTest {
@@ -39,7 +43,9 @@ class NannyMlStyleAnalysisTest {
         exit = DriftwatchCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(errors)).execute(
                 "check", "--reference", folder.resolve("reference.csv").toString(),
                 "--current", folder.resolve("analysis.csv").toString(),
-                "--exclude", "request_id,score,prediction,label", "--time-column", "scored_at",
+                "--exclude", "request_id,prediction", "--time-column", "scored_at",
+                "--labels", "label", "--prediction-column", "prediction", "--score-column", "score",
+                "--business-value", "[[0, -100], [-500, 200]]",
                 "--chunk-rows", "500", "--reference-chunks", "--threshold-rule", "nannyml",
                 "--tests", "ks,jensen_shannon,wasserstein,chi_square_contingency,l_infinity",
                 "--binning", "doane", "--log-base", "2", "--format", "json");
@@ -111,6 +117,71 @@ class NannyMlStyleAnalysisTest {
             assertThat(result.get("drift").asBoolean()).as(where + " alert").isEqualTo(alerts.get(i).asBoolean());
         }
         return chunks.size();
+    }
+
+    @Test
+    void everyChunksRealizedQualityBandAndAlertIsNannyMlsAsNumPyComputesThem() {
+        JsonNode quality = expected.get("quality");
+        for (String metric : List.of("accuracy", "precision", "recall", "f1", "specificity", "balanced_accuracy", "roc_auc",
+                "average_precision", "macro_precision", "macro_recall", "macro_f1", "log_loss", "business_value")) {
+            JsonNode band = report.at("/quality/bands/" + metric);
+            assertThat(band.get("lower").asDouble()).as(metric + " lower band")
+                    .isCloseTo(quality.at("/bands/" + metric + "/lower").asDouble(), within(CLOSE * 1e5));
+            assertThat(band.get("upper").asDouble()).as(metric + " upper band")
+                    .isCloseTo(quality.at("/bands/" + metric + "/upper").asDouble(), within(CLOSE * 1e5));
+        }
+        assertQuality(report.get("chunks"), quality.get("analysis"));
+        assertQuality(report.get("reference_chunks"), quality.get("reference"));
+        assertThat(report.at("/chunks/6/quality/alerts")).as("the model's precision falls where the shift was planted")
+                .extracting(JsonNode::asText).contains("precision");
+    }
+
+    private static void assertQuality(JsonNode chunks, JsonNode expectedChunks) {
+        for (int i = 0; i < chunks.size(); i++) {
+            JsonNode got = chunks.get(i).get("quality");
+            JsonNode want = expectedChunks.get(i);
+            String where = "chunk " + i;
+            assertThat(got.get("labelled").asLong()).as(where).isEqualTo(want.get("rows").asLong());
+            for (String metric : List.of("accuracy", "precision", "recall", "f1", "specificity", "balanced_accuracy",
+                    "roc_auc", "average_precision", "macro_precision", "macro_recall", "macro_f1", "log_loss")) {
+                assertThat(got.at("/metrics/" + metric).asDouble()).as(where + " " + metric)
+                        .isCloseTo(want.get(metric).asDouble(), within(CLOSE));
+            }
+            assertThat(got.at("/confusion_matrix/true_positive/count").asLong()).as(where).isEqualTo(want.get("tp").asLong());
+            assertThat(got.at("/confusion_matrix/true_negative/count").asLong()).as(where).isEqualTo(want.get("tn").asLong());
+            assertThat(got.at("/confusion_matrix/false_positive/count").asLong()).as(where).isEqualTo(want.get("fp").asLong());
+            assertThat(got.at("/confusion_matrix/false_negative/count").asLong()).as(where).isEqualTo(want.get("fn").asLong());
+            assertThat(got.at("/business_value/total").asDouble()).as(where).isEqualTo(want.get("business_value").asDouble());
+            assertThat(got.get("alerts")).as(where + " alerts").extracting(JsonNode::asText)
+                    .containsExactlyInAnyOrderElementsOf(want.get("alerts").valueStream().map(JsonNode::asText).toList());
+        }
+    }
+
+    @Test
+    void theTableAndThePageShowEachChunksQualityWithItsBandsAndAlerts() throws Exception {
+        Path folder = resource("nannyml-style");
+        StringWriter out = new StringWriter();
+        StringWriter errors = new StringWriter();
+        String[] args = {"check", "--reference", folder.resolve("reference.csv").toString(),
+                "--current", folder.resolve("analysis.csv").toString(), "--exclude", "request_id,prediction",
+                "--time-column", "scored_at", "--chunk-rows", "500", "--labels", "label", "--prediction-column", "prediction",
+                "--score-column", "score"};
+
+        int tableExit = DriftwatchCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(errors)).execute(args);
+
+        assertThat(tableExit).as(errors.toString()).isEqualTo(ExitCode.FOUND);
+        List<String> lines = out.toString().lines().toList();
+        int header = lines.indexOf(lines.stream().filter(line -> line.startsWith("Quality per chunk")).findFirst().orElseThrow());
+        assertThat(lines.get(header + 1)).startsWith("chunk").contains("accuracy", "roc_auc", "alerts");
+        assertThat(lines.get(header + 2)).startsWith("band").contains("[0.5654, 0.6822]");
+        assertThat(lines.get(header + 3 + 6)).startsWith("6 ").endsWith("precision, f1");
+        assertThat(lines.get(header + 3 + 5)).startsWith("5 ").endsWith("-");
+
+        StringWriter page = new StringWriter();
+        List<String> html = new ArrayList<>(List.of(args));
+        html.addAll(List.of("--format", "html"));
+        DriftwatchCommand.commandLine().setOut(new PrintWriter(page)).execute(html.toArray(String[]::new));
+        assertThat(page.toString()).contains("<h2>Quality per chunk</h2>", "<td class=\"warn\">precision, f1</td>");
     }
 
     @Test

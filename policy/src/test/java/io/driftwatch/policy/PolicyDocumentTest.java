@@ -71,6 +71,17 @@ class PolicyDocumentTest {
     }
 
     @Test
+    void aQualityRuleMayWatchABinaryModelsPositiveClassFigures() throws PolicyException {
+        ModelPolicy policy = PolicyDocument.parse("fraud.yaml", """
+                model: fraud
+                triggers: {quality: {metric: average_precision, worse_than: 0.6, min_labels: 100}}
+                """).policy();
+
+        assertThat(policy.triggers().quality()).contains(new TriggersPolicy.Quality(true,
+                Optional.of(QualityMetric.AVERAGE_PRECISION), OptionalDouble.of(0.6), OptionalDouble.empty(), OptionalLong.of(100)));
+    }
+
+    @Test
     void offTurnsATriggerOffAndSilenceLeavesItToTheLayersBelow() throws PolicyException {
         ModelPolicy policy = PolicyDocument.parse("fraud.yaml", """
                 model: fraud

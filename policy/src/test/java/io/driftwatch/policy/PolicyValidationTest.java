@@ -39,13 +39,14 @@ class PolicyValidationTest {
                 window: {size: 1 day}
                 triggers:
                   schema: {min_severity: fatal}
-                  quality: {metric: f1}
+                  quality: {metric: f2}
                 """)).containsExactly(
                 "credit.yaml:2:16: window.size: '1 day' is not a duration; write a whole number with a unit (500ms, 30s,"
                         + " 15m, 6h, 1d) or ISO-8601 such as PT6H",
                 "credit.yaml:4:26: triggers.schema.min_severity: 'fatal' is not one of: error, warning",
-                "credit.yaml:5:21: triggers.quality.metric: 'f1' is not one of: accuracy, macro_precision, macro_recall,"
-                        + " macro_f1, roc_auc, log_loss, mae, rmse, mape, mean_error");
+                "credit.yaml:5:21: triggers.quality.metric: 'f2' is not one of: accuracy, balanced_accuracy, precision,"
+                        + " recall, f1, specificity, average_precision, macro_precision, macro_recall, macro_f1, roc_auc,"
+                        + " log_loss, mae, rmse, mape, mean_error");
     }
 
     @Test

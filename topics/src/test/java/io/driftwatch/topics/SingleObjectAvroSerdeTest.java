@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -154,8 +155,8 @@ class SingleObjectAvroSerdeTest {
     void everyRecordWrittenBeforePoliciesIsReadableByTheCurrentSchema() {
         for (Schema current : List.of(DriftReport.getClassSchema(), QualityReport.getClassSchema(),
                 RetrainingTrigger.getClassSchema(), AlertEvent.getClassSchema())) {
-            List<Schema> earlier = EarlierSchemas.of(current);
-            Schema beforePolicies = earlier.get(earlier.size() - 1);
+            Schema beforePolicies = EarlierSchemas.of(current).stream().filter(schema -> schema.getField("policyId") == null)
+                    .reduce((older, newer) -> newer).orElseThrow();
             assertThat(beforePolicies.getField("policyId")).as(current.getName()).isNull();
             assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, beforePolicies).getType())
                     .as(current.getName()).isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
@@ -183,5 +184,44 @@ class SingleObjectAvroSerdeTest {
         assertThat(read.getTriggerId()).isEqualTo("t-1");
         assertThat(read.getRule()).isEqualTo("dataset_drift");
         assertThat(read.getPolicyId()).isNull();
+    }
+
+    @Test
+    void aQualityReportWrittenBeforeBinaryFiguresIsReadWithoutAConfusionMatrixOfThePositiveClass() throws Exception {
+        Schema beforeBinary = EarlierSchemas.of(QualityReport.getClassSchema()).get(1);
+        assertThat(beforeBinary.getField("binary")).isNull();
+        GenericRecord old = new GenericData.Record(beforeBinary);
+        old.put("reportId", "q-1");
+        old.put("modelName", "fraud");
+        old.put("modelVersion", "v3");
+        old.put("windowStart", 1_000L);
+        old.put("windowEnd", 2_000L);
+        old.put("isFinal", true);
+        old.put("task", new GenericData.EnumSymbol(beforeBinary.getField("task").schema(), "CLASSIFICATION"));
+        old.put("predictions", 40L);
+        old.put("labelled", 20L);
+        old.put("labelCoverage", 0.5);
+        old.put("metrics", Map.of("accuracy", 0.75));
+        old.put("perClass", List.of());
+        old.put("confusion", List.of());
+        old.put("labelDelayQuantilesMillis", Map.of());
+        old.put("unlabelled", 20L);
+        old.put("duplicateLabels", 0L);
+        old.put("unmatchedLabels", 0L);
+        old.put("segments", List.of());
+        old.put("baselineMetrics", Map.of());
+        old.put("previousWindowMetrics", Map.of());
+        old.put("policyId", "defaults");
+        ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), beforeBinary).encode(old);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+
+        QualityReport read = new SingleObjectAvroSerde<QualityReport>(QualityReport.getClassSchema()).deserializer()
+                .deserialize("t", bytes);
+
+        assertThat(read.getReportId()).isEqualTo("q-1");
+        assertThat(read.getMetrics()).containsEntry("accuracy", 0.75);
+        assertThat(read.getPolicyId()).isEqualTo("defaults");
+        assertThat(read.getBinary()).isNull();
     }
 }

@@ -34,6 +34,7 @@ final class LabelFit {
     private final OutcomeColumns columns;
     private final Set<String> scoredClasses;
     private final @Nullable String statedPositiveClass;
+    private final boolean predictionsMustNameLabels;
     private final Map<TaskKind, Long> pairsByTask = new EnumMap<>(TaskKind.class);
     private final Map<TaskKind, Example> firstByTask = new EnumMap<>(TaskKind.class);
 
@@ -42,13 +43,17 @@ final class LabelFit {
 
     /**
      * @param scoredClasses       the classes whose scores the rows carry
-     * @param statedPositiveClass the class {@code --positive-class} named, or null
+     * @param statedPositiveClass       the class {@code --positive-class} named, or null for no such check
+     * @param predictionsMustNameLabels whether a classification in which no prediction names its label is refused
+     *                                  (a whole file: the wrong column; not a chunk, which may just be all wrong)
      */
-    LabelFit(Path file, OutcomeColumns columns, Set<String> scoredClasses, @Nullable String statedPositiveClass) {
+    LabelFit(Path file, OutcomeColumns columns, Set<String> scoredClasses, @Nullable String statedPositiveClass,
+             boolean predictionsMustNameLabels) {
         this.file = requireNonNull(file, "file");
         this.columns = requireNonNull(columns, "columns");
         this.scoredClasses = Set.copyOf(scoredClasses);
         this.statedPositiveClass = statedPositiveClass;
+        this.predictionsMustNameLabels = predictionsMustNameLabels;
     }
 
     /** @param row the row the pair came from, whose values the messages quote as the file spells them */
@@ -88,7 +93,9 @@ final class LabelFit {
                     .map(ClassMetrics::label).toList();
             requirePositiveClassAmong(labelClasses);
             requireScoresOfEveryClass(labelClasses);
-            requirePredictionsNamingLabels(summary);
+            if (predictionsMustNameLabels) {
+                requirePredictionsNamingLabels(summary);
+            }
         }
     }
 

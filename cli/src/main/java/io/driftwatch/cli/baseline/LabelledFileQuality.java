@@ -13,8 +13,12 @@ import io.driftwatch.stats.quality.QualityTally;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongPredicate;
+import java.util.function.LongToIntFunction;
 
 import static java.util.Objects.requireNonNull;
 
@@ -41,11 +45,81 @@ public final class LabelledFileQuality {
     /**
      * @param columns the outcome columns; the label must be set
      * @param typing  the task the user stated and the positive class they named, if any
-     * @throws BadInputException when the file cannot be read, a score is not a number, no positive class is known
-     *                           for a lone score column, no row has both a label and a prediction, or the labels do
-     *                           not fit the task the rows make
+     * @throws BadInputException when the file cannot be read, a score is not a number or lies outside [0, 1], no
+     *                           positive class is known for a lone score column, no row has both a label and a
+     *                           prediction, or the labels do not fit the task the rows make
      */
     public static QualitySummary read(Path file, OutcomeColumns columns, OutcomeTyping typing) throws BadInputException {
+        Tallied tallied = tally(file, columns, typing, 1, row -> 0, typing.positiveClass(), true).get(0);
+        tallied.fit().requireFit(tallied.summary());
+        return tallied.summary();
+    }
+
+    /**
+     * The quality of a whole file for {@code check}. Unlike {@link #read}, a file whose rows have no label yet is
+     * an answer, not a mistake, and a {@code --positive-class} need not occur in it (the current file may hold one
+     * class; the caller checks the class against every file it reads).
+     *
+     * @return the quality, or empty when no row has both a label and a prediction
+     * @throws BadInputException as {@link #read} does, but for those two
+     */
+    public static Optional<QualitySummary> readFile(Path file, OutcomeColumns columns, OutcomeTyping typing)
+            throws BadInputException {
+        return fitting(tally(file, columns, typing, 1, row -> 0, null, true).get(0));
+    }
+
+    /**
+     * The quality of some of a file's rows, a chunk of it: as {@link #readFile}, and a chunk in which no prediction
+     * names its label's class is a bad chunk rather than the wrong column (a small chunk can be all wrong).
+     *
+     * @param selected which rows count, by their 0-based index among the file's data rows
+     * @return the quality, or empty when no selected row has both a label and a prediction
+     * @throws BadInputException as {@link #readFile} does
+     */
+    public static Optional<QualitySummary> readRows(Path file, OutcomeColumns columns, OutcomeTyping typing,
+                                                    LongPredicate selected) throws BadInputException {
+        return fitting(tally(file, columns, typing, 1, row -> selected.test(row) ? 0 : -1, null, false).get(0));
+    }
+
+    /**
+     * The quality of each chunk of a file, in one read: as {@link #readRows} for every chunk at once.
+     *
+     * @param chunks     how many chunks there are
+     * @param chunkOfRow the chunk (0 to chunks - 1) of each row by its 0-based index among the file's data rows
+     * @return each chunk's quality, or empty for a chunk in which no row has both a label and a prediction
+     * @throws BadInputException as {@link #readFile} does
+     */
+    public static List<Optional<QualitySummary>> readChunks(Path file, OutcomeColumns columns, OutcomeTyping typing,
+                                                            int chunks, LongToIntFunction chunkOfRow)
+            throws BadInputException {
+        List<Optional<QualitySummary>> qualities = new ArrayList<>();
+        for (Tallied tallied : tally(file, columns, typing, chunks, chunkOfRow, null, false)) {
+            qualities.add(fitting(tallied));
+        }
+        return qualities;
+    }
+
+    private static Optional<QualitySummary> fitting(Tallied tallied) throws BadInputException {
+        if (tallied.summary().labelled() == 0) {
+            return Optional.empty();
+        }
+        tallied.fit().requireFit(tallied.summary());
+        return Optional.of(tallied.summary());
+    }
+
+    private record Tallied(QualitySummary summary, LabelFit fit) {
+    }
+
+    /**
+     * One tally per chunk, filled in one read of the file.
+     *
+     * @param chunkOfRow        the chunk of each row by its 0-based index, or -1 for a row no chunk counts
+     * @param fitPositiveClass  the positive class the labels must hold, or null for no such check
+     * @param fitNamedLabels    whether some prediction must name its label's class
+     */
+    private static List<Tallied> tally(Path file, OutcomeColumns columns, OutcomeTyping typing, int chunks,
+                                       LongToIntFunction chunkOfRow, @Nullable String fitPositiveClass,
+                                       boolean fitNamedLabels) throws BadInputException {
         String label = requireNonNull(columns.label(), "columns.label");
         ScoreColumns scores = columns.scores();
         OutcomeTyping resolved = typing;
@@ -55,33 +129,61 @@ public final class LabelledFileQuality {
             scores = scores.withPositiveClass(positive);
             resolved = new OutcomeTyping(typing.task(), positive);
         }
-        QualityTally tally = new QualityTally(0);
-        LabelFit fit = new LabelFit(file, columns, scores.columnsByClass().keySet(), typing.positiveClass());
+        QualityTally[] tallies = new QualityTally[chunks];
+        LabelFit[] fits = new LabelFit[chunks];
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            tallies[chunk] = new QualityTally(0);
+            fits[chunk] = new LabelFit(file, columns, scores.columnsByClass().keySet(), fitPositiveClass, fitNamedLabels);
+        }
         try (RowReader rows = RowReader.open(file)) {
-            for (Optional<Row> next = rows.next(); next.isPresent(); next = rows.next()) {
-                Row row = next.get();
-                Object prediction = answer(row.value(columns.prediction()));
-                Object actual = answer(row.value(label));
-                if (prediction != null) {
-                    tally.addPrediction();
+            long index = 0;
+            for (Optional<Row> next = rows.next(); next.isPresent(); next = rows.next(), index++) {
+                int chunk = chunkOfRow.applyAsInt(index);
+                if (chunk >= 0) {
+                    add(tallies[chunk], fits[chunk], file, columns, resolved, scores, next.get());
                 }
-                if (prediction == null || actual == null) {
-                    if (prediction != null) {
-                        tally.addUnlabelled(1);
-                    } else if (actual != null) {
-                        tally.addUnmatchedLabel();
-                    }
-                    continue;
-                }
-                // Label delay 0: a file has no event times, and the baseline records no delays.
-                LabelledOutcome outcome = resolved.outcome(prediction, actual, scores.read(file, row), Map.of(), 0);
-                fit.note(outcome, row);
-                tally.add(outcome);
             }
         }
-        QualitySummary summary = tally.summary();
-        fit.requireFit(summary);
-        return summary;
+        List<Tallied> tallied = new ArrayList<>();
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            tallied.add(new Tallied(tallies[chunk].summary(resolved.positiveClass()), fits[chunk]));
+        }
+        return tallied;
+    }
+
+    private static void add(QualityTally tally, LabelFit fit, Path file, OutcomeColumns columns, OutcomeTyping typing,
+                            ScoreColumns scores, Row row) throws BadInputException {
+        Object prediction = answer(row.value(columns.prediction()));
+        Object actual = answer(row.value(requireNonNull(columns.label(), "columns.label")));
+        if (prediction != null) {
+            tally.addPrediction();
+        }
+        if (prediction == null || actual == null) {
+            if (prediction != null) {
+                tally.addUnlabelled(1);
+            } else if (actual != null) {
+                tally.addUnmatchedLabel();
+            }
+            return;
+        }
+        Map<String, Double> classScores = scores.read(file, row);
+        requireProbabilities(file, row, scores, classScores);
+        // Label delay 0: a file has no event times, and the baseline records no delays.
+        LabelledOutcome outcome = typing.outcome(prediction, actual, classScores, Map.of(), 0);
+        fit.note(outcome, row);
+        tally.add(outcome);
+    }
+
+    /** Log loss, ROC AUC and average precision read a score as a probability; a value outside [0, 1] is not one. */
+    private static void requireProbabilities(Path file, Row row, ScoreColumns scores, Map<String, Double> classScores)
+            throws BadInputException {
+        for (Map.Entry<String, Double> score : classScores.entrySet()) {
+            if (score.getValue() < 0 || score.getValue() > 1) {
+                throw new BadInputException(file + " line " + row.line() + ", column '" + scores.columnsByClass()
+                        .get(score.getKey()) + "': score " + score.getValue() + " of class '" + score.getKey()
+                        + "' is not a probability in [0, 1]; --score-column must name columns of probabilities");
+            }
+        }
     }
 
     /** The prediction or label as the stream holds it: a Double, a String, or null when missing. */

@@ -13,14 +13,19 @@ public final class ChunkHtml {
     /** The HTML page of {@code check}: the whole file's report with the chunk sections before its columns. */
     public static String render(ChunkedFileCheck check, String referenceName, String currentName) {
         FileCheck whole = check.whole();
+        return HtmlReport.render("driftwatch check", whole.report(), whole.judgement(), referenceName, currentName,
+                whole.excludedColumns(), whole.charts(), whole.sketchedColumns(), List.of(), sections(check));
+    }
+
+    /** The chunk sections alone, for a page that adds sections of its own. */
+    public static String sections(ChunkedFileCheck check) {
         StringBuilder sections = new StringBuilder();
         section(sections, "Chunks of the current data (" + check.plan().chunker().describe() + "; thresholds: "
                 + check.plan().rule().name().toLowerCase(Locale.ROOT) + ")", check.chunks());
         if (check.plan().referenceChunks()) {
             section(sections, "Chunks of the reference", check.referenceChunks());
         }
-        return HtmlReport.render("driftwatch check", whole.report(), whole.judgement(), referenceName, currentName,
-                whole.excludedColumns(), whole.charts(), whole.sketchedColumns(), List.of(), sections.toString());
+        return sections.toString();
     }
 
     private static void section(StringBuilder page, String title, List<ChunkResult> chunks) {

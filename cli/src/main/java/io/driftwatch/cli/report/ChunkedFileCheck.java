@@ -15,6 +15,7 @@ import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.compare.DatasetComparator;
 import io.driftwatch.stats.compare.DatasetJudgement;
 import io.driftwatch.stats.compare.DriftComparison;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,12 +37,16 @@ import static java.util.Objects.requireNonNull;
  * @param whole           the whole-file check, exactly as without chunks
  * @param chunks          the current file's chunks, in order
  * @param referenceChunks the reference's chunks when the plan asks to report them, else empty
+ * @param currentLayout   which chunk each row of the current file fell in
+ * @param referenceLayout the same for the reference, when it was cut; else null
  */
 public record ChunkedFileCheck(FileCheck whole, ChunkPlan plan, List<ChunkResult> chunks,
-                               List<ChunkResult> referenceChunks) {
+                               List<ChunkResult> referenceChunks, ChunkLayout currentLayout,
+                               @Nullable ChunkLayout referenceLayout) {
     public ChunkedFileCheck {
         requireNonNull(whole, "whole");
         requireNonNull(plan, "plan");
+        requireNonNull(currentLayout, "currentLayout");
         chunks = List.copyOf(chunks);
         referenceChunks = List.copyOf(referenceChunks);
     }
@@ -52,10 +57,14 @@ public record ChunkedFileCheck(FileCheck whole, ChunkPlan plan, List<ChunkResult
                 || chunks.stream().anyMatch(ChunkResult::drifted);
     }
 
-    /** @throws BadInputException for a file that cannot be read or cut as the plan asks */
+    /**
+     * @param cutReference whether to cut the reference even when the plan reports no drift of its chunks (the model's
+     *                     quality takes its thresholds from them)
+     * @throws BadInputException for a file that cannot be read or cut as the plan asks
+     */
     public static ChunkedFileCheck run(Path reference, Path current, Map<String, ColumnType> declaredTypes,
                                        Set<String> excludedColumns, ComparisonSettings settings,
-                                       CalibrationTargets calibrated, long minRows, ChunkPlan plan)
+                                       CalibrationTargets calibrated, long minRows, ChunkPlan plan, boolean cutReference)
             throws BadInputException {
         Set<String> excluded = new HashSet<>(excludedColumns);
         if (plan.timeColumn() != null) {
@@ -66,23 +75,26 @@ public record ChunkedFileCheck(FileCheck whole, ChunkPlan plan, List<ChunkResult
         FileCheck whole = FileCheck.of(tables, judged, calibrated, excluded, minRows);
         ChunkComparison comparison = new ChunkComparison(new DatasetComparator(judged), tables.reference(),
                 !whole.sketchedColumns().isEmpty(), minRows);
-        List<ChunkResult> chunks = comparison.compare(current, tables.current(), plan);
-        List<ChunkResult> referenceChunks = plan.cutsReference()
-                ? comparison.compare(reference, tables.reference(), plan) : List.of();
+        ChunkLayout currentLayout = plan.layout(current, tables.current().rows());
+        ChunkLayout referenceLayout = plan.cutsReference() || cutReference
+                ? plan.layout(reference, tables.reference().rows()) : null;
+        List<ChunkResult> chunks = comparison.compare(current, tables.current(), currentLayout);
+        List<ChunkResult> referenceChunks = plan.cutsReference() && referenceLayout != null
+                ? comparison.compare(reference, tables.reference(), referenceLayout) : List.of();
         if (plan.rule() == ThresholdRule.NANNYML) {
             NannyMlThresholds thresholds = NannyMlThresholds.fromReferenceChunks(
                     referenceChunks.stream().map(ChunkResult::report).toList());
             chunks = comparison.rejudged(chunks, thresholds);
             referenceChunks = comparison.rejudged(referenceChunks, thresholds);
         }
-        return new ChunkedFileCheck(whole, plan, chunks, plan.referenceChunks() ? referenceChunks : List.of());
+        return new ChunkedFileCheck(whole, plan, chunks, plan.referenceChunks() ? referenceChunks : List.of(), currentLayout,
+                referenceLayout);
     }
 
     /** Chunks of one file against the whole reference. */
     private record ChunkComparison(DatasetComparator comparator, Table reference, boolean held, long minRows) {
 
-        List<ChunkResult> compare(Path file, Table table, ChunkPlan plan) throws BadInputException {
-            ChunkLayout layout = plan.layout(file, table.rows());
+        List<ChunkResult> compare(Path file, Table table, ChunkLayout layout) throws BadInputException {
             List<ChunkResult> results = new ArrayList<>();
             for (TableChunk chunk : ChunkedTableReader.read(file, typesOf(table), layout.rows())) {
                 DriftComparison report = held || !chunk.sketchedColumns().isEmpty()

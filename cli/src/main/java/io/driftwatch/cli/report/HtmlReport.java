@@ -80,10 +80,13 @@ public final class HtmlReport {
         return render(title, report, judgement, referenceName, currentName, excludedColumns, charts, sketchedColumns, notes, "");
     }
 
-    /** Also {@code sectionsHtml}, sections already written as HTML (the chunks), between the findings and the columns. */
-    static String render(String title, DriftComparison report, DatasetJudgement judgement, String referenceName,
-                         String currentName, Set<String> excludedColumns, ColumnCharts charts,
-                         Map<String, String> sketchedColumns, List<String> notes, String sectionsHtml) {
+    /**
+     * Also {@code sectionsHtml}, whole {@code <section>}s written elsewhere (the chunks, the model's quality), between
+     * the findings and the columns.
+     */
+    public static String render(String title, DriftComparison report, DatasetJudgement judgement, String referenceName,
+                                String currentName, Set<String> excludedColumns, ColumnCharts charts,
+                                Map<String, String> sketchedColumns, List<String> notes, String sectionsHtml) {
         StringBuilder page = new StringBuilder(64 * 1024);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")

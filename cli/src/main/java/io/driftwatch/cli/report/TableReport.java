@@ -102,7 +102,7 @@ public final class TableReport {
     }
 
     /** {@code rows} (the first a header) in columns two spaces apart, the last column unpadded. */
-    static void appendAligned(StringBuilder out, List<String[]> rows) {
+    public static void appendAligned(StringBuilder out, List<String[]> rows) {
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {

@@ -2,6 +2,7 @@ package io.driftwatch.cli.reports;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.schemas.record.BinaryConfusionReport;
 import io.driftwatch.schemas.record.ClassQuality;
 import io.driftwatch.schemas.record.ConfusionCell;
 import io.driftwatch.schemas.record.QualityReport;
@@ -47,6 +48,15 @@ final class QualityReportJson {
             metrics(node.putObject("metrics"), segment.getMetrics());
         }
         root.put("policy_id", report.getPolicyId());
+        BinaryConfusionReport binary = report.getBinary();
+        if (binary == null) {
+            root.putNull("binary");
+        } else {
+            root.putObject("binary").put("positive_class", binary.getPositiveClass())
+                    .put("negative_class", binary.getNegativeClass()).put("true_positives", binary.getTruePositives())
+                    .put("false_positives", binary.getFalsePositives()).put("false_negatives", binary.getFalseNegatives())
+                    .put("true_negatives", binary.getTrueNegatives());
+        }
         return root;
     }
 

@@ -35,6 +35,7 @@ class QualityReportsTest {
         assertThat(line.get("label_coverage").asDouble()).isEqualTo(0.75);
         assertThat(line.get("metrics").get("accuracy").asDouble()).isEqualTo(0.91);
         assertThat(line.get("policy_id").isNull()).isTrue();
+        assertThat(line.get("binary").isNull()).as("no positive-class confusion matrix in this report").isTrue();
     }
 
     @Test

@@ -1,14 +1,16 @@
 package io.driftwatch.stats.quality;
 
 import io.driftwatch.stats.arithmetic.ExactSum;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Mergeable counts behind a classifier's quality: the confusion matrix, and when class scores were logged
@@ -20,7 +22,12 @@ import java.util.TreeSet;
  * one; a true class without a score counts as probability eps). A binary model's lone score p is its positive
  * class's probability ({@link ClassifiedPair}): the ROC AUC is that class's, which is scikit-learn's binary ROC
  * AUC of p, and the other class has probability 1 - p in the log loss. Exact for any split and merge order, the log
- * loss included ({@link ExactSum}). Not thread-safe.
+ * loss included ({@link ExactSum}). Balanced accuracy is scikit-learn's: the mean recall over the classes that
+ * occurred as labels. When at most two classes were seen and one of them is the positive class
+ * ({@link #binary}), the positive class's figures follow as scikit-learn's {@code average='binary'} defines them
+ * (precision, recall, F1), with specificity and the positive class's average precision
+ * ({@link ScoreHistogram#averagePrecision()}); a figure whose denominator is zero is left out
+ * ({@link BinaryConfusion}). Not thread-safe.
  */
 public final class ClassificationTally {
     static final double EPS = Math.ulp(1.0);
@@ -59,8 +66,18 @@ public final class ClassificationTally {
         return confusion.values().stream().flatMap(row -> row.values().stream()).mapToLong(Long::longValue).sum();
     }
 
-    /** accuracy, macro_precision, macro_recall, macro_f1, and roc_auc and log_loss when scores were logged. */
+    /** The metrics with the positive class implied ({@link #binary}); what the stream reports. */
     public Map<String, Double> metrics() {
+        return metrics(null);
+    }
+
+    /**
+     * accuracy, balanced_accuracy, macro_precision, macro_recall, macro_f1, roc_auc and log_loss when scores were
+     * logged; for a binary model precision, recall, f1, specificity and average_precision of the positive class.
+     *
+     * @param positiveClass the positive class as {@link ClassName} spells it; null to imply it ({@link #binary})
+     */
+    public Map<String, Double> metrics(@Nullable String positiveClass) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         long total = count();
         if (total == 0) {
@@ -72,6 +89,8 @@ public final class ClassificationTally {
         }
         metrics.put("accuracy", correct / (double) total);
         List<ClassMetrics> perClass = perClass();
+        metrics.put("balanced_accuracy", perClass.stream().filter(quality -> quality.support() > 0)
+                .mapToDouble(ClassMetrics::recall).average().orElse(0));
         metrics.put("macro_precision", perClass.stream().mapToDouble(ClassMetrics::precision).average().orElse(0));
         metrics.put("macro_recall", perClass.stream().mapToDouble(ClassMetrics::recall).average().orElse(0));
         metrics.put("macro_f1", perClass.stream().mapToDouble(ClassMetrics::f1).average().orElse(0));
@@ -90,13 +109,43 @@ public final class ClassificationTally {
         if (scored > 0) {
             metrics.put("log_loss", logLossSum.value() / scored);
         }
+        binary(positiveClass).ifPresent(binary -> putBinary(metrics, binary));
         return metrics;
+    }
+
+    private void putBinary(Map<String, Double> metrics, BinaryConfusion binary) {
+        putDefined(metrics, "precision", binary.precision());
+        putDefined(metrics, "recall", binary.recall());
+        putDefined(metrics, "f1", binary.f1());
+        putDefined(metrics, "specificity", binary.specificity());
+        ScoreHistogram positiveScores = scoresByClass.get(binary.positiveClass());
+        if (positiveScores != null) {
+            putDefined(metrics, "average_precision", positiveScores.averagePrecision());
+        }
+    }
+
+    private static void putDefined(Map<String, Double> metrics, String name, double value) {
+        if (Double.isFinite(value)) {
+            metrics.put(name, value);
+        }
+    }
+
+    /**
+     * The confusion matrix seen from the positive class, when the model is binary: at most two classes seen as
+     * labels or predictions, one of them (or, with one class seen, possibly its pair's other) the positive class.
+     * The positive class is {@code positiveClass} when given; else the class of a lone logged score (a binary
+     * model's probability); else 1 of 0/1 and true of true/false ({@link BinaryClasses}). Empty for more than two
+     * classes, no classes, or two named classes and no positive class given.
+     *
+     * @param positiveClass the positive class as {@link ClassName} spells it; null to imply it
+     */
+    public Optional<BinaryConfusion> binary(@Nullable String positiveClass) {
+        return PositiveClass.confusion(confusion, scoresByClass.keySet(), positiveClass);
     }
 
     /** Per class seen as a label or a prediction, in name order. */
     public List<ClassMetrics> perClass() {
-        TreeSet<String> labels = new TreeSet<>(confusion.keySet());
-        confusion.values().forEach(row -> labels.addAll(row.keySet()));
+        SortedSet<String> labels = PositiveClass.classesSeen(confusion);
         List<ClassMetrics> qualities = new ArrayList<>();
         for (String label : labels) {
             long truePositives = confusion.getOrDefault(label, new TreeMap<>()).getOrDefault(label, 0L);

@@ -65,9 +65,14 @@ public final class OutcomeTally {
     }
 
     public Map<String, Double> metrics() {
+        return metrics(null);
+    }
+
+    /** @param positiveClass a binary model's positive class; null to imply it ({@link ClassificationTally#binary}) */
+    public Map<String, Double> metrics(@Nullable String positiveClass) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (classification != null) {
-            metrics.putAll(classification.metrics());
+            metrics.putAll(classification.metrics(positiveClass));
         }
         if (regression != null) {
             metrics.putAll(regression.metrics());

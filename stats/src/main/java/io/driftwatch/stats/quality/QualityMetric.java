@@ -6,10 +6,19 @@ import java.util.Locale;
 
 /**
  * The quality metrics a rule can watch, with the direction in which each gets worse: accuracy-like
- * metrics fall, errors and log loss rise, and the mean error is worse the further it is from 0.
+ * metrics fall, errors and log loss rise, and the mean error is worse the further it is from 0. precision,
+ * recall, f1, specificity and average_precision are a binary model's positive-class figures
+ * ({@link ClassificationTally#binary}); a window without them (more than two classes, or one class with the figure
+ * undefined) leaves a rule on them unjudged.
  */
 public enum QualityMetric {
     ACCURACY(Better.HIGHER),
+    BALANCED_ACCURACY(Better.HIGHER),
+    PRECISION(Better.HIGHER),
+    RECALL(Better.HIGHER),
+    F1(Better.HIGHER),
+    SPECIFICITY(Better.HIGHER),
+    AVERAGE_PRECISION(Better.HIGHER),
     MACRO_PRECISION(Better.HIGHER),
     MACRO_RECALL(Better.HIGHER),
     MACRO_F1(Better.HIGHER),
@@ -35,6 +44,16 @@ public enum QualityMetric {
 
     public Better better() {
         return better;
+    }
+
+    /** The smallest value the metric can take: 0, or minus infinity for the signed mean error. */
+    public double lowest() {
+        return this == MEAN_ERROR ? Double.NEGATIVE_INFINITY : 0;
+    }
+
+    /** The largest value the metric can take: 1 for the shares and rates, infinity for errors and log loss. */
+    public double highest() {
+        return better == Better.HIGHER ? 1 : Double.POSITIVE_INFINITY;
     }
 
     /** The name in reports' metric maps, e.g. {@code macro_f1}. */

@@ -1,5 +1,7 @@
 package io.driftwatch.stats.quality;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 
@@ -17,11 +19,14 @@ import static java.util.Objects.requireNonNull;
  * @param labelCoverage             labelled / predictions, 0 for no predictions
  * @param labelDelayQuantilesMillis p50, p90, p99 and max of label minus prediction event time (KLL, k = 200:
  *                                  rank error about 1.3% at 99% confidence); empty without labels
+ * @param binary                    the confusion matrix seen from the positive class, for a binary model; null
+ *                                  otherwise ({@link ClassificationTally#binary})
  */
 public record QualitySummary(TaskKind task, long predictions, long labelled, long unlabelled, long duplicateLabels,
                              long unmatchedLabels, double labelCoverage, Map<String, Double> metrics,
                              List<ClassMetrics> perClass, List<ConfusionCount> confusion,
-                             Map<String, Double> labelDelayQuantilesMillis, List<SegmentQuality> segments) {
+                             Map<String, Double> labelDelayQuantilesMillis, List<SegmentQuality> segments,
+                             @Nullable BinaryConfusion binary) {
     public QualitySummary {
         requireNonNull(task, "task");
         metrics = Map.copyOf(metrics);

@@ -2,6 +2,7 @@ package io.driftwatch.stats.quality;
 
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,7 +105,17 @@ public final class QualityTally {
         return predictions == 0 && labelled() == 0 && unlabelled == 0 && duplicateLabels == 0 && unmatchedLabels == 0;
     }
 
+    /** The summary with a binary model's positive class implied ({@link ClassificationTally#binary}): the stream's. */
     public QualitySummary summary() {
+        return summary(null);
+    }
+
+    /**
+     * @param positiveClass a binary model's positive class, as {@link ClassName#ofTyped} spells a class a person
+     *                      typed; null to imply it ({@link ClassificationTally#binary})
+     */
+    public QualitySummary summary(@Nullable String positiveClass) {
+        String positive = positiveClass == null ? null : ClassName.ofTyped(positiveClass);
         ClassificationTally classification = overall.classificationOrNull();
         Map<String, Double> delays = new LinkedHashMap<>();
         if (!delaysMillis.isEmpty()) {
@@ -115,11 +126,12 @@ public final class QualityTally {
         }
         List<SegmentQuality> segmentQualities = new ArrayList<>();
         segments.forEach((segment, values) -> values.forEach((value, tally) ->
-                segmentQualities.add(new SegmentQuality(segment, value, tally.labelled(), tally.metrics()))));
+                segmentQualities.add(new SegmentQuality(segment, value, tally.labelled(), tally.metrics(positive)))));
         return new QualitySummary(overall.task(), predictions, labelled(), unlabelled, duplicateLabels, unmatchedLabels,
-                predictions == 0 ? 0 : labelled() / (double) predictions, overall.metrics(),
+                predictions == 0 ? 0 : labelled() / (double) predictions, overall.metrics(positive),
                 classification == null ? List.of() : classification.perClass(),
-                classification == null ? List.of() : classification.confusion(), delays, segmentQualities);
+                classification == null ? List.of() : classification.confusion(), delays, segmentQualities,
+                classification == null ? null : classification.binary(positive).orElse(null));
     }
 
     int maxSegmentValues() {

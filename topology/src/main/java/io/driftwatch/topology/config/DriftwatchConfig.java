@@ -105,7 +105,7 @@ public final class DriftwatchConfig extends TopicsConfig {
     public static final String QUALITY_POSITIVE_CLASS_CONFIG = "driftwatch.quality.positive.class";
     private static final String QUALITY_POSITIVE_CLASS_DOC = "Which class a prediction that is a probability (a number in (0, 1) beside a label 0/1 or true/false, no class scores logged) is the probability of: 0, 1, true or false; empty means 1, or true. A model that logs one score for a named class logs it in classScores under that class (produce --score-column COLUMN --positive-class CLASS).";
     public static final String TRIGGER_QUALITY_METRIC_CONFIG = "driftwatch.trigger.quality.metric";
-    private static final String TRIGGER_QUALITY_METRIC_DOC = "The quality metric the quality rules watch: accuracy, macro_precision, macro_recall, macro_f1, roc_auc, log_loss, mae, rmse, mape or mean_error (its absolute value).";
+    private static final String TRIGGER_QUALITY_METRIC_DOC = "The quality metric the quality rules watch: accuracy, balanced_accuracy, precision, recall, f1, specificity, average_precision (a binary model's positive class), macro_precision, macro_recall, macro_f1, roc_auc, log_loss, mae, rmse, mape or mean_error (its absolute value).";
     public static final String TRIGGER_QUALITY_THRESHOLD_CONFIG = "driftwatch.trigger.quality.threshold";
     private static final String TRIGGER_QUALITY_THRESHOLD_DOC = "Rule quality_threshold: trigger when the metric is worse than this (below it for accuracy-like metrics, above it for errors and log loss). Empty: rule off.";
     public static final String TRIGGER_QUALITY_MAX_DROP_CONFIG = "driftwatch.trigger.quality.max.drop";

@@ -1,12 +1,15 @@
 package io.driftwatch.topology.quality;
 
+import io.driftwatch.schemas.record.BinaryConfusionReport;
 import io.driftwatch.schemas.record.ClassQuality;
 import io.driftwatch.schemas.record.ConfusionCell;
 import io.driftwatch.schemas.record.ModelTask;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.SegmentQualityReport;
+import io.driftwatch.stats.quality.BinaryConfusion;
 import io.driftwatch.stats.quality.QualitySummary;
 import io.driftwatch.topology.trigger.TriggerIds;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.Map;
@@ -47,6 +50,12 @@ final class QualityReportRecords {
                 .setBaselineMetrics(Map.copyOf(baselineMetrics))
                 .setPreviousWindowMetrics(Map.copyOf(previousMetrics))
                 .setPolicyId(policyId)
+                .setBinary(binary(summary.binary()))
                 .build();
+    }
+
+    private static @Nullable BinaryConfusionReport binary(@Nullable BinaryConfusion binary) {
+        return binary == null ? null : new BinaryConfusionReport(binary.positiveClass(), binary.negativeClass(),
+                binary.truePositives(), binary.falsePositives(), binary.falseNegatives(), binary.trueNegatives());
     }
 }

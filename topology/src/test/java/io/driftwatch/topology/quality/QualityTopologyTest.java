@@ -512,6 +512,34 @@ class QualityTopologyTest {
         assertThat(meters.find("driftwatch.quality.baseline").gauge()).as("no baseline quality published").isNull();
     }
 
+    @Test
+    void aRecallRuleOnABinaryModelTriggersAndTheReportAndGaugesCarryThePositiveClassFigures() {
+        start(Map.of(DriftwatchConfig.TRIGGER_QUALITY_METRIC_CONFIG, "recall",
+                DriftwatchConfig.TRIGGER_QUALITY_THRESHOLD_CONFIG, "0.8",
+                DriftwatchConfig.TRIGGER_QUALITY_MIN_LABELS_CONFIG, "20"));
+        // 20 positives (even i), of which the model finds every other one (i % 4 == 0), and no false alarm:
+        // tp 10, fn 10, fp 0, tn 20; recall 10/20, precision 10/10, specificity 20/20.
+        for (int i = 0; i < 40; i++) {
+            predict("b" + i, T0.plusSeconds(i * 10L), i % 4 == 0 ? 1.0 : 0.0, null);
+            label("b" + i, T0.plusSeconds(i * 10L + 30), i % 2 == 0 ? 1.0 : 0.0);
+        }
+        update();
+        passWindowZeroFinal();
+
+        QualityReport report = finalWindowZero();
+        assertThat(report.getMetrics()).containsEntry("recall", 0.5).containsEntry("precision", 1.0)
+                .containsEntry("specificity", 1.0).containsEntry("balanced_accuracy", 0.75);
+        assertThat(report.getBinary().getPositiveClass()).isEqualTo("1");
+        assertThat(List.of(report.getBinary().getTruePositives(), report.getBinary().getFalsePositives(),
+                report.getBinary().getFalseNegatives(), report.getBinary().getTrueNegatives())).containsExactly(10L, 0L, 10L, 20L);
+        List<RetrainingTrigger> fired = triggers.readValuesToList();
+        assertThat(fired).extracting(RetrainingTrigger::getRule).containsExactly("quality_threshold");
+        assertThat(fired.get(0).getEvidence().get(0).getStatistic()).isEqualTo(0.5);
+        assertThat(qualityAlerts().get(0).getTitle()).isEqualTo("churn v2: quality below its threshold (recall); retraining triggered");
+        assertThat(gauge("driftwatch.quality.metric", "metric", "recall")).isEqualTo(0.5);
+        assertThat(gauge("driftwatch.quality.metric", "metric", "specificity")).isEqualTo(1.0);
+    }
+
     // A binary model's probability of class 1 for six requests, and their labels. By hand, as scikit-learn defines
     // them: p >= 0.5 predicts 1, 0, 0, 1, 0, 1, so 4 of 6 are right; positives 0.9, 0.4, 0.8 against negatives
     // 0.4, 0.1, 0.65 win 7.5 of 9 pairs (0.4 against 0.4 is half); the log loss takes p for a 1 and 1 - p for a 0.

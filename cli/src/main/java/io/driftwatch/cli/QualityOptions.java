@@ -1,0 +1,90 @@
+package io.driftwatch.cli;
+
+import io.driftwatch.cli.baseline.OutcomeColumns;
+import io.driftwatch.cli.produce.ProduceColumns;
+import io.driftwatch.cli.produce.ScoreColumns;
+import io.driftwatch.cli.quality.QualityRequest;
+import io.driftwatch.stats.quality.BusinessValueMatrix;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code check}'s model-quality options, a mixin so the command gains them in one line and the chunked check can
+ * ask the same request of each chunk. The columns are named as {@code baseline --labels} names them, and are
+ * treated as it treats them: the labels and the scores are not features (left out of the drift comparison), the
+ * prediction is compared like any column, as the stream compares each window's prediction.
+ */
+public final class QualityOptions {
+    @Option(names = "--labels", paramLabel = "LABEL_COLUMN",
+            description = "Column of the true labels: also report the model's quality on each file that has it (the metrics"
+                    + " of the stream's quality reports, scikit-learn's definitions). Only rows with both a label and a"
+                    + " prediction count. Not compared for drift. Quality never changes the exit code.")
+    private @Nullable String labelColumn;
+
+    @Option(names = "--prediction-column", paramLabel = "COLUMN",
+            description = "Column of the model's predictions, for --labels (default: " + ProduceColumns.DEFAULT_PREDICTION
+                    + "). Compared for drift like any column.")
+    private @Nullable String predictionColumn;
+
+    @Option(names = "--score-column", paramLabel = "[CLASS=]COLUMN",
+            description = "Column of one class's probability, for --labels; repeat for every class. One COLUMN without"
+                    + " CLASS= is a binary model's probability of its positive class. Gives ROC AUC, average precision and"
+                    + " log loss. Values must lie in [0, 1]. Not compared for drift.")
+    private List<String> scoreColumns = new ArrayList<>();
+
+    @Option(names = "--positive-class", paramLabel = "CLASS",
+            description = "A binary model's positive class: the class of precision, recall, F1, specificity, average"
+                    + " precision and the business value, and the class a lone probability is of (default: 1 for classes"
+                    + " 0/1, true for true/false; two named classes need it).")
+    private @Nullable String positiveClass;
+
+    @Option(names = "--business-value", paramLabel = "'[[tn, fp], [fn, tp]]'",
+            description = "What each cell of a binary model's confusion matrix is worth, as NannyML's"
+                    + " business_value_matrix: report the business value (sum of count times value) and its"
+                    + " per-prediction form, for --labels.")
+    private @Nullable String businessValue;
+
+    /**
+     * The quality {@code check} is asked for; empty without {@code --labels}.
+     *
+     * @throws BadInputException when a quality option is given without {@code --labels}, a score column is malformed,
+     *                           or the business value is not a 2x2 matrix of numbers
+     */
+    public Optional<QualityRequest> request() throws BadInputException {
+        ScoreColumns scores = ScoreColumns.parse(scoreColumns);
+        if (labelColumn == null) {
+            if (predictionColumn != null || !scores.isEmpty() || positiveClass != null || businessValue != null) {
+                throw new BadInputException("--prediction-column, --score-column, --positive-class and --business-value"
+                        + " describe the model's quality: give the column of true labels with --labels COLUMN");
+            }
+            return Optional.empty();
+        }
+        OutcomeColumns columns = new OutcomeColumns(predictionColumn != null ? predictionColumn
+                : ProduceColumns.DEFAULT_PREDICTION, labelColumn, scores);
+        return Optional.of(new QualityRequest(columns, positiveClass, businessValue == null ? null : matrix(businessValue)));
+    }
+
+    private static BusinessValueMatrix matrix(String text) throws BadInputException {
+        try {
+            return BusinessValueMatrix.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--business-value " + e.getMessage(), e);
+        }
+    }
+
+    /** The columns that are not features: the labels and the scores, left out of the drift comparison. */
+    public Set<String> notFeatures() throws BadInputException {
+        Set<String> columns = new LinkedHashSet<>();
+        if (labelColumn != null) {
+            columns.add(labelColumn);
+            columns.addAll(ScoreColumns.parse(scoreColumns).columns());
+        }
+        return columns;
+    }
+}
