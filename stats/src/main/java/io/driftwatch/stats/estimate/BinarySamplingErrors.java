@@ -1,5 +1,7 @@
 package io.driftwatch.stats.estimate;
 
+import io.driftwatch.stats.quality.BusinessValueMatrix;
+
 /**
  * NannyML's sampling errors of the binary CBPE metrics ({@code sampling_error/binary_classification.py}), fitted on
  * the labelled reference. Every component but ROC AUC's is a function of the reference's confusion counts (the
@@ -107,16 +109,17 @@ public record BinarySamplingErrors(
     }
 
     /** Sampling error of estimated business value on {@code rows} rows. */
-    public double businessValue(BusinessValueMatrix matrix, long rows) {
+    public double businessValue(BusinessValue value, long rows) {
         long total = rows();
-        double mean = (truePositives * matrix.truePositive() + falsePositives * matrix.falsePositive()
-                + falseNegatives * matrix.falseNegative() + trueNegatives * matrix.trueNegative()) / total;
-        double squares = truePositives * square(matrix.truePositive() - mean)
-                + falsePositives * square(matrix.falsePositive() - mean)
-                + falseNegatives * square(matrix.falseNegative() - mean)
-                + trueNegatives * square(matrix.trueNegative() - mean);
+        BusinessValueMatrix cells = value.matrix();
+        double mean = cells.total((double) truePositives, (double) falsePositives, (double) falseNegatives,
+                (double) trueNegatives) / total;
+        double squares = truePositives * square(cells.truePositiveValue() - mean)
+                + falsePositives * square(cells.falsePositiveValue() - mean)
+                + falseNegatives * square(cells.falseNegativeValue() - mean)
+                + trueNegatives * square(cells.trueNegativeValue() - mean);
         double deviation = Math.sqrt(squares / total);
-        return matrix.perPrediction() ? deviation / Math.sqrt((double) rows) : deviation * rows / Math.sqrt((double) rows);
+        return value.perPrediction() ? deviation / Math.sqrt((double) rows) : deviation * rows / Math.sqrt((double) rows);
     }
 
     /** Sampling error of an estimated confusion cell, in the normalisation it is reported in, on {@code rows} rows. */

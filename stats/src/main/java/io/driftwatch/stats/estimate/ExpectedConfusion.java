@@ -79,8 +79,8 @@ public record ExpectedConfusion(
     }
 
     /** Estimated business value, NannyML's {@code estimate_business_value} on the expected matrix. */
-    public double businessValue(BusinessValueMatrix matrix) {
-        return matrix.valueOf(truePositive, falsePositive, falseNegative, trueNegative);
+    public double businessValue(BusinessValue value) {
+        return value.valueOf(truePositive, falsePositive, falseNegative, trueNegative);
     }
 
     private double valueOf(ConfusionCell cell) {

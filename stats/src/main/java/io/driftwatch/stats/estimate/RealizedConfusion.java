@@ -2,7 +2,7 @@ package io.driftwatch.stats.estimate;
 
 /**
  * A labelled chunk's confusion counts and the realized metrics NannyML computes from them, with its rules for the
- * chunks where a metric is undefined: the values that {@link MetricThresholds} takes from the reference chunks, and
+ * chunks where a metric is undefined: the values that {@link io.driftwatch.stats.calibration.MetricBand} takes from the reference chunks, and
  * what a window's estimate is compared with once its labels arrive. Precision, recall and F1 are NaN when the
  * chunk's labels or its predictions are all one class (NannyML's {@code nunique() <= 1} check); specificity is NaN
  * when the chunk has no negative; accuracy, business value and the confusion cells are always defined (an empty
@@ -62,8 +62,8 @@ public record RealizedConfusion(long truePositives, long falsePositives, long fa
     }
 
     /** Realized business value, the matrix's values times the counts (per prediction: column shares). */
-    public double businessValue(BusinessValueMatrix matrix) {
-        return matrix.valueOf((double) truePositives, (double) falsePositives, (double) falseNegatives,
+    public double businessValue(BusinessValue value) {
+        return value.valueOf((double) truePositives, (double) falsePositives, (double) falseNegatives,
                 (double) trueNegatives);
     }
 

@@ -1,5 +1,6 @@
 package io.driftwatch.stats.estimate;
 
+import io.driftwatch.stats.quality.BusinessValueMatrix;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ExpectedConfusionTest {
     private static final double TOLERANCE = CbpeCases.TOLERANCE;
-    private static final BusinessValueMatrix TOTAL = new BusinessValueMatrix(5, -10, -50, 20, false);
-    private static final BusinessValueMatrix PER_PREDICTION = new BusinessValueMatrix(5, -10, -50, 20, true);
+    private static final BusinessValue TOTAL = new BusinessValue(new BusinessValueMatrix(5, -10, -50, 20), false);
+    private static final BusinessValue PER_PREDICTION = new BusinessValue(new BusinessValueMatrix(5, -10, -50, 20), true);
 
     private static ExpectedConfusion analysisWindow() {
         ScoreCalibration calibration = CalibrationRule.fit(

@@ -1,5 +1,7 @@
 package io.driftwatch.stats.estimate;
 
+import io.driftwatch.stats.calibration.MetricBand;
+import io.driftwatch.stats.quality.BusinessValueMatrix;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +41,7 @@ class RealizedConfusionTest {
     @Test
     void realizedBusinessValueOfReferenceChunksGivesTheNumPyThresholds() {
         RealizedConfusion[] chunks = referenceChunks(false);
-        BusinessValueMatrix matrix = new BusinessValueMatrix(5, -10, -50, 20, false);
+        BusinessValue matrix = new BusinessValue(new BusinessValueMatrix(5, -10, -50, 20), false);
         // cbpe_reference.py business_value_chunks: sum of [[5, -10], [-50, 20]] * confusion_matrix
         double[] expected = {180, 60, 120, 350, 490, 110, 45, 100, -45, 115};
         double[] realized = new double[chunks.length];
@@ -47,7 +49,7 @@ class RealizedConfusionTest {
             realized[c] = chunks[c].businessValue(matrix);
             assertEquals(expected[c], realized[c], 1e-9, "chunk " + c);
         }
-        MetricThresholds thresholds = MetricThresholds.fromReferenceChunks(realized, MetricRange.UNBOUNDED)
+        MetricBand thresholds = MetricBand.of(realized, MetricRange.UNBOUNDED.lowest(), MetricRange.UNBOUNDED.highest())
                 .orElseThrow();
         assertEquals(-292.28225009548214, thresholds.lower(), 1e-9);
     }

@@ -1,5 +1,6 @@
 package io.driftwatch.stats.estimate;
 
+import io.driftwatch.stats.quality.BusinessValueMatrix;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -43,10 +44,10 @@ class SamplingErrorsTest {
         assertEquals(0.03270740514709612, errors.specificity(CHUNK), TOLERANCE);
         assertEquals(0.03971725618647747, errors.f1(CHUNK), TOLERANCE);
         assertEquals(0.018209845294825104, errors.rocAuc(CHUNK), TOLERANCE);
-        assertEquals(377.30591036982185, errors.businessValue(new BusinessValueMatrix(5, -10, -50, 20, false), CHUNK),
+        assertEquals(377.30591036982185, errors.businessValue(new BusinessValue(new BusinessValueMatrix(5, -10, -50, 20), false), CHUNK),
                 1e-9);
         assertEquals(0.9432647759245546,
-                errors.businessValue(new BusinessValueMatrix(5, -10, -50, 20, true), CHUNK), TOLERANCE);
+                errors.businessValue(new BusinessValue(new BusinessValueMatrix(5, -10, -50, 20), true), CHUNK), TOLERANCE);
     }
 
     @Test
