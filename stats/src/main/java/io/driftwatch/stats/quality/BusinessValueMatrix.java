@@ -39,8 +39,14 @@ public record BusinessValueMatrix(double trueNegativeValue, double falsePositive
 
     /** NannyML's business value: the sum over the four cells of count times value. */
     public double total(BinaryConfusion confusion) {
-        return trueNegativeValue * confusion.trueNegatives() + falsePositiveValue * confusion.falsePositives()
-                + falseNegativeValue * confusion.falseNegatives() + truePositiveValue * confusion.truePositives();
+        return total((double) confusion.truePositives(), (double) confusion.falsePositives(),
+                (double) confusion.falseNegatives(), (double) confusion.trueNegatives());
+    }
+
+    /** The same of counts that may be expected ones (sums of probabilities), as performance estimation has them. */
+    public double total(double truePositives, double falsePositives, double falseNegatives, double trueNegatives) {
+        return trueNegativeValue * trueNegatives + falsePositiveValue * falsePositives
+                + falseNegativeValue * falseNegatives + truePositiveValue * truePositives;
     }
 
     /**
@@ -51,12 +57,18 @@ public record BusinessValueMatrix(double trueNegativeValue, double falsePositive
      * code, whose numbers NannyML reports.
      */
     public double perPrediction(BinaryConfusion confusion) {
-        long predictedNegative = confusion.trueNegatives() + confusion.falseNegatives();
-        long predictedPositive = confusion.truePositives() + confusion.falsePositives();
-        double negativeColumn = predictedNegative == 0 ? 0 : (trueNegativeValue * confusion.trueNegatives()
-                + falseNegativeValue * confusion.falseNegatives()) / predictedNegative;
-        double positiveColumn = predictedPositive == 0 ? 0 : (falsePositiveValue * confusion.falsePositives()
-                + truePositiveValue * confusion.truePositives()) / predictedPositive;
+        return perPrediction((double) confusion.truePositives(), (double) confusion.falsePositives(),
+                (double) confusion.falseNegatives(), (double) confusion.trueNegatives());
+    }
+
+    /** The same of counts that may be expected ones. */
+    public double perPrediction(double truePositives, double falsePositives, double falseNegatives, double trueNegatives) {
+        double predictedNegative = trueNegatives + falseNegatives;
+        double predictedPositive = truePositives + falsePositives;
+        double negativeColumn = predictedNegative == 0 ? 0 : (trueNegativeValue * trueNegatives
+                + falseNegativeValue * falseNegatives) / predictedNegative;
+        double positiveColumn = predictedPositive == 0 ? 0 : (falsePositiveValue * falsePositives
+                + truePositiveValue * truePositives) / predictedPositive;
         return negativeColumn + positiveColumn;
     }
 
