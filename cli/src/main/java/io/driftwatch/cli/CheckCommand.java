@@ -146,7 +146,7 @@ public final class CheckCommand implements Callable<Integer> {
         policy.ifPresent(effective -> types.putAll(PolicyComparison.declaredTypes(effective)));
         types.putAll(selection.columnTypes());
         CalibrationTargets calibrated = policy.map(PolicyComparison::calibrationTargets).orElse(CalibrationTargets.NONE);
-        Optional<QualityRequest> qualityRequest = quality.request();
+        Optional<QualityRequest> qualityRequest = quality.request(policy.map(effective -> effective.policy().outcome().choices()));
         Set<String> excluded = new TreeSet<>(policies.excludedColumns(policy));
         excluded.addAll(quality.notFeatures());
         CheckQuality checkQuality = qualityRequest.isEmpty() ? null

@@ -5,6 +5,7 @@ import io.driftwatch.cli.produce.ProduceColumns;
 import io.driftwatch.cli.produce.ScoreColumns;
 import io.driftwatch.cli.quality.QualityRequest;
 import io.driftwatch.stats.quality.BusinessValueMatrix;
+import io.driftwatch.stats.quality.OutcomeChoices;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -41,22 +42,31 @@ public final class QualityOptions {
     @Option(names = "--positive-class", paramLabel = "CLASS",
             description = "A binary model's positive class: the class of precision, recall, F1, specificity, average"
                     + " precision and the business value, and the class a lone probability is of (default: 1 for classes"
-                    + " 0/1, true for true/false; two named classes need it).")
+                    + " 0/1, true for true/false; two named classes need it). With --policy, its outcome.positive_class"
+                    + " instead.")
     private @Nullable String positiveClass;
 
     @Option(names = "--business-value", paramLabel = "'[[tn, fp], [fn, tp]]'",
             description = "What each cell of a binary model's confusion matrix is worth, as NannyML's"
                     + " business_value_matrix: report the business value (sum of count times value) and its"
-                    + " per-prediction form, for --labels.")
+                    + " per-prediction form, for --labels. With --policy, its outcome.business_value instead.")
     private @Nullable String businessValue;
 
     /**
      * The quality {@code check} is asked for; empty without {@code --labels}.
      *
-     * @throws BadInputException when a quality option is given without {@code --labels}, a score column is malformed,
-     *                           or the business value is not a 2x2 matrix of numbers
+     * @param policyOutcome the {@code outcome} of the policy {@code check} applies; empty without {@code --policy}.
+     *                      Its positive class and business value then stand for {@code --positive-class} and
+     *                      {@code --business-value}, as the stream reads the model's windows with them
+     * @throws BadInputException when a quality option is given without {@code --labels}, {@code --positive-class} or
+     *                           {@code --business-value} beside {@code --policy}, a score column is malformed, or the
+     *                           business value is not a 2x2 matrix of numbers
      */
-    public Optional<QualityRequest> request() throws BadInputException {
+    public Optional<QualityRequest> request(Optional<OutcomeChoices> policyOutcome) throws BadInputException {
+        if (policyOutcome.isPresent()) {
+            refuseWithPolicy("--positive-class", positiveClass, "positive_class");
+            refuseWithPolicy("--business-value", businessValue, "business_value");
+        }
         ScoreColumns scores = ScoreColumns.parse(scoreColumns);
         if (labelColumn == null) {
             if (predictionColumn != null || !scores.isEmpty() || positiveClass != null || businessValue != null) {
@@ -67,7 +77,18 @@ public final class QualityOptions {
         }
         OutcomeColumns columns = new OutcomeColumns(predictionColumn != null ? predictionColumn
                 : ProduceColumns.DEFAULT_PREDICTION, labelColumn, scores);
-        return Optional.of(new QualityRequest(columns, positiveClass, businessValue == null ? null : matrix(businessValue)));
+        OutcomeChoices outcome = policyOutcome.isPresent() ? policyOutcome.get()
+                : new OutcomeChoices(positiveClass, businessValue == null ? null : matrix(businessValue));
+        return Optional.of(new QualityRequest(columns, outcome.positiveClass(), outcome.businessValue()));
+    }
+
+    // The policy is the model owner's one statement of how the outcome is read; an option beside it would make check
+    // read the files differently from the stream reading the same model's windows.
+    private static void refuseWithPolicy(String option, @Nullable String value, String policyKey) throws BadInputException {
+        if (value != null) {
+            throw new BadInputException(option + " and --policy both choose how the model's outcome is read: choose one"
+                    + " (drop " + option + ", or write outcome." + policyKey + " in the policy file)");
+        }
     }
 
     private static BusinessValueMatrix matrix(String text) throws BadInputException {

@@ -7,13 +7,14 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A monitoring policy, typed: how one model (or, for model {@value #ANY}, every model) is windowed, tested, expected,
- * triggered on and alerted about. A key the file leaves out is an empty {@code Optional} or an absent entry, so
+ * read (its outcome), triggered on and alerted about. A key the file leaves out is an empty {@code Optional} or an absent entry, so
  * layers can tell silence from a value. Immutable.
  *
  * @param versions the versions this policy is for; empty for every version ({@code versions: "*"})
  */
 public record ModelPolicy(String model, List<String> versions, WindowPolicy window, FeaturesPolicy features,
-                          Optional<ColumnPolicy> prediction, TriggersPolicy triggers, AlertsPolicy alerts) {
+                          Optional<ColumnPolicy> prediction, OutcomePolicy outcome, TriggersPolicy triggers,
+                          AlertsPolicy alerts) {
     /** The model name, and the versions value, that mean "every". */
     public static final String ANY = "*";
 
@@ -23,6 +24,7 @@ public record ModelPolicy(String model, List<String> versions, WindowPolicy wind
         requireNonNull(window, "window");
         requireNonNull(features, "features");
         requireNonNull(prediction, "prediction");
+        requireNonNull(outcome, "outcome");
         requireNonNull(triggers, "triggers");
         requireNonNull(alerts, "alerts");
     }

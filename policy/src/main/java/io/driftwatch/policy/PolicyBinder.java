@@ -5,6 +5,7 @@ import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.drift.binned.Binning;
 import io.driftwatch.stats.drift.binned.LogBase;
 import io.driftwatch.stats.drift.numeric.KsMethod;
+import io.driftwatch.stats.quality.BusinessValueMatrix;
 import io.driftwatch.stats.quality.QualityMetric;
 
 import java.time.Duration;
@@ -36,7 +37,7 @@ final class PolicyBinder {
                 versions.isArray() ? strings(versions) : List.of(),
                 window(root.path("window")), features(root.path("features")),
                 root.has("prediction") ? Optional.of(column(root.path("prediction"))) : Optional.empty(),
-                triggers(root.path("triggers")), alerts(root.path("alerts")));
+                outcome(root.path("outcome")), triggers(root.path("triggers")), alerts(root.path("alerts")));
     }
 
     private static WindowPolicy window(JsonNode window) {
@@ -89,6 +90,15 @@ final class PolicyBinder {
                 expect.has("values") ? Optional.of(strings(expect.path("values"))) : Optional.empty(),
                 word(expect.path("unseen")).map(UnseenValues::parse), number(expect.path("max_missing")),
                 word(expect.path("severity")).map(Severity::parse));
+    }
+
+    private static OutcomePolicy outcome(JsonNode outcome) {
+        JsonNode positive = outcome.path("positive_class");
+        JsonNode matrix = outcome.path("business_value");
+        return new OutcomePolicy(positive.isValueNode() ? Optional.of(positive.asText()) : Optional.empty(),
+                matrix.isArray() ? Optional.of(new BusinessValueMatrix(matrix.path(0).path(0).asDouble(),
+                        matrix.path(0).path(1).asDouble(), matrix.path(1).path(0).asDouble(), matrix.path(1).path(1).asDouble()))
+                        : Optional.empty());
     }
 
     private static TriggersPolicy triggers(JsonNode triggers) {

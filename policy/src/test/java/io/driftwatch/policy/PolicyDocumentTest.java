@@ -4,6 +4,8 @@ import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.drift.binned.Binning;
 import io.driftwatch.stats.drift.binned.LogBase;
 import io.driftwatch.stats.drift.numeric.KsMethod;
+import io.driftwatch.stats.quality.BusinessValueMatrix;
+import io.driftwatch.stats.quality.OutcomeChoices;
 import io.driftwatch.stats.quality.QualityMetric;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,29 @@ class PolicyDocumentTest {
         assertThat(policy.triggers().cooldown()).contains(Duration.ofHours(6));
         assertThat(policy.alerts()).isEqualTo(new AlertsPolicy(Optional.of(List.of("credit-ml@example.com")),
                 Optional.of(Severity.WARNING), OptionalInt.of(4)));
+    }
+
+    @Test
+    void theOutcomeGivesThePositiveClassAndTheBusinessValueMatrixAsNannyMlLaysItOut() throws PolicyException {
+        assertThat(PolicyFiles.document(EVERY_KEY).policy().outcome()).isEqualTo(new OutcomePolicy(Optional.of("1"),
+                Optional.of(new BusinessValueMatrix(0, -5, -50, 100))));
+
+        ModelPolicy fraud = PolicyDocument.parse("fraud.yaml", """
+                model: fraud
+                outcome: {positive_class: fraud, business_value: [[0, -5.5], [-50, 1e2]]}
+                triggers: {quality: {metric: business_value, worse_than: 0, min_labels: 100}}
+                """).policy();
+
+        assertThat(fraud.outcome().choices()).isEqualTo(new OutcomeChoices("fraud", new BusinessValueMatrix(0, -5.5, -50, 100)));
+        assertThat(fraud.triggers().quality()).contains(new TriggersPolicy.Quality(true,
+                Optional.of(QualityMetric.BUSINESS_VALUE), OptionalDouble.of(0), OptionalDouble.empty(), OptionalLong.of(100)));
+    }
+
+    @Test
+    void aPolicySilentOnTheOutcomeLeavesThePositiveClassImpliedAndNoBusinessValue() throws PolicyException {
+        ModelPolicy policy = PolicyDocument.parse("fraud.yaml", "model: fraud\n").policy();
+
+        assertThat(policy.outcome().choices()).isEqualTo(OutcomeChoices.IMPLIED);
     }
 
     @Test

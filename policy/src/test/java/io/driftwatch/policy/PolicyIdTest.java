@@ -44,6 +44,18 @@ class PolicyIdTest {
     }
 
     @Test
+    void theOutcomesPositiveClassAndEachCellOfItsMatrixAreInTheId() throws PolicyException {
+        PolicyId base = idOf("model: fraud\noutcome: {positive_class: fraud, business_value: [[0, -5], [-50, 100]]}\n");
+
+        assertThat(idOf("model: fraud\noutcome: {positive_class: legit, business_value: [[0, -5], [-50, 100]]}\n"))
+                .isNotEqualTo(base);
+        assertThat(idOf("model: fraud\noutcome: {positive_class: fraud, business_value: [[0, -5], [-60, 100]]}\n"))
+                .isNotEqualTo(base);
+        assertThat(idOf("model: fraud\noutcome: {business_value: [[0, -5], [-50, 100]], positive_class: fraud}\n"))
+                .isEqualTo(base);
+    }
+
+    @Test
     void theIdIsShownAsTwelveHexDigitsOfTheSha256() throws PolicyException {
         PolicyId id = idOf("model: credit\n");
 

@@ -100,8 +100,9 @@ final class PolicyReference {
         JsonNode types = property.path("type");
         (types.isArray() ? types : JsonNodeFactory.instance.arrayNode().add(types)).forEach(type -> words.add(switch (type.asText()) {
             case "object" -> "map";
-            case "array" -> property.path("items").has("enum")
-                    ? "list of " + names(property.path("items").path("enum")) : "list";
+            case "array" -> property.path("items").has("enum") ? "list of " + names(property.path("items").path("enum"))
+                    : "array".equals(property.path("items").path("type").asText()) ? property.path("minItems").asInt() + "x"
+                    + property.path("items").path("minItems").asInt() + " matrix of numbers" : "list";
             case "string" -> literal;
             default -> type.asText();
         }));

@@ -1,6 +1,9 @@
 package io.driftwatch.policy;
 
 import io.driftwatch.policy.layer.PolicyLayer;
+import io.driftwatch.policy.layer.SourcedYaml;
+import io.driftwatch.stats.quality.BusinessValueMatrix;
+import io.driftwatch.stats.quality.OutcomeChoices;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -58,6 +61,33 @@ class PolicySetTest {
         assertThat(effective.datasetDriftShare()).isEqualTo(0.5);
         assertThat(effective.sourceOf("/triggers/dataset_drift/share")).contains("DriftDefaults.DATASET_DRIFT_SHARE");
         assertThat(effective.sourceOf("/alerts/rate_per_hour")).contains("driftwatch.alerts.rate.limit.per.hour");
+    }
+
+    @Test
+    void theOutcomeMergesKeyByKeyAndPolicyShowNamesTheFileOfEach() throws PolicyException {
+        EffectivePolicy effective = set("fleet.yaml", """
+                model: "*"
+                outcome: {business_value: [[0, -1], [-10, 10]]}
+                """, "fraud.yaml", """
+                model: fraud
+                outcome:
+                  positive_class: fraud
+                """, "fraud-v2.yaml", """
+                model: fraud
+                versions: [v2]
+                outcome:
+                  business_value: [[0, -5], [-50, 100]]
+                """).effective("fraud", Optional.of("v2"), DEFAULTS);
+
+        assertThat(effective.policy().outcome().choices())
+                .isEqualTo(new OutcomeChoices("fraud", new BusinessValueMatrix(0, -5, -50, 100)));
+        assertThat(effective.sourceOf("/outcome/positive_class")).contains("fraud.yaml:3");
+        assertThat(effective.sourceOf("/outcome/business_value")).contains("fraud-v2.yaml:4");
+        assertThat(SourcedYaml.render(effective.merged())).contains("""
+                outcome:
+                  business_value: [[0, -5], [-50, 100]]  # fraud-v2.yaml:4
+                  positive_class: fraud  # fraud.yaml:3
+                """);
     }
 
     @Test

@@ -46,7 +46,36 @@ class PolicyValidationTest {
                 "credit.yaml:4:26: triggers.schema.min_severity: 'fatal' is not one of: error, warning",
                 "credit.yaml:5:21: triggers.quality.metric: 'f2' is not one of: accuracy, balanced_accuracy, precision,"
                         + " recall, f1, specificity, average_precision, macro_precision, macro_recall, macro_f1, roc_auc,"
-                        + " log_loss, mae, rmse, mape, mean_error");
+                        + " log_loss, mae, rmse, mape, mean_error, business_value");
+    }
+
+    @Test
+    void aBusinessValueMatrixThatIsNotTwoByTwoNumbersIsRefusedOnceAtTheMatrix() {
+        String expected = "expected a 2x2 matrix of numbers, [[tn, fp], [fn, tp]] as NannyML's business_value_matrix"
+                + " (e.g. [[0, -5], [-50, 100]]), got ";
+        assertThat(PolicyFiles.problems("""
+                model: fraud
+                outcome:
+                  positive_class: fraud
+                  business_value: [[0, -5, 1], [-50]]
+                """)).containsExactly("credit.yaml:4:19: outcome.business_value: " + expected + "[[0,-5,1],[-50]]");
+        assertThat(PolicyFiles.problems("""
+                model: fraud
+                outcome: {business_value: [[0, cheap], [-50, 100]]}
+                """)).containsExactly("credit.yaml:2:27: outcome.business_value: " + expected + "[[0,\"cheap\"],[-50,100]]");
+        assertThat(PolicyFiles.problems("""
+                model: fraud
+                outcome: {business_value: 100}
+                """)).containsExactly("credit.yaml:2:27: outcome.business_value: " + expected + "100");
+    }
+
+    @Test
+    void aPositiveClassThatIsNotOneClassIsRefused() {
+        assertThat(PolicyFiles.problems("""
+                model: fraud
+                outcome: {positive_class: [fraud, legit]}
+                """)).containsExactly("credit.yaml:2:27: outcome.positive_class: expected a string or a whole number or"
+                + " true or false, got a list");
     }
 
     @Test

@@ -32,7 +32,7 @@ import static java.util.Objects.requireNonNull;
 public record ChunkQuality(QualityRequest request, List<FileQuality> chunks, List<FileQuality> referenceChunks,
                            Map<String, MetricBand> bands) {
     /** The name the business value's band and alert go by, beside the metrics'. */
-    public static final String BUSINESS_VALUE = "business_value";
+    public static final String BUSINESS_VALUE = QualityMetric.BUSINESS_VALUE.metricName();
 
     public ChunkQuality {
         requireNonNull(request, "request");
@@ -54,11 +54,6 @@ public record ChunkQuality(QualityRequest request, List<FileQuality> chunks, Lis
         for (QualityMetric metric : QualityMetric.values()) {
             double[] values = referenceChunks.stream().mapToDouble(chunk -> valueOf(chunk, metric.metricName(), request)).toArray();
             MetricBand.of(values, metric.lowest(), metric.highest()).ifPresent(band -> bands.put(metric.metricName(), band));
-        }
-        if (request.businessValue() != null) {
-            double[] values = referenceChunks.stream().mapToDouble(chunk -> valueOf(chunk, BUSINESS_VALUE, request)).toArray();
-            MetricBand.of(values, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)
-                    .ifPresent(band -> bands.put(BUSINESS_VALUE, band));
         }
         return new ChunkQuality(request, chunks, referenceChunks, bands);
     }

@@ -86,18 +86,17 @@ public final class ChunkQualityTable {
         }
     }
 
-    /** The metrics any chunk has, in {@link QualityMetric}'s order, then the business value. */
+    /** The metrics any chunk has, in {@link QualityMetric}'s order: the business value, last, whenever a matrix was given. */
     private static List<String> metrics(ChunkQuality quality) {
         List<String> metrics = new ArrayList<>();
         List<FileQuality> all = new ArrayList<>(quality.chunks());
         all.addAll(quality.referenceChunks());
         for (String metric : QualityMetric.names()) {
-            if (all.stream().anyMatch(chunk -> !Double.isNaN(ChunkQuality.valueOf(chunk, metric, quality.request())))) {
+            boolean shown = ChunkQuality.BUSINESS_VALUE.equals(metric) ? quality.request().businessValue() != null
+                    : all.stream().anyMatch(chunk -> !Double.isNaN(ChunkQuality.valueOf(chunk, metric, quality.request())));
+            if (shown) {
                 metrics.add(metric);
             }
-        }
-        if (quality.request().businessValue() != null) {
-            metrics.add(ChunkQuality.BUSINESS_VALUE);
         }
         return metrics;
     }

@@ -32,6 +32,7 @@ public final class PolicySchema {
     /** The schema's classpath resource. */
     public static final String RESOURCE = "/io/driftwatch/policy/policy.schema.json";
 
+    private static final String BUSINESS_VALUE = "/outcome/business_value";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNode SCHEMA_TREE = load();
     private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
@@ -59,6 +60,12 @@ public final class PolicySchema {
 
     private static PolicyProblem problem(LocatedTree tree, Error error) {
         String instance = pointer(error.getInstanceLocation());
+        if (instance.equals(BUSINESS_VALUE) || instance.startsWith(BUSINESS_VALUE + "/")) {
+            // One problem for the matrix, however many of its rows and cells are wrong: the fix is to rewrite it whole.
+            return at(tree, tree.valuePosition(BUSINESS_VALUE), BUSINESS_VALUE, "expected a 2x2 matrix of numbers,"
+                    + " [[tn, fp], [fn, tp]] as NannyML's business_value_matrix (e.g. [[0, -5], [-50, 100]]), got "
+                    + tree.root().at(BUSINESS_VALUE));
+        }
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
         String property = error.getProperty();
         if ("additionalProperties".equals(keyword) && property != null) {

@@ -15,7 +15,7 @@ import java.util.Set;
  * property to edit to change a value. The output reads back as a policy.
  */
 public final class SourcedYaml {
-    private static final List<String> TOP_ORDER = List.of("model", "versions", "window", "features", "prediction",
+    private static final List<String> TOP_ORDER = List.of("model", "versions", "window", "features", "prediction", "outcome",
             "triggers", "alerts");
 
     private SourcedYaml() {

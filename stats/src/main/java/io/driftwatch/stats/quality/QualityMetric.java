@@ -9,7 +9,9 @@ import java.util.Locale;
  * metrics fall, errors and log loss rise, and the mean error is worse the further it is from 0. precision,
  * recall, f1, specificity and average_precision are a binary model's positive-class figures
  * ({@link ClassificationTally#binary}); a window without them (more than two classes, or one class with the figure
- * undefined) leaves a rule on them unjudged.
+ * undefined) leaves a rule on them unjudged. business_value is NannyML's business value
+ * ({@link BusinessValueMatrix#total}), present only where the model owner gave a matrix
+ * ({@link OutcomeChoices#summary}); higher is better, and it has no bound either way.
  */
 public enum QualityMetric {
     ACCURACY(Better.HIGHER),
@@ -27,7 +29,8 @@ public enum QualityMetric {
     MAE(Better.LOWER),
     RMSE(Better.LOWER),
     MAPE(Better.LOWER),
-    MEAN_ERROR(Better.NEARER_ZERO);
+    MEAN_ERROR(Better.NEARER_ZERO),
+    BUSINESS_VALUE(Better.HIGHER);
 
     /** Which way a metric improves; also what a person is told when it crosses a rule ("below", "above"). */
     public enum Better {
@@ -46,14 +49,20 @@ public enum QualityMetric {
         return better;
     }
 
-    /** The smallest value the metric can take: 0, or minus infinity for the signed mean error. */
+    /**
+     * The smallest value the metric can take: 0, or minus infinity for the signed mean error and the business value
+     * (costs are negative).
+     */
     public double lowest() {
-        return this == MEAN_ERROR ? Double.NEGATIVE_INFINITY : 0;
+        return this == MEAN_ERROR || this == BUSINESS_VALUE ? Double.NEGATIVE_INFINITY : 0;
     }
 
-    /** The largest value the metric can take: 1 for the shares and rates, infinity for errors and log loss. */
+    /**
+     * The largest value the metric can take: 1 for the shares and rates, infinity for errors, log loss and the business
+     * value.
+     */
     public double highest() {
-        return better == Better.HIGHER ? 1 : Double.POSITIVE_INFINITY;
+        return better == Better.HIGHER && this != BUSINESS_VALUE ? 1 : Double.POSITIVE_INFINITY;
     }
 
     /** The name in reports' metric maps, e.g. {@code macro_f1}. */

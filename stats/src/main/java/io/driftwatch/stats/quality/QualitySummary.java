@@ -2,6 +2,7 @@ package io.driftwatch.stats.quality;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,5 +35,14 @@ public record QualitySummary(TaskKind task, long predictions, long labelled, lon
         confusion = List.copyOf(confusion);
         labelDelayQuantilesMillis = Map.copyOf(labelDelayQuantilesMillis);
         segments = List.copyOf(segments);
+    }
+
+    /** This summary with {@code value} under {@code name} in its metrics, replacing any value of that name. */
+    public QualitySummary withMetric(String name, double value) {
+        requireNonNull(name, "name");
+        Map<String, Double> withValue = new HashMap<>(metrics);
+        withValue.put(name, value);
+        return new QualitySummary(task, predictions, labelled, unlabelled, duplicateLabels, unmatchedLabels, labelCoverage,
+                withValue, perClass, confusion, labelDelayQuantilesMillis, segments, binary);
     }
 }

@@ -1,6 +1,7 @@
 package io.driftwatch.topology.policy;
 
 import io.driftwatch.stats.compare.ComparisonSettings;
+import io.driftwatch.stats.quality.OutcomeChoices;
 import io.driftwatch.topology.config.DriftwatchConfig;
 
 import java.util.Map;
@@ -22,7 +23,8 @@ public final class ConfigModelRules implements ModelRulesSource {
     public ConfigModelRules(DriftwatchConfig config) {
         requireNonNull(config, "config");
         this.defaults = new ModelRules(POLICY_ID, ComparisonSettings.DEFAULT.withMinCurrentRecords(config.windowMinRecords()),
-                config.triggerPolicy(), config.qualityTriggerPolicy(), Set.of(), config.windows().shape(), Set.of());
+                config.triggerPolicy(), config.qualityTriggerPolicy(), OutcomeChoices.IMPLIED, Set.of(),
+                config.windows().shape(), Set.of());
     }
 
     /** The rules the settings give, the base a policy format's defaults layer can start from. */

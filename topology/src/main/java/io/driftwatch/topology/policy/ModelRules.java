@@ -1,6 +1,7 @@
 package io.driftwatch.topology.policy;
 
 import io.driftwatch.stats.compare.ComparisonSettings;
+import io.driftwatch.stats.quality.OutcomeChoices;
 import io.driftwatch.topology.trigger.QualityTriggerPolicy;
 import io.driftwatch.topology.trigger.TriggerPolicy;
 import io.driftwatch.topology.window.WindowShape;
@@ -11,13 +12,14 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Everything a model version is windowed and judged by: how its windows are cut, how drift is tested, when drift
- * and schema errors trigger retraining, and when quality does; named by the id of the policy they came from, which
+ * and schema errors trigger retraining, how its quality is read and when it triggers; named by the id of the policy they came from, which
  * every report, trigger and alert event carries so a reader knows which rules judged it.
  *
  * @param policyId   the id of the effective policy, or {@link ConfigModelRules#POLICY_ID} when no policy applies
  * @param comparison the drift tests, thresholds and dataset-drift share
  * @param triggers   the drift and schema trigger rules with their cool-down
  * @param quality    the quality trigger rules
+ * @param outcome    the positive class and business-value matrix its quality reports are read with ({@code outcome})
  * @param excludedColumns columns that are not features ({@code features.exclude}): left out of every comparison,
  *                   on the window's side and the reference's, so they are never tested nor expected
  * @param window     how the model's windows are cut
@@ -25,12 +27,13 @@ import static java.util.Objects.requireNonNull;
  *                   the settings'): their publication times say from which boundary a new shape applies
  */
 public record ModelRules(String policyId, ComparisonSettings comparison, TriggerPolicy triggers, QualityTriggerPolicy quality,
-                         Set<String> excludedColumns, WindowShape window, Set<String> windowPolicies) {
+                         OutcomeChoices outcome, Set<String> excludedColumns, WindowShape window, Set<String> windowPolicies) {
     public ModelRules {
         requireNonNull(policyId, "policyId");
         requireNonNull(comparison, "comparison");
         requireNonNull(triggers, "triggers");
         requireNonNull(quality, "quality");
+        requireNonNull(outcome, "outcome");
         excludedColumns = Set.copyOf(requireNonNull(excludedColumns, "excludedColumns"));
         requireNonNull(window, "window");
         windowPolicies = Set.copyOf(requireNonNull(windowPolicies, "windowPolicies"));

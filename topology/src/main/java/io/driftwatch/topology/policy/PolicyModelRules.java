@@ -91,7 +91,8 @@ public final class PolicyModelRules implements ModelRulesSource {
         EffectivePolicy policy = published.set(acceptedPolicies).effective(model, Optional.of(version), defaults);
         return new ModelRules(policy.id().shortForm(), policy.comparisonSettings(settings.comparison()),
                 triggers(policy.policy().triggers(), settings.triggers()),
-                quality(policy.policy().triggers(), settings.quality()), policy.excludedColumns(),
+                quality(policy.policy().triggers(), settings.quality()), policy.policy().outcome().choices(),
+                policy.excludedColumns(),
                 window(policy.policy().window(), settings.window()), windowPolicies(policy, acceptedPolicies));
     }
 

@@ -32,8 +32,8 @@ import static java.util.Objects.requireNonNull;
  * Second stage, keyed by model: merges the join partitions' partial tallies into one per model version and
  * window of prediction time, writes an updated quality report for each window that changed every update
  * interval (wall clock), and the final report once the model's event time passes window end + maximum label
- * delay + grace. Each report is judged by the quality rules the model version has when it is written
- * ({@link ModelRulesResolver}). The model's event time is the least over the join partitions that have ticked for it (a
+ * delay + grace. Each report is read (its positive class, its business value) and judged by the rules the model
+ * version has when it is written ({@link ModelRulesResolver}). The model's event time is the least over the join partitions that have ticked for it (a
  * tick follows a partition's partial tallies), so a partition running ahead cannot close windows another
  * still holds labels for; a partial tally after that is counted late ({@code driftwatch.quality.updates.late}), never
  * reopens the window. Each report goes through the quality rules; a trigger fires at most once per window,
@@ -175,8 +175,8 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         }
         long endMillis = key.endMillis();
         ModelRules judgedBy = rules.rulesOf(key.model(), key.version());
-        QualityReport report = QualityReportRecords.of(key, endMillis, state.tally().summary(), unmatchedLabels, isFinal,
-                baselineMetrics(modelKey), history.previousMetrics(), judgedBy.policyId());
+        QualityReport report = QualityReportRecords.of(key, endMillis, judgedBy.outcome().summary(state.tally()),
+                unmatchedLabels, isFinal, baselineMetrics(modelKey), history.previousMetrics(), judgedBy.policyId());
         long timestamp = timestampMillis == Long.MIN_VALUE ? context.currentSystemTimeMs() : timestampMillis;
         metrics.report(report);
         if (isFinal) {

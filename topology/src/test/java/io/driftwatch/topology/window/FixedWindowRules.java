@@ -3,6 +3,7 @@ package io.driftwatch.topology.window;
 import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.profile.CategoricalProfileConfig;
 import io.driftwatch.stats.profile.NumericProfileConfig;
+import io.driftwatch.stats.quality.OutcomeChoices;
 import io.driftwatch.stats.quality.QualityMetric;
 import io.driftwatch.topology.policy.AcceptedPolicies;
 import io.driftwatch.topology.policy.ModelRules;
@@ -25,7 +26,7 @@ final class FixedWindowRules implements ModelRulesSource {
     private FixedWindowRules(WindowShape shape) {
         this.rules = new ModelRules("test", ComparisonSettings.DEFAULT, TriggerPolicy.DEFAULT,
                 new QualityTriggerPolicy(QualityMetric.of("accuracy"), OptionalDouble.empty(), OptionalDouble.empty(), 1,
-                        Duration.ofHours(6)), Set.of(), shape, Set.of());
+                        Duration.ofHours(6)), OutcomeChoices.IMPLIED, Set.of(), shape, Set.of());
     }
 
     /** A window topology over {@code windows}, its policies store added to {@code builder}. */
