@@ -50,6 +50,16 @@ final class ColumnComparator {
             asCategories = type == ColumnType.CATEGORICAL;
             for (String test : requested) {
                 boolean categoricalOnly = TestCatalog.numeric(test, settings.optionsFor(column, test)).isEmpty();
+                if (categoricalOnly && type == ColumnType.NUMERIC
+                        && !DriftDefaults.categoryLike(pair.referenceCount(), pair.distinctValues())) {
+                    int distinct = pair.distinctValues();
+                    notApplicable.put(test, "compares categories, and the column is numeric with "
+                            + (distinct > DriftDefaults.CATEGORY_LIKE_DISTINCT_MAX
+                            ? "more than " + DriftDefaults.CATEGORY_LIKE_DISTINCT_MAX + " distinct values"
+                            : distinct + " distinct values, more than a tenth of the reference's " + pair.referenceCount())
+                            + "; declare the column categorical to compare its values as categories");
+                    continue;
+                }
                 run(column, test, pair, asCategories || categoricalOnly, verdicts, notApplicable);
             }
         }

@@ -26,7 +26,7 @@ sealed interface ColumnPair permits ExactColumnPair, SketchColumnPair {
 
     /**
      * Number of distinct valid values of both sides together, exact or estimated as the form allows; may
-     * stop counting once above {@link DriftDefaults#FEW_DISTINCT_VALUES_MAX}, the only cut it decides.
+     * stop counting once above {@link DriftDefaults#CATEGORY_LIKE_DISTINCT_MAX}, the largest cut it decides.
      */
     int distinctValues();
 

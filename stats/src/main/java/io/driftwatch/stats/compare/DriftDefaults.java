@@ -37,6 +37,15 @@ public final class DriftDefaults {
     public static final long SMALL_REFERENCE_MAX_ROWS = 1_000;
     /** At most this many distinct values and a numeric column is compared as categories. */
     public static final int FEW_DISTINCT_VALUES_MAX = 5;
+    /**
+     * At most this many distinct values (and no more than {@link #CATEGORY_LIKE_SHARE} of the reference's values) and
+     * a test that only compares categories, asked for by name, may compare a numeric column's values as categories:
+     * NannyML's test for a low-cardinality numeric column. Past it the values are measurements, and a category test
+     * on them (a chi-square with thousands of degrees of freedom) says nothing.
+     */
+    public static final int CATEGORY_LIKE_DISTINCT_MAX = 50;
+    /** See {@link #CATEGORY_LIKE_DISTINCT_MAX}. */
+    public static final double CATEGORY_LIKE_SHARE = 0.1;
     /** Dataset drift when at least this share of the compared columns drifted. */
     public static final double DATASET_DRIFT_SHARE = 0.5;
     /** A schema finding when the missing-value rate grew by at least this much (absolute share). */
@@ -92,6 +101,16 @@ public final class DriftDefaults {
             throw new IllegalStateException("no default threshold for known test " + test);
         }
         return threshold;
+    }
+
+    /**
+     * Whether a numeric column's values are few enough to be compared as categories by a test asked for by name
+     * ({@link #CATEGORY_LIKE_DISTINCT_MAX}).
+     *
+     * @param distinctValues number of distinct valid values in reference and current together
+     */
+    public static boolean categoryLike(long referenceRows, int distinctValues) {
+        return distinctValues <= CATEGORY_LIKE_DISTINCT_MAX && distinctValues <= CATEGORY_LIKE_SHARE * referenceRows;
     }
 
     /**

@@ -103,7 +103,7 @@ record ExactColumnPair(ColumnData reference, ColumnData current) implements Colu
         return CategoryCounts.ofNumbers(((ColumnData.Numeric) column).values());
     }
 
-    /** Distinct values of the two samples together, counted up to one past {@link DriftDefaults#FEW_DISTINCT_VALUES_MAX}. */
+    /** Distinct values of the two samples together, counted up to one past {@link DriftDefaults#CATEGORY_LIKE_DISTINCT_MAX}. */
     static int distinctUnion(SortedSample reference, SortedSample current) {
         int distinct = 0;
         int i = 0;
@@ -119,7 +119,7 @@ record ExactColumnPair(ColumnData reference, ColumnData current) implements Colu
             if (distinct == 0 || next != last) {
                 distinct++;
                 last = next;
-                if (distinct > DriftDefaults.FEW_DISTINCT_VALUES_MAX) {
+                if (distinct > DriftDefaults.CATEGORY_LIKE_DISTINCT_MAX) {
                     return distinct;
                 }
             }

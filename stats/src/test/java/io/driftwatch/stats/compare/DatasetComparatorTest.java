@@ -109,6 +109,32 @@ class DatasetComparatorTest {
     }
 
     @Test
+    void aCategoryTestAskedForByNameComparesFewNumbersAsCategoriesButNeverMeasurements() {
+        ComparisonSettings settings = new ComparisonSettings(TestOptions.DEFAULT, List.of("ks", "chi_square_contingency"),
+                Map.of(), Map.of(), Map.of(), 0.5, 0.1);
+        double[] amounts = new double[400];
+        double[] shiftedAmounts = new double[400];
+        double[] tenure = new double[400];
+        for (int i = 0; i < amounts.length; i++) {
+            amounts[i] = 10 + i * 0.37;
+            shiftedAmounts[i] = 60 + i * 0.41;
+            tenure[i] = i % 10;
+        }
+
+        DriftComparison report = new DatasetComparator(settings).compare(
+                Map.of("amount", numeric(amounts, 0), "tenure", numeric(tenure, 0)),
+                Map.of("amount", numeric(shiftedAmounts, 0), "tenure", numeric(tenure, 0)));
+
+        ColumnReport amount = report.columns().get("amount");
+        assertThat(amount.tests()).containsOnlyKeys("ks");
+        assertThat(amount.notApplicable().get("chi_square_contingency")).isEqualTo("compares categories, and the column"
+                + " is numeric with more than 50 distinct values; declare the column categorical to compare its values as"
+                + " categories");
+        assertThat(report.columns().get("tenure").tests()).containsOnlyKeys("ks", "chi_square_contingency");
+        assertThat(report.columns().get("tenure").tests().get("chi_square_contingency").outcome().pValue()).isEqualTo(1.0);
+    }
+
+    @Test
     void perColumnThresholdOverridesTheTestsDefaultButKeepsItsDirection() {
         ComparisonSettings settings = new ComparisonSettings(TestOptions.DEFAULT, List.of(), Map.of(),
                 Map.of("ks", 0.01), Map.of("x", Map.of("ks", 0.2)), 0.5, 0.1);

@@ -104,8 +104,8 @@ class ProfileComparatorTest {
         assertThat(income.tests()).containsOnlyKeys("ks");
         assertThat(income.tests().get("ks").outcome().method()).isEqualTo(Method.SKETCH);
         assertThat(income.notApplicable()).containsEntry("anderson_darling", NEEDS_RAW_VALUES)
-                .containsEntry("chi_square", "compares the values as categories, which needs their exact counts;"
-                        + " this window holds a quantile sketch (raise exactValueCap to test it exactly)");
+                .containsEntry("chi_square", "compares categories, and the column is numeric with more than 50"
+                        + " distinct values; declare the column categorical to compare its values as categories");
         ColumnReport city = report.columns().get("city");
         assertThat(city.tests()).containsOnlyKeys("chi_square");
         assertThat(city.notApplicable()).containsEntry("hellinger", "needs exact counts; this window holds sketches"
