@@ -12,7 +12,7 @@ import java.util.List;
  * chunk, where in the file and in time, its verdict and which columns drifted by which test.
  */
 record ChunkCells(String chunk, String lines, String time, String rows, String verdict, String driftedColumns) {
-    static final String[] HEADER = {"chunk", "lines", "time", "rows", "verdict", "drifted columns"};
+    static final String[] HEADER = {"chunk", "lines", "time", "rows", "dataset", "drifted columns"};
 
     static ChunkCells of(ChunkResult chunk) {
         String time = chunk.span().start() == null ? "-" : chunk.span().start() + " .. " + chunk.span().end();
