@@ -185,7 +185,8 @@ public final class CheckCommand implements Callable<Integer> {
                         whole.excludedColumns(), whole.sketchedColumns()) : ChunkJson.render(chunked, settings.options());
                 yield (checkQuality == null ? json : QualityJson.addTo(json, checkQuality, chunkQuality)) + System.lineSeparator();
             }
-            case TABLE -> TableReport.render(whole.report(), whole.judgement(), referenceName, currentName,
+            case TABLE -> (chunked == null ? "" : chunked.chunkHeadline() + System.lineSeparator())
+                    + TableReport.render(whole.report(), whole.judgement(), referenceName, currentName,
                     whole.excludedColumns(), whole.sketchedColumns())
                     + (chunked == null ? "" : ChunkLines.render(chunked, currentName, referenceName))
                     + (checkQuality == null ? "" : QualityTable.render(checkQuality))

@@ -275,7 +275,25 @@ class CheckChunksTest {
                 "--exclude", "ts", "--chunk-rows", "100");
 
         assertThat(out.toString()).contains("Chunks of " + current + " against the whole reference (--chunk-rows 100;"
-                + " thresholds: loo):").containsPattern("\\n1 +102-201 +- +100 +drift +x \\(ks ");
+                + " thresholds: loo):").containsPattern("\\n1 +drift +- +100 +102-201 +x \\(ks ");
+    }
+
+    @Test
+    void whenOnlyAChunkDriftedTheReportSaysSoFirstWhereTheExitCodeComesFrom() throws IOException {
+        Path reference = csv("reference.csv", rows(2000, 9, 0, 0));
+        Path current = csv("current.csv", rows(2000, 9, 5.0, 1980));
+        String[] table = {"check", "--reference", reference.toString(), "--current", current.toString(), "--tests", "ks",
+                "--exclude", "ts", "--chunk-rows", "20"};
+
+        int exit = run(table);
+        List<String> lines = out.toString().lines().toList();
+        run(check(reference, current, "--tests", "ks", "--chunk-rows", "20", "--format", "html"));
+
+        assertThat(exit).isEqualTo(ExitCode.FOUND);
+        assertThat(lines.get(0)).isEqualTo("CHUNKS DRIFTED: 1 of 100 chunks of the current data (99; the first from line 1982)");
+        assertThat(lines.get(1)).startsWith("No dataset drift: ");
+        assertThat(out.toString()).contains("<strong class=\"drift\">CHUNKS DRIFTED: 1 of 100 chunks of the current data"
+                + " (99; the first from line 1982)</strong>");
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.util.List;
  * chunk, where in the file and in time, its verdict and which columns drifted by which test.
  */
 record ChunkCells(String chunk, String lines, String time, String rows, String verdict, String driftedColumns) {
-    static final String[] HEADER = {"chunk", "lines", "time", "rows", "dataset", "drifted columns"};
+    static final String[] HEADER = {"chunk", "dataset", "time", "rows", "lines", "drifted columns"};
+    /** Where the dataset verdict stands in {@link #HEADER} and {@link #cells()}: second, so a phone shows it. */
+    static final int VERDICT = 1;
 
     static ChunkCells of(ChunkResult chunk) {
         String time = chunk.span().start() == null ? "-" : chunk.span().start() + " .. " + chunk.span().end();
@@ -32,6 +34,6 @@ record ChunkCells(String chunk, String lines, String time, String rows, String v
     }
 
     String[] cells() {
-        return new String[]{chunk, lines, time, rows, verdict, driftedColumns};
+        return new String[]{chunk, verdict, time, rows, lines, driftedColumns};
     }
 }

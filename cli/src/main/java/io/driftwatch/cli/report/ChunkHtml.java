@@ -20,6 +20,8 @@ public final class ChunkHtml {
     /** The chunk sections alone, for a page that adds sections of its own. */
     public static String sections(ChunkedFileCheck check) {
         StringBuilder sections = new StringBuilder();
+        sections.append("<div class=\"headline\"><strong class=\"").append(check.chunksDrifted() > 0 ? "drift" : "ok")
+                .append("\">").append(Html.escape(check.chunkHeadline())).append("</strong></div>\n");
         section(sections, "Chunks of the current data (" + check.plan().chunker().describe() + "; thresholds: "
                 + check.plan().rule().name().toLowerCase(Locale.ROOT) + ")", check.chunks());
         if (check.plan().referenceChunks()) {
@@ -39,7 +41,7 @@ public final class ChunkHtml {
             page.append("<tr>");
             String[] cells = ChunkCells.of(chunk).cells();
             for (int i = 0; i < cells.length; i++) {
-                page.append(i == 4 ? "<td class=\"" + tone + "\">" : "<td>").append(Html.escape(cells[i])).append("</td>");
+                page.append(i == ChunkCells.VERDICT ? "<td class=\"" + tone + "\">" : "<td>").append(Html.escape(cells[i])).append("</td>");
             }
             page.append("</tr>\n");
         }

@@ -18,6 +18,7 @@ import io.driftwatch.stats.compare.DriftComparison;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,6 +50,29 @@ public record ChunkedFileCheck(FileCheck whole, ChunkPlan plan, List<ChunkResult
         requireNonNull(currentLayout, "currentLayout");
         chunks = List.copyOf(chunks);
         referenceChunks = List.copyOf(referenceChunks);
+    }
+
+    /** How many chunks of the current file drifted. */
+    public long chunksDrifted() {
+        return chunks.stream().filter(ChunkResult::drifted).count();
+    }
+
+    /**
+     * The chunks' verdict in one line, the first a report prints: a chunk's drift exits 1 even when the whole file did
+     * not drift, so the reader learns why before anything else, e.g. {@code "CHUNKS DRIFTED: 3 of 7 chunks of the
+     * current data (4, 5, 6; the first from 2026-11-24T00:00:00Z)"}.
+     */
+    public String chunkHeadline() {
+        List<ChunkResult> drifted = chunks.stream().filter(ChunkResult::drifted).toList();
+        if (drifted.isEmpty()) {
+            return "No chunk drifted: 0 of " + chunks.size() + " chunks of the current data";
+        }
+        ChunkResult first = drifted.get(0);
+        Instant start = first.span().start();
+        String from = start == null ? "line " + first.firstLine() : start.toString();
+        return "CHUNKS DRIFTED: " + drifted.size() + " of " + chunks.size() + " chunks of the current data ("
+                + String.join(", ", drifted.stream().map(chunk -> Integer.toString(chunk.index())).toList())
+                + "; the first from " + from + ")";
     }
 
     /** Whether the whole file or any of its chunks drifted; the reference's chunks never count. */

@@ -81,8 +81,8 @@ public final class HtmlReport {
     }
 
     /**
-     * Also {@code sectionsHtml}, whole {@code <section>}s written elsewhere (the chunks, the model's quality), between
-     * the findings and the columns.
+     * Also {@code sectionsHtml}, whole {@code <section>}s written elsewhere (the chunks, the model's quality), right
+     * after the headline: what decided the exit code comes before the details.
      */
     public static String render(String title, DriftComparison report, DatasetJudgement judgement, String referenceName,
                                 String currentName, Set<String> excludedColumns, ColumnCharts charts,
@@ -96,8 +96,8 @@ public final class HtmlReport {
                 .append("</b> &middot; current <b>").append(escape(currentName)).append("</b></p>\n");
         notes.forEach(note -> page.append("<p class=\"meta\">").append(escape(note)).append("</p>\n"));
         headline(page, DatasetHeadline.of(report, judgement), excludedColumns, sketchedColumns);
-        findings(page, report.schemaFindings());
         page.append(sectionsHtml);
+        findings(page, report.schemaFindings());
         page.append("<section>\n<h2>Columns</h2>\n");
         for (ColumnReport column : report.columnsBySeverity()) {
             column(page, column, charts.chartOf(column.column()));
