@@ -2,6 +2,9 @@ package io.driftwatch.cli;
 
 import io.driftwatch.cli.chunk.ChunkOptions;
 import io.driftwatch.cli.chunk.ChunkPlan;
+import io.driftwatch.cli.estimate.EstimationJson;
+import io.driftwatch.cli.estimate.EstimationTable;
+import io.driftwatch.cli.estimate.PerformanceEstimation;
 import io.driftwatch.cli.quality.CheckQuality;
 import io.driftwatch.cli.quality.ChunkQuality;
 import io.driftwatch.cli.quality.ChunkQualityTable;
@@ -67,6 +70,8 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "  driftwatch check --reference ref.csv --current cur.csv --chunk-period 1d --time-column ts --threshold-rule nannyml",
                 "  driftwatch check --reference ref.csv --current cur.csv --labels churned --prediction-column predicted \\",
                 "      --score-column p_churn --business-value '[[0, -5], [-50, 100]]' --format json",
+                "  driftwatch check --reference ref.csv --current cur.csv --chunk-rows 500 --labels churned \\",
+                "      --prediction-column predicted --score-column p_churn --estimate-performance",
                 "  driftwatch check --list-tests"})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -129,6 +134,7 @@ public final class CheckCommand implements Callable<Integer> {
             throw new BadInputException("--min-rows " + minRows + ": give a number of rows, 0 or more");
         }
         Optional<ChunkPlan> chunks = chunking.plan();
+        boolean estimate = quality.estimatePerformance(chunks.isPresent());
         Optional<EffectivePolicy> policy;
         try {
             policy = policies.effective(model, Optional.ofNullable(modelVersion));
@@ -153,7 +159,7 @@ public final class CheckCommand implements Callable<Integer> {
                 : CheckQuality.of(reference, current, qualityRequest.get());
         if (chunks.isEmpty()) {
             FileCheck check = FileCheck.run(reference, current, types, excluded, settings, calibrated, minRows);
-            ReportOutput.write(render(check, null, settings, checkQuality, null), output, spec.commandLine().getOut());
+            ReportOutput.write(render(check, null, settings, checkQuality, null, null), output, spec.commandLine().getOut());
             return switch (check.judgement().outcome()) {
                 case NO_DRIFT -> ExitCode.OK;
                 case DRIFT -> ExitCode.FOUND;
@@ -164,8 +170,12 @@ public final class CheckCommand implements Callable<Integer> {
                 minRows, chunks.get(), checkQuality != null);
         ChunkQuality chunkQuality = checkQuality == null ? null : ChunkQuality.of(checkQuality.request(), reference,
                 current, chunked.currentLayout(), chunked.referenceLayout());
-        ReportOutput.write(render(chunked.whole(), chunked, settings, checkQuality, chunkQuality), output,
+        PerformanceEstimation estimation = estimate && chunkQuality != null && chunked.referenceLayout() != null
+                ? PerformanceEstimation.of(chunkQuality.request(), reference, current, chunked.currentLayout(),
+                chunked.referenceLayout(), chunkQuality) : null;
+        ReportOutput.write(render(chunked.whole(), chunked, settings, checkQuality, chunkQuality, estimation), output,
                 spec.commandLine().getOut());
+        // The estimated performance informs like the realized quality: the exit code stays the drift verdict's.
         // Exit 4 when the whole file cannot be judged, else 1 when it or any of its chunks drifted, else 0.
         if (chunked.whole().judgement().outcome() == DatasetJudgement.Outcome.NOT_JUDGED) {
             return ExitCode.NOT_JUDGED;
@@ -175,7 +185,8 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** The report in the format asked for: the whole file's, then the chunks' and the model's quality where there are. */
     private String render(FileCheck whole, @Nullable ChunkedFileCheck chunked, ComparisonSettings settings,
-                          @Nullable CheckQuality checkQuality, @Nullable ChunkQuality chunkQuality) {
+                          @Nullable CheckQuality checkQuality, @Nullable ChunkQuality chunkQuality,
+                          @Nullable PerformanceEstimation estimation) {
         String referenceName = String.valueOf(reference);
         String currentName = String.valueOf(current);
         boolean referenceChunks = chunked != null && chunked.plan().referenceChunks();
@@ -183,19 +194,23 @@ public final class CheckCommand implements Callable<Integer> {
             case JSON -> {
                 String json = chunked == null ? JsonReport.render(whole.report(), whole.judgement(), settings.options(),
                         whole.excludedColumns(), whole.sketchedColumns()) : ChunkJson.render(chunked, settings.options());
-                yield (checkQuality == null ? json : QualityJson.addTo(json, checkQuality, chunkQuality)) + System.lineSeparator();
+                String withQuality = checkQuality == null ? json : QualityJson.addTo(json, checkQuality, chunkQuality);
+                yield (estimation == null ? withQuality : EstimationJson.addTo(withQuality, estimation))
+                        + System.lineSeparator();
             }
             case TABLE -> (chunked == null ? "" : chunked.chunkHeadline() + System.lineSeparator())
                     + TableReport.render(whole.report(), whole.judgement(), referenceName, currentName,
                     whole.excludedColumns(), whole.sketchedColumns())
                     + (chunked == null ? "" : ChunkLines.render(chunked, currentName, referenceName))
                     + (checkQuality == null ? "" : QualityTable.render(checkQuality))
-                    + (chunkQuality == null ? "" : ChunkQualityTable.render(chunkQuality, referenceChunks));
+                    + (chunkQuality == null ? "" : ChunkQualityTable.render(chunkQuality, referenceChunks))
+                    + (estimation == null ? "" : EstimationTable.render(estimation));
             case HTML -> HtmlReport.render("driftwatch check", whole.report(), whole.judgement(), referenceName, currentName,
                     whole.excludedColumns(), whole.charts(), whole.sketchedColumns(), List.of(),
                     (chunked == null ? "" : ChunkHtml.sections(chunked))
                             + (checkQuality == null ? "" : QualityHtml.section(checkQuality))
-                            + (chunkQuality == null ? "" : ChunkQualityTable.section(chunkQuality, referenceChunks)));
+                            + (chunkQuality == null ? "" : ChunkQualityTable.section(chunkQuality, referenceChunks))
+                            + (estimation == null ? "" : EstimationTable.section(estimation)));
         };
     }
 

@@ -52,6 +52,14 @@ public final class QualityOptions {
                     + " per-prediction form, for --labels. With --policy, its outcome.business_value instead.")
     private @Nullable String businessValue;
 
+    @Option(names = "--estimate-performance",
+            description = "Also estimate a binary model's performance on each chunk of the current file from its scores,"
+                    + " labels or not (NannyML's CBPE, fitted on the labelled reference): accuracy, precision, recall,"
+                    + " specificity, F1, ROC AUC, average precision and the business value, each with its sampling error,"
+                    + " band and thresholds, beside the realized value where the chunk has labels. Needs a chunker,"
+                    + " --labels and one --score-column. Never changes the exit code.")
+    private boolean estimatePerformance;
+
     /**
      * The quality {@code check} is asked for; empty without {@code --labels}.
      *
@@ -80,6 +88,34 @@ public final class QualityOptions {
         OutcomeChoices outcome = policyOutcome.isPresent() ? policyOutcome.get()
                 : new OutcomeChoices(positiveClass, businessValue == null ? null : matrix(businessValue));
         return Optional.of(new QualityRequest(columns, outcome.positiveClass(), outcome.businessValue()));
+    }
+
+    /**
+     * Whether {@code check} estimates performance per chunk.
+     *
+     * @param chunked whether the current file is cut into chunks
+     * @throws BadInputException when it is asked without a chunker, without {@code --labels}, or without exactly one
+     *                           unclassed {@code --score-column}
+     */
+    public boolean estimatePerformance(boolean chunked) throws BadInputException {
+        if (!estimatePerformance) {
+            return false;
+        }
+        if (!chunked) {
+            throw new BadInputException("--estimate-performance estimates each chunk of the current file: cut it with"
+                    + " --chunk-rows N, --chunk-count K or --chunk-period P");
+        }
+        if (labelColumn == null) {
+            throw new BadInputException("--estimate-performance is fitted on the reference's true labels: name their"
+                    + " column with --labels COLUMN");
+        }
+        ScoreColumns scores = ScoreColumns.parse(scoreColumns);
+        if (scores.unclassedColumn() == null || scores.columns().size() != 1) {
+            throw new BadInputException("--estimate-performance needs exactly one --score-column COLUMN, the binary"
+                    + " model's probability of its positive class (got " + scoreColumns.size() + ": "
+                    + (scoreColumns.isEmpty() ? "none" : String.join(", ", scoreColumns)) + ")");
+        }
+        return true;
     }
 
     // The policy is the model owner's one statement of how the outcome is read; an option beside it would make check

@@ -1,0 +1,38 @@
+package io.driftwatch.cli.estimate;
+
+import io.driftwatch.stats.estimate.MetricRange;
+
+import java.util.Locale;
+
+/**
+ * The metrics {@code check} estimates for a binary classifier, in the order the reports show them, each with the
+ * range NannyML clips its thresholds and confidence band to. Their names are the realized quality's, so an estimate
+ * and the realized value it is compared with share one key.
+ */
+public enum EstimatedMetric {
+    ACCURACY(MetricRange.UNIT),
+    PRECISION(MetricRange.UNIT),
+    RECALL(MetricRange.UNIT),
+    SPECIFICITY(MetricRange.UNIT),
+    F1(MetricRange.UNIT),
+    ROC_AUC(MetricRange.UNIT),
+    AVERAGE_PRECISION(MetricRange.UNIT),
+    BUSINESS_VALUE(MetricRange.UNBOUNDED);
+
+    private final double lowest;
+    private final double highest;
+
+    EstimatedMetric(MetricRange range) {
+        this.lowest = range.lowest();
+        this.highest = range.highest();
+    }
+
+    public MetricRange range() {
+        return new MetricRange(lowest, highest);
+    }
+
+    /** The name in reports, e.g. {@code roc_auc}, the same as the realized metric's. */
+    public String metricName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

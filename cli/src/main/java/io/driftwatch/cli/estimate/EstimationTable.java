@@ -1,0 +1,99 @@
+package io.driftwatch.cli.estimate;
+
+import io.driftwatch.alerts.mail.Html;
+import io.driftwatch.cli.report.TableReport;
+import io.driftwatch.stats.calibration.MetricBand;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The estimated performance per chunk as the table report prints it and the HTML report shows it: a row per chunk
+ * with each metric's estimate and, where the chunk has labels, the realized value in brackets, then the metrics
+ * whose estimate lies outside its thresholds, under a row of the thresholds themselves. The estimate next to the
+ * realized value is how a user learns whether to trust the estimates of the chunks that have no labels yet.
+ */
+public final class EstimationTable {
+    private static final String NO_VALUE = "-";
+
+    private EstimationTable() {
+    }
+
+    /** The header, the thresholds' row, then a row per chunk of the current file. */
+    static List<String[]> rows(PerformanceEstimation estimation) {
+        List<EstimatedMetric> metrics = metrics(estimation);
+        List<String[]> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("chunk", "rows"));
+        metrics.forEach(metric -> header.add(metric.metricName()));
+        header.add("alerts");
+        rows.add(header.toArray(String[]::new));
+        List<String> thresholds = new ArrayList<>(List.of("thresholds", ""));
+        for (EstimatedMetric metric : metrics) {
+            MetricBand band = estimation.model().thresholds().get(metric);
+            thresholds.add(band == null ? NO_VALUE : "[" + number(band.lower()) + ", " + number(band.upper()) + "]");
+        }
+        thresholds.add("");
+        rows.add(thresholds.toArray(String[]::new));
+        for (ChunkEstimate chunk : estimation.chunks()) {
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(chunk.index()), Integer.toString(chunk.rows())));
+            for (EstimatedMetric metric : metrics) {
+                MetricEstimate estimate = chunk.estimates().get(metric);
+                cells.add(estimate == null || Double.isNaN(estimate.value()) ? NO_VALUE : number(estimate.value())
+                        + (Double.isNaN(estimate.realized()) ? "" : " (" + number(estimate.realized()) + ")"));
+            }
+            List<EstimatedMetric> alerts = chunk.alerts();
+            cells.add(alerts.isEmpty() ? NO_VALUE : String.join(", ", alerts.stream().map(EstimatedMetric::metricName).toList()));
+            rows.add(cells.toArray(String[]::new));
+        }
+        return rows;
+    }
+
+    public static String render(PerformanceEstimation estimation) {
+        StringBuilder out = new StringBuilder();
+        out.append(System.lineSeparator()).append("Estimated performance per chunk (").append(headline(estimation))
+                .append("):").append(System.lineSeparator());
+        TableReport.appendAligned(out, rows(estimation));
+        return out.toString();
+    }
+
+    public static String section(PerformanceEstimation estimation) {
+        List<String[]> rows = rows(estimation);
+        StringBuilder page = new StringBuilder(4096);
+        page.append("<section>\n<h2>Estimated performance per chunk</h2>\n<div class=\"card scroll\"><p class=\"meta\">")
+                .append(Html.escape(headline(estimation))).append("</p><table>");
+        for (int row = 0; row < rows.size(); row++) {
+            String[] cells = rows.get(row);
+            page.append("<tr>");
+            for (int cell = 0; cell < cells.length; cell++) {
+                String tag = row == 0 ? "th" : "td";
+                boolean alert = row > 1 && cell == cells.length - 1 && !cells[cell].equals(NO_VALUE);
+                page.append('<').append(tag).append(alert ? " class=\"warn\">" : ">").append(Html.escape(cells[cell]))
+                        .append("</").append(tag).append('>');
+            }
+            page.append("</tr>\n");
+        }
+        return page.append("</table></div>\n</section>\n").toString();
+    }
+
+    private static String headline(PerformanceEstimation estimation) {
+        boolean calibrated = estimation.model().calibrationCheck().needed();
+        return "CBPE from the scores of class " + estimation.positiveClass() + (calibrated ? ", calibrated" : ", uncalibrated")
+                + "; estimate (realized where labelled); thresholds: mean -/+ 3 standard deviations of the realized"
+                + " metric over the reference's chunks; informs, never changes the exit code";
+    }
+
+    private static List<EstimatedMetric> metrics(PerformanceEstimation estimation) {
+        List<EstimatedMetric> metrics = new ArrayList<>();
+        for (EstimatedMetric metric : EstimatedMetric.values()) {
+            if (metric != EstimatedMetric.BUSINESS_VALUE || estimation.model().businessValue() != null) {
+                metrics.add(metric);
+            }
+        }
+        return metrics;
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+}
