@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -33,12 +36,17 @@ record CaughtEmail(String subject, List<String> recipients, Path eml, Path html)
 
     /** The emails saved in {@code directory}, oldest first (their names end in the send time). */
     static List<CaughtEmail> in(Path directory) throws IOException {
+        return in(directory, Set.of());
+    }
+
+    /**
+     * The emails saved in {@code directory} but for {@code earlier}: a demo run into a folder an earlier run wrote to
+     * must judge only its own emails, or it would report an earlier run's as caught.
+     */
+    static List<CaughtEmail> in(Path directory, Set<Path> earlier) throws IOException {
         List<CaughtEmail> emails = new ArrayList<>();
-        if (!Files.isDirectory(directory)) {
-            return emails;
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path eml : files.filter(f -> f.getFileName().toString().endsWith(".eml")).sorted().toList()) {
+        for (Path eml : savedIn(directory)) {
+            if (!earlier.contains(eml)) {
                 String name = eml.getFileName().toString();
                 Path html = eml.resolveSibling(name.substring(0, name.length() - ".eml".length()) + ".html");
                 if (Files.exists(html)) {
@@ -47,6 +55,16 @@ record CaughtEmail(String subject, List<String> recipients, Path eml, Path html)
             }
         }
         return emails;
+    }
+
+    /** The {@code .eml} files in {@code directory}, sorted; none when it does not exist. */
+    static Set<Path> savedIn(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".eml")).collect(Collectors.toCollection(TreeSet::new));
+        }
     }
 
     private static CaughtEmail read(Path eml, Path html) throws IOException {

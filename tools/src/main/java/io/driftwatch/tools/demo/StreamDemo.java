@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
@@ -115,9 +116,16 @@ public final class StreamDemo {
         DemoExpectations expectations = new DemoExpectations(scenario, policies);
         DemoObservations observation;
         List<CaughtEmail> emails;
+        Set<Path> earlierEmails;
+        try {
+            earlierEmails = CaughtEmail.savedIn(directory);
+        } catch (IOException e) {
+            throw new BadInputException("cannot list the demo's output folder " + directory + " (" + e.getMessage()
+                    + "); choose another --output folder", e);
+        }
         try (OutputTopics outputs = new OutputTopics(stack.config())) {
             Replay replay = new Replay(outputs, new ProgressLine(out, policies.values().stream().mapToInt(policy -> policy.windows(scenario)).sum()), directory,
-                    System.nanoTime() + TIMEOUT.toNanos());
+                    earlierEmails, System.nanoTime() + TIMEOUT.toNanos());
             List<DemoRecord> records = new ArrayList<>(credit.records());
             records.addAll(fraud.records());
             records.sort(Comparator.comparing(DemoRecord::eventTime));
@@ -211,16 +219,19 @@ public final class StreamDemo {
         private final OutputTopics outputs;
         private final ProgressLine progress;
         private final Path emailDirectory;
+        private final Set<Path> earlierEmails;
         private final long deadlineNanos;
         private DemoObservations observation;
         private List<CaughtEmail> emails = List.of();
         private long sent;
         private long total;
 
-        Replay(OutputTopics outputs, ProgressLine progress, Path emailDirectory, long deadlineNanos) {
+        /** @param earlierEmails the emails in {@code emailDirectory} before the replay: an earlier run's, never this one's */
+        Replay(OutputTopics outputs, ProgressLine progress, Path emailDirectory, Set<Path> earlierEmails, long deadlineNanos) {
             this.outputs = outputs;
             this.progress = progress;
             this.emailDirectory = emailDirectory;
+            this.earlierEmails = Set.copyOf(earlierEmails);
             this.deadlineNanos = deadlineNanos;
             this.observation = outputs.poll();
         }
@@ -263,7 +274,7 @@ public final class StreamDemo {
         private void refresh() {
             observation = outputs.poll();
             try {
-                emails = CaughtEmail.in(emailDirectory);
+                emails = CaughtEmail.in(emailDirectory, earlierEmails);
             } catch (IOException e) {
                 // An email being written as we list: keep the last list; the next refresh reads it whole.
             }
