@@ -1,6 +1,7 @@
 package io.driftwatch.cli.estimate;
 
 import io.driftwatch.alerts.mail.Html;
+import io.driftwatch.cli.quality.AlertTableSection;
 import io.driftwatch.cli.report.TableReport;
 import io.driftwatch.stats.calibration.MetricBand;
 
@@ -15,7 +16,7 @@ import java.util.Locale;
  * realized value is how a user learns whether to trust the estimates of the chunks that have no labels yet.
  */
 public final class EstimationTable {
-    private static final String NO_VALUE = "-";
+    private static final String NO_VALUE = AlertTableSection.NO_VALUE;
 
     private EstimationTable() {
     }
@@ -58,22 +59,7 @@ public final class EstimationTable {
     }
 
     public static String section(PerformanceEstimation estimation) {
-        List<String[]> rows = rows(estimation);
-        StringBuilder page = new StringBuilder(4096);
-        page.append("<section>\n<h2>Estimated performance per chunk</h2>\n<div class=\"card scroll\"><p class=\"meta\">")
-                .append(Html.escape(headline(estimation))).append("</p><table>");
-        for (int row = 0; row < rows.size(); row++) {
-            String[] cells = rows.get(row);
-            page.append("<tr>");
-            for (int cell = 0; cell < cells.length; cell++) {
-                String tag = row == 0 ? "th" : "td";
-                boolean alert = row > 1 && cell == cells.length - 1 && !cells[cell].equals(NO_VALUE);
-                page.append('<').append(tag).append(alert ? " class=\"warn\">" : ">").append(Html.escape(cells[cell]))
-                        .append("</").append(tag).append('>');
-            }
-            page.append("</tr>\n");
-        }
-        return page.append("</table></div>\n</section>\n").toString();
+        return AlertTableSection.html("Estimated performance per chunk", Html.escape(headline(estimation)), rows(estimation));
     }
 
     private static String headline(PerformanceEstimation estimation) {

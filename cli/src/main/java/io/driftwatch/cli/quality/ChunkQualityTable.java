@@ -1,6 +1,5 @@
 package io.driftwatch.cli.quality;
 
-import io.driftwatch.alerts.mail.Html;
 import io.driftwatch.cli.report.TableReport;
 import io.driftwatch.stats.calibration.MetricBand;
 import io.driftwatch.stats.quality.QualityMetric;
@@ -15,7 +14,7 @@ import java.util.Locale;
  * on-call person sees in which chunk the model began to do worse and by how much.
  */
 public final class ChunkQualityTable {
-    private static final String NO_VALUE = "-";
+    private static final String NO_VALUE = AlertTableSection.NO_VALUE;
 
     private ChunkQualityTable() {
     }
@@ -51,23 +50,8 @@ public final class ChunkQualityTable {
     }
 
     public static String section(ChunkQuality quality, boolean withReferenceChunks) {
-        List<String[]> rows = rows(quality, withReferenceChunks);
-        StringBuilder page = new StringBuilder(4096);
-        page.append("<section>\n<h2>Quality per chunk</h2>\n<div class=\"card scroll\"><p class=\"meta\">bands: mean")
-                .append(" &minus;/+ 3 standard deviations over the reference's chunks; informs, never changes the exit code</p>")
-                .append("<table>");
-        for (int row = 0; row < rows.size(); row++) {
-            String[] cells = rows.get(row);
-            page.append("<tr>");
-            for (int cell = 0; cell < cells.length; cell++) {
-                String tag = row == 0 ? "th" : "td";
-                boolean alert = row > 1 && cell == cells.length - 1 && !cells[cell].equals(NO_VALUE);
-                page.append('<').append(tag).append(alert ? " class=\"warn\">" : ">").append(Html.escape(cells[cell]))
-                        .append("</").append(tag).append('>');
-            }
-            page.append("</tr>\n");
-        }
-        return page.append("</table></div>\n</section>\n").toString();
+        return AlertTableSection.html("Quality per chunk", "bands: mean &minus;/+ 3 standard deviations over the reference's"
+                + " chunks; informs, never changes the exit code", rows(quality, withReferenceChunks));
     }
 
     private static void addChunks(List<String[]> rows, String prefix, List<FileQuality> chunks, List<String> metrics,
