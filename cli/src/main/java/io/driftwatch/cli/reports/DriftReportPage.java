@@ -19,12 +19,10 @@ import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.drift.DriftReportRecords;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * One window's drift report as the HTML page {@code check} and {@code analyze} draw, showing what the stream decided
@@ -37,10 +35,10 @@ final class DriftReportPage {
     }
 
     /**
-     * @param matching the reports that passed the filter, in the order read
+     * @param matching what passed the filter: its count, model versions and latest report
      * @throws BadInputException when no report matched, or reports of more than one model version did
      */
-    static String render(List<DriftReport> matching, String topic, DriftwatchConfig config) throws BadInputException {
+    static String render(LatestMatch<DriftReport> matching, String topic, DriftwatchConfig config) throws BadInputException {
         DriftReport report = latestOfOneVersion(matching, topic);
         DriftComparison comparison;
         try {
@@ -53,8 +51,8 @@ final class DriftReportPage {
         List<String> notes = new ArrayList<>();
         notes.add("report " + report.getReportId() + ", judged under policy " + Optional.ofNullable(report.getPolicyId()).orElse("(none)")
                 + "; the verdicts are the ones the service acted on");
-        if (matching.size() > 1) {
-            notes.add(matching.size() + " reports matched; this page draws the latest window (use --until to draw an earlier one)");
+        if (matching.count() > 1) {
+            notes.add(matching.count() + " reports matched; this page draws the latest window (use --until to draw an earlier one)");
         }
         ColumnCharts charts = charts(report, config, notes);
         return HtmlReport.render("driftwatch drift report: " + report.getModelName() + " " + report.getModelVersion(),
@@ -63,18 +61,18 @@ final class DriftReportPage {
                 Set.of(), charts, Map.of(), notes);
     }
 
-    private static DriftReport latestOfOneVersion(List<DriftReport> matching, String topic) throws BadInputException {
-        if (matching.isEmpty()) {
+    private static DriftReport latestOfOneVersion(LatestMatch<DriftReport> matching, String topic) throws BadInputException {
+        DriftReport latest = matching.latest();
+        if (latest == null) {
             throw new BadInputException("no drift report on " + topic + " matches; 'driftwatch reports drift' lists the"
                     + " windows there are");
         }
-        Set<String> versions = new TreeSet<>();
-        matching.forEach(report -> versions.add(report.getModelName() + " " + report.getModelVersion()));
-        if (versions.size() > 1) {
+        if (matching.versions().size() > 1) {
             throw new BadInputException("--format html draws one window of one model version; choose one with --model and"
-                    + " --model-version: reports of " + versions.size() + " match (" + String.join(", ", versions) + ")");
+                    + " --model-version: reports of " + matching.versions().size() + " match ("
+                    + String.join(", ", matching.versions()) + ")");
         }
-        return matching.stream().max(Comparator.comparing(DriftReport::getWindowStart)).orElseThrow();
+        return latest;
     }
 
     private static DatasetJudgement judgement(DriftReport report) {

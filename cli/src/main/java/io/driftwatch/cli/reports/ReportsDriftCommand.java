@@ -5,7 +5,6 @@ import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import picocli.CommandLine.Command;
 
-import java.util.List;
 
 /**
  * {@code driftwatch reports drift}: the drift reports the service writes per model version and window, a row per window with its verdict and the features that drifted, or every field as JSON lines.
@@ -31,7 +30,7 @@ public final class ReportsDriftCommand extends TopicReportCommand<DriftReport> {
     }
 
     @Override
-    String page(List<DriftReport> matching, String topicName, DriftwatchConfig config) throws BadInputException {
+    String page(LatestMatch<DriftReport> matching, String topicName, DriftwatchConfig config) throws BadInputException {
         return DriftReportPage.render(matching, topicName, config);
     }
 

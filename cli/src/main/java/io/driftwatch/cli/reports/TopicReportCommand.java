@@ -22,8 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -80,12 +78,12 @@ abstract class TopicReportCommand<V> implements Callable<Integer> {
     }
 
     /**
-     * The page {@code --format html} draws of the records that matched, in the order read; only {@code reports drift}
-     * draws one, and says which window it chose.
+     * The page {@code --format html} draws of the records that matched; only {@code reports drift} draws one, and says
+     * which window it chose.
      *
      * @throws BadInputException when the records cannot make one page (none, or several model versions)
      */
-    String page(List<V> matching, String topicName, DriftwatchConfig config) throws BadInputException {
+    String page(LatestMatch<V> matching, String topicName, DriftwatchConfig config) throws BadInputException {
         throw new UnsupportedOperationException(holds + " draw no page");
     }
 
@@ -108,8 +106,8 @@ abstract class TopicReportCommand<V> implements Callable<Integer> {
         String topicName = topic != null ? topic : kind.topic().name(config);
         try (CommittedTopicReader reader = CommittedTopicReader.open(config.kafkaSettings(), topicName, null)) {
             if (format == ReportFormat.HTML) {
-                List<V> matching = new ArrayList<>();
-                readMatching(reader, filter, matching::add, () -> { });
+                LatestMatch<V> matching = new LatestMatch<>(kind);
+                readMatching(reader, filter, matching::accept, () -> { });
                 ReportOutput.write(page(matching, reader.topic(), config), output, spec.commandLine().getOut());
             } else if (output == null) {
                 read(reader, filter, spec.commandLine().getOut());
