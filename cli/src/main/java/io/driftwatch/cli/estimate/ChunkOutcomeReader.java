@@ -1,5 +1,7 @@
 package io.driftwatch.cli.estimate;
 
+import io.driftwatch.stats.estimate.ChunkOutcomes;
+import io.driftwatch.stats.estimate.ScoredPrediction;
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.tabular.Row;
 import io.driftwatch.cli.tabular.RowChunks;
@@ -36,17 +38,26 @@ final class ChunkOutcomeReader {
             long index = 0;
             for (Optional<Row> next = rows.next(); next.isPresent(); next = rows.next(), index++) {
                 Row row = next.get();
-                String predicted = className(row.value(prediction));
+                Object predicted = predictionOf(row.value(prediction));
                 Double probability = probability(file, row, score);
                 if (predicted == null || probability == null) {
                     continue;
                 }
+                ScoredPrediction scored = ScoredPrediction.of(predicted, probability, positiveClass).orElseThrow();
                 String actual = label == null ? null : className(row.value(label));
-                outcomes.get(chunks.chunkOfRow().applyAsInt(index)).add(probability, predicted.equals(positiveClass),
+                outcomes.get(chunks.chunkOfRow().applyAsInt(index)).add(scored.score(), scored.predictedPositive(),
                         actual == null ? null : actual.equals(positiveClass));
             }
         }
         return outcomes;
+    }
+
+    /** A prediction as {@link ScoredPrediction} reads it: a {@link Double} or a {@link String}; null when missing. */
+    private static @Nullable Object predictionOf(RowValue value) {
+        if (value instanceof RowValue.Numeric number) {
+            return Double.isFinite(number.value()) ? number.value() : null;
+        }
+        return value instanceof RowValue.Missing || value.text().isBlank() ? null : value.text();
     }
 
     private static @Nullable String className(RowValue value) {

@@ -26,7 +26,7 @@ public final class EstimationJson {
     public static String addTo(String report, PerformanceEstimation estimation) {
         try {
             ObjectNode root = (ObjectNode) MAPPER.readTree(report);
-            CalibrationCheck check = estimation.model().calibrationCheck();
+            CalibrationCheck check = estimation.model().reference().calibrationCheck();
             ObjectNode summary = root.putObject("estimation");
             summary.put("method", "cbpe").put("positive_class", estimation.positiveClass())
                     .put("calibrated", check.needed());

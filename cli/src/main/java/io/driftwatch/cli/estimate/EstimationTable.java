@@ -1,5 +1,7 @@
 package io.driftwatch.cli.estimate;
 
+import io.driftwatch.stats.estimate.EstimatedMetric;
+import io.driftwatch.stats.estimate.MetricEstimate;
 import io.driftwatch.alerts.mail.Html;
 import io.driftwatch.cli.quality.AlertTableSection;
 import io.driftwatch.cli.report.TableReport;
@@ -63,7 +65,7 @@ public final class EstimationTable {
     }
 
     private static String headline(PerformanceEstimation estimation) {
-        boolean calibrated = estimation.model().calibrationCheck().needed();
+        boolean calibrated = estimation.model().reference().calibrationCheck().needed();
         return "CBPE from the scores of class " + estimation.positiveClass() + (calibrated ? ", calibrated" : ", uncalibrated")
                 + "; estimate (realized where labelled); thresholds: mean -/+ 3 standard deviations of the realized"
                 + " metric over the reference's chunks; informs, never changes the exit code";

@@ -9,7 +9,10 @@ import io.driftwatch.cli.quality.FileQuality;
 import io.driftwatch.cli.quality.QualityRequest;
 import io.driftwatch.cli.tabular.RowReader;
 import io.driftwatch.stats.estimate.BusinessValue;
-import io.driftwatch.stats.estimate.ConfidenceBand;
+import io.driftwatch.stats.estimate.CbpeModel;
+import io.driftwatch.stats.estimate.CbpeReference;
+import io.driftwatch.stats.estimate.ChunkOutcomes;
+import io.driftwatch.stats.estimate.EstimatedMetric;
 import io.driftwatch.stats.estimate.EstimationRefusedException;
 import io.driftwatch.stats.estimate.ExpectedConfusion;
 import io.driftwatch.stats.estimate.RankedProbabilities;
@@ -26,7 +29,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The estimated performance of each chunk of the current file, for the chunks whose labels have not arrived:
- * NannyML's CBPE of a binary classifier, fitted on the labelled reference ({@link EstimationModel}) and applied to
+ * NannyML's CBPE of a binary classifier, fitted on the labelled reference ({@link CbpeModel}) and applied to
  * each chunk's calibrated scores and predictions. A chunk's labels, where it has them, are never used for its
  * estimate, only shown beside it. It informs and never decides: the exit code stays the drift verdict's.
  *
@@ -34,7 +37,7 @@ import static java.util.Objects.requireNonNull;
  * @param positiveClass the class the score is the probability of, as the reports spell it
  * @param chunks        each chunk of the current file's estimates, in order
  */
-public record PerformanceEstimation(EstimationModel model, String positiveClass, List<ChunkEstimate> chunks) {
+public record PerformanceEstimation(CbpeModel model, String positiveClass, List<ChunkEstimate> chunks) {
     public PerformanceEstimation {
         requireNonNull(model, "model");
         requireNonNull(positiveClass, "positiveClass");
@@ -61,9 +64,12 @@ public record PerformanceEstimation(EstimationModel model, String positiveClass,
                 referenceLayout.rows());
         BusinessValue businessValue = request.businessValue() == null ? null
                 : new BusinessValue(request.businessValue(), false);
-        EstimationModel model;
+        CbpeModel model;
         try {
-            model = EstimationModel.fit(referenceChunks, realizedRanking(realized), businessValue);
+            Map<EstimatedMetric, double[]> ranking = realizedRanking(realized);
+            model = new CbpeModel(CbpeReference.fit(positive, referenceChunks,
+                    requireNonNull(ranking.get(EstimatedMetric.ROC_AUC), "roc_auc"),
+                    requireNonNull(ranking.get(EstimatedMetric.AVERAGE_PRECISION), "average_precision")), businessValue);
         } catch (EstimationRefusedException e) {
             throw new BadInputException("--estimate-performance cannot be fitted on " + reference + ": " + e.getMessage(), e);
         }
@@ -77,52 +83,17 @@ public record PerformanceEstimation(EstimationModel model, String positiveClass,
         return new PerformanceEstimation(model, positive, estimates);
     }
 
-    private static ChunkEstimate estimate(int index, ChunkOutcomes rows, EstimationModel model,
+    private static ChunkEstimate estimate(int index, ChunkOutcomes rows, CbpeModel model,
                                           @Nullable FileQuality quality, QualityRequest request) {
         ExpectedConfusion confusion = ExpectedConfusion.EMPTY;
         RankedProbabilities ranked = new RankedProbabilities();
         for (int row = 0; row < rows.size(); row++) {
-            double probability = model.calibration().calibrate(rows.score(row));
+            double probability = model.reference().calibration().calibrate(rows.score(row));
             confusion = confusion.plus(probability, rows.predictedPositive(row));
             ranked.add(rows.score(row), probability);
         }
-        Map<EstimatedMetric, MetricEstimate> estimates = new EnumMap<>(EstimatedMetric.class);
-        long n = rows.size();
-        if (n == 0) {
-            return new ChunkEstimate(index, 0, estimates);
-        }
-        for (EstimatedMetric metric : EstimatedMetric.values()) {
-            BusinessValue businessValue = model.businessValue();
-            if (metric == EstimatedMetric.BUSINESS_VALUE && businessValue == null) {
-                continue;
-            }
-            double value = switch (metric) {
-                case ACCURACY -> confusion.accuracy();
-                case PRECISION -> confusion.precision();
-                case RECALL -> confusion.recall();
-                case SPECIFICITY -> confusion.specificity();
-                case F1 -> confusion.f1();
-                case ROC_AUC -> ranked.rocAuc();
-                case AVERAGE_PRECISION -> ranked.averagePrecision();
-                case BUSINESS_VALUE -> confusion.businessValue(requireNonNull(businessValue, "businessValue"));
-            };
-            double error = switch (metric) {
-                case ACCURACY -> model.samplingErrors().accuracy(n);
-                case PRECISION -> model.samplingErrors().precision(n);
-                case RECALL -> model.samplingErrors().recall(n);
-                case SPECIFICITY -> model.samplingErrors().specificity(n);
-                case F1 -> model.samplingErrors().f1(n);
-                case ROC_AUC -> model.samplingErrors().rocAuc(n);
-                case AVERAGE_PRECISION -> model.averagePrecisionError().standardError(n);
-                case BUSINESS_VALUE -> model.samplingErrors().businessValue(
-                        requireNonNull(businessValue, "businessValue"), n);
-            };
-            double realizedValue = quality == null ? Double.NaN
-                    : ChunkQuality.valueOf(quality, metric.metricName(), request);
-            estimates.put(metric, new MetricEstimate(value, error, ConfidenceBand.around(value, error, metric.range()),
-                    model.thresholds().get(metric), realizedValue));
-        }
-        return new ChunkEstimate(index, rows.size(), estimates);
+        return new ChunkEstimate(index, rows.size(), model.estimate(confusion, ranked, metric -> quality == null
+                ? Double.NaN : ChunkQuality.valueOf(quality, metric.metricName(), request)));
     }
 
     private static Map<EstimatedMetric, double[]> realizedRanking(ChunkQuality realized) {

@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
  * ROC AUC is off by at most Σ ΔFPR·ΔTPR / 2 over the cells (at most half the largest cell's ΔTPR), and the average
  * precision by at most Σ ΔR · (P_max − P_min) over a cell's rows. Not thread-safe.
  */
-public final class RankedProbabilities {
+public final class RankedProbabilities implements RankingEstimate {
     private static final double ROUNDING = 1e5;
 
     private double[] scores = new double[16];
@@ -54,7 +54,7 @@ public final class RankedProbabilities {
         return size;
     }
 
-    /** Estimated ROC AUC; NaN when the window expects no positive or no negative. */
+    @Override
     public double rocAuc() {
         double[] p = rankedProbabilities();
         double[] tps = new double[p.length + 1];
@@ -74,7 +74,7 @@ public final class RankedProbabilities {
         return area;
     }
 
-    /** Estimated average precision; NaN when the window expects no positive. */
+    @Override
     public double averagePrecision() {
         double[] p = rankedProbabilities();
         double[] tps = new double[p.length + 1];
@@ -89,6 +89,18 @@ public final class RankedProbabilities {
             sum += (tps[k] / positives - tps[k - 1] / positives) * (tps[k] / k);
         }
         return sum;
+    }
+
+    /** 0: the rows are all held. */
+    @Override
+    public double rocAucErrorBound() {
+        return 0;
+    }
+
+    /** 0: the rows are all held. */
+    @Override
+    public double averagePrecisionErrorBound() {
+        return 0;
     }
 
     /**

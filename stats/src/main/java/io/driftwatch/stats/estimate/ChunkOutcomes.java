@@ -1,4 +1,4 @@
-package io.driftwatch.cli.estimate;
+package io.driftwatch.stats.estimate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +17,7 @@ public final class ChunkOutcomes {
     private int size;
 
     /** Adds a row; {@code actual} is null when the row has no label. */
-    void add(double score, boolean predicted, @Nullable Boolean actual) {
+    public void add(double score, boolean predicted, @Nullable Boolean actual) {
         if (size == scores.length) {
             scores = Arrays.copyOf(scores, size * 2);
             predictedPositive = Arrays.copyOf(predictedPositive, size * 2);

@@ -1,6 +1,5 @@
-package io.driftwatch.cli.estimate;
+package io.driftwatch.stats.estimate;
 
-import io.driftwatch.stats.estimate.MetricRange;
 
 import java.util.Locale;
 
