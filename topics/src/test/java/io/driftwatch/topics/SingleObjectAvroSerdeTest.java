@@ -1,6 +1,7 @@
 package io.driftwatch.topics;
 
 import io.driftwatch.schemas.history.EarlierSchemas;
+import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.Evidence;
@@ -223,5 +224,32 @@ class SingleObjectAvroSerdeTest {
         assertThat(read.getMetrics()).containsEntry("accuracy", 0.75);
         assertThat(read.getPolicyId()).isEqualTo("defaults");
         assertThat(read.getBinary()).isNull();
+    }
+
+    @Test
+    void baselinesAndQualityReportsWrittenBeforeEstimatedPerformanceAreReadWithoutOne() throws Exception {
+        for (Schema current : List.of(Baseline.getClassSchema(), QualityReport.getClassSchema())) {
+            List<Schema> earlier = EarlierSchemas.of(current);
+            Schema before = earlier.get(earlier.size() - 1);
+            String field = current.getName().equals("Baseline") ? "performanceEstimation" : "estimated";
+            assertThat(before.getField(field)).as(current.getName()).isNull();
+            assertThat(current.getFields().get(current.getFields().size() - 1).name()).isEqualTo(field);
+            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, before).getType())
+                    .as(current.getName()).isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
+        }
+        Baseline baseline = Baseline.newBuilder().setBaselineId("fraud/v3/0123456789abcdef").setModelName("fraud")
+                .setModelVersion("v3").setCreatedAt(Instant.ofEpochSecond(7200)).setSource("train.csv").setRows(10)
+                .setContentHash("00").setColumns(List.of()).build();
+        List<Schema> earlier = EarlierSchemas.of(Baseline.getClassSchema());
+        // The new field is the last, so the earlier schema's positions are the current record's.
+        ByteBuffer encoded = new BinaryMessageEncoder<Baseline>(SpecificData.get(), earlier.get(earlier.size() - 1))
+                .encode(baseline);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+
+        Baseline read = new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).deserializer().deserialize("t", bytes);
+
+        assertThat(read.getBaselineId()).isEqualTo("fraud/v3/0123456789abcdef");
+        assertThat(read.getPerformanceEstimation()).isNull();
     }
 }
