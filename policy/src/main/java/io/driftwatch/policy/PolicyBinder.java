@@ -5,6 +5,7 @@ import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.drift.binned.Binning;
 import io.driftwatch.stats.drift.binned.LogBase;
 import io.driftwatch.stats.drift.numeric.KsMethod;
+import io.driftwatch.stats.estimate.EstimatedMetric;
 import io.driftwatch.stats.quality.BusinessValueMatrix;
 import io.driftwatch.stats.quality.QualityMetric;
 
@@ -105,6 +106,7 @@ final class PolicyBinder {
         JsonNode drift = triggers.path("dataset_drift");
         JsonNode schema = triggers.path("schema");
         JsonNode quality = triggers.path("quality");
+        JsonNode estimated = triggers.path("estimated_quality");
         return new TriggersPolicy(
                 drift.isMissingNode() ? Optional.empty() : Optional.of(new TriggersPolicy.DatasetDrift(!isOff(drift),
                         number(drift.path("share")), integer(drift.path("consecutive")))),
@@ -114,6 +116,11 @@ final class PolicyBinder {
                         word(quality.path("metric")).map(QualityMetric::of), number(quality.path("worse_than")),
                         number(quality.path("max_drop")), quality.path("min_labels").isNumber()
                                 ? OptionalLong.of(quality.path("min_labels").asLong()) : OptionalLong.empty())),
+                estimated.isMissingNode() ? Optional.empty() : Optional.of(new TriggersPolicy.EstimatedQuality(!isOff(estimated),
+                        word(estimated.path("metric")).map(EstimatedMetric::of), number(estimated.path("worse_than")),
+                        estimated.path("on_alert").isBoolean() ? Optional.of(estimated.path("on_alert").asBoolean())
+                                : Optional.empty(), estimated.path("min_predictions").isNumber()
+                                ? OptionalLong.of(estimated.path("min_predictions").asLong()) : OptionalLong.empty())),
                 duration(triggers.path("cooldown")));
     }
 

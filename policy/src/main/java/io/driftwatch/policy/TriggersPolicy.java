@@ -1,5 +1,6 @@
 package io.driftwatch.policy;
 
+import io.driftwatch.stats.estimate.EstimatedMetric;
 import io.driftwatch.stats.quality.QualityMetric;
 
 import java.time.Duration;
@@ -15,11 +16,12 @@ import static java.util.Objects.requireNonNull;
  * {@code enabled} false where it says {@code off}.
  */
 public record TriggersPolicy(Optional<DatasetDrift> datasetDrift, Optional<SchemaRule> schema, Optional<Quality> quality,
-                             Optional<Duration> cooldown) {
+                             Optional<EstimatedQuality> estimatedQuality, Optional<Duration> cooldown) {
     public TriggersPolicy {
         requireNonNull(datasetDrift, "datasetDrift");
         requireNonNull(schema, "schema");
         requireNonNull(quality, "quality");
+        requireNonNull(estimatedQuality, "estimatedQuality");
         requireNonNull(cooldown, "cooldown");
     }
 
@@ -39,5 +41,14 @@ public record TriggersPolicy(Optional<DatasetDrift> datasetDrift, Optional<Schem
      */
     public record Quality(boolean enabled, Optional<QualityMetric> metric, OptionalDouble worseThan,
                           OptionalDouble maxDrop, OptionalLong minLabels) {
+    }
+
+    /**
+     * A trigger on a window's estimated performance, before its labels come: when the estimate of {@code metric}
+     * is worse than {@code worseThan}, or ({@code onAlert}) below the lower threshold the reference's chunks set, in
+     * a window with at least {@code minPredictions} estimated predictions.
+     */
+    public record EstimatedQuality(boolean enabled, Optional<EstimatedMetric> metric, OptionalDouble worseThan,
+                                   Optional<Boolean> onAlert, OptionalLong minPredictions) {
     }
 }

@@ -1,6 +1,7 @@
 package io.driftwatch.stats.estimate;
 
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -33,5 +34,16 @@ public enum EstimatedMetric {
     /** The name in reports, e.g. {@code roc_auc}, the same as the realized metric's. */
     public String metricName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws IllegalArgumentException for a name no estimated metric has */
+    public static EstimatedMetric of(String metricName) {
+        for (EstimatedMetric metric : values()) {
+            if (metric.metricName().equals(metricName)) {
+                return metric;
+            }
+        }
+        throw new IllegalArgumentException("unknown estimated metric " + metricName + "; use one of "
+                + Arrays.stream(values()).map(EstimatedMetric::metricName).toList());
     }
 }

@@ -3,6 +3,7 @@ package io.driftwatch.topology.policy;
 import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.quality.OutcomeChoices;
 import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.trigger.EstimatedTriggerPolicy;
 
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,8 @@ public final class ConfigModelRules implements ModelRulesSource {
     public ConfigModelRules(DriftwatchConfig config) {
         requireNonNull(config, "config");
         this.defaults = new ModelRules(POLICY_ID, ComparisonSettings.DEFAULT.withMinCurrentRecords(config.windowMinRecords()),
-                config.triggerPolicy(), config.qualityTriggerPolicy(), OutcomeChoices.IMPLIED, Set.of(),
+                config.triggerPolicy(), config.qualityTriggerPolicy(),
+                EstimatedTriggerPolicy.off(config.qualityTriggerPolicy().coolDown()), OutcomeChoices.IMPLIED, Set.of(),
                 config.windows().shape(), Set.of());
     }
 

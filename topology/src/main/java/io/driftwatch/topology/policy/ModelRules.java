@@ -2,6 +2,7 @@ package io.driftwatch.topology.policy;
 
 import io.driftwatch.stats.compare.ComparisonSettings;
 import io.driftwatch.stats.quality.OutcomeChoices;
+import io.driftwatch.topology.trigger.EstimatedTriggerPolicy;
 import io.driftwatch.topology.trigger.QualityTriggerPolicy;
 import io.driftwatch.topology.trigger.TriggerPolicy;
 import io.driftwatch.topology.window.WindowShape;
@@ -19,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * @param comparison the drift tests, thresholds and dataset-drift share
  * @param triggers   the drift and schema trigger rules with their cool-down
  * @param quality    the quality trigger rules
+ * @param estimated  the estimated-quality trigger rule
  * @param outcome    the positive class and business-value matrix its quality reports are read with ({@code outcome})
  * @param excludedColumns columns that are not features ({@code features.exclude}): left out of every comparison,
  *                   on the window's side and the reference's, so they are never tested nor expected
@@ -27,12 +29,13 @@ import static java.util.Objects.requireNonNull;
  *                   the settings'): their publication times say from which boundary a new shape applies
  */
 public record ModelRules(String policyId, ComparisonSettings comparison, TriggerPolicy triggers, QualityTriggerPolicy quality,
-                         OutcomeChoices outcome, Set<String> excludedColumns, WindowShape window, Set<String> windowPolicies) {
+                         EstimatedTriggerPolicy estimated, OutcomeChoices outcome, Set<String> excludedColumns, WindowShape window, Set<String> windowPolicies) {
     public ModelRules {
         requireNonNull(policyId, "policyId");
         requireNonNull(comparison, "comparison");
         requireNonNull(triggers, "triggers");
         requireNonNull(quality, "quality");
+        requireNonNull(estimated, "estimated");
         requireNonNull(outcome, "outcome");
         excludedColumns = Set.copyOf(requireNonNull(excludedColumns, "excludedColumns"));
         requireNonNull(window, "window");

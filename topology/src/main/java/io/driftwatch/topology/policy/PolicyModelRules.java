@@ -6,11 +6,13 @@ import io.driftwatch.policy.PolicyProblem;
 import io.driftwatch.policy.PublishedPolicies;
 import io.driftwatch.policy.Severity;
 import io.driftwatch.policy.TriggersPolicy;
+import io.driftwatch.stats.estimate.EstimatedMetric;
 import io.driftwatch.policy.WindowPolicy;
 import io.driftwatch.policy.layer.LayerMerge;
 import io.driftwatch.policy.layer.PolicyLayer;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.config.PolicyDefaults;
+import io.driftwatch.topology.trigger.EstimatedTriggerPolicy;
 import io.driftwatch.topology.trigger.QualityTriggerPolicy;
 import io.driftwatch.topology.trigger.TriggerPolicy;
 import io.driftwatch.topology.window.WindowShape;
@@ -91,7 +93,8 @@ public final class PolicyModelRules implements ModelRulesSource {
         EffectivePolicy policy = published.set(acceptedPolicies).effective(model, Optional.of(version), defaults);
         return new ModelRules(policy.id().shortForm(), policy.comparisonSettings(settings.comparison()),
                 triggers(policy.policy().triggers(), settings.triggers()),
-                quality(policy.policy().triggers(), settings.quality()), policy.policy().outcome().choices(),
+                quality(policy.policy().triggers(), settings.quality()),
+                estimated(policy.policy().triggers(), settings.estimated()), policy.policy().outcome().choices(),
                 policy.excludedColumns(),
                 window(policy.policy().window(), settings.window()), windowPolicies(policy, acceptedPolicies));
     }
@@ -146,5 +149,21 @@ public final class PolicyModelRules implements ModelRulesSource {
                 rule.worseThan().isPresent() ? rule.worseThan() : settings.threshold(),
                 rule.maxDrop().isPresent() ? rule.maxDrop() : settings.maxDrop(),
                 rule.minLabels().isPresent() ? rule.minLabels().getAsLong() : settings.minLabels(), coolDown);
+    }
+
+    private static EstimatedTriggerPolicy estimated(TriggersPolicy rules, EstimatedTriggerPolicy settings) {
+        Duration coolDown = rules.cooldown().orElse(settings.coolDown());
+        Optional<TriggersPolicy.EstimatedQuality> estimated = rules.estimatedQuality();
+        if (estimated.isEmpty()) {
+            return new EstimatedTriggerPolicy(settings.metric(), settings.worseThan(), settings.onAlert(),
+                    settings.minPredictions(), coolDown);
+        }
+        TriggersPolicy.EstimatedQuality rule = estimated.get();
+        EstimatedMetric metric = rule.metric().orElse(settings.metric());
+        if (!rule.enabled()) {
+            return new EstimatedTriggerPolicy(metric, OptionalDouble.empty(), false, settings.minPredictions(), coolDown);
+        }
+        return new EstimatedTriggerPolicy(metric, rule.worseThan(), rule.onAlert().orElse(true),
+                rule.minPredictions().isPresent() ? rule.minPredictions().getAsLong() : settings.minPredictions(), coolDown);
     }
 }

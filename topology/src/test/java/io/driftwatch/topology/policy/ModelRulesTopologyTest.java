@@ -88,7 +88,7 @@ class ModelRulesTopologyTest {
             Map<String, String> fields = Arrays.stream(text.split(";")).map(field -> field.split("="))
                     .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
             TriggerPolicy triggers = new TriggerPolicy(Integer.parseInt(fields.get("consecutive")), true, Duration.ofHours(6));
-            return new ModelRules(fields.get("id"), defaults.comparison(), triggers, defaults.quality(), defaults.outcome(),
+            return new ModelRules(fields.get("id"), defaults.comparison(), triggers, defaults.quality(), defaults.estimated(), defaults.outcome(),
                     fields.containsKey("exclude") ? Set.of(fields.get("exclude")) : Set.of(), defaults.window(), Set.of());
         }
     }

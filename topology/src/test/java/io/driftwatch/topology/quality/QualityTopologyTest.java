@@ -410,7 +410,7 @@ class QualityTopologyTest {
             public ModelRules resolve(String model, String version, Map<String, String> acceptedPolicies) {
                 return acceptedPolicies.containsKey(model + "/*") ? new ModelRules("churn-accuracy", defaults.comparison(),
                         defaults.triggers(), new QualityTriggerPolicy(QualityMetric.of("accuracy"), OptionalDouble.of(0.8),
-                        OptionalDouble.empty(), 20, Duration.ofHours(6)), defaults.outcome(), Set.of(), defaults.window(), Set.of())
+                        OptionalDouble.empty(), 20, Duration.ofHours(6)), defaults.estimated(), defaults.outcome(), Set.of(), defaults.window(), Set.of())
                         : defaults;
             }
         };

@@ -9,6 +9,7 @@ import io.driftwatch.topology.policy.AcceptedPolicies;
 import io.driftwatch.topology.policy.ModelRules;
 import io.driftwatch.topology.policy.ModelRulesSource;
 import io.driftwatch.topology.policy.PolicyMetrics;
+import io.driftwatch.topology.trigger.EstimatedTriggerPolicy;
 import io.driftwatch.topology.trigger.QualityTriggerPolicy;
 import io.driftwatch.topology.trigger.TriggerPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +27,7 @@ final class FixedWindowRules implements ModelRulesSource {
     private FixedWindowRules(WindowShape shape) {
         this.rules = new ModelRules("test", ComparisonSettings.DEFAULT, TriggerPolicy.DEFAULT,
                 new QualityTriggerPolicy(QualityMetric.of("accuracy"), OptionalDouble.empty(), OptionalDouble.empty(), 1,
-                        Duration.ofHours(6)), OutcomeChoices.IMPLIED, Set.of(), shape, Set.of());
+                        Duration.ofHours(6)), EstimatedTriggerPolicy.off(Duration.ofHours(6)), OutcomeChoices.IMPLIED, Set.of(), shape, Set.of());
     }
 
     /** A window topology over {@code windows}, its policies store added to {@code builder}. */
