@@ -1,7 +1,5 @@
 package io.driftwatch.topology.quality;
 
-import io.driftwatch.stats.quality.QualityTally;
-import io.driftwatch.stats.quality.QualityTallyCodec;
 import io.driftwatch.topology.window.WindowShape;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -24,7 +22,7 @@ import static java.util.Objects.requireNonNull;
  * @param asOfMillis  the join partition's event time when it sent this; {@link Long#MAX_VALUE} in the tick of a
  *                    partition that has forgotten the model (it holds nothing more for it)
  */
-record QualityDelta(QualityWindowKey window, int partition, long asOfMillis, @Nullable QualityTally tally) {
+record QualityDelta(QualityWindowKey window, int partition, long asOfMillis, @Nullable WindowTally tally) {
     private static final int FORMAT_VERSION = 2;
 
     QualityDelta {
@@ -41,7 +39,7 @@ record QualityDelta(QualityWindowKey window, int partition, long asOfMillis, @Nu
 
     /**
      * Bytes: u8 version (2), i32 partition, i64 window start, i64 as-of, model and version (length-prefixed UTF-8),
-     * i64 window end, i64 grace, tally bytes or none. Format 1 (no end or grace, from before quality windows were cut
+     * i64 window end, i64 grace, the {@link WindowTally}'s bytes or none (a bare quality tally before estimates). Format 1 (no end or grace, from before quality windows were cut
      * per model) was cut with {@code legacy}, the settings' shape.
      */
     static Serde<QualityDelta> serde(WindowShape legacy) {
@@ -54,7 +52,7 @@ record QualityDelta(QualityWindowKey window, int partition, long asOfMillis, @Nu
         QualityWindowKey window = delta.window;
         byte[] model = window.model().getBytes(StandardCharsets.UTF_8);
         byte[] version = window.version().getBytes(StandardCharsets.UTF_8);
-        byte[] tally = delta.tally == null ? new byte[0] : QualityTallyCodec.toBytes(delta.tally);
+        byte[] tally = delta.tally == null ? new byte[0] : WindowTally.CODEC.toBytes(delta.tally);
         return ByteBuffer.allocate(1 + 4 + 16 + 8 + model.length + version.length + 16 + tally.length)
                 .put((byte) FORMAT_VERSION).putInt(delta.partition).putLong(window.startMillis()).putLong(delta.asOfMillis)
                 .putInt(model.length).put(model).putInt(version.length).put(version)
@@ -74,11 +72,11 @@ record QualityDelta(QualityWindowKey window, int partition, long asOfMillis, @Nu
         String version = string(buffer);
         long end = format == 1 ? start + legacy.size().toMillis() : buffer.getLong();
         long grace = format == 1 ? legacy.grace().toMillis() : buffer.getLong();
-        QualityTally tally = null;
+        WindowTally tally = null;
         if (buffer.hasRemaining()) {
             byte[] rest = new byte[buffer.remaining()];
             buffer.get(rest);
-            tally = QualityTallyCodec.fromBytes(rest);
+            tally = WindowTally.CODEC.fromBytes(rest);
         }
         return new QualityDelta(new QualityWindowKey(model, version, start, end, grace), partition, asOf, tally);
     }
