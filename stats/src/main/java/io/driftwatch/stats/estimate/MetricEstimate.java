@@ -13,7 +13,7 @@ import static java.util.Objects.requireNonNull;
  * @param value         the estimate; NaN when the rows give none (precision of a chunk with no positive prediction)
  * @param samplingError NannyML's standard error of the estimate on the rows
  * @param errorBound    how far the estimate can be from the exact one because the window kept bounded state
- *                      ({@link RankingEstimate}); 0 when exact
+ *                      ({@link RankingEstimate}); 0 when exact, NaN with an undefined estimate
  * @param band          the estimate −/+ 3 sampling errors, clipped to the metric's range
  * @param thresholds    the metric's thresholds from the reference's chunks; null when the reference gives none
  * @param realized      the metric on the labelled rows; NaN when there are none
@@ -22,8 +22,8 @@ public record MetricEstimate(double value, double samplingError, double errorBou
                              @Nullable MetricBand thresholds, double realized) {
     public MetricEstimate {
         requireNonNull(band, "band");
-        if (!(errorBound >= 0)) {
-            throw new IllegalArgumentException("errorBound must be at least 0, got " + errorBound);
+        if (errorBound < 0) {
+            throw new IllegalArgumentException("errorBound must not be negative, got " + errorBound);
         }
     }
 

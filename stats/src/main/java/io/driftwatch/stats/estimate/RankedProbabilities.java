@@ -16,15 +16,12 @@ import java.util.stream.IntStream;
  * unstable sort leaves one open; that changes nothing when tied scores have equal probabilities, which holds for a
  * binary model (calibration is a function of the score) and can differ slightly for one-vs-rest probabilities.
  *
- * <p>This is the exact form, which holds every row. A mergeable form for windows too large to hold would keep, per
- * cell of a score histogram, the row count and the sum of p: ranking cells instead of rows fixes the curves at the
- * cell edges, and inside a cell the expected curve can only move within the rectangle its ΔFPR × ΔTPR span, so the
- * ROC AUC is off by at most Σ ΔFPR·ΔTPR / 2 over the cells (at most half the largest cell's ΔTPR), and the average
- * precision by at most Σ ΔR · (P_max − P_min) over a cell's rows. Not thread-safe.
+ * <p>This is the exact form, which holds every row, scores included, and suits one-vs-rest probabilities too. For
+ * a binary model the estimates depend only on the calibrated probabilities, and {@link ProbabilityRanking} holds
+ * them in bounded memory, mergeable: exact (equal to this bit for bit) up to a cap on distinct probabilities, then
+ * a histogram of cells with a stated error bound. Not thread-safe.
  */
 public final class RankedProbabilities implements RankingEstimate {
-    private static final double ROUNDING = 1e5;
-
     private double[] scores = new double[16];
     private double[] probabilities = new double[16];
     private int size;
@@ -56,39 +53,12 @@ public final class RankedProbabilities implements RankingEstimate {
 
     @Override
     public double rocAuc() {
-        double[] p = rankedProbabilities();
-        double[] tps = new double[p.length + 1];
-        double[] fps = new double[p.length + 1];
-        double running = 0;
-        for (int k = 0; k < p.length; k++) {
-            running += p[k];
-            tps[k + 1] = rounded(running);
-            fps[k + 1] = rounded(k + 1 - running);
-        }
-        double positives = tps[p.length];
-        double negatives = fps[p.length];
-        double area = 0;
-        for (int k = 1; k <= p.length; k++) {
-            area += (fps[k] / negatives - fps[k - 1] / negatives) * (tps[k] / positives + tps[k - 1] / positives) / 2;
-        }
-        return area;
+        return RankedSteps.ofRows(rankedProbabilities()).rocAuc();
     }
 
     @Override
     public double averagePrecision() {
-        double[] p = rankedProbabilities();
-        double[] tps = new double[p.length + 1];
-        double running = 0;
-        for (int k = 0; k < p.length; k++) {
-            running += p[k];
-            tps[k + 1] = rounded(running);
-        }
-        double positives = tps[p.length];
-        double sum = 0;
-        for (int k = 1; k <= p.length; k++) {
-            sum += (tps[k] / positives - tps[k - 1] / positives) * (tps[k] / k);
-        }
-        return sum;
+        return RankedSteps.ofRows(rankedProbabilities()).averagePrecision();
     }
 
     /** 0: the rows are all held. */
@@ -117,10 +87,5 @@ public final class RankedProbabilities implements RankingEstimate {
         Comparator<Integer> byProbability = Comparator.comparingDouble(i -> probabilities[i]);
         Arrays.sort(order, byScore.thenComparing(byProbability).reversed());
         return Arrays.stream(order).mapToDouble(i -> probabilities[i]).toArray();
-    }
-
-    // NumPy's round(x, 5): x scaled, rounded half to even, scaled back.
-    private static double rounded(double value) {
-        return Math.rint(value * ROUNDING) / ROUNDING;
     }
 }
