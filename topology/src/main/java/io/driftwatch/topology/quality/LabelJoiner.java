@@ -1,7 +1,11 @@
 package io.driftwatch.topology.quality;
 
+import io.driftwatch.stats.estimate.CbpeReference;
+import io.driftwatch.stats.estimate.EstimationRefusedException;
+import io.driftwatch.stats.estimate.ScoredPrediction;
 import io.driftwatch.stats.quality.OutcomeTyping;
 import io.driftwatch.stats.quality.QualityTally;
+import io.driftwatch.topology.estimate.StoredEstimations;
 import io.driftwatch.topology.policy.ModelRulesResolver;
 import io.driftwatch.topology.quality.RequestFact.JoinedMark;
 import io.driftwatch.topology.quality.RequestFact.LabelFact;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -69,7 +74,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
     private KeyValueStore<String, byte[]> pending;
     private KeyValueStore<Bytes, byte[]> expiry;
     private KeyValueStore<Bytes, byte[]> labelExpiry;
-    private CachedObjectStore<QualityWindowKey, QualityTally> deltas;
+    private CachedObjectStore<QualityWindowKey, WindowTally> deltas;
     private CachedObjectStore<String, Long> clocks;
     private CachedObjectStore<String, WindowGrid> grids;
     private long eventTimeMillis = Long.MIN_VALUE;
@@ -77,6 +82,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
     private long timestampMillis = Long.MIN_VALUE;
     private IdleClock idle;
     private JoinClocks inputs;
+    private StoredEstimations estimations;
 
     /** @param typing how each joined prediction and label are typed: {@code driftwatch.quality.task} and its positive class */
     LabelJoiner(QualityStores stores, WindowSpec windows, Duration maxDelay, Duration updateInterval, int maxSegmentValues,
@@ -100,6 +106,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
         this.deltas = context.getStateStore(stores.deltas());
         this.clocks = context.getStateStore(stores.joinClocks());
         this.grids = context.getStateStore(stores.joinGrids());
+        this.estimations = new StoredEstimations(context.getStateStore(stores.baselines()));
         rules.init(context);
         Long clock = clocks.get(PARTITION_CLOCK);
         eventTimeMillis = clock == null ? Long.MIN_VALUE : clock;
@@ -166,7 +173,9 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
             metrics.duplicatePrediction(prediction.model());
             return;
         }
-        tally(prediction.model(), prediction.version(), prediction.eventMillis()).addPrediction();
+        WindowTally tally = tally(prediction.model(), prediction.version(), prediction.eventMillis());
+        tally.quality().addPrediction();
+        estimate(prediction, tally);
         if (waiting instanceof LabelFact label) {
             labelExpiry.delete(ExpiryKeys.of(label.expiresAtMillis(maxDelayMillis), requestId));
             if (label.model().equals(prediction.model())) {
@@ -179,6 +188,29 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
         store(requestId, prediction);
     }
 
+    /**
+     * Adds the prediction to its window's estimate when the model version's baseline has a CBPE fit: its score of
+     * the positive class, calibrated as the fit says, or, without one, a prediction not estimated.
+     */
+    private void estimate(PredictionFact prediction, WindowTally tally) {
+        Optional<StoredEstimations.Estimation> estimation = estimations.of(ModelKeys.of(prediction.model(), prediction.version()));
+        if (estimation.isEmpty()) {
+            return;
+        }
+        CbpeReference fit = estimation.get().reference();
+        Optional<ScoredPrediction> scored;
+        try {
+            scored = ScoredPrediction.ofLogged(prediction.prediction(), prediction.classScores(), fit.positiveClass());
+        } catch (EstimationRefusedException e) {
+            scored = Optional.empty();
+        }
+        if (scored.isPresent()) {
+            tally.estimating().add(fit.calibration().calibrate(scored.get().score()), scored.get().predictedPositive());
+        } else {
+            tally.estimating().addNotEstimated();
+        }
+    }
+
     private void onLabel(String requestId, LabelFact label, @Nullable RequestFact waiting) {
         if (waiting == null) {
             store(requestId, label);
@@ -187,7 +219,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
             pending.put(requestId, RequestFactCodec.INSTANCE.toBytes(
                     new JoinedMark(prediction.model(), prediction.version(), prediction.eventMillis())));
         } else if (waiting instanceof JoinedMark joined && joined.model().equals(label.model())) {
-            tally(joined.model(), joined.version(), joined.predictionMillis()).addDuplicateLabel();
+            tally(joined.model(), joined.version(), joined.predictionMillis()).quality().addDuplicateLabel();
             metrics.label(label.model(), "duplicate");
         } else if (waiting instanceof LabelFact first && first.model().equals(label.model())) {
             metrics.label(label.model(), "duplicate");
@@ -197,7 +229,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
     }
 
     private void join(PredictionFact prediction, LabelFact label) {
-        tally(prediction.model(), prediction.version(), prediction.eventMillis()).add(typing.outcome(prediction.prediction(),
+        tally(prediction.model(), prediction.version(), prediction.eventMillis()).quality().add(typing.outcome(prediction.prediction(),
                 label.label(), prediction.classScores(), prediction.segments(), label.eventMillis() - prediction.eventMillis()));
         metrics.label(label.model(), "joined");
     }
@@ -211,7 +243,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
         pending.delete(requestId);
         indexOf(fact).delete(ExpiryKeys.of(fact.expiresAtMillis(maxDelayMillis), requestId));
         if (fact instanceof PredictionFact prediction) {
-            tally(prediction.model(), prediction.version(), prediction.eventMillis()).addUnlabelled(1);
+            tally(prediction.model(), prediction.version(), prediction.eventMillis()).quality().addUnlabelled(1);
             metrics.unlabelled(prediction.model(), prediction.version());
         } else if (fact instanceof LabelFact label) {
             unmatched(label);
@@ -219,7 +251,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
     }
 
     private void unmatched(LabelFact label) {
-        tally(label.model(), "", label.eventMillis()).addUnmatchedLabel();
+        tally(label.model(), "", label.eventMillis()).quality().addUnmatchedLabel();
         metrics.label(label.model(), "unmatched");
     }
 
@@ -227,7 +259,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
      * The partial tally of the window holding {@code eventMillis} in the model version's grid. A window with no
      * partial tally yet is where the grid follows a new policy, as the drift windows' does when a window opens.
      */
-    private QualityTally tally(String model, String version, long eventMillis) {
+    private WindowTally tally(String model, String version, long eventMillis) {
         String modelKey = ModelKeys.of(model, version);
         WindowGrid grid = grids.get(modelKey);
         boolean known = grid != null;
@@ -235,13 +267,13 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
             grid = WindowGrid.of(rules.windowOf(model, version).shape());
         }
         QualityWindowKey key = windowOf(model, version, grid, eventMillis);
-        QualityTally tally = deltas.get(key);
+        WindowTally tally = deltas.get(key);
         if (tally == null && known && followPolicy(grid, model, version)) {
             key = windowOf(model, version, grid, eventMillis);
             tally = deltas.get(key);
         }
         if (tally == null) {
-            tally = new QualityTally(maxSegmentValues);
+            tally = new WindowTally(new QualityTally(maxSegmentValues), null);
         }
         deltas.put(key, tally);
         grid.placed(eventMillis);
@@ -270,10 +302,11 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
             inputs.runOn(quietEventTimeMillis);
         }
         expireDue(wallClockMillis);
+        estimations.refresh();
         long completeMillis = inputs.completeMillis(wallClockMillis);
         long timestamp = timestampMillis == Long.MIN_VALUE ? context.currentSystemTimeMs() : timestampMillis;
         Set<String> updatedModels = new HashSet<>();
-        for (Map.Entry<QualityWindowKey, QualityTally> delta : deltas.readAll().entrySet()) {
+        for (Map.Entry<QualityWindowKey, WindowTally> delta : deltas.readAll().entrySet()) {
             QualityWindowKey key = delta.getKey();
             context.forward(new Record<>(key.model(), new QualityDelta(key, context.taskId().partition(), completeMillis,
                     delta.getValue()), timestamp));

@@ -2,11 +2,19 @@ package io.driftwatch.topology.quality;
 
 import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.schemas.record.Baseline;
+import io.driftwatch.schemas.record.EstimatedPerformance;
 import io.driftwatch.schemas.record.QualityReport;
+import io.driftwatch.stats.estimate.BusinessValue;
+import io.driftwatch.stats.quality.BusinessValueMatrix;
+import io.driftwatch.stats.quality.QualitySummary;
 import io.driftwatch.stats.quality.QualityTally;
+import io.driftwatch.topology.estimate.EstimateTally;
+import io.driftwatch.topology.estimate.EstimatedPerformanceRecords;
+import io.driftwatch.topology.estimate.StoredEstimations;
 import io.driftwatch.topology.policy.ModelRules;
 import io.driftwatch.topology.policy.ModelRulesResolver;
 import io.driftwatch.topology.state.CachedObjectStore;
+import io.driftwatch.topology.trigger.EstimatedTriggerDecider;
 import io.driftwatch.topology.trigger.QualityTriggerDecider;
 import io.driftwatch.topology.verdict.VerdictLog;
 import io.driftwatch.topology.verdict.WindowVerdict;
@@ -18,12 +26,14 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
@@ -57,6 +67,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
     private CachedObjectStore<String, Long> clocks;
     private CachedObjectStore<String, QualityHistory> histories;
     private TimestampedKeyValueStore<String, Baseline> baselines;
+    private StoredEstimations estimations;
     private long timestampMillis = Long.MIN_VALUE;
 
     /** @param joinPartitions partitions of the request-id repartition topic: the join tasks whose ticks to wait for */
@@ -79,11 +90,15 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         this.clocks = context.getStateStore(stores.clocks());
         this.histories = context.getStateStore(stores.history());
         this.baselines = context.getStateStore(stores.baselines());
+        this.estimations = new StoredEstimations(baselines);
         rules.init(context);
         open.addAll(windowStates.readAll().keySet());
         clocks.readAll().forEach((key, millis) -> partitionClocks.computeIfAbsent(key.substring(0, key.lastIndexOf('\u0000')),
                 model -> new HashMap<>()).put(Integer.parseInt(key.substring(key.lastIndexOf('\u0000') + 1)), millis));
-        context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitUpdates());
+        context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
+            estimations.refresh();
+            emitUpdates();
+        });
     }
 
     private long finalAt(QualityWindowKey key) {
@@ -98,7 +113,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
             return;
         }
         Map<Integer, Long> partitions = partitionClocks.computeIfAbsent(delta.model(), model -> new HashMap<>());
-        QualityTally tally = delta.tally();
+        WindowTally tally = delta.tally();
         if (tally == null) {
             partitions.put(delta.partition(), delta.asOfMillis());
             clocks.put(delta.model() + '\u0000' + delta.partition(), delta.asOfMillis());
@@ -113,7 +128,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         }
         QualityWindowState state = windowStates.get(key);
         if (state == null) {
-            state = new QualityWindowState(new QualityTally(maxSegmentValues), false);
+            state = new QualityWindowState(new WindowTally(new QualityTally(maxSegmentValues), null), false, false);
         }
         state.tally().merge(tally);
         windowStates.put(key, state);
@@ -137,16 +152,27 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
 
     private void finishDue(String model, long clock) {
         List<QualityWindowKey> due = new ArrayList<>();
+        List<QualityWindowKey> estimated = new ArrayList<>();
         for (QualityWindowKey key : open) {
             if (key.model().equals(model) && finalAt(key) <= clock) {
                 due.add(key);
+            } else if (key.model().equals(model) && !key.version().isEmpty() && estimateCompleteAt(key) <= clock) {
+                estimated.add(key);
+            }
+        }
+        for (QualityWindowKey key : estimated) {
+            QualityWindowState state = windowStates.get(key);
+            if (state != null && state.tally().estimate() != null && !state.estimateJudged()) {
+                QualityWindowState unmatched = windowStates.get(key.withVersion(""));
+                report(key, state, unmatched == null ? 0 : unmatched.tally().quality().unmatchedLabels(), false);
+                changed.remove(key);
             }
         }
         Map<QualityWindowKey, Long> unmatchedByWindow = new HashMap<>();
         for (QualityWindowKey key : due) {
             QualityWindowState state = windowStates.get(key);
             if (key.version().isEmpty()) {
-                unmatchedByWindow.put(key, state == null ? 0 : state.tally().unmatchedLabels());
+                unmatchedByWindow.put(key, state == null ? 0 : state.tally().quality().unmatchedLabels());
             } else if (state != null) {
                 report(key, state, unmatchedByWindow.getOrDefault(key.withVersion(""), 0L), true);
             }
@@ -161,7 +187,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
             QualityWindowState state = windowStates.get(key);
             if (!key.version().isEmpty() && state != null) {
                 QualityWindowState unmatched = windowStates.get(key.withVersion(""));
-                report(key, state, unmatched == null ? 0 : unmatched.tally().unmatchedLabels(), false);
+                report(key, state, unmatched == null ? 0 : unmatched.tally().quality().unmatchedLabels(), false);
             }
         }
         changed.clear();
@@ -175,8 +201,11 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         }
         long endMillis = key.endMillis();
         ModelRules judgedBy = rules.rulesOf(key.model(), key.version());
-        QualityReport report = QualityReportRecords.of(key, endMillis, judgedBy.outcome().summary(state.tally()),
-                unmatchedLabels, isFinal, baselineMetrics(modelKey), history.previousMetrics(), judgedBy.policyId());
+        QualitySummary summary = judgedBy.outcome().summary(state.tally().quality());
+        boolean estimateComplete = isFinal || estimateCompleteAt(key) <= modelClockOf(key.model());
+        QualityReport report = QualityReportRecords.of(key, endMillis, summary, unmatchedLabels, isFinal,
+                baselineMetrics(modelKey), history.previousMetrics(), judgedBy.policyId(),
+                estimated(modelKey, state, judgedBy, summary, estimateComplete));
         long timestamp = timestampMillis == Long.MIN_VALUE ? context.currentSystemTimeMs() : timestampMillis;
         metrics.report(report);
         if (isFinal) {
@@ -184,8 +213,18 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         }
         WindowVerdict<QualityReport> verdict = WindowVerdict.reportOnly(report);
         long lastTrigger = history.lastTriggerMillis();
+        boolean judgeEstimate = report.getEstimated() != null && report.getEstimated().getComplete() && !state.estimateJudged();
+        if (judgeEstimate) {
+            state.markEstimateJudged();
+            windowStates.put(key, state);
+        }
         if (!state.triggered()) {
-            QualityTriggerDecider.Decision decision = QualityTriggerDecider.decide(judgedBy.quality(), report, lastTrigger);
+            QualityTriggerDecider.Decision decision = judgeEstimate
+                    ? EstimatedTriggerDecider.decide(judgedBy.estimated(), report, lastTrigger)
+                    : QualityTriggerDecider.Decision.NONE;
+            if (decision.fired().isEmpty() && !decision.suppressed()) {
+                decision = QualityTriggerDecider.decide(judgedBy.quality(), report, lastTrigger);
+            }
             if (decision.fired().isPresent()) {
                 QualityTriggerDecider.Fired fired = decision.fired().get();
                 AlertEvent alert = QualityAlertEvents.of(report, fired);
@@ -205,6 +244,31 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         if (isFinal || lastTrigger != history.lastTriggerMillis()) {
             histories.put(modelKey, new QualityHistory(previous, lastTrigger));
         }
+    }
+
+    /** When a window's estimate is complete: no prediction can join it once its grace has passed. */
+    private static long estimateCompleteAt(QualityWindowKey key) {
+        return key.endMillis() + key.graceMillis();
+    }
+
+    private long modelClockOf(String model) {
+        Map<Integer, Long> partitions = partitionClocks.get(model);
+        return partitions == null || partitions.isEmpty() ? Long.MIN_VALUE : modelClock(partitions);
+    }
+
+    private @Nullable EstimatedPerformance estimated(String modelKey, QualityWindowState state, ModelRules judgedBy,
+                                                     QualitySummary summary, boolean complete) {
+        EstimateTally tally = state.tally().estimate();
+        if (tally == null) {
+            return null;
+        }
+        Optional<StoredEstimations.Estimation> estimation = estimations.of(modelKey);
+        if (estimation.isEmpty()) {
+            return null;
+        }
+        BusinessValueMatrix matrix = judgedBy.outcome().businessValue();
+        return EstimatedPerformanceRecords.of(estimation.get(), tally, matrix == null ? null : new BusinessValue(matrix, false),
+                summary.metrics(), complete);
     }
 
     private Map<String, Double> baselineMetrics(String modelKey) {

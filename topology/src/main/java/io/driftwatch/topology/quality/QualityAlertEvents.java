@@ -6,6 +6,7 @@ import io.driftwatch.schemas.record.AlertSeverity;
 import io.driftwatch.schemas.record.ComparisonBasis;
 import io.driftwatch.schemas.record.QualityFinding;
 import io.driftwatch.schemas.record.QualityReport;
+import io.driftwatch.topology.trigger.EstimatedTriggerPolicy;
 import io.driftwatch.topology.trigger.QualityTriggerDecider;
 import io.driftwatch.topology.trigger.QualityTriggerPolicy;
 import io.driftwatch.topology.trigger.TriggerIds;
@@ -24,7 +25,8 @@ final class QualityAlertEvents {
 
     static AlertEvent of(QualityReport report, QualityTriggerDecider.Fired fired) {
         QualityFinding finding = fired.finding();
-        String what = QualityTriggerPolicy.THRESHOLD_RULE.equals(finding.getRule()) ? "quality below its threshold"
+        String what = EstimatedTriggerPolicy.RULE.equals(finding.getRule()) ? "estimated quality fell, before its labels"
+                : QualityTriggerPolicy.THRESHOLD_RULE.equals(finding.getRule()) ? "quality below its threshold"
                 : "quality dropped against the " + (ComparisonBasis.PREVIOUS_WINDOW.name().equals(finding.getReferenceBasis())
                 ? "previous window" : "baseline");
         String title = report.getModelName() + " " + report.getModelVersion() + ": " + what + " (" + finding.getMetric()

@@ -3,6 +3,7 @@ package io.driftwatch.topology.quality;
 import io.driftwatch.schemas.record.BinaryConfusionReport;
 import io.driftwatch.schemas.record.ClassQuality;
 import io.driftwatch.schemas.record.ConfusionCell;
+import io.driftwatch.schemas.record.EstimatedPerformance;
 import io.driftwatch.schemas.record.ModelTask;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.SegmentQualityReport;
@@ -24,7 +25,7 @@ final class QualityReportRecords {
 
     static QualityReport of(QualityWindowKey window, long endMillis, QualitySummary summary, long unmatchedLabels,
                             boolean isFinal, Map<String, Double> baselineMetrics, Map<String, Double> previousMetrics,
-                            String policyId) {
+                            String policyId, @Nullable EstimatedPerformance estimated) {
         return QualityReport.newBuilder()
                 .setReportId(TriggerIds.of(window.model(), window.version(), "quality", Long.toString(window.startMillis())))
                 .setModelName(window.model())
@@ -51,6 +52,7 @@ final class QualityReportRecords {
                 .setPreviousWindowMetrics(Map.copyOf(previousMetrics))
                 .setPolicyId(policyId)
                 .setBinary(binary(summary.binary()))
+                .setEstimated(estimated)
                 .build();
     }
 

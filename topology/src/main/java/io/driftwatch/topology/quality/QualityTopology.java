@@ -75,7 +75,7 @@ public final class QualityTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LABEL_EXPIRY_STORE), Serdes.Bytes(),
                 Serdes.ByteArray()).withCachingEnabled());
         WindowShape legacy = config.windows().shape();
-        builder.addStateStore(new CachedObjectStoreBuilder<>(DELTA_STORE, QualityWindowKey.codec(legacy), TallyBytes.INSTANCE)
+        builder.addStateStore(new CachedObjectStoreBuilder<>(DELTA_STORE, QualityWindowKey.codec(legacy), WindowTally.CODEC)
                 .withLoggingEnabled(compacted));
         builder.addStateStore(new CachedObjectStoreBuilder<>(JOIN_CLOCK_STORE, StringKeys.CODEC, MillisCodec.INSTANCE)
                 .withLoggingEnabled(compacted));

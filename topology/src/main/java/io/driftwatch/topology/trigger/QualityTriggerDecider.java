@@ -32,7 +32,7 @@ public final class QualityTriggerDecider {
      * @param suppressed a rule fired but the cool-down held it back
      */
     public record Decision(Optional<Fired> fired, boolean suppressed) {
-        static final Decision NONE = new Decision(Optional.empty(), false);
+        public static final Decision NONE = new Decision(Optional.empty(), false);
     }
 
     /**

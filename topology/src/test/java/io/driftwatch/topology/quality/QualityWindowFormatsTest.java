@@ -1,6 +1,7 @@
 package io.driftwatch.topology.quality;
 
 import io.driftwatch.stats.quality.QualityTally;
+import io.driftwatch.topology.estimate.EstimateTally;
 import io.driftwatch.stats.quality.QualityTallyCodec;
 import io.driftwatch.topology.window.WindowShape;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,8 @@ class QualityWindowFormatsTest {
                 Duration.ofMinutes(2).toMillis()));
         assertThat(delta.partition()).isEqualTo(3);
         assertThat(delta.asOfMillis()).isEqualTo(START + 60_000);
-        assertThat(delta.tally().predictions()).isEqualTo(2);
+        assertThat(delta.tally().quality().predictions()).isEqualTo(2);
+        assertThat(delta.tally().estimate()).isNull();
     }
 
     @Test
@@ -79,12 +81,66 @@ class QualityWindowFormatsTest {
         QualityTally tally = new QualityTally(10);
         tally.addUnmatchedLabel();
         QualityDelta delta = new QualityDelta(new QualityWindowKey("credit", "", START + 900_000, START + 4_500_000, 60_000), 1,
-                START + 5_000_000, tally);
+                START + 5_000_000, new WindowTally(tally, null));
         var serde = QualityDelta.serde(SETTINGS);
 
         QualityDelta read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", delta));
 
         assertThat(read.window()).isEqualTo(delta.window());
-        assertThat(read.tally().unmatchedLabels()).isEqualTo(1);
+        assertThat(read.tally().quality().unmatchedLabels()).isEqualTo(1);
+    }
+
+    @Test
+    void aPartialTallyWithAnEstimateKeepsItsExpectedConfusionAndRankingOnTheRepartitionTopic() {
+        QualityTally quality = new QualityTally(10);
+        quality.addPrediction();
+        quality.addPrediction();
+        WindowTally tally = new WindowTally(quality, null);
+        tally.estimating().add(0.9, true);
+        tally.estimating().add(0.2, false);
+        tally.estimating().addNotEstimated();
+        QualityDelta delta = new QualityDelta(new QualityWindowKey("credit", "v1", START, START + 60_000, 0), 0, START, tally);
+        var serde = QualityDelta.serde(SETTINGS);
+
+        QualityDelta read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", delta));
+
+        EstimateTally estimate = read.tally().estimate();
+        assertThat(estimate).isNotNull();
+        assertThat(estimate.confusion()).isEqualTo(tally.estimating().confusion());
+        assertThat(estimate.notEstimated()).isEqualTo(1);
+        assertThat(estimate.ranking().rocAuc()).isEqualTo(tally.estimating().ranking().rocAuc());
+        assertThat(read.tally().quality().predictions()).isEqualTo(2);
+    }
+
+    @Test
+    void aWindowStateOfFormatOneReadsAsTriggeredWithItsTallyAndAnEstimateNotYetJudged() {
+        QualityTally quality = new QualityTally(10);
+        quality.addPrediction();
+        byte[] tally = QualityTallyCodec.toBytes(quality);
+        byte[] formatOne = new byte[2 + tally.length];
+        formatOne[0] = 1;
+        formatOne[1] = 1;
+        System.arraycopy(tally, 0, formatOne, 2, tally.length);
+
+        QualityWindowState state = QualityWindowState.CODEC.fromBytes(formatOne);
+
+        assertThat(state.triggered()).isTrue();
+        assertThat(state.estimateJudged()).isFalse();
+        assertThat(state.tally().quality().predictions()).isEqualTo(1);
+        assertThat(state.tally().estimate()).isNull();
+    }
+
+    @Test
+    void aWindowStateKeepsBothFlagsAndItsEstimateThroughTheCodec() {
+        WindowTally tally = new WindowTally(new QualityTally(10), null);
+        tally.estimating().add(0.7, true);
+        QualityWindowState state = new QualityWindowState(tally, false, true);
+
+        QualityWindowState read = QualityWindowState.CODEC.fromBytes(QualityWindowState.CODEC.toBytes(state));
+
+        assertThat(read.triggered()).isFalse();
+        assertThat(read.estimateJudged()).isTrue();
+        assertThat(read.tally().estimate()).isNotNull();
+        assertThat(read.tally().estimating().confusion().truePositive()).isEqualTo(0.7);
     }
 }
