@@ -79,6 +79,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
     private CachedObjectStore<String, WindowGrid> grids;
     private long eventTimeMillis = Long.MIN_VALUE;
     private long tickedAtMillis = Long.MIN_VALUE;
+    private long predictionsTickedAtMillis = Long.MIN_VALUE;
     private long timestampMillis = Long.MIN_VALUE;
     private IdleClock idle;
     private JoinClocks inputs;
@@ -304,18 +305,20 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
         expireDue(wallClockMillis);
         estimations.refresh();
         long completeMillis = inputs.completeMillis(wallClockMillis);
+        long predictionsMillis = Math.max(completeMillis, inputs.predictionsMillis(wallClockMillis));
         long timestamp = timestampMillis == Long.MIN_VALUE ? context.currentSystemTimeMs() : timestampMillis;
         Set<String> updatedModels = new HashSet<>();
         for (Map.Entry<QualityWindowKey, WindowTally> delta : deltas.readAll().entrySet()) {
             QualityWindowKey key = delta.getKey();
             context.forward(new Record<>(key.model(), new QualityDelta(key, context.taskId().partition(), completeMillis,
-                    delta.getValue()), timestamp));
+                    predictionsMillis, delta.getValue()), timestamp));
             deltas.delete(key);
             updatedModels.add(key.model());
         }
-        if (completeMillis > tickedAtMillis || !updatedModels.isEmpty()) {
-            tick(completeMillis, timestamp);
+        if (completeMillis > tickedAtMillis || predictionsMillis > predictionsTickedAtMillis || !updatedModels.isEmpty()) {
+            tick(completeMillis, predictionsMillis, timestamp);
             tickedAtMillis = completeMillis;
+            predictionsTickedAtMillis = predictionsMillis;
         }
     }
 
@@ -324,7 +327,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
      * (the repartition keeps their order), and forgets models silent for longer than any of their windows can
      * stay open, with a tick at the end of time that tells the aggregator to stop waiting for this partition.
      */
-    private void tick(long completeMillis, long timestamp) {
+    private void tick(long completeMillis, long predictionsMillis, long timestamp) {
         long forgetBefore = completeMillis == Long.MIN_VALUE ? Long.MIN_VALUE
                 : completeMillis - longestWindowMillis() - maxDelayMillis;
         for (Map.Entry<String, Long> model : clocks.readAll().entrySet()) {
@@ -332,10 +335,12 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
                 continue;
             }
             int partition = context.taskId().partition();
-            context.forward(new Record<>(model.getKey(), QualityDelta.tick(model.getKey(), partition, completeMillis), timestamp));
+            context.forward(new Record<>(model.getKey(), QualityDelta.tick(model.getKey(), partition, completeMillis, predictionsMillis),
+                    timestamp));
             if (model.getValue() < forgetBefore) {
                 clocks.delete(model.getKey());
-                context.forward(new Record<>(model.getKey(), QualityDelta.tick(model.getKey(), partition, Long.MAX_VALUE), timestamp));
+                context.forward(new Record<>(model.getKey(), QualityDelta.tick(model.getKey(), partition, Long.MAX_VALUE, Long.MAX_VALUE),
+                        timestamp));
             }
         }
     }

@@ -51,6 +51,8 @@ import static java.util.Objects.requireNonNull;
  * version's previous-window reference.
  */
 final class QualityAggregator implements Processor<String, QualityDelta, String, WindowVerdict<QualityReport>> {
+    /** Marks a join partition's predictions clock in the clock store, apart from its clock of both inputs. */
+    private static final String PREDICTIONS_CLOCK = "p";
     private final QualityStores stores;
     private final WindowSpec windows;
     private final long maxDelayMillis;
@@ -62,6 +64,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
     private final TreeSet<QualityWindowKey> open = new TreeSet<>(QualityWindowKey.ORDER);
     private final TreeSet<QualityWindowKey> changed = new TreeSet<>(QualityWindowKey.ORDER);
     private final Map<String, Map<Integer, Long>> partitionClocks = new HashMap<>();
+    private final Map<String, Map<Integer, Long>> predictionClocks = new HashMap<>();
     private ProcessorContext<String, WindowVerdict<QualityReport>> context;
     private CachedObjectStore<QualityWindowKey, QualityWindowState> windowStates;
     private CachedObjectStore<String, Long> clocks;
@@ -93,8 +96,13 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         this.estimations = new StoredEstimations(baselines);
         rules.init(context);
         open.addAll(windowStates.readAll().keySet());
-        clocks.readAll().forEach((key, millis) -> partitionClocks.computeIfAbsent(key.substring(0, key.lastIndexOf('\u0000')),
-                model -> new HashMap<>()).put(Integer.parseInt(key.substring(key.lastIndexOf('\u0000') + 1)), millis));
+        clocks.readAll().forEach((key, millis) -> {
+            String model = key.substring(0, key.lastIndexOf('\u0000'));
+            String partition = key.substring(key.lastIndexOf('\u0000') + 1);
+            boolean predictions = partition.startsWith(PREDICTIONS_CLOCK);
+            (predictions ? predictionClocks : partitionClocks).computeIfAbsent(model, m -> new HashMap<>())
+                    .put(Integer.parseInt(predictions ? partition.substring(1) : partition), millis);
+        });
         context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
             estimations.refresh();
             emitUpdates();
@@ -115,9 +123,12 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         Map<Integer, Long> partitions = partitionClocks.computeIfAbsent(delta.model(), model -> new HashMap<>());
         WindowTally tally = delta.tally();
         if (tally == null) {
+            Map<Integer, Long> predictions = predictionClocks.computeIfAbsent(delta.model(), model -> new HashMap<>());
             partitions.put(delta.partition(), delta.asOfMillis());
+            predictions.put(delta.partition(), delta.predictionsAsOfMillis());
             clocks.put(delta.model() + '\u0000' + delta.partition(), delta.asOfMillis());
-            finishDue(delta.model(), modelClock(partitions));
+            clocks.put(delta.model() + '\u0000' + PREDICTIONS_CLOCK + delta.partition(), delta.predictionsAsOfMillis());
+            finishDue(delta.model(), modelClock(partitions), modelClock(predictions));
             return;
         }
         Long clock = partitions.isEmpty() ? null : modelClock(partitions);
@@ -150,13 +161,17 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         return Math.max(least, valve);
     }
 
-    private void finishDue(String model, long clock) {
+    /**
+     * @param clock            the model's event time both inputs have passed: what makes a window final
+     * @param predictionsClock the model's event time its predictions have passed: what completes a window's estimate
+     */
+    private void finishDue(String model, long clock, long predictionsClock) {
         List<QualityWindowKey> due = new ArrayList<>();
         List<QualityWindowKey> estimated = new ArrayList<>();
         for (QualityWindowKey key : open) {
             if (key.model().equals(model) && finalAt(key) <= clock) {
                 due.add(key);
-            } else if (key.model().equals(model) && !key.version().isEmpty() && estimateCompleteAt(key) <= clock) {
+            } else if (key.model().equals(model) && !key.version().isEmpty() && estimateCompleteAt(key) <= predictionsClock) {
                 estimated.add(key);
             }
         }
@@ -202,7 +217,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         long endMillis = key.endMillis();
         ModelRules judgedBy = rules.rulesOf(key.model(), key.version());
         QualitySummary summary = judgedBy.outcome().summary(state.tally().quality());
-        boolean estimateComplete = isFinal || estimateCompleteAt(key) <= modelClockOf(key.model());
+        boolean estimateComplete = isFinal || estimateCompleteAt(key) <= predictionsClockOf(key.model());
         QualityReport report = QualityReportRecords.of(key, endMillis, summary, unmatchedLabels, isFinal,
                 baselineMetrics(modelKey), history.previousMetrics(), judgedBy.policyId(),
                 estimated(modelKey, state, judgedBy, summary, estimateComplete));
@@ -251,8 +266,8 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         return key.endMillis() + key.graceMillis();
     }
 
-    private long modelClockOf(String model) {
-        Map<Integer, Long> partitions = partitionClocks.get(model);
+    private long predictionsClockOf(String model) {
+        Map<Integer, Long> partitions = predictionClocks.get(model);
         return partitions == null || partitions.isEmpty() ? Long.MIN_VALUE : modelClock(partitions);
     }
 

@@ -19,18 +19,23 @@ import static java.util.Objects.requireNonNull;
  *                    for labels that matched no prediction: their version is unknown); in a tick, the model and no
  *                    window (start and end Long.MIN_VALUE)
  * @param partition   the join partition that sent it
- * @param asOfMillis  the join partition's event time when it sent this; {@link Long#MAX_VALUE} in the tick of a
- *                    partition that has forgotten the model (it holds nothing more for it)
+ * @param asOfMillis  the join partition's event time when it sent this: both its inputs have passed it;
+ *                    {@link Long#MAX_VALUE} in the tick of a partition that has forgotten the model (it holds nothing
+ *                    more for it)
+ * @param predictionsAsOfMillis how far the join partition's predictions have got, at least {@code asOfMillis}: a
+ *                    window's estimate needs its predictions only, not their labels
  */
-record QualityDelta(QualityWindowKey window, int partition, long asOfMillis, @Nullable WindowTally tally) {
-    private static final int FORMAT_VERSION = 2;
+record QualityDelta(QualityWindowKey window, int partition, long asOfMillis, long predictionsAsOfMillis,
+                    @Nullable WindowTally tally) {
+    private static final int FORMAT_VERSION = 3;
 
     QualityDelta {
         requireNonNull(window, "window");
     }
 
-    static QualityDelta tick(String model, int partition, long asOfMillis) {
-        return new QualityDelta(new QualityWindowKey(model, "", Long.MIN_VALUE, Long.MIN_VALUE, 0), partition, asOfMillis, null);
+    static QualityDelta tick(String model, int partition, long asOfMillis, long predictionsAsOfMillis) {
+        return new QualityDelta(new QualityWindowKey(model, "", Long.MIN_VALUE, Long.MIN_VALUE, 0), partition, asOfMillis,
+                predictionsAsOfMillis, null);
     }
 
     String model() {
@@ -38,8 +43,8 @@ record QualityDelta(QualityWindowKey window, int partition, long asOfMillis, @Nu
     }
 
     /**
-     * Bytes: u8 version (2), i32 partition, i64 window start, i64 as-of, model and version (length-prefixed UTF-8),
-     * i64 window end, i64 grace, the {@link WindowTally}'s bytes or none (a bare quality tally before estimates). Format 1 (no end or grace, from before quality windows were cut
+     * Bytes: u8 version (3), i32 partition, i64 window start, i64 as-of, model and version (length-prefixed UTF-8),
+     * i64 window end, i64 grace, i64 predictions' as-of, the {@link WindowTally}'s bytes or none (a bare quality tally before estimates). Format 1 (no end or grace, from before quality windows were cut
      * per model) was cut with {@code legacy}, the settings' shape.
      */
     static Serde<QualityDelta> serde(WindowShape legacy) {
@@ -53,16 +58,17 @@ record QualityDelta(QualityWindowKey window, int partition, long asOfMillis, @Nu
         byte[] model = window.model().getBytes(StandardCharsets.UTF_8);
         byte[] version = window.version().getBytes(StandardCharsets.UTF_8);
         byte[] tally = delta.tally == null ? new byte[0] : WindowTally.CODEC.toBytes(delta.tally);
-        return ByteBuffer.allocate(1 + 4 + 16 + 8 + model.length + version.length + 16 + tally.length)
+        return ByteBuffer.allocate(1 + 4 + 16 + 8 + model.length + version.length + 24 + tally.length)
                 .put((byte) FORMAT_VERSION).putInt(delta.partition).putLong(window.startMillis()).putLong(delta.asOfMillis)
                 .putInt(model.length).put(model).putInt(version.length).put(version)
-                .putLong(window.endMillis()).putLong(window.graceMillis()).put(tally).array();
+                .putLong(window.endMillis()).putLong(window.graceMillis()).putLong(delta.predictionsAsOfMillis).put(tally)
+                .array();
     }
 
     private static QualityDelta fromBytes(byte[] bytes, WindowShape legacy) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         int format = buffer.get();
-        if (format != 1 && format != FORMAT_VERSION) {
+        if (format < 1 || format > FORMAT_VERSION) {
             throw new IllegalStateException("quality delta format " + format + " is not supported by this build");
         }
         int partition = buffer.getInt();
@@ -72,13 +78,14 @@ record QualityDelta(QualityWindowKey window, int partition, long asOfMillis, @Nu
         String version = string(buffer);
         long end = format == 1 ? start + legacy.size().toMillis() : buffer.getLong();
         long grace = format == 1 ? legacy.grace().toMillis() : buffer.getLong();
+        long predictionsAsOf = format < 3 ? asOf : buffer.getLong();
         WindowTally tally = null;
         if (buffer.hasRemaining()) {
             byte[] rest = new byte[buffer.remaining()];
             buffer.get(rest);
             tally = WindowTally.CODEC.fromBytes(rest);
         }
-        return new QualityDelta(new QualityWindowKey(model, version, start, end, grace), partition, asOf, tally);
+        return new QualityDelta(new QualityWindowKey(model, version, start, end, grace), partition, asOf, predictionsAsOf, tally);
     }
 
     private static String string(ByteBuffer buffer) {

@@ -1,8 +1,8 @@
 package io.driftwatch.topology.quality;
 
 import io.driftwatch.stats.quality.QualityTally;
-import io.driftwatch.topology.estimate.EstimateTally;
 import io.driftwatch.stats.quality.QualityTallyCodec;
+import io.driftwatch.topology.estimate.EstimateTally;
 import io.driftwatch.topology.window.WindowShape;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +74,8 @@ class QualityWindowFormatsTest {
         assertThat(tick.tally()).isNull();
         assertThat(tick.model()).isEqualTo("churn");
         assertThat(tick.asOfMillis()).isEqualTo(START);
+        assertThat(tick.predictionsAsOfMillis()).as("a tick from before estimates: its predictions as far as both inputs")
+                .isEqualTo(START);
     }
 
     @Test
@@ -81,13 +83,14 @@ class QualityWindowFormatsTest {
         QualityTally tally = new QualityTally(10);
         tally.addUnmatchedLabel();
         QualityDelta delta = new QualityDelta(new QualityWindowKey("credit", "", START + 900_000, START + 4_500_000, 60_000), 1,
-                START + 5_000_000, new WindowTally(tally, null));
+                START + 5_000_000, START + 5_060_000, new WindowTally(tally, null));
         var serde = QualityDelta.serde(SETTINGS);
 
         QualityDelta read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", delta));
 
         assertThat(read.window()).isEqualTo(delta.window());
         assertThat(read.tally().quality().unmatchedLabels()).isEqualTo(1);
+        assertThat(read.predictionsAsOfMillis()).isEqualTo(START + 5_060_000);
     }
 
     @Test
@@ -99,7 +102,8 @@ class QualityWindowFormatsTest {
         tally.estimating().add(0.9, true);
         tally.estimating().add(0.2, false);
         tally.estimating().addNotEstimated();
-        QualityDelta delta = new QualityDelta(new QualityWindowKey("credit", "v1", START, START + 60_000, 0), 0, START, tally);
+        QualityDelta delta = new QualityDelta(new QualityWindowKey("credit", "v1", START, START + 60_000, 0), 0, START,
+                START + 1_000, tally);
         var serde = QualityDelta.serde(SETTINGS);
 
         QualityDelta read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", delta));
