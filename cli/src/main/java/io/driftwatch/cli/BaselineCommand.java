@@ -7,8 +7,11 @@ import io.driftwatch.cli.baseline.BaselineSummary;
 import io.driftwatch.cli.baseline.LabelledFileQuality;
 import io.driftwatch.cli.baseline.OutcomeColumns;
 import io.driftwatch.cli.baseline.PublishException;
+import io.driftwatch.cli.chunk.Chunker;
+import io.driftwatch.cli.estimate.ReferenceFit;
 import io.driftwatch.cli.produce.ProduceColumns;
 import io.driftwatch.cli.produce.ScoreColumns;
+import io.driftwatch.cli.quality.QualityRequest;
 import io.driftwatch.cli.tabular.Table;
 import io.driftwatch.cli.tabular.TableReader;
 import io.driftwatch.policy.EffectivePolicy;
@@ -23,13 +26,16 @@ import io.driftwatch.stats.calibration.CalibrationPlan;
 import io.driftwatch.stats.calibration.CalibrationTargets;
 import io.driftwatch.stats.compare.ColumnData;
 import io.driftwatch.stats.compare.ColumnType;
+import io.driftwatch.stats.estimate.CbpeModel;
 import io.driftwatch.stats.profile.NumericProfileConfig;
+import io.driftwatch.stats.quality.OutcomeChoices;
 import io.driftwatch.stats.quality.OutcomeTyping;
 import io.driftwatch.stats.quality.QualitySummary;
 import io.driftwatch.stats.quality.TaskChoice;
 import io.driftwatch.topics.TopicSpec;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.estimate.BaselineEstimations;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -49,6 +55,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -57,9 +64,10 @@ import static picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code driftwatch baseline}: turns a model version's training file into the baseline its production
- * windows are compared with (profiles, skew facts, calibrated thresholds, and with {@code --labels} the
- * model's quality on the file, the reference of the {@code quality_drop} rule), writes it to a file and
- * publishes it to the compacted baselines topic, keyed {@code model/version}.
+ * windows are compared with (profiles, skew facts, calibrated thresholds, with {@code --labels} the model's
+ * quality on the file, the reference of the {@code quality_drop} rule, and with {@code --estimate-performance} the
+ * CBPE fit the stream estimates windows from), writes it to a file and publishes it to the compacted baselines
+ * topic, keyed {@code model/version}.
  */
 @Command(mixinStandardHelpOptions = true, name = "baseline",
         description = {"Build a model version's training baseline and publish it to Kafka.", "Per column: a "
@@ -68,7 +76,9 @@ import static picocli.CommandLine.Model.CommandSpec;
                 + "the rest of the column, and the threshold is the mean + 3 sd of those statistics; with --policy, also "
                 + "every test the policy marks 'threshold: calibrated' on its columns.", "With --labels, "
                 + "also the model's quality on the labelled rows, the reference the quality_drop rule compares windows with.",
-                ""},
+                "With --estimate-performance, also the fit of CBPE (NannyML's confidence-based performance estimation)"
+                + " on the labelled rows of a binary model, from which the stream estimates each window's performance"
+                + " before its labels arrive.", ""},
         sortOptions = false,
         footer = {"", "Examples:",
                 "  driftwatch baseline --model fraud --model-version 3 --input train.csv \\",
@@ -87,7 +97,10 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "  driftwatch baseline --model credit --model-version v2 --input train.csv \\",
                 "      --policy fleet.yaml --policy credit.yaml --output credit-v2.json",
                 "  driftwatch baseline --model churn --model-version 2 --input validation.csv \\",
-                "      --labels churned --score-column p_churn --positive-class yes"})
+                "      --labels churned --score-column p_churn --positive-class yes",
+                "  driftwatch baseline --model churn --model-version 2 --input validation.csv \\",
+                "      --labels churned --prediction-column predicted --score-column p_churn \\",
+                "      --estimate-performance --estimate-chunk-rows 500 --output churn-2.json"})
 public final class BaselineCommand implements Callable<Integer> {
     /** How long topic creation and the acknowledgement of the baseline may take. */
     static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(60);
@@ -135,6 +148,9 @@ public final class BaselineCommand implements Callable<Integer> {
 
     @Mixin
     private PolicyOptions policies = new PolicyOptions();
+
+    @Mixin
+    private EstimationOptions estimation = new EstimationOptions();
 
     @Option(names = "--labels", paramLabel = "LABEL_COLUMN",
             description = "Column of the true labels: also record the model's quality on this file (the metrics of the "
@@ -211,9 +227,15 @@ public final class BaselineCommand implements Callable<Integer> {
                 .withTargets(policy.map(PolicyComparison::calibrationTargets).orElse(CalibrationTargets.NONE));
         kafka.acceptDeprecatedConfig(spec, "--producer-config", producerConfigAlias);
         boolean publish = kafka.hasBootstrapServers();
+        Optional<Chunker> estimationChunks = estimation.chunker(labelColumn, scoreColumns, task);
         TrainingBaseline baseline = build(settings, policy);
-        Baseline record = BaselineRecords.toRecord(baseline, model, version, input.getFileName().toString(), clock.instant());
-        out.print(BaselineSummary.render(record, baseline));
+        CbpeModel estimated = estimationChunks.isEmpty() ? null
+                : estimate(estimationRequest(policy), estimationChunks.get(), baseline.rows());
+        Baseline record = BaselineRecords.toRecord(baseline, estimated == null ? null
+                : BaselineEstimations.toRecord(estimated.reference()), model, version, input.getFileName().toString(),
+                clock.instant());
+        out.print(BaselineSummary.render(record, baseline, estimated,
+                estimationChunks.map(EstimationOptions::describe).orElse("")));
         if (output != null) {
             write(record, output);
             out.println("Wrote " + output);
@@ -255,6 +277,30 @@ public final class BaselineCommand implements Callable<Integer> {
         QualitySummary quality = outcomes.label() == null ? null
                 : LabelledFileQuality.read(input, outcomes, new OutcomeTyping(task, positiveClass));
         return new BaselineBuilder(settings).build(table.rows(), profiled, quality);
+    }
+
+    /**
+     * What CBPE is fitted with, read as {@code check} reads it: the outcome columns, the positive class
+     * ({@code --positive-class}, else the policy's outcome.positive_class, else the one the labels imply) and the
+     * policy's business value, whose thresholds the summary shows.
+     */
+    private QualityRequest estimationRequest(Optional<EffectivePolicy> policy) throws BadInputException {
+        OutcomeChoices outcome = policy.map(effective -> effective.policy().outcome().choices())
+                .orElse(OutcomeChoices.IMPLIED);
+        return new QualityRequest(Objects.requireNonNull(outcomeColumns(), "outcome columns"),
+                positiveClass != null ? positiveClass : outcome.positiveClass(), outcome.businessValue());
+    }
+
+    /**
+     * CBPE fitted on the input cut by {@code chunker}, by the one fit {@code check --estimate-performance} makes, with
+     * the request's business value.
+     */
+    private CbpeModel estimate(QualityRequest request, Chunker chunker, long rows) throws BadInputException {
+        if (chunker instanceof Chunker.Count count && rows < count.count()) {
+            throw new BadInputException("--estimate-chunks " + count.count() + ": " + input + " has " + rows
+                    + " rows, fewer than the chunks asked for; give at most " + rows + " chunks");
+        }
+        return ReferenceFit.model(ReferenceFit.fit(request, input, chunker.layout(input, rows, null)), request);
     }
 
     /** The prediction, score and label columns the options name; null when they name none. */

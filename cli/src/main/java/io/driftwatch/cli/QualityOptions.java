@@ -109,13 +109,24 @@ public final class QualityOptions {
             throw new BadInputException("--estimate-performance is fitted on the reference's true labels: name their"
                     + " column with --labels COLUMN");
         }
+        requireOneProbability(scoreColumns);
+        return true;
+    }
+
+    /**
+     * Refuses score columns CBPE cannot read: it estimates a binary model from its probability of the positive class,
+     * one {@code --score-column COLUMN} without {@code CLASS=}; {@code check} and {@code baseline} refuse alike.
+     *
+     * @throws BadInputException when there is no score column, more than one, or a column of a named class
+     */
+    static void requireOneProbability(List<String> scoreColumns) throws BadInputException {
         ScoreColumns scores = ScoreColumns.parse(scoreColumns);
         if (scores.unclassedColumn() == null || scores.columns().size() != 1) {
             throw new BadInputException("--estimate-performance needs exactly one --score-column COLUMN, the binary"
                     + " model's probability of its positive class (got " + scoreColumns.size() + ": "
-                    + (scoreColumns.isEmpty() ? "none" : String.join(", ", scoreColumns)) + ")");
+                    + (scoreColumns.isEmpty() ? "none" : String.join(", ", scoreColumns)) + "); CBPE estimates binary"
+                    + " models only, so give one column without CLASS=");
         }
-        return true;
     }
 
     // The policy is the model owner's one statement of how the outcome is read; an option beside it would make check

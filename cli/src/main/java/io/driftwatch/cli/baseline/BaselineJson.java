@@ -18,8 +18,8 @@ import java.util.TreeMap;
 /**
  * A baseline as JSON for people to read (and scripts to inspect): plain values rather than Avro's JSON
  * encoding, which wraps every optional value in its type and writes bytes as escaped text. The profile is
- * base64. It is a view, not a second wire format: the topic and {@code .avro} files carry single-object
- * Avro. Stateless.
+ * base64; the CBPE fit is rendered by {@link BaselineEstimationJson}. It is a view, not a second wire format:
+ * the topic and {@code .avro} files carry single-object Avro. Stateless.
  */
 public final class BaselineJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -49,6 +49,7 @@ public final class BaselineJson {
             ObjectNode metrics = root.putObject("quality").put("labelled", quality.getLabelled()).putObject("metrics");
             new TreeMap<>(quality.getMetrics()).forEach(metrics::put);
         }
+        BaselineEstimationJson.addTo(root, baseline.getPerformanceEstimation());
         ObjectNode columns = root.putObject("columns");
         baseline.getColumns().forEach(column -> columns.set(column.getName(), column(column)));
         try {

@@ -2,6 +2,7 @@ package io.driftwatch.cli.baseline;
 
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.BaselineColumn;
+import io.driftwatch.schemas.record.BaselineEstimation;
 import io.driftwatch.schemas.record.BaselineQuality;
 import io.driftwatch.schemas.record.CalibrationSettings;
 import io.driftwatch.schemas.record.ColumnKind;
@@ -16,8 +17,13 @@ import io.driftwatch.stats.profile.ProfileCodec;
 import io.driftwatch.stats.quality.QualitySummary;
 import org.jspecify.annotations.Nullable;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,7 +32,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * Maps a {@link TrainingBaseline} (statistics module, no Avro) to the published {@link Baseline} record
  * (schemas module). It lives here because this is the first module that sees both; the mapping adds
- * only what the statistics do not know: model, version, source and creation time. Stateless.
+ * only what the statistics do not know: model, version, source, creation time and the CBPE fit. Stateless.
  */
 public final class BaselineRecords {
     private BaselineRecords() {
@@ -37,24 +43,48 @@ public final class BaselineRecords {
         return requireNonNull(model, "model") + '/' + requireNonNull(version, "version");
     }
 
-    /**
-     * @param source where the training data came from, for people (the file name)
-     */
+    /** The record of a baseline without a CBPE fit; {@code source} is where the training data came from. */
     public static Baseline toRecord(TrainingBaseline baseline, String model, String version, String source,
                                     Instant createdAt) {
+        return toRecord(baseline, null, model, version, source, createdAt);
+    }
+
+    /**
+     * @param estimation the CBPE fit to store; null for none. Its numbers are part of the content hash, so a baseline
+     *                   with a fit never shares an id with one without, nor with one of another fit
+     * @param source     where the training data came from, for people (the file name)
+     */
+    public static Baseline toRecord(TrainingBaseline baseline, @Nullable BaselineEstimation estimation, String model,
+                                    String version, String source, Instant createdAt) {
         requireNonNull(baseline, "baseline");
+        TrainingBaseline hashed = estimation == null ? baseline : withEstimation(baseline, estimation);
         return Baseline.newBuilder()
-                .setBaselineId(baseline.baselineId(model, version))
+                .setBaselineId(hashed.baselineId(model, version))
                 .setModelName(model)
                 .setModelVersion(version)
                 .setCreatedAt(requireNonNull(createdAt, "createdAt"))
                 .setSource(requireNonNull(source, "source"))
                 .setRows(baseline.rows())
-                .setContentHash(baseline.contentHash())
+                .setContentHash(hashed.contentHash())
                 .setCalibration(calibration(baseline.settings()))
                 .setColumns(baseline.columns().stream().map(BaselineRecords::column).toList())
                 .setQuality(quality(baseline.quality()))
+                .setPerformanceEstimation(estimation)
                 .build();
+    }
+
+    // The statistics hash the data, settings and quality; the fit is made here, so it is folded in here: the hash of
+    // the statistics' hash followed by the fit's Avro bytes.
+    private static TrainingBaseline withEstimation(TrainingBaseline baseline, BaselineEstimation estimation) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(baseline.contentHash().getBytes(StandardCharsets.US_ASCII));
+            sha256.update(estimation.toByteBuffer());
+            return new TrainingBaseline(baseline.rows(), baseline.columns(), baseline.settings(),
+                    HexFormat.of().formatHex(sha256.digest()), baseline.quality());
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException("SHA-256 and Avro's in-memory encoding are always available", e);
+        }
     }
 
     private static @Nullable BaselineQuality quality(@Nullable QualitySummary quality) {

@@ -6,7 +6,9 @@ import io.driftwatch.stats.baseline.ColumnFacts;
 import io.driftwatch.stats.baseline.TrainingBaseline;
 import io.driftwatch.stats.calibration.Calibration;
 import io.driftwatch.stats.compare.DriftDefaults;
+import io.driftwatch.stats.estimate.CbpeModel;
 import io.driftwatch.stats.quality.QualitySummary;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Locale;
 import java.util.TreeMap;
@@ -15,7 +17,7 @@ import java.util.TreeMap;
  * The few lines {@code driftwatch baseline} prints about what it built: one line for the baseline, then
  * one per column with its type, counts, default test and the threshold that test will be held to, saying
  * whether it was calibrated and from what, and a line under it for each further test a policy had calibrated on it;
- * with labels, the quality and how many rows it was measured on.
+ * with labels, the quality and how many rows it was measured on; with a CBPE fit, its {@link EstimationSummary}.
  * Stateless.
  */
 public final class BaselineSummary {
@@ -25,6 +27,16 @@ public final class BaselineSummary {
     }
 
     public static String render(Baseline record, TrainingBaseline baseline) {
+        return render(record, baseline, null, "");
+    }
+
+    /**
+     * @param estimation the CBPE fit stored in {@code record}, with the business value its thresholds are shown for;
+     *                   null when none was fitted
+     * @param chunking   the options that cut its reference chunks, as typed
+     */
+    public static String render(Baseline record, TrainingBaseline baseline, @Nullable CbpeModel estimation,
+                                String chunking) {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "Baseline %s: model %s version %s, from %s, %d rows, %d columns%n",
                 record.getBaselineId(), record.getModelName(), record.getModelVersion(), record.getSource(),
@@ -50,6 +62,9 @@ public final class BaselineSummary {
         QualitySummary quality = baseline.quality();
         if (quality != null) {
             quality(text, quality, baseline.rows());
+        }
+        if (estimation != null) {
+            text.append(EstimationSummary.render(estimation, chunking));
         }
         return text.toString();
     }

@@ -2,6 +2,7 @@ package io.driftwatch.cli.estimate;
 
 import io.driftwatch.stats.estimate.EstimatedMetric;
 import io.driftwatch.stats.estimate.MetricEstimate;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

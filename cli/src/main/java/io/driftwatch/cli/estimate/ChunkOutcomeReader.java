@@ -1,12 +1,12 @@
 package io.driftwatch.cli.estimate;
 
-import io.driftwatch.stats.estimate.ChunkOutcomes;
-import io.driftwatch.stats.estimate.ScoredPrediction;
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.tabular.Row;
 import io.driftwatch.cli.tabular.RowChunks;
 import io.driftwatch.cli.tabular.RowReader;
 import io.driftwatch.cli.tabular.RowValue;
+import io.driftwatch.stats.estimate.ChunkOutcomes;
+import io.driftwatch.stats.estimate.ScoredPrediction;
 import io.driftwatch.stats.quality.ClassName;
 import org.jspecify.annotations.Nullable;
 

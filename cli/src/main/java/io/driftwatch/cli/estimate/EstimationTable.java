@@ -1,11 +1,11 @@
 package io.driftwatch.cli.estimate;
 
-import io.driftwatch.stats.estimate.EstimatedMetric;
-import io.driftwatch.stats.estimate.MetricEstimate;
 import io.driftwatch.alerts.mail.Html;
 import io.driftwatch.cli.quality.AlertTableSection;
 import io.driftwatch.cli.report.TableReport;
 import io.driftwatch.stats.calibration.MetricBand;
+import io.driftwatch.stats.estimate.EstimatedMetric;
+import io.driftwatch.stats.estimate.MetricEstimate;
 
 import java.util.ArrayList;
 import java.util.List;

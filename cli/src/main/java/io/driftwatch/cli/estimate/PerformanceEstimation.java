@@ -3,27 +3,19 @@ package io.driftwatch.cli.estimate;
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.baseline.OutcomeColumns;
 import io.driftwatch.cli.chunk.ChunkLayout;
-import io.driftwatch.cli.produce.ImpliedPositiveClass;
 import io.driftwatch.cli.quality.ChunkQuality;
 import io.driftwatch.cli.quality.FileQuality;
 import io.driftwatch.cli.quality.QualityRequest;
 import io.driftwatch.cli.tabular.RowReader;
-import io.driftwatch.stats.estimate.BusinessValue;
 import io.driftwatch.stats.estimate.CbpeModel;
-import io.driftwatch.stats.estimate.CbpeReference;
 import io.driftwatch.stats.estimate.ChunkOutcomes;
-import io.driftwatch.stats.estimate.EstimatedMetric;
-import io.driftwatch.stats.estimate.EstimationRefusedException;
 import io.driftwatch.stats.estimate.ExpectedConfusion;
 import io.driftwatch.stats.estimate.RankedProbabilities;
-import io.driftwatch.stats.quality.ClassName;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -53,26 +45,12 @@ public record PerformanceEstimation(CbpeModel model, String positiveClass, List<
      */
     public static PerformanceEstimation of(QualityRequest request, Path reference, Path current, ChunkLayout currentLayout,
                                            ChunkLayout referenceLayout, ChunkQuality realized) throws BadInputException {
-        String label = request.labelColumn();
         String prediction = request.columns().prediction();
         String score = requireNonNull(request.columns().scores().unclassedColumn(), "one unclassed score column");
-        requireReferenceLabels(reference, request);
         new OutcomeColumns(prediction, null, request.columns().scores()).requireIn(current, columnsOf(current));
-        String positive = request.positiveClass() != null ? ClassName.ofTyped(request.positiveClass())
-                : ImpliedPositiveClass.of(reference, label, "the labels", "--score-column " + score);
-        List<ChunkOutcomes> referenceChunks = ChunkOutcomeReader.read(reference, prediction, score, label, positive,
-                referenceLayout.rows());
-        BusinessValue businessValue = request.businessValue() == null ? null
-                : new BusinessValue(request.businessValue(), false);
-        CbpeModel model;
-        try {
-            Map<EstimatedMetric, double[]> ranking = realizedRanking(realized);
-            model = new CbpeModel(CbpeReference.fit(positive, referenceChunks,
-                    requireNonNull(ranking.get(EstimatedMetric.ROC_AUC), "roc_auc"),
-                    requireNonNull(ranking.get(EstimatedMetric.AVERAGE_PRECISION), "average_precision")), businessValue);
-        } catch (EstimationRefusedException e) {
-            throw new BadInputException("--estimate-performance cannot be fitted on " + reference + ": " + e.getMessage(), e);
-        }
+        CbpeModel model = ReferenceFit.model(ReferenceFit.fit(request, reference, referenceLayout,
+                realized.referenceChunks()), request);
+        String positive = model.reference().positiveClass();
         List<ChunkOutcomes> currentChunks = ChunkOutcomeReader.read(current, prediction, score, null, positive,
                 currentLayout.rows());
         List<ChunkEstimate> estimates = new ArrayList<>();
@@ -96,25 +74,7 @@ public record PerformanceEstimation(CbpeModel model, String positiveClass, List<
                 ? Double.NaN : ChunkQuality.valueOf(quality, metric.metricName(), request)));
     }
 
-    private static Map<EstimatedMetric, double[]> realizedRanking(ChunkQuality realized) {
-        Map<EstimatedMetric, double[]> ranking = new EnumMap<>(EstimatedMetric.class);
-        for (EstimatedMetric metric : List.of(EstimatedMetric.ROC_AUC, EstimatedMetric.AVERAGE_PRECISION)) {
-            ranking.put(metric, realized.referenceChunks().stream()
-                    .mapToDouble(chunk -> ChunkQuality.valueOf(chunk, metric.metricName(), realized.request())).toArray());
-        }
-        return ranking;
-    }
-
-    private static void requireReferenceLabels(Path reference, QualityRequest request) throws BadInputException {
-        List<String> columns = columnsOf(reference);
-        if (!columns.contains(request.labelColumn())) {
-            throw new BadInputException("--estimate-performance fits on the reference's true labels, but " + reference
-                    + " has no column '" + request.labelColumn() + "' (--labels); give a labelled reference");
-        }
-        request.columns().requireIn(reference, columns);
-    }
-
-    private static List<String> columnsOf(Path file) throws BadInputException {
+    static List<String> columnsOf(Path file) throws BadInputException {
         try (RowReader rows = RowReader.open(file)) {
             return rows.columns();
         }
