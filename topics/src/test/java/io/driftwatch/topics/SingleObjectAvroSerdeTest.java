@@ -1,8 +1,8 @@
 package io.driftwatch.topics;
 
 import io.driftwatch.schemas.history.EarlierSchemas;
-import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.AlertEvent;
+import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.Evidence;
 import io.driftwatch.schemas.record.QualityReport;
