@@ -111,9 +111,9 @@ class EstimatedQualityTriggerIntegrationTest {
     }
 
     private static String sortedByTime(String csv) {
-        List<String> lines = new ArrayList<>(List.of(csv.split("\n")));
+        List<String> lines = new ArrayList<>(csv.lines().toList());
         String header = lines.remove(0);
-        lines.sort(Comparator.comparing(line -> line.split(",")[1]));
+        lines.sort(Comparator.comparing(line -> line.substring(line.indexOf(',') + 1, line.lastIndexOf(','))));
         return header + "\n" + String.join("\n", lines) + "\n";
     }
 
