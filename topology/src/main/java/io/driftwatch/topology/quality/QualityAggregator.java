@@ -181,6 +181,9 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
                 QualityWindowState unmatched = windowStates.get(key.withVersion(""));
                 report(key, state, unmatched == null ? 0 : unmatched.tally().quality().unmatchedLabels(), false);
                 changed.remove(key);
+                // Judged once, even when the baseline lost its fit since and the report could carry no estimate.
+                state.markEstimateJudged();
+                windowStates.put(key, state);
             }
         }
         Map<QualityWindowKey, Long> unmatchedByWindow = new HashMap<>();

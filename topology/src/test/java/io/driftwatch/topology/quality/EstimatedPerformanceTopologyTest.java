@@ -293,4 +293,25 @@ class EstimatedPerformanceTopologyTest {
         QualityReport v3 = all.stream().filter(report -> report.getModelVersion().equals("v3")).findFirst().orElseThrow();
         assertThat(v3.getEstimated()).as("v3 has no baseline").isNull();
     }
+
+    @Test
+    void aWindowWhoseBaselineLostItsFitIsReportedOnceWhenItsGraceHasPassedNotOnEveryTick() {
+        for (int i = 0; i < 20; i++) {
+            predict("w0-" + i, T0.plusSeconds(i), 0.8);
+        }
+        update();
+        driver.createInputTopic("driftwatch.baselines", Serdes.String().serializer(), Topics.BASELINES.valueSerde().serializer())
+                .pipeInput("churn/v2", Baseline.newBuilder().setBaselineId("churn/v2/fedcba9876543210").setModelName("churn")
+                        .setModelVersion("v2").setCreatedAt(T0).setSource("validation.csv").setRows(5_000)
+                        .setContentHash("fedcba9876543210").setColumns(List.of()).build());
+        reports.readValuesToList();
+        for (int tick = 0; tick < 5; tick++) {
+            predict("later-" + tick, T0.plus(WINDOW).plus(GRACE).plusSeconds(10 + tick), 0.8);
+            update();
+        }
+
+        List<QualityReport> window0 = reportsOf(reports.readValuesToList(), 0);
+        assertThat(window0).as("window 0 once, when its grace passed").hasSize(1);
+        assertThat(window0.get(0).getEstimated()).as("no fit to estimate with any more").isNull();
+    }
 }
