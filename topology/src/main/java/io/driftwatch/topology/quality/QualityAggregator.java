@@ -235,6 +235,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         if (judgeEstimate) {
             state.markEstimateJudged();
             windowStates.put(key, state);
+            VerdictLog.completeEstimate(report);
         }
         if (!state.triggered()) {
             QualityTriggerDecider.Decision decision = judgeEstimate

@@ -3,6 +3,8 @@ package io.driftwatch.topology.verdict;
 import io.driftwatch.schemas.record.ColumnDrift;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.EstimatedMetricReport;
+import io.driftwatch.schemas.record.EstimatedPerformance;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.SkewFinding;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * What {@code driftwatch run} decided, in its log: one INFO line per closed window with its verdict and drifted
@@ -38,6 +42,14 @@ public final class VerdictLog {
 
     public static void finalQuality(QualityReport report) {
         LOG.info("{}", qualityLine(report));
+    }
+
+    /** The line of a window whose estimate is complete: what the estimated-quality rule was judged on. */
+    public static void completeEstimate(QualityReport report) {
+        EstimatedPerformance estimated = report.getEstimated();
+        if (estimated != null) {
+            LOG.info("{}", estimateLine(report, estimated));
+        }
     }
 
     public static void trigger(RetrainingTrigger trigger) {
@@ -81,6 +93,30 @@ public final class VerdictLog {
                 + span(report.getWindowStart(), report.getWindowEnd()) + ", " + report.getLabelled() + " of "
                 + report.getPredictions() + " predictions labelled: " + (metrics.isEmpty() ? "no metric" : metrics)
                 + "; policy " + safe(String.valueOf(report.getPolicyId()));
+    }
+
+    /**
+     * {@code estimate complete: churn v2 2026-12-05T15:00:00Z..15:10:00Z, 300 predictions, 0 labelled: accuracy 0.5530
+     * (0.4810..0.6250) ALERT below 0.7066, roc_auc 0.5120 (...); baseline B; policy P}
+     */
+    static String estimateLine(QualityReport report, EstimatedPerformance estimated) {
+        String metrics = estimated.getMetrics().stream().map(VerdictLog::estimate).collect(Collectors.joining(", "));
+        return "estimate complete: " + safe(report.getModelName()) + ' ' + safe(report.getModelVersion()) + ' '
+                + span(report.getWindowStart(), report.getWindowEnd()) + ", " + estimated.getPredictions() + " predictions"
+                + (estimated.getNotEstimated() == 0 ? "" : " (" + estimated.getNotEstimated() + " without a score)") + ", "
+                + report.getLabelled() + " labelled: " + (metrics.isEmpty() ? "no estimate" : metrics) + "; baseline "
+                + safe(estimated.getBaselineId()) + "; policy " + safe(String.valueOf(report.getPolicyId()));
+    }
+
+    private static String estimate(EstimatedMetricReport metric) {
+        String alert = "";
+        if (metric.getAlert()) {
+            Double lower = metric.getThresholdLower();
+            alert = lower != null && metric.getValue() < lower ? " ALERT below " + number(lower)
+                    : " ALERT above " + number(requireNonNull(metric.getThresholdUpper(), "thresholdUpper"));
+        }
+        return metric.getMetric() + " " + number(metric.getValue()) + " (" + number(metric.getLower()) + ".."
+                + number(metric.getUpper()) + ")" + alert;
     }
 
     /** {@code retraining triggered: credit 1, rule dataset_drift (dataset drift in 2 consecutive windows), policy P, windows ...: summary; trigger T} */

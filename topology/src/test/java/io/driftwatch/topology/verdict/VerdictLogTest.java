@@ -5,6 +5,10 @@ import io.driftwatch.schemas.record.ColumnKind;
 import io.driftwatch.schemas.record.ComparisonBasis;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.EstimatedMetricReport;
+import io.driftwatch.schemas.record.EstimatedPerformance;
+import io.driftwatch.schemas.record.ModelTask;
+import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.SkewFinding;
 import io.driftwatch.schemas.record.SkewKind;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,5 +90,26 @@ class VerdictLogTest {
         assertThat(line).doesNotContain("\r").doesNotContain("\n").doesNotContain("\u2028")
                 .contains("fraud\\u000d\\u000a2026-12-05 ERROR forged line\\u2028").contains("...(500 chars)");
         assertThat(line.length()).isLessThan(400);
+    }
+
+    @Test
+    void aCompleteEstimatesLineGivesEveryEstimateWithItsBandAndTheAlertsSide() {
+        EstimatedMetricReport accuracy = EstimatedMetricReport.newBuilder().setMetric("accuracy").setValue(0.553)
+                .setSamplingError(0.024).setErrorBound(0).setLower(0.481).setUpper(0.625).setThresholdLower(0.7066)
+                .setThresholdUpper(0.8421).setAlert(true).setRealized(null).build();
+        EstimatedMetricReport rocAuc = EstimatedMetricReport.newBuilder().setMetric("roc_auc").setValue(0.512)
+                .setSamplingError(0.03).setErrorBound(0).setLower(0.422).setUpper(0.602).setThresholdLower(null)
+                .setThresholdUpper(null).setAlert(false).setRealized(null).build();
+        EstimatedPerformance estimated = EstimatedPerformance.newBuilder().setBaselineId("churn/v2/0123456789abcdef")
+                .setPositiveClass("1").setPredictions(300).setNotEstimated(5).setComplete(true).setTruePositives(80)
+                .setFalsePositives(70).setFalseNegatives(64).setTrueNegatives(86).setMetrics(List.of(accuracy, rocAuc)).build();
+        QualityReport report = QualityReport.newBuilder().setReportId("q").setModelName("churn").setModelVersion("v2")
+                .setWindowStart(START).setWindowEnd(END).setIsFinal(false).setTask(ModelTask.CLASSIFICATION).setPredictions(305)
+                .setLabelled(0).setLabelCoverage(0).setMetrics(Map.of()).setPolicyId("e09c1044ca4d").setEstimated(estimated).build();
+
+        assertThat(VerdictLog.estimateLine(report, estimated)).isEqualTo("estimate complete: churn v2"
+                + " 2026-12-05T15:00:00Z..15:10:00Z, 300 predictions (5 without a score), 0 labelled: accuracy 0.5530"
+                + " (0.4810..0.6250) ALERT below 0.7066, roc_auc 0.5120 (0.4220..0.6020); baseline churn/v2/0123456789abcdef;"
+                + " policy e09c1044ca4d");
     }
 }
