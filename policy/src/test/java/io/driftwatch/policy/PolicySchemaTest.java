@@ -3,10 +3,12 @@ package io.driftwatch.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.driftwatch.policy.check.PolicySchema;
 import io.driftwatch.stats.compare.TestCatalog;
+import io.driftwatch.stats.estimate.EstimatedMetric;
 import io.driftwatch.stats.quality.QualityMetric;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,6 +43,9 @@ class PolicySchemaTest {
         assertThat(tests).isEqualTo(TestCatalog.NAMES);
         assertThat(informTests).isEqualTo(TestCatalog.NAMES);
         assertThat(metrics).isEqualTo(QualityMetric.names());
+        List<String> estimated = new ArrayList<>();
+        SCHEMA.at("/properties/triggers/properties/estimated_quality/properties/metric/enum").forEach(m -> estimated.add(m.asText()));
+        assertThat(estimated).isEqualTo(Arrays.stream(EstimatedMetric.values()).map(EstimatedMetric::metricName).toList());
     }
 
     @Test

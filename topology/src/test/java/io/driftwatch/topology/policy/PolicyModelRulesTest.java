@@ -4,8 +4,10 @@ import io.driftwatch.policy.PublishedPolicies;
 import io.driftwatch.policy.layer.LayerMerge;
 import io.driftwatch.policy.layer.PolicyLayer;
 import io.driftwatch.stats.compare.InformingTests;
+import io.driftwatch.stats.estimate.EstimatedMetric;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.config.PolicyDefaults;
+import io.driftwatch.topology.trigger.EstimatedTriggerPolicy;
 import io.driftwatch.topology.trigger.TriggerPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,6 +89,37 @@ class PolicyModelRulesTest {
         assertThat(churn.triggers()).isEqualTo(settings.triggers());
         assertThat(churn.policyId()).isEqualTo(rules.resolve("churn", "1", Map.of()).policyId());
         assertThat(credit.policyId()).isNotEqualTo(fraud.policyId()).isNotEqualTo(churn.policyId());
+    }
+
+    @Test
+    void aModelsEstimatedQualityRuleComesFromItsPolicyWithItsDefaultsAndItsCoolDownAndIsOffWithout() {
+        Map<String, String> records = published(
+                "churn/*", """
+                        model: churn
+                        triggers:
+                          estimated_quality: {metric: accuracy, worse_than: 0.8}
+                          cooldown: 2h
+                        """,
+                "loans/*", """
+                        model: loans
+                        triggers: {estimated_quality: {min_predictions: 500, on_alert: false, worse_than: 0.7}}
+                        """,
+                "fraud/*", """
+                        model: fraud
+                        triggers: {estimated_quality: off}
+                        """);
+
+        EstimatedTriggerPolicy churn = rules.resolve("churn", "1", records).estimated();
+        EstimatedTriggerPolicy loans = rules.resolve("loans", "1", records).estimated();
+
+        assertThat(churn).isEqualTo(new EstimatedTriggerPolicy(EstimatedMetric.ACCURACY, OptionalDouble.of(0.8), true,
+                EstimatedTriggerPolicy.DEFAULT_MIN_PREDICTIONS, Duration.ofHours(2)));
+        assertThat(loans.metric()).isEqualTo(EstimatedTriggerPolicy.DEFAULT_METRIC);
+        assertThat(loans.onAlert()).isFalse();
+        assertThat(loans.minPredictions()).isEqualTo(500);
+        assertThat(rules.resolve("fraud", "1", records).estimated().enabled()).isFalse();
+        assertThat(rules.resolve("credit", "1", records).estimated().enabled()).as("no policy: off").isFalse();
+        assertThat(settings.estimated().enabled()).isFalse();
     }
 
     @Test
