@@ -44,6 +44,7 @@ public final class SampleAlerts {
     /** A quality alert as the topology writes it when a rule fires on the window: critical, with its trigger. */
     public static AlertEvent quality(String model, String version, int window, QualityFinding finding) {
         String what = finding.getRule().equals("quality_threshold") ? "quality below its threshold"
+                : finding.getRule().equals("estimated_quality") ? "estimated quality fell, before its labels"
                 : "quality dropped against the " + ("PREVIOUS_WINDOW".equals(finding.getReferenceBasis()) ? "previous window" : "baseline");
         return AlertEvent.newBuilder(event(model, version, window, AlertKind.QUALITY, AlertSeverity.CRITICAL, "quality-trigger-" + window,
                         List.of()))

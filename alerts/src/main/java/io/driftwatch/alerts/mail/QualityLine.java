@@ -8,6 +8,7 @@ import io.driftwatch.schemas.record.QualityFinding;
  * is one, e.g. "accuracy 0.52, below the rule's 0.75 (quality_threshold)" or "accuracy 0.8 against 0.95 on
  * the validation set, a drop of 0.15, more than the rule's 0.05 (quality_drop)". Which way is worse comes
  * with the finding, so an error reads "above" its threshold and "a rise", the mean error "further from 0".
+ * An estimate made before labels reads as one ({@link EstimateLine}).
  */
 final class QualityLine {
     // QualityTriggerPolicy.DROP_RULE, written out because the mailer depends on the alert event only.
@@ -24,6 +25,9 @@ final class QualityLine {
     /** For the body: the sentence, the baseline's value when the rule did not compare with it, and the labels behind the value. */
     static String full(AlertEvent window) {
         QualityFinding finding = finding(window);
+        if (EstimateLine.isEstimate(finding)) {
+            return EstimateLine.full(finding, window.getWindowStart());
+        }
         StringBuilder line = new StringBuilder(sentence(finding));
         Double reference = finding.getReference();
         if (!DROP_RULE.equals(finding.getRule()) && reference != null) {
@@ -41,7 +45,15 @@ final class QualityLine {
         return finding;
     }
 
+    /** Whether the window's finding is an estimate made before labels rather than a measured value. */
+    static boolean estimated(AlertEvent window) {
+        return EstimateLine.isEstimate(finding(window));
+    }
+
     private static String sentence(QualityFinding finding) {
+        if (EstimateLine.isEstimate(finding)) {
+            return EstimateLine.sentence(finding);
+        }
         String value = finding.getMetric() + " " + Figures.of(finding.getValue());
         String rule = "the rule's " + Figures.of(finding.getLimit()) + " (" + finding.getRule() + ")";
         Double reference = finding.getReference();

@@ -68,6 +68,12 @@ final class TextBody {
             return "the model is fed something it was not trained on (a feature missing, new, or of another type). "
                     + "Fix the producer of its inputs, or publish a baseline for the new schema with driftwatch baseline.";
         }
+        if (!incident.qualityWindows().isEmpty() && incident.qualityWindows().stream().allMatch(QualityLine::estimated)) {
+            return "the model's quality, ESTIMATED from its scores before any label (CBPE), fell below its reference"
+                    + (incident.triggered() ? ", so retraining was triggered and CI should retrain" : "") + ". It is an estimate, "
+                    + "not a measurement: check whether the scores shifted (new inputs, a changed calibration), and compare "
+                    + "the realized quality when the labels come; drifted features, if listed, say what changed in the inputs.";
+        }
         if (!incident.qualityWindows().isEmpty()) {
             return "the model's measured quality broke its rule" + (incident.triggered() ? ", so retraining was triggered and CI "
                     + "should retrain" : "") + ". First check that the labels behind it are right and on time (a broken label "

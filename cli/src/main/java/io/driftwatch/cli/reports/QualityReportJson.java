@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.schemas.record.BinaryConfusionReport;
 import io.driftwatch.schemas.record.ClassQuality;
 import io.driftwatch.schemas.record.ConfusionCell;
+import io.driftwatch.schemas.record.EstimatedPerformance;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.SegmentQualityReport;
 
@@ -13,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * A quality report as one JSON object for a script, in the snake_case keys docs/reports.md documents. Metric maps keep
- * the service's metric names as keys, sorted, so two lines of the same window compare line by line.
+ * the service's metric names as keys, sorted, so two lines of the same window compare line by line. A report with a
+ * performance estimate carries it as {@code estimated}; one without has no such key, so its line reads as it always did.
  */
 final class QualityReportJson {
     private QualityReportJson() {
@@ -56,6 +58,10 @@ final class QualityReportJson {
                     .put("negative_class", binary.getNegativeClass()).put("true_positives", binary.getTruePositives())
                     .put("false_positives", binary.getFalsePositives()).put("false_negatives", binary.getFalseNegatives())
                     .put("true_negatives", binary.getTrueNegatives());
+        }
+        EstimatedPerformance estimated = report.getEstimated();
+        if (estimated != null) {
+            EstimatedPerformanceJson.put(root.putObject("estimated"), estimated);
         }
         return root;
     }

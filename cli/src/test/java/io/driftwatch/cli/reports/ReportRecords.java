@@ -7,6 +7,8 @@ import io.driftwatch.schemas.record.DeadLetter;
 import io.driftwatch.schemas.record.DeadLetterReason;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.EstimatedMetricReport;
+import io.driftwatch.schemas.record.EstimatedPerformance;
 import io.driftwatch.schemas.record.ModelTask;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.SkewFinding;
@@ -65,6 +67,23 @@ public final class ReportRecords {
                 .setWindowStart(start(window)).setWindowEnd(start(window + 1)).setIsFinal(isFinal)
                 .setTask(ModelTask.CLASSIFICATION).setPredictions(400).setLabelled(labelled).setLabelCoverage(labelled / 400.0)
                 .setMetrics(Map.of("accuracy", accuracy, "f1", 0.8)).setPolicyId(null).build();
+    }
+
+    /**
+     * Window {@code window}'s report before any label, with its estimate: accuracy 0.5519 (0.4775 to 0.6263), below the
+     * reference's thresholds 0.7071 to 0.8 so alerting, and f1 0.6 without thresholds, realized 0.55 on the labels so far.
+     */
+    public static QualityReport estimated(int window, boolean complete) {
+        EstimatedMetricReport accuracy = EstimatedMetricReport.newBuilder().setMetric("accuracy").setValue(0.5519)
+                .setSamplingError(0.0248).setErrorBound(0).setLower(0.4775).setUpper(0.6263).setThresholdLower(0.7071)
+                .setThresholdUpper(0.8).setAlert(true).setRealized(null).build();
+        EstimatedMetricReport f1 = EstimatedMetricReport.newBuilder().setMetric("f1").setValue(0.6).setSamplingError(0.03)
+                .setErrorBound(0.001).setLower(0.51).setUpper(0.69).setThresholdLower(null).setThresholdUpper(null).setAlert(false)
+                .setRealized(0.55).build();
+        EstimatedPerformance estimate = EstimatedPerformance.newBuilder().setBaselineId("credit/v7/0123456789abcdef")
+                .setPositiveClass("1").setPredictions(300).setNotEstimated(100).setComplete(complete).setTruePositives(120.5)
+                .setFalsePositives(60.25).setFalseNegatives(74.25).setTrueNegatives(45).setMetrics(List.of(f1, accuracy)).build();
+        return QualityReport.newBuilder(quality(window, false, 0, 0)).setMetrics(Map.of()).setEstimated(estimate).build();
     }
 
     /** The profile of income in window {@code window}: the values 1 to 5 and two missing. */

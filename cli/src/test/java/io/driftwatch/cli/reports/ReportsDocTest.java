@@ -38,6 +38,7 @@ class ReportsDocTest {
         Set<String> keys = new TreeSet<>();
         collect(new DriftReports().json(ReportRecords.drift("credit", 0)), keys);
         collect(new QualityReports().json(ReportRecords.quality(0, true, 0.9, 300)), keys);
+        collect(new QualityReports().json(ReportRecords.estimated(0, true)), keys);
         collect(new WindowProfiles().json(ReportRecords.numericProfile(0)), keys);
         collect(new WindowProfiles().json(ReportRecords.categoricalProfile()), keys);
         collect(new DeadLetters().json(ReportRecords.deadLetter(new byte[] {1})), keys);

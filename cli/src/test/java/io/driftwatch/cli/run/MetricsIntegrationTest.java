@@ -11,19 +11,26 @@ import io.driftwatch.broker.LocalPorts;
 import io.driftwatch.cli.CommandRun;
 import io.driftwatch.cli.metrics.LocalPrometheus;
 import io.driftwatch.cli.metrics.PromQlMetricNames;
+import io.driftwatch.schemas.format.RecordEncoders;
+import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.ColumnDrift;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.TestResult;
 import io.driftwatch.service.DriftwatchService;
 import io.driftwatch.service.metrics.ProcessMetrics;
+import io.driftwatch.stats.estimate.CbpeReference;
+import io.driftwatch.stats.estimate.ChunkOutcomes;
 import io.driftwatch.testkit.probe.Scrape;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
+import io.driftwatch.topology.estimate.BaselineEstimations;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -39,6 +46,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -79,6 +87,7 @@ class MetricsIntegrationTest {
     private static final Duration LABEL_DELAY = Duration.ofSeconds(30);
     // Labels are produced after all the windows' predictions: they must still be within the maximum delay.
     private static final Duration LABELS_MAX_DELAY = Duration.ofHours(2);
+    private static final int ESTIMATED_PREDICTIONS = 40;
 
     private static EmbeddedKafkaBroker broker;
     @TempDir
@@ -124,6 +133,7 @@ class MetricsIntegrationTest {
         settings.put(DriftwatchConfig.METRICS_PORT_CONFIG, Integer.toString(port));
         settings.put(DriftwatchConfig.METRICS_BIND_ADDRESS_CONFIG, "127.0.0.1");
         DriftwatchConfig config = new DriftwatchConfig(settings);
+        publishEstimatingModel(bootstrap, config);
         metrics = ProcessMetrics.start(config);
         service = DriftwatchService.start(config, metrics.registry(), Map.of("state.dir", directory.resolve("state").toString()));
         endpoint = URI.create("http://127.0.0.1:" + port + "/metrics");
@@ -138,6 +148,46 @@ class MetricsIntegrationTest {
         lastReport = reports.stream().max(Comparator.comparing(DriftReport::getWindowStart)).orElseThrow();
         lastQualityReport = lastFinalQualityReport(bootstrap, config.topic(DriftwatchConfig.QUALITY_REPORTS_TOPIC_CONFIG));
         startAlertsAndMailServer(settings);
+    }
+
+    /**
+     * A binary model whose baseline carries a CBPE fit, so that the estimated-quality gauges the dashboard queries are
+     * served: {@value #ESTIMATED_PREDICTIONS} scored predictions in each of its first two windows (fewer than the minimum
+     * records a window needs for drift, so it mails nothing); the closing records make both windows final, which completes
+     * their estimates.
+     */
+    private static void publishEstimatingModel(String bootstrap, DriftwatchConfig config) throws Exception {
+        Random random = new Random(31);
+        List<ChunkOutcomes> chunks = new ArrayList<>();
+        for (int chunk = 0; chunk < 10; chunk++) {
+            ChunkOutcomes rows = new ChunkOutcomes();
+            for (int row = 0; row < 500; row++) {
+                double score = random.nextDouble();
+                rows.add(score, score >= 0.5, random.nextDouble() < score);
+            }
+            chunks.add(rows);
+        }
+        double[] undefined = new double[10];
+        Arrays.fill(undefined, Double.NaN);
+        Baseline baseline = Baseline.newBuilder().setBaselineId("churn/v1/0123456789abcdef").setModelName("churn")
+                .setModelVersion("v1").setCreatedAt(T0).setSource("validation.csv").setRows(5_000).setContentHash("0123456789abcdef")
+                .setColumns(List.of()).setPerformanceEstimation(BaselineEstimations.toRecord(CbpeReference.fit("1", chunks, undefined, undefined)))
+                .build();
+        try (KafkaProducer<String, Baseline> baselines = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), Topics.BASELINES.valueSerde().serializer())) {
+            baselines.send(new ProducerRecord<>(Topics.BASELINES.name(config), "churn/v1", baseline)).get();
+        }
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 2 * ESTIMATED_PREDICTIONS; i++) {
+                double score = random.nextDouble();
+                InferenceLog log = InferenceLog.newBuilder().setRequestId("churn-" + i).setModelName("churn").setModelVersion("v1")
+                        .setEventTime(T0.plus(WINDOW.multipliedBy(i / ESTIMATED_PREDICTIONS)).plusSeconds(i % ESTIMATED_PREDICTIONS))
+                        .setFeatures(Map.of()).setPrediction(score >= 0.5 ? "1" : "0")
+                        .setClassScores(Map.of("1", score, "0", 1 - score)).build();
+                producer.send(new ProducerRecord<>(Topics.INFERENCES.name(config), "churn-" + i, RecordEncoders.json(log))).get();
+            }
+        }
     }
 
     /** Starts the alerts process while nothing listens on its SMTP port, and the mail server once it has failed. */
@@ -274,21 +324,22 @@ class MetricsIntegrationTest {
     /** Reads the committed quality reports until the last traffic window's final one is there. */
     private static QualityReport lastFinalQualityReport(String bootstrap, String topic) {
         Instant lastWindow = T0.plus(WINDOW.multipliedBy(WINDOWS - 1));
-        Predicate<QualityReport> wanted = report -> report.getIsFinal() && report.getWindowStart().equals(lastWindow);
+        Predicate<QualityReport> wanted = report -> report.getIsFinal() && report.getModelName().equals("fraud")
+                && report.getWindowStart().equals(lastWindow);
         List<QualityReport> finals = CommittedTopic.values(bootstrap, topic,
                         Topics.QUALITY_REPORTS.valueSerde().deserializer(),
                         read -> read.stream().anyMatch(wanted), Duration.ofMinutes(2))
-                .stream().filter(QualityReport::getIsFinal).toList();
+                .stream().filter(report -> report.getIsFinal() && report.getModelName().equals("fraud")).toList();
         assertThat(finals).as("final quality reports").anyMatch(wanted);
         assertThat(finals.stream().map(QualityReport::getWindowStart)).as("no window's final report twice").doesNotHaveDuplicates();
         return finals.stream().filter(wanted).findFirst().orElseThrow();
     }
 
-    /** Reads the committed drift reports until every window's report is there. */
+    /** Reads the committed drift reports until every window's report of fraud is there (churn's windows are too small for one). */
     private static List<DriftReport> reports(String bootstrap, String topic) {
         List<DriftReport> reports = CommittedTopic.values(bootstrap, topic,
                 Topics.DRIFT_REPORTS.valueSerde().deserializer(),
-                read -> read.size() >= WINDOWS, Duration.ofMinutes(2));
+                read -> read.stream().filter(report -> report.getModelName().equals("fraud")).count() >= WINDOWS, Duration.ofMinutes(2));
         assertThat(reports).as("a report per window").hasSize(WINDOWS);
         return reports;
     }
@@ -365,6 +416,18 @@ class MetricsIntegrationTest {
         assertThat(scrape.value("driftwatch_quality_predictions_unlabelled_total", FRAUD_V3))
                 .as("the tenth prediction of every window, and the late one: behind the maximum delay, it waits for nothing")
                 .isEqualTo(WINDOWS * (PER_WINDOW - LABELLED_PER_WINDOW) + 1);
+    }
+
+    @Test
+    void theEstimatedQualityOfABinaryModelWithACbpeFitIsServedBeforeAnyLabel() {
+        Map<String, String> churn = Map.of("model", "churn", "version", "v1");
+        Scrape scrape = poll(() -> Scrape.fetch(endpoint),
+                served -> !served.find("driftwatch_quality_estimated_predictions", churn).isEmpty());
+        assertThat(scrape.value("driftwatch_quality_estimated_predictions", churn)).as("the scored predictions of churn's newest complete window")
+                .isEqualTo(ESTIMATED_PREDICTIONS);
+        Map<String, String> accuracy = Map.of("model", "churn", "version", "v1", "metric", "accuracy");
+        assertThat(scrape.value("driftwatch_quality_estimated", accuracy)).isBetween(scrape.value("driftwatch_quality_estimated_lower",
+                accuracy), scrape.value("driftwatch_quality_estimated_upper", accuracy));
     }
 
     @Test

@@ -27,7 +27,8 @@ import static java.util.Objects.requireNonNull;
  * the baseline's, the labelled predictions, the label coverage and the window's end. Interim reports are
  * left out, because labels of several windows arrive at once and a gauge that followed each update would
  * jump between windows. A metric the newest final window lacks (roc_auc with one class seen) reads NaN
- * rather than the previous window's value. Thread-safe.
+ * rather than the previous window's value. The newest complete performance estimate has gauges of its own
+ * ({@link EstimatedQualityGauges}). Thread-safe.
  */
 public final class QualityMetrics {
     static final String METRIC = "driftwatch.quality.metric";
@@ -38,16 +39,22 @@ public final class QualityMetrics {
 
     private final MeterRegistry meters;
     private final LatestValueGauges gauges;
+    private final EstimatedQualityGauges estimatedGauges;
     private final Map<Tags, Set<String>> metricNames = new ConcurrentHashMap<>();
     private final Map<Tags, Set<String>> baselineNames = new ConcurrentHashMap<>();
 
     public QualityMetrics(MeterRegistry meters) {
         this.meters = requireNonNull(meters, "meters");
         this.gauges = new LatestValueGauges(meters);
+        this.estimatedGauges = new EstimatedQualityGauges(gauges);
     }
 
-    /** Publishes a final report as the model version's gauges; an interim report changes nothing. */
+    /**
+     * Publishes a final report as the model version's gauges, and a complete estimate of its newest window as the
+     * estimate's gauges; an interim report changes the realized gauges not at all.
+     */
     void report(QualityReport report) {
+        estimatedGauges.report(report);
         if (!report.getIsFinal()) {
             return;
         }
