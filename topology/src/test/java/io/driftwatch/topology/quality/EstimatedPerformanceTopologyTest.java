@@ -1,60 +1,33 @@
 package io.driftwatch.topology.quality;
 
-import io.driftwatch.schemas.format.DecodeLimits;
-import io.driftwatch.schemas.format.JsonDecoder;
-import io.driftwatch.schemas.format.RecordEncoders;
-import io.driftwatch.schemas.mapping.InferenceMapping;
-import io.driftwatch.schemas.mapping.LabelMapping;
 import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.schemas.record.AlertKind;
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.EstimatedMetricReport;
-import io.driftwatch.schemas.record.EstimatedPerformance;
-import io.driftwatch.schemas.record.FeedbackLabel;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.QualityFinding;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
-import io.driftwatch.stats.compare.ProfileComparator;
 import io.driftwatch.stats.estimate.CbpeModel;
 import io.driftwatch.stats.estimate.CbpeReference;
-import io.driftwatch.stats.estimate.ChunkOutcomes;
 import io.driftwatch.stats.estimate.EstimatedMetric;
 import io.driftwatch.stats.estimate.ExpectedConfusion;
 import io.driftwatch.stats.estimate.MetricEstimate;
 import io.driftwatch.stats.estimate.ProbabilityRanking;
-import io.driftwatch.topics.Topics;
-import io.driftwatch.topology.DriftwatchTopology;
-import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.estimate.BaselineEstimations;
-import io.driftwatch.topology.policy.ConfigModelRules;
-import io.driftwatch.topology.policy.ModelRules;
-import io.driftwatch.topology.policy.ModelRulesSource;
-import io.driftwatch.topology.trigger.EstimatedTriggerPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.Properties;
 import java.util.Random;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,20 +37,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the labels, when they come, show the realized accuracy beside the estimate.
  */
 class EstimatedPerformanceTopologyTest {
-    private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
-    private static final Duration WINDOW = Duration.ofMinutes(10);
-    private static final Duration GRACE = Duration.ofMinutes(1);
-    private static final Duration MAX_DELAY = Duration.ofHours(2);
+    private static final Instant T0 = EstimatingModel.T0;
+    private static final Duration WINDOW = EstimatingModel.WINDOW;
+    private static final Duration GRACE = EstimatingModel.GRACE;
     private static final int PER_WINDOW = 300;
 
     @TempDir
     Path stateDirectory;
 
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Random random = new Random(7);
-    private TopologyTestDriver driver;
-    private TestInputTopic<byte[], byte[]> inferences;
-    private TestInputTopic<byte[], byte[]> labels;
+    private EstimatingModel model;
     private TestOutputTopic<String, QualityReport> reports;
     private TestOutputTopic<String, RetrainingTrigger> triggers;
     private TestOutputTopic<String, AlertEvent> alerts;
@@ -85,92 +54,28 @@ class EstimatedPerformanceTopologyTest {
 
     @BeforeEach
     void start() {
-        DriftwatchConfig config = new DriftwatchConfig(Map.of("bootstrap.servers", "unused:9092",
-                DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, WINDOW.toMillis(),
-                DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, GRACE.toMillis(),
-                DriftwatchConfig.LABELS_MAX_DELAY_MS_CONFIG, MAX_DELAY.toMillis(),
-                DriftwatchConfig.QUALITY_UPDATE_INTERVAL_MS_CONFIG, 1_000L));
-        var topology = DriftwatchTopology.build(config, new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT),
-                new JsonDecoder<>(LabelMapping.canonical(), DecodeLimits.DEFAULT),
-                (judgedBy, reference, current, thresholds, chosen) -> new ProfileComparator(judgedBy.withBaselineChoices(thresholds, chosen))
-                        .compare(reference, current), estimatedAccuracyRule(config), 1, meters, Clock.systemUTC());
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "estimate-test");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
-        driver = new TopologyTestDriver(topology, properties, T0);
-        inferences = driver.createInputTopic("inferences", Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
-        labels = driver.createInputTopic("labels", Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
-        reports = driver.createOutputTopic("driftwatch.quality-reports", Serdes.String().deserializer(),
-                Topics.QUALITY_REPORTS.valueSerde().deserializer());
-        triggers = driver.createOutputTopic("driftwatch.triggers", Serdes.String().deserializer(),
-                Topics.TRIGGERS.valueSerde().deserializer());
-        alerts = driver.createOutputTopic("driftwatch.alerts", Serdes.String().deserializer(),
-                Topics.ALERTS.valueSerde().deserializer());
-        fit = referenceFit();
-        driver.createInputTopic("driftwatch.baselines", Serdes.String().serializer(), Topics.BASELINES.valueSerde().serializer())
-                .pipeInput("churn/v2", Baseline.newBuilder().setBaselineId("churn/v2/0123456789abcdef").setModelName("churn")
-                        .setModelVersion("v2").setCreatedAt(T0).setSource("validation.csv").setRows(5_000)
-                        .setContentHash("0123456789abcdef").setColumns(List.of())
-                        .setPerformanceEstimation(BaselineEstimations.toRecord(fit)).build());
+        model = new EstimatingModel(stateDirectory, new SimpleMeterRegistry(), random);
+        reports = model.reports;
+        triggers = model.triggers;
+        alerts = model.alerts;
+        fit = model.fit;
     }
 
     @AfterEach
     void stop() {
-        driver.close();
-    }
-
-    /** The estimated-quality rule on accuracy, below the reference's band, on at least 100 predictions. */
-    private static ModelRulesSource estimatedAccuracyRule(DriftwatchConfig config) {
-        ModelRules defaults = new ConfigModelRules(config).defaults();
-        ModelRules rules = new ModelRules("churn-estimated", defaults.comparison(), defaults.triggers(), defaults.quality(),
-                new EstimatedTriggerPolicy(EstimatedMetric.ACCURACY, OptionalDouble.empty(), true, 100, Duration.ofHours(6)),
-                defaults.outcome(), Set.of(), defaults.window(), Set.of());
-        return new ModelRulesSource() {
-            @Override
-            public void check(String key, String text) {
-            }
-
-            @Override
-            public ModelRules resolve(String model, String version, Map<String, String> acceptedPolicies) {
-                return rules;
-            }
-        };
-    }
-
-    /** A calibrated model on its validation set: label 1 with the score's probability, 10 chunks of 500. */
-    private CbpeReference referenceFit() {
-        List<ChunkOutcomes> chunks = new ArrayList<>();
-        for (int chunk = 0; chunk < 10; chunk++) {
-            ChunkOutcomes rows = new ChunkOutcomes();
-            for (int row = 0; row < 500; row++) {
-                double score = random.nextDouble();
-                rows.add(score, score >= 0.5, random.nextDouble() < score);
-            }
-            chunks.add(rows);
-        }
-        double[] undefined = new double[10];
-        Arrays.fill(undefined, Double.NaN);
-        return CbpeReference.fit("1", chunks, undefined, undefined);
+        model.close();
     }
 
     private void predict(String requestId, Instant time, double score) {
-        InferenceLog log = InferenceLog.newBuilder().setRequestId(requestId).setModelName("churn").setModelVersion("v2")
-                .setEventTime(time).setFeatures(Map.of("x", 1.0)).setPrediction(score >= 0.5 ? "1" : "0")
-                .setClassScores(Map.of("1", score, "0", 1 - score)).build();
-        inferences.pipeInput(new TestRecord<>(null, RecordEncoders.json(log), T0));
+        model.predict(requestId, time, score);
     }
 
     private void label(String requestId, Instant time, String label) {
-        FeedbackLabel feedback = FeedbackLabel.newBuilder().setRequestId(requestId).setModelName("churn").setLabel(label)
-                .setEventTime(time).build();
-        labels.pipeInput(new TestRecord<>(null, RecordEncoders.json(feedback), T0));
+        model.label(requestId, time, label);
     }
 
-    /** Two update intervals of wall clock: the join sends its partial tallies, then the aggregator reports. */
     private void update() {
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        model.update();
     }
 
     /** A window of predictions with scores drawn between {@code low} and {@code high}; their true classes. */
@@ -188,15 +93,6 @@ class EstimatedPerformanceTopologyTest {
         return truth;
     }
 
-    private static EstimatedMetricReport metric(EstimatedPerformance estimated, String name) {
-        return estimated.getMetrics().stream().filter(metric -> metric.getMetric().equals(name)).findFirst().orElseThrow();
-    }
-
-    private List<QualityReport> reportsOf(List<QualityReport> all, int window) {
-        Instant start = T0.plus(WINDOW.multipliedBy(window));
-        return all.stream().filter(report -> report.getWindowStart().equals(start)).toList();
-    }
-
     @Test
     void aWindowWhoseScoresLostTheirConfidenceTriggersOnItsEstimateBeforeAnyLabelAndItsLabelsConfirmIt() {
         ExpectedConfusion[] steady = {ExpectedConfusion.EMPTY};
@@ -211,8 +107,8 @@ class EstimatedPerformanceTopologyTest {
 
         List<QualityReport> before = reports.readValuesToList();
         assertThat(before).as("no label has come").allSatisfy(report -> assertThat(report.getLabelled()).isZero());
-        QualityReport window0 = reportsOf(before, 0).get(reportsOf(before, 0).size() - 1);
-        QualityReport window1 = reportsOf(before, 1).get(reportsOf(before, 1).size() - 1);
+        QualityReport window0 = EstimatingModel.reportsOf(before, 0).get(EstimatingModel.reportsOf(before, 0).size() - 1);
+        QualityReport window1 = EstimatingModel.reportsOf(before, 1).get(EstimatingModel.reportsOf(before, 1).size() - 1);
         assertThat(window0.getEstimated().getComplete()).isTrue();
         assertThat(window1.getEstimated().getComplete()).isTrue();
         assertThat(window1.getEstimated().getPredictions()).isEqualTo(PER_WINDOW);
@@ -224,15 +120,15 @@ class EstimatedPerformanceTopologyTest {
         for (EstimatedMetric name : List.of(EstimatedMetric.ACCURACY, EstimatedMetric.PRECISION, EstimatedMetric.RECALL,
                 EstimatedMetric.F1, EstimatedMetric.SPECIFICITY, EstimatedMetric.ROC_AUC, EstimatedMetric.AVERAGE_PRECISION)) {
             MetricEstimate one = expected1.get(name);
-            EstimatedMetricReport reported = metric(window1.getEstimated(), name.metricName());
+            EstimatedMetricReport reported = EstimatingModel.metric(window1, name.metricName());
             assertThat(reported.getValue()).as("the stream's %s is the statistics' on the same rows", name).isEqualTo(one.value());
             assertThat(reported.getSamplingError()).as(name.metricName()).isEqualTo(one.samplingError());
             assertThat(reported.getLower()).as(name.metricName()).isEqualTo(one.band().lower());
-            assertThat(metric(window0.getEstimated(), name.metricName()).getValue()).as(name.metricName())
+            assertThat(EstimatingModel.metric(window0, name.metricName()).getValue()).as(name.metricName())
                     .isEqualTo(expected0.get(name).value());
         }
-        EstimatedMetricReport accuracy0 = metric(window0.getEstimated(), "accuracy");
-        EstimatedMetricReport accuracy1 = metric(window1.getEstimated(), "accuracy");
+        EstimatedMetricReport accuracy0 = EstimatingModel.metric(window0, "accuracy");
+        EstimatedMetricReport accuracy1 = EstimatingModel.metric(window1, "accuracy");
         assertThat(accuracy0.getValue()).as("confident scores: about 0.75 expected right").isBetween(0.7, 0.8);
         assertThat(accuracy0.getAlert()).isFalse();
         assertThat(accuracy1.getValue()).as("scores near 0.5: about half expected right").isBetween(0.45, 0.6);
@@ -260,10 +156,10 @@ class EstimatedPerformanceTopologyTest {
             label("w1-" + i, window1Start.plus(Duration.ofMinutes(30)).plusSeconds(i), truth.get(i));
         }
         update();
-        QualityReport labelled = reportsOf(reports.readValuesToList(), 1).stream()
+        QualityReport labelled = EstimatingModel.reportsOf(reports.readValuesToList(), 1).stream()
                 .filter(report -> report.getLabelled() == PER_WINDOW).findFirst().orElseThrow();
         double realized = labelled.getMetrics().get("accuracy");
-        EstimatedMetricReport beside = metric(labelled.getEstimated(), "accuracy");
+        EstimatedMetricReport beside = EstimatingModel.metric(labelled, "accuracy");
         assertThat(beside.getRealized()).as("realized beside the estimate").isEqualTo(realized);
         assertThat(beside.getValue()).as("the estimate does not move when labels come").isEqualTo(accuracy1.getValue());
         assertThat(realized).as("the labels confirm it: below the reference's lower threshold")
@@ -276,13 +172,13 @@ class EstimatedPerformanceTopologyTest {
         for (int i = 0; i < 5; i++) {
             InferenceLog log = InferenceLog.newBuilder().setRequestId("n" + i).setModelName("churn").setModelVersion("v2")
                     .setEventTime(T0.plusSeconds(i)).setFeatures(Map.of("x", 1.0)).setPrediction("1").setClassScores(null).build();
-            inferences.pipeInput(new TestRecord<>(null, RecordEncoders.json(log), T0));
+            model.send(log);
         }
         predict("scored", T0.plusSeconds(9), 0.8);
         InferenceLog other = InferenceLog.newBuilder().setRequestId("o1").setModelName("churn").setModelVersion("v3")
                 .setEventTime(T0.plusSeconds(3)).setFeatures(Map.of("x", 1.0)).setPrediction("1")
                 .setClassScores(Map.of("1", 0.7)).build();
-        inferences.pipeInput(new TestRecord<>(null, RecordEncoders.json(other), T0));
+        model.send(other);
         update();
 
         List<QualityReport> all = reports.readValuesToList();
@@ -300,8 +196,7 @@ class EstimatedPerformanceTopologyTest {
             predict("w0-" + i, T0.plusSeconds(i), 0.8);
         }
         update();
-        driver.createInputTopic("driftwatch.baselines", Serdes.String().serializer(), Topics.BASELINES.valueSerde().serializer())
-                .pipeInput("churn/v2", Baseline.newBuilder().setBaselineId("churn/v2/fedcba9876543210").setModelName("churn")
+        model.publishBaseline(Baseline.newBuilder().setBaselineId("churn/v2/fedcba9876543210").setModelName("churn")
                         .setModelVersion("v2").setCreatedAt(T0).setSource("validation.csv").setRows(5_000)
                         .setContentHash("fedcba9876543210").setColumns(List.of()).build());
         reports.readValuesToList();
@@ -310,7 +205,7 @@ class EstimatedPerformanceTopologyTest {
             update();
         }
 
-        List<QualityReport> window0 = reportsOf(reports.readValuesToList(), 0);
+        List<QualityReport> window0 = EstimatingModel.reportsOf(reports.readValuesToList(), 0);
         assertThat(window0).as("window 0 once, when its grace passed").hasSize(1);
         assertThat(window0.get(0).getEstimated()).as("no fit to estimate with any more").isNull();
     }
