@@ -74,7 +74,7 @@ public final class EstimationTable {
     private static List<EstimatedMetric> metrics(PerformanceEstimation estimation) {
         List<EstimatedMetric> metrics = new ArrayList<>();
         for (EstimatedMetric metric : EstimatedMetric.values()) {
-            if (metric != EstimatedMetric.BUSINESS_VALUE || estimation.model().businessValue() != null) {
+            if (metric.binary() && (metric != EstimatedMetric.BUSINESS_VALUE || estimation.model().businessValue() != null)) {
                 metrics.add(metric);
             }
         }
