@@ -8,6 +8,7 @@ import io.driftwatch.cli.baseline.LabelledFileQuality;
 import io.driftwatch.cli.baseline.OutcomeColumns;
 import io.driftwatch.cli.baseline.PublishException;
 import io.driftwatch.cli.chunk.Chunker;
+import io.driftwatch.cli.estimate.MulticlassReferenceFit;
 import io.driftwatch.cli.estimate.ReferenceFit;
 import io.driftwatch.cli.produce.ProduceColumns;
 import io.driftwatch.cli.produce.ScoreColumns;
@@ -296,6 +297,10 @@ public final class BaselineCommand implements Callable<Integer> {
      * the request's business value.
      */
     private CbpeModel estimate(QualityRequest request, Chunker chunker, long rows) throws BadInputException {
+        if (MulticlassReferenceFit.applies(request)) {
+            throw new BadInputException("baseline --estimate-performance stores a binary model's fit only; check"
+                    + " --estimate-performance estimates a multiclass model from the reference file itself");
+        }
         if (chunker instanceof Chunker.Count count && rows < count.count()) {
             throw new BadInputException("--estimate-chunks " + count.count() + ": " + input + " has " + rows
                     + " rows, fewer than the chunks asked for; give at most " + rows + " chunks");
