@@ -83,7 +83,7 @@ import static picocli.CommandLine.Model.CommandSpec;
                 + "every test the policy marks 'threshold: calibrated' on its columns.", "With --labels, "
                 + "also the model's quality on the labelled rows, the reference the quality_drop rule compares windows with.",
                 "With --estimate-performance, also the fit of CBPE (NannyML's confidence-based performance estimation)"
-                + " on the labelled rows of a binary model, from which the stream estimates each window's performance"
+                + " on the labelled rows of a binary or multiclass model, from which the stream estimates each window's performance"
                 + " before its labels arrive.", ""},
         sortOptions = false,
         footer = {"", "Examples:",

@@ -23,7 +23,8 @@ public final class EstimationOptions {
             description = "Also fit CBPE (NannyML's confidence-based performance estimation) on the labelled rows and"
                     + " store it in the baseline, so the stream estimates each window's performance before its labels"
                     + " arrive. Needs --labels and one --score-column COLUMN, a binary model's probability of its"
-                    + " positive class.")
+                    + " positive class, or one --score-column CLASS=COLUMN per class of a model of three or more"
+                    + " classes.")
     private boolean estimatePerformance;
 
     @Option(names = "--estimate-chunks", paramLabel = "K",

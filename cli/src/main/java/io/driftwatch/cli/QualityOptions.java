@@ -57,8 +57,9 @@ public final class QualityOptions {
             description = "Also estimate a binary model's performance on each chunk of the current file from its scores,"
                     + " labels or not (NannyML's CBPE, fitted on the labelled reference): accuracy, precision, recall,"
                     + " specificity, F1, ROC AUC, average precision and the business value, each with its sampling error,"
-                    + " band and thresholds, beside the realized value where the chunk has labels. Needs a chunker,"
-                    + " --labels and one --score-column. Never changes the exit code.")
+                    + " band and thresholds, beside the realized value where the chunk has labels; for a model of three"
+                    + " or more classes (one --score-column CLASS=COLUMN per class) accuracy, macro precision, recall,"
+                    + " F1 and ROC AUC. Needs a chunker, --labels and one --score-column. Never changes the exit code.")
     private boolean estimatePerformance;
 
     /**
