@@ -155,6 +155,14 @@ class MulticlassCheckEstimateTest {
     }
 
     @Test
+    void theHtmlReportHasTheEstimatesSection() throws IOException {
+        int exit = run(check(write("ref.csv", rows(1200, 7, 0)), write("cur.csv", rows(400, 8, 0.8)), "html",
+                PER_CLASS));
+        assertThat(exit).as(err.toString()).isIn(ExitCode.OK, ExitCode.FOUND);
+        assertThat(out.toString()).contains("Estimated performance per chunk").contains("macro_recall");
+    }
+
+    @Test
     void aClassMissingFromTheScoreColumnsIsRefusedInOneLine() throws IOException {
         Path reference = write("ref.csv", rows(1200, 7, 0));
         int exit = run(check(reference, write("cur.csv", rows(400, 8, 0.8)), "json", "ant=p_ant", "bee=p_bee",
