@@ -116,7 +116,8 @@ def estimates(yp, p, bv, n):
         "specificity": tn / (tn + fp), "f1": tp / (tp + 0.5 * (fp + fn)),
         "tp": tp, "fp": fp, "fn": fn, "tn": tn,
         "tp_true": tp / (tp + fn), "fp_pred": fp / (tp + fp), "tn_all": tn / n,
-        "business_value": (bv * cm).sum(), "business_value_per_prediction": (bv * per_pred).sum(),
+        "business_value": None if bv is None else (bv * cm).sum(),
+        "business_value_per_prediction": None if bv is None else (bv * per_pred).sum(),
     }
 
 
@@ -237,6 +238,32 @@ def mc_calibrate(models, scores):
     den = cal.sum(axis=1)[:, None]
     uniform = np.full_like(cal, 1 / cal.shape[1])
     return np.divide(cal, den, out=uniform, where=den != 0)
+
+
+def mc_realized(y, yp, k):
+    """NannyML's realized multiclass metrics: NaN when the labels or the predictions hold one class, else sklearn's
+    macro scores with zero_division 0; accuracy the share predicted correctly."""
+    if len(np.unique(y)) <= 1 or len(np.unique(yp)) <= 1:
+        return {name: np.nan for name in ["accuracy", "macro_precision", "macro_recall", "macro_f1"]}
+    per = []
+    for c in range(k):
+        tp = np.sum((y == c) & (yp == c)); fp = np.sum((y != c) & (yp == c)); fn = np.sum((y == c) & (yp != c))
+        per.append((tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0,
+                    2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0))
+    per = np.array(per)
+    return {"accuracy": float(np.mean(y == yp)), "macro_precision": float(per[:, 0].mean()),
+            "macro_recall": float(per[:, 1].mean()), "macro_f1": float(per[:, 2].mean())}
+
+
+def mc_estimates(yp, p, k, n):
+    """driftwatch's multiclass estimates: NannyML's per-class binary estimates averaged; ROC AUC ranks each class's
+    rows by its normalised calibrated probability (NannyML ranks by the raw score)."""
+    per = [estimates((yp == c).astype(int), p[:, c], None, n) for c in range(k)]
+    with np.errstate(all="ignore"):
+        mc = {"macro_" + name: float(np.mean([e[name] for e in per])) for name in ["precision", "recall", "f1"]}
+    mc["accuracy"] = float(np.mean(np.max(np.eye(k)[yp] * p, axis=1)))
+    mc["roc_auc"] = float(np.mean([estimated_roc_auc(p[:, c], p[:, c]) for c in range(k)]))
+    return mc
 
 
 def main():
@@ -381,7 +408,48 @@ def main():
     expected["carry_over_standalone_needs"] = [needs_calibration((classes_co == 0).astype(int), truth_c)[0],
                                                needs_calibration((classes_co == 1).astype(int), rest)[0],
                                                needs_calibration((classes_co == 2).astype(int), rest)[0]]
-    cases["multiclass"] = {"scores": s_m.tolist(), "labels": y_m.tolist(), "analysis_scores": s_ma.tolist()}
+
+    # multiclass CBPE model: the fitted reference in chunks of 100, its estimates of the analysis rows
+    yp_m_all = np.argmax(s_m, axis=1)
+    chunk_auc = [float(np.mean([auc_ties((y_m[i:i + 100] == c).astype(int), s_m[i:i + 100, c]) for c in range(k)]))
+                 for i in range(0, nm, 100)]
+    realized_m = [mc_realized(y_m[i:i + 100], yp_m_all[i:i + 100], k) for i in range(0, nm, 100)]
+    expected["multiclass_model_thresholds"] = {
+        name: thresholds(np.array([r[name] for r in realized_m]), 0, 1)
+        for name in ["accuracy", "macro_precision", "macro_recall", "macro_f1"]}
+    expected["multiclass_model_thresholds"]["roc_auc"] = thresholds(np.array(chunk_auc), 0, 1)
+    expected["multiclass_model_estimates"] = mc_estimates(yp_ma, p_ma, k, ma)
+    one_pred = yp_ma == 0
+    expected["multiclass_one_class_chunk"] = {"size": int(one_pred.sum()),
+                                              **mc_estimates(yp_ma[one_pred], p_ma[one_pred], k, int(one_pred.sum()))}
+    # the last reference chunk made single-class: its realized metrics are NaN and leave the thresholds
+    y_one = y_m.copy()
+    y_one[800:] = 0
+    realized_one = [mc_realized(y_one[i:i + 100], yp_m_all[i:i + 100], k) for i in range(0, nm, 100)]
+    expected["multiclass_one_class_reference_chunk"] = realized_one[-1]
+    expected["multiclass_one_class_thresholds"] = {
+        name: thresholds(np.array([r[name] for r in realized_one]), 0, 1)
+        for name in ["accuracy", "macro_precision", "macro_recall", "macro_f1"]}
+    # calibrated multiclass scores: the true probabilities, no ties, no calibration needed
+    models_c, needs_c, carried_c = [], [], False
+    for c in range(k):
+        yc = (y_m == c).astype(int)
+        need_c = False if carried_c else needs_calibration(yc, true_p[:, c])[0]
+        needs_c.append(need_c)
+        if need_c:
+            fitted = isotonic_fit(true_p[:, c], yc)
+            models_c.append(lambda v, f=fitted: isotonic_predict(f, v))
+        else:
+            carried_c = True
+            models_c.append(lambda v: np.asarray(v, float))
+    true_pa = np.exp(logits_a) / np.exp(logits_a).sum(axis=1, keepdims=True)
+    p_ca = mc_calibrate(models_c, true_pa)
+    expected["multiclass_calibrated_needs_calibration"] = needs_c
+    expected["multiclass_calibrated_estimates"] = mc_estimates(np.argmax(true_pa, axis=1), p_ca, k, ma)
+    cases["multiclass_calibrated"] = {"scores": true_p.tolist(), "labels": y_m.tolist(),
+                                      "analysis_scores": true_pa.tolist()}
+    cases["multiclass"] = {"scores": s_m.tolist(), "labels": y_m.tolist(), "analysis_scores": s_ma.tolist(),
+                           "chunk_roc_auc": chunk_auc}
 
     with open("cbpe_cases.json", "w") as out:
         json.dump(cases, out)

@@ -4,10 +4,12 @@ import io.driftwatch.cli.baseline.BaselineJson;
 import io.driftwatch.cli.baseline.BaselinePublisher;
 import io.driftwatch.cli.baseline.BaselineRecords;
 import io.driftwatch.cli.baseline.BaselineSummary;
+import io.driftwatch.cli.baseline.EstimationSummary;
 import io.driftwatch.cli.baseline.LabelledFileQuality;
 import io.driftwatch.cli.baseline.OutcomeColumns;
 import io.driftwatch.cli.baseline.PublishException;
 import io.driftwatch.cli.chunk.Chunker;
+import io.driftwatch.cli.estimate.MulticlassReferenceFit;
 import io.driftwatch.cli.estimate.ReferenceFit;
 import io.driftwatch.cli.produce.ProduceColumns;
 import io.driftwatch.cli.produce.ScoreColumns;
@@ -19,6 +21,7 @@ import io.driftwatch.policy.PolicyComparison;
 import io.driftwatch.policy.PolicyException;
 import io.driftwatch.schemas.format.RecordEncoders;
 import io.driftwatch.schemas.record.Baseline;
+import io.driftwatch.schemas.record.BaselineEstimation;
 import io.driftwatch.stats.baseline.BaselineBuilder;
 import io.driftwatch.stats.baseline.BaselineSettings;
 import io.driftwatch.stats.baseline.TrainingBaseline;
@@ -27,6 +30,8 @@ import io.driftwatch.stats.calibration.CalibrationTargets;
 import io.driftwatch.stats.compare.ColumnData;
 import io.driftwatch.stats.compare.ColumnType;
 import io.driftwatch.stats.estimate.CbpeModel;
+import io.driftwatch.stats.estimate.MulticlassCbpeModel;
+import io.driftwatch.stats.estimate.MulticlassCbpeReference;
 import io.driftwatch.stats.profile.NumericProfileConfig;
 import io.driftwatch.stats.quality.OutcomeChoices;
 import io.driftwatch.stats.quality.OutcomeTyping;
@@ -36,6 +41,7 @@ import io.driftwatch.topics.TopicSpec;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.estimate.BaselineEstimations;
+import io.driftwatch.topology.estimate.MulticlassBaselineEstimations;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -77,7 +83,7 @@ import static picocli.CommandLine.Model.CommandSpec;
                 + "every test the policy marks 'threshold: calibrated' on its columns.", "With --labels, "
                 + "also the model's quality on the labelled rows, the reference the quality_drop rule compares windows with.",
                 "With --estimate-performance, also the fit of CBPE (NannyML's confidence-based performance estimation)"
-                + " on the labelled rows of a binary model, from which the stream estimates each window's performance"
+                + " on the labelled rows of a binary or multiclass model, from which the stream estimates each window's performance"
                 + " before its labels arrive.", ""},
         sortOptions = false,
         footer = {"", "Examples:",
@@ -229,13 +235,12 @@ public final class BaselineCommand implements Callable<Integer> {
         boolean publish = kafka.hasBootstrapServers();
         Optional<Chunker> estimationChunks = estimation.chunker(labelColumn, scoreColumns, task);
         TrainingBaseline baseline = build(settings, policy);
-        CbpeModel estimated = estimationChunks.isEmpty() ? null
-                : estimate(estimationRequest(policy), estimationChunks.get(), baseline.rows());
-        Baseline record = BaselineRecords.toRecord(baseline, estimated == null ? null
-                : BaselineEstimations.toRecord(estimated.reference()), model, version, input.getFileName().toString(),
-                clock.instant());
-        out.print(BaselineSummary.render(record, baseline, estimated,
-                estimationChunks.map(EstimationOptions::describe).orElse("")));
+        StoredFit estimated = estimationChunks.isEmpty() ? null
+                : estimate(estimationRequest(policy), estimationChunks.get(), baseline.rows(),
+                EstimationOptions.describe(estimationChunks.get()));
+        Baseline record = BaselineRecords.toRecord(baseline, estimated == null ? null : estimated.record(), model,
+                version, input.getFileName().toString(), clock.instant());
+        out.print(BaselineSummary.render(record, baseline, estimated == null ? "" : estimated.summary()));
         if (output != null) {
             write(record, output);
             out.println("Wrote " + output);
@@ -295,12 +300,23 @@ public final class BaselineCommand implements Callable<Integer> {
      * CBPE fitted on the input cut by {@code chunker}, by the one fit {@code check --estimate-performance} makes, with
      * the request's business value.
      */
-    private CbpeModel estimate(QualityRequest request, Chunker chunker, long rows) throws BadInputException {
+    private StoredFit estimate(QualityRequest request, Chunker chunker, long rows, String chunking)
+            throws BadInputException {
         if (chunker instanceof Chunker.Count count && rows < count.count()) {
             throw new BadInputException("--estimate-chunks " + count.count() + ": " + input + " has " + rows
                     + " rows, fewer than the chunks asked for; give at most " + rows + " chunks");
         }
-        return ReferenceFit.model(ReferenceFit.fit(request, input, chunker.layout(input, rows, null)), request);
+        if (MulticlassReferenceFit.applies(request)) {
+            MulticlassCbpeReference fit = MulticlassReferenceFit.fit(request, input, chunker.layout(input, rows, null));
+            return new StoredFit(MulticlassBaselineEstimations.toRecord(fit),
+                    EstimationSummary.render(new MulticlassCbpeModel(fit), chunking));
+        }
+        CbpeModel fit = ReferenceFit.model(ReferenceFit.fit(request, input, chunker.layout(input, rows, null)), request);
+        return new StoredFit(BaselineEstimations.toRecord(fit.reference()), EstimationSummary.render(fit, chunking));
+    }
+
+    /** The CBPE fit as the baseline stores it, and the lines printed about it. */
+    private record StoredFit(BaselineEstimation record, String summary) {
     }
 
     /** The prediction, score and label columns the options name; null when they name none. */

@@ -2,9 +2,9 @@ package io.driftwatch.cli;
 
 import io.driftwatch.cli.chunk.ChunkOptions;
 import io.driftwatch.cli.chunk.ChunkPlan;
+import io.driftwatch.cli.estimate.EstimatedChunks;
 import io.driftwatch.cli.estimate.EstimationJson;
 import io.driftwatch.cli.estimate.EstimationTable;
-import io.driftwatch.cli.estimate.PerformanceEstimation;
 import io.driftwatch.cli.quality.CheckQuality;
 import io.driftwatch.cli.quality.ChunkQuality;
 import io.driftwatch.cli.quality.ChunkQualityTable;
@@ -170,8 +170,8 @@ public final class CheckCommand implements Callable<Integer> {
                 minRows, chunks.get(), checkQuality != null);
         ChunkQuality chunkQuality = checkQuality == null ? null : ChunkQuality.of(checkQuality.request(), reference,
                 current, chunked.currentLayout(), chunked.referenceLayout());
-        PerformanceEstimation estimation = estimate && chunkQuality != null && chunked.referenceLayout() != null
-                ? PerformanceEstimation.of(chunkQuality.request(), reference, current, chunked.currentLayout(),
+        EstimatedChunks estimation = estimate && chunkQuality != null && chunked.referenceLayout() != null
+                ? EstimatedChunks.of(chunkQuality.request(), reference, current, chunked.currentLayout(),
                 chunked.referenceLayout(), chunkQuality) : null;
         ReportOutput.write(render(chunked.whole(), chunked, settings, checkQuality, chunkQuality, estimation), output,
                 spec.commandLine().getOut());
@@ -186,7 +186,7 @@ public final class CheckCommand implements Callable<Integer> {
     /** The report in the format asked for: the whole file's, then the chunks' and the model's quality where there are. */
     private String render(FileCheck whole, @Nullable ChunkedFileCheck chunked, ComparisonSettings settings,
                           @Nullable CheckQuality checkQuality, @Nullable ChunkQuality chunkQuality,
-                          @Nullable PerformanceEstimation estimation) {
+                          @Nullable EstimatedChunks estimation) {
         String referenceName = String.valueOf(reference);
         String currentName = String.valueOf(current);
         boolean referenceChunks = chunked != null && chunked.plan().referenceChunks();

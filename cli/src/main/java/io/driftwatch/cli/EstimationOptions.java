@@ -1,6 +1,7 @@
 package io.driftwatch.cli;
 
 import io.driftwatch.cli.chunk.Chunker;
+import io.driftwatch.cli.estimate.EstimationScores;
 import io.driftwatch.stats.quality.TaskChoice;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -22,7 +23,8 @@ public final class EstimationOptions {
             description = "Also fit CBPE (NannyML's confidence-based performance estimation) on the labelled rows and"
                     + " store it in the baseline, so the stream estimates each window's performance before its labels"
                     + " arrive. Needs --labels and one --score-column COLUMN, a binary model's probability of its"
-                    + " positive class.")
+                    + " positive class, or one --score-column CLASS=COLUMN per class of a model of three or more"
+                    + " classes.")
     private boolean estimatePerformance;
 
     @Option(names = "--estimate-chunks", paramLabel = "K",
@@ -42,8 +44,8 @@ public final class EstimationOptions {
      * @param labelColumn  {@code --labels}, null when not given
      * @param scoreColumns {@code --score-column}, as given
      * @throws BadInputException when a chunk option is given without {@code --estimate-performance}, both are given or
-     *                           one is below 1, or the fit is asked for without labels, without exactly one unclassed
-     *                           score column, or for a regression
+     *                           one is below 1, or the fit is asked for without labels, without score columns CBPE
+     *                           can read ({@link EstimationScores}), or for a regression
      */
     public Optional<Chunker> chunker(@Nullable String labelColumn, List<String> scoreColumns, TaskChoice task)
             throws BadInputException {
@@ -59,10 +61,10 @@ public final class EstimationOptions {
                     + " column with --labels COLUMN");
         }
         if (task == TaskChoice.REGRESSION) {
-            throw new BadInputException("--estimate-performance estimates a binary classifier, not a regression: drop"
+            throw new BadInputException("--estimate-performance estimates a classifier, not a regression: drop"
                     + " --task regression or --estimate-performance");
         }
-        QualityOptions.requireOneProbability(scoreColumns);
+        EstimationScores.require(scoreColumns);
         return Optional.of(cut());
     }
 

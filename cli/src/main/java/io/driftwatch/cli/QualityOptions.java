@@ -1,6 +1,7 @@
 package io.driftwatch.cli;
 
 import io.driftwatch.cli.baseline.OutcomeColumns;
+import io.driftwatch.cli.estimate.EstimationScores;
 import io.driftwatch.cli.produce.ProduceColumns;
 import io.driftwatch.cli.produce.ScoreColumns;
 import io.driftwatch.cli.quality.QualityRequest;
@@ -56,8 +57,9 @@ public final class QualityOptions {
             description = "Also estimate a binary model's performance on each chunk of the current file from its scores,"
                     + " labels or not (NannyML's CBPE, fitted on the labelled reference): accuracy, precision, recall,"
                     + " specificity, F1, ROC AUC, average precision and the business value, each with its sampling error,"
-                    + " band and thresholds, beside the realized value where the chunk has labels. Needs a chunker,"
-                    + " --labels and one --score-column. Never changes the exit code.")
+                    + " band and thresholds, beside the realized value where the chunk has labels; for a model of three"
+                    + " or more classes (one --score-column CLASS=COLUMN per class) accuracy, macro precision, recall,"
+                    + " F1 and ROC AUC. Needs a chunker, --labels and one --score-column. Never changes the exit code.")
     private boolean estimatePerformance;
 
     /**
@@ -94,8 +96,8 @@ public final class QualityOptions {
      * Whether {@code check} estimates performance per chunk.
      *
      * @param chunked whether the current file is cut into chunks
-     * @throws BadInputException when it is asked without a chunker, without {@code --labels}, or without exactly one
-     *                           unclassed {@code --score-column}
+     * @throws BadInputException when it is asked without a chunker, without {@code --labels}, or without score columns
+     *                           CBPE can read ({@link EstimationScores})
      */
     public boolean estimatePerformance(boolean chunked) throws BadInputException {
         if (!estimatePerformance) {
@@ -109,24 +111,8 @@ public final class QualityOptions {
             throw new BadInputException("--estimate-performance is fitted on the reference's true labels: name their"
                     + " column with --labels COLUMN");
         }
-        requireOneProbability(scoreColumns);
+        EstimationScores.require(scoreColumns);
         return true;
-    }
-
-    /**
-     * Refuses score columns CBPE cannot read: it estimates a binary model from its probability of the positive class,
-     * one {@code --score-column COLUMN} without {@code CLASS=}; {@code check} and {@code baseline} refuse alike.
-     *
-     * @throws BadInputException when there is no score column, more than one, or a column of a named class
-     */
-    static void requireOneProbability(List<String> scoreColumns) throws BadInputException {
-        ScoreColumns scores = ScoreColumns.parse(scoreColumns);
-        if (scores.unclassedColumn() == null || scores.columns().size() != 1) {
-            throw new BadInputException("--estimate-performance needs exactly one --score-column COLUMN, the binary"
-                    + " model's probability of its positive class (got " + scoreColumns.size() + ": "
-                    + (scoreColumns.isEmpty() ? "none" : String.join(", ", scoreColumns)) + "); CBPE estimates binary"
-                    + " models only, so give one column without CLASS=");
-        }
     }
 
     // The policy is the model owner's one statement of how the outcome is read; an option beside it would make check

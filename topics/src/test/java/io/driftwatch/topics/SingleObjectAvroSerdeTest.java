@@ -3,7 +3,9 @@ package io.driftwatch.topics;
 import io.driftwatch.schemas.history.EarlierSchemas;
 import io.driftwatch.schemas.record.AlertEvent;
 import io.driftwatch.schemas.record.Baseline;
+import io.driftwatch.schemas.record.BaselineEstimation;
 import io.driftwatch.schemas.record.DriftReport;
+import io.driftwatch.schemas.record.EstimationChunk;
 import io.driftwatch.schemas.record.Evidence;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
@@ -229,9 +231,9 @@ class SingleObjectAvroSerdeTest {
     @Test
     void baselinesAndQualityReportsWrittenBeforeEstimatedPerformanceAreReadWithoutOne() throws Exception {
         for (Schema current : List.of(Baseline.getClassSchema(), QualityReport.getClassSchema())) {
-            List<Schema> earlier = EarlierSchemas.of(current);
-            Schema before = earlier.get(earlier.size() - 1);
             String field = current.getName().equals("Baseline") ? "performanceEstimation" : "estimated";
+            Schema before = EarlierSchemas.of(current).stream().filter(schema -> schema.getField(field) == null)
+                    .reduce((older, newer) -> newer).orElseThrow();
             assertThat(before.getField(field)).as(current.getName()).isNull();
             assertThat(current.getFields().get(current.getFields().size() - 1).name()).isEqualTo(field);
             assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, before).getType())
@@ -242,8 +244,7 @@ class SingleObjectAvroSerdeTest {
                 .setContentHash("00").setColumns(List.of()).build();
         List<Schema> earlier = EarlierSchemas.of(Baseline.getClassSchema());
         // The new field is the last, so the earlier schema's positions are the current record's.
-        ByteBuffer encoded = new BinaryMessageEncoder<Baseline>(SpecificData.get(), earlier.get(earlier.size() - 1))
-                .encode(baseline);
+        ByteBuffer encoded = new BinaryMessageEncoder<Baseline>(SpecificData.get(), earlier.get(0)).encode(baseline);
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);
 
@@ -251,5 +252,34 @@ class SingleObjectAvroSerdeTest {
 
         assertThat(read.getBaselineId()).isEqualTo("fraud/v3/0123456789abcdef");
         assertThat(read.getPerformanceEstimation()).isNull();
+    }
+
+    @Test
+    void baselinesWithABinaryFitWrittenBeforeMulticlassFitsAreReadWithoutOne() throws Exception {
+        List<Schema> earlier = EarlierSchemas.of(Baseline.getClassSchema());
+        Schema before = earlier.get(earlier.size() - 1);
+        assertThat(before.getField("performanceEstimation")).isNotNull();
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(Baseline.getClassSchema(), before).getType())
+                .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
+        BaselineEstimation binary = BaselineEstimation.newBuilder().setPositiveClass("fraud").setCalibrated(false)
+                .setRocAucErrorDeviation(0.25).setRocAucErrorShare(0.5).setAveragePrecisionErrorDeviation(0.01)
+                .setAveragePrecisionResampleSize(100)
+                .setChunks(List.of(new EstimationChunk(3L, 1L, 2L, 4L, 0.75, null))).build();
+        Baseline baseline = Baseline.newBuilder().setBaselineId("fraud/v3/0123456789abcdef").setModelName("fraud")
+                .setModelVersion("v3").setCreatedAt(Instant.ofEpochSecond(7200)).setSource("train.csv").setRows(10)
+                .setContentHash("00").setColumns(List.of()).setPerformanceEstimation(binary).build();
+        // The multiclass field is the estimation's last, so the earlier schema's positions are the current record's.
+        ByteBuffer encoded = new BinaryMessageEncoder<Baseline>(SpecificData.get(), before).encode(baseline);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+
+        Baseline read = new SingleObjectAvroSerde<Baseline>(Baseline.getClassSchema()).deserializer().deserialize("t", bytes);
+
+        BaselineEstimation estimation = read.getPerformanceEstimation();
+        assertThat(estimation).isNotNull();
+        assertThat(estimation.getPositiveClass()).isEqualTo("fraud");
+        assertThat(estimation.getChunks()).hasSize(1);
+        assertThat(estimation.getChunks().get(0).getRocAuc()).isEqualTo(0.75);
+        assertThat(estimation.getMulticlass()).isNull();
     }
 }

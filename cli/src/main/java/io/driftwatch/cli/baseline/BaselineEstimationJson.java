@@ -3,7 +3,11 @@ package io.driftwatch.cli.baseline;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.schemas.record.BaselineEstimation;
+import io.driftwatch.schemas.record.ClassEstimation;
 import io.driftwatch.schemas.record.EstimationChunk;
+import io.driftwatch.schemas.record.MulticlassEstimation;
+import io.driftwatch.schemas.record.MulticlassEstimationChunk;
+import io.driftwatch.schemas.record.OneVsRestCounts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +19,10 @@ final class BaselineEstimationJson {
     private BaselineEstimationJson() {
     }
 
-    /** Sets {@code performance_estimation} of {@code root}: the fit, or null when the baseline has none. */
+    /**
+     * Sets {@code performance_estimation} of {@code root}: the fit, with a {@code multiclass} object for a multiclass
+     * model's, or null when the baseline has none.
+     */
     static void addTo(ObjectNode root, @Nullable BaselineEstimation estimation) {
         if (estimation == null) {
             root.putNull("performance_estimation");
@@ -43,6 +50,36 @@ final class BaselineEstimationJson {
                     .put("false_negatives", chunk.getFalseNegatives())
                     .put("true_negatives", chunk.getTrueNegatives())
                     .put("roc_auc", chunk.getRocAuc()).put("average_precision", chunk.getAveragePrecision());
+        }
+        MulticlassEstimation multiclass = estimation.getMulticlass();
+        if (multiclass != null) {
+            multiclass(node.putObject("multiclass"), multiclass);
+        }
+    }
+
+    private static void multiclass(ObjectNode node, MulticlassEstimation multiclass) {
+        ArrayNode classes = node.putArray("classes");
+        for (int c = 0; c < multiclass.getClasses().size(); c++) {
+            ClassEstimation perClass = multiclass.getPerClass().get(c);
+            ObjectNode one = classes.addObject().put("class", multiclass.getClasses().get(c))
+                    .put("calibrated", perClass.getCalibrated());
+            ArrayNode scores = one.putArray("calibration_scores");
+            perClass.getCalibrationScores().forEach(scores::add);
+            ArrayNode probabilities = one.putArray("calibration_probabilities");
+            perClass.getCalibrationProbabilities().forEach(probabilities::add);
+            one.putObject("roc_auc_sampling_error").put("standard_deviation", perClass.getRocAucErrorDeviation())
+                    .put("relevant_share", perClass.getRocAucErrorShare());
+        }
+        ArrayNode chunks = node.putArray("chunks");
+        for (MulticlassEstimationChunk chunk : multiclass.getChunks()) {
+            ObjectNode one = chunks.addObject().put("roc_auc", chunk.getRocAuc());
+            ArrayNode counts = one.putArray("per_class");
+            for (OneVsRestCounts count : chunk.getPerClass()) {
+                counts.addObject().put("true_positives", count.getTruePositives())
+                        .put("false_positives", count.getFalsePositives())
+                        .put("false_negatives", count.getFalseNegatives())
+                        .put("true_negatives", count.getTrueNegatives());
+            }
         }
     }
 }

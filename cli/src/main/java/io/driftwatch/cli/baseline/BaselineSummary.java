@@ -6,9 +6,7 @@ import io.driftwatch.stats.baseline.ColumnFacts;
 import io.driftwatch.stats.baseline.TrainingBaseline;
 import io.driftwatch.stats.calibration.Calibration;
 import io.driftwatch.stats.compare.DriftDefaults;
-import io.driftwatch.stats.estimate.CbpeModel;
 import io.driftwatch.stats.quality.QualitySummary;
-import org.jspecify.annotations.Nullable;
 
 import java.util.Locale;
 import java.util.TreeMap;
@@ -27,16 +25,14 @@ public final class BaselineSummary {
     }
 
     public static String render(Baseline record, TrainingBaseline baseline) {
-        return render(record, baseline, null, "");
+        return render(record, baseline, "");
     }
 
     /**
-     * @param estimation the CBPE fit stored in {@code record}, with the business value its thresholds are shown for;
-     *                   null when none was fitted
-     * @param chunking   the options that cut its reference chunks, as typed
+     * @param estimation the lines about the CBPE fit stored in {@code record} ({@link EstimationSummary}); empty
+     *                   when none was fitted
      */
-    public static String render(Baseline record, TrainingBaseline baseline, @Nullable CbpeModel estimation,
-                                String chunking) {
+    public static String render(Baseline record, TrainingBaseline baseline, String estimation) {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "Baseline %s: model %s version %s, from %s, %d rows, %d columns%n",
                 record.getBaselineId(), record.getModelName(), record.getModelVersion(), record.getSource(),
@@ -63,9 +59,7 @@ public final class BaselineSummary {
         if (quality != null) {
             quality(text, quality, baseline.rows());
         }
-        if (estimation != null) {
-            text.append(EstimationSummary.render(estimation, chunking));
-        }
+        text.append(estimation);
         return text.toString();
     }
 

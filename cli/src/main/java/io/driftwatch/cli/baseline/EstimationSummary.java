@@ -4,11 +4,16 @@ import io.driftwatch.stats.estimate.CalibrationCheck;
 import io.driftwatch.stats.estimate.CbpeModel;
 import io.driftwatch.stats.estimate.CbpeReference;
 import io.driftwatch.stats.estimate.EstimatedMetric;
+import io.driftwatch.stats.estimate.MulticlassCbpeModel;
+import io.driftwatch.stats.estimate.MulticlassCbpeReference;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The lines {@code baseline --estimate-performance} prints about the CBPE fit it stored: the positive class, the
+ * The lines {@code baseline --estimate-performance} prints about the CBPE fit it stored (binary, or multiclass with
+ * its classes and which were calibrated): the positive class, the
  * labelled rows and chunks it was fitted on, whether the scores are calibrated and the two expected calibration
  * errors behind that decision, then each estimated metric's thresholds, the band outside which a window's estimate
  * alerts. A person reads here what the stream will hold its windows' estimates to. Stateless.
@@ -39,6 +44,33 @@ public final class EstimationSummary {
             text.append(String.format(Locale.ROOT, ROW, metric.metricName(), String.format(Locale.ROOT, digits,
                     band.lower()), String.format(Locale.ROOT, digits, band.upper())));
         });
+        return text.toString();
+    }
+
+    /**
+     * The lines about a multiclass fit: the classes, the labelled rows and chunks, which classes' scores are
+     * calibrated, then each estimated metric's thresholds.
+     *
+     * @param chunking the options that cut the reference chunks, as typed
+     */
+    public static String render(MulticlassCbpeModel model, String chunking) {
+        MulticlassCbpeReference reference = model.reference();
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "Performance estimation (multiclass CBPE) of classes %s, fitted on %d"
+                        + " labelled rows in %d chunks (%s)%n", String.join(", ", reference.classes()),
+                reference.confusion().get(0).rows(), reference.chunks().size(), chunking));
+        List<String> calibrated = new ArrayList<>();
+        boolean[] needed = reference.calibration().calibrationNeeded();
+        for (int c = 0; c < needed.length; c++) {
+            if (needed[c]) {
+                calibrated.add(reference.classes().get(c));
+            }
+        }
+        text.append(String.format(Locale.ROOT, "  scores calibrated (isotonic, one-vs-rest) for %s, then normalised"
+                + " per row%n", calibrated.isEmpty() ? "no class" : String.join(", ", calibrated)));
+        text.append(String.format(Locale.ROOT, ROW, "thresholds", "lower", "upper"));
+        model.thresholds().forEach((metric, band) -> text.append(String.format(Locale.ROOT, ROW, metric.metricName(),
+                String.format(Locale.ROOT, "%.4f", band.lower()), String.format(Locale.ROOT, "%.4f", band.upper()))));
         return text.toString();
     }
 

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.stats.calibration.MetricBand;
 import io.driftwatch.stats.estimate.CalibrationCheck;
+import io.driftwatch.stats.estimate.MulticlassCbpeReference;
 
 /**
- * The estimated performance in {@code check}'s JSON report: a top-level {@code estimation} object (whether the
- * scores were calibrated, the expected calibration errors behind that decision, the positive class) and, in each
+ * The estimated performance in {@code check}'s JSON report: a top-level {@code estimation} object (binary: whether
+ * the scores were calibrated, the expected calibration errors behind that decision, the positive class; multiclass:
+ * the classes, whether any class's scores were calibrated, and which) and, in each
  * chunk of {@code chunks[]}, {@code estimated: {metric: {value, sampling_error, lower_band, upper_band,
  * lower_threshold, upper_threshold, alert, realized}}}. A number that does not exist (an estimate with a zero
  * denominator, a threshold no reference chunk gives, a realized value of an unlabelled chunk) is null, never NaN,
@@ -23,15 +26,19 @@ public final class EstimationJson {
     }
 
     /** {@code report}, a JSON object with {@code chunks[]} as the chunked {@code check} renders it, with the estimates added. */
-    public static String addTo(String report, PerformanceEstimation estimation) {
+    public static String addTo(String report, EstimatedChunks estimation) {
         try {
             ObjectNode root = (ObjectNode) MAPPER.readTree(report);
-            CalibrationCheck check = estimation.model().reference().calibrationCheck();
             ObjectNode summary = root.putObject("estimation");
-            summary.put("method", "cbpe").put("positive_class", estimation.positiveClass())
-                    .put("calibrated", check.needed());
-            number(summary, "expected_calibration_error_before", check.errorBefore());
-            number(summary, "expected_calibration_error_after", check.errorAfter());
+            summary.put("method", "cbpe");
+            if (estimation instanceof PerformanceEstimation binary) {
+                CalibrationCheck check = binary.model().reference().calibrationCheck();
+                summary.put("positive_class", binary.positiveClass()).put("calibrated", check.needed());
+                number(summary, "expected_calibration_error_before", check.errorBefore());
+                number(summary, "expected_calibration_error_after", check.errorAfter());
+            } else if (estimation instanceof MulticlassPerformanceEstimation multiclass) {
+                describe(summary, multiclass.model().reference());
+            }
             JsonNode chunks = root.get("chunks");
             if (chunks != null) {
                 for (JsonNode chunk : chunks) {
@@ -43,6 +50,19 @@ public final class EstimationJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("check's JSON report is an object, read back as written", e);
         }
+    }
+
+    private static void describe(ObjectNode summary, MulticlassCbpeReference reference) {
+        ArrayNode classes = summary.putArray("classes");
+        ArrayNode calibrated = MAPPER.createArrayNode();
+        boolean[] needed = reference.calibration().calibrationNeeded();
+        for (int c = 0; c < needed.length; c++) {
+            classes.add(reference.classes().get(c));
+            if (needed[c]) {
+                calibrated.add(reference.classes().get(c));
+            }
+        }
+        summary.put("calibrated", !calibrated.isEmpty()).set("calibrated_classes", calibrated);
     }
 
     private static ObjectNode node(ChunkEstimate chunk) {

@@ -24,8 +24,8 @@ public final class EstimationTable {
     }
 
     /** The header, the thresholds' row, then a row per chunk of the current file. */
-    static List<String[]> rows(PerformanceEstimation estimation) {
-        List<EstimatedMetric> metrics = metrics(estimation);
+    static List<String[]> rows(EstimatedChunks estimation) {
+        List<EstimatedMetric> metrics = estimation.metrics();
         List<String[]> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("chunk", "rows"));
         metrics.forEach(metric -> header.add(metric.metricName()));
@@ -33,7 +33,7 @@ public final class EstimationTable {
         rows.add(header.toArray(String[]::new));
         List<String> thresholds = new ArrayList<>(List.of("thresholds", ""));
         for (EstimatedMetric metric : metrics) {
-            MetricBand band = estimation.model().thresholds().get(metric);
+            MetricBand band = estimation.thresholds().get(metric);
             thresholds.add(band == null ? NO_VALUE : "[" + number(band.lower()) + ", " + number(band.upper()) + "]");
         }
         thresholds.add("");
@@ -52,33 +52,16 @@ public final class EstimationTable {
         return rows;
     }
 
-    public static String render(PerformanceEstimation estimation) {
+    public static String render(EstimatedChunks estimation) {
         StringBuilder out = new StringBuilder();
-        out.append(System.lineSeparator()).append("Estimated performance per chunk (").append(headline(estimation))
+        out.append(System.lineSeparator()).append("Estimated performance per chunk (").append(estimation.headline())
                 .append("):").append(System.lineSeparator());
         TableReport.appendAligned(out, rows(estimation));
         return out.toString();
     }
 
-    public static String section(PerformanceEstimation estimation) {
-        return AlertTableSection.html("Estimated performance per chunk", Html.escape(headline(estimation)), rows(estimation));
-    }
-
-    private static String headline(PerformanceEstimation estimation) {
-        boolean calibrated = estimation.model().reference().calibrationCheck().needed();
-        return "CBPE from the scores of class " + estimation.positiveClass() + (calibrated ? ", calibrated" : ", uncalibrated")
-                + "; estimate (realized where labelled); thresholds: mean -/+ 3 standard deviations of the realized"
-                + " metric over the reference's chunks; informs, never changes the exit code";
-    }
-
-    private static List<EstimatedMetric> metrics(PerformanceEstimation estimation) {
-        List<EstimatedMetric> metrics = new ArrayList<>();
-        for (EstimatedMetric metric : EstimatedMetric.values()) {
-            if (metric != EstimatedMetric.BUSINESS_VALUE || estimation.model().businessValue() != null) {
-                metrics.add(metric);
-            }
-        }
-        return metrics;
+    public static String section(EstimatedChunks estimation) {
+        return AlertTableSection.html("Estimated performance per chunk", Html.escape(estimation.headline()), rows(estimation));
     }
 
     private static String number(double value) {

@@ -7,15 +7,19 @@ import io.driftwatch.cli.quality.ChunkQuality;
 import io.driftwatch.cli.quality.FileQuality;
 import io.driftwatch.cli.quality.QualityRequest;
 import io.driftwatch.cli.tabular.RowReader;
+import io.driftwatch.stats.calibration.MetricBand;
 import io.driftwatch.stats.estimate.CbpeModel;
 import io.driftwatch.stats.estimate.ChunkOutcomes;
+import io.driftwatch.stats.estimate.EstimatedMetric;
 import io.driftwatch.stats.estimate.ExpectedConfusion;
 import io.driftwatch.stats.estimate.RankedProbabilities;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,7 +33,8 @@ import static java.util.Objects.requireNonNull;
  * @param positiveClass the class the score is the probability of, as the reports spell it
  * @param chunks        each chunk of the current file's estimates, in order
  */
-public record PerformanceEstimation(CbpeModel model, String positiveClass, List<ChunkEstimate> chunks) {
+public record PerformanceEstimation(CbpeModel model, String positiveClass, List<ChunkEstimate> chunks)
+        implements EstimatedChunks {
     public PerformanceEstimation {
         requireNonNull(model, "model");
         requireNonNull(positiveClass, "positiveClass");
@@ -72,6 +77,25 @@ public record PerformanceEstimation(CbpeModel model, String positiveClass, List<
         }
         return new ChunkEstimate(index, rows.size(), model.estimate(confusion, ranked, metric -> quality == null
                 ? Double.NaN : ChunkQuality.valueOf(quality, metric.metricName(), request)));
+    }
+
+    @Override
+    public List<EstimatedMetric> metrics() {
+        return Arrays.stream(EstimatedMetric.values()).filter(metric -> metric.binary()
+                && (metric != EstimatedMetric.BUSINESS_VALUE || model.businessValue() != null)).toList();
+    }
+
+    @Override
+    public Map<EstimatedMetric, MetricBand> thresholds() {
+        return model.thresholds();
+    }
+
+    @Override
+    public String headline() {
+        boolean calibrated = model.reference().calibrationCheck().needed();
+        return "CBPE from the scores of class " + positiveClass + (calibrated ? ", calibrated" : ", uncalibrated")
+                + "; estimate (realized where labelled); thresholds: mean -/+ 3 standard deviations of the realized"
+                + " metric over the reference's chunks; informs, never changes the exit code";
     }
 
     static List<String> columnsOf(Path file) throws BadInputException {

@@ -76,7 +76,7 @@ public final class ReferenceFit {
         return chunks.stream().mapToDouble(chunk -> ChunkQuality.valueOf(chunk, metric.metricName(), request)).toArray();
     }
 
-    private static void requireReferenceLabels(Path reference, QualityRequest request) throws BadInputException {
+    static void requireReferenceLabels(Path reference, QualityRequest request) throws BadInputException {
         List<String> columns = PerformanceEstimation.columnsOf(reference);
         if (!columns.contains(request.labelColumn())) {
             throw new BadInputException("--estimate-performance fits on the reference's true labels, but " + reference

@@ -35,7 +35,7 @@ public record CbpeModel(CbpeReference reference, @Nullable BusinessValue busines
     public Map<EstimatedMetric, MetricBand> thresholds() {
         Map<EstimatedMetric, MetricBand> thresholds = new EnumMap<>(EstimatedMetric.class);
         for (EstimatedMetric metric : EstimatedMetric.values()) {
-            if (metric == EstimatedMetric.BUSINESS_VALUE && businessValue == null) {
+            if (!metric.binary() || (metric == EstimatedMetric.BUSINESS_VALUE && businessValue == null)) {
                 continue;
             }
             double[] values = reference.chunks().stream().mapToDouble(chunk -> chunk.realized(metric, businessValue))
@@ -65,7 +65,7 @@ public record CbpeModel(CbpeReference reference, @Nullable BusinessValue busines
         Map<EstimatedMetric, MetricBand> thresholds = thresholds();
         for (EstimatedMetric metric : EstimatedMetric.values()) {
             BusinessValue value = businessValue;
-            if (metric == EstimatedMetric.BUSINESS_VALUE && value == null) {
+            if (!metric.binary() || (metric == EstimatedMetric.BUSINESS_VALUE && value == null)) {
                 continue;
             }
             double estimate = switch (metric) {
@@ -77,6 +77,7 @@ public record CbpeModel(CbpeReference reference, @Nullable BusinessValue busines
                 case ROC_AUC -> ranking.rocAuc();
                 case AVERAGE_PRECISION -> ranking.averagePrecision();
                 case BUSINESS_VALUE -> confusion.businessValue(requireNonNull(value, "businessValue"));
+                case MACRO_PRECISION, MACRO_RECALL, MACRO_F1 -> throw new IllegalStateException(metric + " is not binary");
             };
             double error = switch (metric) {
                 case ACCURACY -> errors.accuracy(rows);
@@ -87,6 +88,7 @@ public record CbpeModel(CbpeReference reference, @Nullable BusinessValue busines
                 case ROC_AUC -> errors.rocAuc(rows);
                 case AVERAGE_PRECISION -> reference.averagePrecisionError().standardError(rows);
                 case BUSINESS_VALUE -> errors.businessValue(requireNonNull(value, "businessValue"), rows);
+                case MACRO_PRECISION, MACRO_RECALL, MACRO_F1 -> throw new IllegalStateException(metric + " is not binary");
             };
             double bound = switch (metric) {
                 case ROC_AUC -> ranking.rocAucErrorBound();

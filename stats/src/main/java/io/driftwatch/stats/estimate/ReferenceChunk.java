@@ -31,6 +31,7 @@ public record ReferenceChunk(RealizedConfusion confusion, double rocAuc, double 
             case ROC_AUC -> rocAuc;
             case AVERAGE_PRECISION -> averagePrecision;
             case BUSINESS_VALUE -> empty || businessValue == null ? Double.NaN : confusion.businessValue(businessValue);
+            case MACRO_PRECISION, MACRO_RECALL, MACRO_F1 -> Double.NaN;
         };
     }
 }

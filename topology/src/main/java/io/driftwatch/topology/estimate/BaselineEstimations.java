@@ -59,8 +59,14 @@ public final class BaselineEstimations {
                 .build();
     }
 
-    /** @throws IllegalArgumentException when the record is not one {@link #toRecord} could have written */
+    /**
+     * @throws IllegalArgumentException when the record is not one {@link #toRecord} could have written, a multiclass
+     *     fit among them ({@link MulticlassBaselineEstimations})
+     */
     public static CbpeReference fromRecord(BaselineEstimation stored) {
+        if (stored.getMulticlass() != null) {
+            throw new IllegalArgumentException("the stored CBPE fit is a multiclass model's, not a binary one's");
+        }
         ScoreCalibration calibration = stored.getCalibrated()
                 ? IsotonicCalibrator.of(unboxed(stored.getCalibrationScores()), unboxed(stored.getCalibrationProbabilities()))
                 : UnchangedScores.INSTANCE;

@@ -1,45 +1,58 @@
 package io.driftwatch.topology.estimate;
 
 import io.driftwatch.stats.estimate.ExpectedConfusion;
+import io.driftwatch.stats.estimate.OneVsRestWindow;
 import io.driftwatch.stats.estimate.ProbabilityRanking;
-import io.driftwatch.stats.estimate.ProbabilityRankingCodec;
 import io.driftwatch.topology.state.BytesCodec;
-
-import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The mergeable state of one window's estimated performance: the expected confusion matrix of its calibrated
- * probabilities, their ranking (exact up to a number of distinct probabilities, a bounded histogram past it), and
- * the predictions that could not be estimated (no score of the positive class). Join partitions fill one each and
- * the aggregator merges them; the numbers equal those of one state fed every prediction, up to the order of floating
- * additions. Mutable, not thread-safe.
+ * The mergeable state of one window's estimated performance: for a binary model the expected confusion matrix of its
+ * calibrated probabilities and their ranking (exact up to a number of distinct probabilities, a bounded histogram
+ * past it); for a multiclass model its {@link OneVsRestWindow} (per class the expected one-vs-rest confusion and the
+ * ranking of the class's normalised probabilities), started by its first multiclass prediction; and the predictions
+ * that could not be estimated (no usable score). Join partitions fill one each and the aggregator merges them; the
+ * numbers equal those of one state fed every prediction, up to the order of floating additions. Mutable, not
+ * thread-safe.
  */
 public final class EstimateTally {
-    private static final int FORMAT_VERSION = 1;
+    /** The versioned bytes ({@link EstimateTallyCodec}). */
+    public static final BytesCodec<EstimateTally> CODEC = new EstimateTallyCodec();
 
     private ExpectedConfusion confusion;
     private final ProbabilityRanking ranking;
+    private @Nullable OneVsRestWindow multiclass;
     private long notEstimated;
 
     public EstimateTally() {
-        this(ExpectedConfusion.EMPTY, new ProbabilityRanking(), 0);
+        this(ExpectedConfusion.EMPTY, new ProbabilityRanking(), null, 0);
     }
 
-    private EstimateTally(ExpectedConfusion confusion, ProbabilityRanking ranking, long notEstimated) {
+    EstimateTally(ExpectedConfusion confusion, ProbabilityRanking ranking, @Nullable OneVsRestWindow multiclass,
+                  long notEstimated) {
         this.confusion = requireNonNull(confusion, "confusion");
         this.ranking = requireNonNull(ranking, "ranking");
+        this.multiclass = multiclass;
         this.notEstimated = notEstimated;
     }
 
-    /** One prediction, of calibrated probability {@code probability} of the positive class. */
+    /** One prediction of a binary model, of calibrated probability {@code probability} of the positive class. */
     public void add(double probability, boolean predictedPositive) {
         confusion = confusion.plus(probability, predictedPositive);
         ranking.add(probability);
     }
 
-    /** One prediction that gave no score of the positive class. */
+    /**
+     * One prediction of a multiclass model: its calibrated, normalised probabilities (one per class) and its
+     * predicted class's index.
+     */
+    public void addMulticlass(double[] calibrated, int predictedClass) {
+        multiclassWindow(calibrated.length).add(calibrated, predictedClass);
+    }
+
+    /** One prediction that gave no usable score. */
     public void addNotEstimated() {
         notEstimated++;
     }
@@ -47,6 +60,10 @@ public final class EstimateTally {
     public void merge(EstimateTally other) {
         confusion = confusion.merge(other.confusion);
         ranking.merge(other.ranking);
+        OneVsRestWindow theirs = other.multiclass;
+        if (theirs != null) {
+            multiclassWindow(theirs.rankings().size()).merge(theirs);
+        }
         notEstimated += other.notEstimated;
     }
 
@@ -58,37 +75,21 @@ public final class EstimateTally {
         return ranking;
     }
 
+    /** The multiclass state; null while no multiclass prediction was added. */
+    public @Nullable OneVsRestWindow multiclass() {
+        return multiclass;
+    }
+
     public long notEstimated() {
         return notEstimated;
     }
 
-    /**
-     * Bytes: u8 format version (1), i64 rows, f64 expected TP, FP, FN, TN, i64 predictions not estimated, the
-     * ranking's own bytes.
-     */
-    public static final BytesCodec<EstimateTally> CODEC = new BytesCodec<>() {
-        @Override
-        public byte[] toBytes(EstimateTally tally) {
-            byte[] ranking = ProbabilityRankingCodec.toBytes(tally.ranking);
-            ExpectedConfusion c = tally.confusion;
-            return ByteBuffer.allocate(1 + 8 + 32 + 8 + ranking.length).put((byte) FORMAT_VERSION).putLong(c.count())
-                    .putDouble(c.truePositive()).putDouble(c.falsePositive()).putDouble(c.falseNegative())
-                    .putDouble(c.trueNegative()).putLong(tally.notEstimated).put(ranking).array();
+    private OneVsRestWindow multiclassWindow(int classCount) {
+        OneVsRestWindow window = multiclass;
+        if (window == null) {
+            window = new OneVsRestWindow(classCount, ProbabilityRanking.DEFAULT_DISTINCT_MAX);
+            multiclass = window;
         }
-
-        @Override
-        public EstimateTally fromBytes(byte[] bytes) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            int format = buffer.get();
-            if (format != FORMAT_VERSION) {
-                throw new IllegalStateException("estimate tally format " + format + " is not supported by this build");
-            }
-            ExpectedConfusion confusion = new ExpectedConfusion(buffer.getLong(), buffer.getDouble(), buffer.getDouble(),
-                    buffer.getDouble(), buffer.getDouble());
-            long notEstimated = buffer.getLong();
-            byte[] ranking = new byte[buffer.remaining()];
-            buffer.get(ranking);
-            return new EstimateTally(confusion, ProbabilityRankingCodec.fromBytes(ranking), notEstimated);
-        }
-    };
+        return window;
+    }
 }

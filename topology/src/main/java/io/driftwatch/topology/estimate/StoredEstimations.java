@@ -1,7 +1,9 @@
 package io.driftwatch.topology.estimate;
 
 import io.driftwatch.schemas.record.Baseline;
+import io.driftwatch.schemas.record.BaselineEstimation;
 import io.driftwatch.stats.estimate.CbpeReference;
+import io.driftwatch.stats.estimate.MulticlassCbpeReference;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
@@ -51,9 +53,12 @@ public final class StoredEstimations {
             return Optional.empty();
         }
         Baseline baseline = stored.value();
+        BaselineEstimation fit = requireNonNull(baseline.getPerformanceEstimation(), "estimation");
         try {
-            return Optional.of(new Estimation(baseline.getBaselineId(),
-                    BaselineEstimations.fromRecord(requireNonNull(baseline.getPerformanceEstimation(), "estimation"))));
+            Optional<MulticlassCbpeReference> multiclass = MulticlassBaselineEstimations.fromRecord(fit);
+            return Optional.of(multiclass.isPresent()
+                    ? new Multiclass(baseline.getBaselineId(), multiclass.get())
+                    : new Binary(baseline.getBaselineId(), BaselineEstimations.fromRecord(fit)));
         } catch (IllegalArgumentException e) {
             LOG.warn("Baseline {} holds a performance estimation this build cannot read ({}); its windows are not"
                     + " estimated until a readable baseline is published", baseline.getBaselineId(), e.getMessage());
@@ -61,14 +66,33 @@ public final class StoredEstimations {
         }
     }
 
+    /** A baseline's fit, binary or multiclass. */
+    public sealed interface Estimation permits Binary, Multiclass {
+        /** The baseline it came from, which a report names. */
+        String baselineId();
+    }
+
     /**
-     * A baseline's fit.
+     * A binary model's fit.
      *
-     * @param baselineId the baseline it came from, which a report names
+     * @param baselineId the baseline it came from
      * @param reference  the fit
      */
-    public record Estimation(String baselineId, CbpeReference reference) {
-        public Estimation {
+    public record Binary(String baselineId, CbpeReference reference) implements Estimation {
+        public Binary {
+            requireNonNull(baselineId, "baselineId");
+            requireNonNull(reference, "reference");
+        }
+    }
+
+    /**
+     * A multiclass model's fit.
+     *
+     * @param baselineId the baseline it came from
+     * @param reference  the fit
+     */
+    public record Multiclass(String baselineId, MulticlassCbpeReference reference) implements Estimation {
+        public Multiclass {
             requireNonNull(baselineId, "baselineId");
             requireNonNull(reference, "reference");
         }

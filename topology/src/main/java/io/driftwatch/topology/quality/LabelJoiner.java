@@ -2,6 +2,8 @@ package io.driftwatch.topology.quality;
 
 import io.driftwatch.stats.estimate.CbpeReference;
 import io.driftwatch.stats.estimate.EstimationRefusedException;
+import io.driftwatch.stats.estimate.MulticlassCbpeReference;
+import io.driftwatch.stats.estimate.MulticlassScoredPrediction;
 import io.driftwatch.stats.estimate.ScoredPrediction;
 import io.driftwatch.stats.quality.OutcomeTyping;
 import io.driftwatch.stats.quality.QualityTally;
@@ -191,14 +193,19 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
 
     /**
      * Adds the prediction to its window's estimate when the model version's baseline has a CBPE fit: its score of
-     * the positive class, calibrated as the fit says, or, without one, a prediction not estimated.
+     * the positive class (binary) or every class's score (multiclass), calibrated as the fit says, or, without them,
+     * a prediction not estimated.
      */
     private void estimate(PredictionFact prediction, WindowTally tally) {
         Optional<StoredEstimations.Estimation> estimation = estimations.of(ModelKeys.of(prediction.model(), prediction.version()));
         if (estimation.isEmpty()) {
             return;
         }
-        CbpeReference fit = estimation.get().reference();
+        if (estimation.get() instanceof StoredEstimations.Multiclass multiclass) {
+            estimateMulticlass(prediction, tally, multiclass.reference());
+            return;
+        }
+        CbpeReference fit = ((StoredEstimations.Binary) estimation.get()).reference();
         Optional<ScoredPrediction> scored;
         try {
             scored = ScoredPrediction.ofLogged(prediction.prediction(), prediction.classScores(), fit.positiveClass());
@@ -207,6 +214,22 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
         }
         if (scored.isPresent()) {
             tally.estimating().add(fit.calibration().calibrate(scored.get().score()), scored.get().predictedPositive());
+        } else {
+            tally.estimating().addNotEstimated();
+        }
+    }
+
+    /** Every class's logged score, calibrated and normalised as the fit says; else a prediction not estimated. */
+    private static void estimateMulticlass(PredictionFact prediction, WindowTally tally, MulticlassCbpeReference fit) {
+        Optional<MulticlassScoredPrediction> scored;
+        try {
+            scored = MulticlassScoredPrediction.ofLogged(prediction.prediction(), prediction.classScores(), fit.classes());
+        } catch (EstimationRefusedException e) {
+            scored = Optional.empty();
+        }
+        if (scored.isPresent()) {
+            tally.estimating().addMulticlass(fit.calibration().calibrate(scored.get().scores()),
+                    scored.get().predictedClass());
         } else {
             tally.estimating().addNotEstimated();
         }
