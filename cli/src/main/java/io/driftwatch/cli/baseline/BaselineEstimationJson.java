@@ -29,7 +29,8 @@ final class BaselineEstimationJson {
             return;
         }
         ObjectNode node = root.putObject("performance_estimation");
-        node.put("method", "cbpe").put("positive_class", estimation.getPositiveClass())
+        node.put("method", "cbpe").put("positive_class",
+                        estimation.getPositiveClass().isEmpty() ? null : estimation.getPositiveClass())
                 .put("calibrated", estimation.getCalibrated())
                 .put("expected_calibration_error_before", estimation.getCalibrationErrorBefore())
                 .put("expected_calibration_error_after", estimation.getCalibrationErrorAfter());

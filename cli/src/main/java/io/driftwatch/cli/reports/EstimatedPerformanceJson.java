@@ -16,7 +16,8 @@ final class EstimatedPerformanceJson {
     }
 
     static void put(ObjectNode estimated, EstimatedPerformance estimate) {
-        estimated.put("baseline_id", estimate.getBaselineId()).put("positive_class", estimate.getPositiveClass())
+        estimated.put("baseline_id", estimate.getBaselineId()).put("positive_class",
+                        estimate.getPositiveClass().isEmpty() ? null : estimate.getPositiveClass())
                 .put("complete", estimate.getComplete()).put("predictions", estimate.getPredictions())
                 .put("not_estimated", estimate.getNotEstimated())
                 .put("expected_true_positives", estimate.getTruePositives())
