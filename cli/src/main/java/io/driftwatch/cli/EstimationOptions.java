@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class EstimationOptions {
     /** NannyML's default chunker cuts the reference into this many chunks. */
-    static final int DEFAULT_CHUNKS = 10;
+    public static final int DEFAULT_CHUNKS = 10;
 
     @Option(names = "--estimate-performance",
             description = "Also fit CBPE (NannyML's confidence-based performance estimation) on the labelled rows and"

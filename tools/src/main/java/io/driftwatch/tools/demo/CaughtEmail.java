@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,11 +25,13 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * An alert email the alerts process sent and saved: its subject, its {@code To} addresses (as the alerts process
- * routed it), and the {@code .eml} and {@code .html} files.
+ * routed it), the {@code .eml} and {@code .html} files, and the HTML as saved (its headline is the title of the alert
+ * the email leads with).
  */
-record CaughtEmail(String subject, List<String> recipients, Path eml, Path html) {
+record CaughtEmail(String subject, List<String> recipients, Path eml, Path html, String htmlText) {
     CaughtEmail {
         requireNonNull(subject, "subject");
+        requireNonNull(htmlText, "htmlText");
         recipients = List.copyOf(recipients);
         requireNonNull(eml, "eml");
         requireNonNull(html, "html");
@@ -75,7 +78,7 @@ record CaughtEmail(String subject, List<String> recipients, Path eml, Path html)
                     : Arrays.stream(to).map(address -> address instanceof InternetAddress internet ? internet.getAddress() : address.toString())
                     .toList();
             String subject = message.getSubject();
-            return new CaughtEmail(subject == null ? "" : subject, recipients, eml, html);
+            return new CaughtEmail(subject == null ? "" : subject, recipients, eml, html, Files.readString(html, StandardCharsets.UTF_8));
         } catch (MessagingException e) {
             throw new IOException("cannot read the saved email " + eml + ": " + e.getMessage(), e);
         }

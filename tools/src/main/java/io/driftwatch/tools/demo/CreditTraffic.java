@@ -20,28 +20,28 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A credit model's production traffic, drawn from its training rows so that undrifted windows match the
- * baseline: each prediction is a training row resampled, scored by the model's rule (approve when
- * credit_score and income clear their cut-offs), and followed by its true label a random delay later. From
- * the scenario's drift window on, a new customer segment arrives (younger, lower income and score, on
- * mobile, a fifth of it from the region {@value #ONLINE_REGION} the model never saw), five of the seven inputs
- * shift, and the model, right 92% of the time before, is right about half the time. Each prediction also logs
- * its {@value #ID_COLUMN}, which the training file lacks. Inferences are Avro single-object encoded, labels
- * JSON: the two encodings a model server without a schema registry writes. Deterministic for a seed.
+ * baseline: each prediction is a training row resampled, scored by the {@link CreditModel} (its answer and its
+ * class scores), and followed by its true label a random delay later. Until the drift the label is drawn from the
+ * model's own probability, as its training file's labels are ({@link ScoredTraining}), so the model is calibrated
+ * and right about 89% of the time. From the scenario's drift window on, a new customer segment arrives (younger, on
+ * mobile, a fifth of it from the region {@value #ONLINE_REGION} the model never saw, its credit scores and incomes
+ * lower and close to the model's cut-offs), five of the seven inputs shift, the model's scores crowd towards 0.5,
+ * and it is right about half the time. Each prediction also logs its {@value #ID_COLUMN}, which the training file
+ * lacks. Inferences are Avro single-object encoded, labels JSON: the two encodings a model server without a schema
+ * registry writes. Deterministic for a seed.
  */
 final class CreditTraffic {
     static final String MODEL = "credit";
     static final String VERSION = "v1";
-    static final String APPROVE = "approve";
-    static final String DECLINE = "decline";
     /** One value per application, as a model server logs it: not a feature, so the demo's credit policy excludes it. */
     static final String ID_COLUMN = "application_id";
     /** A region the model never saw, which the credit policy's expectation on region refuses ({@code unseen: error}). */
     static final String ONLINE_REGION = "online";
     private static final double ONLINE_SHARE = 0.2;
-    private static final double ACCURACY_BEFORE_DRIFT = 0.92;
     private static final double ACCURACY_AFTER_DRIFT = 0.5;
-    private static final double SCORE_CUT_OFF = 650;
-    private static final double INCOME_CUT_OFF = 45_000;
+    /** How much of a training applicant's distance from each cut-off the new segment keeps. */
+    private static final double SEGMENT_SCORE_SPREAD = 0.2;
+    private static final double SEGMENT_INCOME_SPREAD = 0.1;
 
     private final List<Map<String, @Nullable Object>> trainingRows;
     private final DemoScenario scenario;
@@ -79,11 +79,12 @@ final class CreditTraffic {
                 String requestId = "req-" + window + "-" + i;
                 Instant predictedAt = scenario.windowStart(window).plus(spacing.multipliedBy(i));
                 Map<String, @Nullable Object> features = drifted ? newSegment(sample(random), random) : sample(random);
-                String prediction = decide(features);
+                double approveProbability = CreditModel.approveProbability(features);
+                String prediction = CreditModel.decide(approveProbability);
                 features.put(ID_COLUMN, "app-" + window + "-" + i);
-                records.add(inference(requestId, predictedAt, features, prediction));
-                double accuracy = drifted ? ACCURACY_AFTER_DRIFT : ACCURACY_BEFORE_DRIFT;
-                String actual = random.nextDouble() < accuracy ? prediction : prediction.equals(APPROVE) ? DECLINE : APPROVE;
+                records.add(inference(requestId, predictedAt, features, approveProbability));
+                String actual = drifted ? (random.nextDouble() < ACCURACY_AFTER_DRIFT ? prediction : other(prediction))
+                        : actual(approveProbability, random);
                 Instant labelledAt = predictedAt.plusMillis(1 + (long) (random.nextDouble() * scenario.labelDelayMax().toMillis()));
                 records.add(label(requestId, labelledAt, actual));
             }
@@ -101,8 +102,8 @@ final class CreditTraffic {
         List<DemoRecord> closers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Map<String, @Nullable Object> features = sample(random);
-            closers.add(inference("closer-" + i, time, features, decide(features)));
-            closers.add(label("closer-label-" + i, time, APPROVE));
+            closers.add(inference("closer-" + i, time, features, CreditModel.approveProbability(features)));
+            closers.add(label("closer-label-" + i, time, CreditModel.APPROVE));
         }
         return closers;
     }
@@ -113,8 +114,10 @@ final class CreditTraffic {
 
     private static Map<String, @Nullable Object> newSegment(Map<String, @Nullable Object> features, Random random) {
         features.computeIfPresent("age", (name, age) -> Math.max(18.0, (double) Math.round((Double) age * 0.6)));
-        features.computeIfPresent("income", (name, income) -> (double) Math.round((Double) income * 0.55));
-        features.computeIfPresent("credit_score", (name, score) -> (Double) score - 70);
+        features.computeIfPresent("income", (name, income) -> (double) Math.round(CreditModel.INCOME_CUT_OFF
+                + ((Double) income - CreditModel.INCOME_CUT_OFF) * SEGMENT_INCOME_SPREAD));
+        features.computeIfPresent("credit_score", (name, score) -> (double) Math.round(CreditModel.SCORE_CUT_OFF
+                + ((Double) score - CreditModel.SCORE_CUT_OFF) * SEGMENT_SCORE_SPREAD));
         features.put("device", random.nextDouble() < 0.85 ? "mobile" : "desktop");
         if (random.nextDouble() < ONLINE_SHARE) {
             features.put("region", ONLINE_REGION);
@@ -122,14 +125,18 @@ final class CreditTraffic {
         return features;
     }
 
-    /** The model's answer for one applicant: its rule, which both the traffic and the scored training file use. */
-    static String decide(Map<String, @Nullable Object> features) {
-        return features.get("credit_score") instanceof Double score && score >= SCORE_CUT_OFF
-                && features.get("income") instanceof Double income && income >= INCOME_CUT_OFF ? APPROVE : DECLINE;
+    /** A true label drawn from the model's probability of approving: the label of a calibrated model. */
+    static String actual(double approveProbability, Random random) {
+        return random.nextDouble() < approveProbability ? CreditModel.APPROVE : CreditModel.DECLINE;
     }
 
-    private static DemoRecord inference(String requestId, Instant time, Map<String, @Nullable Object> features, String prediction) {
-        return DemoRecord.inference(MODEL, VERSION, requestId, time, features, prediction);
+    private static String other(String prediction) {
+        return prediction.equals(CreditModel.APPROVE) ? CreditModel.DECLINE : CreditModel.APPROVE;
+    }
+
+    private static DemoRecord inference(String requestId, Instant time, Map<String, @Nullable Object> features, double approveProbability) {
+        return DemoRecord.inference(MODEL, VERSION, requestId, time, features, CreditModel.decide(approveProbability),
+                CreditModel.classScores(approveProbability));
     }
 
     private static DemoRecord label(String requestId, Instant time, String actual) {

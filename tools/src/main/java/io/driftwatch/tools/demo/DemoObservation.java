@@ -12,13 +12,16 @@ import java.util.TreeMap;
 
 /**
  * What driftwatch's output topics held at one moment: the drift report and the latest quality report of each
- * window (keyed and ordered by window start), and the committed triggers in the order they were written.
+ * window, the quality report that completed each window's estimated performance (the one the estimated-quality rule
+ * judged, with the labels joined by then), all keyed and ordered by window start, and the committed triggers in the
+ * order they were written.
  */
 record DemoObservation(Map<Instant, DriftReport> driftByWindow, Map<Instant, QualityReport> qualityByWindow,
-                       List<RetrainingTrigger> triggers) {
+                       Map<Instant, QualityReport> estimateCompletedByWindow, List<RetrainingTrigger> triggers) {
     DemoObservation {
         driftByWindow = Collections.unmodifiableSortedMap(new TreeMap<>(driftByWindow));
         qualityByWindow = Collections.unmodifiableSortedMap(new TreeMap<>(qualityByWindow));
+        estimateCompletedByWindow = Collections.unmodifiableSortedMap(new TreeMap<>(estimateCompletedByWindow));
         triggers = List.copyOf(triggers);
     }
 

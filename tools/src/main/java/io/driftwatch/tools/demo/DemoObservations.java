@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * apart ({@link DemoObservation}): the two models share the topics and the windows' start times.
  */
 record DemoObservations(Map<String, DemoObservation> byModel) {
-    private static final DemoObservation NOTHING = new DemoObservation(Map.of(), Map.of(), List.of());
+    private static final DemoObservation NOTHING = new DemoObservation(Map.of(), Map.of(), Map.of(), List.of());
 
     DemoObservations {
         byModel = Map.copyOf(new TreeMap<>(byModel));

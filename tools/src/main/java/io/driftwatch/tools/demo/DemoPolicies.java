@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
@@ -35,16 +36,18 @@ final class DemoPolicies {
 
     /**
      * One model's policy as published: its file, the id its reports and triggers name, the size of its windows, how
-     * many drifted windows in a row its dataset drift rule asks for, its email recipients.
+     * many drifted windows in a row its dataset drift rule asks for, the level its quality rule triggers below (empty
+     * without one), its email recipients.
      */
     record Published(String model, String version, Path file, String policyId, Duration window, int driftWindows,
-                     List<String> recipients) {
+                     OptionalDouble qualityThreshold, List<String> recipients) {
         Published {
             requireNonNull(model, "model");
             requireNonNull(version, "version");
             requireNonNull(file, "file");
             requireNonNull(policyId, "policyId");
             requireNonNull(window, "window");
+            requireNonNull(qualityThreshold, "qualityThreshold");
             recipients = List.copyOf(recipients);
         }
 
@@ -95,7 +98,7 @@ final class DemoPolicies {
             String version = requireNonNull(versions.get(model), () -> "no traffic for the policy's model " + model);
             ModelRules resolved = rules.resolve(model, version, accepted);
             byModel.put(model, new Published(model, version, file.file(), resolved.policyId(), resolved.window().size(),
-                    resolved.triggers().consecutiveDriftWindows(), file.document().policy().alerts().to().orElse(List.of())));
+                    resolved.triggers().consecutiveDriftWindows(), resolved.quality().threshold(), file.document().policy().alerts().to().orElse(List.of())));
         }
         return byModel;
     }

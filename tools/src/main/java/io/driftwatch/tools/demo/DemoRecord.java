@@ -27,9 +27,20 @@ record DemoRecord(String topic, String key, Instant eventTime, byte[] value) {
     /** A prediction of {@code model} {@code version}, Avro single-object encoded as a model server without a registry writes it. */
     static DemoRecord inference(String model, String version, String requestId, Instant time, Map<String, @Nullable Object> features,
                                 String prediction) {
-        InferenceLog log = InferenceLog.newBuilder().setRequestId(requestId).setModelName(model).setModelVersion(version)
-                .setEventTime(time).setFeatures(new HashMap<>(features)).setPrediction(prediction).build();
-        return new DemoRecord(DemoTopics.INFERENCES, requestId, time, RecordEncoders.singleObject(log));
+        return inference(InferenceLog.newBuilder().setRequestId(requestId).setModelName(model).setModelVersion(version)
+                .setEventTime(time).setFeatures(new HashMap<>(features)).setPrediction(prediction).build());
+    }
+
+    /** The same, with the probability the model gave each class, as a model that logs its scores writes it. */
+    static DemoRecord inference(String model, String version, String requestId, Instant time, Map<String, @Nullable Object> features,
+                                String prediction, Map<String, Double> classScores) {
+        return inference(InferenceLog.newBuilder().setRequestId(requestId).setModelName(model).setModelVersion(version)
+                .setEventTime(time).setFeatures(new HashMap<>(features)).setPrediction(prediction)
+                .setClassScores(new HashMap<>(classScores)).build());
+    }
+
+    private static DemoRecord inference(InferenceLog log) {
+        return new DemoRecord(DemoTopics.INFERENCES, log.getRequestId(), log.getEventTime(), RecordEncoders.singleObject(log));
     }
 
     /** The true label of a prediction of {@code model}, JSON encoded. */

@@ -28,6 +28,11 @@ final class DemoSettings {
      * read yet. The closing records then finalize every quality window at once.
      */
     static final Duration LABEL_MAX_DELAY = Duration.ofHours(4);
+    /**
+     * The shortest interval driftwatch allows: the replay runs through minutes of event time per second, and a window's
+     * estimate is judged at the first pass after its grace, so a longer one would let most of its labels in first.
+     */
+    static final Duration QUALITY_UPDATE_INTERVAL = Duration.ofMillis(100);
     static final double ACCURACY_THRESHOLD = 0.75;
     static final long QUALITY_MIN_LABELS = 100;
     static final Duration ALERT_GROUP = Duration.ofSeconds(1);
@@ -47,7 +52,7 @@ final class DemoSettings {
         settings.put(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, Long.toString(GRACE.toMillis()));
         settings.put(DriftwatchConfig.LABELS_ENABLED_CONFIG, "true");
         settings.put(DriftwatchConfig.LABELS_MAX_DELAY_MS_CONFIG, Long.toString(LABEL_MAX_DELAY.toMillis()));
-        settings.put(DriftwatchConfig.QUALITY_UPDATE_INTERVAL_MS_CONFIG, "500");
+        settings.put(DriftwatchConfig.QUALITY_UPDATE_INTERVAL_MS_CONFIG, Long.toString(QUALITY_UPDATE_INTERVAL.toMillis()));
         settings.put(DriftwatchConfig.TRIGGER_QUALITY_THRESHOLD_CONFIG, Double.toString(ACCURACY_THRESHOLD));
         settings.put(DriftwatchConfig.TRIGGER_QUALITY_MIN_LABELS_CONFIG, Long.toString(QUALITY_MIN_LABELS));
         settings.put(DriftwatchConfig.METRICS_PORT_CONFIG, Integer.toString(metricsPort));

@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
 /**
  * The end-of-demo summary a person reads in ten seconds, per model: the policy it ran under (id and file), one line per
  * window (drift verdict and drifted features from the drift reports, accuracy and labels from the final quality
- * reports), the expectation its policy saw broken, its triggers as CI reads them with the rule each fired under, and its
- * emails with their recipients and files.
+ * reports), for the credit model its estimated accuracy beside the realized one ({@link EstimateLines}) and the
+ * expectation its policy saw broken, its triggers as CI reads them with the rule each fired under, and its emails with
+ * their recipients and files.
  */
 final class DemoSummary {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -52,6 +53,7 @@ final class DemoSummary {
                 observation.driftedWindows());
         printWindows(out, policy, observation);
         if (policy.model().equals(CreditTraffic.MODEL)) {
+            EstimateLines.print(out, scenario, policy, observation);
             out.println("  Expectation broken: " + expectations.brokenExpectation(observation)
                     .map(f -> f.getFeature() + " " + f.getKind().name().toLowerCase(Locale.ROOT) + " (" + f.getSeverity().name()
                             .toLowerCase(Locale.ROOT) + "): " + f.getDetail()).orElse("none"));

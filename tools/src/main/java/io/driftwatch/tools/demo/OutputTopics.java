@@ -1,6 +1,7 @@
 package io.driftwatch.tools.demo;
 
 import io.driftwatch.schemas.record.DriftReport;
+import io.driftwatch.schemas.record.EstimatedPerformance;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.topics.SingleObjectAvroSerde;
@@ -28,7 +29,8 @@ import java.util.TreeSet;
 /**
  * Reads back what driftwatch wrote, as its consumers would: drift reports, quality reports and triggers,
  * {@code read_committed} (the topology writes them in transactions), decoded with the topics' own serdes. Keeps,
- * per model, the latest drift report and the final quality report per window, and each trigger id once. Not thread-safe.
+ * per model, the latest drift report, the final quality report and the quality report that completed the estimated
+ * performance per window, and each trigger id once. Not thread-safe.
  */
 final class OutputTopics implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
@@ -42,6 +44,7 @@ final class OutputTopics implements AutoCloseable {
     private final Deserializer<RetrainingTrigger> triggers = new SingleObjectAvroSerde<RetrainingTrigger>(RetrainingTrigger.getClassSchema()).deserializer();
     private final Map<String, Map<Instant, DriftReport>> driftByModel = new TreeMap<>();
     private final Map<String, Map<Instant, QualityReport>> qualityByModel = new TreeMap<>();
+    private final Map<String, Map<Instant, QualityReport>> estimateCompletedByModel = new TreeMap<>();
     private final Map<String, RetrainingTrigger> triggersById = new LinkedHashMap<>();
 
     OutputTopics(DriftwatchConfig config) {
@@ -72,6 +75,11 @@ final class OutputTopics implements AutoCloseable {
                 QualityReport report = qualityReports.deserialize(qualityTopic, record.value());
                 if (report != null) {
                     keepFinal(qualityByModel.computeIfAbsent(report.getModelName(), model -> new TreeMap<>()), report);
+                    EstimatedPerformance estimated = report.getEstimated();
+                    if (estimated != null && estimated.getComplete()) {
+                        estimateCompletedByModel.computeIfAbsent(report.getModelName(), model -> new TreeMap<>())
+                                .putIfAbsent(report.getWindowStart(), report);
+                    }
                 }
             } else {
                 RetrainingTrigger trigger = triggers.deserialize(triggerTopic, record.value());
@@ -86,7 +94,7 @@ final class OutputTopics implements AutoCloseable {
         triggersById.values().forEach(trigger -> models.add(trigger.getModelName()));
         for (String model : models) {
             byModel.put(model, new DemoObservation(driftByModel.getOrDefault(model, Map.of()), qualityByModel.getOrDefault(model, Map.of()),
-                    triggersById.values().stream().filter(trigger -> trigger.getModelName().equals(model)).toList()));
+                    estimateCompletedByModel.getOrDefault(model, Map.of()), triggersById.values().stream().filter(trigger -> trigger.getModelName().equals(model)).toList()));
         }
         return new DemoObservations(byModel);
     }

@@ -17,34 +17,45 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
 /**
- * The credit model's training file as a user has it before {@code driftwatch baseline}: the model's inputs with
- * the model's prediction for each row in a {@value #PREDICTION_COLUMN} column, so that the baseline profiles the
- * prediction ({@code --prediction-column}) and the stream's prediction profile is compared with it instead of
- * being reported as an unexpected column in every window. The bundled inputs stay as they are: the batch demo
- * compares them with a production week that has no predictions.
+ * The credit model's training file as a user has it before {@code driftwatch baseline}: the model's inputs with,
+ * for each row, the model's prediction ({@value #PREDICTION_COLUMN}), its probability of approving
+ * ({@value #SCORE_COLUMN}) and the true label ({@value #LABEL_COLUMN}), drawn from that probability as the traffic
+ * draws its labels before the drift. The baseline profiles the prediction ({@code --prediction-column}), so the
+ * stream's prediction profile is compared with it instead of being reported as an unexpected column in every window,
+ * and fits CBPE on the scores and labels ({@code --estimate-performance}). The bundled inputs stay as they are: the
+ * batch demo compares them with a production week that has no predictions. Deterministic for a seed.
  */
 final class ScoredTraining {
     /** The column of the model's predictions, the default {@code baseline --prediction-column}. */
     static final String PREDICTION_COLUMN = ProduceColumns.DEFAULT_PREDICTION;
+    /** The column of the model's probability of approving, {@code baseline --score-column}. */
+    static final String SCORE_COLUMN = "p_approve";
+    /** The column of the true labels, the default {@code baseline --labels}. */
+    static final String LABEL_COLUMN = ProduceColumns.DEFAULT_LABEL;
+    /** What the baseline fits CBPE on: the labels and the probability of approving. */
+    static final DemoBaseline.Estimation ESTIMATION = new DemoBaseline.Estimation(LABEL_COLUMN, SCORE_COLUMN, CreditModel.APPROVE);
     static final String FILE_NAME = "credit-training.csv";
 
     private ScoredTraining() {
     }
 
     /**
-     * Writes {@code inputs} (CSV) with each row's prediction added as the last column, to {@link #FILE_NAME} in
-     * {@code directory}; every input value is written as the file spells it.
+     * Writes {@code inputs} (CSV) with each row's prediction, probability of approving and true label added as the
+     * last columns, to {@link #FILE_NAME} in {@code directory}; every input value is written as the file spells it.
      *
+     * @param seed the seed the labels are drawn with
      * @throws BadInputException when {@code inputs} cannot be read or the scored file cannot be written
      */
-    static Path write(Path inputs, Path directory) throws BadInputException {
+    static Path write(Path inputs, Path directory, long seed) throws BadInputException {
         Path target = directory.resolve(FILE_NAME);
+        Random random = new Random(seed);
         try (RowReader reader = RowReader.open(inputs);
              BufferedWriter writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             List<String> header = new ArrayList<>(reader.columns());
-            header.add(PREDICTION_COLUMN);
+            header.addAll(List.of(PREDICTION_COLUMN, SCORE_COLUMN, LABEL_COLUMN));
             writeLine(writer, header);
             for (Optional<Row> row = reader.next(); row.isPresent(); row = reader.next()) {
                 List<String> fields = new ArrayList<>();
@@ -54,7 +65,10 @@ final class ScoredTraining {
                     fields.add(value.text());
                     features.put(column, value.featureValue());
                 }
-                fields.add(CreditTraffic.decide(features));
+                double approveProbability = CreditModel.approveProbability(features);
+                fields.add(CreditModel.decide(approveProbability));
+                fields.add(Double.toString(approveProbability));
+                fields.add(CreditTraffic.actual(approveProbability, random));
                 writeLine(writer, fields);
             }
         } catch (IOException e) {

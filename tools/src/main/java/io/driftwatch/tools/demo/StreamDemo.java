@@ -36,8 +36,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * {@code driftwatch demo}: runs the whole mission on this machine and checks it. Starts the {@link DemoStack},
  * publishes the baselines of a credit and a fraud model and each model's policy ({@link DemoPolicies}), replays their
- * traffic ({@link CreditTraffic}, {@link FraudTraffic}) into the input topics while a
- * live line shows what driftwatch has committed, sends closing records once every label is joined, waits until
+ * traffic ({@link CreditTraffic}, {@link FraudTraffic}) into the input topics, paced by the credit model's judged
+ * estimates ({@link EstimatePacing}), while a live line shows what driftwatch has committed, sends closing records once every label is joined, waits until
  * every planted problem shows or {@link #TIMEOUT} passes, and prints the {@link DemoSummary}.
  */
 public final class StreamDemo {
@@ -47,6 +47,8 @@ public final class StreamDemo {
     static final Duration JOIN_WAIT = Duration.ofSeconds(45);
     private static final int CLOSERS = 3;
     private static final int PROGRESS_EVERY_RECORDS = 250;
+    /** How long the replay waits for one window's estimate to be judged before it goes on regardless. */
+    private static final Duration LONGEST_PACING_WAIT = Duration.ofSeconds(10);
 
     private final DemoScenario scenario;
     private final @Nullable Path outputDirectory;
@@ -94,12 +96,12 @@ public final class StreamDemo {
     private int runOn(DemoStack stack, Path directory, PrintWriter out, long startNanos)
             throws BadInputException, PublishException, InterruptedException {
         Path inputs = copyTraining(directory);
-        Path training = ScoredTraining.write(inputs, directory);
+        Path training = ScoredTraining.write(inputs, directory, scenario.seed());
         FraudTraffic fraud = FraudTraffic.of(scenario);
         Path fraudTraining = fraud.writeTraining(directory);
         out.println("Kafka (embedded, KRaft) at " + stack.bootstrapServers() + ", SMTP catcher at 127.0.0.1:" + stack.smtpPort());
-        publishBaseline(out, training, CreditTraffic.MODEL, CreditTraffic.VERSION, stack);
-        publishBaseline(out, fraudTraining, FraudTraffic.MODEL, FraudTraffic.VERSION, stack);
+        publishBaseline(out, training, CreditTraffic.MODEL, CreditTraffic.VERSION, ScoredTraining.ESTIMATION, stack);
+        publishBaseline(out, fraudTraining, FraudTraffic.MODEL, FraudTraffic.VERSION, null, stack);
         Map<String, DemoPolicies.Published> policies = DemoPolicies.publish(directory, stack.config());
         for (DemoPolicies.Published policy : policies.values()) {
             out.printf(Locale.ROOT, "Policy of %s from %s published as driftwatch policy publish does: reports name id %s, alerts go to"
@@ -125,16 +127,16 @@ public final class StreamDemo {
         }
         try (OutputTopics outputs = new OutputTopics(stack.config())) {
             Replay replay = new Replay(outputs, new ProgressLine(out, policies.values().stream().mapToInt(policy -> policy.windows(scenario)).sum()), directory,
-                    earlierEmails, System.nanoTime() + TIMEOUT.toNanos());
+                    earlierEmails, System.nanoTime() + TIMEOUT.toNanos(), new EstimatePacing(scenario));
             List<DemoRecord> records = new ArrayList<>(credit.records());
             records.addAll(fraud.records());
             records.sort(Comparator.comparing(DemoRecord::eventTime));
-            replay.send(stack, records, records.size());
+            replay.send(stack, records, records.size(), true);
             replay.awaitOrTimeout(expectations::trafficJoined, JOIN_WAIT);
             Instant closingTime = DemoSettings.closingTime(scenario);
             List<DemoRecord> closers = new ArrayList<>(credit.closers(closingTime, CLOSERS));
             closers.addAll(fraud.closers(closingTime, CLOSERS));
-            replay.send(stack, closers, records.size() + closers.size());
+            replay.send(stack, closers, records.size() + closers.size(), false);
             replay.awaitOrTimeout(o -> expectations.missing(o, replay.emails()).isEmpty(), TIMEOUT);
             replay.finish();
             observation = replay.observation();
@@ -190,11 +192,14 @@ public final class StreamDemo {
         }
     }
 
-    private void publishBaseline(PrintWriter out, Path training, String model, String version, DemoStack stack)
+    private void publishBaseline(PrintWriter out, Path training, String model, String version,
+                                 DemoBaseline.@Nullable Estimation estimation, DemoStack stack)
             throws BadInputException, PublishException {
-        BaselinePublisher.Published baseline = DemoBaseline.publish(training, model, version, stack.config(), clock);
-        out.printf(Locale.ROOT, "Baseline of %s %s from %s (its inputs and predictions, as baseline --prediction-column %s)"
-                + " published to %s%n", model, version, training, ScoredTraining.PREDICTION_COLUMN, baseline.topic());
+        BaselinePublisher.Published baseline = DemoBaseline.publish(training, model, version, estimation, stack.config(), clock);
+        String what = estimation == null ? "its inputs and predictions, as baseline --prediction-column "
+                + ScoredTraining.PREDICTION_COLUMN
+                : "its inputs, predictions, quality and CBPE fit, as baseline " + estimation.options();
+        out.printf(Locale.ROOT, "Baseline of %s %s from %s (%s) published to %s%n", model, version, training, what, baseline.topic());
     }
 
     private static Path copyTraining(Path directory) throws BadInputException {
@@ -221,23 +226,27 @@ public final class StreamDemo {
         private final Path emailDirectory;
         private final Set<Path> earlierEmails;
         private final long deadlineNanos;
+        private final EstimatePacing pacing;
         private DemoObservations observation;
         private List<CaughtEmail> emails = List.of();
         private long sent;
         private long total;
 
         /** @param earlierEmails the emails in {@code emailDirectory} before the replay: an earlier run's, never this one's */
-        Replay(OutputTopics outputs, ProgressLine progress, Path emailDirectory, Set<Path> earlierEmails, long deadlineNanos) {
+        Replay(OutputTopics outputs, ProgressLine progress, Path emailDirectory, Set<Path> earlierEmails, long deadlineNanos,
+               EstimatePacing pacing) {
             this.outputs = outputs;
             this.progress = progress;
             this.emailDirectory = emailDirectory;
             this.earlierEmails = Set.copyOf(earlierEmails);
             this.deadlineNanos = deadlineNanos;
+            this.pacing = pacing;
             this.observation = outputs.poll();
         }
 
+        /** @param paced hold each record back until the estimates it is {@link EstimatePacing#LEAD} past are judged */
         @SuppressWarnings("FutureReturnValueIgnored") // each send's outcome reaches its callback
-        void send(DemoStack stack, List<DemoRecord> records, long totalRecords) {
+        void send(DemoStack stack, List<DemoRecord> records, long totalRecords, boolean paced) {
             total = totalRecords;
             Map<String, Object> settings = new HashMap<>(stack.config().kafkaSettings());
             settings.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -245,6 +254,9 @@ public final class StreamDemo {
             AtomicReference<@Nullable Exception> failure = new AtomicReference<>();
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer())) {
                 for (DemoRecord record : records) {
+                    if (paced) {
+                        awaitJudged(producer, record.eventTime());
+                    }
                     producer.send(new ProducerRecord<>(record.topic(), null, record.eventTime().toEpochMilli(), record.key(), record.value()),
                             (metadata, error) -> {
                                 if (error != null) {
@@ -262,6 +274,14 @@ public final class StreamDemo {
                 throw new IllegalStateException("the demo could not write its traffic to Kafka: " + failed.getMessage(), failed);
             }
             refresh();
+        }
+
+        private void awaitJudged(KafkaProducer<String, byte[]> producer, Instant eventTime) {
+            if (pacing.maySend(eventTime, observation.of(CreditTraffic.MODEL))) {
+                return;
+            }
+            producer.flush();
+            awaitOrTimeout(o -> pacing.maySend(eventTime, o.of(CreditTraffic.MODEL)), LONGEST_PACING_WAIT);
         }
 
         void awaitOrTimeout(Predicate<DemoObservations> done, Duration longest) {

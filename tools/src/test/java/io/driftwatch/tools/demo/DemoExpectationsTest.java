@@ -5,6 +5,8 @@ import io.driftwatch.schemas.record.ColumnKind;
 import io.driftwatch.schemas.record.ComparisonBasis;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.ModelTask;
+import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.SkewFinding;
 import io.driftwatch.schemas.record.SkewKind;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,9 +30,9 @@ class DemoExpectationsTest {
     private static final DemoScenario SCENARIO = new DemoScenario(Instant.parse("2026-11-21T07:00:00Z"), Duration.ofMinutes(10),
             6, 4, 150, Duration.ofMinutes(20), 7L);
     private static final DemoPolicies.Published CREDIT = new DemoPolicies.Published("credit", "v1", Path.of("credit-policy.yaml"),
-            "c0ffee000001", Duration.ofMinutes(10), 2, List.of("credit-ml@example.com"));
+            "c0ffee000001", Duration.ofMinutes(10), 2, OptionalDouble.of(0.75), List.of("credit-ml@example.com"));
     private static final DemoPolicies.Published FRAUD = new DemoPolicies.Published("fraud", "v1", Path.of("fraud-policy.yaml"),
-            "f00d00000002", Duration.ofMinutes(20), 1, List.of("fraud-team@example.com"));
+            "f00d00000002", Duration.ofMinutes(20), 1, OptionalDouble.empty(), List.of("fraud-team@example.com"));
     private static final DemoExpectations EXPECTATIONS = new DemoExpectations(SCENARIO, Map.of("credit", CREDIT, "fraud", FRAUD));
 
     @Test
@@ -44,7 +47,10 @@ class DemoExpectationsTest {
                 "fraud: a dataset_drift trigger for window 3 (from 2026-11-21T07:40:00Z), as its policy's rule asks",
                 "fraud: an alert email about fraud v1 saying retraining triggered",
                 "credit: final quality reports for 6 windows (got 0)",
-                "credit: a quality_threshold trigger for window 5 (2026-11-21T07:40:00Z)",
+                "credit: an estimated_quality trigger for window 5 (2026-11-21T07:40:00Z), on its estimated accuracy",
+                "credit: the estimate of window 5 (2026-11-21T07:40:00Z) judged before all its labels were in (no report completed it)",
+                "credit: the final accuracy of window 5 (2026-11-21T07:40:00Z) below the policy's 0.75, confirming the estimate (got none)",
+                "credit: an alert email about credit v1 headed \"estimated quality fell, before its labels (accuracy)\"",
                 "credit: an UNEXPECTED_VALUE finding on region from window 5, where the region online its policy does not allow arrives");
     }
 
@@ -94,13 +100,49 @@ class DemoExpectationsTest {
     void aDriftTriggerCountsOnlyWhenItSpansTheWindowsTheModelsOwnRuleAsksFor() {
         RetrainingTrigger twoWindows = trigger("fraud", 4, 5);
         RetrainingTrigger oneWindow = trigger("fraud", 4);
-        DemoObservation fraud = new DemoObservation(Map.of(), Map.of(), List.of(twoWindows));
+        DemoObservation fraud = new DemoObservation(Map.of(), Map.of(), Map.of(), List.of(twoWindows));
 
         assertThat(EXPECTATIONS.driftTrigger("fraud", fraud)).isEmpty();
-        assertThat(EXPECTATIONS.driftTrigger("fraud", new DemoObservation(Map.of(), Map.of(), List.of(twoWindows, oneWindow))))
+        assertThat(EXPECTATIONS.driftTrigger("fraud", new DemoObservation(Map.of(), Map.of(), Map.of(), List.of(twoWindows, oneWindow))))
                 .contains(oneWindow);
-        assertThat(EXPECTATIONS.driftTrigger("credit", new DemoObservation(Map.of(), Map.of(), List.of(trigger("credit", 4, 5)))))
+        assertThat(EXPECTATIONS.driftTrigger("credit", new DemoObservation(Map.of(), Map.of(), Map.of(), List.of(trigger("credit", 4, 5)))))
                 .isPresent();
+    }
+
+    @Test
+    void theEstimatedFallCountsWhenJudgedBeforeItsLabelsAloneAndConfirmedByThem() {
+        DemoObservations observations = creditQuality(quality(false, 37, 0.6), quality(true, 150, 0.51),
+                qualityTrigger("estimated_quality"));
+        List<CaughtEmail> emails = List.of(new CaughtEmail("[driftwatch CRITICAL] credit v1: accuracy 0.58, below the rule's 0.84"
+                + " (estimated_quality); retraining triggered", List.of("credit-ml@example.com"), Path.of("a.eml"), Path.of("a.html"),
+                "<div>credit v1: estimated quality fell, before its labels (accuracy); retraining triggered</div>"));
+
+        assertThat(EXPECTATIONS.missing(observations, emails))
+                .noneMatch(line -> line.contains("window 5 (") || line.contains("estimated quality fell"));
+    }
+
+    @Test
+    void anEstimateJudgedWithEveryLabelInASecondQualityTriggerOrAnUnconfirmedFallIsNamed() {
+        DemoObservations observations = creditQuality(quality(false, 150, 0.6), quality(true, 150, 0.8),
+                qualityTrigger("estimated_quality"), qualityTrigger("quality_threshold"));
+
+        assertThat(EXPECTATIONS.missing(observations, List.of())).contains(
+                "credit: the estimate of window 5 (2026-11-21T07:40:00Z) judged before all its labels were in (its report had 150 of 150)",
+                "credit: one quality trigger for window 5 (2026-11-21T07:40:00Z), as the rules share it (got estimated_quality,"
+                        + " quality_threshold)",
+                "credit: the final accuracy of window 5 (2026-11-21T07:40:00Z) below the policy's 0.75, confirming the estimate (got 0.80)")
+                .noneMatch(line -> line.contains("an estimated_quality trigger"));
+    }
+
+    @Test
+    void aRealizedAccuracyNotYetFinalConfirmsNothing() {
+        DemoObservations observations = creditQuality(quality(false, 37, 0.6), quality(false, 120, 0.5),
+                qualityTrigger("estimated_quality"));
+
+        assertThat(EXPECTATIONS.missing(observations, List.of())).contains("credit: the final accuracy of window 5"
+                + " (2026-11-21T07:40:00Z) below the policy's 0.75, confirming the estimate (got none)");
+        assertThat(new EstimatedFall(SCENARIO, 4, 0.75).realizedAccuracy(creditQuality(quality(false, 37, 0.6), quality(true, 150, 0.5))
+                .of("credit"))).hasValue(0.5);
     }
 
     @Test
@@ -122,15 +164,32 @@ class DemoExpectationsTest {
 
         assertThat(missing).contains("fraud: its emails sent to fraud-team@example.com only (some went to oncall@example.test)")
                 .noneMatch(line -> line.startsWith("credit: its emails"))
-                .noneMatch(line -> line.contains("alert email about"));
+                .noneMatch(line -> line.endsWith("saying retraining triggered"));
     }
 
     private static DemoObservations credit(Map<Instant, DriftReport> reports) {
-        return new DemoObservations(Map.of("credit", new DemoObservation(reports, Map.of(), List.of())));
+        return new DemoObservations(Map.of("credit", new DemoObservation(reports, Map.of(), Map.of(), List.of())));
     }
 
     private static CaughtEmail email(String subject, String recipient) {
-        return new CaughtEmail(subject, List.of(recipient), Path.of("a.eml"), Path.of("a.html"));
+        return new CaughtEmail(subject, List.of(recipient), Path.of("a.eml"), Path.of("a.html"), "<p>body</p>");
+    }
+
+    private static DemoObservations creditQuality(QualityReport judged, QualityReport last, RetrainingTrigger... triggers) {
+        Instant drift = SCENARIO.windowStart(4);
+        return new DemoObservations(Map.of("credit", new DemoObservation(Map.of(), Map.of(drift, last), Map.of(drift, judged),
+                List.of(triggers))));
+    }
+
+    private static QualityReport quality(boolean isFinal, long labelled, double accuracy) {
+        return QualityReport.newBuilder().setReportId("quality-" + labelled).setModelName("credit").setModelVersion("v1")
+                .setWindowStart(SCENARIO.windowStart(4)).setWindowEnd(SCENARIO.windowStart(5)).setIsFinal(isFinal)
+                .setTask(ModelTask.CLASSIFICATION).setPredictions(150).setLabelled(labelled).setLabelCoverage(labelled / 150.0)
+                .setMetrics(Map.of("accuracy", accuracy)).build();
+    }
+
+    private static RetrainingTrigger qualityTrigger(String rule) {
+        return RetrainingTrigger.newBuilder(trigger("credit", 4)).setTriggerId(rule).setRule(rule).build();
     }
 
     private static SkewFinding finding(String feature, SkewKind kind) {

@@ -38,7 +38,8 @@ class DemoStackIntegrationTest {
                 Duration.ofMinutes(10), 4, 2, 20, Duration.ofMinutes(20), 7L);
         try (DemoStack stack = DemoStack.startInfrastructure(scenario)) {
             Path inputs = BundledData.copy(BundledData.REFERENCE, directory);
-            DemoBaseline.publish(ScoredTraining.write(inputs, directory), CreditTraffic.MODEL, CreditTraffic.VERSION, stack.config(), clock);
+            DemoBaseline.publish(ScoredTraining.write(inputs, directory, scenario.seed()), CreditTraffic.MODEL, CreditTraffic.VERSION,
+                    ScoredTraining.ESTIMATION, stack.config(), clock);
             stack.startDriftwatch(directory);
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.config().kafkaSettings(), new StringSerializer(),
                     new ByteArraySerializer())) {
