@@ -5,7 +5,9 @@ import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.EstimatedPerformance;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.stats.estimate.BusinessValue;
+import io.driftwatch.stats.quality.BinaryConfusion;
 import io.driftwatch.stats.quality.BusinessValueMatrix;
+import io.driftwatch.stats.quality.OutcomeChoices;
 import io.driftwatch.stats.quality.QualitySummary;
 import io.driftwatch.stats.quality.QualityTally;
 import io.driftwatch.topology.estimate.EstimateTally;
@@ -34,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
@@ -219,11 +222,12 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         }
         long endMillis = key.endMillis();
         ModelRules judgedBy = rules.rulesOf(key.model(), key.version());
-        QualitySummary summary = judgedBy.outcome().summary(state.tally().quality());
+        Optional<StoredEstimations.Estimation> estimation = estimations.of(modelKey);
+        QualitySummary summary = outcomeOf(judgedBy, estimation).summary(state.tally().quality());
         boolean estimateComplete = isFinal || estimateCompleteAt(key) <= predictionsClockOf(key.model());
         QualityReport report = QualityReportRecords.of(key, endMillis, summary, unmatchedLabels, isFinal,
                 baselineMetrics(modelKey), history.previousMetrics(), judgedBy.policyId(),
-                estimated(modelKey, state, judgedBy, summary, estimateComplete));
+                estimated(estimation, state, judgedBy, summary, estimateComplete));
         long timestamp = timestampMillis == Long.MIN_VALUE ? context.currentSystemTimeMs() : timestampMillis;
         metrics.report(report);
         if (isFinal) {
@@ -275,19 +279,44 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
         return partitions == null || partitions.isEmpty() ? Long.MIN_VALUE : modelClock(partitions);
     }
 
-    private @Nullable EstimatedPerformance estimated(String modelKey, QualityWindowState state, ModelRules judgedBy,
-                                                     QualitySummary summary, boolean complete) {
-        EstimateTally tally = state.tally().estimate();
-        if (tally == null) {
-            return null;
+    /**
+     * The model's outcome choices, with the positive class of its baseline's binary CBPE fit when its policy names
+     * none: the owner named it when fitting, and the realized figures beside the estimates must be of the same class.
+     */
+    private static OutcomeChoices outcomeOf(ModelRules judgedBy, Optional<StoredEstimations.Estimation> estimation) {
+        OutcomeChoices outcome = judgedBy.outcome();
+        if (outcome.positiveClass() == null && estimation.isPresent()
+                && estimation.get() instanceof StoredEstimations.Binary binary) {
+            return new OutcomeChoices(binary.reference().positiveClass(), outcome.businessValue());
         }
-        Optional<StoredEstimations.Estimation> estimation = estimations.of(modelKey);
-        if (estimation.isEmpty()) {
+        return outcome;
+    }
+
+    private static @Nullable EstimatedPerformance estimated(Optional<StoredEstimations.Estimation> estimation,
+                                                            QualityWindowState state, ModelRules judgedBy,
+                                                            QualitySummary summary, boolean complete) {
+        EstimateTally tally = state.tally().estimate();
+        if (tally == null || estimation.isEmpty()) {
             return null;
         }
         BusinessValueMatrix matrix = judgedBy.outcome().businessValue();
         return EstimatedPerformanceRecords.of(estimation.get(), tally, matrix == null ? null : new BusinessValue(matrix, false),
-                summary.metrics(), complete);
+                realizedBeside(estimation.get(), summary), complete);
+    }
+
+    /**
+     * The realized metrics an estimate is shown beside: all of them, but a binary model's positive-class figures
+     * only when its policy's positive class is the one its fit estimates (a policy may name another).
+     */
+    private static Map<String, Double> realizedBeside(StoredEstimations.Estimation estimation, QualitySummary summary) {
+        BinaryConfusion binary = summary.binary();
+        if (!(estimation instanceof StoredEstimations.Binary fit) || binary == null
+                || binary.positiveClass().equals(fit.reference().positiveClass())) {
+            return summary.metrics();
+        }
+        Map<String, Double> symmetric = new HashMap<>(summary.metrics());
+        symmetric.keySet().retainAll(Set.of("accuracy", "roc_auc"));
+        return symmetric;
     }
 
     private Map<String, Double> baselineMetrics(String modelKey) {

@@ -10,10 +10,12 @@ import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.stats.estimate.CbpeModel;
 import io.driftwatch.stats.estimate.CbpeReference;
+import io.driftwatch.stats.estimate.ChunkOutcomes;
 import io.driftwatch.stats.estimate.EstimatedMetric;
 import io.driftwatch.stats.estimate.ExpectedConfusion;
 import io.driftwatch.stats.estimate.MetricEstimate;
 import io.driftwatch.stats.estimate.ProbabilityRanking;
+import io.driftwatch.topology.estimate.BaselineEstimations;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
@@ -208,5 +210,42 @@ class EstimatedPerformanceTopologyTest {
         List<QualityReport> window0 = EstimatingModel.reportsOf(reports.readValuesToList(), 0);
         assertThat(window0).as("window 0 once, when its grace passed").hasSize(1);
         assertThat(window0.get(0).getEstimated()).as("no fit to estimate with any more").isNull();
+    }
+
+    @Test
+    void aNamedClassModelWhosePolicyNamesNoPositiveClassHasItsRealizedFiguresOfTheClassItsFitEstimates() {
+        List<ChunkOutcomes> chunks = new ArrayList<>();
+        for (int chunk = 0; chunk < 5; chunk++) {
+            ChunkOutcomes rows = new ChunkOutcomes();
+            for (int row = 0; row < 400; row++) {
+                double score = random.nextDouble();
+                rows.add(score, score >= 0.5, random.nextDouble() < score);
+            }
+            chunks.add(rows);
+        }
+        double[] undefined = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+        model.publishBaseline(Baseline.newBuilder().setBaselineId("loans/v1/0123456789abcdef").setModelName("loans")
+                .setModelVersion("v1").setCreatedAt(T0).setSource("validation.csv").setRows(2_000)
+                .setContentHash("0123456789abcdef").setColumns(List.of())
+                .setPerformanceEstimation(BaselineEstimations.toRecord(CbpeReference.fit("approve", chunks, undefined, undefined)))
+                .build());
+        for (int i = 0; i < 200; i++) {
+            double score = random.nextDouble();
+            Instant at = T0.plusSeconds(i);
+            model.send(InferenceLog.newBuilder().setRequestId("l" + i).setModelName("loans").setModelVersion("v1")
+                    .setEventTime(at).setFeatures(Map.of("x", 1.0)).setPrediction(score >= 0.5 ? "approve" : "decline")
+                    .setClassScores(Map.of("approve", score, "decline", 1 - score)).build());
+            model.label("loans", "l" + i, at.plusSeconds(30), random.nextDouble() < score ? "approve" : "decline");
+        }
+        update();
+
+        QualityReport report = reports.readValuesToList().stream().filter(r -> r.getModelName().equals("loans"))
+                .reduce((first, second) -> second).orElseThrow();
+        assertThat(report.getLabelled()).isEqualTo(200);
+        assertThat(report.getBinary().getPositiveClass()).as("the fit's positive class").isEqualTo("approve");
+        for (String name : List.of("precision", "recall", "f1", "specificity", "accuracy")) {
+            assertThat(EstimatingModel.metric(report, name).getRealized()).as(name)
+                    .isEqualTo(report.getMetrics().get(name)).isNotNull();
+        }
     }
 }

@@ -129,7 +129,7 @@ final class EstimatingModel implements AutoCloseable {
 
     void publishBaseline(Baseline baseline) {
         driver.createInputTopic("driftwatch.baselines", Serdes.String().serializer(), Topics.BASELINES.valueSerde().serializer())
-                .pipeInput("churn/v2", baseline);
+                .pipeInput(baseline.getModelName() + "/" + baseline.getModelVersion(), baseline);
     }
 
     /** A prediction of class 1 when {@code score} is at least 0.5, logging the scores of both classes. */
@@ -144,7 +144,11 @@ final class EstimatingModel implements AutoCloseable {
     }
 
     void label(String requestId, Instant time, String label) {
-        FeedbackLabel feedback = FeedbackLabel.newBuilder().setRequestId(requestId).setModelName("churn").setLabel(label)
+        label("churn", requestId, time, label);
+    }
+
+    void label(String model, String requestId, Instant time, String label) {
+        FeedbackLabel feedback = FeedbackLabel.newBuilder().setRequestId(requestId).setModelName(model).setLabel(label)
                 .setEventTime(time).build();
         labels.pipeInput(new TestRecord<>(null, RecordEncoders.json(feedback), T0));
     }
