@@ -31,13 +31,17 @@ public final class PrincipalSubspace {
      * Restores a stored subspace.
      *
      * @param mean                    the mean PCA subtracts, one entry per column
-     * @param components              the kept components, k rows of one entry per column, orthonormal
+     * @param components              the kept components, k rows of one entry per column, orthonormal (not checked)
      * @param explainedVarianceRatios every component's share of the total variance, in decreasing order
      */
     public static PrincipalSubspace of(double[] mean, double[][] components, double[] explainedVarianceRatios) {
         requireNonNull(mean, "mean");
         requireNonNull(components, "components");
         requireNonNull(explainedVarianceRatios, "explainedVarianceRatios");
+        if (explainedVarianceRatios.length != mean.length) {
+            throw new IllegalArgumentException("a subspace of " + mean.length + " columns has as many explained-variance"
+                    + " ratios, got " + explainedVarianceRatios.length);
+        }
         if (components.length == 0 || components.length > mean.length) {
             throw new IllegalArgumentException("a subspace keeps between 1 and " + mean.length + " components, got "
                     + components.length);
@@ -151,7 +155,10 @@ public final class PrincipalSubspace {
         return Arrays.stream(components).map(double[]::clone).toArray(double[][]::new);
     }
 
-    /** Every component's share of the total variance, kept or not, in decreasing order. */
+    /**
+     * Every component's share of the total variance, kept or not, in decreasing order; scikit-learn's
+     * {@code explained_variance_ratio_} holds the first k of them.
+     */
     public double[] explainedVarianceRatios() {
         return explainedVarianceRatios.clone();
     }

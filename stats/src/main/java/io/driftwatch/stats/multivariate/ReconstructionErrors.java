@@ -27,8 +27,15 @@ public record ReconstructionErrors(long count, double mean, double m2) {
         return EMPTY;
     }
 
-    /** This state with one more row's {@code error}. */
+    /**
+     * This state with one more row's {@code error}.
+     *
+     * @throws IllegalArgumentException when {@code error} is negative or not finite
+     */
     public ReconstructionErrors plus(double error) {
+        if (!(error >= 0 && error < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("a reconstruction error is a finite distance, 0 or more; got " + error);
+        }
         if (count == 0) {
             return new ReconstructionErrors(1, error, 0);
         }

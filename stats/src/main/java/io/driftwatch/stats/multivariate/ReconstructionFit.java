@@ -40,6 +40,8 @@ public final class ReconstructionFit {
     public static ReconstructionFit of(List<ColumnEncoder> encoders, double[] scalerMeans, double[] scalerScales,
                                        PrincipalSubspace subspace) {
         requireNonNull(encoders, "encoders");
+        requireNonNull(scalerMeans, "scalerMeans");
+        requireNonNull(scalerScales, "scalerScales");
         requireNonNull(subspace, "subspace");
         int columns = encoders.size();
         if (columns == 0 || scalerMeans.length != columns || scalerScales.length != columns

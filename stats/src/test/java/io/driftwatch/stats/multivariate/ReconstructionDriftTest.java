@@ -35,6 +35,17 @@ class ReconstructionDriftTest {
     }
 
     @Test
+    void aFitRestoredFromItsStoredNumbersScoresRowsIdentically() {
+        PrincipalSubspace subspace = FIT.subspace();
+        ReconstructionFit restored = ReconstructionFit.of(FIT.encoders(), FIT.scalerMeans(), FIT.scalerScales(),
+                PrincipalSubspace.of(subspace.mean(), subspace.components(), subspace.explainedVarianceRatios()));
+        FeatureTable analysis = ReconstructionCases.analysis();
+        for (int row = 0; row < analysis.rowCount(); row++) {
+            assertThat(restored.errorOf(analysis.row(row))).isEqualTo(FIT.errorOf(analysis.row(row)));
+        }
+    }
+
+    @Test
     void theDistanceIsNotTheNormOfTheReconstruction() {
         double[] distances = expectedDoubles("analysis_row_errors");
         double[] reconstructionNorms = expectedDoubles("analysis_reconstruction_norms");

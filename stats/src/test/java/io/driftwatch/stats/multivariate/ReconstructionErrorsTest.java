@@ -65,6 +65,14 @@ class ReconstructionErrorsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 2");
     }
 
+    @Test
+    void refusesAnErrorThatIsNotAFiniteDistance() {
+        assertThatThrownBy(() -> ReconstructionErrors.empty().plus(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite distance");
+        assertThatThrownBy(() -> ReconstructionErrors.empty().plus(-0.1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite distance");
+    }
+
     private static ReconstructionErrors feed(ReconstructionErrors state, int from, int to) {
         ReconstructionErrors fed = state;
         for (int i = from; i < to; i++) {
