@@ -10,9 +10,8 @@ import static java.util.Objects.requireNonNull;
  * principal subspace. {@link #errorOf(FeatureRow)} scores a row: the distance between the scaled row and its PCA
  * reconstruction, which grows when a window's features stop co-varying as the reference's did.
  *
- * <p>NannyML's calculator at commit 11ef5c86 computes this same distance ({@code tmp = data - tmp} once, then the
- * norm); an implementation that subtracted twice would measure the reconstruction's own norm instead, which does not
- * track drift. Immutable and thread-safe.
+ * <p>It is the distance NannyML's data-reconstruction calculator computes (commit 11ef5c86). Immutable and
+ * thread-safe.
  */
 public final class ReconstructionFit {
     private final List<ColumnEncoder> encoders;
