@@ -183,7 +183,8 @@ public final class CheckCommand implements Callable<Integer> {
                 ? EstimatedChunks.of(chunkQuality.request(), reference, current, chunked.currentLayout(),
                 chunked.referenceLayout(), chunkQuality) : null;
         MultivariateChunks multivariateDrift = multivariate && chunked.referenceLayout() != null
-                ? MultivariateChunks.of(Features.of(chunked.whole().report()), reference, current,
+                ? MultivariateChunks.of(Features.of(chunked.whole().report(), checkQuality == null ? Set.of()
+                : Set.of(checkQuality.request().columns().prediction())), reference, current,
                 chunked.referenceLayout(), chunked.currentLayout()) : null;
         ReportOutput.write(render(chunked.whole(), chunked, settings, checkQuality, chunkQuality, estimation,
                 multivariateDrift), output, spec.commandLine().getOut());

@@ -167,6 +167,39 @@ class CheckMultivariateTest {
     }
 
     @Test
+    void theHtmlReportHoldsTheSameTableAsASection() throws IOException {
+        List<String[]> reference = referenceRows();
+        String html = CommandRun.expecting(new int[]{ExitCode.OK, ExitCode.FOUND}, "check", "--reference",
+                csv("reference.csv", reference).toString(), "--current", csv("current.csv", currentRows(reference)).toString(),
+                "--chunk-rows", Integer.toString(CHUNK_ROWS), "--multivariate", "pca", "--format", "html");
+
+        String section = html.substring(html.indexOf("<h2>Multivariate drift per chunk (PCA reconstruction error)</h2>"));
+        assertThat(section.substring(0, section.indexOf("</section>"))).contains("thresholds")
+                .containsSubsequence(">0<", ">5<", "reconstruction_error", ">7<", "reconstruction_error");
+    }
+
+    @Test
+    void theTimeExcludedLabelPredictionAndScoreColumnsAreNotFeatures() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("ts,id,x1,x2,colour,label,prediction,p"));
+        List<String[]> rows = referenceRows();
+        for (int row = 0; row < rows.size(); row++) {
+            String[] features = rows.get(row);
+            lines.add(String.join(",", "2026-03-01T00:00:00Z", Integer.toString(row), features[0], features[1], features[2],
+                    Integer.toString(row % 2), Integer.toString(row / 2 % 2), "0.5"));
+        }
+        Path file = Files.write(directory.resolve("labelled.csv"), lines);
+
+        String out = CommandRun.expecting(new int[]{ExitCode.OK, ExitCode.FOUND}, "check", "--reference", file.toString(),
+                "--current", file.toString(), "--format", "json", "--chunk-rows", "100", "--time-column", "ts",
+                "--exclude", "id", "--labels", "label", "--prediction-column", "prediction", "--score-column", "p",
+                "--multivariate", "pca");
+
+        List<String> columns = new ArrayList<>();
+        new ObjectMapper().readTree(out).get("multivariate").get("columns").forEach(column -> columns.add(column.asText()));
+        assertThat(columns).containsExactlyInAnyOrder("x1", "x2", "colour");
+    }
+
+    @Test
     void multivariateDriftNeverChangesTheExitCode() throws IOException {
         List<String[]> reference = referenceRows();
         Path referenceFile = csv("reference.csv", reference);
