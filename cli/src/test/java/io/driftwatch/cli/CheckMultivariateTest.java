@@ -200,6 +200,49 @@ class CheckMultivariateTest {
     }
 
     @Test
+    void booleansAndColumnsDeclaredCategoricalAreEncodedAsCategoriesAsCheckTypesThem() throws IOException {
+        Random random = new Random(7);
+        List<String> lines = new ArrayList<>(List.of("x1,flag,grade"));
+        List<Double> x1 = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
+        List<String> grades = new ArrayList<>();
+        for (int row = 0; row < 200; row++) {
+            x1.add(Double.parseDouble(format(random.nextGaussian())));
+            flags.add(random.nextBoolean() ? "true" : "false");
+            grades.add(Integer.toString(1 + random.nextInt(3)));
+            lines.add(format(x1.get(row)) + "," + flags.get(row) + "," + grades.get(row));
+        }
+        Path file = Files.write(directory.resolve("typed.csv"), lines);
+
+        JsonNode report = new ObjectMapper().readTree(CommandRun.expecting(new int[]{ExitCode.OK, ExitCode.FOUND}, "check",
+                "--reference", file.toString(), "--current", file.toString(), "--format", "json", "--chunk-rows", "100",
+                "--column-type", "grade=categorical", "--multivariate", "pca"));
+
+        List<FeatureColumn> columns = new ArrayList<>();
+        report.get("multivariate").get("columns").forEach(column -> columns.add(switch (column.asText()) {
+            case "x1" -> ContinuousColumn.of("x1", x1.stream().mapToDouble(Double::doubleValue).toArray());
+            case "flag" -> CategoricalColumn.of("flag", flags);
+            default -> CategoricalColumn.of("grade", grades);
+        }));
+        FeatureTable whole = new FeatureTable(columns);
+        ReconstructionFit fit = ReconstructionFitter.fit(whole);
+        for (int chunk = 0; chunk < 2; chunk++) {
+            int first = chunk * 100;
+            FeatureTable rows = new FeatureTable(columns.stream().map(column -> slice(column, first, first + 100)).toList());
+            assertThat(report.get("chunks").get(chunk).get("multivariate").get("value").asDouble()).as("chunk " + chunk)
+                    .isEqualTo(fit.errorsOf(rows).value());
+        }
+    }
+
+    private static FeatureColumn slice(FeatureColumn column, int from, int to) {
+        if (column instanceof ContinuousColumn continuous) {
+            return ContinuousColumn.of(column.name(), IntStream.range(from, to).mapToDouble(continuous::value).toArray());
+        }
+        CategoricalColumn categorical = (CategoricalColumn) column;
+        return CategoricalColumn.of(column.name(), IntStream.range(from, to).mapToObj(categorical::value).toList());
+    }
+
+    @Test
     void multivariateDriftNeverChangesTheExitCode() throws IOException {
         List<String[]> reference = referenceRows();
         Path referenceFile = csv("reference.csv", reference);
