@@ -5,6 +5,10 @@ import io.driftwatch.cli.chunk.ChunkPlan;
 import io.driftwatch.cli.estimate.EstimatedChunks;
 import io.driftwatch.cli.estimate.EstimationJson;
 import io.driftwatch.cli.estimate.EstimationTable;
+import io.driftwatch.cli.multivariate.Features;
+import io.driftwatch.cli.multivariate.MultivariateChunks;
+import io.driftwatch.cli.multivariate.MultivariateJson;
+import io.driftwatch.cli.multivariate.MultivariateTable;
 import io.driftwatch.cli.quality.CheckQuality;
 import io.driftwatch.cli.quality.ChunkQuality;
 import io.driftwatch.cli.quality.ChunkQualityTable;
@@ -72,6 +76,7 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "      --score-column p_churn --business-value '[[0, -5], [-50, 100]]' --format json",
                 "  driftwatch check --reference ref.csv --current cur.csv --chunk-rows 500 --labels churned \\",
                 "      --prediction-column predicted --score-column p_churn --estimate-performance",
+                "  driftwatch check --reference ref.csv --current cur.csv --chunk-rows 500 --multivariate pca",
                 "  driftwatch check --list-tests"})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -101,6 +106,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     private QualityOptions quality = new QualityOptions();
+
+    @Mixin
+    private MultivariateOptions multivariateOptions = new MultivariateOptions();
 
     @Option(names = "--model", paramLabel = "M", description = "The model whose policy applies; needed only when the"
             + " --policy files hold policies of more than one model.")
@@ -135,6 +143,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Optional<ChunkPlan> chunks = chunking.plan();
         boolean estimate = quality.estimatePerformance(chunks.isPresent());
+        boolean multivariate = multivariateOptions.requested(chunks.isPresent());
         Optional<EffectivePolicy> policy;
         try {
             policy = policies.effective(model, Optional.ofNullable(modelVersion));
@@ -159,7 +168,7 @@ public final class CheckCommand implements Callable<Integer> {
                 : CheckQuality.of(reference, current, qualityRequest.get());
         if (chunks.isEmpty()) {
             FileCheck check = FileCheck.run(reference, current, types, excluded, settings, calibrated, minRows);
-            ReportOutput.write(render(check, null, settings, checkQuality, null, null), output, spec.commandLine().getOut());
+            ReportOutput.write(render(check, null, settings, checkQuality, null, null, null), output, spec.commandLine().getOut());
             return switch (check.judgement().outcome()) {
                 case NO_DRIFT -> ExitCode.OK;
                 case DRIFT -> ExitCode.FOUND;
@@ -167,15 +176,20 @@ public final class CheckCommand implements Callable<Integer> {
             };
         }
         ChunkedFileCheck chunked = ChunkedFileCheck.run(reference, current, types, excluded, settings, calibrated,
-                minRows, chunks.get(), checkQuality != null);
+                minRows, chunks.get(), checkQuality != null || multivariate);
         ChunkQuality chunkQuality = checkQuality == null ? null : ChunkQuality.of(checkQuality.request(), reference,
                 current, chunked.currentLayout(), chunked.referenceLayout());
         EstimatedChunks estimation = estimate && chunkQuality != null && chunked.referenceLayout() != null
                 ? EstimatedChunks.of(chunkQuality.request(), reference, current, chunked.currentLayout(),
                 chunked.referenceLayout(), chunkQuality) : null;
-        ReportOutput.write(render(chunked.whole(), chunked, settings, checkQuality, chunkQuality, estimation), output,
-                spec.commandLine().getOut());
-        // The estimated performance informs like the realized quality: the exit code stays the drift verdict's.
+        MultivariateChunks multivariateDrift = multivariate && chunked.referenceLayout() != null
+                ? MultivariateChunks.of(Features.of(chunked.whole().report(), checkQuality == null ? Set.of()
+                : Set.of(checkQuality.request().columns().prediction())), reference, current,
+                chunked.referenceLayout(), chunked.currentLayout()) : null;
+        ReportOutput.write(render(chunked.whole(), chunked, settings, checkQuality, chunkQuality, estimation,
+                multivariateDrift), output, spec.commandLine().getOut());
+        // The estimated performance and the multivariate drift inform like the realized quality: the exit code stays
+        // the drift verdict's.
         // Exit 4 when the whole file cannot be judged, else 1 when it or any of its chunks drifted, else 0.
         if (chunked.whole().judgement().outcome() == DatasetJudgement.Outcome.NOT_JUDGED) {
             return ExitCode.NOT_JUDGED;
@@ -186,7 +200,7 @@ public final class CheckCommand implements Callable<Integer> {
     /** The report in the format asked for: the whole file's, then the chunks' and the model's quality where there are. */
     private String render(FileCheck whole, @Nullable ChunkedFileCheck chunked, ComparisonSettings settings,
                           @Nullable CheckQuality checkQuality, @Nullable ChunkQuality chunkQuality,
-                          @Nullable EstimatedChunks estimation) {
+                          @Nullable EstimatedChunks estimation, @Nullable MultivariateChunks multivariate) {
         String referenceName = String.valueOf(reference);
         String currentName = String.valueOf(current);
         boolean referenceChunks = chunked != null && chunked.plan().referenceChunks();
@@ -195,7 +209,8 @@ public final class CheckCommand implements Callable<Integer> {
                 String json = chunked == null ? JsonReport.render(whole.report(), whole.judgement(), settings.options(),
                         whole.excludedColumns(), whole.sketchedColumns()) : ChunkJson.render(chunked, settings.options());
                 String withQuality = checkQuality == null ? json : QualityJson.addTo(json, checkQuality, chunkQuality);
-                yield (estimation == null ? withQuality : EstimationJson.addTo(withQuality, estimation))
+                String withEstimates = estimation == null ? withQuality : EstimationJson.addTo(withQuality, estimation);
+                yield (multivariate == null ? withEstimates : MultivariateJson.addTo(withEstimates, multivariate))
                         + System.lineSeparator();
             }
             case TABLE -> (chunked == null ? "" : chunked.chunkHeadline() + System.lineSeparator())
@@ -204,13 +219,15 @@ public final class CheckCommand implements Callable<Integer> {
                     + (chunked == null ? "" : ChunkLines.render(chunked, currentName, referenceName))
                     + (checkQuality == null ? "" : QualityTable.render(checkQuality))
                     + (chunkQuality == null ? "" : ChunkQualityTable.render(chunkQuality, referenceChunks))
-                    + (estimation == null ? "" : EstimationTable.render(estimation));
+                    + (estimation == null ? "" : EstimationTable.render(estimation))
+                    + (multivariate == null ? "" : MultivariateTable.render(multivariate));
             case HTML -> HtmlReport.render("driftwatch check", whole.report(), whole.judgement(), referenceName, currentName,
                     whole.excludedColumns(), whole.charts(), whole.sketchedColumns(), List.of(),
                     (chunked == null ? "" : ChunkHtml.sections(chunked))
                             + (checkQuality == null ? "" : QualityHtml.section(checkQuality))
                             + (chunkQuality == null ? "" : ChunkQualityTable.section(chunkQuality, referenceChunks))
-                            + (estimation == null ? "" : EstimationTable.section(estimation)));
+                            + (estimation == null ? "" : EstimationTable.section(estimation))
+                            + (multivariate == null ? "" : MultivariateTable.section(multivariate)));
         };
     }
 

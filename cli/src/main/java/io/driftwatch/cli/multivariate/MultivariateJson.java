@@ -1,0 +1,78 @@
+package io.driftwatch.cli.multivariate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.stats.calibration.MetricBand;
+import io.driftwatch.stats.multivariate.PrincipalSubspace;
+import io.driftwatch.stats.multivariate.ReconstructionErrors;
+
+/**
+ * The multivariate drift in {@code check}'s JSON report: a top-level {@code multivariate: {method:
+ * "pca_reconstruction", columns, components, explained_variance, thresholds: {lower, upper}}} (the variance shares
+ * of the k kept components, as scikit-learn's {@code explained_variance_ratio_}) and, in each chunk of
+ * {@code chunks[]}, {@code multivariate: {value, sampling_error, lower_band, upper_band, alert}}. A number that does
+ * not exist (the sampling error of a one-row chunk, thresholds no reference chunk gives) is null, never NaN.
+ */
+public final class MultivariateJson {
+    /** The method's name in the report. */
+    public static final String METHOD = "pca_reconstruction";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private MultivariateJson() {
+    }
+
+    /** {@code report}, a JSON object with {@code chunks[]} as the chunked {@code check} renders it, with the drift added. */
+    public static String addTo(String report, MultivariateChunks multivariate) {
+        try {
+            ObjectNode root = (ObjectNode) MAPPER.readTree(report);
+            ObjectNode summary = root.putObject("multivariate");
+            summary.put("method", METHOD);
+            ArrayNode columns = summary.putArray("columns");
+            multivariate.features().names().forEach(columns::add);
+            PrincipalSubspace subspace = multivariate.fit().subspace();
+            summary.put("components", subspace.componentCount());
+            ArrayNode explained = summary.putArray("explained_variance");
+            double[] ratios = subspace.explainedVarianceRatios();
+            for (int component = 0; component < subspace.componentCount(); component++) {
+                explained.add(ratios[component]);
+            }
+            ObjectNode thresholds = summary.putObject("thresholds");
+            MetricBand band = multivariate.thresholds();
+            number(thresholds, "lower", band == null ? Double.NaN : band.lower());
+            number(thresholds, "upper", band == null ? Double.NaN : band.upper());
+            JsonNode chunks = root.get("chunks");
+            if (chunks != null) {
+                for (JsonNode chunk : chunks) {
+                    ((ObjectNode) chunk).set("multivariate", node(multivariate.chunks().get(chunk.get("index").asInt())));
+                }
+            }
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("check's JSON report is an object, read back as written", e);
+        }
+    }
+
+    private static ObjectNode node(ChunkReconstruction chunk) {
+        ObjectNode node = MAPPER.createObjectNode();
+        ReconstructionErrors errors = chunk.errors();
+        number(node, "value", errors.value());
+        number(node, "sampling_error", errors.samplingError());
+        number(node, "lower_band", errors.confidenceBand().lower());
+        number(node, "upper_band", errors.confidenceBand().upper());
+        node.put("alert", chunk.alert());
+        return node;
+    }
+
+    private static void number(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            node.put(name, value);
+        } else {
+            node.putNull(name);
+        }
+    }
+}
