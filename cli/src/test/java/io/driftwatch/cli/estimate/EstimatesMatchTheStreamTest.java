@@ -3,40 +3,20 @@ package io.driftwatch.cli.estimate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.cli.CommandRun;
-import io.driftwatch.schemas.format.DecodeLimits;
-import io.driftwatch.schemas.format.JsonDecoder;
-import io.driftwatch.schemas.format.RecordEncoders;
-import io.driftwatch.schemas.mapping.InferenceMapping;
-import io.driftwatch.schemas.mapping.LabelMapping;
-import io.driftwatch.schemas.record.Baseline;
-import io.driftwatch.schemas.record.EstimatedMetricReport;
 import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.schemas.record.QualityReport;
-import io.driftwatch.stats.compare.ProfileComparator;
 import io.driftwatch.topics.Topics;
-import io.driftwatch.topology.DriftwatchTopology;
-import io.driftwatch.topology.config.DriftwatchConfig;
-import io.driftwatch.topology.policy.ConfigModelRules;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EstimatesMatchTheStreamTest {
     private static final Instant REFERENCE_START = Instant.parse("2026-11-01T00:00:00Z");
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
-    private static final Duration WINDOW = Duration.ofMinutes(10);
+    private static final Duration WINDOW = StreamEstimates.WINDOW;
     private static final int REFERENCE_PER_CHUNK = 400;
     private static final int WINDOWS = 5;
     private static final int PER_WINDOW = 150;
@@ -102,8 +82,11 @@ class EstimatesMatchTheStreamTest {
                 "--estimate-performance", "--format", "json"));
         assertThat(check.path("estimation").path("calibrated").asBoolean()).as("the scores need calibrating").isTrue();
 
-        Map<Instant, QualityReport> stream = streamEstimates(
-                Topics.BASELINES.valueSerde().deserializer().deserialize("baselines", Files.readAllBytes(baselineFile)), logs);
+        Map<Instant, QualityReport> stream = StreamEstimates.of(directory.resolve("state"),
+                Topics.BASELINES.valueSerde().deserializer().deserialize("baselines", Files.readAllBytes(baselineFile)), logs,
+                InferenceLog.newBuilder().setRequestId("closer").setModelName("loans").setModelVersion("v3")
+                        .setEventTime(T0.plus(WINDOW.multipliedBy(WINDOWS + 1))).setFeatures(Map.of()).setPrediction(1.0)
+                        .setClassScores(Map.of("1", 0.9)).build(), T0);
 
         JsonNode chunks = check.path("chunks");
         assertThat(chunks).hasSize(WINDOWS);
@@ -113,58 +96,11 @@ class EstimatesMatchTheStreamTest {
             assertThat(report).as("window %d estimated", window).isNotNull();
             assertThat(report.getEstimated().getPredictions()).isEqualTo(chunk.path("rows").asLong()).isEqualTo(PER_WINDOW);
             for (String name : METRICS) {
-                JsonNode expected = chunk.path("estimated").path(name);
-                EstimatedMetricReport actual = report.getEstimated().getMetrics().stream()
-                        .filter(metric -> metric.getMetric().equals(name)).findFirst().orElseThrow();
-                String what = "window " + window + " " + name;
-                assertThat(actual.getValue()).as(what).isEqualTo(expected.path("value").asDouble());
-                assertThat(actual.getSamplingError()).as(what).isEqualTo(expected.path("sampling_error").asDouble());
-                assertThat(actual.getLower()).as(what).isEqualTo(expected.path("lower_band").asDouble());
-                assertThat(actual.getUpper()).as(what).isEqualTo(expected.path("upper_band").asDouble());
-                assertThat(actual.getThresholdLower()).as(what).isEqualTo(expected.path("lower_threshold").asDouble());
-                assertThat(actual.getThresholdUpper()).as(what).isEqualTo(expected.path("upper_threshold").asDouble());
-                assertThat(actual.getAlert()).as(what).isEqualTo(expected.path("alert").asBoolean());
+                StreamEstimates.assertSameEstimate(chunk, report, name, "window " + window + " " + name);
             }
         }
         assertThat(chunks.get(4).path("estimated").path("accuracy").path("alert").asBoolean())
                 .as("the scores that crowd around 0.5 alert in both").isTrue();
     }
 
-    /** The last complete estimate of each window, by window start, from the stream fed {@code logs}. */
-    private Map<Instant, QualityReport> streamEstimates(Baseline baseline, List<InferenceLog> logs) {
-        DriftwatchConfig config = new DriftwatchConfig(Map.of("bootstrap.servers", "unused:9092",
-                DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, WINDOW.toMillis(),
-                DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, Duration.ofMinutes(1).toMillis(),
-                DriftwatchConfig.LABELS_MAX_DELAY_MS_CONFIG, Duration.ofHours(6).toMillis(),
-                DriftwatchConfig.QUALITY_UPDATE_INTERVAL_MS_CONFIG, 1_000L));
-        var topology = DriftwatchTopology.build(config, new JsonDecoder<>(InferenceMapping.canonical(), DecodeLimits.DEFAULT),
-                new JsonDecoder<>(LabelMapping.canonical(), DecodeLimits.DEFAULT),
-                (judgedBy, reference, window, thresholds, chosen) -> new ProfileComparator(judgedBy.withBaselineChoices(thresholds, chosen))
-                        .compare(reference, window), new ConfigModelRules(config), 1, new SimpleMeterRegistry(), Clock.systemUTC());
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "estimates-match");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, directory.resolve("state").toString());
-        Map<Instant, QualityReport> complete = new HashMap<>();
-        try (TopologyTestDriver driver = new TopologyTestDriver(topology, properties, T0)) {
-            driver.createInputTopic("driftwatch.baselines", Serdes.String().serializer(), Topics.BASELINES.valueSerde().serializer())
-                    .pipeInput("loans/v3", baseline);
-            TestInputTopic<byte[], byte[]> inferences = driver.createInputTopic("inferences", Serdes.ByteArray().serializer(),
-                    Serdes.ByteArray().serializer());
-            for (InferenceLog log : logs) {
-                inferences.pipeInput(new TestRecord<>(null, RecordEncoders.json(log), T0));
-            }
-            inferences.pipeInput(new TestRecord<>(null, RecordEncoders.json(InferenceLog.newBuilder().setRequestId("closer")
-                    .setModelName("loans").setModelVersion("v3").setEventTime(T0.plus(WINDOW.multipliedBy(WINDOWS + 1)))
-                    .setFeatures(Map.of()).setPrediction(1.0).setClassScores(Map.of("1", 0.9)).build()), T0));
-            for (int i = 0; i < 4; i++) {
-                driver.advanceWallClockTime(Duration.ofSeconds(1));
-            }
-            driver.createOutputTopic("driftwatch.quality-reports", Serdes.String().deserializer(),
-                            Topics.QUALITY_REPORTS.valueSerde().deserializer()).readValuesToList().stream()
-                    .filter(report -> report.getEstimated() != null && report.getEstimated().getComplete())
-                    .forEach(report -> complete.put(report.getWindowStart(), report));
-        }
-        return complete;
-    }
 }
