@@ -33,6 +33,7 @@ import io.driftwatch.stats.estimate.CbpeModel;
 import io.driftwatch.stats.estimate.MulticlassCbpeModel;
 import io.driftwatch.stats.estimate.MulticlassCbpeReference;
 import io.driftwatch.stats.profile.NumericProfileConfig;
+import io.driftwatch.stats.quality.ClassName;
 import io.driftwatch.stats.quality.OutcomeChoices;
 import io.driftwatch.stats.quality.OutcomeTyping;
 import io.driftwatch.stats.quality.QualitySummary;
@@ -279,8 +280,11 @@ public final class BaselineCommand implements Callable<Integer> {
         }
         outcomes.requireIn(input, table.columns().keySet());
         Map<String, ColumnData> profiled = outcomes.profiled(table.columns());
+        String summaryClass = positiveClass != null ? positiveClass
+                : policy.map(effective -> effective.policy().outcome().choices().positiveClass()).orElse(null);
         QualitySummary quality = outcomes.label() == null ? null
-                : LabelledFileQuality.read(input, outcomes, new OutcomeTyping(task, positiveClass));
+                : LabelledFileQuality.read(input, outcomes, new OutcomeTyping(task, positiveClass),
+                        summaryClass == null ? null : ClassName.ofTyped(summaryClass));
         return new BaselineBuilder(settings).build(table.rows(), profiled, quality);
     }
 

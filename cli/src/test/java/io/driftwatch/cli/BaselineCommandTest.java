@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -283,5 +284,28 @@ class BaselineCommandTest {
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("else " + DriftwatchConfig.CONFIG_DEF.defaultValues()
                 .get(DriftwatchConfig.BASELINES_TOPIC_CONFIG) + ")").contains("Examples:");
+    }
+
+    @Test
+    void aNamedClassModelsPolicyPositiveClassGivesTheBaselineQualityItsBinaryFiguresAsTheStreamComputesThem()
+            throws Exception {
+        StringBuilder csv = new StringBuilder("x,predicted,churned\n");
+        for (int i = 0; i < 40; i++) {
+            String predicted = i % 2 == 0 ? "churn" : "stay";
+            String actual = i % 5 == 0 ? (predicted.equals("churn") ? "stay" : "churn") : predicted;
+            csv.append(i).append(',').append(predicted).append(',').append(actual).append('\n');
+        }
+        Path validation = Files.writeString(directory.resolve("named.csv"), csv);
+        Path policy = Files.writeString(directory.resolve("churn.yaml"), "model: churn\noutcome: {positive_class: churn}\n");
+        Path avro = directory.resolve("churn.avro");
+
+        int exit = run("baseline", "--model", "churn", "--model-version", "9", "--input", validation.toString(), "--labels",
+                "churned", "--prediction-column", "predicted", "--policy", policy.toString(), "--no-calibrate",
+                "--output", avro.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        Map<String, Double> metrics = Baseline.fromByteBuffer(ByteBuffer.wrap(Files.readAllBytes(avro))).getQuality().getMetrics();
+        // 20 predicted churn, 4 of them stay; 20 predicted stay, 4 of them churn.
+        assertThat(metrics).containsEntry("precision", 0.8).containsEntry("recall", 0.8).containsEntry("specificity", 0.8);
     }
 }

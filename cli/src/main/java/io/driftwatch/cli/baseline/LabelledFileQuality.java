@@ -50,7 +50,19 @@ public final class LabelledFileQuality {
      *                           prediction, or the labels do not fit the task the rows make
      */
     public static QualitySummary read(Path file, OutcomeColumns columns, OutcomeTyping typing) throws BadInputException {
-        Tallied tallied = tally(file, columns, typing, 1, row -> 0, typing.positiveClass(), true).get(0);
+        return read(file, columns, typing, typing.positiveClass());
+    }
+
+    /**
+     * As {@link #read(Path, OutcomeColumns, OutcomeTyping)}, the binary figures seen from {@code positiveClass}, which
+     * may be the model's policy's ({@code outcome.positive_class}) where {@code typing}'s is only the class of a lone
+     * probability, as the stream reads a window.
+     *
+     * @param positiveClass the positive class as {@link io.driftwatch.stats.quality.ClassName} spells it; null to imply it
+     */
+    public static QualitySummary read(Path file, OutcomeColumns columns, OutcomeTyping typing, @Nullable String positiveClass)
+            throws BadInputException {
+        Tallied tallied = tally(file, columns, typing, 1, row -> 0, positiveClass, true).get(0);
         tallied.fit().requireFit(tallied.summary());
         return tallied.summary();
     }
@@ -114,7 +126,8 @@ public final class LabelledFileQuality {
      * One tally per chunk, filled in one read of the file.
      *
      * @param chunkOfRow        the chunk of each row by its 0-based index, or -1 for a row no chunk counts
-     * @param fitPositiveClass  the positive class the labels must hold, or null for no such check
+     * @param fitPositiveClass  the positive class the labels must hold and the binary figures are seen from, or null for
+     *                          no such check and the typing's class
      * @param fitNamedLabels    whether some prediction must name its label's class
      */
     private static List<Tallied> tally(Path file, OutcomeColumns columns, OutcomeTyping typing, int chunks,
@@ -146,7 +159,8 @@ public final class LabelledFileQuality {
         }
         List<Tallied> tallied = new ArrayList<>();
         for (int chunk = 0; chunk < chunks; chunk++) {
-            tallied.add(new Tallied(tallies[chunk].summary(resolved.positiveClass()), fits[chunk]));
+            tallied.add(new Tallied(tallies[chunk].summary(fitPositiveClass != null ? fitPositiveClass
+                    : resolved.positiveClass()), fits[chunk]));
         }
         return tallied;
     }
