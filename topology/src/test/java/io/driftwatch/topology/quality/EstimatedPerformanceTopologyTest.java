@@ -17,7 +17,6 @@ import io.driftwatch.stats.estimate.MetricEstimate;
 import io.driftwatch.stats.estimate.ProbabilityRanking;
 import io.driftwatch.topology.estimate.BaselineEstimations;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,35 +48,15 @@ class EstimatedPerformanceTopologyTest {
 
     private final Random random = new Random(7);
     private EstimatingModel model;
-    private TestOutputTopic<String, QualityReport> reports;
-    private TestOutputTopic<String, RetrainingTrigger> triggers;
-    private TestOutputTopic<String, AlertEvent> alerts;
-    private CbpeReference fit;
 
     @BeforeEach
     void start() {
         model = new EstimatingModel(stateDirectory, new SimpleMeterRegistry(), random);
-        reports = model.reports;
-        triggers = model.triggers;
-        alerts = model.alerts;
-        fit = model.fit;
     }
 
     @AfterEach
     void stop() {
         model.close();
-    }
-
-    private void predict(String requestId, Instant time, double score) {
-        model.predict(requestId, time, score);
-    }
-
-    private void label(String requestId, Instant time, String label) {
-        model.label(requestId, time, label);
-    }
-
-    private void update() {
-        model.update();
     }
 
     /** A window of predictions with scores drawn between {@code low} and {@code high}; their true classes. */
@@ -86,8 +65,8 @@ class EstimatedPerformanceTopologyTest {
         Instant start = T0.plus(WINDOW.multipliedBy(index));
         for (int i = 0; i < PER_WINDOW; i++) {
             double score = low + (high - low) * random.nextDouble();
-            predict("w" + index + "-" + i, start.plusSeconds(i), score);
-            double probability = fit.calibration().calibrate(score);
+            model.predict("w" + index + "-" + i, start.plusSeconds(i), score);
+            double probability = model.fit.calibration().calibrate(score);
             confusion[0] = confusion[0].plus(probability, score >= 0.5);
             ranking.add(probability);
             truth.add(random.nextDouble() < score ? "1" : "0");
@@ -103,11 +82,11 @@ class EstimatedPerformanceTopologyTest {
         ProbabilityRanking shiftedRanking = new ProbabilityRanking();
         window(0, 0, 1, steady, steadyRanking);
         List<String> truth = window(1, 0.4, 0.6, shifted, shiftedRanking);
-        predict("w2-0", T0.plus(WINDOW.multipliedBy(2)).plus(GRACE).plusSeconds(30), 0.9);
-        update();
-        update();
+        model.predict("w2-0", T0.plus(WINDOW.multipliedBy(2)).plus(GRACE).plusSeconds(30), 0.9);
+        model.update();
+        model.update();
 
-        List<QualityReport> before = reports.readValuesToList();
+        List<QualityReport> before = model.reports.readValuesToList();
         assertThat(before).as("no label has come").allSatisfy(report -> assertThat(report.getLabelled()).isZero());
         QualityReport window0 = EstimatingModel.reportsOf(before, 0).get(EstimatingModel.reportsOf(before, 0).size() - 1);
         QualityReport window1 = EstimatingModel.reportsOf(before, 1).get(EstimatingModel.reportsOf(before, 1).size() - 1);
@@ -116,9 +95,9 @@ class EstimatedPerformanceTopologyTest {
         assertThat(window1.getEstimated().getPredictions()).isEqualTo(PER_WINDOW);
         assertThat(window1.getEstimated().getBaselineId()).isEqualTo("churn/v2/0123456789abcdef");
 
-        CbpeModel model = new CbpeModel(fit, null);
-        Map<EstimatedMetric, MetricEstimate> expected0 = model.estimate(steady[0], steadyRanking, metric -> Double.NaN);
-        Map<EstimatedMetric, MetricEstimate> expected1 = model.estimate(shifted[0], shiftedRanking, metric -> Double.NaN);
+        CbpeModel statistics = new CbpeModel(model.fit, null);
+        Map<EstimatedMetric, MetricEstimate> expected0 = statistics.estimate(steady[0], steadyRanking, metric -> Double.NaN);
+        Map<EstimatedMetric, MetricEstimate> expected1 = statistics.estimate(shifted[0], shiftedRanking, metric -> Double.NaN);
         for (EstimatedMetric name : List.of(EstimatedMetric.ACCURACY, EstimatedMetric.PRECISION, EstimatedMetric.RECALL,
                 EstimatedMetric.F1, EstimatedMetric.SPECIFICITY, EstimatedMetric.ROC_AUC, EstimatedMetric.AVERAGE_PRECISION)) {
             MetricEstimate one = expected1.get(name);
@@ -137,10 +116,10 @@ class EstimatedPerformanceTopologyTest {
         assertThat(accuracy1.getAlert()).isTrue();
         assertThat(accuracy1.getValue()).isLessThan(accuracy1.getThresholdLower());
 
-        List<RetrainingTrigger> fired = triggers.readValuesToList();
+        List<RetrainingTrigger> fired = model.triggers.readValuesToList();
         assertThat(fired).extracting(RetrainingTrigger::getRule).containsExactly("estimated_quality");
         assertThat(fired.get(0).getWindows().get(0).getStart()).isEqualTo(T0.plus(WINDOW));
-        List<AlertEvent> qualityAlerts = alerts.readValuesToList().stream().filter(a -> a.getKind() == AlertKind.QUALITY).toList();
+        List<AlertEvent> qualityAlerts = model.alerts.readValuesToList().stream().filter(a -> a.getKind() == AlertKind.QUALITY).toList();
         assertThat(qualityAlerts).hasSize(1);
         assertThat(qualityAlerts.get(0).getTitle())
                 .isEqualTo("churn v2: estimated quality fell, before its labels (accuracy); retraining triggered");
@@ -155,10 +134,10 @@ class EstimatedPerformanceTopologyTest {
 
         Instant window1Start = T0.plus(WINDOW);
         for (int i = 0; i < PER_WINDOW; i++) {
-            label("w1-" + i, window1Start.plus(Duration.ofMinutes(30)).plusSeconds(i), truth.get(i));
+            model.label("w1-" + i, window1Start.plus(Duration.ofMinutes(30)).plusSeconds(i), truth.get(i));
         }
-        update();
-        QualityReport labelled = EstimatingModel.reportsOf(reports.readValuesToList(), 1).stream()
+        model.update();
+        QualityReport labelled = EstimatingModel.reportsOf(model.reports.readValuesToList(), 1).stream()
                 .filter(report -> report.getLabelled() == PER_WINDOW).findFirst().orElseThrow();
         double realized = labelled.getMetrics().get("accuracy");
         EstimatedMetricReport beside = EstimatingModel.metric(labelled, "accuracy");
@@ -166,7 +145,7 @@ class EstimatedPerformanceTopologyTest {
         assertThat(beside.getValue()).as("the estimate does not move when labels come").isEqualTo(accuracy1.getValue());
         assertThat(realized).as("the labels confirm it: below the reference's lower threshold")
                 .isLessThan(accuracy1.getThresholdLower());
-        assertThat(triggers.readValuesToList()).as("one incident, one trigger").isEmpty();
+        assertThat(model.triggers.readValuesToList()).as("one incident, one trigger").isEmpty();
     }
 
     @Test
@@ -176,14 +155,14 @@ class EstimatedPerformanceTopologyTest {
                     .setEventTime(T0.plusSeconds(i)).setFeatures(Map.of("x", 1.0)).setPrediction("1").setClassScores(null).build();
             model.send(log);
         }
-        predict("scored", T0.plusSeconds(9), 0.8);
+        model.predict("scored", T0.plusSeconds(9), 0.8);
         InferenceLog other = InferenceLog.newBuilder().setRequestId("o1").setModelName("churn").setModelVersion("v3")
                 .setEventTime(T0.plusSeconds(3)).setFeatures(Map.of("x", 1.0)).setPrediction("1")
                 .setClassScores(Map.of("1", 0.7)).build();
         model.send(other);
-        update();
+        model.update();
 
-        List<QualityReport> all = reports.readValuesToList();
+        List<QualityReport> all = model.reports.readValuesToList();
         QualityReport v2 = all.stream().filter(report -> report.getModelVersion().equals("v2")).findFirst().orElseThrow();
         assertThat(v2.getEstimated().getPredictions()).isEqualTo(1);
         assertThat(v2.getEstimated().getNotEstimated()).isEqualTo(5);
@@ -195,19 +174,19 @@ class EstimatedPerformanceTopologyTest {
     @Test
     void aWindowWhoseBaselineLostItsFitIsReportedOnceWhenItsGraceHasPassedNotOnEveryTick() {
         for (int i = 0; i < 20; i++) {
-            predict("w0-" + i, T0.plusSeconds(i), 0.8);
+            model.predict("w0-" + i, T0.plusSeconds(i), 0.8);
         }
-        update();
+        model.update();
         model.publishBaseline(Baseline.newBuilder().setBaselineId("churn/v2/fedcba9876543210").setModelName("churn")
                         .setModelVersion("v2").setCreatedAt(T0).setSource("validation.csv").setRows(5_000)
                         .setContentHash("fedcba9876543210").setColumns(List.of()).build());
-        reports.readValuesToList();
+        model.reports.readValuesToList();
         for (int tick = 0; tick < 5; tick++) {
-            predict("later-" + tick, T0.plus(WINDOW).plus(GRACE).plusSeconds(10 + tick), 0.8);
-            update();
+            model.predict("later-" + tick, T0.plus(WINDOW).plus(GRACE).plusSeconds(10 + tick), 0.8);
+            model.update();
         }
 
-        List<QualityReport> window0 = EstimatingModel.reportsOf(reports.readValuesToList(), 0);
+        List<QualityReport> window0 = EstimatingModel.reportsOf(model.reports.readValuesToList(), 0);
         assertThat(window0).as("window 0 once, when its grace passed").hasSize(1);
         assertThat(window0.get(0).getEstimated()).as("no fit to estimate with any more").isNull();
     }
@@ -237,9 +216,9 @@ class EstimatedPerformanceTopologyTest {
                     .setClassScores(Map.of("approve", score, "decline", 1 - score)).build());
             model.label("loans", "l" + i, at.plusSeconds(30), random.nextDouble() < score ? "approve" : "decline");
         }
-        update();
+        model.update();
 
-        QualityReport report = reports.readValuesToList().stream().filter(r -> r.getModelName().equals("loans"))
+        QualityReport report = model.reports.readValuesToList().stream().filter(r -> r.getModelName().equals("loans"))
                 .reduce((first, second) -> second).orElseThrow();
         assertThat(report.getLabelled()).isEqualTo(200);
         assertThat(report.getBinary().getPositiveClass()).as("the fit's positive class").isEqualTo("approve");

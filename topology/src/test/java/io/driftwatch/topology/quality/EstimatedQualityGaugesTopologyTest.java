@@ -3,7 +3,6 @@ package io.driftwatch.topology.quality;
 import io.driftwatch.schemas.record.EstimatedMetricReport;
 import io.driftwatch.schemas.record.QualityReport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,12 +35,10 @@ class EstimatedQualityGaugesTopologyTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Random random = new Random(11);
     private EstimatingModel model;
-    private TestOutputTopic<String, QualityReport> reports;
 
     @BeforeEach
     void start() {
         model = new EstimatingModel(stateDirectory, meters, random);
-        reports = model.reports;
     }
 
     @AfterEach
@@ -49,29 +46,17 @@ class EstimatedQualityGaugesTopologyTest {
         model.close();
     }
 
-    private void predict(String requestId, Instant time, double score) {
-        model.predict(requestId, time, score);
-    }
-
-    private void label(String requestId, Instant time, String label) {
-        model.label(requestId, time, label);
-    }
-
-    private void update() {
-        model.update();
-    }
-
     /** Predictions of window {@code index} with scores drawn between {@code low} and {@code high}. */
     private void window(int index, double low, double high) {
         Instant start = T0.plus(WINDOW.multipliedBy(index));
         for (int i = 0; i < PER_WINDOW; i++) {
-            predict("w" + index + "-" + i, start.plusSeconds(i), low + (high - low) * random.nextDouble());
+            model.predict("w" + index + "-" + i, start.plusSeconds(i), low + (high - low) * random.nextDouble());
         }
     }
 
     /** One prediction past window {@code index}'s grace: the predictions' clock completes its estimate. */
     private void completeWindow(int index) {
-        predict("after-" + index, T0.plus(WINDOW.multipliedBy(index + 1L)).plus(GRACE).plusSeconds(30), 0.9);
+        model.predict("after-" + index, T0.plus(WINDOW.multipliedBy(index + 1L)).plus(GRACE).plusSeconds(30), 0.9);
     }
 
     private static QualityReport lastOf(List<QualityReport> all, int window) {
@@ -103,15 +88,15 @@ class EstimatedQualityGaugesTopologyTest {
     @Test
     void theGaugesHoldTheNewestCompleteEstimateAndAMetricItLacksReadsNaN() {
         window(0, 0, 1);
-        update();
-        assertThat(lastOf(reports.readValuesToList(), 0).getEstimated().getComplete()).as("the grace has not passed").isFalse();
+        model.update();
+        assertThat(lastOf(model.reports.readValuesToList(), 0).getEstimated().getComplete()).as("the grace has not passed").isFalse();
         assertThat(meters.find("driftwatch.quality.estimated").gauge()).as("no gauge from an incomplete estimate").isNull();
 
         window(1, 0.4, 0.6);
         completeWindow(1);
-        update();
-        update();
-        List<QualityReport> estimated = reports.readValuesToList();
+        model.update();
+        model.update();
+        List<QualityReport> estimated = model.reports.readValuesToList();
         QualityReport window0 = lastOf(estimated, 0);
         QualityReport window1 = lastOf(estimated, 1);
         assertThat(window0.getEstimated().getComplete()).isTrue();
@@ -123,19 +108,19 @@ class EstimatedQualityGaugesTopologyTest {
         assertThat(gauge("driftwatch.quality.estimated.predictions")).isEqualTo(PER_WINDOW);
 
         for (int i = 0; i < PER_WINDOW; i++) {
-            label("w0-" + i, T0.plus(Duration.ofMinutes(30)).plusSeconds(i), "1");
+            model.label("w0-" + i, T0.plus(Duration.ofMinutes(30)).plusSeconds(i), "1");
         }
-        update();
-        QualityReport window0Labelled = lastOf(reports.readValuesToList(), 0);
+        model.update();
+        QualityReport window0Labelled = lastOf(model.reports.readValuesToList(), 0);
         assertThat(window0Labelled.getLabelled()).as("window 0's labels came").isEqualTo(PER_WINDOW);
         assertThat(window0Labelled.getEstimated().getComplete()).as("its complete estimate comes again").isTrue();
         assertGaugesShow(window1);
 
         window(3, 0, 0.3);
         completeWindow(3);
-        update();
-        update();
-        QualityReport window3 = lastOf(reports.readValuesToList(), 3);
+        model.update();
+        model.update();
+        QualityReport window3 = lastOf(model.reports.readValuesToList(), 3);
         assertThat(window3.getEstimated().getComplete()).isTrue();
         assertThat(window3.getEstimated().getMetrics()).as("no predicted positive: no precision")
                 .noneMatch(metric -> metric.getMetric().equals("precision"));
