@@ -20,9 +20,10 @@ import static java.util.Objects.requireNonNull;
  */
 public final class EarlierSchemas {
     private static final Map<String, List<String>> HISTORY = Map.of(
-            "io.driftwatch.schemas.record.AlertEvent", List.of("AlertEvent-1.avsc", "AlertEvent-2.avsc", "AlertEvent-3.avsc", "AlertEvent-4.avsc"),
-            "io.driftwatch.schemas.record.Baseline", List.of("Baseline-1.avsc", "Baseline-2.avsc"),
-            "io.driftwatch.schemas.record.DriftReport", List.of("DriftReport-1.avsc"),
+            "io.driftwatch.schemas.record.AlertEvent", List.of("AlertEvent-1.avsc", "AlertEvent-2.avsc", "AlertEvent-3.avsc", "AlertEvent-4.avsc",
+                    "AlertEvent-5.avsc"),
+            "io.driftwatch.schemas.record.Baseline", List.of("Baseline-1.avsc", "Baseline-2.avsc", "Baseline-3.avsc"),
+            "io.driftwatch.schemas.record.DriftReport", List.of("DriftReport-1.avsc", "DriftReport-2.avsc"),
             "io.driftwatch.schemas.record.QualityReport", List.of("QualityReport-1.avsc", "QualityReport-2.avsc", "QualityReport-3.avsc"),
             "io.driftwatch.schemas.record.RetrainingTrigger", List.of("RetrainingTrigger-1.avsc"));
 
