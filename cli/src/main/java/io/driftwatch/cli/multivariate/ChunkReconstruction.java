@@ -2,6 +2,7 @@ package io.driftwatch.cli.multivariate;
 
 import io.driftwatch.stats.calibration.MetricBand;
 import io.driftwatch.stats.multivariate.ReconstructionErrors;
+import io.driftwatch.stats.multivariate.ReconstructionThresholds;
 import org.jspecify.annotations.Nullable;
 
 import static java.util.Objects.requireNonNull;
@@ -21,6 +22,6 @@ public record ChunkReconstruction(int index, ReconstructionErrors errors, @Nulla
 
     /** Whether the chunk's mean error lies outside the thresholds; never for a chunk without a value or thresholds. */
     public boolean alert() {
-        return thresholds != null && !Double.isNaN(errors.value()) && thresholds.alerts(errors.value());
+        return ReconstructionThresholds.alerts(thresholds, errors);
     }
 }

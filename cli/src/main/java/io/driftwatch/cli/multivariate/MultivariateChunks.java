@@ -8,7 +8,7 @@ import io.driftwatch.stats.multivariate.FeatureTable;
 import io.driftwatch.stats.multivariate.ReconstructionErrors;
 import io.driftwatch.stats.multivariate.ReconstructionFit;
 import io.driftwatch.stats.multivariate.ReconstructionFitter;
-import io.driftwatch.stats.multivariate.ReconstructionThresholds;
+import io.driftwatch.stats.multivariate.ReconstructionReference;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
@@ -50,18 +50,24 @@ public record MultivariateChunks(Features features, ReconstructionFit fit, @Null
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--multivariate pca cannot be fitted on " + reference + ": " + e.getMessage(), e);
         }
-        List<FeatureTable> referenceChunks = ChunkFeatureReader.read(reference, features, referenceLayout.rows());
-        double[] referenceValues = new double[referenceChunks.size()];
-        for (int chunk = 0; chunk < referenceValues.length; chunk++) {
-            referenceValues[chunk] = errors(fit, referenceChunks.get(chunk), reference).value();
-        }
-        MetricBand thresholds = ReconstructionThresholds.of(referenceValues).orElse(null);
+        ReconstructionReference scored = referenceOf(fit, reference, ChunkFeatureReader.read(reference, features,
+                referenceLayout.rows()));
+        MetricBand thresholds = scored.thresholds().orElse(null);
         List<ChunkReconstruction> chunks = new ArrayList<>();
         List<FeatureTable> currentChunks = ChunkFeatureReader.read(current, features, currentLayout.rows());
         for (int chunk = 0; chunk < currentChunks.size(); chunk++) {
             chunks.add(new ChunkReconstruction(chunk, errors(fit, currentChunks.get(chunk), current), thresholds));
         }
         return new MultivariateChunks(features, fit, thresholds, chunks);
+    }
+
+    private static ReconstructionReference referenceOf(ReconstructionFit fit, Path reference, List<FeatureTable> chunks)
+            throws BadInputException {
+        try {
+            return ReconstructionReference.of(fit, chunks);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--multivariate pca cannot score " + reference + ": " + e.getMessage(), e);
+        }
     }
 
     // A row whose scaled value overflows has no finite distance; the stats core refuses it rather than average it.

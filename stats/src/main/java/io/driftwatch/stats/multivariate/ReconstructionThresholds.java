@@ -1,6 +1,7 @@
 package io.driftwatch.stats.multivariate;
 
 import io.driftwatch.stats.calibration.MetricBand;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Optional;
 
@@ -20,5 +21,13 @@ public final class ReconstructionThresholds {
      */
     public static Optional<MetricBand> of(double[] referenceChunkValues) {
         return MetricBand.of(referenceChunkValues, 0, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Whether a window's or chunk's mean error lies outside {@code thresholds}: never for one without rows or without
+     * thresholds.
+     */
+    public static boolean alerts(@Nullable MetricBand thresholds, ReconstructionErrors errors) {
+        return thresholds != null && errors.count() > 0 && thresholds.alerts(errors.value());
     }
 }

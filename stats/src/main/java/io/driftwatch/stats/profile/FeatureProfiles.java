@@ -1,5 +1,6 @@
 package io.driftwatch.stats.profile;
 
+import io.driftwatch.stats.multivariate.ReconstructionErrors;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Collections;
@@ -30,6 +31,7 @@ public final class FeatureProfiles {
     /** The same profiles, for the per-value lookup: hashing a name is cheaper than comparing it down a tree. */
     private final Map<String, ColumnProfile> profilesByName = new HashMap<>();
     private final SortedMap<String, Long> nullsBeforeKind = new TreeMap<>();
+    private final SortedMap<String, ReconstructionErrors> reconstructionByFit = new TreeMap<>();
     private long records;
 
     public FeatureProfiles(NumericProfileConfig numericConfig, CategoricalProfileConfig categoricalConfig) {
@@ -109,6 +111,7 @@ public final class FeatureProfiles {
     public void merge(FeatureProfiles other) {
         requireNonNull(other, "other");
         records += other.records;
+        other.reconstructionByFit.forEach((fitId, errors) -> reconstructionByFit.merge(fitId, errors, ReconstructionErrors::merge));
         other.nullsBeforeKind.forEach((name, nulls) -> {
             for (long i = 0; i < nulls; i++) {
                 addValue(name, null);
@@ -150,6 +153,23 @@ public final class FeatureProfiles {
         return profile instanceof NumericProfile numeric ? numeric.copy() : ((CategoricalProfile) profile).copy();
     }
 
+    /**
+     * Adds one record's multivariate reconstruction error, under the id of the fit that scored it: a window's records
+     * are scored with its model version's baseline as they arrive, and a baseline published while the window is open
+     * must not mix its errors with the earlier one's.
+     *
+     * @throws IllegalArgumentException when {@code error} is negative or not finite
+     */
+    public void addReconstructionError(String fitId, double error) {
+        requireNonNull(fitId, "fitId");
+        reconstructionByFit.put(fitId, reconstructionByFit.getOrDefault(fitId, ReconstructionErrors.empty()).plus(error));
+    }
+
+    /** The reconstruction errors of the records scored, by the id of the fit that scored them; usually one or none. */
+    public SortedMap<String, ReconstructionErrors> reconstructionErrors() {
+        return Collections.unmodifiableSortedMap(reconstructionByFit);
+    }
+
     /** Number of records added (or merged in). */
     public long records() {
         return records;
@@ -175,11 +195,13 @@ public final class FeatureProfiles {
 
     /** Restores the state {@link FeatureProfilesCodec} wrote. */
     static FeatureProfiles restored(NumericProfileConfig numericConfig, CategoricalProfileConfig categoricalConfig,
-                                    long records, Map<String, ColumnProfile> profiles, Map<String, Long> nullsBeforeKind) {
+                                    long records, Map<String, ColumnProfile> profiles, Map<String, Long> nullsBeforeKind,
+                                    Map<String, ReconstructionErrors> reconstructionByFit) {
         FeatureProfiles restored = new FeatureProfiles(numericConfig, categoricalConfig);
         restored.records = records;
         profiles.forEach(restored::put);
         restored.nullsBeforeKind.putAll(nullsBeforeKind);
+        restored.reconstructionByFit.putAll(reconstructionByFit);
         return restored;
     }
 }

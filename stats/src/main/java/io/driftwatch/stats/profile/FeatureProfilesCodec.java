@@ -1,5 +1,7 @@
 package io.driftwatch.stats.profile;
 
+import io.driftwatch.stats.multivariate.ReconstructionErrors;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -16,16 +18,19 @@ import static java.util.Objects.requireNonNull;
  * The byte form of a {@link FeatureProfiles}, for state stores and topics. This class alone knows the
  * layout (all integers big-endian, strings in Java's modified UTF-8 with a 2-byte length):
  * <pre>
- * byte     format version (1)
+ * byte     format version: 2 when the window holds reconstruction errors, else 1 (the layout before them)
  * int32    numeric kllK, int32 numeric exactValueCap
  * int32    categorical maxExactCategories, int32 frequentItemsLgMaxMapSize, int32 hllLgK
  * int64    records
  * int32    n; n times: utf name, int64 nulls seen before the feature's kind was known
  * int32    m; m times: utf name, int32 length, that many bytes of {@link ProfileCodec}
+ * format 2 only:
+ * int32    r; r times: utf fit id, int64 count, float64 mean, float64 M2 of the reconstruction errors it scored
  * </pre>
  */
 public final class FeatureProfilesCodec {
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_WITHOUT_RECONSTRUCTION = 1;
 
     private FeatureProfilesCodec() {
     }
@@ -34,7 +39,8 @@ public final class FeatureProfilesCodec {
         requireNonNull(profiles, "profiles");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT_VERSION);
+            boolean reconstruction = !profiles.reconstructionErrors().isEmpty();
+            out.writeByte(reconstruction ? FORMAT_VERSION : FORMAT_WITHOUT_RECONSTRUCTION);
             out.writeInt(profiles.numericConfig().kllK());
             out.writeInt(profiles.numericConfig().exactValueCap());
             out.writeInt(profiles.categoricalConfig().maxExactCategories());
@@ -53,6 +59,15 @@ public final class FeatureProfilesCodec {
                 out.writeInt(profile.length);
                 out.write(profile);
             }
+            if (reconstruction) {
+                out.writeInt(profiles.reconstructionErrors().size());
+                for (Map.Entry<String, ReconstructionErrors> entry : profiles.reconstructionErrors().entrySet()) {
+                    out.writeUTF(entry.getKey());
+                    out.writeLong(entry.getValue().count());
+                    out.writeDouble(entry.getValue().mean());
+                    out.writeDouble(entry.getValue().m2());
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
@@ -67,9 +82,10 @@ public final class FeatureProfilesCodec {
         requireNonNull(bytes, "bytes");
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readUnsignedByte();
-            if (version != FORMAT_VERSION) {
+            if (version != FORMAT_VERSION && version != FORMAT_WITHOUT_RECONSTRUCTION) {
                 throw new ProfileFormatException("feature-profiles format version " + version
-                        + " is not supported: this build reads version " + FORMAT_VERSION);
+                        + " is not supported: this build reads versions " + FORMAT_WITHOUT_RECONSTRUCTION + " and "
+                        + FORMAT_VERSION);
             }
             NumericProfileConfig numeric = new NumericProfileConfig(in.readInt(), in.readInt());
             CategoricalProfileConfig categorical = new CategoricalProfileConfig(in.readInt(), in.readInt(), in.readInt());
@@ -87,10 +103,17 @@ public final class FeatureProfilesCodec {
                 in.readFully(profile);
                 profiles.put(name, ProfileCodec.fromBytes(profile));
             }
+            Map<String, ReconstructionErrors> reconstruction = new TreeMap<>();
+            if (version == FORMAT_VERSION) {
+                int fits = count(in.readInt(), bytes.length, "reconstruction fits");
+                for (int i = 0; i < fits; i++) {
+                    reconstruction.put(in.readUTF(), new ReconstructionErrors(in.readLong(), in.readDouble(), in.readDouble()));
+                }
+            }
             if (in.available() > 0) {
                 throw new ProfileFormatException(in.available() + " unexpected bytes after the last profile");
             }
-            return FeatureProfiles.restored(numeric, categorical, records, profiles, nulls);
+            return FeatureProfiles.restored(numeric, categorical, records, profiles, nulls, reconstruction);
         } catch (EOFException e) {
             throw new ProfileFormatException("truncated feature profiles: " + bytes.length + " bytes end early", e);
         } catch (IOException e) {
