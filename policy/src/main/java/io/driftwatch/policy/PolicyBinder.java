@@ -104,12 +104,15 @@ final class PolicyBinder {
 
     private static TriggersPolicy triggers(JsonNode triggers) {
         JsonNode drift = triggers.path("dataset_drift");
+        JsonNode multivariate = triggers.path("multivariate_drift");
         JsonNode schema = triggers.path("schema");
         JsonNode quality = triggers.path("quality");
         JsonNode estimated = triggers.path("estimated_quality");
         return new TriggersPolicy(
                 drift.isMissingNode() ? Optional.empty() : Optional.of(new TriggersPolicy.DatasetDrift(!isOff(drift),
                         number(drift.path("share")), integer(drift.path("consecutive")))),
+                multivariate.isMissingNode() ? Optional.empty() : Optional.of(new TriggersPolicy.MultivariateDrift(
+                        !isOff(multivariate), integer(multivariate.path("consecutive")))),
                 schema.isMissingNode() ? Optional.empty() : Optional.of(new TriggersPolicy.SchemaRule(!isOff(schema),
                         word(schema.path("min_severity")).map(Severity::parse))),
                 quality.isMissingNode() ? Optional.empty() : Optional.of(new TriggersPolicy.Quality(!isOff(quality),

@@ -15,10 +15,12 @@ import static java.util.Objects.requireNonNull;
  * When retraining triggers are emitted. Each rule is empty where the policy is silent, and present with
  * {@code enabled} false where it says {@code off}.
  */
-public record TriggersPolicy(Optional<DatasetDrift> datasetDrift, Optional<SchemaRule> schema, Optional<Quality> quality,
+public record TriggersPolicy(Optional<DatasetDrift> datasetDrift, Optional<MultivariateDrift> multivariateDrift,
+                             Optional<SchemaRule> schema, Optional<Quality> quality,
                              Optional<EstimatedQuality> estimatedQuality, Optional<Duration> cooldown) {
     public TriggersPolicy {
         requireNonNull(datasetDrift, "datasetDrift");
+        requireNonNull(multivariateDrift, "multivariateDrift");
         requireNonNull(schema, "schema");
         requireNonNull(quality, "quality");
         requireNonNull(estimatedQuality, "estimatedQuality");
@@ -29,6 +31,13 @@ public record TriggersPolicy(Optional<DatasetDrift> datasetDrift, Optional<Schem
      * A trigger when at least {@code share} of the compared features drift in {@code consecutive} windows in a row.
      */
     public record DatasetDrift(boolean enabled, OptionalDouble share, OptionalInt consecutive) {
+    }
+
+    /**
+     * A trigger when the window's multivariate drift (PCA reconstruction error) alerts in {@code consecutive} windows
+     * in a row (1 when not given).
+     */
+    public record MultivariateDrift(boolean enabled, OptionalInt consecutive) {
     }
 
     /** A trigger on a schema finding at least as severe as {@code minSeverity}. */

@@ -82,7 +82,7 @@ public final class DriftwatchTopology {
         PolicyMetrics policyMetrics = new PolicyMetrics(meters);
         KStream<String, ClosedWindow> closed = new WindowTopology(config.windows(), config.numericProfiles(),
                 config.categoricalProfiles(), inputPartitions, rules, policyMetrics, new WindowMetrics(meters))
-                .closedWindows(builder, inferences);
+                .closedWindows(builder, inferences, BASELINES_STORE);
 
         closed.flatMapValues(WindowProfileRecords::of, Named.as("window-profiles"))
                 .to(Topics.PROFILES.name(config), Produced.with(Topics.PROFILES.keySerde(), Topics.PROFILES.valueSerde())

@@ -1,5 +1,6 @@
 package io.driftwatch.stats.profile;
 
+import io.driftwatch.stats.multivariate.ReconstructionErrors;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -132,6 +133,29 @@ class FeatureProfilesTest {
         byte[] future = bytes.clone();
         future[0] = 9;
         assertThatThrownBy(() -> FeatureProfilesCodec.fromBytes(future))
-                .hasMessage("feature-profiles format version 9 is not supported: this build reads version 1");
+                .hasMessage("feature-profiles format version 9 is not supported: this build reads versions 1 and 2");
+    }
+    @Test
+    void aWindowsReconstructionErrorsSurviveItsBytesAndMergeByTheFitThatScoredThem() {
+        FeatureProfiles first = empty();
+        first.add(features(41L, "NO"), 0.7);
+        first.addReconstructionError("credit/1/aaaa", 0.5);
+        first.addReconstructionError("credit/1/aaaa", 1.5);
+        FeatureProfiles second = empty();
+        second.add(features(40L, "SE"), 0.2);
+        second.addReconstructionError("credit/1/aaaa", 1.0);
+        second.addReconstructionError("credit/1/bbbb", 2.0);
+
+        FeatureProfiles restored = FeatureProfilesCodec.fromBytes(FeatureProfilesCodec.toBytes(first));
+        restored.merge(second);
+
+        assertThat(restored.reconstructionErrors().get("credit/1/aaaa"))
+                .isEqualTo(ReconstructionErrors.empty().plus(0.5).plus(1.5).merge(ReconstructionErrors.empty().plus(1.0)));
+        assertThat(restored.reconstructionErrors().get("credit/1/aaaa").value()).isEqualTo(1.0);
+        assertThat(restored.reconstructionErrors().get("credit/1/bbbb").count()).isEqualTo(1);
+        assertThat(FeatureProfilesCodec.toBytes(restored)[0]).as("format 2 only with errors").isEqualTo((byte) 2);
+        FeatureProfiles unscored = empty();
+        unscored.add(features(41L, "NO"), 0.7);
+        assertThat(FeatureProfilesCodec.toBytes(unscored)[0]).as("the format before errors without them").isEqualTo((byte) 1);
     }
 }

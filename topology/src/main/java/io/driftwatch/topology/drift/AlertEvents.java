@@ -7,6 +7,8 @@ import io.driftwatch.schemas.record.AlertSeverity;
 import io.driftwatch.schemas.record.ColumnDrift;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.MultivariateDrift;
+import io.driftwatch.schemas.record.MultivariateFinding;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.SkewSeverity;
 import io.driftwatch.schemas.record.TestResult;
@@ -21,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * The alert a person should get about one window, if any: a trigger, a schema error, or drift. One alert
@@ -37,7 +41,10 @@ final class AlertEvents {
                                    Map<String, ColumnProfile> reference, Map<String, ColumnProfile> current) {
         boolean schemaError = report.getSchemaFindings().stream().anyMatch(f -> f.getSeverity() == SkewSeverity.ERROR);
         boolean drift = report.getColumns().stream().anyMatch(c -> c.getVerdict() == DriftVerdict.DRIFT);
-        AlertKind kind = trigger != null ? AlertKind.TRIGGER : schemaError ? AlertKind.SCHEMA : drift ? AlertKind.DRIFT : null;
+        MultivariateDrift multivariate = report.getMultivariate();
+        boolean multivariateDrift = multivariate != null && multivariate.getAlert() && report.getVerdictWithheld() == null;
+        AlertKind kind = trigger != null ? AlertKind.TRIGGER : schemaError ? AlertKind.SCHEMA
+                : drift || multivariateDrift ? AlertKind.DRIFT : null;
         if (kind == null) {
             return Optional.empty();
         }
@@ -53,7 +60,9 @@ final class AlertEvents {
                 trigger != null ? "retraining triggered (" + trigger.getRule().replace('_', ' ') + ")"
                         : schemaError ? "schema error" : report.getDatasetDrift()
                         ? "dataset drift (" + report.getDriftedColumns() + " of " + report.getDatasetColumns() + " columns)"
-                        : report.getDriftedColumns() + " drifted column" + (report.getDriftedColumns() == 1 ? "" : "s"));
+                        : drift ? report.getDriftedColumns() + " drifted column" + (report.getDriftedColumns() == 1 ? "" : "s")
+                        + (multivariateDrift ? " and multivariate drift" : "")
+                        : "multivariate drift (" + judged(requireNonNull(multivariate, "multivariate")) + ")");
         return Optional.of(AlertEvent.newBuilder()
                 .setAlertId(TriggerIds.of("alert", report.getModelName(), report.getModelVersion(),
                         Long.toString(report.getWindowStart().toEpochMilli())))
@@ -62,7 +71,26 @@ final class AlertEvents {
                 .setWindowStart(report.getWindowStart()).setWindowEnd(report.getWindowEnd())
                 .setReportId(report.getReportId()).setTriggerId(trigger == null ? null : trigger.getTriggerId())
                 .setFindings(findings).setComparison(report.getComparison().name()).setPolicyId(report.getPolicyId())
-                .setTriggerRule(trigger == null ? null : trigger.getRule() + ": " + trigger.getRuleDescription()).build());
+                .setTriggerRule(trigger == null ? null : trigger.getRule() + ": " + trigger.getRuleDescription())
+                .setMultivariate(multivariateDrift ? finding(requireNonNull(multivariate, "multivariate")) : null).build());
+    }
+
+    private static MultivariateFinding finding(MultivariateDrift multivariate) {
+        return MultivariateFinding.newBuilder().setMethod(multivariate.getMethod())
+                .setValue(requireNonNull(multivariate.getValue(), "an alerting window has a value"))
+                .setRows(multivariate.getRows()).setSamplingError(multivariate.getSamplingError())
+                .setThresholdLower(multivariate.getThresholdLower()).setThresholdUpper(multivariate.getThresholdUpper())
+                .setFeatures(multivariate.getFeatures()).build();
+    }
+
+    /** "PCA reconstruction error 1.02 above 0.531", for the title. */
+    private static String judged(MultivariateDrift multivariate) {
+        double value = requireNonNull(multivariate.getValue(), "an alerting window has a value");
+        Double lower = multivariate.getThresholdLower();
+        boolean below = lower != null && value < lower;
+        Double threshold = below ? lower : multivariate.getThresholdUpper();
+        return String.format(Locale.ROOT, "PCA reconstruction error %.3g %s %.3g", value, below ? "below" : "above",
+                threshold == null ? Double.NaN : threshold);
     }
 
     private static AlertFinding finding(ColumnDrift column, Map<String, ColumnProfile> reference,

@@ -2,11 +2,16 @@ package io.driftwatch.topology.drift;
 
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.BaselineColumn;
+import io.driftwatch.schemas.record.BaselineReconstruction;
 import io.driftwatch.schemas.record.ColumnKind;
 import io.driftwatch.stats.compare.DriftDefaults;
 import io.driftwatch.stats.compare.TestCatalog;
+import io.driftwatch.stats.multivariate.ReconstructionReference;
 import io.driftwatch.stats.profile.ColumnProfile;
 import io.driftwatch.stats.profile.ProfileCodec;
+import io.driftwatch.topology.multivariate.BaselineReconstructions;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.util.Collections;
@@ -29,9 +34,11 @@ public interface BaselineLookup {
      *
      * @param thresholdsByColumn calibrated thresholds by column then test
      * @param chosenTests        the default test per column, as {@code driftwatch baseline} chose it from the training data
+     * @param multivariate       the PCA reconstruction fit and its reference chunks; null when the baseline has none
+     *                           (or one this build cannot read, which is logged)
      */
     public record Reference(String baselineId, Map<String, ColumnProfile> profiles, Map<String, Map<String, Double>> thresholdsByColumn,
-                     Map<String, DriftDefaults.TestChoice> chosenTests) {
+                     Map<String, DriftDefaults.TestChoice> chosenTests, @Nullable ReconstructionReference multivariate) {
         public Reference {
             requireNonNull(baselineId, "baselineId");
             // Sorted, so reports list columns in the same order on every instance and every run.
@@ -58,7 +65,21 @@ public interface BaselineLookup {
                     thresholds.put(column.getName(), Map.copyOf(column.getThresholds()));
                 }
             }
-            return new Reference(baseline.getBaselineId(), profiles, thresholds, chosenTests);
+            return new Reference(baseline.getBaselineId(), profiles, thresholds, chosenTests, multivariate(baseline));
+        }
+
+        private static @Nullable ReconstructionReference multivariate(Baseline baseline) {
+            BaselineReconstruction fit = baseline.getMultivariate();
+            if (fit == null) {
+                return null;
+            }
+            try {
+                return BaselineReconstructions.fromRecord(fit);
+            } catch (IllegalArgumentException e) {
+                LoggerFactory.getLogger(BaselineLookup.class).warn("Baseline {} holds a multivariate fit this build cannot"
+                        + " read ({}); its windows get no multivariate drift", baseline.getBaselineId(), e.getMessage());
+                return null;
+            }
         }
     }
 }

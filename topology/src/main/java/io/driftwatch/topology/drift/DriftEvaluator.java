@@ -6,8 +6,10 @@ import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.stats.compare.DatasetVerdict;
 import io.driftwatch.stats.compare.DriftComparison;
+import io.driftwatch.stats.multivariate.ReconstructionReference;
 import io.driftwatch.stats.profile.ColumnProfile;
 import io.driftwatch.stats.profile.FeatureProfiles;
+import io.driftwatch.topology.multivariate.MultivariateDriftRecords;
 import io.driftwatch.topology.policy.ModelRules;
 import io.driftwatch.topology.policy.ModelRulesResolver;
 import io.driftwatch.topology.state.CachedObjectStore;
@@ -90,6 +92,11 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
         DriftReport report = DriftReportRecords.of(closed.window(), compared,
                 basis, baseline.map(BaselineLookup.Reference::baselineId).orElse(null), closed.profiles().records(), withheld,
                 judgedBy.policyId());
+        ReconstructionReference multivariate = baseline.map(BaselineLookup.Reference::multivariate).orElse(null);
+        if (multivariate != null) {
+            report.setMultivariate(MultivariateDriftRecords.of(baseline.get().baselineId(), multivariate,
+                    closed.profiles().reconstructionErrors()));
+        }
         metrics.report(report);
         VerdictLog.closed(report);
 

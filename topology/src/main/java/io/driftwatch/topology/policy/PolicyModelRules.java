@@ -130,7 +130,9 @@ public final class PolicyModelRules implements ModelRulesSource {
         TriggerPolicy.SchemaRule schema = rules.schema().map(rule -> !rule.enabled() ? TriggerPolicy.SchemaRule.OFF
                 : rule.minSeverity().orElse(Severity.ERROR) == Severity.WARNING ? TriggerPolicy.SchemaRule.WARNINGS
                 : TriggerPolicy.SchemaRule.ERRORS).orElse(settings.schemaRule());
-        return new TriggerPolicy(consecutive, driftOn, schema, rules.cooldown().orElse(settings.coolDown()));
+        int multivariate = rules.multivariateDrift().map(rule -> !rule.enabled() ? 0 : rule.consecutive().orElse(1))
+                .orElse(settings.consecutiveMultivariateWindows());
+        return new TriggerPolicy(consecutive, driftOn, schema, multivariate, rules.cooldown().orElse(settings.coolDown()));
     }
 
     private static QualityTriggerPolicy quality(TriggersPolicy rules, QualityTriggerPolicy settings) {

@@ -4,6 +4,7 @@ import io.driftwatch.schemas.record.ColumnDrift;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.DriftVerdict;
 import io.driftwatch.schemas.record.Evidence;
+import io.driftwatch.schemas.record.MultivariateDrift;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.SkewFinding;
 import io.driftwatch.schemas.record.SkewSeverity;
@@ -55,20 +56,34 @@ public final class TriggerDecider {
                 run.remove(0);
             }
         }
+        List<WindowRef> multivariateRun = new ArrayList<>();
+        MultivariateDrift multivariate = report.getMultivariate();
+        if (policy.multivariateDriftEnabled() && multivariate != null && multivariate.getAlert()) {
+            multivariateRun.addAll(state.multivariateRun());
+            multivariateRun.add(window);
+            while (multivariateRun.size() > policy.consecutiveMultivariateWindows()) {
+                multivariateRun.remove(0);
+            }
+        }
         Optional<RetrainingTrigger> fired = schemaErrorTrigger(policy, report, window);
         if (fired.isEmpty() && policy.datasetDriftEnabled() && run.size() >= policy.consecutiveDriftWindows()) {
             fired = Optional.of(driftTrigger(policy, report, run));
         }
+        if (fired.isEmpty() && multivariate != null && policy.multivariateDriftEnabled()
+                && multivariateRun.size() >= policy.consecutiveMultivariateWindows()) {
+            fired = Optional.of(multivariateTrigger(policy, report, multivariate, multivariateRun));
+        }
         long windowEndMillis = report.getWindowEnd().toEpochMilli();
+        TriggerState unfired = new TriggerState(run, multivariateRun, state.lastTriggerMillis());
         if (fired.isEmpty()) {
-            return new Decision(Optional.empty(), Optional.empty(), new TriggerState(run, state.lastTriggerMillis()));
+            return new Decision(Optional.empty(), Optional.empty(), unfired);
         }
         boolean coolingDown = state.lastTriggerMillis() != Long.MIN_VALUE
                 && windowEndMillis - state.lastTriggerMillis() < policy.coolDown().toMillis();
         if (coolingDown) {
-            return new Decision(Optional.empty(), Optional.of(fired.get().getRule()), new TriggerState(run, state.lastTriggerMillis()));
+            return new Decision(Optional.empty(), Optional.of(fired.get().getRule()), unfired);
         }
-        return new Decision(fired, Optional.empty(), new TriggerState(List.of(), windowEndMillis));
+        return new Decision(fired, Optional.empty(), new TriggerState(List.of(), List.of(), windowEndMillis));
     }
 
     private static Optional<RetrainingTrigger> schemaErrorTrigger(TriggerPolicy policy, DriftReport report, WindowRef window) {
@@ -108,6 +123,26 @@ public final class TriggerDecider {
                 String.join(", ", drifted.stream().limit(EVIDENCE_SHOWN).map(ColumnDrift::getFeature).toList())
                         + (drifted.size() > EVIDENCE_SHOWN ? " and " + (drifted.size() - EVIDENCE_SHOWN) + " more" : ""));
         return trigger(report, TriggerPolicy.DATASET_DRIFT_RULE, rule, run, evidence, summary);
+    }
+
+    private static RetrainingTrigger multivariateTrigger(TriggerPolicy policy, DriftReport report,
+                                                         MultivariateDrift multivariate, List<WindowRef> run) {
+        double value = requireNonNull(multivariate.getValue(), "an alerting window has a value");
+        boolean below = multivariate.getThresholdLower() != null && value < multivariate.getThresholdLower();
+        Double crossed = below ? multivariate.getThresholdLower() : multivariate.getThresholdUpper();
+        double threshold = requireNonNull(crossed, "an alerting window has thresholds");
+        String judged = String.format(Locale.ROOT, "PCA reconstruction error %.4g %s the %s threshold %.4g", value,
+                below ? "below" : "above", below ? "lower" : "upper", threshold);
+        Evidence evidence = Evidence.newBuilder().setFeature("multivariate (" + multivariate.getFeatures().size()
+                        + " features)").setTest(multivariate.getMethod()).setStatistic(value).setThreshold(threshold)
+                .setDetail(judged + " of the baseline's reference chunks, on " + multivariate.getRows() + " inferences;"
+                        + " features " + String.join(", ", multivariate.getFeatures()))
+                .build();
+        int windows = policy.consecutiveMultivariateWindows();
+        String rule = "multivariate drift in " + windows + " consecutive window" + (windows == 1 ? "" : "s");
+        String summary = String.format(Locale.ROOT, "%s %s: %s (%s)", report.getModelName(), report.getModelVersion(),
+                rule, judged);
+        return trigger(report, TriggerPolicy.MULTIVARIATE_DRIFT_RULE, rule, run, List.of(evidence), summary);
     }
 
     private static RetrainingTrigger trigger(DriftReport report, String rule, String description, List<WindowRef> windows,

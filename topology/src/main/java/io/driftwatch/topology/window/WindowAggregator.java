@@ -4,18 +4,22 @@ import io.driftwatch.schemas.record.InferenceLog;
 import io.driftwatch.stats.profile.CategoricalProfileConfig;
 import io.driftwatch.stats.profile.FeatureProfiles;
 import io.driftwatch.stats.profile.NumericProfileConfig;
+import io.driftwatch.topology.multivariate.InferenceRows;
+import io.driftwatch.topology.multivariate.StoredReconstructions;
 import io.driftwatch.topology.policy.ModelRulesResolver;
 import io.driftwatch.topology.state.CachedObjectStore;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -54,6 +58,7 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
     private final CategoricalProfileConfig categoricalConfig;
     private final ModelRulesResolver rules;
     private final WindowMetrics metrics;
+    private final @Nullable String baselinesStoreName;
     private final OpenWindows open = new OpenWindows();
     private final Map<String, Set<String>> excludedByModelKey = new HashMap<>();
     private long eventTimeMillis = Long.MIN_VALUE;
@@ -63,9 +68,11 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
     private ProcessorContext<String, MergeInput> context;
     private CachedObjectStore<WindowKey, FeatureProfiles> store;
     private CachedObjectStore<String, WindowGrid> grids;
+    private @Nullable StoredReconstructions reconstructions;
 
     WindowAggregator(String storeName, String gridsStoreName, WindowSpec windows, NumericProfileConfig numericConfig,
-                     CategoricalProfileConfig categoricalConfig, ModelRulesResolver rules, WindowMetrics metrics) {
+                     CategoricalProfileConfig categoricalConfig, ModelRulesResolver rules, WindowMetrics metrics,
+                     @Nullable String baselinesStoreName) {
         this.storeName = requireNonNull(storeName, "storeName");
         this.gridsStoreName = requireNonNull(gridsStoreName, "gridsStoreName");
         this.windows = requireNonNull(windows, "windows");
@@ -73,6 +80,7 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
         this.categoricalConfig = requireNonNull(categoricalConfig, "categoricalConfig");
         this.rules = requireNonNull(rules, "rules");
         this.metrics = requireNonNull(metrics, "metrics");
+        this.baselinesStoreName = baselinesStoreName;
         this.watermarkEveryMillis = windows.size().toMillis();
     }
 
@@ -82,6 +90,9 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
         this.store = context.getStateStore(storeName);
         this.grids = context.getStateStore(gridsStoreName);
         rules.init(context);
+        if (baselinesStoreName != null) {
+            reconstructions = new StoredReconstructions(context.getStateStore(baselinesStoreName));
+        }
         store.readAll().keySet().forEach(window -> {
             WindowGrid grid = grids.get(window.modelKey());
             if (grid == null) {
@@ -141,15 +152,37 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
             open.add(window, span.closeAtMillis());
             watermarkEveryMillis = Math.min(watermarkEveryMillis, grid.current().size().toMillis());
             excluded = null;
+            if (reconstructions != null) {
+                reconstructions.refresh(modelKey);
+            }
         }
         if (excluded == null) {
             excluded = rules.excludedColumnsOf(model, version);
             excludedByModelKey.put(modelKey, excluded);
         }
         profiles.add(excluded.isEmpty() ? log.getFeatures() : withoutColumns(log.getFeatures(), excluded), log.getPrediction());
+        if (reconstructions != null) {
+            Optional<StoredReconstructions.Scoring> fit = reconstructions.of(modelKey);
+            if (fit.isPresent()) {
+                score(profiles, fit.get(), log);
+            }
+        }
         store.put(window, profiles);
         grid.placed(recordTimeMillis);
         grids.put(modelKey, grid);
+    }
+
+    /**
+     * Adds the inference's reconstruction error to its window. A row whose scaled features overflow has no finite
+     * distance: it is counted ({@code driftwatch.multivariate.unscored}), not averaged, as {@code check} refuses it.
+     */
+    private void score(FeatureProfiles profiles, StoredReconstructions.Scoring fit, InferenceLog log) {
+        double error = fit.reference().fit().errorOf(InferenceRows.of(log.getFeatures(), fit.reference().fit()));
+        if (Double.isFinite(error)) {
+            profiles.addReconstructionError(fit.baselineId(), error);
+        } else {
+            metrics.unscoredRow(log.getModelName(), log.getModelVersion());
+        }
     }
 
     private static Map<String, Object> withoutColumns(Map<String, Object> features, Set<String> excluded) {

@@ -32,6 +32,14 @@ public final class WindowMetrics {
                 .register(meters).increment();
     }
 
+    void unscoredRow(String model, String version) {
+        Counter.builder("driftwatch.multivariate.unscored")
+                .description("Inferences whose features, scaled by the baseline's multivariate fit, overflowed to an infinite"
+                        + " reconstruction error; left out of the window's multivariate drift")
+                .tags("model", model, "version", version)
+                .register(meters).increment();
+    }
+
     void latePartial(String model, String version) {
         Counter.builder("driftwatch.windows.late.partials")
                 .description("Partial windows that reached the merge stage after their window was reported")

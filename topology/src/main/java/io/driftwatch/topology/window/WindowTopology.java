@@ -16,6 +16,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Map;
 
@@ -66,8 +67,19 @@ public final class WindowTopology {
         this.inputPartitions = inputPartitions;
     }
 
-    /** The closed windows of every model version, keyed {@code model/version}, each exactly once. */
+    /** The closed windows of every model version, keyed {@code model/version}, each exactly once; none scored. */
     public KStream<String, ClosedWindow> closedWindows(StreamsBuilder builder, KStream<String, InferenceLog> inferences) {
+        return closedWindows(builder, inferences, null);
+    }
+
+    /**
+     * The closed windows of every model version, keyed {@code model/version}, each exactly once.
+     *
+     * @param baselinesStore the global store of baselines: each inference of a version whose baseline holds a
+     *                       multivariate fit is scored with it; null scores none
+     */
+    public KStream<String, ClosedWindow> closedWindows(StreamsBuilder builder, KStream<String, InferenceLog> inferences,
+                                                       @Nullable String baselinesStore) {
         BytesCodec<WindowKey> keys = WindowKey.codec(windows.size());
         builder.addStateStore(new CachedObjectStoreBuilder<>(PARTIAL_WINDOWS_STORE, keys, ProfilesCodec.INSTANCE)
                 .withLoggingEnabled(Map.of()));
@@ -79,7 +91,7 @@ public final class WindowTopology {
                 PartitionWatermarks.codec(windows.shape())).withLoggingEnabled(Map.of("cleanup.policy", "compact")));
         return inferences
                 .process(() -> new WindowAggregator(PARTIAL_WINDOWS_STORE, GRIDS_STORE, windows, numericConfig, categoricalConfig,
-                        new ModelRulesResolver(rules, policyMetrics), metrics), Named.as(AGGREGATE_NODE),
+                        new ModelRulesResolver(rules, policyMetrics), metrics, baselinesStore), Named.as(AGGREGATE_NODE),
                         PARTIAL_WINDOWS_STORE, GRIDS_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), MergeInput.serde(windows.shape())).withName(PARTIALS_REPARTITION)
                         .withStreamPartitioner(new MergeInputPartitioner()))

@@ -123,6 +123,28 @@ class PolicyModelRulesTest {
     }
 
     @Test
+    void multivariateDriftTriggersOnlyForAModelWhosePolicyAsksWithItsConsecutiveWindows() {
+        Map<String, String> records = published(
+                "churn/*", """
+                        model: churn
+                        triggers: {multivariate_drift: {consecutive: 3}}
+                        """,
+                "loans/*", """
+                        model: loans
+                        triggers: {multivariate_drift: {}}
+                        """,
+                "fraud/*", """
+                        model: fraud
+                        triggers: {multivariate_drift: off}
+                        """);
+
+        assertThat(rules.resolve("churn", "1", records).triggers().consecutiveMultivariateWindows()).isEqualTo(3);
+        assertThat(rules.resolve("loans", "1", records).triggers().consecutiveMultivariateWindows()).isEqualTo(1);
+        assertThat(rules.resolve("fraud", "1", records).triggers().multivariateDriftEnabled()).isFalse();
+        assertThat(rules.resolve("credit", "1", records).triggers().multivariateDriftEnabled()).as("no policy: off").isFalse();
+    }
+
+    @Test
     void aModelsExcludedColumnsAreItsRulesAndNoOtherModels() {
         Map<String, String> records = published("credit/*", CREDIT, "fraud/*", FRAUD);
 
