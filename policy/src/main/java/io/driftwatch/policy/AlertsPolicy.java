@@ -6,11 +6,32 @@ import java.util.OptionalInt;
 
 import static java.util.Objects.requireNonNull;
 
-/** Who is mailed about the model and how much; each setting empty where the policy is silent. */
-public record AlertsPolicy(Optional<List<String>> to, Optional<Severity> minSeverity, OptionalInt ratePerHour) {
+/**
+ * Who is mailed about the model and how much, and in which order its drifted features are listed; each setting empty
+ * where the policy is silent.
+ */
+public record AlertsPolicy(Optional<List<String>> to, Optional<Severity> minSeverity, OptionalInt ratePerHour,
+                           Optional<Ranking> ranking) {
     public AlertsPolicy {
         to = to.map(List::copyOf);
         requireNonNull(minSeverity, "minSeverity");
         requireNonNull(ratePerHour, "ratePerHour");
+        requireNonNull(ranking, "ranking");
+    }
+
+    /** Without a ranking setting, as every policy was before rankings. */
+    public AlertsPolicy(Optional<List<String>> to, Optional<Severity> minSeverity, OptionalInt ratePerHour) {
+        this(to, minSeverity, ratePerHour, Optional.empty());
+    }
+
+    /**
+     * The feature ranking ({@code alerts.ranking}): off, or on with its method and the number of windows it counts
+     * over, each empty where the policy is silent.
+     */
+    public record Ranking(boolean enabled, Optional<String> method, OptionalInt windows) {
+        public Ranking {
+            requireNonNull(method, "method");
+            requireNonNull(windows, "windows");
+        }
     }
 }

@@ -128,8 +128,11 @@ final class PolicyBinder {
     }
 
     private static AlertsPolicy alerts(JsonNode alerts) {
+        JsonNode ranking = alerts.path("ranking");
         return new AlertsPolicy(alerts.has("to") ? Optional.of(strings(alerts.path("to"))) : Optional.empty(),
-                word(alerts.path("min_severity")).map(Severity::parse), integer(alerts.path("rate_per_hour")));
+                word(alerts.path("min_severity")).map(Severity::parse), integer(alerts.path("rate_per_hour")),
+                ranking.isMissingNode() ? Optional.empty() : Optional.of(new AlertsPolicy.Ranking(!isOff(ranking),
+                        word(ranking.path("method")), integer(ranking.path("windows")))));
     }
 
     private static boolean isOff(JsonNode rule) {

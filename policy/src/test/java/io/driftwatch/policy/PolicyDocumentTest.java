@@ -67,9 +67,11 @@ class PolicyDocumentTest {
         assertThat(policy.triggers().schema()).contains(new TriggersPolicy.SchemaRule(true, Optional.of(Severity.ERROR)));
         assertThat(policy.triggers().quality()).contains(new TriggersPolicy.Quality(true, Optional.of(QualityMetric.MACRO_F1),
                 OptionalDouble.of(0.8), OptionalDouble.of(0.05), OptionalLong.of(200)));
+        assertThat(policy.triggers().multivariateDrift()).contains(new TriggersPolicy.MultivariateDrift(true, OptionalInt.of(2)));
         assertThat(policy.triggers().cooldown()).contains(Duration.ofHours(6));
         assertThat(policy.alerts()).isEqualTo(new AlertsPolicy(Optional.of(List.of("credit-ml@example.com")),
-                Optional.of(Severity.WARNING), OptionalInt.of(4)));
+                Optional.of(Severity.WARNING), OptionalInt.of(4),
+                Optional.of(new AlertsPolicy.Ranking(true, Optional.of("alert_count"), OptionalInt.of(12)))));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.driftwatch.schemas.record.AlertSeverity;
 import io.driftwatch.schemas.record.ColumnDrift;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.FeatureRanking;
 import io.driftwatch.schemas.record.MultivariateDrift;
 import io.driftwatch.schemas.record.MultivariateFinding;
 import io.driftwatch.schemas.record.RetrainingTrigger;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,8 +52,16 @@ final class AlertEvents {
         }
         AlertSeverity severity = kind == AlertKind.DRIFT && !report.getDatasetDrift() ? AlertSeverity.WARNING : AlertSeverity.CRITICAL;
         List<AlertFinding> findings = new ArrayList<>();
+        FeatureRanking ranking = report.getFeatureRanking();
+        Map<String, Integer> ranks = new HashMap<>();
+        if (ranking != null) {
+            ranking.getFeatures().forEach(ranked -> ranks.put(ranked.getFeature(), ranked.getRank()));
+        }
         report.getColumns().stream().filter(c -> c.getVerdict() == DriftVerdict.DRIFT)
-                .map(column -> finding(column, reference, current)).sorted(Comparator.comparingDouble(AlertFinding::getEffect).reversed())
+                .map(column -> finding(column, reference, current, ranks.get(column.getFeature())))
+                .sorted(ranking == null ? Comparator.comparingDouble(AlertFinding::getEffect).reversed()
+                        : Comparator.comparingInt((AlertFinding finding) -> finding.getRank() == null ? Integer.MAX_VALUE
+                                : finding.getRank()))
                 .forEach(findings::add);
         report.getSchemaFindings().forEach(f -> findings.add(AlertFinding.newBuilder().setFeature(f.getFeature())
                 .setTest(f.getKind().name().toLowerCase(Locale.ROOT)).setStatistic(0).setThreshold(0)
@@ -72,7 +82,8 @@ final class AlertEvents {
                 .setReportId(report.getReportId()).setTriggerId(trigger == null ? null : trigger.getTriggerId())
                 .setFindings(findings).setComparison(report.getComparison().name()).setPolicyId(report.getPolicyId())
                 .setTriggerRule(trigger == null ? null : trigger.getRule() + ": " + trigger.getRuleDescription())
-                .setMultivariate(multivariateDrift ? finding(requireNonNull(multivariate, "multivariate")) : null).build());
+                .setMultivariate(multivariateDrift ? finding(requireNonNull(multivariate, "multivariate")) : null)
+                .setRanking(ranking == null || !drift ? null : FeatureRankings.describe(ranking)).build());
     }
 
     private static MultivariateFinding finding(MultivariateDrift multivariate) {
@@ -94,13 +105,14 @@ final class AlertEvents {
     }
 
     private static AlertFinding finding(ColumnDrift column, Map<String, ColumnProfile> reference,
-                                        Map<String, ColumnProfile> current) {
+                                        Map<String, ColumnProfile> current, @Nullable Integer rank) {
         TestResult strongest = column.getTests().stream().max(Comparator.comparingDouble(TriggerDecider::effect))
                 .orElseThrow(() -> new IllegalArgumentException("a drifted column has at least one test"));
         return AlertFinding.newBuilder().setFeature(column.getFeature()).setTest(strongest.getTest())
                 .setStatistic(strongest.getStatistic()).setThreshold(strongest.getThreshold()).setEffect(TriggerDecider.effect(strongest))
                 .setPValue(strongest.getPValue()).setCondition(strongest.getCondition())
-                .setDetail(strongest.getCondition()).setSummary(summary(column.getFeature(), reference, current)).build();
+                .setDetail(strongest.getCondition()).setSummary(summary(column.getFeature(), reference, current))
+                .setRank(rank).build();
     }
 
     private static io.driftwatch.schemas.record.@Nullable FeatureSummary summary(

@@ -41,6 +41,7 @@ import static java.util.Objects.requireNonNull;
 final class DriftEvaluator implements Processor<String, ClosedWindow, String, WindowVerdict<DriftReport>> {
     private final String previousStoreName;
     private final String triggerStoreName;
+    private final String historyStoreName;
     private final String baselineStoreName;
     private final WindowComparison comparison;
     private BaselineLookup baselines;
@@ -50,11 +51,14 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
     private ProcessorContext<String, WindowVerdict<DriftReport>> context;
     private CachedObjectStore<String, FeatureProfiles> previousWindows;
     private CachedObjectStore<String, TriggerState> triggerStates;
+    private CachedObjectStore<String, FeatureHistory> histories;
 
-    DriftEvaluator(String previousStoreName, String triggerStoreName, String baselineStoreName, WindowComparison comparison,
+    DriftEvaluator(String previousStoreName, String triggerStoreName, String historyStoreName, String baselineStoreName,
+                   WindowComparison comparison,
                    ModelRulesResolver rules, long minimumRecords, DriftMetrics metrics) {
         this.previousStoreName = requireNonNull(previousStoreName, "previousStoreName");
         this.triggerStoreName = requireNonNull(triggerStoreName, "triggerStoreName");
+        this.historyStoreName = requireNonNull(historyStoreName, "historyStoreName");
         this.baselineStoreName = requireNonNull(baselineStoreName, "baselineStoreName");
         this.comparison = requireNonNull(comparison, "comparison");
         this.rules = requireNonNull(rules, "rules");
@@ -67,6 +71,7 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
         this.context = context;
         this.previousWindows = context.getStateStore(previousStoreName);
         this.triggerStates = context.getStateStore(triggerStoreName);
+        this.histories = context.getStateStore(historyStoreName);
         this.baselines = new StoredBaselines(context.getStateStore(baselineStoreName));
         rules.init(context);
     }
@@ -96,6 +101,12 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
         if (multivariate != null) {
             report.setMultivariate(MultivariateDriftRecords.of(baseline.get().baselineId(), multivariate,
                     closed.profiles().reconstructionErrors()));
+        }
+        if (judgedBy.ranking().enabled() && basis != ComparisonBasis.NONE && withheld == null) {
+            FeatureHistory history = FeatureRankings.record(Optional.ofNullable(histories.get(modelKey))
+                    .orElse(FeatureHistory.EMPTY), report, judgedBy.ranking().windows());
+            histories.put(modelKey, history);
+            report.setFeatureRanking(FeatureRankings.of(history));
         }
         metrics.report(report);
         VerdictLog.closed(report);

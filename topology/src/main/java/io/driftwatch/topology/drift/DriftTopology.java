@@ -28,6 +28,7 @@ import static java.util.Objects.requireNonNull;
 public final class DriftTopology {
     public static final String PREVIOUS_WINDOW_STORE = "driftwatch-previous-window";
     public static final String TRIGGER_STATE_STORE = "driftwatch-trigger-state";
+    public static final String FEATURE_HISTORY_STORE = "driftwatch-feature-history";
     public static final String EVALUATE_NODE = "drift-evaluate";
 
     private final DriftwatchConfig config;
@@ -53,10 +54,12 @@ public final class DriftTopology {
                 .withLoggingEnabled(compacted));
         builder.addStateStore(new CachedObjectStoreBuilder<>(TRIGGER_STATE_STORE, StringKeys.CODEC, new TriggerStateCodec())
                 .withLoggingEnabled(compacted));
+        builder.addStateStore(new CachedObjectStoreBuilder<>(FEATURE_HISTORY_STORE, StringKeys.CODEC, new FeatureHistoryCodec())
+                .withLoggingEnabled(compacted));
         KStream<String, WindowVerdict<DriftReport>> verdicts = closed.process(() -> new DriftEvaluator(PREVIOUS_WINDOW_STORE,
-                        TRIGGER_STATE_STORE, baselinesStore, comparison, new ModelRulesResolver(rules, policyMetrics),
+                        TRIGGER_STATE_STORE, FEATURE_HISTORY_STORE, baselinesStore, comparison, new ModelRulesResolver(rules, policyMetrics),
                         config.windowMinRecords(), metrics),
-                Named.as(EVALUATE_NODE), PREVIOUS_WINDOW_STORE, TRIGGER_STATE_STORE);
+                Named.as(EVALUATE_NODE), PREVIOUS_WINDOW_STORE, TRIGGER_STATE_STORE, FEATURE_HISTORY_STORE);
         VerdictSinks.route(verdicts, "drift-", Topics.DRIFT_REPORTS, config);
     }
 }

@@ -27,9 +27,11 @@ import static java.util.Objects.requireNonNull;
  * @param window     how the model's windows are cut
  * @param windowPolicies the keys of the accepted policies the window's size, grace or offset came from (empty for
  *                   the settings'): their publication times say from which boundary a new shape applies
+ * @param ranking    how its drifted features are ranked in reports, alerts and emails
  */
 public record ModelRules(String policyId, ComparisonSettings comparison, TriggerPolicy triggers, QualityTriggerPolicy quality,
-                         EstimatedTriggerPolicy estimated, OutcomeChoices outcome, Set<String> excludedColumns, WindowShape window, Set<String> windowPolicies) {
+                         EstimatedTriggerPolicy estimated, OutcomeChoices outcome, Set<String> excludedColumns, WindowShape window, Set<String> windowPolicies,
+                         RankingRule ranking) {
     public ModelRules {
         requireNonNull(policyId, "policyId");
         requireNonNull(comparison, "comparison");
@@ -40,8 +42,17 @@ public record ModelRules(String policyId, ComparisonSettings comparison, Trigger
         excludedColumns = Set.copyOf(requireNonNull(excludedColumns, "excludedColumns"));
         requireNonNull(window, "window");
         windowPolicies = Set.copyOf(requireNonNull(windowPolicies, "windowPolicies"));
+        requireNonNull(ranking, "ranking");
         if (policyId.isBlank()) {
             throw new IllegalArgumentException("policyId must not be blank");
         }
+    }
+
+    /** The default ranking: the rules before a policy could set one. */
+    public ModelRules(String policyId, ComparisonSettings comparison, TriggerPolicy triggers, QualityTriggerPolicy quality,
+                      EstimatedTriggerPolicy estimated, OutcomeChoices outcome, Set<String> excludedColumns, WindowShape window,
+                      Set<String> windowPolicies) {
+        this(policyId, comparison, triggers, quality, estimated, outcome, excludedColumns, window, windowPolicies,
+                RankingRule.DEFAULT);
     }
 }

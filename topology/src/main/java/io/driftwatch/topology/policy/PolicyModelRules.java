@@ -1,5 +1,6 @@
 package io.driftwatch.topology.policy;
 
+import io.driftwatch.policy.AlertsPolicy;
 import io.driftwatch.policy.EffectivePolicy;
 import io.driftwatch.policy.PolicyException;
 import io.driftwatch.policy.PolicyProblem;
@@ -96,7 +97,13 @@ public final class PolicyModelRules implements ModelRulesSource {
                 quality(policy.policy().triggers(), settings.quality()),
                 estimated(policy.policy().triggers(), settings.estimated()), policy.policy().outcome().choices(),
                 policy.excludedColumns(),
-                window(policy.policy().window(), settings.window()), windowPolicies(policy, acceptedPolicies));
+                window(policy.policy().window(), settings.window()), windowPolicies(policy, acceptedPolicies),
+                ranking(policy.policy().alerts(), settings.ranking()));
+    }
+
+    private static RankingRule ranking(AlertsPolicy alerts, RankingRule settings) {
+        return alerts.ranking().map(rule -> new RankingRule(rule.enabled(),
+                rule.windows().orElse(settings.windows()))).orElse(settings);
     }
 
     private static WindowShape window(WindowPolicy window, WindowShape settings) {
