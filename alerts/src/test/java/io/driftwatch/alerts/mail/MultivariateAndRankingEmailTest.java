@@ -158,4 +158,20 @@ class MultivariateAndRankingEmailTest {
         assertThat(lines.get(3)).startsWith("What to do: compare the features below with the baseline.");
         assertThat(lines).contains("- #1 income — ks: p = 0.012 (drift when p <= 0.05), statistic D = 0.18; mean 40.02 → 55.1, median 40 → 55");
     }
+
+    @Test
+    void aMultivariateDriftTriggerNamesItsRuleAndSaysRetrainingWasTriggered() {
+        AlertEvent trigger = AlertEvent.newBuilder(multivariateOnly(3, pca(1.0214, List.of("age", "income"))))
+                .setKind(AlertKind.TRIGGER).setSeverity(AlertSeverity.CRITICAL).setTriggerId("9b2f41")
+                .setTitle("credit v1: retraining triggered (multivariate drift)")
+                .setTriggerRule("multivariate_drift: multivariate drift in 2 consecutive windows").build();
+
+        AlertEmail email = new AlertEmailRenderer(SETTINGS).render(group(trigger));
+
+        assertThat(email.subject()).isEqualTo("[driftwatch CRITICAL] credit v1: multivariate drift: PCA reconstruction error 1.021 "
+                + "above the reference's upper threshold 0.531; retraining triggered");
+        List<String> lines = email.text().lines().toList();
+        assertThat(lines.get(3)).endsWith("or a feed that pairs values from different rows; retraining was triggered, so CI should retrain.");
+        assertThat(lines).contains("Trigger:       9b2f41 (rule multivariate_drift: multivariate drift in 2 consecutive windows)");
+    }
 }
