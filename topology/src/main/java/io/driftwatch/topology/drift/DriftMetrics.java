@@ -40,8 +40,9 @@ import static java.util.Objects.requireNonNull;
  * while the topics stay exactly-once. Per model version this creates 3 gauges per feature and test (the
  * prediction counts as a feature), 4 for the dataset, 12 for schema findings (every kind and severity, 0
  * when absent), and 5 multivariate gauges once a window of the version carried a multivariate drift (a later
- * window without one reads NaN, so an old alert flag does not outlive the fit). The {@code feature} tag is capped by a meter filter in the application
- * ({@code driftwatch.metrics.features.max}). Thread-safe: one instance serves every stream task.
+ * window without one reads NaN, so an old alert flag does not outlive the fit). The {@code feature} tag is
+ * capped by a meter filter in the application ({@code driftwatch.metrics.features.max}). Thread-safe: one
+ * instance serves every stream task.
  */
 public final class DriftMetrics {
     static final String STATISTIC = "driftwatch.drift.statistic";
