@@ -15,7 +15,7 @@ import static io.driftwatch.alerts.mail.Html.escape;
 /**
  * The HTML body: one narrow column with inline styles (mail clients drop style sheets), readable on a phone.
  * Top to bottom: what happened and how bad, what to do, the facts (model, version, since, reference,
- * trigger), the broken quality rules, the drifted features ranked with their numbers and charts, schema
+ * trigger), the broken quality rules, the multivariate drift, the drifted features ranked with their numbers and charts, schema
  * findings, the windows, and the alert ids. Every value from a record passes through {@link Html#escape}.
  */
 final class HtmlBody {
@@ -43,6 +43,10 @@ final class HtmlBody {
                 .append("\" style=\"background:#1d4ed8;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;")
                 .append("display:inline-block;font-weight:600\">Open the dashboard</a></p>"));
         quality(html, incident);
+        for (AlertEvent window : incident.multivariateWindows()) {
+            html.append("<p style=\"margin:16px 0 0 0\"><b>Multivariate drift:</b> ").append(escape(MultivariateLine.details(window)))
+                    .append("</p>");
+        }
         drifted(html, incident, chartIds);
         schema(html, incident);
         windows(html, incident);
@@ -94,14 +98,23 @@ final class HtmlBody {
         if (incident.drifted().isEmpty()) {
             return;
         }
-        html.append("<h2 style=\"").append(H2).append("\">Drifted features, largest effect first</h2>")
+        boolean ranked = incident.drifted().stream().anyMatch(finding -> finding.getRank() != null);
+        html.append("<h2 style=\"").append(H2).append("\">").append(escape(TextBody.driftedHeading(incident))).append("</h2>")
                 .append("<table style=\"border-collapse:collapse;width:100%;font-size:13px\"><tr>");
+        if (ranked) {
+            html.append("<th style=\"").append(NUM).append(";color:#6b7280\">rank</th>");
+        }
         for (String column : new String[]{"feature", "test against its rule", incident.referenceName() + " → current"}) {
             html.append("<th style=\"").append(CELL).append(";color:#6b7280\">").append(escape(column)).append("</th>");
         }
         html.append("</tr>");
         for (AlertFinding finding : incident.drifted()) {
-            html.append("<tr><td style=\"").append(CELL).append("\"><b>").append(escape(finding.getFeature())).append("</b></td><td style=\"")
+            html.append("<tr>");
+            if (ranked) {
+                html.append("<td style=\"").append(NUM).append("\">").append(finding.getRank() == null ? "" : "#" + finding.getRank())
+                        .append("</td>");
+            }
+            html.append("<td style=\"").append(CELL).append("\"><b>").append(escape(finding.getFeature())).append("</b></td><td style=\"")
                     .append(CELL).append("\">").append(escape(FindingLine.full(finding))).append("</td><td style=\"").append(CELL).append("\">")
                     .append(escape(TextBody.change(finding))).append("</td></tr>");
         }

@@ -23,16 +23,20 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What one email says, derived from a group of alert events: the worst severity, the drifted features
- * ranked by effect (each feature once, at its strongest window), the schema findings, the windows whose
- * model quality broke a rule, the windows in time order and the triggers that fired. The subject, HTML and
+ * (each feature once, at its strongest window) in rank order where the windows rank them, else by effect
+ * ({@link DriftedFeatures}), the schema findings, the windows whose model quality broke a rule, those whose
+ * multivariate drift alerted, the windows in time order and the triggers that fired. The subject, HTML and
  * text are three views of this one value.
  *
  * @param qualityWindows the windows that carry a quality finding, in time order
+ * @param multivariateWindows the windows that carry a multivariate drift finding, in time order
+ * @param ranking how {@code drifted} is ordered, for a person (the newest window's ranking); null when by effect
  * @param triggers       each trigger that fired, once: its id, with the rule and the policy it fired under where known
  */
 record Incident(String model, String version, AlertSeverity severity, List<AlertFinding> drifted,
-                List<AlertFinding> schemaFindings, List<AlertEvent> qualityWindows, List<AlertEvent> windows,
-                List<String> triggers, @Nullable String comparison, List<String> alertIds) {
+                List<AlertFinding> schemaFindings, List<AlertEvent> qualityWindows, List<AlertEvent> multivariateWindows,
+                List<AlertEvent> windows, List<String> triggers, @Nullable String comparison, @Nullable String ranking,
+                List<String> alertIds) {
     private static final Set<String> SCHEMA_TESTS = Stream.of(SkewKind.values())
             .map(kind -> kind.name().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 
@@ -43,6 +47,7 @@ record Incident(String model, String version, AlertSeverity severity, List<Alert
         drifted = List.copyOf(drifted);
         schemaFindings = List.copyOf(schemaFindings);
         qualityWindows = List.copyOf(qualityWindows);
+        multivariateWindows = List.copyOf(multivariateWindows);
         windows = List.copyOf(windows);
         triggers = List.copyOf(triggers);
         alertIds = List.copyOf(alertIds);
@@ -73,18 +78,18 @@ record Incident(String model, String version, AlertSeverity severity, List<Alert
                 }
             }
         }
-        List<AlertFinding> drifted = strongestByFeature.values().stream()
-                .sorted(Comparator.comparingDouble(AlertFinding::getEffect).reversed().thenComparing(AlertFinding::getFeature)).toList();
+        List<AlertFinding> drifted = DriftedFeatures.ordered(windows, strongestByFeature);
         List<AlertFinding> schema = schemaByKey.values().stream()
                 .sorted(Comparator.comparingDouble(AlertFinding::getEffect).reversed().thenComparing(AlertFinding::getFeature)).toList();
         List<AlertEvent> quality = windows.stream().filter(event -> event.getQuality() != null).toList();
+        List<AlertEvent> multivariate = windows.stream().filter(event -> event.getMultivariate() != null).toList();
         Map<String, String> triggerLines = new LinkedHashMap<>();
         windows.stream().filter(event -> event.getTriggerId() != null)
                 .forEach(event -> triggerLines.putIfAbsent(event.getTriggerId(), triggerLine(event)));
         List<String> triggers = List.copyOf(triggerLines.values());
         String comparison = windows.stream().map(AlertEvent::getComparison).filter(Objects::nonNull).findFirst().orElse(null);
-        return new Incident(group.model(), group.version(), severity, drifted, schema, quality, windows, triggers, comparison,
-                group.alertIds());
+        return new Incident(group.model(), group.version(), severity, drifted, schema, quality, multivariate, windows, triggers,
+                comparison, DriftedFeatures.ranking(windows), group.alertIds());
     }
 
     static boolean isSchemaFinding(AlertFinding finding) {
@@ -124,7 +129,8 @@ record Incident(String model, String version, AlertSeverity severity, List<Alert
 
     /**
      * The worst finding in a few words: the schema error, else the latest broken quality rule (what the
-     * model's users feel), else the most drifted feature, else the title.
+     * model's users feel), else the first drifted feature (top ranked, or largest effect), else the latest multivariate
+     * drift, else the title.
      */
     String worst() {
         if (hasSchemaError()) {
@@ -137,6 +143,9 @@ record Incident(String model, String version, AlertSeverity severity, List<Alert
         if (!drifted.isEmpty()) {
             AlertFinding top = drifted.get(0);
             return top.getFeature() + " drifted (" + FindingLine.brief(top) + ")";
+        }
+        if (!multivariateWindows.isEmpty()) {
+            return MultivariateLine.brief(MultivariateLine.finding(multivariateWindows.get(multivariateWindows.size() - 1)));
         }
         if (!schemaFindings.isEmpty()) {
             return schemaFindings.get(0).getTest().replace('_', ' ') + " " + schemaFindings.get(0).getFeature();

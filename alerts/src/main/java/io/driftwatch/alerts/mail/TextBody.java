@@ -38,10 +38,14 @@ final class TextBody {
                 text.append("- ").append(QualityLine.full(window)).append('\n');
             }
         }
+        if (!incident.multivariateWindows().isEmpty()) {
+            text.append('\n');
+            incident.multivariateWindows().forEach(window -> text.append(MultivariateLine.full(window)).append('\n'));
+        }
         if (!incident.drifted().isEmpty()) {
-            text.append("\nDrifted features, largest effect first:\n");
+            text.append("\n").append(driftedHeading(incident)).append(":\n");
             for (AlertFinding finding : incident.drifted()) {
-                text.append("- ").append(finding.getFeature()).append(" — ").append(FindingLine.full(finding))
+                text.append("- ").append(finding.getRank() == null ? "" : "#" + finding.getRank() + " ").append(finding.getFeature()).append(" — ").append(FindingLine.full(finding))
                         .append("; ").append(change(finding)).append('\n');
                 if (finding.getSummary() != null && !finding.getSummary().getQuantiles().isEmpty()) {
                     text.append("  ").append(quantiles(finding.getSummary(), incident.referenceName())).append('\n');
@@ -79,12 +83,23 @@ final class TextBody {
                     + "should retrain" : "") + ". First check that the labels behind it are right and on time (a broken label "
                     + "feed looks like a worse model); drifted features, if listed, say what changed in the inputs.";
         }
+        if (incident.drifted().isEmpty() && !incident.multivariateWindows().isEmpty()) {
+            return "the features move together otherwise than in training, though none drifted enough alone to alert. Look for "
+                    + "a changed population mix (a new segment, channel or region) or a feed that pairs values from different "
+                    + "rows" + (incident.triggered() ? "; retraining was triggered, so CI should retrain." : "; retraining is not triggered yet.");
+        }
         if (incident.triggered()) {
             return "retraining was triggered, so CI should retrain. Before that model ships, check below whether the change "
                     + "is real (a shifted population) or a broken feed (one feature jumping alone).";
         }
         return "compare the features below with the " + incident.referenceName() + ". One feature jumping alone is "
                 + "usually a broken feed; several moving together, a changed population. Retraining is not triggered yet.";
+    }
+
+    /** What the drifted features' list is headed with: how they are ordered. */
+    static String driftedHeading(Incident incident) {
+        String ranking = incident.ranking();
+        return ranking == null ? "Drifted features, largest effect first" : "Drifted features, ranked by " + ranking;
     }
 
     /** A finding's change in one line: means and medians for numbers, the category that moved most. */

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.schemas.record.ColumnDrift;
 import io.driftwatch.schemas.record.DriftReport;
+import io.driftwatch.schemas.record.FeatureRanking;
+import io.driftwatch.schemas.record.MultivariateDrift;
+import io.driftwatch.schemas.record.RankedFeature;
 import io.driftwatch.schemas.record.ResultBound;
 import io.driftwatch.schemas.record.SkewFinding;
 import io.driftwatch.schemas.record.TestResult;
@@ -14,7 +17,7 @@ import java.util.List;
 /**
  * A drift report as one JSON object for a script: every field a reader needs, in the snake_case keys docs/reports.md
  * documents, times in ISO-8601 UTC, {@code null} for what is absent (a p-value a test does not have, a bound an exact
- * test does not need).
+ * test does not need, a window without multivariate drift or feature ranking).
  */
 final class DriftReportJson {
     private DriftReportJson() {
@@ -47,7 +50,43 @@ final class DriftReportJson {
             findings.addObject().put("feature", finding.getFeature()).put("kind", finding.getKind().name())
                     .put("severity", finding.getSeverity().name()).put("detail", finding.getDetail());
         }
+        multivariate(root, report.getMultivariate());
+        ranking(root, report.getFeatureRanking());
         return root;
+    }
+
+    private static void multivariate(ObjectNode root, @Nullable MultivariateDrift drift) {
+        if (drift == null) {
+            root.putNull("multivariate");
+            return;
+        }
+        ObjectNode node = root.putObject("multivariate").put("method", drift.getMethod());
+        ArrayNode features = node.putArray("features");
+        drift.getFeatures().forEach(features::add);
+        node.put("rows", drift.getRows()).put("rows_of_earlier_fits", drift.getRowsOfEarlierFits());
+        nullable(node, "value", drift.getValue());
+        nullable(node, "sampling_error", drift.getSamplingError());
+        nullable(node, "lower", drift.getLower());
+        nullable(node, "upper", drift.getUpper());
+        nullable(node, "threshold_lower", drift.getThresholdLower());
+        nullable(node, "threshold_upper", drift.getThresholdUpper());
+        node.put("alert", drift.getAlert());
+    }
+
+    private static void ranking(ObjectNode root, @Nullable FeatureRanking ranking) {
+        if (ranking == null) {
+            root.putNull("feature_ranking");
+            return;
+        }
+        ObjectNode node = root.putObject("feature_ranking").put("method", ranking.getMethod()).put("windows", ranking.getWindows())
+                .put("metric", ranking.getMetric()).put("performance", ranking.getPerformance());
+        ArrayNode features = node.putArray("features");
+        for (RankedFeature feature : RankingCell.sorted(ranking)) {
+            ObjectNode ranked = features.addObject().put("feature", feature.getFeature()).put("rank", feature.getRank())
+                    .put("alerts", feature.getAlerts());
+            nullable(ranked, "correlation", feature.getCorrelation());
+            nullable(ranked, "p_value", feature.getPValue());
+        }
     }
 
     private static void tests(ArrayNode array, List<TestResult> tests) {

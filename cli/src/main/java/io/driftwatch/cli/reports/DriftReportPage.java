@@ -26,7 +26,8 @@ import java.util.Set;
 
 /**
  * One window's drift report as the HTML page {@code check} and {@code analyze} draw, showing what the stream decided
- * (each test's stored statistic, bound, threshold and verdict, never a new judgement) with a chart per column drawn
+ * (each test's stored statistic, bound, threshold and verdict, the multivariate drift and feature ranking it stored, never
+ * a new judgement) with a chart per column drawn
  * from the window's profile on the profiles topic against the baseline the window was compared with. The on-call
  * person opens the window an email named; the page says which window it drew and why a chart is missing.
  */
@@ -58,7 +59,7 @@ final class DriftReportPage {
         return HtmlReport.render("driftwatch drift report: " + report.getModelName() + " " + report.getModelVersion(),
                 comparison, judgement(report), referenceName(report),
                 "window " + report.getWindowStart() + " to " + report.getWindowEnd() + " (" + report.getRecords() + " records)",
-                Set.of(), charts, Map.of(), notes);
+                Set.of(), charts, Map.of(), notes, DriftReportSections.html(report));
     }
 
     private static DriftReport latestOfOneVersion(LatestMatch<DriftReport> matching, String topic) throws BadInputException {

@@ -10,14 +10,17 @@ import io.driftwatch.topics.Topic;
 import io.driftwatch.topics.Topics;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Drift reports in the table a person scans: a row per window with its verdict, each drifted feature with the
- * statistic, p-value and threshold of the test that decided it, and what the schema findings were.
+ * Drift reports in the table a person scans: a row per window with its verdict, its multivariate drift
+ * ({@link MultivariateCell}), each drifted feature with the statistic, p-value and threshold of the test that decided
+ * it (with its rank, in rank order, when the window ranks its features), what the schema findings were, and the
+ * feature ranking's top features ({@link RankingCell}).
  */
 final class DriftReports implements ReportKind<DriftReport> {
     @Override
@@ -47,20 +50,28 @@ final class DriftReports implements ReportKind<DriftReport> {
 
     @Override
     public List<String> header() {
-        return List.of("window start", "model", "version", "records", "verdict", "drifted features", "schema findings");
+        return List.of("window start", "model", "version", "records", "verdict", "multivariate", "drifted features", "schema findings",
+                "feature ranking");
     }
 
     @Override
     public List<List<String>> rows(DriftReport report) {
-        List<String> drifted = new ArrayList<>();
-        for (ColumnDrift column : report.getColumns()) {
-            if (column.getVerdict() == DriftVerdict.DRIFT) {
-                drifted.add(column.getFeature() + decidingTest(column).map(DriftReports::describe).orElse(""));
-            }
-        }
+        Map<String, Integer> ranks = RankingCell.ranks(report.getFeatureRanking());
+        List<String> drifted = report.getColumns().stream().filter(column -> column.getVerdict() == DriftVerdict.DRIFT)
+                // A stable sort: without a ranking every rank is MAX_VALUE and the report's column order stays.
+                .sorted(Comparator.comparingInt(column -> ranks.getOrDefault(column.getFeature(), Integer.MAX_VALUE)))
+                .map(column -> rank(ranks, column.getFeature()) + column.getFeature()
+                        + decidingTest(column).map(DriftReports::describe).orElse(""))
+                .toList();
         return List.of(List.of(report.getWindowStart().toString(), report.getModelName(), report.getModelVersion(),
-                Long.toString(report.getRecords()), verdict(report), drifted.isEmpty() ? "-" : String.join("; ", drifted),
-                findings(report.getSchemaFindings())));
+                Long.toString(report.getRecords()), verdict(report), MultivariateCell.of(report.getMultivariate()),
+                drifted.isEmpty() ? "-" : String.join("; ", drifted), findings(report.getSchemaFindings()),
+                RankingCell.of(report.getFeatureRanking())));
+    }
+
+    private static String rank(Map<String, Integer> ranks, String feature) {
+        Integer rank = ranks.get(feature);
+        return rank == null ? "" : "#" + rank + " ";
     }
 
     static String verdict(DriftReport report) {

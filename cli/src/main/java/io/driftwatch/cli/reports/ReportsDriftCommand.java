@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
  * {@code driftwatch reports drift}: the drift reports the service writes per model version and window, a row per window with its verdict and the features that drifted, or every field as JSON lines.
  */
 @Command(name = "drift", mixinStandardHelpOptions = true,
-        description = {"Print drift reports: a row per window with its verdict and drifted features, JSON lines, or one",
-                "window as an HTML page with a chart per column (--format html: the latest matching window).", ""},
+        description = {"Print drift reports: a row per window with its verdict, multivariate drift, drifted features and",
+                "feature ranking, JSON lines, or one window as an HTML page with a chart per column (--format html: the",
+                "latest matching window).", ""},
         footer = {"", "Examples:",
                 "  driftwatch reports drift --config driftwatch.properties",
                 "  driftwatch reports drift --config driftwatch.properties --format json",

@@ -2,10 +2,18 @@ package io.driftwatch.cli.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftwatch.schemas.record.ColumnDrift;
+import io.driftwatch.schemas.record.DriftReport;
+import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.FeatureRanking;
+import io.driftwatch.schemas.record.RankedFeature;
+import io.driftwatch.schemas.record.TestResult;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,5 +78,102 @@ class DriftReportsTest {
         report.setDatasetDrift(false);
 
         assertThat(kind.rows(report).get(0).get(4)).isEqualTo("withheld");
+    }
+
+    @Test
+    void aReportWithoutMultivariateDriftOrRankingHasBothNullInJsonAndADashInTheTable() throws Exception {
+        JsonNode line = new ObjectMapper().readTree(ReportJson.line(kind.json(ReportRecords.drift("credit", 0))));
+
+        assertThat(line.get("multivariate").isNull()).isTrue();
+        assertThat(line.get("feature_ranking").isNull()).isTrue();
+        List<String> row = kind.rows(ReportRecords.drift("credit", 0)).get(0);
+        assertThat(row.get(5)).isEqualTo("-");
+        assertThat(row.get(6)).isEqualTo("income psi 0.4120 (threshold 0.2000)");
+        assertThat(row.get(8)).isEqualTo("-");
+    }
+
+    @Test
+    void theJsonCarriesTheMultivariateDriftAndTheFeatureRankingUnderStableKeys() throws Exception {
+        JsonNode line = new ObjectMapper().readTree(ReportJson.line(kind.json(ReportRecords.ranked("credit", 1))));
+
+        JsonNode multivariate = line.get("multivariate");
+        assertThat(multivariate.get("method").asText()).isEqualTo("pca_reconstruction_error");
+        assertThat(multivariate.get("features")).extracting(JsonNode::asText).containsExactly("income", "age");
+        assertThat(multivariate.get("rows").asLong()).isEqualTo(500);
+        assertThat(multivariate.get("rows_of_earlier_fits").asLong()).isZero();
+        assertThat(multivariate.get("value").asDouble()).isEqualTo(1.0214);
+        assertThat(multivariate.get("sampling_error").asDouble()).isEqualTo(0.0234);
+        assertThat(multivariate.get("lower").asDouble()).isEqualTo(0.9512);
+        assertThat(multivariate.get("upper").asDouble()).isEqualTo(1.0916);
+        assertThat(multivariate.get("threshold_lower").asDouble()).isEqualTo(0.4102);
+        assertThat(multivariate.get("threshold_upper").asDouble()).isEqualTo(0.531);
+        assertThat(multivariate.get("alert").asBoolean()).isTrue();
+        JsonNode ranking = line.get("feature_ranking");
+        assertThat(ranking.get("method").asText()).isEqualTo("alert_count");
+        assertThat(ranking.get("windows").asInt()).isEqualTo(10);
+        assertThat(ranking.get("metric").isNull()).isTrue();
+        assertThat(ranking.get("performance").isNull()).isTrue();
+        JsonNode first = ranking.get("features").get(0);
+        assertThat(first.get("feature").asText()).isEqualTo("income");
+        assertThat(first.get("rank").asInt()).isEqualTo(1);
+        assertThat(first.get("alerts").asInt()).isEqualTo(4);
+        assertThat(first.get("correlation").isNull()).isTrue();
+        assertThat(first.get("p_value").isNull()).isTrue();
+        assertThat(ranking.get("features").get(1).get("feature").asText()).isEqualTo("age");
+    }
+
+    @Test
+    void theTableShowsTheMultivariateDriftItsThresholdsAndAlertAndTheTopRankedFeatures() {
+        List<String> row = kind.rows(ReportRecords.ranked("credit", 1)).get(0);
+
+        assertThat(kind.header().get(5)).isEqualTo("multivariate");
+        assertThat(row.get(5)).isEqualTo("1.0214 (0.9512–1.0916), thresholds 0.4102–0.5310  ALERT");
+        assertThat(row.get(6)).isEqualTo("#1 income psi 0.4120 (threshold 0.2000)");
+        assertThat(kind.header().get(8)).isEqualTo("feature ranking");
+        assertThat(row.get(8)).isEqualTo("alert_count over 10 windows: #1 income (4 alerts), #2 age (1 alert)");
+    }
+
+    @Test
+    void driftedFeaturesAreListedInRankOrderWithTheirRanks() {
+        DriftReport report = ReportRecords.ranked("credit", 1);
+        ColumnDrift income = report.getColumns().get(0);
+        TestResult wasserstein = TestResult.newBuilder(income.getTests().get(0)).setTest("wasserstein").setStatistic(0.2).build();
+        ColumnDrift age = ColumnDrift.newBuilder(report.getColumns().get(1)).setVerdict(DriftVerdict.DRIFT)
+                .setTests(List.of(wasserstein)).build();
+        FeatureRanking ageFirst = FeatureRanking.newBuilder(report.getFeatureRanking())
+                .setFeatures(List.of(new RankedFeature("age", 1, 5, null, null), new RankedFeature("income", 2, 4, null, null))).build();
+        report.setColumns(List.of(income, age));
+        report.setFeatureRanking(ageFirst);
+
+        assertThat(kind.rows(report).get(0).get(6))
+                .isEqualTo("#1 age wasserstein 0.2000 (threshold 0.2000); #2 income psi 0.4120 (threshold 0.2000)");
+    }
+
+    @Test
+    void aRankingByCorrelationNamesThePerformanceItCorrelatesWithAndEachFeaturesR() {
+        List<RankedFeature> features = new ArrayList<>();
+        features.add(new RankedFeature("income", 1, 4, 0.8123, 0.0042));
+        features.add(new RankedFeature("age", 2, 1, -0.2, 0.57));
+        features.add(new RankedFeature("tenure", 3, 0, null, null));
+        features.add(new RankedFeature("debt", 4, 0, 0.01, 0.98));
+        FeatureRanking correlation = FeatureRanking.newBuilder().setMethod("correlation").setWindows(10).setMetric("accuracy")
+                .setPerformance("estimated").setFeatures(features).build();
+
+        assertThat(RankingCell.of(correlation)).isEqualTo("correlation with estimated accuracy over 10 windows: "
+                + "#1 income (r 0.8123, p 0.0042), #2 age (r -0.2000, p 0.5700), #3 tenure (r undefined), 1 more");
+    }
+
+    @Test
+    void theWindowsPageShowsTheMultivariateDriftAlertingAndEveryRankedFeature() {
+        String html = DriftReportSections.html(ReportRecords.ranked("credit", 1));
+
+        assertThat(html).contains("<h2>Multivariate drift (PCA reconstruction error)</h2>")
+                .contains("<td>thresholds</td><td></td><td>[0.4102, 0.5310]</td>")
+                .contains("<td>this window</td><td>500</td><td>1.0214</td><td>0.0234</td><td>[0.9512, 1.0916]</td>"
+                        + "<td class=\"warn\">reconstruction_error</td>")
+                .contains("<h2>Feature ranking</h2>").contains("alert_count over 10 windows; alerts and emails list")
+                .contains("<tr><td>1</td><td>income</td><td>4</td><td>-</td><td>-</td></tr>")
+                .contains("<tr><td>2</td><td>age</td><td>1</td><td>-</td><td>-</td></tr>");
+        assertThat(DriftReportSections.html(ReportRecords.drift("credit", 0))).isEmpty();
     }
 }

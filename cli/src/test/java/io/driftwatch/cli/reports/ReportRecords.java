@@ -9,8 +9,11 @@ import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.DriftVerdict;
 import io.driftwatch.schemas.record.EstimatedMetricReport;
 import io.driftwatch.schemas.record.EstimatedPerformance;
+import io.driftwatch.schemas.record.FeatureRanking;
 import io.driftwatch.schemas.record.ModelTask;
+import io.driftwatch.schemas.record.MultivariateDrift;
 import io.driftwatch.schemas.record.QualityReport;
+import io.driftwatch.schemas.record.RankedFeature;
 import io.driftwatch.schemas.record.SkewFinding;
 import io.driftwatch.schemas.record.SkewKind;
 import io.driftwatch.schemas.record.SkewSeverity;
@@ -59,6 +62,20 @@ public final class ReportRecords {
                 .setColumns(List.of(income, age)).setSchemaFindings(List.of(unseen)).setDatasetColumns(2)
                 .setDriftedColumns(1).setInconclusiveColumns(0).setDriftShare(0.5).setDriftShareThreshold(0.5)
                 .setDatasetDrift(true).setPolicyId("3f9a2c41b7de").build();
+    }
+
+    /**
+     * {@link #drift}'s report with a multivariate drift that alerts (PCA reconstruction error 1.0214, band 0.9512 to
+     * 1.0916, above the thresholds 0.4102 to 0.5310, on 500 inferences of income and age) and its features ranked by alert
+     * count over 10 windows: income first (4 alerts), then age (1 alert).
+     */
+    public static DriftReport ranked(String model, int window) {
+        MultivariateDrift multivariate = MultivariateDrift.newBuilder().setMethod("pca_reconstruction_error")
+                .setFeatures(List.of("income", "age")).setRows(500).setRowsOfEarlierFits(0).setValue(1.0214).setSamplingError(0.0234)
+                .setLower(0.9512).setUpper(1.0916).setThresholdLower(0.4102).setThresholdUpper(0.531).setAlert(true).build();
+        FeatureRanking ranking = FeatureRanking.newBuilder().setMethod("alert_count").setWindows(10).setMetric(null).setPerformance(null)
+                .setFeatures(List.of(new RankedFeature("income", 1, 4, null, null), new RankedFeature("age", 2, 1, null, null))).build();
+        return DriftReport.newBuilder(drift(model, window)).setMultivariate(multivariate).setFeatureRanking(ranking).build();
     }
 
     /** A quality report of credit v7 for window {@code window}, final or not, with its accuracy. */

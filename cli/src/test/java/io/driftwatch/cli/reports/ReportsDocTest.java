@@ -24,19 +24,21 @@ class ReportsDocTest {
         StringWriter table = new StringWriter();
         ReportPrinter<DriftReport> printer = new ReportPrinter<>(kind, ReportFormat.TABLE, false, new PrintWriter(table));
         printer.print(ReportRecords.drift("credit", 0));
-        printer.print(ReportRecords.drift("credit", 1));
+        printer.print(ReportRecords.ranked("credit", 1));
         printer.finish("driftwatch.drift-reports");
 
         String page = Files.readString(PAGE);
 
         assertThat(page).contains(table.toString());
         assertThat(page).contains(ReportJson.line(kind.json(ReportRecords.drift("credit", 0))));
+        assertThat(page).contains(ReportJson.line(kind.json(ReportRecords.ranked("credit", 1))));
     }
 
     @Test
     void thePageListsEveryJsonKeyOfEveryRecordType() throws Exception {
         Set<String> keys = new TreeSet<>();
         collect(new DriftReports().json(ReportRecords.drift("credit", 0)), keys);
+        collect(new DriftReports().json(ReportRecords.ranked("credit", 1)), keys);
         collect(new QualityReports().json(ReportRecords.quality(0, true, 0.9, 300)), keys);
         collect(new QualityReports().json(ReportRecords.estimated(0, true)), keys);
         collect(new WindowProfiles().json(ReportRecords.numericProfile(0)), keys);

@@ -5,12 +5,14 @@ import io.driftwatch.schemas.record.ColumnKind;
 import io.driftwatch.schemas.record.ComparisonBasis;
 import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.DriftVerdict;
+import io.driftwatch.schemas.record.MultivariateDrift;
 import io.driftwatch.schemas.record.SkewFinding;
 import io.driftwatch.schemas.record.SkewKind;
 import io.driftwatch.schemas.record.SkewSeverity;
 import io.driftwatch.schemas.record.TestMethod;
 import io.driftwatch.schemas.record.TestResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,6 +28,11 @@ class DriftMetricsTest {
     private final DriftMetrics metrics = new DriftMetrics(meters);
 
     private static DriftReport report(int window, double ageStatistic, boolean ageDrifted, List<SkewFinding> findings) {
+        return report(window, ageStatistic, ageDrifted, findings, null);
+    }
+
+    private static DriftReport report(int window, double ageStatistic, boolean ageDrifted, List<SkewFinding> findings,
+            @Nullable MultivariateDrift multivariate) {
         TestResult test = TestResult.newBuilder().setTest("wasserstein").setStatistic(ageStatistic).setPValue(null)
                 .setMethod(TestMethod.EXACT).setThreshold(0.1).setCondition("statistic >= 0.1")
                 .setVerdict(ageDrifted ? DriftVerdict.DRIFT : DriftVerdict.NO_DRIFT).setBound(null).build();
@@ -36,7 +43,8 @@ class DriftMetricsTest {
                 .setWindowStart(T0.plus(WINDOW.multipliedBy(window))).setWindowEnd(T0.plus(WINDOW.multipliedBy(window + 1)))
                 .setComparison(ComparisonBasis.BASELINE).setBaselineId("b1").setRecords(500 + window).setVerdictWithheld(null)
                 .setColumns(List.of(age)).setSchemaFindings(findings).setDatasetColumns(1).setDriftedColumns(ageDrifted ? 1 : 0)
-                .setInconclusiveColumns(0).setDriftShare(ageDrifted ? 1.0 : 0.0).setDriftShareThreshold(0.5).setDatasetDrift(ageDrifted).build();
+                .setInconclusiveColumns(0).setDriftShare(ageDrifted ? 1.0 : 0.0).setDriftShareThreshold(0.5).setDatasetDrift(ageDrifted)
+                .setMultivariate(multivariate).build();
     }
 
     private double gauge(String name, String... tags) {
@@ -68,5 +76,55 @@ class DriftMetricsTest {
 
         metrics.report(report(1, 0.4, true, List.of()));
         assertThat(gauge(DriftMetrics.SCHEMA_FINDINGS, "kind", "unseen_category", "severity", "warning")).isZero();
+    }
+
+    private static MultivariateDrift multivariate(@Nullable Double value, long rows, boolean alert) {
+        return MultivariateDrift.newBuilder().setMethod("pca_reconstruction_error").setFeatures(List.of("age", "income"))
+                .setRows(rows).setValue(value).setSamplingError(null).setLower(null).setUpper(null)
+                .setThresholdLower(0.41).setThresholdUpper(0.53).setAlert(alert).build();
+    }
+
+    @Test
+    void aMultivariateDriftPublishesItsValueThresholdsAlertAndRowsPerModelVersion() {
+        metrics.report(report(0, 0.02, false, List.of(), multivariate(1.0214, 1000, true)));
+
+        String[] fraudV3 = {"model", "fraud", "version", "v3"};
+        assertThat(gauge(DriftMetrics.MULTIVARIATE, fraudV3)).isEqualTo(1.0214);
+        assertThat(gauge(DriftMetrics.MULTIVARIATE_THRESHOLD_LOWER, fraudV3)).isEqualTo(0.41);
+        assertThat(gauge(DriftMetrics.MULTIVARIATE_THRESHOLD_UPPER, fraudV3)).isEqualTo(0.53);
+        assertThat(gauge(DriftMetrics.MULTIVARIATE_ALERT, fraudV3)).isEqualTo(1);
+        assertThat(gauge(DriftMetrics.MULTIVARIATE_ROWS, fraudV3)).isEqualTo(1000);
+
+        metrics.report(report(1, 0.02, false, List.of(), multivariate(0.47, 980, false)));
+        assertThat(gauge(DriftMetrics.MULTIVARIATE, fraudV3)).isEqualTo(0.47);
+        assertThat(gauge(DriftMetrics.MULTIVARIATE_ALERT, fraudV3)).isZero();
+        assertThat(gauge(DriftMetrics.MULTIVARIATE_ROWS, fraudV3)).isEqualTo(980);
+    }
+
+    @Test
+    void aReportWithoutMultivariateDriftAddsNoMultivariateSeries() {
+        metrics.report(report(0, 0.4, true, List.of()));
+
+        assertThat(meters.find(DriftMetrics.MULTIVARIATE).gauges()).isEmpty();
+        assertThat(meters.find(DriftMetrics.MULTIVARIATE_ALERT).gauges()).isEmpty();
+    }
+
+    @Test
+    void aWindowWithoutTheFitReadsNaNInsteadOfTheLastAlert() {
+        metrics.report(report(0, 0.02, false, List.of(), multivariate(1.0214, 1000, true)));
+        metrics.report(report(1, 0.02, false, List.of()));
+
+        assertThat(gauge(DriftMetrics.MULTIVARIATE_ALERT, "model", "fraud")).isNaN();
+        assertThat(gauge(DriftMetrics.MULTIVARIATE, "model", "fraud")).isNaN();
+        assertThat(gauge(DriftMetrics.MULTIVARIATE_THRESHOLD_UPPER, "model", "fraud")).isNaN();
+    }
+
+    @Test
+    void aWindowWithNoScoredRowReadsNaNWithItsThresholds() {
+        metrics.report(report(0, 0.02, false, List.of(), multivariate(null, 0, false)));
+
+        assertThat(gauge(DriftMetrics.MULTIVARIATE, "model", "fraud")).isNaN();
+        assertThat(gauge(DriftMetrics.MULTIVARIATE_THRESHOLD_UPPER, "model", "fraud")).isEqualTo(0.53);
+        assertThat(gauge(DriftMetrics.MULTIVARIATE_ROWS, "model", "fraud")).isZero();
     }
 }
