@@ -69,6 +69,24 @@ class CheckRankTest {
         return Files.write(directory.resolve(name), lines);
     }
 
+    /**
+     * x1, x2, the prediction, its calibrated score and, in the reference only, the label: in the current file the
+     * scores crowd towards 0.5 chunk by chunk, so CBPE estimates a falling ROC AUC, as x1 moves further.
+     */
+    private Path scored(String name, boolean shifted) throws IOException {
+        Random random = new Random(shifted ? 31 : 32);
+        List<String> lines = new ArrayList<>(List.of("x1,x2,prediction,p,label"));
+        for (int row = 0; row < X1_SHIFTS.length * CHUNK_ROWS; row++) {
+            int chunk = row / CHUNK_ROWS;
+            double x1 = random.nextGaussian() + (shifted ? X1_SHIFTS[chunk] : 0);
+            double x2 = random.nextGaussian() + (shifted ? X2_SHIFTS[chunk] : 0);
+            double score = 0.5 + (random.nextDouble() - 0.5) * (shifted ? 1 - 0.5 * X1_SHIFTS[chunk] : 1);
+            String label = shifted ? "" : random.nextDouble() < score ? "1" : "0";
+            lines.add(String.join(",", number(x1), number(x2), score > 0.5 ? "1" : "0", number(score), label));
+        }
+        return Files.write(directory.resolve(name), lines);
+    }
+
     private static String number(double value) {
         return String.format(Locale.ROOT, "%.6f", value);
     }
@@ -133,6 +151,32 @@ class CheckRankTest {
         assertThat(ranking.get("referenceMean").asDouble()).isCloseTo(referenceMean, within(1e-12));
         assertThat(first.get("correlation").asDouble()).isCloseTo(expected.r(), within(1e-12));
         assertThat(first.get("pValue").asDouble()).isCloseTo(expected.pValue(), within(expected.pValue() * 1e-9));
+        assertThat(expected.r()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void withEstimatedPerformanceTheCorrelationFollowsTheEstimateOnChunksWithoutLabels() throws IOException {
+        JsonNode report = json("check", "--reference", scored("reference.csv", false).toString(), "--current",
+                scored("current.csv", true).toString(), "--chunk-rows", Integer.toString(CHUNK_ROWS), "--labels", "label",
+                "--prediction-column", "prediction", "--score-column", "p", "--positive-class", "1", "--estimate-performance",
+                "--reference-chunks",
+                "--rank", "correlation", "--format", "json");
+        JsonNode ranking = report.get("featureRanking");
+
+        assertThat(ranking.get("performance").asText()).isEqualTo("estimated");
+        assertThat(ranking.get("metric").asText()).isEqualTo("roc_auc");
+        JsonNode first = ranking.get("features").get(0);
+        assertThat(first.get("feature").asText()).isEqualTo("x1");
+        double referenceMean = StreamSupport.stream(report.get("reference_chunks").spliterator(), false)
+                .mapToDouble(chunk -> chunk.get("quality").get("metrics").get("roc_auc").asDouble()).average().orElseThrow();
+        String test = first.get("test").asText();
+        double[] x1Statistics = StreamSupport.stream(report.get("chunks").spliterator(), false)
+                .mapToDouble(chunk -> chunk.get("columns").get("x1").get("tests").get(test).get("statistic").asDouble()).toArray();
+        double[] rocAucChange = StreamSupport.stream(report.get("chunks").spliterator(), false)
+                .mapToDouble(chunk -> Math.abs(chunk.get("estimated").get("roc_auc").get("value").asDouble() - referenceMean))
+                .toArray();
+        PearsonCorrelation expected = PearsonCorrelation.of(x1Statistics, rocAucChange).orElseThrow();
+        assertThat(first.get("correlation").asDouble()).isCloseTo(expected.r(), within(1e-12));
         assertThat(expected.r()).isGreaterThan(0.9);
     }
 
