@@ -181,6 +181,19 @@ class CheckRankTest {
     }
 
     @Test
+    void aColumnWithSeveralDecidingTestsIsRankedByTheOneFurthestPastItsThresholdOnTheWholeFile() throws IOException {
+        JsonNode report = json(alertCountCheck("--format", "json", "--tests", "ks,psi", "--rank", "alert_count"));
+
+        for (JsonNode feature : report.get("featureRanking").get("features")) {
+            JsonNode tests = report.get("columns").get(feature.get("feature").asText()).get("tests");
+            double ksPastThreshold = Math.log(tests.get("ks").get("pvalue").asDouble()) / Math.log(0.05);
+            double psiPastThreshold = tests.get("psi").get("statistic").asDouble() / 0.1;
+            assertThat(feature.get("test").asText()).as(feature.get("feature").asText())
+                    .isEqualTo(ksPastThreshold >= psiPastThreshold ? "ks" : "psi");
+        }
+    }
+
+    @Test
     void theTableReportPrintsTheRankingAndTheHtmlListsTheColumnsInItsOrder() throws IOException {
         String table = CommandRun.expecting(new int[]{ExitCode.OK, ExitCode.FOUND}, alertCountCheck("--rank", "alert_count"));
         String html = CommandRun.expecting(new int[]{ExitCode.OK, ExitCode.FOUND},
