@@ -16,10 +16,15 @@ import io.driftwatch.cli.quality.QualityHtml;
 import io.driftwatch.cli.quality.QualityJson;
 import io.driftwatch.cli.quality.QualityRequest;
 import io.driftwatch.cli.quality.QualityTable;
+import io.driftwatch.cli.rank.ChunkRanking;
+import io.driftwatch.cli.rank.RankRequest;
+import io.driftwatch.cli.rank.RankingJson;
+import io.driftwatch.cli.rank.RankingTable;
 import io.driftwatch.cli.report.ChunkHtml;
 import io.driftwatch.cli.report.ChunkJson;
 import io.driftwatch.cli.report.ChunkLines;
 import io.driftwatch.cli.report.ChunkedFileCheck;
+import io.driftwatch.cli.report.ColumnOrder;
 import io.driftwatch.cli.report.FileCheck;
 import io.driftwatch.cli.report.HtmlReport;
 import io.driftwatch.cli.report.JsonReport;
@@ -77,6 +82,9 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "  driftwatch check --reference ref.csv --current cur.csv --chunk-rows 500 --labels churned \\",
                 "      --prediction-column predicted --score-column p_churn --estimate-performance",
                 "  driftwatch check --reference ref.csv --current cur.csv --chunk-rows 500 --multivariate pca",
+                "  driftwatch check --reference ref.csv --current cur.csv --chunk-count 10 --rank alert_count",
+                "  driftwatch check --reference ref.csv --current cur.csv --chunk-rows 500 --labels churned \\",
+                "      --score-column p_churn --estimate-performance --rank correlation --rank-metric roc_auc",
                 "  driftwatch check --list-tests"})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -109,6 +117,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     private MultivariateOptions multivariateOptions = new MultivariateOptions();
+
+    @Mixin
+    private RankOptions rankOptions = new RankOptions();
 
     @Option(names = "--model", paramLabel = "M", description = "The model whose policy applies; needed only when the"
             + " --policy files hold policies of more than one model.")
@@ -144,6 +155,7 @@ public final class CheckCommand implements Callable<Integer> {
         Optional<ChunkPlan> chunks = chunking.plan();
         boolean estimate = quality.estimatePerformance(chunks.isPresent());
         boolean multivariate = multivariateOptions.requested(chunks.isPresent());
+        Optional<RankRequest> rank = rankOptions.request(chunks.isPresent(), quality.labelled());
         Optional<EffectivePolicy> policy;
         try {
             policy = policies.effective(model, Optional.ofNullable(modelVersion));
@@ -168,7 +180,8 @@ public final class CheckCommand implements Callable<Integer> {
                 : CheckQuality.of(reference, current, qualityRequest.get());
         if (chunks.isEmpty()) {
             FileCheck check = FileCheck.run(reference, current, types, excluded, settings, calibrated, minRows);
-            ReportOutput.write(render(check, null, settings, checkQuality, null, null, null), output, spec.commandLine().getOut());
+            ReportOutput.write(render(check, null, settings, checkQuality, null, null, null, null), output,
+                    spec.commandLine().getOut());
             return switch (check.judgement().outcome()) {
                 case NO_DRIFT -> ExitCode.OK;
                 case DRIFT -> ExitCode.FOUND;
@@ -186,10 +199,11 @@ public final class CheckCommand implements Callable<Integer> {
                 ? MultivariateChunks.of(Features.of(chunked.whole().report(), checkQuality == null ? Set.of()
                 : Set.of(checkQuality.request().columns().prediction())), reference, current,
                 chunked.referenceLayout(), chunked.currentLayout()) : null;
+        ChunkRanking ranking = rank.isEmpty() ? null : ChunkRanking.of(rank.get(), chunked, chunkQuality, estimation);
         ReportOutput.write(render(chunked.whole(), chunked, settings, checkQuality, chunkQuality, estimation,
-                multivariateDrift), output, spec.commandLine().getOut());
-        // The estimated performance and the multivariate drift inform like the realized quality: the exit code stays
-        // the drift verdict's.
+                multivariateDrift, ranking), output, spec.commandLine().getOut());
+        // The estimated performance, the multivariate drift and the feature ranking inform like the realized quality:
+        // the exit code stays the drift verdict's.
         // Exit 4 when the whole file cannot be judged, else 1 when it or any of its chunks drifted, else 0.
         if (chunked.whole().judgement().outcome() == DatasetJudgement.Outcome.NOT_JUDGED) {
             return ExitCode.NOT_JUDGED;
@@ -200,7 +214,8 @@ public final class CheckCommand implements Callable<Integer> {
     /** The report in the format asked for: the whole file's, then the chunks' and the model's quality where there are. */
     private String render(FileCheck whole, @Nullable ChunkedFileCheck chunked, ComparisonSettings settings,
                           @Nullable CheckQuality checkQuality, @Nullable ChunkQuality chunkQuality,
-                          @Nullable EstimatedChunks estimation, @Nullable MultivariateChunks multivariate) {
+                          @Nullable EstimatedChunks estimation, @Nullable MultivariateChunks multivariate,
+                          @Nullable ChunkRanking ranking) {
         String referenceName = String.valueOf(reference);
         String currentName = String.valueOf(current);
         boolean referenceChunks = chunked != null && chunked.plan().referenceChunks();
@@ -210,7 +225,9 @@ public final class CheckCommand implements Callable<Integer> {
                         whole.excludedColumns(), whole.sketchedColumns()) : ChunkJson.render(chunked, settings.options());
                 String withQuality = checkQuality == null ? json : QualityJson.addTo(json, checkQuality, chunkQuality);
                 String withEstimates = estimation == null ? withQuality : EstimationJson.addTo(withQuality, estimation);
-                yield (multivariate == null ? withEstimates : MultivariateJson.addTo(withEstimates, multivariate))
+                String withMultivariate = multivariate == null ? withEstimates
+                        : MultivariateJson.addTo(withEstimates, multivariate);
+                yield (ranking == null ? withMultivariate : RankingJson.addTo(withMultivariate, ranking))
                         + System.lineSeparator();
             }
             case TABLE -> (chunked == null ? "" : chunked.chunkHeadline() + System.lineSeparator())
@@ -220,14 +237,19 @@ public final class CheckCommand implements Callable<Integer> {
                     + (checkQuality == null ? "" : QualityTable.render(checkQuality))
                     + (chunkQuality == null ? "" : ChunkQualityTable.render(chunkQuality, referenceChunks))
                     + (estimation == null ? "" : EstimationTable.render(estimation))
-                    + (multivariate == null ? "" : MultivariateTable.render(multivariate));
+                    + (multivariate == null ? "" : MultivariateTable.render(multivariate))
+                    + (ranking == null ? "" : RankingTable.render(ranking));
             case HTML -> HtmlReport.render("driftwatch check", whole.report(), whole.judgement(), referenceName, currentName,
                     whole.excludedColumns(), whole.charts(), whole.sketchedColumns(), List.of(),
                     (chunked == null ? "" : ChunkHtml.sections(chunked))
                             + (checkQuality == null ? "" : QualityHtml.section(checkQuality))
                             + (chunkQuality == null ? "" : ChunkQualityTable.section(chunkQuality, referenceChunks))
                             + (estimation == null ? "" : EstimationTable.section(estimation))
-                            + (multivariate == null ? "" : MultivariateTable.section(multivariate)));
+                            + (multivariate == null ? "" : MultivariateTable.section(multivariate))
+                            + (ranking == null ? "" : RankingTable.section(ranking)),
+                    ranking == null ? ColumnOrder.BY_SEVERITY
+                            : new ColumnOrder("Columns, in the order of the feature ranking (" + ranking.method().methodName()
+                            + ")", ranking.order()));
         };
     }
 

@@ -132,6 +132,11 @@ public final class QualityOptions {
         }
     }
 
+    /** Whether {@code --labels} was given, so the model's realized quality is computed. */
+    public boolean labelled() {
+        return labelColumn != null;
+    }
+
     /** The columns that are not features: the labels and the scores, left out of the drift comparison. */
     public Set<String> notFeatures() throws BadInputException {
         Set<String> columns = new LinkedHashSet<>();

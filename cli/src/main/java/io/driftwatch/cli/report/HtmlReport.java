@@ -87,6 +87,15 @@ public final class HtmlReport {
     public static String render(String title, DriftComparison report, DatasetJudgement judgement, String referenceName,
                                 String currentName, Set<String> excludedColumns, ColumnCharts charts,
                                 Map<String, String> sketchedColumns, List<String> notes, String sectionsHtml) {
+        return render(title, report, judgement, referenceName, currentName, excludedColumns, charts, sketchedColumns, notes,
+                sectionsHtml, ColumnOrder.BY_SEVERITY);
+    }
+
+    /** Also the column cards in {@code order} under its heading, e.g. a feature ranking's. */
+    public static String render(String title, DriftComparison report, DatasetJudgement judgement, String referenceName,
+                                String currentName, Set<String> excludedColumns, ColumnCharts charts,
+                                Map<String, String> sketchedColumns, List<String> notes, String sectionsHtml,
+                                ColumnOrder order) {
         StringBuilder page = new StringBuilder(64 * 1024);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -98,8 +107,8 @@ public final class HtmlReport {
         headline(page, DatasetHeadline.of(report, judgement), excludedColumns, sketchedColumns);
         page.append(sectionsHtml);
         findings(page, report.schemaFindings());
-        page.append("<section>\n<h2>Columns</h2>\n");
-        for (ColumnReport column : report.columnsBySeverity()) {
+        page.append("<section>\n<h2>").append(escape(order.heading())).append("</h2>\n");
+        for (ColumnReport column : order.apply(report)) {
             column(page, column, charts.chartOf(column.column()));
         }
         page.append("</section>\n<footer>Written by driftwatch. Drift is decided by each column's tests; a test marked")

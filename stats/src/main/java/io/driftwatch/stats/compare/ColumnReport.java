@@ -60,15 +60,7 @@ public record ColumnReport(String column, ColumnType type, boolean comparedAsCat
     public double severityScore() {
         double score = 0;
         for (TestVerdict verdict : tests.values()) {
-            Threshold threshold = verdict.threshold();
-            Double pValue = verdict.outcome().pValue();
-            double ratio;
-            if (threshold.rule().onPValue()) {
-                ratio = pValue == null ? 0 : Math.log(Math.max(pValue, 1e-300)) / Math.log(threshold.value());
-            } else {
-                ratio = verdict.outcome().statistic() / threshold.value();
-            }
-            score = Math.max(score, ratio);
+            score = Math.max(score, verdict.severity());
         }
         return score;
     }

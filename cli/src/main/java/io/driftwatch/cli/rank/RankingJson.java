@@ -1,0 +1,59 @@
+package io.driftwatch.cli.rank;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.stats.rank.RankedFeature;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The feature ranking in {@code check}'s JSON report: a top-level {@code featureRanking: {method, chunks, metric,
+ * performance, referenceMean, features: [{feature, rank, test, alerts, correlation, pValue, drifted}]}}, rank 1 first.
+ * Its field names are those of the stream's {@code DriftReport.featureRanking} (camelCase, unlike the rest of
+ * {@code check}'s report), so one reader takes both. {@code metric}, {@code performance} (realized or estimated) and
+ * {@code referenceMean} are null for alert_count; {@code correlation} and {@code pValue} are null for alert_count and
+ * where r is undefined, never NaN.
+ */
+public final class RankingJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RankingJson() {
+    }
+
+    /** {@code report}, a JSON object as the chunked {@code check} renders it, with the ranking added. */
+    public static String addTo(String report, ChunkRanking ranking) {
+        try {
+            ObjectNode root = (ObjectNode) MAPPER.readTree(report);
+            ObjectNode node = root.putObject("featureRanking");
+            node.put("method", ranking.method().methodName()).put("chunks", ranking.chunks());
+            ChunkPerformance performance = ranking.performance();
+            putText(node, "metric", performance == null ? null : performance.metric());
+            putText(node, "performance", performance == null ? null : performance.basis().label());
+            if (performance == null) {
+                node.putNull("referenceMean");
+            } else {
+                node.put("referenceMean", performance.referenceMean());
+            }
+            ArrayNode features = node.putArray("features");
+            for (RankedFeature feature : ranking.features()) {
+                ObjectNode one = features.addObject().put("feature", feature.feature()).put("rank", feature.rank());
+                putText(one, "test", ranking.tests().get(feature.feature()));
+                one.put("alerts", feature.alerts()).put("correlation", feature.correlation())
+                        .put("pValue", feature.pValue()).put("drifted", feature.drifted());
+            }
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("check's JSON report is an object, read back as written", e);
+        }
+    }
+
+    private static void putText(ObjectNode node, String name, @Nullable String value) {
+        if (value == null) {
+            node.putNull(name);
+        } else {
+            node.put(name, value);
+        }
+    }
+}
