@@ -112,7 +112,7 @@ class CheckRankTest {
 
     @Test
     void theColumnThatDriftsInMoreChunksRanksFirstByAlertCount() throws IOException {
-        JsonNode ranking = json(alertCountCheck("--format", "json", "--rank", "alert_count")).get("featureRanking");
+        JsonNode ranking = json(alertCountCheck("--format", "json", "--rank", "alert_count")).get("feature_ranking");
 
         assertThat(ranking.get("method").asText()).isEqualTo("alert_count");
         assertThat(ranking.get("chunks").asInt()).isEqualTo(5);
@@ -130,7 +130,7 @@ class CheckRankTest {
     @Test
     void theColumnWhoseShiftTracksTheAccuracyDropRanksFirstWithTheStatsCoresCorrelation() throws IOException {
         JsonNode report = json(correlationCheck("--format", "json", "--reference-chunks", "--rank", "correlation"));
-        JsonNode ranking = report.get("featureRanking");
+        JsonNode ranking = report.get("feature_ranking");
 
         assertThat(ranking.get("method").asText()).isEqualTo("correlation");
         assertThat(ranking.get("metric").asText()).isEqualTo("accuracy");
@@ -148,9 +148,9 @@ class CheckRankTest {
                 .mapToDouble(chunk -> Math.abs(chunk.get("quality").get("metrics").get("accuracy").asDouble() - referenceMean))
                 .toArray();
         PearsonCorrelation expected = PearsonCorrelation.of(x1Statistics, accuracyChange).orElseThrow();
-        assertThat(ranking.get("referenceMean").asDouble()).isCloseTo(referenceMean, within(1e-12));
+        assertThat(ranking.get("reference_mean").asDouble()).isCloseTo(referenceMean, within(1e-12));
         assertThat(first.get("correlation").asDouble()).isCloseTo(expected.r(), within(1e-12));
-        assertThat(first.get("pValue").asDouble()).isCloseTo(expected.pValue(), within(expected.pValue() * 1e-9));
+        assertThat(first.get("p_value").asDouble()).isCloseTo(expected.pValue(), within(expected.pValue() * 1e-9));
         assertThat(expected.r()).isGreaterThan(0.9);
     }
 
@@ -161,7 +161,7 @@ class CheckRankTest {
                 "--prediction-column", "prediction", "--score-column", "p", "--positive-class", "1", "--estimate-performance",
                 "--reference-chunks",
                 "--rank", "correlation", "--format", "json");
-        JsonNode ranking = report.get("featureRanking");
+        JsonNode ranking = report.get("feature_ranking");
 
         assertThat(ranking.get("performance").asText()).isEqualTo("estimated");
         assertThat(ranking.get("metric").asText()).isEqualTo("roc_auc");
@@ -184,7 +184,7 @@ class CheckRankTest {
     void aColumnWithSeveralDecidingTestsIsRankedByTheOneFurthestPastItsThresholdOnTheWholeFile() throws IOException {
         JsonNode report = json(alertCountCheck("--format", "json", "--tests", "ks,psi", "--rank", "alert_count"));
 
-        for (JsonNode feature : report.get("featureRanking").get("features")) {
+        for (JsonNode feature : report.get("feature_ranking").get("features")) {
             JsonNode tests = report.get("columns").get(feature.get("feature").asText()).get("tests");
             double ksPastThreshold = Math.log(tests.get("ks").get("pvalue").asDouble()) / Math.log(0.05);
             double psiPastThreshold = tests.get("psi").get("statistic").asDouble() / 0.1;
@@ -212,7 +212,7 @@ class CheckRankTest {
         String[] plain = alertCountCheck("--format", "json");
         String[] ranked = alertCountCheck("--format", "json", "--rank", "alert_count");
 
-        assertThat(json(plain).has("featureRanking")).isFalse();
+        assertThat(json(plain).has("feature_ranking")).isFalse();
         assertThat(run(ranked).exit()).isEqualTo(run(plain).exit()).isEqualTo(ExitCode.FOUND);
         assertThat(CommandRun.expecting(new int[]{ExitCode.FOUND}, alertCountCheck())).doesNotContain("Feature ranking");
     }

@@ -9,12 +9,11 @@ import io.driftwatch.stats.rank.RankedFeature;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The feature ranking in {@code check}'s JSON report: a top-level {@code featureRanking: {method, chunks, metric,
- * performance, referenceMean, features: [{feature, rank, test, alerts, correlation, pValue, drifted}]}}, rank 1 first.
- * Its field names are those of the stream's {@code DriftReport.featureRanking} (camelCase, unlike the rest of
- * {@code check}'s report), so one reader takes both. {@code metric}, {@code performance} (realized or estimated) and
- * {@code referenceMean} are null for alert_count; {@code correlation} and {@code pValue} are null for alert_count and
- * where r is undefined, never NaN.
+ * The feature ranking in {@code check}'s JSON report: a top-level {@code feature_ranking: {method, chunks, metric,
+ * performance, reference_mean, features: [{feature, rank, test, alerts, correlation, p_value, drifted}]}}, rank 1 first.
+ * Its fields are those of the stream's {@code DriftReport.featureRanking} in the report's snake_case. {@code metric},
+ * {@code performance} (realized or estimated) and {@code reference_mean} are null for alert_count; {@code correlation}
+ * and {@code p_value} are null for alert_count and where r is undefined, never NaN.
  */
 public final class RankingJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -26,22 +25,22 @@ public final class RankingJson {
     public static String addTo(String report, ChunkRanking ranking) {
         try {
             ObjectNode root = (ObjectNode) MAPPER.readTree(report);
-            ObjectNode node = root.putObject("featureRanking");
+            ObjectNode node = root.putObject("feature_ranking");
             node.put("method", ranking.method().methodName()).put("chunks", ranking.chunks());
             ChunkPerformance performance = ranking.performance();
             putText(node, "metric", performance == null ? null : performance.metric());
             putText(node, "performance", performance == null ? null : performance.basis().label());
             if (performance == null) {
-                node.putNull("referenceMean");
+                node.putNull("reference_mean");
             } else {
-                node.put("referenceMean", performance.referenceMean());
+                node.put("reference_mean", performance.referenceMean());
             }
             ArrayNode features = node.putArray("features");
             for (RankedFeature feature : ranking.features()) {
                 ObjectNode one = features.addObject().put("feature", feature.feature()).put("rank", feature.rank());
                 putText(one, "test", ranking.tests().get(feature.feature()));
                 one.put("alerts", feature.alerts()).put("correlation", feature.correlation())
-                        .put("pValue", feature.pValue()).put("drifted", feature.drifted());
+                        .put("p_value", feature.pValue()).put("drifted", feature.drifted());
             }
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
