@@ -7,6 +7,7 @@ import io.driftwatch.schemas.record.BaselineQuality;
 import io.driftwatch.schemas.record.BaselineReconstruction;
 import io.driftwatch.schemas.record.CalibrationSettings;
 import io.driftwatch.schemas.record.ColumnKind;
+import io.driftwatch.schemas.record.ReconstructionColumn;
 import io.driftwatch.stats.baseline.BaselineSettings;
 import io.driftwatch.stats.baseline.ColumnBaseline;
 import io.driftwatch.stats.baseline.ColumnFacts;
@@ -25,8 +26,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -76,8 +79,9 @@ public final class BaselineRecords {
         if (estimation != null) {
             hashed = folded(hashed, estimation::toByteBuffer);
         }
-        if (multivariate != null) {
-            hashed = folded(hashed, multivariate::toByteBuffer);
+        BaselineReconstruction reconstruction = multivariate == null ? null : canonical(multivariate);
+        if (reconstruction != null) {
+            hashed = folded(hashed, reconstruction::toByteBuffer);
         }
         return Baseline.newBuilder()
                 .setBaselineId(hashed.baselineId(model, version))
@@ -91,8 +95,17 @@ public final class BaselineRecords {
                 .setColumns(baseline.columns().stream().map(BaselineRecords::column).toList())
                 .setQuality(quality(baseline.quality()))
                 .setPerformanceEstimation(estimation)
-                .setMultivariate(multivariate)
+                .setMultivariate(reconstruction)
                 .build();
+    }
+
+    // Avro writes a map's entries in the map's iteration order, which for an unmodifiable Map.copyOf changes from one
+    // JVM to the next; with each category map in key order, the same fit has the same bytes, hash and id every run.
+    private static BaselineReconstruction canonical(BaselineReconstruction multivariate) {
+        List<ReconstructionColumn> columns = multivariate.getColumns().stream()
+                .map(column -> ReconstructionColumn.newBuilder(column).setShares(new TreeMap<>(column.getShares())).build())
+                .toList();
+        return BaselineReconstruction.newBuilder(multivariate).setColumns(columns).build();
     }
 
     /** A fit's Avro bytes. */

@@ -46,7 +46,7 @@ public final class ReconstructionSummary {
         }
         Optional<MetricBand> thresholds = reference.thresholds();
         text.append(thresholds.map(band -> String.format(Locale.ROOT, "  thresholds: lower %s, upper %s (mean -/+ 3 sd"
-                        + " of the chunks' mean errors; a window's mean error outside them alerts)%n",
+                        + " of the chunks' mean errors)%n",
                 number(band.lower()), number(band.upper())))
                 .orElse("  thresholds: none, no reference chunk has a mean error" + System.lineSeparator()));
         return text.toString();
