@@ -132,6 +132,42 @@ class BaselineMultivariateTest {
         assertThat(new ObjectMapper().readTree(plainJson.toFile()).get("multivariate").isNull()).isTrue();
     }
 
+    /** A labelled log: two features, the prediction, its score and the label, 120 rows. */
+    private static Path labelledLog() throws Exception {
+        StringBuilder csv = new StringBuilder("tenure,spend,predicted,p_churn,churned\n");
+        for (int row = 0; row < 120; row++) {
+            double score = (row * 37 % 100) / 100.0;
+            csv.append(row % 24).append(',').append(String.format(Locale.ROOT, "%.1f", 20 + (row % 24) * 1.5 + row % 7))
+                    .append(',').append(score >= 0.5 ? 1 : 0).append(',').append(String.format(Locale.ROOT, "%.2f", score))
+                    .append(',').append((row * 53 % 100) / 100.0 < score ? 1 : 0).append('\n');
+        }
+        return Files.writeString(directory.resolve("labelled.csv"), csv);
+    }
+
+    @Test
+    void thePredictionScoreAndLabelAreLeftOutAsCheckLeavesThemOut() throws Exception {
+        Path log = labelledLog();
+        Path avro = directory.resolve("labelled.avro");
+        List<String> outcomes = List.of("--labels", "churned", "--prediction-column", "predicted", "--score-column",
+                "p_churn");
+        List<String> args = new ArrayList<>(List.of("baseline", "--model", "churn", "--model-version", "2", "--input",
+                log.toString(), "--no-calibrate", "--output", avro.toString(), "--multivariate", "pca"));
+        args.addAll(outcomes);
+        CommandRun.succeed(args.toArray(String[]::new));
+        List<String> check = new ArrayList<>(List.of("check", "--reference", log.toString(), "--current", log.toString(),
+                "--chunk-count", "10", "--multivariate", "pca", "--format", "json"));
+        check.addAll(outcomes);
+        JsonNode checked = new ObjectMapper().readTree(CommandRun.expecting(new int[]{ExitCode.OK, ExitCode.FOUND},
+                check.toArray(String[]::new))).at("/multivariate/columns");
+
+        List<String> stored = BaselineReconstructions.fromRecord(Baseline.fromByteBuffer(ByteBuffer.wrap(
+                Files.readAllBytes(avro))).getMultivariate()).fit().columnNames();
+        assertThat(stored).containsExactly("tenure", "spend");
+        assertThat(checked).hasSize(2);
+        assertThat(checked.get(0).asText()).isEqualTo(stored.get(0));
+        assertThat(checked.get(1).asText()).isEqualTo(stored.get(1));
+    }
+
     private static void assertRefusedInOneLine(Path input, List<String> options, String... phrases) {
         Path output = directory.resolve("refused.avro");
         List<String> args = baseline(input, output, options.toArray(String[]::new));
