@@ -107,6 +107,16 @@ class BaselineMultivariateTest {
     }
 
     @Test
+    void aFileCutIntoManyChunksListsTheFirstTwentyAndCountsTheRest() {
+        String out = CommandRun.succeed(baseline(training, directory.resolve("many.avro"), "--multivariate", "pca",
+                "--multivariate-chunk-rows", "10").toArray(String[]::new));
+
+        assertThat(out).contains("fitted on 403 rows in 41 chunks (--multivariate-chunk-rows 10)",
+                "... and 21 more chunks (all of them in the .json output)");
+        assertThat(out).containsPattern("\\s19\\s+10\\s+\\d").doesNotContainPattern("\\s20\\s+10\\s+\\d");
+    }
+
+    @Test
     void theJsonOutputShowsTheFitAndItsThresholdsAndNullWithoutIt() throws Exception {
         Baseline fitted = stored("json-fitted.avro", "--multivariate", "pca", "--multivariate-chunks", "5");
         Path json = directory.resolve("fitted.json");

@@ -13,11 +13,13 @@ import java.util.Optional;
 /**
  * The lines {@code baseline --multivariate pca} prints about the PCA reconstruction fit it stored: the rows and
  * chunks it was fitted on, each feature with its kind, the components kept and the variance they explain, each
- * reference chunk's rows and mean error, and the thresholds those set, the band outside which a window's mean error
+ * reference chunk's rows and mean error (the first {@value #LISTED_CHUNKS}), and the thresholds those set, the band outside which a window's mean error
  * alerts. A person reads here what the stream will hold its windows to. Stateless.
  */
 public final class ReconstructionSummary {
     private static final String CHUNK_ROW = "  %-8s %10s %12s%n";
+    /** Chunks listed at most: a file cut into windows' worth of rows can have thousands; the JSON view has them all. */
+    static final int LISTED_CHUNKS = 20;
 
     private ReconstructionSummary() {
     }
@@ -40,9 +42,14 @@ public final class ReconstructionSummary {
                         + " fewest above %.0f%%)%n", subspace.componentCount(), ratios.length, 100 * explained,
                 100 * ReconstructionFitter.VARIANCE_SHARE));
         text.append(String.format(Locale.ROOT, CHUNK_ROW, "chunk", "rows", "mean error"));
-        for (int chunk = 0; chunk < reference.chunks().size(); chunk++) {
+        int listed = Math.min(LISTED_CHUNKS, reference.chunks().size());
+        for (int chunk = 0; chunk < listed; chunk++) {
             ReconstructionReference.Chunk one = reference.chunks().get(chunk);
             text.append(String.format(Locale.ROOT, CHUNK_ROW, chunk, one.rows(), number(one.value())));
+        }
+        if (listed < reference.chunks().size()) {
+            text.append(String.format(Locale.ROOT, "  ... and %d more chunks (all of them in the .json output)%n",
+                    reference.chunks().size() - listed));
         }
         Optional<MetricBand> thresholds = reference.thresholds();
         text.append(thresholds.map(band -> String.format(Locale.ROOT, "  thresholds: lower %s, upper %s (mean -/+ 3 sd"
