@@ -8,6 +8,7 @@ import io.driftwatch.cli.baseline.EstimationSummary;
 import io.driftwatch.cli.baseline.LabelledFileQuality;
 import io.driftwatch.cli.baseline.OutcomeColumns;
 import io.driftwatch.cli.baseline.PublishException;
+import io.driftwatch.cli.baseline.StoredReconstruction;
 import io.driftwatch.cli.chunk.Chunker;
 import io.driftwatch.cli.estimate.MulticlassReferenceFit;
 import io.driftwatch.cli.estimate.ReferenceFit;
@@ -59,6 +60,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,9 +74,10 @@ import static picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code driftwatch baseline}: turns a model version's training file into the baseline its production
  * windows are compared with (profiles, skew facts, calibrated thresholds, with {@code --labels} the model's
- * quality on the file, the reference of the {@code quality_drop} rule, and with {@code --estimate-performance} the
- * CBPE fit the stream estimates windows from), writes it to a file and publishes it to the compacted baselines
- * topic, keyed {@code model/version}.
+ * quality on the file, the reference of the {@code quality_drop} rule, with {@code --estimate-performance} the
+ * CBPE fit the stream estimates windows from, and with {@code --multivariate pca} the PCA reconstruction fit the stream
+ * scores every inference with), writes it to a file and publishes it to the compacted baselines topic, keyed
+ * {@code model/version}.
  */
 @Command(mixinStandardHelpOptions = true, name = "baseline",
         description = {"Build a model version's training baseline and publish it to Kafka.", "Per column: a "
@@ -85,7 +88,10 @@ import static picocli.CommandLine.Model.CommandSpec;
                 + "also the model's quality on the labelled rows, the reference the quality_drop rule compares windows with.",
                 "With --estimate-performance, also the fit of CBPE (NannyML's confidence-based performance estimation)"
                 + " on the labelled rows of a binary or multiclass model, from which the stream estimates each window's performance"
-                + " before its labels arrive.", ""},
+                + " before its labels arrive.",
+                "With --multivariate pca, also NannyML's PCA reconstruction fit on the file's features and the mean"
+                + " errors of its chunks, with which the stream scores every inference and judges each window's"
+                + " multivariate drift.", ""},
         sortOptions = false,
         footer = {"", "Examples:",
                 "  driftwatch baseline --model fraud --model-version 3 --input train.csv \\",
@@ -107,7 +113,9 @@ import static picocli.CommandLine.Model.CommandSpec;
                 "      --labels churned --score-column p_churn --positive-class yes",
                 "  driftwatch baseline --model churn --model-version 2 --input validation.csv \\",
                 "      --labels churned --prediction-column predicted --score-column p_churn \\",
-                "      --estimate-performance --estimate-chunk-rows 500 --output churn-2.json"})
+                "      --estimate-performance --estimate-chunk-rows 500 --output churn-2.json",
+                "  driftwatch baseline --model fraud --model-version 3 --input train.csv \\",
+                "      --multivariate pca --multivariate-chunk-rows 2000 --output fraud-3.json"})
 public final class BaselineCommand implements Callable<Integer> {
     /** How long topic creation and the acknowledgement of the baseline may take. */
     static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(60);
@@ -158,6 +166,9 @@ public final class BaselineCommand implements Callable<Integer> {
 
     @Mixin
     private EstimationOptions estimation = new EstimationOptions();
+
+    @Mixin
+    private BaselineMultivariateOptions multivariate = new BaselineMultivariateOptions();
 
     @Option(names = "--labels", paramLabel = "LABEL_COLUMN",
             description = "Column of the true labels: also record the model's quality on this file (the metrics of the "
@@ -235,13 +246,20 @@ public final class BaselineCommand implements Callable<Integer> {
         kafka.acceptDeprecatedConfig(spec, "--producer-config", producerConfigAlias);
         boolean publish = kafka.hasBootstrapServers();
         Optional<Chunker> estimationChunks = estimation.chunker(labelColumn, scoreColumns, task);
-        TrainingBaseline baseline = build(settings, policy);
+        Optional<Chunker> multivariateChunks = multivariate.chunker();
+        Table table = read(policy);
+        TrainingBaseline baseline = build(settings, policy, table);
         StoredFit estimated = estimationChunks.isEmpty() ? null
                 : estimate(estimationRequest(policy), estimationChunks.get(), baseline.rows(),
                 EstimationOptions.describe(estimationChunks.get()));
-        Baseline record = BaselineRecords.toRecord(baseline, estimated == null ? null : estimated.record(), model,
-                version, input.getFileName().toString(), clock.instant());
-        out.print(BaselineSummary.render(record, baseline, estimated == null ? "" : estimated.summary()));
+        StoredReconstruction reconstruction = multivariateChunks.isEmpty() ? null
+                : StoredReconstruction.fit(input, table, notFeatures(), multivariateChunks.get(),
+                BaselineMultivariateOptions.describe(multivariateChunks.get()));
+        Baseline record = BaselineRecords.toRecord(baseline, estimated == null ? null : estimated.record(),
+                reconstruction == null ? null : reconstruction.record(), model, version,
+                input.getFileName().toString(), clock.instant());
+        out.print(BaselineSummary.render(record, baseline, (estimated == null ? "" : estimated.summary())
+                + (reconstruction == null ? "" : reconstruction.summary())));
         if (output != null) {
             write(record, output);
             out.println("Wrote " + output);
@@ -262,9 +280,8 @@ public final class BaselineCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Profiles every column but the label and scores (the prediction as the prediction), and the quality with --labels. */
-    private TrainingBaseline build(BaselineSettings settings, Optional<EffectivePolicy> policy) throws BadInputException {
-        OutcomeColumns outcomes = outcomeColumns();
+    /** The input with the declared types, excluded columns left out, saying which were left out or not profiled. */
+    private Table read(Optional<EffectivePolicy> policy) throws BadInputException {
         Map<String, ColumnType> types = new HashMap<>();
         policy.ifPresent(effective -> types.putAll(PolicyComparison.declaredTypes(effective)));
         types.putAll(columnTypes.columnTypes());
@@ -275,6 +292,13 @@ public final class BaselineCommand implements Callable<Integer> {
         }
         table.notComparable().forEach((field, reason) -> spec.commandLine().getOut()
                 .println("Not profiled: field '" + field + "' " + reason));
+        return table;
+    }
+
+    /** Profiles every column but the label and scores (the prediction as the prediction), and the quality with --labels. */
+    private TrainingBaseline build(BaselineSettings settings, Optional<EffectivePolicy> policy, Table table)
+            throws BadInputException {
+        OutcomeColumns outcomes = outcomeColumns();
         if (outcomes == null) {
             return new BaselineBuilder(settings).build(table.rows(), table.columns());
         }
@@ -317,6 +341,25 @@ public final class BaselineCommand implements Callable<Integer> {
         }
         CbpeModel fit = ReferenceFit.model(ReferenceFit.fit(request, input, chunker.layout(input, rows, null)), request);
         return new StoredFit(BaselineEstimations.toRecord(fit.reference()), EstimationSummary.render(fit, chunking));
+    }
+
+    /**
+     * The columns that are not the model's inputs, left out of the multivariate fit: the prediction, the label and the
+     * scores, as {@code check --labels} leaves them out; none without outcome options, as {@code check} without
+     * {@code --labels}.
+     */
+    private Set<String> notFeatures() throws BadInputException {
+        OutcomeColumns outcomes = outcomeColumns();
+        if (outcomes == null) {
+            return Set.of();
+        }
+        Set<String> columns = new LinkedHashSet<>(outcomes.scores().columns());
+        columns.add(outcomes.prediction());
+        String label = outcomes.label();
+        if (label != null) {
+            columns.add(label);
+        }
+        return columns;
     }
 
     /** The CBPE fit as the baseline stores it, and the lines printed about it. */

@@ -29,14 +29,23 @@ public final class MultivariateOptions {
         if (method == null) {
             return false;
         }
-        if (!PCA.equals(method.toLowerCase(Locale.ROOT))) {
-            throw new BadInputException("--multivariate " + method + ": the one method is pca (NannyML's PCA"
-                    + " reconstruction error); give --multivariate pca");
-        }
+        requireKnown(method);
         if (!chunked) {
             throw new BadInputException("--multivariate pca judges each chunk of the current file: cut it with"
                     + " --chunk-rows N, --chunk-count K or --chunk-period P");
         }
         return true;
+    }
+
+    /**
+     * Refuses a method other than {@code pca}, the one {@code check} and {@code baseline} both know.
+     *
+     * @throws BadInputException naming the method given and the one there is
+     */
+    static void requireKnown(String method) throws BadInputException {
+        if (!PCA.equals(method.toLowerCase(Locale.ROOT))) {
+            throw new BadInputException("--multivariate " + method + ": the one method is pca (NannyML's PCA"
+                    + " reconstruction error); give --multivariate pca");
+        }
     }
 }

@@ -18,7 +18,8 @@ import java.util.TreeMap;
 /**
  * A baseline as JSON for people to read (and scripts to inspect): plain values rather than Avro's JSON
  * encoding, which wraps every optional value in its type and writes bytes as escaped text. The profile is
- * base64; the CBPE fit is rendered by {@link BaselineEstimationJson}. It is a view, not a second wire format:
+ * base64; the CBPE fit is rendered by {@link BaselineEstimationJson}, the PCA reconstruction fit by
+ * {@link BaselineReconstructionJson}. It is a view, not a second wire format:
  * the topic and {@code .avro} files carry single-object Avro. Stateless.
  */
 public final class BaselineJson {
@@ -50,6 +51,7 @@ public final class BaselineJson {
             new TreeMap<>(quality.getMetrics()).forEach(metrics::put);
         }
         BaselineEstimationJson.addTo(root, baseline.getPerformanceEstimation());
+        BaselineReconstructionJson.addTo(root, baseline.getMultivariate());
         ObjectNode columns = root.putObject("columns");
         baseline.getColumns().forEach(column -> columns.set(column.getName(), column(column)));
         try {

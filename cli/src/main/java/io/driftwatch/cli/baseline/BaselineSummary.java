@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * The few lines {@code driftwatch baseline} prints about what it built: one line for the baseline, then
  * one per column with its type, counts, default test and the threshold that test will be held to, saying
  * whether it was calibrated and from what, and a line under it for each further test a policy had calibrated on it;
- * with labels, the quality and how many rows it was measured on; with a CBPE fit, its {@link EstimationSummary}.
+ * with labels, the quality and how many rows it was measured on; with a CBPE fit, its {@link EstimationSummary}; with
+ * a PCA reconstruction fit, its {@link ReconstructionSummary}.
  * Stateless.
  */
 public final class BaselineSummary {
@@ -29,10 +30,10 @@ public final class BaselineSummary {
     }
 
     /**
-     * @param estimation the lines about the CBPE fit stored in {@code record} ({@link EstimationSummary}); empty
-     *                   when none was fitted
+     * @param fits the lines about the fits stored in {@code record} ({@link EstimationSummary},
+     *             {@link ReconstructionSummary}); empty when none was fitted
      */
-    public static String render(Baseline record, TrainingBaseline baseline, String estimation) {
+    public static String render(Baseline record, TrainingBaseline baseline, String fits) {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "Baseline %s: model %s version %s, from %s, %d rows, %d columns%n",
                 record.getBaselineId(), record.getModelName(), record.getModelVersion(), record.getSource(),
@@ -59,7 +60,7 @@ public final class BaselineSummary {
         if (quality != null) {
             quality(text, quality, baseline.rows());
         }
-        text.append(estimation);
+        text.append(fits);
         return text.toString();
     }
 

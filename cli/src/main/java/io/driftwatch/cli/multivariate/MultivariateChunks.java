@@ -2,12 +2,10 @@ package io.driftwatch.cli.multivariate;
 
 import io.driftwatch.cli.BadInputException;
 import io.driftwatch.cli.chunk.ChunkLayout;
-import io.driftwatch.cli.tabular.RowChunks;
 import io.driftwatch.stats.calibration.MetricBand;
 import io.driftwatch.stats.multivariate.FeatureTable;
 import io.driftwatch.stats.multivariate.ReconstructionErrors;
 import io.driftwatch.stats.multivariate.ReconstructionFit;
-import io.driftwatch.stats.multivariate.ReconstructionFitter;
 import io.driftwatch.stats.multivariate.ReconstructionReference;
 import org.jspecify.annotations.Nullable;
 
@@ -43,15 +41,8 @@ public record MultivariateChunks(Features features, ReconstructionFit fit, @Null
      */
     public static MultivariateChunks of(Features features, Path reference, Path current, ChunkLayout referenceLayout,
                                         ChunkLayout currentLayout) throws BadInputException {
-        FeatureTable wholeReference = ChunkFeatureReader.read(reference, features, new RowChunks(1, row -> 0)).get(0);
-        ReconstructionFit fit;
-        try {
-            fit = ReconstructionFitter.fit(wholeReference);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--multivariate pca cannot be fitted on " + reference + ": " + e.getMessage(), e);
-        }
-        ReconstructionReference scored = referenceOf(fit, reference, ChunkFeatureReader.read(reference, features,
-                referenceLayout.rows()));
+        ReconstructionReference scored = ReferenceReconstruction.fit(features, reference, referenceLayout);
+        ReconstructionFit fit = scored.fit();
         MetricBand thresholds = scored.thresholds().orElse(null);
         List<ChunkReconstruction> chunks = new ArrayList<>();
         List<FeatureTable> currentChunks = ChunkFeatureReader.read(current, features, currentLayout.rows());
@@ -59,15 +50,6 @@ public record MultivariateChunks(Features features, ReconstructionFit fit, @Null
             chunks.add(new ChunkReconstruction(chunk, errors(fit, currentChunks.get(chunk), current), thresholds));
         }
         return new MultivariateChunks(features, fit, thresholds, chunks);
-    }
-
-    private static ReconstructionReference referenceOf(ReconstructionFit fit, Path reference, List<FeatureTable> chunks)
-            throws BadInputException {
-        try {
-            return ReconstructionReference.of(fit, chunks);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--multivariate pca cannot score " + reference + ": " + e.getMessage(), e);
-        }
     }
 
     // A row whose scaled value overflows has no finite distance; the stats core refuses it rather than average it.

@@ -4,7 +4,10 @@ import io.driftwatch.cli.tabular.Table;
 import io.driftwatch.cli.tabular.TableReader;
 import io.driftwatch.schemas.record.Baseline;
 import io.driftwatch.schemas.record.BaselineColumn;
+import io.driftwatch.schemas.record.BaselineReconstruction;
 import io.driftwatch.schemas.record.ColumnKind;
+import io.driftwatch.schemas.record.ReconstructionChunk;
+import io.driftwatch.schemas.record.ReconstructionColumn;
 import io.driftwatch.stats.baseline.BaselineBuilder;
 import io.driftwatch.stats.baseline.BaselineSettings;
 import io.driftwatch.stats.baseline.TrainingBaseline;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,5 +121,30 @@ class BaselineRecordsTest {
         assertThat(record.getCalibration().getSigmas()).isEqualTo(CalibrationPlan.SIGMAS);
         assertThat(record.getCalibration().getBinning()).isEqualTo("quantile");
         assertThat(record.getCalibration().getLogBase()).isEqualTo("e");
+    }
+
+    /** A fit of one categorical column whose shares are inserted in {@code order}. */
+    private static BaselineReconstruction fitWithSharesIn(List<String> order) {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        order.forEach(category -> shares.put(category, Map.of("north", 0.5, "south", 0.3, "east", 0.2).get(category)));
+        return BaselineReconstruction.newBuilder().setMethod("pca")
+                .setColumns(List.of(ReconstructionColumn.newBuilder().setName("region").setCategorical(true)
+                        .setImputedCategory("north").setShares(shares).build()))
+                .setScalerMeans(List.of(0.38)).setScalerScales(List.of(0.12)).setPcaMean(List.of(0.0))
+                .setComponents(List.of(List.of(1.0))).setExplainedVarianceRatios(List.of(1.0))
+                .setReferenceChunks(List.of(new ReconstructionChunk(10L, 0.0))).setChunking("--multivariate-chunks 1")
+                .build();
+    }
+
+    @Test
+    void aMultivariateFitsIdDoesNotDependOnTheOrderItsCategoryMapIsWalkedIn() {
+        Baseline oneOrder = BaselineRecords.toRecord(training, null, fitWithSharesIn(List.of("north", "south", "east")),
+                "fraud", "3", "train.csv", CREATED);
+        Baseline otherOrder = BaselineRecords.toRecord(training, null, fitWithSharesIn(List.of("east", "north", "south")),
+                "fraud", "3", "train.csv", CREATED);
+
+        assertThat(otherOrder.getBaselineId()).isEqualTo(oneOrder.getBaselineId()).isNotEqualTo(record.getBaselineId());
+        assertThat(otherOrder.getMultivariate().getColumns().get(0).getShares().keySet())
+                .containsExactly("east", "north", "south");
     }
 }
