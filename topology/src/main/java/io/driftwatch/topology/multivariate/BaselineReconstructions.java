@@ -13,6 +13,7 @@ import io.driftwatch.stats.multivariate.ReconstructionReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A PCA reconstruction fit as a baseline stores it ({@link BaselineReconstruction}) and back: {@code baseline
@@ -35,7 +36,7 @@ public final class BaselineReconstructions {
             ReconstructionColumn.Builder column = ReconstructionColumn.newBuilder().setName(encoder.name());
             if (encoder instanceof CategoricalEncoder categorical) {
                 column.setCategorical(true).setImputedCategory(categorical.imputedCategory())
-                        .setShares(Map.copyOf(categorical.shares()));
+                        .setShares(new TreeMap<>(categorical.shares()));
             } else {
                 column.setCategorical(false).setImputedValue(((ContinuousEncoder) encoder).imputedValue());
             }
