@@ -109,7 +109,7 @@ class MetricsIntegrationTest {
         Random random = new Random(23);
         String bootstrap = broker.bootstrapServers();
         run("baseline", "--model", "fraud", "--model-version", "v3", "--input", training(random).toString(), "--labels", "label",
-                "--bootstrap-servers", bootstrap);
+                "--multivariate", "pca", "--bootstrap-servers", bootstrap);
         run("produce", "--bootstrap-servers", bootstrap, "--topic", "inferences", "--encoding", "json",
                 "--model", "fraud", "--model-version", "v3", traffic(random).toString());
         run("produce", "--bootstrap-servers", bootstrap, "--topic", "labels", "--encoding", "json", "--kind", "labels",
