@@ -5,6 +5,7 @@ import io.driftwatch.schemas.record.DriftReport;
 import io.driftwatch.schemas.record.DriftVerdict;
 import io.driftwatch.schemas.record.EstimatedMetricReport;
 import io.driftwatch.schemas.record.EstimatedPerformance;
+import io.driftwatch.schemas.record.MultivariateDrift;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.SkewFinding;
@@ -58,7 +59,8 @@ public final class VerdictLog {
 
     /**
      * {@code window closed: credit 1 2026-12-05T15:00:00Z..15:10:00Z, 300 records: DRIFT in 5 of 8 columns (age ks
-     * 0.31 p 1.2e-05, drift when p < 0.05; ...); 1 schema finding (region unexpected_value error); policy e09c1044ca4d}
+     * 0.31 p 1.2e-05, drift when p < 0.05; ...); multivariate drift 1.539 ALERT outside 0.9083..1.004; 1 schema finding
+     * (region unexpected_value error); policy e09c1044ca4d}
      */
     static String closedLine(DriftReport report) {
         StringBuilder line = new StringBuilder("window closed: ").append(safe(report.getModelName())).append(' ')
@@ -73,6 +75,16 @@ public final class VerdictLog {
             if (!drifted.isEmpty()) {
                 line.append(" (").append(drifted.stream().limit(FEATURES_SHOWN).map(VerdictLog::column)
                         .collect(Collectors.joining("; "))).append(drifted.size() > FEATURES_SHOWN ? "; ...)" : ")");
+            }
+        }
+        MultivariateDrift multivariate = report.getMultivariate();
+        if (multivariate != null && multivariate.getValue() != null) {
+            line.append("; multivariate drift ").append(number(multivariate.getValue()));
+            Double lower = multivariate.getThresholdLower();
+            Double upper = multivariate.getThresholdUpper();
+            if (lower != null && upper != null) {
+                line.append(multivariate.getAlert() ? " ALERT outside " : " within ").append(number(lower)).append("..")
+                        .append(number(upper));
             }
         }
         List<SkewFinding> findings = report.getSchemaFindings();

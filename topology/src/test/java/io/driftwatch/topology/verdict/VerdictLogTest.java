@@ -8,6 +8,7 @@ import io.driftwatch.schemas.record.DriftVerdict;
 import io.driftwatch.schemas.record.EstimatedMetricReport;
 import io.driftwatch.schemas.record.EstimatedPerformance;
 import io.driftwatch.schemas.record.ModelTask;
+import io.driftwatch.schemas.record.MultivariateDrift;
 import io.driftwatch.schemas.record.QualityReport;
 import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.SkewFinding;
@@ -58,6 +59,18 @@ class VerdictLogTest {
         assertThat(VerdictLog.closedLine(report)).isEqualTo("window closed: credit 1 2026-12-05T15:00:00Z..15:10:00Z, 300 records:"
                 + " DRIFT, 2 of 3 columns drifted (age ks 0.3112 p 1.200e-05, drift when p < 0.05; income wasserstein 0.2100,"
                 + " drift when statistic >= 0.15); 1 schema finding (region unexpected_value error); policy e09c1044ca4d");
+    }
+
+    @Test
+    void aClosedWindowsLineGivesItsMultivariateDriftAgainstItsThresholds() {
+        DriftReport report = report("loans", null, List.of(column("income", "ks", 0.02, 0.8, "p < 0.05", false)), List.of());
+        report.setMultivariate(MultivariateDrift.newBuilder().setMethod("pca_reconstruction_error")
+                .setFeatures(List.of("income", "debt")).setRows(400).setValue(1.53942).setSamplingError(0.059)
+                .setLower(1.36).setUpper(1.72).setThresholdLower(0.908250).setThresholdUpper(1.004131).setAlert(true).build());
+
+        assertThat(VerdictLog.closedLine(report)).isEqualTo("window closed: loans 1 2026-12-05T15:00:00Z..15:10:00Z, 300 records:"
+                + " no dataset drift, 0 of 1 columns drifted; multivariate drift 1.539 ALERT outside 0.9083..1.004;"
+                + " policy e09c1044ca4d");
     }
 
     @Test
