@@ -69,7 +69,7 @@ class PolicyCommandTest {
         assertThat(outcome.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(outcome.out()).startsWith(good + ": valid; model *, versions *, id ");
         assertThat(outcome.err().lines()).containsExactly(
-                bad + ":3:10: alerts.too: unknown key 'too'; known keys here: to, min_severity, rate_per_hour",
+                bad + ":3:10: alerts.too: unknown key 'too'; known keys here: to, min_severity, rate_per_hour, ranking",
                 missing + ":0:0: no such file; check the path");
     }
 
