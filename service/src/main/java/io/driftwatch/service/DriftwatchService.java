@@ -135,7 +135,11 @@ public final class DriftwatchService implements AutoCloseable {
         return service;
     }
 
-    static Map<String, Object> streamsProperties(DriftwatchConfig config, Map<String, Object> overrides) {
+    /**
+     * The Kafka Streams settings driftwatch runs with: exactly-once v2, its commit interval and producer blocking,
+     * then {@code overrides}. Public so a benchmark's bare topology runs with exactly these.
+     */
+    public static Map<String, Object> streamsProperties(DriftwatchConfig config, Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(config.kafkaSettings());
         properties.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         properties.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

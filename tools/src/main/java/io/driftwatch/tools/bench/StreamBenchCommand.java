@@ -25,7 +25,8 @@ import static picocli.CommandLine.Model.CommandSpec;
  * same topic on the same broker in the same run, so the ratio says what driftwatch costs on any machine.
  */
 @Command(name = "stream",
-        description = {"Throughput of the full topology (exactly-once) against a plain consumer that reads and decodes the same topic.",
+        description = {"Throughput of the full topology (exactly-once) against a plain consumer that reads and decodes the same"
+                + " topic, and against a bare exactly-once Streams topology that only reads and decodes it (the floor).",
                 "Starts an embedded Kafka broker unless --bootstrap-servers is given, writes --records generated inference logs"
                         + " (20 numeric + 5 categorical features, 1 ms apart in event time, so 1-minute windows close as it runs)"
                         + " per format to a fresh topic, then reads them back with each side in turn.",
@@ -34,9 +35,10 @@ import static picocli.CommandLine.Model.CommandSpec;
         footer = {"", "JSON output (--json): one object with",
                 "  records, partitions, java, cores: the run;",
                 "  runs[]: one per format and thread count, with format, threads,",
-                "    bytes_per_record, plain_records_per_second, driftwatch_records_per_second,",
+                "    bytes_per_record, plain_records_per_second, bare_records_per_second, driftwatch_records_per_second,",
                 "    ratio (driftwatch / plain), driftwatch_start_seconds (to RUNNING, not in the rate),",
-                "    plain_cpu_micros_per_record, driftwatch_cpu_micros_per_record (stream threads only),",
+                "    plain_cpu_micros_per_record, bare_cpu_micros_per_record, driftwatch_cpu_micros_per_record (stream threads only),",
+                "    cpu_over_bare, cpu_over_plain (driftwatch's CPU per record over each),",
                 "    windows_closed, records_in_closed_windows (the topology's work, checked),",
                 "    numeric_profile_bytes, categorical_profile_bytes (state per feature and window),",
                 "    heap_held_bytes (live heap after the run less before), peak_heap_bytes, baseline.",

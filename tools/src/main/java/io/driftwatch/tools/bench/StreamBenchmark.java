@@ -10,6 +10,7 @@ import io.driftwatch.topics.TopicSpec;
 import io.driftwatch.topics.Topics;
 import io.driftwatch.topology.config.DriftwatchConfig;
 import io.driftwatch.topology.config.InputFormat;
+import io.driftwatch.topology.ingest.DecoderFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.nio.file.Path;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -97,11 +100,13 @@ final class StreamBenchmark {
         long bytes = produce(topic, format);
         progress.accept("  " + format.label() + ": plain consumer");
         double[] plain = plainConsumer(topic, format);
+        progress.accept("  " + format.label() + ": bare exactly-once topology (read and decode only), 1 stream thread");
+        double[] bare = bareStreams("bench-floor-" + format.label() + "-" + System.currentTimeMillis(), topic, format);
         List<StreamTiming> timings = new ArrayList<>();
         for (int threads : threadCounts) {
             progress.accept("  " + format.label() + ": driftwatch, " + threads + " stream thread" + (threads == 1 ? "" : "s"));
             String run = "bench-stream-" + format.label() + "-" + threads + "t-" + System.currentTimeMillis();
-            timings.add(driftwatch(run, topic, format, threads, bytes, plain,
+            timings.add(driftwatch(run, topic, format, threads, bytes, plain, bare,
                     timings.isEmpty() ? hotMethods : Optional.empty()));
         }
         return timings;
@@ -172,8 +177,45 @@ final class StreamBenchmark {
         }
     }
 
+    /**
+     * Records per second, and CPU nanoseconds per record of its stream thread, of {@link DecodeOnlyTopology} run with
+     * driftwatch's Kafka Streams settings (exactly-once v2, its commit interval), timed as driftwatch is: from RUNNING
+     * until every input offset was committed.
+     */
+    private double[] bareStreams(String run, String topic, InputFormat format) throws InterruptedException {
+        Map<String, Object> settings = BenchRunSettings.of(run, bootstrapServers, format, topic, partitions);
+        settings.putAll(overrides);
+        DriftwatchConfig config = new DriftwatchConfig(settings);
+        Path stateDirectory = BenchLifecycle.stateDirectory(run);
+        Map<String, Object> properties = DriftwatchService.streamsProperties(config, Map.of(
+                StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString(), StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1));
+        AtomicLong decoded = new AtomicLong();
+        HeapSampler heap = new HeapSampler();
+        try (KafkaStreams streams = new KafkaStreams(DecodeOnlyTopology.of(topic, new DecoderFactory(config).inferences(),
+                decoded), new StreamsConfig(properties))) {
+            streams.start();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR) {
+                    throw new IllegalStateException("the bare topology did not reach RUNNING: " + streams.state());
+                }
+                Thread.sleep(POLL.toMillis() / 4);
+            }
+            long running = System.nanoTime();
+            long cpuAtRunning = ThreadCpu.nanosOfThreadsNamed(STREAM_THREAD);
+            long done = awaitCommitted(run, topic, heap);
+            long cpu = ThreadCpu.nanosOfThreadsNamed(STREAM_THREAD) - cpuAtRunning;
+            if (decoded.get() != records) {
+                throw new IllegalStateException("the bare topology decoded " + decoded.get() + " of " + records + " records");
+            }
+            return new double[] {records / ((done - running) / 1e9), (double) cpu / records};
+        } finally {
+            BenchLifecycle.deleteRecursively(stateDirectory);
+        }
+    }
+
     private StreamTiming driftwatch(String run, String topic, InputFormat format, int threads, long bytes, double[] plain,
-                                    Optional<List<String>> hotMethods) throws InterruptedException {
+                                    double[] bare, Optional<List<String>> hotMethods) throws InterruptedException {
         Map<String, Object> settings = BenchRunSettings.of(run, bootstrapServers, format, topic, partitions);
         settings.put(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(WINDOW.toMillis()));
         settings.put(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, Long.toString(GRACE.toMillis()));
@@ -218,7 +260,8 @@ final class StreamBenchmark {
                     + " the records span: the benchmark measured an incomplete run");
         }
         return new StreamTiming(format.label(), threads, new PlainDecoder(format).description(), (double) bytes / records,
-                plain[0], records / ((done - running) / 1e9), plain[1] / 1000, (double) streamCpu / records / 1000,
+                plain[0], bare[0], records / ((done - running) / 1e9), plain[1] / 1000, bare[1] / 1000,
+                (double) streamCpu / records / 1000,
                 (running - started) / 1e9, windows, liveAfter - liveBefore, heap.peakBytes());
     }
 

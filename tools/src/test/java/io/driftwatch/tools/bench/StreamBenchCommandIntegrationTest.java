@@ -41,6 +41,9 @@ class StreamBenchCommandIntegrationTest {
         assertThat(avro.get("threads").asInt()).isEqualTo(1);
         assertThat(avro.get("plain_records_per_second").asDouble()).isPositive();
         assertThat(avro.get("driftwatch_records_per_second").asDouble()).isPositive();
+        assertThat(avro.get("bare_records_per_second").asDouble()).as("the bare topology read every record").isPositive();
+        assertThat(avro.get("cpu_over_bare").asDouble()).isEqualTo(avro.get("driftwatch_cpu_micros_per_record").asDouble()
+                / avro.get("bare_cpu_micros_per_record").asDouble());
         assertThat(avro.get("ratio").asDouble()).isEqualTo(avro.get("driftwatch_records_per_second").asDouble()
                 / avro.get("plain_records_per_second").asDouble());
         // 150,000 records 1 ms apart span 2.5 minutes of event time: with 1-minute windows and 10 s of
