@@ -14,6 +14,7 @@ import io.driftwatch.schemas.record.RetrainingTrigger;
 import io.driftwatch.schemas.record.SkewSeverity;
 import io.driftwatch.schemas.record.TestResult;
 import io.driftwatch.stats.profile.ColumnProfile;
+import io.driftwatch.topology.multivariate.MultivariateDriftRecords;
 import io.driftwatch.topology.trigger.TriggerDecider;
 import io.driftwatch.topology.trigger.TriggerIds;
 import org.jspecify.annotations.Nullable;
@@ -72,7 +73,8 @@ final class AlertEvents {
                         ? "dataset drift (" + report.getDriftedColumns() + " of " + report.getDatasetColumns() + " columns)"
                         : drift ? report.getDriftedColumns() + " drifted column" + (report.getDriftedColumns() == 1 ? "" : "s")
                         + (multivariateDrift ? " and multivariate drift" : "")
-                        : "multivariate drift (" + judged(requireNonNull(multivariate, "multivariate")) + ")");
+                        : "multivariate drift (" + MultivariateDriftRecords.crossed(requireNonNull(multivariate,
+                        "multivariate")).describe() + ")");
         return Optional.of(AlertEvent.newBuilder()
                 .setAlertId(TriggerIds.of("alert", report.getModelName(), report.getModelVersion(),
                         Long.toString(report.getWindowStart().toEpochMilli())))
@@ -92,16 +94,6 @@ final class AlertEvents {
                 .setRows(multivariate.getRows()).setSamplingError(multivariate.getSamplingError())
                 .setThresholdLower(multivariate.getThresholdLower()).setThresholdUpper(multivariate.getThresholdUpper())
                 .setFeatures(multivariate.getFeatures()).build();
-    }
-
-    /** "PCA reconstruction error 1.02 above 0.531", for the title. */
-    private static String judged(MultivariateDrift multivariate) {
-        double value = requireNonNull(multivariate.getValue(), "an alerting window has a value");
-        Double lower = multivariate.getThresholdLower();
-        boolean below = lower != null && value < lower;
-        Double threshold = below ? lower : multivariate.getThresholdUpper();
-        return String.format(Locale.ROOT, "PCA reconstruction error %.3g %s %.3g", value, below ? "below" : "above",
-                threshold == null ? Double.NaN : threshold);
     }
 
     private static AlertFinding finding(ColumnDrift column, Map<String, ColumnProfile> reference,

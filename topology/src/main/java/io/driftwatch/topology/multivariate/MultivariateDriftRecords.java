@@ -8,6 +8,7 @@ import io.driftwatch.stats.multivariate.ReconstructionReference;
 import io.driftwatch.stats.multivariate.ReconstructionThresholds;
 import org.jspecify.annotations.Nullable;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,5 +53,35 @@ public final class MultivariateDriftRecords {
 
     private static @Nullable Double defined(double value) {
         return Double.isNaN(value) ? null : value;
+    }
+
+    /**
+     * Which threshold an alerting window's error crossed: "PCA reconstruction error 1.54 above the upper threshold
+     * 1.00", for the alert's title, the trigger's evidence and summary.
+     *
+     * @throws IllegalArgumentException when the window has no value or no thresholds (it cannot have alerted)
+     */
+    public static Crossed crossed(MultivariateDrift drift) {
+        Double value = drift.getValue();
+        Double lower = drift.getThresholdLower();
+        Double upper = drift.getThresholdUpper();
+        if (value == null || lower == null || upper == null) {
+            throw new IllegalArgumentException("a window without a value or thresholds crossed none");
+        }
+        boolean below = value < lower;
+        return new Crossed(value, below, below ? lower : upper);
+    }
+
+    /**
+     * An alerting window's error and the threshold it crossed.
+     *
+     * @param below whether it fell below the lower threshold, rather than rose above the upper one
+     */
+    public record Crossed(double value, boolean below, double threshold) {
+        /** "PCA reconstruction error 1.539 above the upper threshold 1.004". */
+        public String describe() {
+            return String.format(Locale.ROOT, "PCA reconstruction error %.4g %s the %s threshold %.4g", value,
+                    below ? "below" : "above", below ? "lower" : "upper", threshold);
+        }
     }
 }

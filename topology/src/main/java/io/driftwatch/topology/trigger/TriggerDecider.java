@@ -10,6 +10,7 @@ import io.driftwatch.schemas.record.SkewFinding;
 import io.driftwatch.schemas.record.SkewSeverity;
 import io.driftwatch.schemas.record.TestResult;
 import io.driftwatch.schemas.record.WindowRef;
+import io.driftwatch.topology.multivariate.MultivariateDriftRecords;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -127,14 +128,11 @@ public final class TriggerDecider {
 
     private static RetrainingTrigger multivariateTrigger(TriggerPolicy policy, DriftReport report,
                                                          MultivariateDrift multivariate, List<WindowRef> run) {
-        double value = requireNonNull(multivariate.getValue(), "an alerting window has a value");
-        boolean below = multivariate.getThresholdLower() != null && value < multivariate.getThresholdLower();
-        Double crossed = below ? multivariate.getThresholdLower() : multivariate.getThresholdUpper();
-        double threshold = requireNonNull(crossed, "an alerting window has thresholds");
-        String judged = String.format(Locale.ROOT, "PCA reconstruction error %.4g %s the %s threshold %.4g", value,
-                below ? "below" : "above", below ? "lower" : "upper", threshold);
+        MultivariateDriftRecords.Crossed crossed = MultivariateDriftRecords.crossed(multivariate);
+        String judged = crossed.describe();
         Evidence evidence = Evidence.newBuilder().setFeature("multivariate (" + multivariate.getFeatures().size()
-                        + " features)").setTest(multivariate.getMethod()).setStatistic(value).setThreshold(threshold)
+                        + " features)").setTest(multivariate.getMethod()).setStatistic(crossed.value())
+                .setThreshold(crossed.threshold())
                 .setDetail(judged + " of the baseline's reference chunks, on " + multivariate.getRows() + " inferences;"
                         + " features " + String.join(", ", multivariate.getFeatures()))
                 .build();
