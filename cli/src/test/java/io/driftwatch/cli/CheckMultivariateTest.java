@@ -118,7 +118,7 @@ class CheckMultivariateTest {
         List<Boolean> alerts = new ArrayList<>();
         report.get("chunks").forEach(chunk -> alerts.add(chunk.get("multivariate").get("alert").asBoolean()));
         assertThat(alerts).containsExactly(false, false, false, false, false, true, true, true);
-        assertThat(report.get("multivariate").get("method").asText()).isEqualTo("pca_reconstruction");
+        assertThat(report.get("multivariate").get("method").asText()).isEqualTo("pca_reconstruction_error");
         assertThat(report.get("multivariate").get("thresholds").get("lower").asDouble()).isGreaterThanOrEqualTo(0);
     }
 

@@ -1,11 +1,10 @@
 package io.driftwatch.cli.estimate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.cli.report.ReportJsonSection;
 import io.driftwatch.stats.calibration.MetricBand;
 import io.driftwatch.stats.estimate.CalibrationCheck;
 import io.driftwatch.stats.estimate.MulticlassCbpeReference;
@@ -20,15 +19,12 @@ import io.driftwatch.stats.estimate.MulticlassCbpeReference;
  * which JSON cannot hold; {@code realized} is absent for a chunk without labels.
  */
 public final class EstimationJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private EstimationJson() {
     }
 
     /** {@code report}, a JSON object with {@code chunks[]} as the chunked {@code check} renders it, with the estimates added. */
     public static String addTo(String report, EstimatedChunks estimation) {
-        try {
-            ObjectNode root = (ObjectNode) MAPPER.readTree(report);
+        return ReportJsonSection.add(report, root -> {
             ObjectNode summary = root.putObject("estimation");
             summary.put("method", "cbpe");
             if (estimation instanceof PerformanceEstimation binary) {
@@ -46,15 +42,12 @@ public final class EstimationJson {
                     ((ObjectNode) chunk).set("estimated", node(estimate));
                 }
             }
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("check's JSON report is an object, read back as written", e);
-        }
+        });
     }
 
     private static void describe(ObjectNode summary, MulticlassCbpeReference reference) {
         ArrayNode classes = summary.putArray("classes");
-        ArrayNode calibrated = MAPPER.createArrayNode();
+        ArrayNode calibrated = JsonNodeFactory.instance.arrayNode();
         boolean[] needed = reference.calibration().calibrationNeeded();
         for (int c = 0; c < needed.length; c++) {
             classes.add(reference.classes().get(c));
@@ -66,7 +59,7 @@ public final class EstimationJson {
     }
 
     private static ObjectNode node(ChunkEstimate chunk) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         chunk.estimates().forEach((metric, estimate) -> {
             ObjectNode one = node.putObject(metric.metricName());
             number(one, "value", estimate.value());

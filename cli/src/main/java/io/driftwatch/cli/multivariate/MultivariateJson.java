@@ -1,35 +1,32 @@
 package io.driftwatch.cli.multivariate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.cli.report.ReportJsonSection;
 import io.driftwatch.stats.calibration.MetricBand;
 import io.driftwatch.stats.multivariate.PrincipalSubspace;
 import io.driftwatch.stats.multivariate.ReconstructionErrors;
+import io.driftwatch.topology.multivariate.MultivariateDriftRecords;
 
 /**
  * The multivariate drift in {@code check}'s JSON report: a top-level {@code multivariate: {method:
- * "pca_reconstruction", columns, components, explained_variance, thresholds: {lower, upper}}} (the variance shares
+ * "pca_reconstruction_error", columns, components, explained_variance, thresholds: {lower, upper}}} (the variance shares
  * of the k kept components, as scikit-learn's {@code explained_variance_ratio_}) and, in each chunk of
  * {@code chunks[]}, {@code multivariate: {value, sampling_error, lower_band, upper_band, alert}}. A number that does
  * not exist (the sampling error of a one-row chunk, thresholds no reference chunk gives) is null, never NaN.
  */
 public final class MultivariateJson {
-    /** The method's name in the report. */
-    public static final String METHOD = "pca_reconstruction";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The method's name in the report: the stream's, so one reader takes both. */
+    public static final String METHOD = MultivariateDriftRecords.METHOD;
 
     private MultivariateJson() {
     }
 
     /** {@code report}, a JSON object with {@code chunks[]} as the chunked {@code check} renders it, with the drift added. */
     public static String addTo(String report, MultivariateChunks multivariate) {
-        try {
-            ObjectNode root = (ObjectNode) MAPPER.readTree(report);
+        return ReportJsonSection.add(report, root -> {
             ObjectNode summary = root.putObject("multivariate");
             summary.put("method", METHOD);
             ArrayNode columns = summary.putArray("columns");
@@ -51,14 +48,11 @@ public final class MultivariateJson {
                     ((ObjectNode) chunk).set("multivariate", node(multivariate.chunks().get(chunk.get("index").asInt())));
                 }
             }
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("check's JSON report is an object, read back as written", e);
-        }
+        });
     }
 
     private static ObjectNode node(ChunkReconstruction chunk) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         ReconstructionErrors errors = chunk.errors();
         number(node, "value", errors.value());
         number(node, "sampling_error", errors.samplingError());

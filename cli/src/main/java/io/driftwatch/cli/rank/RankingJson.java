@@ -1,10 +1,8 @@
 package io.driftwatch.cli.rank;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.cli.report.ReportJsonSection;
 import io.driftwatch.stats.rank.RankedFeature;
 import org.jspecify.annotations.Nullable;
 
@@ -16,15 +14,12 @@ import org.jspecify.annotations.Nullable;
  * and {@code p_value} are null for alert_count and where r is undefined, never NaN.
  */
 public final class RankingJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private RankingJson() {
     }
 
     /** {@code report}, a JSON object as the chunked {@code check} renders it, with the ranking added. */
     public static String addTo(String report, ChunkRanking ranking) {
-        try {
-            ObjectNode root = (ObjectNode) MAPPER.readTree(report);
+        return ReportJsonSection.add(report, root -> {
             ObjectNode node = root.putObject("feature_ranking");
             node.put("method", ranking.method().methodName()).put("chunks", ranking.chunks());
             ChunkPerformance performance = ranking.performance();
@@ -42,10 +37,7 @@ public final class RankingJson {
                 one.put("alerts", feature.alerts()).put("correlation", feature.correlation())
                         .put("p_value", feature.pValue()).put("drifted", feature.drifted());
             }
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("check's JSON report is an object, read back as written", e);
-        }
+        });
     }
 
     private static void putText(ObjectNode node, String name, @Nullable String value) {
