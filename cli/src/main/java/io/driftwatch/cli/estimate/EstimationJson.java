@@ -30,8 +30,8 @@ public final class EstimationJson {
             if (estimation instanceof PerformanceEstimation binary) {
                 CalibrationCheck check = binary.model().reference().calibrationCheck();
                 summary.put("positive_class", binary.positiveClass()).put("calibrated", check.needed());
-                number(summary, "expected_calibration_error_before", check.errorBefore());
-                number(summary, "expected_calibration_error_after", check.errorAfter());
+                ReportJsonSection.number(summary, "expected_calibration_error_before", check.errorBefore());
+                ReportJsonSection.number(summary, "expected_calibration_error_after", check.errorAfter());
             } else if (estimation instanceof MulticlassPerformanceEstimation multiclass) {
                 describe(summary, multiclass.model().reference());
             }
@@ -62,26 +62,18 @@ public final class EstimationJson {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         chunk.estimates().forEach((metric, estimate) -> {
             ObjectNode one = node.putObject(metric.metricName());
-            number(one, "value", estimate.value());
-            number(one, "sampling_error", estimate.samplingError());
-            number(one, "lower_band", estimate.band().lower());
-            number(one, "upper_band", estimate.band().upper());
+            ReportJsonSection.number(one, "value", estimate.value());
+            ReportJsonSection.number(one, "sampling_error", estimate.samplingError());
+            ReportJsonSection.number(one, "lower_band", estimate.band().lower());
+            ReportJsonSection.number(one, "upper_band", estimate.band().upper());
             MetricBand thresholds = estimate.thresholds();
-            number(one, "lower_threshold", thresholds == null ? Double.NaN : thresholds.lower());
-            number(one, "upper_threshold", thresholds == null ? Double.NaN : thresholds.upper());
+            ReportJsonSection.number(one, "lower_threshold", thresholds == null ? Double.NaN : thresholds.lower());
+            ReportJsonSection.number(one, "upper_threshold", thresholds == null ? Double.NaN : thresholds.upper());
             one.put("alert", estimate.alert());
             if (!Double.isNaN(estimate.realized())) {
                 one.put("realized", estimate.realized());
             }
         });
         return node;
-    }
-
-    private static void number(ObjectNode node, String name, double value) {
-        if (Double.isFinite(value)) {
-            node.put(name, value);
-        } else {
-            node.putNull(name);
-        }
     }
 }

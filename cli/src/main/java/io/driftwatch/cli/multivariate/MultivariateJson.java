@@ -40,8 +40,8 @@ public final class MultivariateJson {
             }
             ObjectNode thresholds = summary.putObject("thresholds");
             MetricBand band = multivariate.thresholds();
-            number(thresholds, "lower", band == null ? Double.NaN : band.lower());
-            number(thresholds, "upper", band == null ? Double.NaN : band.upper());
+            ReportJsonSection.number(thresholds, "lower", band == null ? Double.NaN : band.lower());
+            ReportJsonSection.number(thresholds, "upper", band == null ? Double.NaN : band.upper());
             JsonNode chunks = root.get("chunks");
             if (chunks != null) {
                 for (JsonNode chunk : chunks) {
@@ -54,19 +54,11 @@ public final class MultivariateJson {
     private static ObjectNode node(ChunkReconstruction chunk) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         ReconstructionErrors errors = chunk.errors();
-        number(node, "value", errors.value());
-        number(node, "sampling_error", errors.samplingError());
-        number(node, "lower_band", errors.confidenceBand().lower());
-        number(node, "upper_band", errors.confidenceBand().upper());
+        ReportJsonSection.number(node, "value", errors.value());
+        ReportJsonSection.number(node, "sampling_error", errors.samplingError());
+        ReportJsonSection.number(node, "lower_band", errors.confidenceBand().lower());
+        ReportJsonSection.number(node, "upper_band", errors.confidenceBand().upper());
         node.put("alert", chunk.alert());
         return node;
-    }
-
-    private static void number(ObjectNode node, String name, double value) {
-        if (Double.isFinite(value)) {
-            node.put(name, value);
-        } else {
-            node.putNull(name);
-        }
     }
 }

@@ -28,4 +28,13 @@ public final class ReportJsonSection {
             throw new IllegalStateException("check's JSON report is an object, read back as written", e);
         }
     }
+
+    /** Puts {@code value} under {@code name}, or null when it is NaN or infinite, which JSON cannot hold. */
+    public static void number(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            node.put(name, value);
+        } else {
+            node.putNull(name);
+        }
+    }
 }
