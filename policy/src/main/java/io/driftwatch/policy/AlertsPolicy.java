@@ -25,13 +25,22 @@ public record AlertsPolicy(Optional<List<String>> to, Optional<Severity> minSeve
     }
 
     /**
-     * The feature ranking ({@code alerts.ranking}): off, or on with its method and the number of windows it counts
-     * over, each empty where the policy is silent.
+     * The feature ranking ({@code alerts.ranking}): off, or on with its method, the number of windows it counts over
+     * and, for a correlation ranking, the performance metric and whether realized or estimated; each empty where the
+     * policy is silent.
      */
-    public record Ranking(boolean enabled, Optional<String> method, OptionalInt windows) {
+    public record Ranking(boolean enabled, Optional<String> method, OptionalInt windows, Optional<String> metric,
+                          Optional<String> performance) {
         public Ranking {
             requireNonNull(method, "method");
             requireNonNull(windows, "windows");
+            requireNonNull(metric, "metric");
+            requireNonNull(performance, "performance");
+        }
+
+        /** Without the correlation settings, as rankings were before they could follow performance. */
+        public Ranking(boolean enabled, Optional<String> method, OptionalInt windows) {
+            this(enabled, method, windows, Optional.empty(), Optional.empty());
         }
     }
 }

@@ -132,7 +132,8 @@ final class PolicyBinder {
         return new AlertsPolicy(alerts.has("to") ? Optional.of(strings(alerts.path("to"))) : Optional.empty(),
                 word(alerts.path("min_severity")).map(Severity::parse), integer(alerts.path("rate_per_hour")),
                 ranking.isMissingNode() ? Optional.empty() : Optional.of(new AlertsPolicy.Ranking(!isOff(ranking),
-                        word(ranking.path("method")), integer(ranking.path("windows")))));
+                        word(ranking.path("method")), integer(ranking.path("windows")), word(ranking.path("metric")),
+                        word(ranking.path("performance")))));
     }
 
     private static boolean isOff(JsonNode rule) {

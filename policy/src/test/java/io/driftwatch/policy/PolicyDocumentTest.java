@@ -71,7 +71,8 @@ class PolicyDocumentTest {
         assertThat(policy.triggers().cooldown()).contains(Duration.ofHours(6));
         assertThat(policy.alerts()).isEqualTo(new AlertsPolicy(Optional.of(List.of("credit-ml@example.com")),
                 Optional.of(Severity.WARNING), OptionalInt.of(4),
-                Optional.of(new AlertsPolicy.Ranking(true, Optional.of("alert_count"), OptionalInt.of(12)))));
+                Optional.of(new AlertsPolicy.Ranking(true, Optional.of("correlation"), OptionalInt.of(12),
+                        Optional.of("macro_f1"), Optional.of("estimated")))));
     }
 
     @Test

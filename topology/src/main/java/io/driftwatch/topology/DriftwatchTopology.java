@@ -12,6 +12,7 @@ import io.driftwatch.topology.drift.WindowComparison;
 import io.driftwatch.topology.ingest.IngestMetrics;
 import io.driftwatch.topology.ingest.IngestTopology;
 import io.driftwatch.topology.ingest.RegistryWait;
+import io.driftwatch.topology.performance.WindowPerformanceStore;
 import io.driftwatch.topology.policy.AcceptedPolicies;
 import io.driftwatch.topology.policy.ConfigModelRules;
 import io.driftwatch.topology.policy.ModelRulesSource;
@@ -93,11 +94,15 @@ public final class DriftwatchTopology {
                 Materialized.<String, Baseline, KeyValueStore<Bytes, byte[]>>as(BASELINES_STORE)
                         .withKeySerde(Topics.BASELINES.keySerde()).withValueSerde(Topics.BASELINES.valueSerde()));
         AcceptedPolicies.addTo(builder, Topics.POLICIES.name(config), rules, policyMetrics);
+        String performanceStore = null;
         if (labelDecoder != null) {
             new QualityTopology(config, new QualityMetrics(meters), rules, policyMetrics).addTo(builder, inferences,
                     ingest.labels(builder, Topics.LABELS.name(config), labelDecoder), BASELINES_STORE, inputPartitions);
+            WindowPerformanceStore.addTo(builder, Topics.QUALITY_REPORTS.name(config));
+            performanceStore = WindowPerformanceStore.STORE;
         }
-        new DriftTopology(config, comparison, new DriftMetrics(meters), rules, policyMetrics).addTo(builder, closed, BASELINES_STORE);
+        new DriftTopology(config, comparison, new DriftMetrics(meters), rules, policyMetrics).addTo(builder, closed,
+                BASELINES_STORE, performanceStore);
         return builder.build();
     }
 }

@@ -10,6 +10,8 @@ import io.driftwatch.stats.multivariate.ReconstructionReference;
 import io.driftwatch.stats.profile.ColumnProfile;
 import io.driftwatch.stats.profile.FeatureProfiles;
 import io.driftwatch.topology.multivariate.MultivariateDriftRecords;
+import io.driftwatch.topology.performance.WindowPerformanceStore;
+import io.driftwatch.topology.performance.WindowPerformances;
 import io.driftwatch.topology.policy.ModelRules;
 import io.driftwatch.topology.policy.ModelRulesResolver;
 import io.driftwatch.topology.state.CachedObjectStore;
@@ -21,6 +23,7 @@ import io.driftwatch.topology.window.ClosedWindow;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.jspecify.annotations.Nullable;
 
 import java.util.LinkedHashMap;
@@ -39,10 +42,8 @@ import static java.util.Objects.requireNonNull;
  * Everything it emits is written in the same transaction as the offsets and state that led to it.
  */
 final class DriftEvaluator implements Processor<String, ClosedWindow, String, WindowVerdict<DriftReport>> {
-    private final String previousStoreName;
-    private final String triggerStoreName;
-    private final String historyStoreName;
     private final String baselineStoreName;
+    private final @Nullable String performanceStoreName;
     private final WindowComparison comparison;
     private BaselineLookup baselines;
     private final ModelRulesResolver rules;
@@ -52,14 +53,19 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
     private CachedObjectStore<String, FeatureProfiles> previousWindows;
     private CachedObjectStore<String, TriggerState> triggerStates;
     private CachedObjectStore<String, FeatureHistory> histories;
+    private @Nullable KeyValueStore<String, WindowPerformances> performances;
 
-    DriftEvaluator(String previousStoreName, String triggerStoreName, String historyStoreName, String baselineStoreName,
-                   WindowComparison comparison,
+    /**
+     * Reads and writes the stores {@link DriftTopology} names.
+     *
+     * @param baselineStoreName    the global store of baselines
+     * @param performanceStoreName the global store of the windows' performance ({@link WindowPerformanceStore}); null
+     *                             where quality is not measured, and features are then ranked by alert count
+     */
+    DriftEvaluator(String baselineStoreName, @Nullable String performanceStoreName, WindowComparison comparison,
                    ModelRulesResolver rules, long minimumRecords, DriftMetrics metrics) {
-        this.previousStoreName = requireNonNull(previousStoreName, "previousStoreName");
-        this.triggerStoreName = requireNonNull(triggerStoreName, "triggerStoreName");
-        this.historyStoreName = requireNonNull(historyStoreName, "historyStoreName");
         this.baselineStoreName = requireNonNull(baselineStoreName, "baselineStoreName");
+        this.performanceStoreName = performanceStoreName;
         this.comparison = requireNonNull(comparison, "comparison");
         this.rules = requireNonNull(rules, "rules");
         this.minimumRecords = minimumRecords;
@@ -69,9 +75,10 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
     @Override
     public void init(ProcessorContext<String, WindowVerdict<DriftReport>> context) {
         this.context = context;
-        this.previousWindows = context.getStateStore(previousStoreName);
-        this.triggerStates = context.getStateStore(triggerStoreName);
-        this.histories = context.getStateStore(historyStoreName);
+        this.previousWindows = context.getStateStore(DriftTopology.PREVIOUS_WINDOW_STORE);
+        this.triggerStates = context.getStateStore(DriftTopology.TRIGGER_STATE_STORE);
+        this.histories = context.getStateStore(DriftTopology.FEATURE_HISTORY_STORE);
+        this.performances = performanceStoreName == null ? null : context.getStateStore(performanceStoreName);
         this.baselines = new StoredBaselines(context.getStateStore(baselineStoreName));
         rules.init(context);
     }
@@ -106,7 +113,8 @@ final class DriftEvaluator implements Processor<String, ClosedWindow, String, Wi
             FeatureHistory history = FeatureRankings.record(Optional.ofNullable(histories.get(modelKey))
                     .orElse(FeatureHistory.EMPTY), report, judgedBy.ranking().windows());
             histories.put(modelKey, history);
-            report.setFeatureRanking(FeatureRankings.of(history));
+            report.setFeatureRanking(FeatureRankings.of(history, judgedBy.ranking(),
+                    performances == null ? null : performances.get(modelKey)));
         }
         metrics.report(report);
         VerdictLog.closed(report);

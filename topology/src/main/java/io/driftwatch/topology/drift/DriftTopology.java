@@ -15,6 +15,7 @@ import io.driftwatch.topology.window.ClosedWindow;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Map;
 
@@ -47,8 +48,13 @@ public final class DriftTopology {
         this.policyMetrics = requireNonNull(policyMetrics, "policyMetrics");
     }
 
-    /** @param baselinesStore the global store of baselines, already in {@code builder} */
-    public void addTo(StreamsBuilder builder, KStream<String, ClosedWindow> closed, String baselinesStore) {
+    /**
+     * @param baselinesStore   the global store of baselines, already in {@code builder}
+     * @param performanceStore the global store of the windows' performance, already in {@code builder}; null where
+     *                         quality is not measured
+     */
+    public void addTo(StreamsBuilder builder, KStream<String, ClosedWindow> closed, String baselinesStore,
+                      @Nullable String performanceStore) {
         Map<String, String> compacted = Map.of("cleanup.policy", "compact");
         builder.addStateStore(new CachedObjectStoreBuilder<>(PREVIOUS_WINDOW_STORE, StringKeys.CODEC, ProfilesCodec.INSTANCE)
                 .withLoggingEnabled(compacted));
@@ -56,9 +62,8 @@ public final class DriftTopology {
                 .withLoggingEnabled(compacted));
         builder.addStateStore(new CachedObjectStoreBuilder<>(FEATURE_HISTORY_STORE, StringKeys.CODEC, new FeatureHistoryCodec())
                 .withLoggingEnabled(compacted));
-        KStream<String, WindowVerdict<DriftReport>> verdicts = closed.process(() -> new DriftEvaluator(PREVIOUS_WINDOW_STORE,
-                        TRIGGER_STATE_STORE, FEATURE_HISTORY_STORE, baselinesStore, comparison, new ModelRulesResolver(rules, policyMetrics),
-                        config.windowMinRecords(), metrics),
+        KStream<String, WindowVerdict<DriftReport>> verdicts = closed.process(() -> new DriftEvaluator(baselinesStore, performanceStore,
+                        comparison, new ModelRulesResolver(rules, policyMetrics), config.windowMinRecords(), metrics),
                 Named.as(EVALUATE_NODE), PREVIOUS_WINDOW_STORE, TRIGGER_STATE_STORE, FEATURE_HISTORY_STORE);
         VerdictSinks.route(verdicts, "drift-", Topics.DRIFT_REPORTS, config);
     }

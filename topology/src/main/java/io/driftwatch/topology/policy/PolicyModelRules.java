@@ -102,8 +102,9 @@ public final class PolicyModelRules implements ModelRulesSource {
     }
 
     private static RankingRule ranking(AlertsPolicy alerts, RankingRule settings) {
-        return alerts.ranking().map(rule -> new RankingRule(rule.enabled(),
-                rule.windows().orElse(settings.windows()))).orElse(settings);
+        return alerts.ranking().map(rule -> new RankingRule(rule.enabled(), rule.windows().orElse(settings.windows()),
+                rule.method().map(RankingRule.Method::of).orElse(settings.method()), rule.metric().orElse(settings.metric()),
+                rule.performance().map(RankingRule.Performance::of).orElse(settings.performance()))).orElse(settings);
     }
 
     private static WindowShape window(WindowPolicy window, WindowShape settings) {

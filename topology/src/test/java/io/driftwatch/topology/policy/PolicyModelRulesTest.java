@@ -145,6 +145,31 @@ class PolicyModelRulesTest {
     }
 
     @Test
+    void aModelsRankingFollowsItsPolicysMethodMetricAndPerformanceAndTheFleetsWhereItIsSilent() {
+        Map<String, String> records = published(
+                "*/*", """
+                        model: '*'
+                        alerts: {ranking: {method: correlation, windows: 20}}
+                        """,
+                "loans/*", """
+                        model: loans
+                        alerts: {ranking: {metric: roc_auc, performance: estimated}}
+                        """,
+                "cards/*", """
+                        model: cards
+                        alerts: {ranking: {method: alert_count}}
+                        """);
+
+        assertThat(rules.resolve("loans", "1", records).ranking()).isEqualTo(new RankingRule(true, 20,
+                RankingRule.Method.CORRELATION, "roc_auc", RankingRule.Performance.ESTIMATED));
+        assertThat(rules.resolve("churn", "1", records).ranking()).isEqualTo(new RankingRule(true, 20,
+                RankingRule.Method.CORRELATION, null, RankingRule.Performance.REALIZED));
+        assertThat(rules.resolve("cards", "1", records).ranking().method()).isEqualTo(RankingRule.Method.ALERT_COUNT);
+        assertThat(rules.resolve("fraud", "1", Map.of()).ranking()).as("no policy: alert count over 10 windows")
+                .isEqualTo(RankingRule.DEFAULT);
+    }
+
+    @Test
     void aModelsExcludedColumnsAreItsRulesAndNoOtherModels() {
         Map<String, String> records = published("credit/*", CREDIT, "fraud/*", FRAUD);
 
