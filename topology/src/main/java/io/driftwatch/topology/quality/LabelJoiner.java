@@ -357,8 +357,10 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
     /**
      * Whether a window of a model this partition has seen closes, {@code delayMillis} after its close time, at an event
      * time in {@code (afterMillis, throughMillis]}: then the tick may make a window final (or its estimate complete),
-     * and the aggregator reads it only once committed ({@link CommitOnClose}). Each grid's current grace stands for its
-     * shapes': a window of an older shape missed here only waits for the regular commit.
+     * and the aggregator reads it only once committed ({@link CommitOnClose}). Every window of the grid counts, whether
+     * this partition holds labels of it or not (the aggregator waits for every partition's tick), so an update requests
+     * at most about one commit per window. Each grid's current grace stands for its shapes': a window of an older shape
+     * missed here only waits for the regular commit.
      */
     private boolean windowCloses(long afterMillis, long throughMillis, long delayMillis) {
         if (throughMillis <= afterMillis || throughMillis == Long.MIN_VALUE) {
