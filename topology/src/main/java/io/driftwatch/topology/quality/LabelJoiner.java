@@ -13,6 +13,7 @@ import io.driftwatch.topology.quality.RequestFact.JoinedMark;
 import io.driftwatch.topology.quality.RequestFact.LabelFact;
 import io.driftwatch.topology.quality.RequestFact.PredictionFact;
 import io.driftwatch.topology.state.CachedObjectStore;
+import io.driftwatch.topology.window.CommitOnClose;
 import io.driftwatch.topology.window.IdleClock;
 import io.driftwatch.topology.window.ModelKeys;
 import io.driftwatch.topology.window.WindowGrid;
@@ -53,7 +54,8 @@ import static java.util.Objects.requireNonNull;
  * per label) it expires what is due, sends the
  * partial tallies on to the aggregator, keyed by model, and starts new ones, all in the same transaction.
  * After them it sends each recently seen model a tick with its event time: the aggregator makes windows
- * final on ticks only, so a window never becomes final between two partial tallies of the same update. Time is the
+ * final on ticks only, so a window never becomes final between two partial tallies of the same update; a tick that
+ * may make a window final requests a commit, as the aggregator reads it only once committed. Time is the
  * records' event time, as for drift windows, kept per input ({@link JoinClocks}): a prediction expires by the
  * labels' clock, a label by the predictions', and a tick carries the time both have passed, so the order in
  * which the two topics are read (a replay's predictions long before its labels) changes nothing. The clocks
@@ -84,6 +86,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
     private long predictionsTickedAtMillis = Long.MIN_VALUE;
     private long timestampMillis = Long.MIN_VALUE;
     private IdleClock idle;
+    private CommitOnClose commits;
     private JoinClocks inputs;
     private StoredEstimations estimations;
 
@@ -103,6 +106,7 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
     @Override
     public void init(ProcessorContext<String, QualityDelta> context) {
         this.context = context;
+        this.commits = new CommitOnClose(context);
         this.pending = context.getStateStore(stores.pending());
         this.expiry = context.getStateStore(stores.expiry());
         this.labelExpiry = context.getStateStore(stores.labelExpiry());
@@ -339,10 +343,40 @@ final class LabelJoiner implements Processor<String, RequestFact, String, Qualit
             updatedModels.add(key.model());
         }
         if (completeMillis > tickedAtMillis || predictionsMillis > predictionsTickedAtMillis || !updatedModels.isEmpty()) {
+            boolean windowsDue = windowCloses(tickedAtMillis, completeMillis, maxDelayMillis)
+                    || windowCloses(predictionsTickedAtMillis, predictionsMillis, 0);
             tick(completeMillis, predictionsMillis, timestamp);
             tickedAtMillis = completeMillis;
             predictionsTickedAtMillis = predictionsMillis;
+            if (windowsDue) {
+                commits.request();
+            }
         }
+    }
+
+    /**
+     * Whether a window of a model this partition has seen closes, {@code delayMillis} after its close time, at an event
+     * time in {@code (afterMillis, throughMillis]}: then the tick may make a window final (or its estimate complete),
+     * and the aggregator reads it only once committed ({@link CommitOnClose}). Every window of the grid counts, whether
+     * this partition holds labels of it or not (the aggregator waits for every partition's tick), so an update requests
+     * at most about one commit per window. Each grid's current grace stands for its shapes': a window of an older shape
+     * missed here only waits for the regular commit.
+     */
+    private boolean windowCloses(long afterMillis, long throughMillis, long delayMillis) {
+        if (throughMillis <= afterMillis || throughMillis == Long.MIN_VALUE) {
+            return false;
+        }
+        if (afterMillis == Long.MIN_VALUE) {
+            return true;
+        }
+        for (WindowGrid grid : grids.readAll().values()) {
+            long graceMillis = grid.current().grace().toMillis();
+            long lastEndMillis = throughMillis - delayMillis - graceMillis;
+            if (grid.spanOf(lastEndMillis).startMillis() > afterMillis - delayMillis - graceMillis) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

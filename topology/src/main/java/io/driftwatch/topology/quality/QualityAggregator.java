@@ -20,6 +20,7 @@ import io.driftwatch.topology.trigger.EstimatedTriggerDecider;
 import io.driftwatch.topology.trigger.QualityTriggerDecider;
 import io.driftwatch.topology.verdict.VerdictLog;
 import io.driftwatch.topology.verdict.WindowVerdict;
+import io.driftwatch.topology.window.CommitOnClose;
 import io.driftwatch.topology.window.ModelKeys;
 import io.driftwatch.topology.window.WindowSpec;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -51,7 +52,8 @@ import static java.util.Objects.requireNonNull;
  * still holds labels for; a partial tally after that is counted late ({@code driftwatch.quality.updates.late}), never
  * reopens the window. Each report goes through the quality rules; a trigger fires at most once per window,
  * with its alert event for people, in the same transaction as the report and the state that led to it. The final report's metrics become the
- * version's previous-window reference.
+ * version's previous-window reference. A final report, a completed estimate or a trigger requests a commit
+ * ({@link CommitOnClose}), so it is readable without waiting out the commit interval.
  */
 final class QualityAggregator implements Processor<String, QualityDelta, String, WindowVerdict<QualityReport>> {
     /** Marks a join partition's predictions clock in the clock store, apart from its clock of both inputs. */
@@ -69,6 +71,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
     private final Map<String, Map<Integer, Long>> partitionClocks = new HashMap<>();
     private final Map<String, Map<Integer, Long>> predictionClocks = new HashMap<>();
     private ProcessorContext<String, WindowVerdict<QualityReport>> context;
+    private CommitOnClose commits;
     private CachedObjectStore<QualityWindowKey, QualityWindowState> windowStates;
     private CachedObjectStore<String, Long> clocks;
     private CachedObjectStore<String, QualityHistory> histories;
@@ -92,6 +95,7 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
     @Override
     public void init(ProcessorContext<String, WindowVerdict<QualityReport>> context) {
         this.context = context;
+        this.commits = new CommitOnClose(context);
         this.windowStates = context.getStateStore(stores.windows());
         this.clocks = context.getStateStore(stores.clocks());
         this.histories = context.getStateStore(stores.history());
@@ -263,6 +267,9 @@ final class QualityAggregator implements Processor<String, QualityDelta, String,
             }
         }
         context.forward(new Record<>(modelKey, verdict, timestamp));
+        if (isFinal || judgeEstimate || verdict.trigger() != null) {
+            commits.request();
+        }
         Map<String, Double> previous = isFinal ? report.getMetrics() : history.previousMetrics();
         if (isFinal || lastTrigger != history.lastTriggerMillis()) {
             histories.put(modelKey, new QualityHistory(previous, lastTrigger));

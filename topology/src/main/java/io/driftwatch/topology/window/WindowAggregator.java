@@ -65,6 +65,7 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
     private long watermarkSentMillis = Long.MIN_VALUE;
     private long watermarkEveryMillis;
     private IdleClock idle;
+    private CommitOnClose commits;
     private ProcessorContext<String, MergeInput> context;
     private CachedObjectStore<WindowKey, FeatureProfiles> store;
     private CachedObjectStore<String, WindowGrid> grids;
@@ -87,6 +88,7 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
     @Override
     public void init(ProcessorContext<String, MergeInput> context) {
         this.context = context;
+        this.commits = new CommitOnClose(context);
         this.store = context.getStateStore(storeName);
         this.grids = context.getStateStore(gridsStoreName);
         rules.init(context);
@@ -222,9 +224,11 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
 
     /**
      * Sends on the windows due at {@code eventTimeMillis}, then the partition's watermark if a window closed or the
-     * event time moved on by a window. Their records keep the Kafka timestamp of the record that closed them: event
-     * times of a replay can be older than the topics' retention or, from a skewed clock, further ahead than a broker
-     * accepts.
+     * event time moved on by a window, and requests a commit, since the merge stage reads them only once committed
+     * and a watermark is what closes windows there ({@link CommitOnClose}); not for the task's first watermark alone,
+     * which only says where a partition that closed nothing stands. Their records keep the Kafka timestamp of the
+     * record that closed them: event times of a replay can be older than the topics' retention or, from a skewed clock,
+     * further ahead than a broker accepts.
      */
     private void closeDue(long eventTimeMillis, long recordTimestampMillis) {
         int partition = context.taskId().partition();
@@ -239,10 +243,14 @@ final class WindowAggregator implements Processor<String, InferenceLog, String, 
             }
             store.delete(window);
         }
-        if (sent || watermarkSentMillis == Long.MIN_VALUE || eventTimeMillis - watermarkSentMillis >= watermarkEveryMillis) {
+        boolean first = watermarkSentMillis == Long.MIN_VALUE;
+        if (sent || first || eventTimeMillis - watermarkSentMillis >= watermarkEveryMillis) {
             watermarkSentMillis = eventTimeMillis;
             context.forward(new Record<>(WATERMARK_KEY_PREFIX + partition, new PartitionWatermark(partition, eventTimeMillis),
                     recordTimestampMillis));
+            if (sent || !first) {
+                commits.request();
+            }
         }
     }
 }

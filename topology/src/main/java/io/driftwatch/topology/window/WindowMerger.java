@@ -14,7 +14,9 @@ import static java.util.Objects.requireNonNull;
  * a partition that runs behind holds the window open rather than losing its part, and a partition that never
  * carries this model version does not hold it, since its watermark advances with whatever traffic it has.
  * A partition never heard from at all is waited for until the merge delay. A partial window arriving after
- * its window closed is counted ({@code driftwatch.windows.late.partials}) rather than reopening the window.
+ * its window closed is counted ({@code driftwatch.windows.late.partials}) rather than reopening the window. Closing a
+ * window requests a commit ({@link CommitOnClose}), so its report and trigger, written downstream in this task's
+ * transaction, are readable without waiting out the commit interval.
  */
 final class WindowMerger implements Processor<String, MergeInput, String, ClosedWindow> {
     private static final String WATERMARKS_KEY = "watermarks";
@@ -26,6 +28,7 @@ final class WindowMerger implements Processor<String, MergeInput, String, Closed
     private final WindowMetrics metrics;
     private final OpenWindows openByCloseTime = new OpenWindows();
     private ProcessorContext<String, ClosedWindow> context;
+    private CommitOnClose commits;
     private CachedObjectStore<WindowKey, MergedWindow> merged;
     private CachedObjectStore<String, PartitionWatermarks> watermarksStore;
     private PartitionWatermarks watermarks;
@@ -42,6 +45,7 @@ final class WindowMerger implements Processor<String, MergeInput, String, Closed
     @Override
     public void init(ProcessorContext<String, ClosedWindow> context) {
         this.context = context;
+        this.commits = new CommitOnClose(context);
         this.merged = context.getStateStore(mergedStoreName);
         this.watermarksStore = context.getStateStore(watermarksStoreName);
         PartitionWatermarks stored = watermarksStore.get(WATERMARKS_KEY);
@@ -59,8 +63,12 @@ final class WindowMerger implements Processor<String, MergeInput, String, Closed
         if (watermarks.advance(watermark.sourcePartition(), watermark.eventTimeMillis())) {
             long closedThrough = watermarks.closeThrough(inputPartitions, windows.mergeDelay());
             watermarksStore.put(WATERMARKS_KEY, watermarks);
+            boolean closed = false;
             for (OpenWindows.Due due : openByCloseTime.takeDue(closedThrough)) {
-                close(due.window(), record.timestamp());
+                closed |= close(due.window(), record.timestamp());
+            }
+            if (closed) {
+                commits.request();
             }
         }
     }
@@ -88,17 +96,20 @@ final class WindowMerger implements Processor<String, MergeInput, String, Closed
     /**
      * Sends the window on with the Kafka timestamp of the record that closed it: event times of a replay can
      * be older than the topics' retention or, from a skewed clock, further ahead than a broker accepts.
+     *
+     * @return whether the window was sent on: what the drift stage writes of it then goes out with a requested commit
      */
-    private void close(WindowKey window, long recordTimestampMillis) {
+    private boolean close(WindowKey window, long recordTimestampMillis) {
         MergedWindow current = merged.get(window);
         if (current == null) {
-            return;
+            return false;
         }
         boolean complete = watermarks.allPassed(closeAtOf(window, current), inputPartitions);
         metrics.windowClosed(window.model(), window.version(), complete);
         context.forward(new Record<>(window.modelKey(), new ClosedWindow(window, current.profiles(), complete),
                 recordTimestampMillis));
         merged.delete(window);
+        return true;
     }
 
     private long closeAtOf(WindowKey window, MergedWindow current) {

@@ -30,6 +30,11 @@ final class FixedWindowRules implements ModelRulesSource {
                         Duration.ofHours(6)), EstimatedTriggerPolicy.off(Duration.ofHours(6)), OutcomeChoices.IMPLIED, Set.of(), shape, Set.of());
     }
 
+    /** Rules that cut every model's windows with {@code shape}, for a processor driven on its own. */
+    static FixedWindowRules of(WindowShape shape) {
+        return new FixedWindowRules(shape);
+    }
+
     /** A window topology over {@code windows}, its policies store added to {@code builder}. */
     static WindowTopology topology(StreamsBuilder builder, WindowSpec windows, int partitions, MeterRegistry meters) {
         FixedWindowRules rules = new FixedWindowRules(windows.shape());
