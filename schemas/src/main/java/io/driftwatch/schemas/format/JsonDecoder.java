@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -27,6 +28,9 @@ import static java.util.Objects.requireNonNull;
  * user's own shape when configured; nested feature objects become dotted feature names. Duplicate keys
  * and anything after the object are errors, not silently dropped; nesting, string lengths and record size
  * are bounded by {@link DecodeLimits}. Never throws for a bad record. Thread-safe.
+ *
+ * <p>A record is read from the parser's tokens ({@link JsonStreamValues}); one that path gives up on is parsed again
+ * into a tree ({@link JsonPlainValues}), which accepts the same records and says why it refuses one.
  *
  * @param <T> {@code InferenceLog} or {@code FeedbackLabel}, as the mapping says
  */
@@ -40,6 +44,11 @@ public final class JsonDecoder<T> implements RecordDecoder<T> {
     public JsonDecoder(RecordMapping<T> mapping, DecodeLimits limits) {
         this.mapping = requireNonNull(mapping, "mapping");
         this.limits = requireNonNull(limits, "limits");
+        this.json = mapperFor(limits);
+    }
+
+    /** The parser settings both reading paths share: the limits, duplicate keys refused, the fast double parser. */
+    static ObjectMapper mapperFor(DecodeLimits limits) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxNestingDepth())
@@ -49,7 +58,7 @@ public final class JsonDecoder<T> implements RecordDecoder<T> {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .build();
-        this.json = JsonMapper.builder(factory).build();
+        return JsonMapper.builder(factory).build();
     }
 
     @Override
@@ -73,7 +82,10 @@ public final class JsonDecoder<T> implements RecordDecoder<T> {
                     + " bytes, more than the limit of " + limits.maxRecordBytes());
         }
         try {
-            return mapping.fromUserRecord(JsonPlainValues.of(parseObject(bytes), recordTime, limits), limits);
+            Map<String, @Nullable Object> fields = JsonStreamValues.read(json, bytes, limits);
+            UserRecord record = fields != null ? new UserRecord(fields, recordTime)
+                    : JsonPlainValues.of(parseObject(bytes), recordTime, limits);
+            return mapping.fromUserRecord(record, limits);
         } catch (RecordFault fault) {
             return fault.toResult();
         }

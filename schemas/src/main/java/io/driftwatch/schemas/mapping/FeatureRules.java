@@ -16,6 +16,8 @@ import java.util.function.Predicate;
  * the user declared for it, if any. Immutable and thread-safe.
  */
 final class FeatureRules {
+    /** A map of this capacity holds 48 features without growing: most models' records, rehashed once at most. */
+    private static final int PRESIZED_FEATURES = 64;
     private final Map<String, FeatureType> declaredTypes;
     private final String keyPrefix;
 
@@ -27,7 +29,7 @@ final class FeatureRules {
     /** Gathers the features of a user's record, checking each as it comes. */
     Map<String, @Nullable Object> collect(UserRecord record, FieldGroup group, Predicate<String> claimedElsewhere,
                                           DecodeLimits limits) throws MappingFault {
-        Map<String, @Nullable Object> features = new HashMap<>();
+        Map<String, @Nullable Object> features = new HashMap<>(PRESIZED_FEATURES);
         String key = keyPrefix + "features";
         new FieldGroupWalker(record, "features", key).walk(group, claimedElsewhere, (name, value) -> {
             if (features.size() >= limits.maxFeatures()) {

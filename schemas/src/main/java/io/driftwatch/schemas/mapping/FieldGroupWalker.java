@@ -87,7 +87,9 @@ final class FieldGroupWalker {
 
     private void flatten(String namePrefix, Map<?, ?> entries, Sink sink) throws MappingFault {
         for (Map.Entry<?, ?> entry : entries.entrySet()) {
-            emit(namePrefix + entry.getKey(), entry.getValue(), sink);
+            // The top level keeps the key itself: a decoder's names repeat record to record with their hashes computed.
+            String key = String.valueOf(entry.getKey());
+            emit(namePrefix.isEmpty() ? key : namePrefix + key, entry.getValue(), sink);
         }
     }
 }

@@ -30,7 +30,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class CategoricalProfile implements ColumnProfile {
     // HLL ignores an empty string; a stand-in lets the empty category still count as one distinct value.
-    private static final String EMPTY_CATEGORY_KEY = "\u0000empty-category";
+    static final String EMPTY_CATEGORY_KEY = "\u0000empty-category";
     private static final TgtHllType HLL_TYPE = TgtHllType.HLL_4;
 
     private final CategoricalProfileConfig config;
@@ -75,8 +75,10 @@ public final class CategoricalProfile implements ColumnProfile {
     public void update(String value) {
         String category = CategoryLabel.of(requireNonNull(value, "category (use updateNull() for a missing value)"));
         count++;
-        distinct.update(category.isEmpty() ? EMPTY_CATEGORY_KEY : category);
-        tally.update(category);
+        // A category the exact counts already held is in the HLL sketch too, and HLL ignores a repeated item.
+        if (tally.update(category)) {
+            distinct.update(category.isEmpty() ? EMPTY_CATEGORY_KEY : category);
+        }
     }
 
     public void updateNull() {

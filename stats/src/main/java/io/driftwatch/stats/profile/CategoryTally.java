@@ -38,15 +38,22 @@ final class CategoryTally {
         return new CategoryTally(config, null, sketch);
     }
 
-    void update(String category) {
+    /**
+     * Counts one occurrence.
+     *
+     * @return false when the category is known to have been counted before (exact counts hold it), true when it is
+     *         new or the sketch cannot tell
+     */
+    boolean update(String category) {
         if (exactCounts != null) {
-            exactCounts.merge(category, 1L, Long::sum);
+            boolean first = exactCounts.merge(category, 1L, Long::sum) == 1L;
             if (exactCounts.size() > config.maxExactCategories()) {
                 switchToSketch();
             }
-        } else {
-            requireNonNull(frequentItems).update(category);
+            return first;
         }
+        requireNonNull(frequentItems).update(category);
+        return true;
     }
 
     void merge(CategoryTally other) {

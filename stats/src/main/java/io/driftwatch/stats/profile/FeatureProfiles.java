@@ -3,6 +3,7 @@ package io.driftwatch.stats.profile;
 import io.driftwatch.stats.multivariate.ReconstructionErrors;
 import org.jspecify.annotations.Nullable;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +31,14 @@ public final class FeatureProfiles {
     private final SortedMap<String, ColumnProfile> profiles = new TreeMap<>();
     /** The same profiles, for the per-value lookup: hashing a name is cheaper than comparing it down a tree. */
     private final Map<String, ColumnProfile> profilesByName = new HashMap<>();
+    /**
+     * The profiles of the last record's columns by their position in it: a model's records name their features in
+     * the same order, so a name is checked against the one at its position instead of hashed; empty again whenever
+     * a name's profile is put or replaced.
+     */
+    private String[] namesByPosition = new String[0];
+    private ColumnProfile[] profilesByPosition = new ColumnProfile[0];
+    private int position;
     private final SortedMap<String, Long> nullsBeforeKind = new TreeMap<>();
     private final SortedMap<String, ReconstructionErrors> reconstructionByFit = new TreeMap<>();
     private long records;
@@ -49,12 +58,36 @@ public final class FeatureProfiles {
         requireNonNull(features, "features");
         requireNonNull(prediction, "prediction");
         records++;
-        features.forEach(this::addValue);
-        addValue(PREDICTION, prediction);
+        position = 0;
+        features.forEach(this::addRecordValue);
+        addRecordValue(PREDICTION, prediction);
+    }
+
+    private void addRecordValue(String name, @Nullable Object value) {
+        addValue(name, value, profileAtPosition(name, position++));
+    }
+
+    private @Nullable ColumnProfile profileAtPosition(String name, int index) {
+        if (index < namesByPosition.length && name.equals(namesByPosition[index])) {
+            return profilesByPosition[index];
+        }
+        ColumnProfile profile = profilesByName.get(name);
+        if (index >= namesByPosition.length) {
+            int length = Math.max(index + 1, 2 * namesByPosition.length);
+            namesByPosition = Arrays.copyOf(namesByPosition, length);
+            profilesByPosition = Arrays.copyOf(profilesByPosition, length);
+        }
+        namesByPosition[index] = name;
+        profilesByPosition[index] = profile;
+        return profile;
     }
 
     private void addValue(String name, @Nullable Object value) {
-        ColumnProfile profile = profilesByName.get(name);
+        addValue(name, value, profilesByName.get(name));
+    }
+
+    private void addValue(String name, @Nullable Object value, @Nullable ColumnProfile known) {
+        ColumnProfile profile = known;
         if (value == null) {
             if (profile == null) {
                 nullsBeforeKind.merge(name, 1L, Long::sum);
@@ -102,6 +135,7 @@ public final class FeatureProfiles {
     private void put(String name, ColumnProfile profile) {
         profiles.put(name, profile);
         profilesByName.put(name, profile);
+        Arrays.fill(namesByPosition, null);
     }
 
     /**

@@ -36,12 +36,17 @@ public final class NumericProfile implements ColumnProfile {
     private double max = Double.NEGATIVE_INFINITY;
     private final ExactMoments moments;
     private final KllDoublesSketch sketch;
-    /** Values not yet in the sketch: KLL's bulk update costs much less per value than one update each. */
-    private final double[] pending = new double[PENDING_CAPACITY];
+    /**
+     * Values not yet in the sketch: KLL's bulk update costs much less per value than one update each, and a sorted
+     * batch less again once the sketch compacts. Small while the sketch holds every value, large after.
+     */
+    private double[] pending = new double[EXACT_SKETCH_BATCH];
     private int pendingCount;
     private final CappedValues exactValues;
 
-    private static final int PENDING_CAPACITY = 64;
+    private static final int EXACT_SKETCH_BATCH = 64;
+    /** 16 KiB of heap per profile, never serialized: the codec flushes the batch into the sketch first. */
+    private static final int COMPACTING_SKETCH_BATCH = 2048;
 
     private NumericProfile(NumericProfileConfig config, ExactMoments moments, KllDoublesSketch sketch,
                            CappedValues exactValues) {
@@ -91,7 +96,7 @@ public final class NumericProfile implements ColumnProfile {
         max = Math.max(max, value);
         moments.add(value);
         pending[pendingCount++] = value;
-        if (pendingCount == PENDING_CAPACITY) {
+        if (pendingCount == pending.length) {
             flushPending();
         }
         exactValues.add(value);
@@ -239,18 +244,30 @@ public final class NumericProfile implements ColumnProfile {
     }
 
     /**
-     * Hands the pending values to the sketch newest first: KLL stacks single updates downwards in its
-     * buffer, so its items stay in the order one update per value leaves them (a sketch that has not yet
-     * compacted has the same bytes either way, which the codec tests pin).
+     * Hands the pending values to the sketch. While the sketch will not compact (it holds at most k values) they go
+     * newest first: KLL stacks single updates downwards in its buffer, so its items stay in the order one update per
+     * value leaves them, and such a sketch has the same bytes either way (the codec tests pin them). Once it
+     * compacts, the batch goes sorted ({@link BatchSorter}), which makes KLL's sort of its lowest level a merge of
+     * sorted runs. The order within a batch depends on the values alone, never on the sketch's random compaction
+     * choices, and KLL's rank-error guarantee holds for every order of the input: the bound
+     * ({@link #normalizedRankError()}) is the same as for one update per value in arrival order.
      */
     private void flushPending() {
-        for (int low = 0, high = pendingCount - 1; low < high; low++, high--) {
-            double swap = pending[low];
-            pending[low] = pending[high];
-            pending[high] = swap;
+        boolean compacts = sketch.getN() + pendingCount > config.kllK();
+        if (compacts) {
+            BatchSorter.ofThisThread().sort(pending, pendingCount);
+        } else {
+            for (int low = 0, high = pendingCount - 1; low < high; low++, high--) {
+                double swap = pending[low];
+                pending[low] = pending[high];
+                pending[high] = swap;
+            }
         }
         sketch.update(pending, 0, pendingCount);
         pendingCount = 0;
+        if (compacts && pending.length < COMPACTING_SKETCH_BATCH) {
+            pending = new double[COMPACTING_SKETCH_BATCH];
+        }
     }
 
     CappedValues exactValues() {

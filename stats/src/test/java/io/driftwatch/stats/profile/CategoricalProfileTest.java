@@ -3,6 +3,8 @@ package io.driftwatch.stats.profile;
 import io.driftwatch.stats.golden.GoldenCase;
 import io.driftwatch.stats.golden.GoldenCases;
 import io.driftwatch.stats.sample.CategoryCounts;
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.TgtHllType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,6 +20,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CategoricalProfileTest {
     private static final CategoricalProfileConfig TINY = new CategoricalProfileConfig(20, 4, 10);
+
+    @ParameterizedTest
+    @ValueSource(ints = {5, 40, 5000})
+    void theDistinctSketchHasTheBytesOfOneFedEveryValueThoughRepeatsOfKnownCategoriesSkipIt(int distinctCategories) {
+        Random random = new Random(distinctCategories);
+        CategoricalProfile profile = CategoricalProfile.create(TINY);
+        HllSketch everyValue = new HllSketch(TINY.hllLgK(), TgtHllType.HLL_4);
+        for (int i = 0; i < 20_000; i++) {
+            String category = random.nextInt(50) == 0 ? "" : "c" + random.nextInt(distinctCategories);
+            profile.update(category);
+            everyValue.update(category.isEmpty() ? CategoricalProfile.EMPTY_CATEGORY_KEY : category);
+        }
+
+        assertThat(profile.distinctSketch().toCompactByteArray()).containsExactly(everyValue.toCompactByteArray());
+    }
 
     @Test
     void countsEveryGoldenCategoricalCaseExactly() {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -21,6 +22,34 @@ class FeatureProfilesTest {
         Map<String, Object> features = new HashMap<>();
         features.put("age", age);
         features.put("country", country);
+        return features;
+    }
+
+    @Test
+    void eachValueReachesItsOwnFeatureWhateverOrderAndSetOfFeaturesTheRecordsCarry() {
+        FeatureProfiles profiles = empty();
+        profiles.add(ordered("age", 40L, "country", "NO"), 0.5);
+        profiles.add(ordered("country", "SE", "age", 30L), 0.5);
+        profiles.add(ordered("age", null, "income", 1000.0), 0.5);
+        profiles.add(ordered("income", 3000.0, "country", "NO", "age", 20L), 0.5);
+        profiles.add(ordered("age", "unknown", "country", 7L), 0.5);
+
+        NumericProfile age = (NumericProfile) profiles.profiles().get("age");
+        NumericProfile income = (NumericProfile) profiles.profiles().get("income");
+        CategoricalProfile country = (CategoricalProfile) profiles.profiles().get("country");
+        assertThat(age.exactSample().orElseThrow().toArray()).containsExactly(20.0, 30.0, 40.0);
+        assertThat(age.nullCount()).isEqualTo(1);
+        assertThat(age.wrongTypeCount()).isEqualTo(1);
+        assertThat(income.exactSample().orElseThrow().toArray()).containsExactly(1000.0, 3000.0);
+        assertThat(country.exactCounts().orElseThrow().counts()).containsEntry("NO", 2L).containsEntry("SE", 1L);
+        assertThat(country.wrongTypeCount()).isEqualTo(1);
+    }
+
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> features = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            features.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
         return features;
     }
 

@@ -182,6 +182,35 @@ class NumericProfileTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"shuffled", "descending"})
+    void aDefaultSketchFedInSortedBatchesKeepsTheStatedRankErrorWhateverTheArrivalOrder(String order) {
+        int size = 200_000;
+        double[] values = new double[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = "descending".equals(order) ? size - 1 - i : i;
+        }
+        if ("shuffled".equals(order)) {
+            Random random = new Random(11);
+            for (int i = size - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                double swap = values[i];
+                values[i] = values[j];
+                values[j] = swap;
+            }
+        }
+        NumericProfile profile = NumericProfile.of(NumericProfileConfig.defaults(), values);
+        KllDoublesSketch sketch = profile.sketch();
+        double epsilon = profile.normalizedRankError();
+
+        assertThat(epsilon).isEqualTo(NumericProfileConfig.defaults().normalizedRankError());
+        for (int x = 0; x < size; x += 397) {
+            double trueRank = (x + 1.0) / size;
+            assertThat(sketch.getRank(x, QuantileSearchCriteria.INCLUSIVE)).as("rank of %s", x)
+                    .isBetween(trueRank - epsilon, trueRank + epsilon);
+        }
+    }
+
     private static void assertRanksWithinError(NumericProfile profile, SortedSample exact) {
         KllDoublesSketch sketch = profile.sketch();
         double epsilon = profile.normalizedRankError();

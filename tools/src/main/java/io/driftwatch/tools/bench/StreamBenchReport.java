@@ -23,14 +23,14 @@ final class StreamBenchReport {
         text.append(String.format(Locale.ROOT, "stream: %,d inference records (%d numeric + %d categorical features), %d input"
                         + " partitions, exactly_once_v2, broker embedded in this JVM; %s%n%n", records,
                 BenchInferences.NUMERIC_FEATURES, BenchInferences.CATEGORICAL_FEATURES, partitions, DecodeBenchReport.machine()));
-        text.append(String.format(Locale.ROOT, "%-12s %7s %9s %12s %11s %16s %6s %20s %12s %8s %8s %10s %10s%n", "format",
-                "threads", "bytes/rec", "plain rec/s", "bare rec/s", "driftwatch rec/s", "ratio", "cpu us/rec p|b|d",
+        text.append(String.format(Locale.ROOT, "%-12s %7s %9s %12s %13s %11s %16s %6s %20s %12s %8s %8s %10s %10s%n", "format",
+                "threads", "bytes/rec", "plain rec/s", "plain@t rec/s", "bare rec/s", "driftwatch rec/s", "ratio", "cpu us/rec p|b|d",
                 "cpu d/b d/p", "windows", "start s", "heap held", "peak heap"));
         for (StreamTiming timing : timings) {
-            text.append(String.format(Locale.ROOT, "%-12s %7d %9.0f %,12.0f %,11.0f %,16.0f %6.2f %6.1f|%6.1f|%-6.1f %5.2f %5.2f"
-                            + " %8d %8.1f %6.1f MiB %6.0f MiB%n",
+            text.append(String.format(Locale.ROOT, "%-12s %7d %9.0f %,12.0f %,13.0f %,11.0f %,16.0f %6.2f %6.1f|%6.1f|%-6.1f %5.2f"
+                            + " %5.2f %8d %8.1f %6.1f MiB %6.0f MiB%n",
                     timing.format(), timing.threads(), timing.bytesPerRecord(), timing.plainRecordsPerSecond(),
-                    timing.bareRecordsPerSecond(), timing.driftwatchRecordsPerSecond(), timing.ratio(),
+                    timing.plainAtThreadsRecordsPerSecond(), timing.bareRecordsPerSecond(), timing.driftwatchRecordsPerSecond(), timing.ratio(),
                     timing.plainCpuMicrosPerRecord(), timing.bareCpuMicrosPerRecord(), timing.driftwatchCpuMicrosPerRecord(),
                     timing.cpuOverBare(), timing.cpuOverPlain(), timing.closed().windows(), timing.driftwatchStartSeconds(),
                     timing.heapHeldBytes() / MIB, timing.peakHeapBytes() / MIB));
@@ -41,7 +41,8 @@ final class StreamBenchReport {
                     + " categorical %.1f KiB%n", closed.numericProfileBytes() / 1024, closed.categoricalProfileBytes() / 1024));
         }
         text.append(String.format(Locale.ROOT, "plain: a KafkaConsumer (read_committed) decoding every value with the cheapest"
-                + " decoder of its format.%nbare: a Kafka Streams topology with driftwatch's exactly-once settings, one thread, that"
+                + " decoder of its format; plain@t: as many plain consumers as driftwatch has stream threads, side by side, each"
+                + " with its share of the partitions.%nbare: a Kafka Streams topology with driftwatch's exactly-once settings, one thread, that"
                 + " reads and decodes every value with driftwatch's decoder and does nothing else: the floor any Streams-based"
                 + " monitor pays.%ndriftwatch: the full topology, timed from RUNNING until every input offset was committed"
                 + " (bare too); 'start s' is the time to RUNNING, not in the rate.%ncpu us/rec: CPU time per record of the"
@@ -64,6 +65,7 @@ final class StreamBenchReport {
                     .put("threads", timing.threads())
                     .put("bytes_per_record", timing.bytesPerRecord())
                     .put("plain_records_per_second", timing.plainRecordsPerSecond())
+                    .put("plain_at_threads_records_per_second", timing.plainAtThreadsRecordsPerSecond())
                     .put("bare_records_per_second", timing.bareRecordsPerSecond())
                     .put("driftwatch_records_per_second", timing.driftwatchRecordsPerSecond())
                     .put("ratio", timing.ratio())

@@ -104,9 +104,11 @@ final class StreamBenchmark {
         double[] bare = bareStreams("bench-floor-" + format.label() + "-" + System.currentTimeMillis(), topic, format);
         List<StreamTiming> timings = new ArrayList<>();
         for (int threads : threadCounts) {
-            progress.accept("  " + format.label() + ": driftwatch, " + threads + " stream thread" + (threads == 1 ? "" : "s"));
+            progress.accept("  " + format.label() + ": driftwatch, " + threads + " stream thread" + (threads == 1 ? "" : "s")
+                    + (threads == 1 ? "" : ", and " + threads + " plain consumers side by side first"));
             String run = "bench-stream-" + format.label() + "-" + threads + "t-" + System.currentTimeMillis();
-            timings.add(driftwatch(run, topic, format, threads, bytes, plain, bare,
+            double plainAtThreads = threads == 1 ? plain[0] : plainConsumers(topic, format, threads);
+            timings.add(driftwatch(run, topic, format, threads, bytes, plain, plainAtThreads, bare,
                     timings.isEmpty() ? hotMethods : Optional.empty()));
         }
         return timings;
@@ -145,23 +147,40 @@ final class StreamBenchmark {
      * (read_committed, as driftwatch) and decodes every value.
      */
     private double[] plainConsumer(String topic, InputFormat format) {
+        List<TopicPartition> assigned = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
+        long[] readElapsedCpu = readAll(assigned, format);
+        if (readElapsedCpu[0] != records) {
+            throw new IllegalStateException("the plain consumer read " + readElapsedCpu[0] + " of " + records + " records");
+        }
+        return new double[] {records / (readElapsedCpu[1] / 1e9), (double) readElapsedCpu[2] / records};
+    }
+
+    /**
+     * Reads {@code assigned} from the beginning to their end offsets (read_committed, as driftwatch), decoding every
+     * value, on the calling thread.
+     *
+     * @return the records read, the nanoseconds it took and the CPU nanoseconds of this thread
+     */
+    private long[] readAll(List<TopicPartition> assigned, InputFormat format) {
         PlainDecoder decoder = new PlainDecoder(format);
         Map<String, Object> settings = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<TopicPartition> assigned = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
+            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(assigned);
+            long expected = consumer.endOffsets(assigned).entrySet().stream()
+                    .mapToLong(end -> end.getValue() - beginnings.getOrDefault(end.getKey(), 0L)).sum();
             long read = 0;
             long checksum = 0;
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             long start = System.nanoTime();
             long cpuStart = ThreadCpu.currentThreadNanos();
-            while (read < records) {
+            while (read < expected) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the plain consumer read " + read + " of " + records + " records in " + TIMEOUT);
+                    throw new IllegalStateException("the plain consumer read " + read + " of " + expected + " records in " + TIMEOUT);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     checksum += decoder.decode(record.value());
@@ -173,8 +192,39 @@ final class StreamBenchmark {
             if (checksum <= 0) {
                 throw new IllegalStateException("the plain consumer decoded nothing");
             }
-            return new double[] {records / (elapsed / 1e9), (double) cpu / records};
+            return new long[] {read, elapsed, cpu};
         }
+    }
+
+    /**
+     * Records per second of {@code consumers} plain consumers side by side, each on its own thread with its share of the
+     * partitions (partition p to consumer p mod {@code consumers}): the plain side given as many threads as driftwatch.
+     */
+    private double plainConsumers(String topic, InputFormat format, int consumers) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        long start = System.nanoTime();
+        for (int consumer = 0; consumer < consumers; consumer++) {
+            int index = consumer;
+            List<TopicPartition> share = IntStream.range(0, partitions).filter(p -> p % consumers == index)
+                    .mapToObj(p -> new TopicPartition(topic, p)).toList();
+            Thread thread = new Thread(() -> {
+                try {
+                    readAll(share, format);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "bench-plain-consumer-" + consumer);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return records / ((System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -215,7 +265,8 @@ final class StreamBenchmark {
     }
 
     private StreamTiming driftwatch(String run, String topic, InputFormat format, int threads, long bytes, double[] plain,
-                                    double[] bare, Optional<List<String>> hotMethods) throws InterruptedException {
+                                    double plainAtThreads, double[] bare, Optional<List<String>> hotMethods)
+            throws InterruptedException {
         Map<String, Object> settings = BenchRunSettings.of(run, bootstrapServers, format, topic, partitions);
         settings.put(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(WINDOW.toMillis()));
         settings.put(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, Long.toString(GRACE.toMillis()));
@@ -260,7 +311,7 @@ final class StreamBenchmark {
                     + " the records span: the benchmark measured an incomplete run");
         }
         return new StreamTiming(format.label(), threads, new PlainDecoder(format).description(), (double) bytes / records,
-                plain[0], bare[0], records / ((done - running) / 1e9), plain[1] / 1000, bare[1] / 1000,
+                plain[0], plainAtThreads, bare[0], records / ((done - running) / 1e9), plain[1] / 1000, bare[1] / 1000,
                 (double) streamCpu / records / 1000,
                 (running - started) / 1e9, windows, liveAfter - liveBefore, heap.peakBytes());
     }

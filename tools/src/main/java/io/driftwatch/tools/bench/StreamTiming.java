@@ -4,6 +4,8 @@ package io.driftwatch.tools.bench;
  * The figures of one stream benchmark run in one input format, both sides on the same topic.
  *
  * @param plainRecordsPerSecond      a plain consumer reading and decoding every record
+ * @param plainAtThreadsRecordsPerSecond as many plain consumers as driftwatch has stream threads, side by side, each
+ *                                   with its share of the partitions: the plain side at equal threads (issue 26)
  * @param bareRecordsPerSecond       a bare exactly-once Kafka Streams topology, one thread, that reads and decodes every
  *                                   record with driftwatch's decoder and does nothing else ({@link DecodeOnlyTopology})
  * @param driftwatchRecordsPerSecond the full topology with exactly-once, from RUNNING until every input
@@ -19,7 +21,7 @@ package io.driftwatch.tools.bench;
  * @param peakHeapBytes              the largest heap use sampled during the run
  */
 record StreamTiming(String format, int threads, String baseline, double bytesPerRecord, double plainRecordsPerSecond,
-                    double bareRecordsPerSecond, double driftwatchRecordsPerSecond, double plainCpuMicrosPerRecord,
+                    double plainAtThreadsRecordsPerSecond, double bareRecordsPerSecond, double driftwatchRecordsPerSecond, double plainCpuMicrosPerRecord,
                     double bareCpuMicrosPerRecord, double driftwatchCpuMicrosPerRecord, double driftwatchStartSeconds, ClosedWindows closed,
                     long heapHeldBytes, long peakHeapBytes) {
     double ratio() {
