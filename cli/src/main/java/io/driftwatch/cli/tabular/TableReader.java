@@ -91,7 +91,7 @@ public final class TableReader {
             } else if (column.typeRead() == column.type()) {
                 columns.put(column.name(), column.finish(rows));
             } else {
-                columns.put(column.name(), null);
+                columns.put(column.name(), column.countsLabelsEarly() ? column.finishLabels(rows) : null);
                 if (column.numberCount() > 0) {
                     mixed.put(column.name(), new Table.MixedColumn(column.numberCount(), column.notNumbers(),
                             requireNonNull(column.firstNotNumber()), column.firstNotNumberLine()));

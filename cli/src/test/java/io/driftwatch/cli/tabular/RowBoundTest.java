@@ -1,0 +1,33 @@
+package io.driftwatch.cli.tabular;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RowBoundTest {
+    private static long bound(String csv) throws IOException {
+        return RowBound.of(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void countsOneRowPerLineAfterTheHeaderWithOrWithoutAFinalLineBreak() throws IOException {
+        assertThat(bound("a,b\n1,2\n3,4\n")).isEqualTo(2);
+        assertThat(bound("a,b\r\n1,2\r\n3,4")).isEqualTo(2);
+        assertThat(bound("a,b\n")).isZero();
+        assertThat(bound("")).isZero();
+    }
+
+    @Test
+    void neverCountsFewerRowsThanTheFileHoldsWhenAFieldSpansLinesOrALineIsBlank() throws IOException {
+        assertThat(bound("a,b\n\"x\ny\",1\n\n2,3\n")).isEqualTo(4);
+    }
+
+    @Test
+    void countsLineBreaksAcrossItsReadBuffer() throws IOException {
+        assertThat(bound("v\n" + "12345\n".repeat(100_000))).isEqualTo(100_000);
+    }
+}
