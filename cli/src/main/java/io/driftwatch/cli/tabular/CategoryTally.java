@@ -31,7 +31,7 @@ final class CategoryTally {
         int slot = hash & mask;
         while (slotCodes[slot] != 0) {
             int code = slotCodes[slot] - 1;
-            if (slotHashes[slot] == hash && Arrays.equals(labels[code], 0, labels[code].length, bytes, start, end)) {
+            if (slotHashes[slot] == hash && sameBytes(labels[code], bytes, start, end)) {
                 labelCounts[code]++;
                 return;
             }
@@ -81,6 +81,19 @@ final class CategoryTally {
         }
         slotCodes = codes;
         slotHashes = hashes;
+    }
+
+    /** {@code Arrays.equals} over a range, looped by hand: labels are a few bytes, shorter than its set-up. */
+    private static boolean sameBytes(byte[] label, byte[] bytes, int start, int end) {
+        if (label.length != end - start) {
+            return false;
+        }
+        for (int i = 0; i < label.length; i++) {
+            if (label[i] != bytes[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int hash(byte[] bytes, int start, int end) {
