@@ -15,6 +15,12 @@ final class MissingMarkers {
             "Infinity", "-Infinity", "+inf", "+Infinity");
     private static final byte[][] NUMERIC_MISSING_BYTES = NUMERIC_MISSING.stream()
             .map(marker -> marker.getBytes(StandardCharsets.ISO_8859_1)).toArray(byte[][]::new);
+    /** The markers' first bytes: most labels are turned away by their first byte alone. */
+    private static final boolean[] MARKER_FIRST_BYTES = new boolean[256];
+
+    static {
+        NUMERIC_MISSING.forEach(marker -> MARKER_FIRST_BYTES[marker.charAt(0)] = true);
+    }
 
     private MissingMarkers() {
     }
@@ -54,6 +60,9 @@ final class MissingMarkers {
         }
         while (end > start && (bytes[end - 1] & 0xFF) <= ' ') {
             end--;
+        }
+        if (start == end || !MARKER_FIRST_BYTES[bytes[start] & 0xFF]) {
+            return false;
         }
         for (byte[] marker : NUMERIC_MISSING_BYTES) {
             if (Arrays.equals(marker, 0, marker.length, bytes, start, end)) {

@@ -27,6 +27,19 @@ class RowBoundTest {
     }
 
     @Test
+    void countsEveryLineBreakWhereverItFallsInAWordOfEightBytes() throws IOException {
+        java.util.Random random = new java.util.Random(3);
+        for (int trial = 0; trial < 200; trial++) {
+            StringBuilder csv = new StringBuilder("h\n");
+            int rows = random.nextInt(40);
+            for (int row = 0; row < rows; row++) {
+                csv.append("\u00e9,\u000b\u008a".repeat(random.nextInt(3))).append('\n');
+            }
+            assertThat(bound(csv.toString())).as(csv.toString()).isEqualTo(rows);
+        }
+    }
+
+    @Test
     void countsLineBreaksAcrossItsReadBuffer() throws IOException {
         assertThat(bound("v\n" + "12345\n".repeat(100_000))).isEqualTo(100_000);
     }
