@@ -20,7 +20,7 @@ import static java.util.Objects.requireNonNull;
  * there on instead ({@link #countsLabelsEarly()}), since every field before it is one a categorical reading counts
  * too, so the usual label column needs no second pass.
  * One that does not keep values only counts them, to learn the column's type in constant memory. A numeric column
- * whose array would grow past the {@link MemoryBudget} feeds what it kept into a profile (the stream's sketches)
+ * that needs more room than the {@link MemoryBudget} has left feeds what it kept into a profile (the stream's sketches)
  * and goes on as that profile.
  * Not thread-safe: one per column per reading thread. ({@link RoutedColumnAccumulator} extends it to hand each value
  * to the accumulator of the row's chunk.)
@@ -203,7 +203,7 @@ class ColumnAccumulator {
      * A CSV field of a column that {@link #countsLabelsEarly()}, as this numeric column reads it ({@code kind}) for
      * the counts of numbers and of other values, and counted as a label unless it is empty.
      */
-    void addLabelEarly(FieldReading.Kind kind, byte[] bytes, int start, int end, long line) {
+    void addLabelEarly(FieldReading.Kind kind, byte[] bytes, int start, int end) {
         if (start == end) {
             addMissing();
             return;

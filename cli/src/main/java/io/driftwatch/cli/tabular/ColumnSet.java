@@ -114,7 +114,7 @@ final class ColumnSet {
     void addText(ColumnAccumulator column, byte[] bytes, int start, int end, long line) throws BadInputException {
         FieldReading.Kind kind = reading.csvField(column.type(), bytes, start, end);
         if (column.countsLabelsEarly()) {
-            column.addLabelEarly(kind, bytes, start, end, line);
+            column.addLabelEarly(kind, bytes, start, end);
             return;
         }
         switch (kind) {
