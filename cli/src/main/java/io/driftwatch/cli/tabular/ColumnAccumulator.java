@@ -8,18 +8,19 @@ import io.driftwatch.stats.sample.CategoryCounts;
 import io.driftwatch.stats.sample.SortedSample;
 import org.jspecify.annotations.Nullable;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Collects one column's values while a file is read. A numeric column keeps its numbers in a growing
- * primitive array; a categorical one keeps counts only. A column whose type was not declared starts out
- * numeric and remembers the first value that is not a number, so the reader can re-read it as categories.
+ * Collects one column's values while a file is read. A numeric column keeps its numbers in primitive blocks
+ * ({@link KeptNumbers}); a categorical one keeps counts only ({@link CategoryTally}). A column whose type was not
+ * declared starts out numeric and remembers the first value that is not a number, so the reader can re-read it as
+ * categories; read from CSV, a column whose first value that is not missing is not a number counts its labels from
+ * there on instead ({@link #countsLabelsEarly()}), since every field before it is one a categorical reading counts
+ * too, so the usual label column needs no second pass.
  * One that does not keep values only counts them, to learn the column's type in constant memory. A numeric column
- * whose array would grow past the {@link MemoryBudget} feeds what it kept into a profile (the stream's sketches)
+ * that needs more room than the {@link MemoryBudget} has left feeds what it kept into a profile (the stream's sketches)
  * and goes on as that profile.
  * Not thread-safe: one per column per reading thread. ({@link RoutedColumnAccumulator} extends it to hand each value
  * to the accumulator of the row's chunk.)
@@ -30,11 +31,16 @@ class ColumnAccumulator {
     private final boolean declared;
     private final boolean keepsValues;
     private final MemoryBudget budget;
-    private double[] numbers;
+    private final KeptNumbers numbers;
+    private final int rowBound;
+    private final SortScratch scratch;
     private long reservedBytes;
     private @Nullable NumericProfile sketch;
     private int numberCount;
-    private final Map<String, Long> categoryCounts = new HashMap<>();
+    private final CategoryTally labels = new CategoryTally();
+    private boolean countsLabelsEarly;
+    /** Fields read as missing in this numeric column though a categorical reading counts them as labels. */
+    private long spelledMissing;
     private long missing;
     private long observed;
     private long notNumbers;
@@ -42,21 +48,29 @@ class ColumnAccumulator {
     private long firstNotNumberLine;
 
     /**
-     * @param keepsValues false to count values without keeping them: the column can then tell its type, not its data
+     * @param keepsValues     false to count values without keeping them: the column can then tell its type, not its data
+     * @param initialCapacity how many numbers the first block holds: small for a chunk, of which there may be many
      */
-    ColumnAccumulator(String name, ColumnType type, boolean declared, boolean keepsValues, MemoryBudget budget) {
-        this(name, type, declared, keepsValues, budget, 1024);
-    }
-
-    /** @param initialCapacity how many numbers the first array holds: small for a chunk, of which there may be many */
     ColumnAccumulator(String name, ColumnType type, boolean declared, boolean keepsValues, MemoryBudget budget,
                       int initialCapacity) {
+        this(name, type, declared, keepsValues, budget, initialCapacity, 0, new SortScratch());
+    }
+
+    /**
+     * @param rowBound at most how many rows the file holds ({@link RowBound}), 0 when unknown: the numbers are kept in
+     *                 one array of that length when the budget has room for it, sorted in place when the file ends
+     * @param scratch  the sort's second buffer, shared by the columns of the file
+     */
+    ColumnAccumulator(String name, ColumnType type, boolean declared, boolean keepsValues, MemoryBudget budget,
+                      int initialCapacity, int rowBound, SortScratch scratch) {
         this.name = name;
         this.type = type;
         this.declared = declared;
         this.keepsValues = keepsValues;
         this.budget = budget;
-        this.numbers = new double[keepsValues ? initialCapacity : 0];
+        this.numbers = new KeptNumbers(Math.max(1, initialCapacity));
+        this.rowBound = rowBound;
+        this.scratch = scratch;
     }
 
     String name() {
@@ -81,32 +95,42 @@ class ColumnAccumulator {
         if (sketch != null) {
             sketch.update(value);
         } else if (keepsValues) {
-            if (numberCount == numbers.length && !grow()) {
+            if (!numbers.hasRoom() && !grow()) {
                 startSketch().update(value);
             } else {
-                numbers[numberCount] = value;
+                numbers.add(value);
             }
         }
         numberCount++;
     }
 
-    /** Doubles the kept values' array if the budget has room for the new half; false, unchanged, if not. */
+    /**
+     * Adds a block to the kept values if the budget has room for it; false, unchanged, if not. The first block is one
+     * of the file's rows when they are known and the budget takes them; else it is not reserved: it is the few numbers
+     * every column starts with, as small as the accumulator was asked for.
+     */
     private boolean grow() {
-        long moreBytes = (long) numbers.length * Double.BYTES;
+        if (numbers.capacity() == 0 && rowBound > 0) {
+            long rowBytes = (long) rowBound * Double.BYTES;
+            if (budget.tryReserve(rowBytes)) {
+                reservedBytes += rowBytes;
+                numbers.presize(rowBound);
+                return true;
+            }
+        }
+        long moreBytes = numbers.capacity() == 0 ? 0 : numbers.nextBlockBytes();
         if (!budget.tryReserve(moreBytes)) {
             return false;
         }
         reservedBytes += moreBytes;
-        numbers = Arrays.copyOf(numbers, numbers.length * 2);
+        numbers.addBlock();
         return true;
     }
 
     private NumericProfile startSketch() {
         NumericProfile profile = NumericProfile.create(NumericProfileConfig.defaults());
-        for (int i = 0; i < numberCount; i++) {
-            profile.update(numbers[i]);
-        }
-        numbers = new double[0];
+        numbers.forEach(profile::update);
+        numbers.clear();
         budget.release(reservedBytes);
         reservedBytes = 0;
         sketch = profile;
@@ -121,8 +145,76 @@ class ColumnAccumulator {
     void addCategory(String value) {
         observed++;
         if (keepsValues) {
-            categoryCounts.merge(value, 1L, Long::sum);
+            labels.add(value);
         }
+    }
+
+    /** A CSV label, bytes {@code [start, end)} of {@code bytes} in UTF-8. */
+    void addCategory(byte[] bytes, int start, int end) {
+        observed++;
+        if (keepsValues) {
+            labels.add(bytes, start, end);
+        }
+    }
+
+    /**
+     * A CSV field this numeric column reads as missing, bytes {@code [start, end)}: a categorical reading counts it
+     * as a label unless it is empty, so while no number came it is counted as one too, in case the column turns out
+     * to hold labels.
+     */
+    void addMissing(byte[] bytes, int start, int end) {
+        addMissing();
+        if (mayCountLabelsEarly() && start < end) {
+            labels.add(bytes, start, end);
+            spelledMissing++;
+        }
+    }
+
+    /**
+     * A CSV field that is not a number in this undeclared numeric column, bytes {@code [start, end)}: recorded as
+     * {@link #addNotNumber} does, and, when no number came before it, counted as a label with every later field.
+     */
+    void addNotNumber(byte[] bytes, int start, int end, long line) {
+        boolean first = notNumbers == 0;
+        addNotNumber(first ? new String(bytes, start, end - start, StandardCharsets.UTF_8) : "", line);
+        if (first && mayCountLabelsEarly()) {
+            countsLabelsEarly = true;
+            missing -= spelledMissing;
+        }
+        if (countsLabelsEarly) {
+            labels.add(bytes, start, end);
+        }
+    }
+
+    private boolean mayCountLabelsEarly() {
+        return keepsValues && !declared && numberCount == 0 && notNumbers == 0 && type == ColumnType.NUMERIC;
+    }
+
+    /**
+     * Whether this column counts its CSV fields as labels ({@link #addLabelEarly}) since its first value that is not
+     * a number, which came before any number: {@link #finishLabels} then gives it as categories, as a second pass
+     * reading it as categorical would.
+     */
+    boolean countsLabelsEarly() {
+        return countsLabelsEarly;
+    }
+
+    /**
+     * A CSV field of a column that {@link #countsLabelsEarly()}, as this numeric column reads it ({@code kind}) for
+     * the counts of numbers and of other values, and counted as a label unless it is empty.
+     */
+    void addLabelEarly(FieldReading.Kind kind, byte[] bytes, int start, int end) {
+        if (start == end) {
+            addMissing();
+            return;
+        }
+        observed++;
+        switch (kind) {
+            case NUMBER -> numberCount++;
+            case NOT_A_NUMBER -> notNumbers++;
+            case MISSING, LABEL -> { }
+        }
+        labels.add(bytes, start, end);
     }
 
     /** Records a value a numeric column cannot take. */
@@ -165,11 +257,18 @@ class ColumnAccumulator {
         }
         long absent = rows - observed;
         if (type == ColumnType.NUMERIC) {
-            double[] values = numberCount == numbers.length ? numbers : Arrays.copyOf(numbers, numberCount);
-            numbers = new double[0];
+            double[] values = numbers.toSortedArray(scratch);
             return new ColumnData.Numeric(SortedSample.ofOwned(values), missing + absent);
         }
-        return new ColumnData.Categorical(CategoryCounts.of(categoryCounts), missing + absent);
+        return new ColumnData.Categorical(CategoryCounts.of(labels.counts()), missing + absent);
+    }
+
+    /** The categories of a column that {@link #countsLabelsEarly()}: its rows with no field counted as missing. */
+    ColumnData finishLabels(long rows) {
+        if (!countsLabelsEarly) {
+            throw new IllegalStateException("column '" + name + "' did not count its labels");
+        }
+        return new ColumnData.Categorical(CategoryCounts.of(labels.counts()), missing + rows - observed);
     }
 
     /** The profile of a column that stopped keeping values, its missing and absent rows counted as nulls. */

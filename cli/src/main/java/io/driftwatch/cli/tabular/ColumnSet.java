@@ -16,6 +16,7 @@ import java.util.Set;
  * and column. Undeclared columns start numeric and note the values that are not numbers.
  */
 final class ColumnSet {
+    private static final int INITIAL_CAPACITY = 1024;
     private final Path file;
     private final Map<String, ColumnType> declaredTypes;
     private final @Nullable Set<String> onlyColumns;
@@ -26,6 +27,8 @@ final class ColumnSet {
     private final Map<String, Long> arrayFields = new LinkedHashMap<>();
     private final FieldReading reading = new FieldReading();
     private @Nullable ChunkRouter router;
+    private int rowBound;
+    private final SortScratch sortScratch = new SortScratch();
 
     /**
      * @param onlyColumns when not null, the pass reads just these columns (the re-read of mixed columns)
@@ -52,11 +55,28 @@ final class ColumnSet {
             }
             ColumnType declared = declaredTypes.get(column);
             ColumnType type = declared == null ? ColumnType.NUMERIC : declared;
-            accumulator = router == null ? new ColumnAccumulator(column, type, declared != null, keepsValues, budget)
+            accumulator = router == null ? new ColumnAccumulator(column, type, declared != null, keepsValues, budget,
+                    INITIAL_CAPACITY, rowBound, sortScratch)
                     : new RoutedColumnAccumulator(column, type, declared != null, budget, router);
             accumulators.put(column, accumulator);
         }
         return accumulator;
+    }
+
+    /**
+     * Tells the columns made from now on that the file holds at most {@code rows} rows ({@link RowBound}), so each
+     * numeric one can keep its numbers in one array of that length; ignored for rows split into chunks.
+     */
+    void expectAtMostRows(long rows) {
+        if (!sizesColumnsByRows()) {
+            return;
+        }
+        rowBound = rows <= Integer.MAX_VALUE - 8 ? (int) rows : 0;
+    }
+
+    /** Whether {@link #expectAtMostRows} has a use here: the pass keeps numbers of whole columns. */
+    boolean sizesColumnsByRows() {
+        return keepsValues && router == null;
     }
 
     /** Hands each row's values to the accumulators of the chunk {@code chunkRouter} assigns the row to. */
@@ -92,11 +112,21 @@ final class ColumnSet {
 
     /** Stores a field given as bytes (CSV). */
     void addText(ColumnAccumulator column, byte[] bytes, int start, int end, long line) throws BadInputException {
-        switch (reading.csvField(column.type(), bytes, start, end)) {
+        FieldReading.Kind kind = reading.csvField(column.type(), bytes, start, end);
+        if (column.countsLabelsEarly()) {
+            column.addLabelEarly(kind, bytes, start, end);
+            return;
+        }
+        switch (kind) {
             case NUMBER -> column.addNumber(reading.number());
-            case MISSING -> column.addMissing();
-            case LABEL -> column.addCategory(new String(bytes, start, end - start, StandardCharsets.UTF_8));
-            case NOT_A_NUMBER -> notANumber(column, new String(bytes, start, end - start, StandardCharsets.UTF_8), line);
+            case MISSING -> column.addMissing(bytes, start, end);
+            case LABEL -> column.addCategory(bytes, start, end);
+            case NOT_A_NUMBER -> {
+                if (column.declared()) {
+                    throw declaredNumeric(column, new String(bytes, start, end - start, StandardCharsets.UTF_8), line);
+                }
+                column.addNotNumber(bytes, start, end, line);
+            }
         }
     }
 
@@ -120,11 +150,15 @@ final class ColumnSet {
 
     private void notANumber(ColumnAccumulator column, String text, long line) throws BadInputException {
         if (column.declared()) {
-            throw new BadInputException(file + " line " + line + ", column '" + column.name() + "': '"
-                    + abbreviate(text) + "' is not a number, and the column is declared numeric; fix the value, "
-                    + "or declare the column categorical with --column-type " + column.name() + "=categorical");
+            throw declaredNumeric(column, text, line);
         }
         column.addNotNumber(text, line);
+    }
+
+    private BadInputException declaredNumeric(ColumnAccumulator column, String text, long line) {
+        return new BadInputException(file + " line " + line + ", column '" + column.name() + "': '"
+                + abbreviate(text) + "' is not a number, and the column is declared numeric; fix the value, "
+                + "or declare the column categorical with --column-type " + column.name() + "=categorical");
     }
 
     static String abbreviate(String text) {

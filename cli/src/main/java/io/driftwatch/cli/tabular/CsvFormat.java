@@ -23,6 +23,11 @@ final class CsvFormat implements TableFormat {
                 throw new BadInputException(file + " is empty; a CSV file needs a header line naming its columns");
             }
             List<String> header = header(file, scanner);
+            if (!source.gzipped() && columns.sizesColumnsByRows()) {
+                try (InputStream again = source.open()) {
+                    columns.expectAtMostRows(RowBound.of(again));
+                }
+            }
             ColumnAccumulator[] accumulators = new ColumnAccumulator[header.size()];
             for (int i = 0; i < header.size(); i++) {
                 accumulators[i] = columns.accumulator(header.get(i));

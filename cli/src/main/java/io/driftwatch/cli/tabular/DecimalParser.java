@@ -47,6 +47,14 @@ final class DecimalParser {
         if (parseFast(bytes, start, end)) {
             return true;
         }
+        // Double.parseDouble accepts "1d", "0x1p3", "Infinity" and other Java literals a CSV should not contain;
+        // a label is turned away here, before any String is made of it.
+        for (int i = start; i < end; i++) {
+            byte b = bytes[i];
+            if (!(b >= '0' && b <= '9') && b != '.' && b != '-' && b != '+' && b != 'e' && b != 'E') {
+                return false;
+            }
+        }
         return parseSlow(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
     }
 
@@ -122,14 +130,8 @@ final class DecimalParser {
         return true;
     }
 
+    /** @param text only digits, signs, points and exponent letters */
     private boolean parseSlow(String text) {
-        // Double.parseDouble accepts "1d", "0x1p3", "Infinity" and other Java literals a CSV should not contain.
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
-                return false;
-            }
-        }
         try {
             value = Double.parseDouble(text);
             return true;

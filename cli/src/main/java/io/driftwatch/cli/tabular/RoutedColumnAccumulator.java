@@ -56,4 +56,19 @@ final class RoutedColumnAccumulator extends ColumnAccumulator {
     void addNotNumber(String text, long line) {
         current().addNotNumber(text, line);
     }
+
+    @Override
+    void addCategory(byte[] bytes, int start, int end) {
+        current().addCategory(bytes, start, end);
+    }
+
+    @Override
+    void addMissing(byte[] bytes, int start, int end) {
+        current().addMissing(bytes, start, end);
+    }
+
+    @Override
+    void addNotNumber(byte[] bytes, int start, int end, long line) {
+        current().addNotNumber(bytes, start, end, line);
+    }
 }

@@ -20,9 +20,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Reads a CSV, JSON Lines or Parquet file (the first two gzipped or not; see {@link InputFile}) into typed columns. A column's type is what {@code --column-type}
- * declares, else numeric when every value is a number or missing, else categorical. A column that mixes
- * numbers with other values is read a second time as categories (a rare case, so the common one stays a
- * single pass over the file). {@link #columnTypes} gives those types alone, for commands that read the file
+ * declares, else numeric when every value is a number or missing, else categorical. A column of labels is counted as
+ * categories in the same pass when read from CSV and its first value that is not missing is not a number; a column
+ * whose numbers come first (a rare case), or any column of other values in JSON Lines or Parquet, is read a second
+ * time as categories. {@link #columnTypes} gives those types alone, for commands that read the file
  * row by row and must read each value as {@code check} does ({@code produce}).
  */
 public final class TableReader {
@@ -91,7 +92,7 @@ public final class TableReader {
             } else if (column.typeRead() == column.type()) {
                 columns.put(column.name(), column.finish(rows));
             } else {
-                columns.put(column.name(), null);
+                columns.put(column.name(), column.countsLabelsEarly() ? column.finishLabels(rows) : null);
                 if (column.numberCount() > 0) {
                     mixed.put(column.name(), new Table.MixedColumn(column.numberCount(), column.notNumbers(),
                             requireNonNull(column.firstNotNumber()), column.firstNotNumberLine()));

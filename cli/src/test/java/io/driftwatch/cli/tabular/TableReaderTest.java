@@ -59,6 +59,22 @@ class TableReaderTest {
     }
 
     @Test
+    void readsALabelColumnInOnePassAsItsCategoricalReadingCountsIt() throws Exception {
+        String rows = "NA,1\n,2\n1e999,3\n ,4\nc01,5\nNA,6\n7,7\n,8\nc01,9\nNaN,10\n";
+        Path csv = file("labels.csv", "label,x\n" + rows);
+        Table undeclared = new TableReader(Map.of()).read(csv);
+        Table declared = new TableReader(Map.of("label", ColumnType.CATEGORICAL)).read(csv);
+        ColumnData.Categorical label = (ColumnData.Categorical) undeclared.columns().get("label");
+        ColumnData.Categorical asDeclared = (ColumnData.Categorical) declared.columns().get("label");
+        assertThat(label.counts().counts()).isEqualTo(asDeclared.counts().counts())
+                .containsEntry("NA", 2L).containsEntry("1e999", 1L).containsEntry(" ", 1L).containsEntry("c01", 2L)
+                .containsEntry("7", 1L).containsEntry("NaN", 1L);
+        assertThat(label.missingCount()).isEqualTo(asDeclared.missingCount()).isEqualTo(2);
+        assertThat(undeclared.mixedColumns().get("label"))
+                .isEqualTo(new Table.MixedColumn(1, 2, "c01", 6));
+    }
+
+    @Test
     void rejectsANonNumberInADeclaredNumericColumnNamingFileLineAndColumn() throws IOException {
         Path csv = file("bad.csv", "age,income\n30,1000\n31,12k\n");
         assertThatThrownBy(() -> new TableReader(Map.of("income", ColumnType.NUMERIC)).read(csv))
