@@ -34,11 +34,7 @@ final class BlockRadixSort {
             if (oneBucketHoldsAll(count, size)) {
                 continue;
             }
-            int next = 0;
-            for (int bucket = 0; bucket < BUCKETS; bucket++) {
-                offsets[bucket] = next;
-                next += count[bucket];
-            }
+            startOffsets(count, offsets);
             int shift = pass * DIGIT_BITS;
             if (inArray) {
                 for (int i = 0; i < size; i++) {
@@ -76,11 +72,7 @@ final class BlockRadixSort {
             if (oneBucketHoldsAll(count, size)) {
                 continue;
             }
-            int next = 0;
-            for (int bucket = 0; bucket < BUCKETS; bucket++) {
-                offsets[bucket] = next;
-                next += count[bucket];
-            }
+            startOffsets(count, offsets);
             int shift = pass * DIGIT_BITS;
             for (int i = 0; i < size; i++) {
                 double value = from[i];
@@ -124,5 +116,14 @@ final class BlockRadixSort {
     private static long key(double value) {
         long bits = Double.doubleToRawLongBits(value);
         return bits ^ ((bits >> 63) | Long.MIN_VALUE);
+    }
+
+    /** Each bucket's first place in the pass's output: the counts of the buckets before it. */
+    private static void startOffsets(int[] count, int[] offsets) {
+        int next = 0;
+        for (int bucket = 0; bucket < BUCKETS; bucket++) {
+            offsets[bucket] = next;
+            next += count[bucket];
+        }
     }
 }

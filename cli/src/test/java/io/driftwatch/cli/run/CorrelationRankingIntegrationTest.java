@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,16 +90,6 @@ class CorrelationRankingIntegrationTest {
                 Files.writeString(directory.resolve("outcomes-" + window + ".csv"), labels));
     }
 
-    private Path properties(Map<String, Object> settings) throws IOException {
-        Properties file = new Properties();
-        settings.forEach((key, value) -> file.setProperty(key, value.toString()));
-        Path path = directory.resolve("driftwatch.properties");
-        try (Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            file.store(writer, null);
-        }
-        return path;
-    }
-
     @Test
     void theFeatureWhoseDriftCameWithTheAccuracyDropsLeadsTheRankingAndTheAlert() throws Exception {
         Map<String, Object> settings = Map.of("bootstrap.servers", broker.bootstrapServers(),
@@ -113,7 +100,7 @@ class CorrelationRankingIntegrationTest {
                 DriftwatchConfig.LABELS_ENABLED_CONFIG, "true",
                 DriftwatchConfig.LABELS_MAX_DELAY_MS_CONFIG, Long.toString(Duration.ofHours(2).toMillis()),
                 DriftwatchConfig.QUALITY_UPDATE_INTERVAL_MS_CONFIG, "300");
-        Path config = properties(settings);
+        Path config = ConfigFile.write(directory, settings);
         CommandRun.succeed("baseline", "--model", "loans", "--model-version", "v3", "--input", training().toString(),
                 "--exclude", "rid,applied_at", "--labels", "outcome", "--prediction-column", "decision",
                 "--calibration-chunk-rows", Integer.toString(PER_WINDOW), "--config", config.toString());

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,16 +114,6 @@ class EstimatedQualityTriggerIntegrationTest {
         return header + "\n" + String.join("\n", lines) + "\n";
     }
 
-    private Path properties(Map<String, Object> settings) throws IOException {
-        Properties file = new Properties();
-        settings.forEach((key, value) -> file.setProperty(key, value.toString()));
-        Path path = directory.resolve("driftwatch.properties");
-        try (Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            file.store(writer, null);
-        }
-        return path;
-    }
-
     private static void produce(Path config, String kind, Path file) {
         List<String> args = new ArrayList<>(List.of("produce", "--config", config.toString(), "--encoding", "json",
                 "--kind", kind, "--model", "churn", "--id-column", "rid"));
@@ -161,7 +148,7 @@ class EstimatedQualityTriggerIntegrationTest {
         settings.put(DriftwatchConfig.LABELS_ENABLED_CONFIG, "true");
         settings.put(DriftwatchConfig.LABELS_MAX_DELAY_MS_CONFIG, Long.toString(MAX_DELAY.toMillis()));
         settings.put(DriftwatchConfig.QUALITY_UPDATE_INTERVAL_MS_CONFIG, "500");
-        Path config = properties(settings);
+        Path config = ConfigFile.write(directory, settings);
         String baseline = CommandRun.succeed("baseline", "--model", "churn", "--model-version", "v7", "--input",
                 validation().toString(), "--exclude", "rid", "--labels", "churned", "--prediction-column", "predicted",
                 "--score-column", "p_churn", "--positive-class", "1", "--estimate-performance", "--config", config.toString());

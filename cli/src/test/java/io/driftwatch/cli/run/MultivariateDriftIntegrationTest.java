@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,16 +93,6 @@ class MultivariateDriftIntegrationTest {
         return Files.writeString(directory.resolve("traffic.csv"), csv);
     }
 
-    private Path properties(Map<String, Object> settings) throws IOException {
-        Properties file = new Properties();
-        settings.forEach((key, value) -> file.setProperty(key, value.toString()));
-        Path path = directory.resolve("driftwatch.properties");
-        try (Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            file.store(writer, null);
-        }
-        return path;
-    }
-
     private static int windowOf(DriftReport report) {
         return (int) Duration.between(T0, report.getWindowStart()).dividedBy(WINDOW);
     }
@@ -118,7 +105,7 @@ class MultivariateDriftIntegrationTest {
         settings.put(DriftwatchConfig.TOPIC_PARTITIONS_CONFIG, "2");
         settings.put(DriftwatchConfig.WINDOW_SIZE_MS_CONFIG, Long.toString(WINDOW.toMillis()));
         settings.put(DriftwatchConfig.WINDOW_GRACE_MS_CONFIG, "60000");
-        Path config = properties(settings);
+        Path config = ConfigFile.write(directory, settings);
         String baseline = CommandRun.succeed("baseline", "--model", "loans", "--model-version", "v2", "--input",
                 training().toString(), "--exclude", "rid", "--prediction-column", "decision", "--multivariate", "pca",
                 "--multivariate-chunk-rows", Integer.toString(PER_WINDOW), "--calibration-chunk-rows", Integer.toString(PER_WINDOW),

@@ -37,8 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,7 +47,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,7 +111,7 @@ class PerModelPoliciesIntegrationTest {
     static void runBothTeamsModelsUnderTheirPolicies() throws Exception {
         traffic = new TwoTeamsTraffic(directory);
         Map<String, Object> settings = settings();
-        properties = writeProperties(settings);
+        properties = ConfigFile.write(directory, settings);
         run("baseline", "--model", "credit", "--model-version", "v1", "--input", traffic.creditTraining().toString(),
                 "--config", properties.toString(), "--topic", topics.baselines());
         run("baseline", "--model", "fraud", "--model-version", "v1", "--input", traffic.fraudTraining().toString(),
@@ -193,17 +190,6 @@ class PerModelPoliciesIntegrationTest {
         settings.put(AlertsConfig.SMTP_PORT_CONFIG, LocalPorts.free());
         settings.put(AlertsConfig.SMTP_SECURITY_CONFIG, "none");
         return settings;
-    }
-
-    /** The one configuration file of the deployment: what run, alerts and every command are given. */
-    private static Path writeProperties(Map<String, Object> settings) throws IOException {
-        Properties file = new Properties();
-        settings.forEach((key, value) -> file.setProperty(key, value.toString()));
-        Path path = directory.resolve("driftwatch.properties");
-        try (Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            file.store(writer, null);
-        }
-        return path;
     }
 
     private static String run(String... args) {
